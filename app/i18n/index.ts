@@ -1,0 +1,42 @@
+import { auth } from "./catalog/auth";
+import { common } from "./catalog/common";
+import { dashboard } from "./catalog/dashboard";
+
+export const LANGS = ["id", "en"] as const;
+export type Lang = (typeof LANGS)[number];
+export const DEFAULT_LANG: Lang = "id";
+
+// Each feature keeps its messages in its own catalog section; they are merged here.
+const sections = [common, auth, dashboard] as const;
+type Section = (typeof sections)[number];
+type KeysOf<S> = S extends { id: Record<infer K, string> } ? K : never;
+export type MessageKey = KeysOf<Section>;
+
+function merge(lang: Lang): Record<MessageKey, string> {
+  return Object.assign({}, ...sections.map((s) => s[lang])) as Record<MessageKey, string>;
+}
+
+export const catalogs: Record<Lang, Record<MessageKey, string>> = { id: merge("id"), en: merge("en") };
+
+export type Params = Record<string, string | number>;
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(catalogs.id, key);
+}
+
+/** Looks a message up and fills its {placeholders}. */
+export function translate(lang: Lang, key: MessageKey, params?: Params): string {
+  const template = catalogs[lang][key];
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+export function parseLang(value: unknown): Lang {
+  return value === "en" ? "en" : DEFAULT_LANG;
+}
+
+export function locale(lang: Lang): string {
+  return lang === "en" ? "en-GB" : "id-ID";
+}

@@ -1,0 +1,25 @@
+import { createDb, type DB } from "../../db/connection";
+import { getEnv } from "./env.server";
+
+export type { DB };
+
+declare global {
+  // The bundled app and the server entry both import this module; one connection serves both.
+  var __juaraDb: DB | undefined;
+}
+
+export function getDb(): DB {
+  if (!globalThis.__juaraDb) globalThis.__juaraDb = createDb(getEnv().DATABASE_URL).db;
+  return globalThis.__juaraDb;
+}
+
+/** Points the app at an already-open database (the CLI and tests use this). */
+export function useDatabase(db: DB): void {
+  globalThis.__juaraDb = db;
+}
+
+export async function closeDb(): Promise<void> {
+  const db = globalThis.__juaraDb;
+  globalThis.__juaraDb = undefined;
+  await db?.destroy();
+}

@@ -1,0 +1,155 @@
+import crypto from "node:crypto";
+import { createCookie, redirect } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
+import type { Role } from "../../db/schema";
+import { getDb } from "./db.server";
+import { getSessionSecret } from "./env.server";
+import { addSeconds, nowIso } from "./time";
+
+/** A judge's laptop may sit closed between two village visits; a working day of idleness is fine. */
+export const SESSION_IDLE_SECONDS = 12 * 60 * 60;
+/** However active, a session ends after two weeks and the user logs in again. */
+export const SESSION_ABSOLUTE_SECONDS = 14 * 24 * 60 * 60;
+/** last_seen_at is written at most this often, not on every request. */
+const TOUCH_INTERVAL_SECONDS = 60;
+
+let sessionCookie: ReturnType<typeof createCookie> | undefined;
+function cookie() {
+  sessionCookie ??= createCookie("juara_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secrets: [getSessionSecret()],
+    maxAge: SESSION_ABSOLUTE_SECONDS,
+  });
+  return sessionCookie;
+}
+
+/** Secure only over HTTPS: offices also run Juara over plain HTTP on an intranet. */
+function isSecure(context: AppLoadContext | undefined): boolean {
+  return context?.secure === true;
+}
+
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  mustChangePassword: boolean;
+  sessionId: string;
+}
+
+async function readSessionId(request: Request): Promise<string | null> {
+  const value: unknown = await cookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+/** Starts a new session (a fresh id every login, so a planted id is never promoted). */
+export async function createSession(userId: number, context?: AppLoadContext): Promise<string> {
+  const id = crypto.randomBytes(32).toString("base64url");
+  const now = nowIso();
+  await getDb()
+    .insertInto("sessions")
+    .values({
+      id,
+      user_id: userId,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: addSeconds(now, SESSION_ABSOLUTE_SECONDS),
+    })
+    .execute();
+  return cookie().serialize(id, { secure: isSecure(context) });
+}
+
+export async function destroySession(request: Request, context?: AppLoadContext): Promise<string> {
+  const id = await readSessionId(request);
+  if (id) await getDb().deleteFrom("sessions").where("id", "=", id).execute();
+  return cookie().serialize("", { maxAge: 0, secure: isSecure(context) });
+}
+
+/** Ends every session of a user but the one given (after a password change). */
+export async function destroyOtherSessions(userId: number, keepSessionId: string | null) {
+  let query = getDb().deleteFrom("sessions").where("user_id", "=", userId);
+  if (keepSessionId) query = query.where("id", "<>", keepSessionId);
+  await query.execute();
+}
+
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const id = await readSessionId(request);
+  if (!id) return null;
+  const db = getDb();
+  const row = await db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .select([
+      "sessions.id as sessionId",
+      "sessions.last_seen_at",
+      "sessions.expires_at",
+      "users.id",
+      "users.email",
+      "users.name",
+      "users.role",
+      "users.active",
+      "users.must_change_password",
+    ])
+    .where("sessions.id", "=", id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const now = nowIso();
+  const idleDeadline = addSeconds(row.last_seen_at, SESSION_IDLE_SECONDS);
+  if (row.active !== 1 || row.expires_at <= now || idleDeadline <= now) {
+    await db.deleteFrom("sessions").where("id", "=", id).execute();
+    return null;
+  }
+  if (addSeconds(row.last_seen_at, TOUCH_INTERVAL_SECONDS) <= now) {
+    await db.updateTable("sessions").set({ last_seen_at: now }).where("id", "=", id).execute();
+  }
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    mustChangePassword: row.must_change_password === 1,
+    sessionId: row.sessionId,
+  };
+}
+
+function loginRedirect(request: Request): Response {
+  const url = new URL(request.url);
+  const params = new URLSearchParams({ redirectTo: url.pathname + url.search });
+  return redirect(`/login?${params.toString()}`);
+}
+
+/** The signed-in user, or a redirect to the login page. */
+export async function requireUser(
+  request: Request,
+  options: { allowPasswordChange?: boolean } = {},
+): Promise<SessionUser> {
+  const user = await getSessionUser(request);
+  if (!user) throw loginRedirect(request);
+  if (user.mustChangePassword && !options.allowPasswordChange) {
+    throw redirect("/account/password");
+  }
+  return user;
+}
+
+/** The signed-in user if their role is one of `roles`; otherwise 403 (or the login page). */
+export async function requireRole(request: Request, roles: readonly Role[]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!roles.includes(user.role)) {
+    throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+  }
+  return user;
+}
+
+export async function requireAnonymous(request: Request): Promise<void> {
+  if (await getSessionUser(request)) throw redirect("/dashboard");
+}
+
+/** Only same-site paths are followed after login, never another host. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/dashboard") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+    return fallback;
+  }
+  return to;
+}

@@ -1,0 +1,177 @@
+import type { Role } from "../../db/schema";
+import { recordAudit, type Actor } from "~/lib/audit.server";
+import { getDb } from "~/lib/db.server";
+import { generatePassword, hashPassword, verifyPassword } from "~/lib/password.server";
+import { destroyOtherSessions } from "~/lib/session.server";
+import { nowIso } from "~/lib/time";
+
+export interface NewUserInput {
+  email: string;
+  name: string;
+  role: Role;
+  /** when absent a temporary password is generated and must be changed at first login */
+  password?: string;
+  district?: string;
+  village?: string;
+  institution?: string;
+}
+
+export type CreateUserResult =
+  | { ok: true; userId: number; password: string; generated: boolean }
+  | { ok: false; error: "emailTaken" };
+
+/** The audit record of a user never includes the password hash. */
+function publicFields(u: { email: string; name: string; role: Role; district?: string; village?: string; institution?: string }) {
+  return {
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    district: u.district ?? "",
+    village: u.village ?? "",
+    institution: u.institution ?? "",
+  };
+}
+
+export async function createUser(actor: Actor, input: NewUserInput): Promise<CreateUserResult> {
+  const email = input.email.trim().toLowerCase();
+  const generated = !input.password;
+  const password = input.password ?? generatePassword();
+  // hash before the transaction: the one SQLite connection must not wait on argon2
+  const passwordHash = await hashPassword(password);
+  const now = nowIso();
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const existing = await trx
+        .selectFrom("users")
+        .select("id")
+        .where("email", "=", email)
+        .executeTakeFirst();
+      if (existing) return { ok: false, error: "emailTaken" } as const;
+      const { id } = await trx
+        .insertInto("users")
+        .values({
+          email,
+          name: input.name.trim(),
+          role: input.role,
+          password_hash: passwordHash,
+          must_change_password: generated ? 1 : 0,
+          district: input.district ?? "",
+          village: input.village ?? "",
+          institution: input.institution ?? "",
+          created_at: now,
+          updated_at: now,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        actor,
+        entityType: "user",
+        entityId: id,
+        action: "create",
+        after: publicFields({ ...input, email }),
+      });
+      return { ok: true, userId: id, password, generated } as const;
+    });
+}
+
+export interface UserListItem {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  district: string;
+  village: string;
+  institution: string;
+}
+
+export async function listUsers(filter: { role?: Role } = {}): Promise<UserListItem[]> {
+  let query = getDb()
+    .selectFrom("users")
+    .select(["id", "email", "name", "role", "active", "district", "village", "institution"])
+    .orderBy("role")
+    .orderBy("name");
+  if (filter.role) query = query.where("role", "=", filter.role);
+  const rows = await query.execute();
+  return rows.map((r) => ({ ...r, active: r.active === 1 }));
+}
+
+export async function getUser(id: number) {
+  const row = await getDb()
+    .selectFrom("users")
+    .select(["id", "email", "name", "role", "active"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row ? { ...row, active: row.active === 1 } : undefined;
+}
+
+export async function setUserActive(actor: Actor, userId: number, active: boolean): Promise<void> {
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      await trx
+        .updateTable("users")
+        .set({ active: active ? 1 : 0, updated_at: nowIso() })
+        .where("id", "=", userId)
+        .execute();
+      if (!active) await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+      await recordAudit(trx, {
+        actor,
+        entityType: "user",
+        entityId: userId,
+        action: active ? "activate" : "deactivate",
+      });
+    });
+}
+
+/** Sets a temporary password (shown once to whoever reset it) and ends the user's sessions. */
+export async function resetPassword(actor: Actor, userId: number): Promise<string> {
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      await trx
+        .updateTable("users")
+        .set({ password_hash: passwordHash, must_change_password: 1, updated_at: nowIso() })
+        .where("id", "=", userId)
+        .execute();
+      await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+      await recordAudit(trx, { actor, entityType: "user", entityId: userId, action: "reset-password" });
+    });
+  return password;
+}
+
+export type ChangePasswordResult = { ok: true } | { ok: false; error: "wrongCurrent" };
+
+/** Changes one's own password and ends every other session of that user. */
+export async function changePassword(
+  actor: Actor & { id: number },
+  currentSessionId: string,
+  current: string,
+  next: string,
+): Promise<ChangePasswordResult> {
+  const db = getDb();
+  const row = await db
+    .selectFrom("users")
+    .select("password_hash")
+    .where("id", "=", actor.id)
+    .executeTakeFirstOrThrow();
+  if (!(await verifyPassword(row.password_hash, current))) return { ok: false, error: "wrongCurrent" };
+  const passwordHash = await hashPassword(next);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable("users")
+      .set({ password_hash: passwordHash, must_change_password: 0, updated_at: nowIso() })
+      .where("id", "=", actor.id)
+      .execute();
+    await recordAudit(trx, { actor, entityType: "user", entityId: actor.id, action: "change-password" });
+  });
+  await destroyOtherSessions(actor.id, currentSessionId);
+  return { ok: true };
+}
+
+export function actorOf(user: { id: number; name: string; email: string }): Actor & { id: number } {
+  return { id: user.id, label: `${user.name} <${user.email}>` };
+}

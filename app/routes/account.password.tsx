@@ -1,0 +1,72 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorList, Field } from "~/components/Field";
+import { useT } from "~/i18n/useT";
+import { newPasswordField, parseForm } from "~/lib/forms";
+import { requireUser } from "~/lib/session.server";
+import { actorOf, changePassword } from "~/models/users.server";
+
+const ChangePasswordSchema = z
+  .object({
+    current: z.string({ error: "error.required" }).min(1, { error: "error.required" }).max(256),
+    next: newPasswordField(),
+    confirm: z.string({ error: "error.required" }),
+  })
+  .refine((v) => v.next === v.confirm, { path: ["confirm"], error: "error.passwordMismatch" });
+
+const NO_ECHO = ["current", "next", "confirm"] as const;
+
+export const meta: MetaFunction = () => [{ title: "Ganti kata sandi · Juara" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, { allowPasswordChange: true });
+  return json({ mustChange: user.mustChangePassword });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, { allowPasswordChange: true });
+  const form = parseForm(ChangePasswordSchema, await request.formData(), { omitFromEcho: NO_ECHO });
+  if (!form.ok) return json({ ok: false as const, errors: form.errors }, { status: 400 });
+  const result = await changePassword(actorOf(user), user.sessionId, form.data.current, form.data.next);
+  if (!result.ok) return json({ ok: false as const, errors: { current: ["password.wrongCurrent"] } }, { status: 400 });
+  return json({ ok: true as const, errors: {} });
+}
+
+export default function ChangePassword() {
+  const t = useT();
+  const { mustChange } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const errors: Partial<Record<string, string[]>> = data?.errors ?? {};
+  return (
+    <div className="narrow">
+      <h1>{t("password.title")}</h1>
+      {data?.ok ? (
+        <p className="notice" role="status">
+          {t("password.changed")}
+        </p>
+      ) : mustChange ? (
+        <p className="alert">{t("password.mustChange")}</p>
+      ) : null}
+      <Form method="post" className="stack" noValidate>
+        <ErrorList errors={errors._form} />
+        <Field label={t("password.current")} name="current" type="password" autoComplete="current-password" required errors={errors.current} />
+        <Field
+          label={t("password.new")}
+          name="next"
+          type="password"
+          autoComplete="new-password"
+          minLength={8}
+          required
+          hint={t("password.hint")}
+          errors={errors.next}
+        />
+        <Field label={t("password.confirm")} name="confirm" type="password" autoComplete="new-password" required errors={errors.confirm} />
+        <button type="submit" className="button primary">
+          {t("action.save")}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ROLES } from "../../db/schema";
+import { ErrorList, Field, SelectField } from "~/components/Field";
+import { UserAdminNotice, UserTable } from "~/components/UserAdmin";
+import { useT } from "~/i18n/useT";
+import { requireRole } from "~/lib/session.server";
+import { handleUserAdminAction } from "~/models/user-admin.server";
+import { listUsers } from "~/models/users.server";
+
+export const meta: MetaFunction = () => [{ title: "Pengguna · Juara" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["admin"]);
+  return json({ users: await listUsers() });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["admin"]);
+  const result = await handleUserAdminAction(user, await request.formData(), { manageable: ROLES });
+  if (result instanceof Response) throw result;
+  return json(result, { status: result.kind === "invalid" ? 400 : 200 });
+}
+
+export default function AdminUsers() {
+  const { users } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const invalid = result?.kind === "invalid" ? result : undefined;
+  const errors: Partial<Record<string, string[]>> = invalid?.errors ?? {};
+  return (
+    <>
+      <h1>{t("users.title")}</h1>
+      <UserAdminNotice result={result} />
+      <ErrorList errors={errors._form} />
+      <UserTable users={users} showRole showHome={false} />
+      <section aria-labelledby="create-user" className="panel">
+        <h2 id="create-user">{t("users.create")}</h2>
+        <Form method="post" className="stack" noValidate key={result?.kind === "created" ? result.email : "form"}>
+          <input type="hidden" name="intent" value="create" />
+          <Field label={t("users.name")} name="name" required defaultValue={invalid?.values.name} errors={errors.name} />
+          <Field label={t("users.email")} name="email" type="email" required defaultValue={invalid?.values.email} errors={errors.email} />
+          <SelectField
+            label={t("users.role")}
+            name="role"
+            defaultValue={invalid?.values.role ?? "judge"}
+            options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            errors={errors.role}
+          />
+          <Field label={t("users.password")} name="password" type="password" autoComplete="new-password" errors={errors.password} />
+          <button type="submit" className="button primary">
+            {t("action.create")}
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { ErrorList, Field } from "~/components/Field";
+import { useT } from "~/i18n/useT";
+import { authenticate } from "~/lib/auth.server";
+import { emailField, parseForm } from "~/lib/forms";
+import { createSession, requireAnonymous, safeRedirect } from "~/lib/session.server";
+
+const LoginSchema = z.object({
+  email: emailField(),
+  password: z
+    .string({ error: "error.required" })
+    .min(1, { error: "error.required" })
+    .max(256, { error: "error.tooLong" }),
+  redirectTo: z.string().optional(),
+});
+
+export const meta: MetaFunction = () => [{ title: "Masuk · Juara" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return json({});
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = parseForm(LoginSchema, await request.formData(), { omitFromEcho: ["password"] });
+  if (!form.ok) return json({ errors: form.errors, values: form.values }, { status: 400 });
+  const { email, password, redirectTo } = form.data;
+  const result = await authenticate(email, password, context.clientIp ?? "unknown");
+  if (!result.ok) {
+    const values = { email };
+    if (result.reason === "locked") {
+      return json(
+        { errors: { _form: ["login.locked"] }, values, retryMinutes: Math.ceil(result.retryAfterSeconds / 60) },
+        { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+      );
+    }
+    return json({ errors: { _form: ["login.invalid"] }, values }, { status: 401 });
+  }
+  const cookie = await createSession(result.userId, context);
+  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const t = useT();
+  const data = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const errors: Partial<Record<string, string[]>> = data?.errors ?? {};
+  const formError = errors._form?.[0];
+  const retryMinutes = data && "retryMinutes" in data ? Number(data.retryMinutes) : 0;
+  return (
+    <div className="narrow">
+      <h1>{t("login.title")}</h1>
+      <Form method="post" className="stack" noValidate>
+        {formError === "login.locked" ? (
+          <p className="alert" role="alert">
+            {t("login.locked", { minutes: retryMinutes })}
+          </p>
+        ) : (
+          <ErrorList errors={errors._form} />
+        )}
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <Field
+          label={t("login.email")}
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={data?.values?.email ?? ""}
+          errors={errors.email}
+        />
+        <Field
+          label={t("login.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          errors={errors.password}
+        />
+        <button type="submit" className="button primary" disabled={navigation.state === "submitting"}>
+          {navigation.state === "submitting" ? t("login.submitting") : t("login.submit")}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import "@remix-run/node";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** per-request nonce for the Content-Security-Policy */
+    cspNonce: string;
+    /** the request came over HTTPS (directly or via a trusted proxy) */
+    secure: boolean;
+    /** the client's address, for login rate limiting */
+    clientIp: string;
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * `npm run juara -- <command>`: the operator's tool. Every command calls the same model
+ * functions as the web app; every write is one transaction, so a failure leaves nothing half-done.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import SqliteDatabase from "better-sqlite3";
+import { z } from "zod";
+import { createDb, databasePath, migrateToLatest } from "../db/connection";
+import { isDatabaseEmpty, seedDemo } from "../db/seed/demo";
+import { ROLES } from "../db/schema";
+import { closeDb, useDatabase } from "../app/lib/db.server";
+import { getEnv } from "../app/lib/env.server";
+import { emailField, newPasswordField, requiredText } from "../app/lib/forms";
+import { SYSTEM_ACTOR } from "../app/lib/audit.server";
+import { createUser } from "../app/models/users.server";
+import { formatDemoLogins } from "../app/lib/startup.server";
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export const USAGE = `Usage: npm run juara -- <command> [options]
+
+Commands:
+  migrate                         bring the database schema up to date
+  seed --demo [--force]           add the demo competition (only into an empty database unless --force)
+  user:create --email E --name N --role admin|chair|judge [--password P]
+                                  create an account; without --password one is generated and printed
+  backup <file>                   write a consistent copy of the live database to <file>
+
+Environment: DATABASE_URL (default file:data/juara.db)`;
+
+class UsageError extends Error {}
+
+type Command = (args: string[], io: Io) => Promise<number>;
+
+function parse<const O extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+async function openMigrated() {
+  const { db, sqlite } = createDb(getEnv().DATABASE_URL);
+  useDatabase(db);
+  await migrateToLatest(db);
+  return { db, sqlite };
+}
+
+const commands: Record<string, Command> = {
+  async migrate(args, io) {
+    parse(args, {});
+    const { db } = createDb(getEnv().DATABASE_URL);
+    useDatabase(db);
+    const result = await migrateToLatest(db);
+    const applied = result.results?.filter((r) => r.status === "Success").map((r) => r.migrationName) ?? [];
+    io.out(applied.length ? `Applied: ${applied.join(", ")}` : "Schema is up to date.");
+    return 0;
+  },
+
+  async seed(args, io) {
+    const { values } = parse(args, { demo: { type: "boolean" }, force: { type: "boolean" } });
+    if (!values.demo) throw new UsageError("seed needs --demo (the only seed there is)");
+    const { db } = await openMigrated();
+    if (!values.force && !(await isDatabaseEmpty(db))) {
+      io.err("The database already has data; the demo is only added to an empty one (use --force to add it anyway).");
+      return 1;
+    }
+    io.out(formatDemoLogins(await seedDemo(db)));
+    return 0;
+  },
+
+  async "user:create"(args, io) {
+    const { values } = parse(args, {
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      password: { type: "string" },
+    });
+    const schema = z.object({
+      email: emailField(),
+      name: requiredText(120),
+      role: z.enum(ROLES),
+      password: newPasswordField().optional(),
+    });
+    const parsed = schema.safeParse(values);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `--${i.path.join(".")}: ${readableIssue(i.message)}`);
+      throw new UsageError(problems.join("\n"));
+    }
+    await openMigrated();
+    const result = await createUser({ ...SYSTEM_ACTOR, label: "cli" }, parsed.data);
+    if (!result.ok) {
+      io.err(`An account with the email ${parsed.data.email} already exists.`);
+      return 1;
+    }
+    io.out(`Created ${parsed.data.role} ${parsed.data.email} (id ${result.userId}).`);
+    if (result.generated) io.out(`Temporary password (must be changed at first login): ${result.password}`);
+    return 0;
+  },
+
+  async backup(args, io) {
+    const { positionals } = parse(args, {});
+    const target = positionals[0];
+    if (!target || positionals.length > 1) throw new UsageError("backup needs exactly one target file");
+    const source = databasePath(getEnv().DATABASE_URL);
+    if (source === ":memory:" || !fs.existsSync(source)) {
+      io.err(`No database at ${source}.`);
+      return 1;
+    }
+    const finalPath = path.resolve(target);
+    const partial = `${finalPath}.partial-${process.pid}`;
+    const { sqlite } = createDb(getEnv().DATABASE_URL);
+    try {
+      // SQLite's online backup copies a consistent snapshot while the server keeps writing.
+      await sqlite.backup(partial);
+    } finally {
+      sqlite.close();
+    }
+    const copy = new SqliteDatabase(partial, { readonly: true });
+    const check = copy.pragma("integrity_check", { simple: true });
+    copy.close();
+    if (check !== "ok") {
+      fs.rmSync(partial, { force: true });
+      io.err(`The copy failed its integrity check (${String(check)}); nothing was written.`);
+      return 1;
+    }
+    fs.renameSync(partial, finalPath);
+    io.out(`Backup written to ${finalPath} (integrity check ok).`);
+    return 0;
+  },
+};
+
+function readableIssue(message: string): string {
+  const known: Record<string, string> = {
+    "error.required": "required",
+    "error.email": "not a valid email address",
+    "error.passwordTooShort": "at least 8 characters",
+    "error.tooLong": "too long",
+  };
+  return known[message] ?? message;
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help" || name === "-h") {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`Unknown command: ${name}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    io.err(`juara ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await closeDb();
+  }
+}

@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as m0001 from "./0001_initial";
+
+/**
+ * Every migration, by name, in order. A static list rather than a folder scan so the same
+ * migrations run from the bundled server, the CLI and the tests.
+ */
+export const migrations: Record<string, Migration> = {
+  "0001_initial": m0001,
+};

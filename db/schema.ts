@@ -1,0 +1,261 @@
+/**
+ * The typed shape of every table, as Kysely sees it. Portable to PostgreSQL by construction:
+ * booleans are 0/1 integers, timestamps are ISO-8601 UTC text, JSON is stored as text and parsed
+ * explicitly, ids come back through `.returning()`.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** ISO-8601 UTC timestamp text, e.g. 2026-11-25T03:00:00.000Z */
+export type Timestamp = string;
+/** 0 or 1; mapped to boolean in models */
+export type Flag = 0 | 1;
+/** text with a database default of '' */
+export type DefaultedText = ColumnType<string, string | undefined, string>;
+
+export const COMPETITION_LEVELS = ["kabupaten", "kota", "provinsi", "nasional"] as const;
+export const COMPETITION_STATUSES = ["draft", "scoring", "closed", "published"] as const;
+export const AGGREGATIONS = ["mean", "median", "trimmed-mean"] as const;
+export const RANKING_SCOPES = ["overall", "category"] as const;
+export const LIBRARY_TYPES = ["desa", "kelurahan"] as const;
+export const ENTRY_STATUSES = ["active", "withdrawn", "disqualified"] as const;
+export const ROLES = ["admin", "chair", "judge"] as const;
+export const SHEET_STATUSES = ["draft", "submitted"] as const;
+export const CONFLICT_STATUSES = ["confirmed", "dismissed"] as const;
+
+export type CompetitionLevel = (typeof COMPETITION_LEVELS)[number];
+export type CompetitionStatus = (typeof COMPETITION_STATUSES)[number];
+export type Aggregation = (typeof AGGREGATIONS)[number];
+export type RankingScope = (typeof RANKING_SCOPES)[number];
+export type LibraryType = (typeof LIBRARY_TYPES)[number];
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+export type Role = (typeof ROLES)[number];
+export type SheetStatus = (typeof SHEET_STATUSES)[number];
+export type ConflictStatus = (typeof CONFLICT_STATUSES)[number];
+
+export interface CompetitionTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  year: number;
+  level: CompetitionLevel;
+  region: string;
+  status: ColumnType<CompetitionStatus, CompetitionStatus | undefined, CompetitionStatus>;
+  aggregation: Aggregation;
+  prize_winners: number;
+  prize_honourable: number;
+  ranking_scope: RankingScope;
+  is_demo: ColumnType<Flag, Flag | undefined, Flag>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ComponentTable {
+  id: Generated<number>;
+  competition_id: number;
+  code: string;
+  name: string;
+  /** percent, integer 0–100; a competition's weights total 100 */
+  weight: number;
+  position: number;
+}
+
+export interface IndicatorTable {
+  id: Generated<number>;
+  competition_id: number;
+  component_id: number;
+  code: string;
+  name: string;
+  description: string;
+  min_score: number;
+  max_score: number;
+  position: number;
+}
+
+/** The rubric: what each score level of an indicator means. */
+export interface RubricLevelTable {
+  indicator_id: number;
+  level: number;
+  description: string;
+}
+
+export interface LibraryTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  type: LibraryType;
+  village: DefaultedText;
+  district: DefaultedText;
+  address: DefaultedText;
+  head_name: DefaultedText;
+  contact: DefaultedText;
+  npp: DefaultedText;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EntryTable {
+  id: Generated<number>;
+  competition_id: number;
+  library_id: number;
+  category: LibraryType;
+  status: ColumnType<EntryStatus, EntryStatus | undefined, EntryStatus>;
+  status_reason: string | null;
+  created_at: Timestamp;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  /** stored lower-cased; a CHECK keeps it so, which makes the unique index case-insensitive */
+  email: string;
+  name: string;
+  password_hash: string;
+  role: Role;
+  active: ColumnType<Flag, Flag | undefined, Flag>;
+  must_change_password: ColumnType<Flag, Flag | undefined, Flag>;
+  district: DefaultedText;
+  village: DefaultedText;
+  institution: DefaultedText;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface LoginAttemptTable {
+  /** lower-cased email + "|" + client IP: villages share carrier NAT addresses */
+  key: string;
+  failures: number;
+  first_failure_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
+export interface JudgeAssignmentTable {
+  id: Generated<number>;
+  entry_id: number;
+  judge_id: number;
+  created_at: Timestamp;
+}
+
+export interface ConflictTable {
+  id: Generated<number>;
+  judge_id: number;
+  library_id: number;
+  status: ConflictStatus;
+  reason: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface ScoreSheetTable {
+  id: Generated<number>;
+  entry_id: number;
+  judge_id: number;
+  status: ColumnType<SheetStatus, SheetStatus | undefined, SheetStatus>;
+  version: ColumnType<number, number | undefined, number>;
+  comment: ColumnType<string, string | undefined, string>;
+  submitted_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ScoreTable {
+  sheet_id: number;
+  indicator_id: number;
+  /** copied from the indicator; a composite foreign key keeps them equal, a CHECK keeps value in range */
+  min_score: number;
+  max_score: number;
+  value: number | null;
+  note: ColumnType<string, string | undefined, string>;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  user_id: number | null;
+  actor: string;
+  competition_id: number | null;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  reason: string | null;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export interface PublicationTable {
+  id: Generated<number>;
+  competition_id: number;
+  published_at: Timestamp;
+  published_by: number;
+  /** a correction or override states why */
+  reason: string | null;
+  /** 1 for the publication the public sees; earlier ones are kept as history */
+  is_current: Flag;
+  /** 0 for the first publication, n for the n-th correction */
+  revision: number;
+}
+
+export interface PublishedResultTable {
+  id: Generated<number>;
+  publication_id: number;
+  entry_id: number;
+  rank: number;
+  prize_label: string | null;
+  category: string;
+  library_code: string;
+  library_name: string;
+  library_village: string;
+  library_district: string;
+  /** final score × 100, exact (e.g. 87.25 → 8725) */
+  final_score_x100: number;
+  judge_count: number;
+}
+
+export interface PublishedComponentScoreTable {
+  result_id: number;
+  component_code: string;
+  component_name: string;
+  weight: number;
+  position: number;
+  score_x100: number;
+}
+
+export interface Database {
+  competitions: CompetitionTable;
+  components: ComponentTable;
+  indicators: IndicatorTable;
+  rubric_levels: RubricLevelTable;
+  libraries: LibraryTable;
+  entries: EntryTable;
+  users: UserTable;
+  sessions: SessionTable;
+  login_attempts: LoginAttemptTable;
+  judge_assignments: JudgeAssignmentTable;
+  conflicts: ConflictTable;
+  score_sheets: ScoreSheetTable;
+  scores: ScoreTable;
+  audit_log: AuditLogTable;
+  publications: PublicationTable;
+  published_results: PublishedResultTable;
+  published_component_scores: PublishedComponentScoreTable;
+}
+
+export type Competition = Selectable<CompetitionTable>;
+export type NewCompetition = Insertable<CompetitionTable>;
+export type CompetitionUpdate = Updateable<CompetitionTable>;
+export type Component = Selectable<ComponentTable>;
+export type Indicator = Selectable<IndicatorTable>;
+export type Library = Selectable<LibraryTable>;
+export type NewLibrary = Insertable<LibraryTable>;
+export type Entry = Selectable<EntryTable>;
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type ScoreSheet = Selectable<ScoreSheetTable>;
+export type Score = Selectable<ScoreTable>;
+export type AuditEntry = Selectable<AuditLogTable>;

@@ -1,0 +1,216 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "csv-parse/sync";
+import { sql } from "kysely";
+import type { DB } from "../connection";
+import type { LibraryType } from "../schema";
+import { VILLAGE_LIBRARY_TEMPLATE } from "../../app/lib/criteria-template";
+import { insertCriteria } from "../../app/models/criteria.server";
+import { recordAudit, SYSTEM_ACTOR } from "../../app/lib/audit.server";
+import { hashPassword } from "../../app/lib/password.server";
+import { nowIso } from "../../app/lib/time";
+
+/** The demo accounts' shared password: printed on first start, never for a real competition. */
+export const DEMO_PASSWORD = "juara-demo-2024";
+export const DEMO_SLUG = "kutim-2024";
+
+export const DEMO_USERS = [
+  { email: "admin@juara.demo", name: "Admin Dispusip", role: "admin", district: "", village: "", institution: "Dispusip Kutai Timur" },
+  { email: "ketua@juara.demo", name: "Hj. Siti Aminah", role: "chair", district: "Sangatta Utara", village: "", institution: "Dispusip Kutai Timur" },
+  { email: "juri1@juara.demo", name: "Dr. Bambang Prasetyo", role: "judge", district: "Samarinda", village: "", institution: "Universitas Mulawarman" },
+  { email: "juri2@juara.demo", name: "Nurhayati, S.IP.", role: "judge", district: "Samarinda", village: "", institution: "DPK Provinsi Kalimantan Timur" },
+  { email: "juri3@juara.demo", name: "Rahmawati", role: "judge", district: "Sangatta Utara", village: "Swarga Bara", institution: "IPI Kutai Timur" },
+] as const;
+
+interface LibraryRow {
+  code: string;
+  name: string;
+  type: LibraryType;
+  village: string;
+  district: string;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+function readLibraries(): LibraryRow[] {
+  // the seed data sits beside this file in the source tree; the bundled server resolves from cwd
+  const candidates = [path.join(here, "data"), path.resolve("db/seed/data")];
+  const dir = candidates.find((d) => fs.existsSync(path.join(d, "demo-libraries.csv")));
+  if (!dir) throw new Error("demo-libraries.csv not found under db/seed/data");
+  return parse(fs.readFileSync(path.join(dir, "demo-libraries.csv")), {
+    columns: true,
+    bom: true,
+    trim: true,
+    skip_empty_lines: true,
+  }) as LibraryRow[];
+}
+
+/** A small deterministic generator, so the demo looks the same on every machine. */
+function mulberry32(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** How many of the 12 entries each demo judge has submitted, and how many more are drafts. */
+const JUDGE_PROGRESS = [
+  { submitted: 12, drafts: 0 },
+  { submitted: 8, drafts: 2 },
+  { submitted: 4, drafts: 1 },
+];
+
+export async function isDatabaseEmpty(db: DB): Promise<boolean> {
+  const { users } = await db
+    .selectFrom("users")
+    .select(sql<number>`count(*)`.as("users"))
+    .executeTakeFirstOrThrow();
+  const { competitions } = await db
+    .selectFrom("competitions")
+    .select(sql<number>`count(*)`.as("competitions"))
+    .executeTakeFirstOrThrow();
+  return users === 0 && competitions === 0;
+}
+
+export interface DemoLogin {
+  role: string;
+  email: string;
+  password: string;
+}
+
+/**
+ * The Kutai Timur demo competition: the real criteria template, the twelve demo libraries, a
+ * chair, three judges (one with a conflict of interest), and sheets at several stages.
+ * Everything in one transaction: a failed seed leaves nothing behind.
+ */
+export async function seedDemo(db: DB): Promise<DemoLogin[]> {
+  const libraries = readLibraries();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const now = nowIso();
+  const random = mulberry32(2024);
+
+  await db.transaction().execute(async (trx) => {
+    const userIds: number[] = [];
+    for (const u of DEMO_USERS) {
+      const { id } = await trx
+        .insertInto("users")
+        .values({ ...u, password_hash: passwordHash, created_at: now, updated_at: now })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      userIds.push(id);
+    }
+    const judgeIds = userIds.slice(2);
+
+    const { id: competitionId } = await trx
+      .insertInto("competitions")
+      .values({
+        slug: DEMO_SLUG,
+        name: "Lomba Perpustakaan Desa/Kelurahan Kabupaten Kutai Timur 2024",
+        year: 2024,
+        level: "kabupaten",
+        region: "Kabupaten Kutai Timur",
+        status: "scoring",
+        aggregation: "mean",
+        prize_winners: 3,
+        prize_honourable: 3,
+        ranking_scope: "overall",
+        is_demo: 1,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await insertCriteria(trx, competitionId, VILLAGE_LIBRARY_TEMPLATE);
+    const indicators = await trx
+      .selectFrom("indicators")
+      .select(["id", "min_score", "max_score"])
+      .where("competition_id", "=", competitionId)
+      .orderBy("id")
+      .execute();
+
+    const entries: { id: number; libraryId: number; code: string; quality: number }[] = [];
+    for (const [index, lib] of libraries.entries()) {
+      const { id: libraryId } = await trx
+        .insertInto("libraries")
+        .values({ ...lib, created_at: now, updated_at: now })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const { id: entryId } = await trx
+        .insertInto("entries")
+        .values({ competition_id: competitionId, library_id: libraryId, category: lib.type, created_at: now })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      // the report's winners lead, in their order; the rest spread below them
+      entries.push({ id: entryId, libraryId, code: lib.code, quality: index < 3 ? 4.6 - index * 0.25 : 2.4 + random() * 1.6 });
+    }
+
+    // Rahmawati lives in Swarga Bara: a conflict of interest, so she is not assigned that library.
+    const conflicted = entries.find((e) => e.code === "SWARGABARA");
+    const conflictedJudge = judgeIds[2];
+    if (conflicted && conflictedJudge !== undefined) {
+      await trx
+        .insertInto("conflicts")
+        .values({
+          judge_id: conflictedJudge,
+          library_id: conflicted.libraryId,
+          status: "confirmed",
+          reason: "Juri berdomisili di desa yang sama",
+          created_by: userIds[1] ?? null,
+          created_at: now,
+        })
+        .execute();
+    }
+
+    for (const [j, judgeId] of judgeIds.entries()) {
+      const progress = JUDGE_PROGRESS[j] ?? { submitted: 0, drafts: 0 };
+      const mine = entries.filter((e) => !(judgeId === conflictedJudge && e === conflicted));
+      await trx
+        .insertInto("judge_assignments")
+        .values(mine.map((e) => ({ entry_id: e.id, judge_id: judgeId, created_at: now })))
+        .execute();
+      const severity = (j - 1) * 0.2; // one judge a little harsher, one a little more lenient
+      for (const [k, entry] of mine.entries()) {
+        const submitted = k < progress.submitted;
+        const draft = !submitted && k < progress.submitted + progress.drafts;
+        if (!submitted && !draft) continue;
+        const { id: sheetId } = await trx
+          .insertInto("score_sheets")
+          .values({
+            entry_id: entry.id,
+            judge_id: judgeId,
+            status: submitted ? "submitted" : "draft",
+            comment: submitted ? "Data demo." : "",
+            submitted_at: submitted ? now : null,
+            created_at: now,
+            updated_at: now,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        const scored = draft ? indicators.slice(0, Math.ceil(indicators.length / 2)) : indicators;
+        await trx
+          .insertInto("scores")
+          .values(
+            scored.map((ind) => {
+              const raw = Math.round(entry.quality - severity + (random() - 0.5) * 1.6);
+              const value = Math.min(ind.max_score, Math.max(ind.min_score, raw));
+              return { sheet_id: sheetId, indicator_id: ind.id, min_score: ind.min_score, max_score: ind.max_score, value };
+            }),
+          )
+          .execute();
+      }
+    }
+    await recordAudit(trx, {
+      actor: SYSTEM_ACTOR,
+      competitionId,
+      entityType: "competition",
+      entityId: competitionId,
+      action: "seed-demo",
+    });
+  });
+
+  return DEMO_USERS.map((u) => ({ role: u.role, email: u.email, password: DEMO_PASSWORD }));
+}
