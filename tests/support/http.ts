@@ -1,0 +1,51 @@
+/** A tiny cookie-keeping client for driving the real server like a browser without JS. */
+export class HttpClient {
+  private cookies = new Map<string, string>();
+
+  constructor(readonly baseUrl: string) {}
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  private remember(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const eq = pair!.indexOf("=");
+      const name = pair!.slice(0, eq).trim();
+      const value = pair!.slice(eq + 1).trim();
+      if (value === "" || /max-age=0/i.test(line) || /expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+    const response = await fetch(this.baseUrl + path, {
+      redirect: "manual",
+      headers: { Cookie: this.cookieHeader(), ...headers },
+    });
+    this.remember(response);
+    return response;
+  }
+
+  /** A plain form POST, as a browser with JavaScript off sends it (same-origin). */
+  async post(
+    path: string,
+    fields: Record<string, string> | URLSearchParams | FormData,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
+    const body = fields instanceof URLSearchParams || fields instanceof FormData ? fields : new URLSearchParams(fields);
+    const response = await fetch(this.baseUrl + path, {
+      method: "POST",
+      redirect: "manual",
+      body,
+      headers: { Cookie: this.cookieHeader(), Origin: this.baseUrl, "Sec-Fetch-Site": "same-origin", ...headers },
+    });
+    this.remember(response);
+    return response;
+  }
+
+  async login(email: string, password: string): Promise<Response> {
+    return this.post("/login", { email, password });
+  }
+}
