@@ -17,7 +17,7 @@ export const slugField = () =>
     .trim()
     .min(1, { error: "error.required" })
     .max(60, { error: "error.tooLong" })
-    .regex(SLUG_PATTERN, { error: "setup.error.slugFormat" })
+    .refine((s) => s === "" || SLUG_PATTERN.test(s), { error: "setup.error.slugFormat" })
     .refine((s) => !RESERVED_SLUGS.includes(s), { error: "setup.error.slugReserved" });
 
 const str = (max: number) => z.string().trim().max(max, { error: "error.tooLong" });

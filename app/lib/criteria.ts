@@ -28,7 +28,7 @@ export const codeField = () =>
     .trim()
     .min(1, { error: "error.required" })
     .max(20, { error: "error.tooLong" })
-    .regex(/^[A-Za-z0-9._-]+$/, { error: "setup.error.codeFormat" });
+    .regex(/^[A-Za-z0-9._-]*$/, { error: "setup.error.codeFormat" });
 
 const text = (max: number, required: boolean) => {
   const base = z.string({ error: (iss) => (iss.input === undefined ? "error.required" : undefined) }).trim();
