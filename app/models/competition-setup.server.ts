@@ -318,3 +318,10 @@ export async function countScores(
     .executeTakeFirstOrThrow();
   return Number(values.n) + Number(submitted.n);
 }
+
+/** The competition a chair page is about, or a 404 the route's error boundary shows. */
+export async function requireCompetition(slug: string | undefined): Promise<Competition> {
+  const competition = slug ? await findCompetition(slug) : undefined;
+  if (!competition) throw new Response("Not found", { status: 404, statusText: "Not found" });
+  return competition;
+}
