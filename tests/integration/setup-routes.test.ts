@@ -170,6 +170,48 @@ describe("a chair prepares a competition without JavaScript", () => {
     expect(await refused.text()).toContain("Belum ada peserta aktif.");
   });
 
+  it("entries, panel, balanced assignment, a suggested conflict, then scoring opens after confirming", async () => {
+    const base = "/chair/competitions/kutim-2025";
+    const entriesPage = await (await chair.get(`${base}/entries`)).text();
+    const ids = [...entriesPage.matchAll(/name="library" value="(\d+)"/g)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThanOrEqual(14);
+    const add = new URLSearchParams({ intent: "add" });
+    for (const id of ids) add.append("library", id);
+    const added = await chair.post(`${base}/entries`, add);
+    expect(await added.text()).toContain(`${ids.length} peserta ditambahkan.`);
+
+    const entryId = /name="entryId" value="(\d+)"/.exec(await (await chair.get(`${base}/entries`)).text())![1]!;
+    const noReason = await chair.post(`${base}/entries`, { intent: "status", entryId, status: "withdrawn", reason: "" });
+    expect(noReason.status).toBe(400);
+    expect(await noReason.text()).toContain("Alasan wajib diisi.");
+
+    const judgesPage = await (await chair.get(`${base}/judges`)).text();
+    const judgeIds = [...judgesPage.matchAll(/name="judge" value="(\d+)"/g)].map((m) => m[1]!);
+    expect(judgeIds).toHaveLength(3);
+    const panel = new URLSearchParams({ intent: "panel-add" });
+    for (const id of judgeIds) panel.append("judge", id);
+    expect((await chair.post(`${base}/judges`, panel)).status).toBe(200);
+
+    // Rahmawati lives in Swarga Bara: suggested; the demo's earlier decision already confirms it
+    const withPanel = await (await chair.get(`${base}/judges`)).text();
+    expect(withPanel).toContain("konflik");
+
+    const badCount = await chair.post(`${base}/judges`, { intent: "balanced", perEntry: "nol" });
+    expect(badCount.status).toBe(400);
+    expect(await badCount.text()).toContain('value="nol"');
+    const balanced = await chair.post(`${base}/judges`, { intent: "balanced", perEntry: "2" });
+    expect(balanced.status).toBe(200);
+    expect(await balanced.text()).toContain(`${ids.length * 2} penugasan ditambahkan, 0 dihapus.`);
+
+    const overview = await (await chair.get(`${base}?move=scoring`)).text();
+    expect(overview).toContain("Ya, ubah status");
+    const moved = await chair.post(base, { intent: "status", to: "scoring", confirm: "yes", reason: "siap" });
+    expect(moved.status).toBe(302);
+    expect(await (await chair.get(base)).text()).toContain("Penilaian");
+    const frozen = await (await chair.get(`${base}/criteria`)).text();
+    expect(frozen).toContain("Kriteria dibekukan karena penilaian sudah dibuka.");
+  });
+
   it("the competition file upload reports problems with their JSON paths", async () => {
     const exported = await chair.get("/chair/competitions/kutim-2025/export");
     expect(exported.headers.get("content-disposition")).toContain("kutim-2025.json");
