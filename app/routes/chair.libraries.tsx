@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
 import { LIBRARY_TYPES } from "../../db/schema";
 import { ErrorList, Field, SelectField } from "~/components/Field";
-import { MessageList } from "~/components/SetupUi";
+import { MessageList, useDescribe } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
 import { formValues, parseForm } from "~/lib/forms";
 import { requireRole } from "~/lib/session.server";
@@ -103,6 +103,7 @@ function LibraryForm({ values, errors, intent, id }: { values: Partial<Record<st
 
 function Preview({ preview, csv }: { preview: CsvPreview; csv: string }) {
   const t = useT();
+  const describeMessage = useDescribe();
   const count = (c: string) => preview.rows.filter((r) => r.change === c).length;
   return (
     <section aria-labelledby="preview" className="panel">
@@ -122,9 +123,15 @@ function Preview({ preview, csv }: { preview: CsvPreview; csv: string }) {
                 {preview.errors.map((e) => (
                   <li key={e.line}>
                     <strong>{t("setup.libraries.line", { line: e.line })}</strong>
-                    {": "}
-                    <MessageList messages={e.problems.map((p) => ({ ...p, params: { ...p.params } }))} />
-                    <span className="muted">{e.problems.map((p) => p.column).filter(Boolean).join(", ")}</span>
+                    <ul>
+                      {e.problems.map((p, i) => (
+                        <li key={i}>
+                          {p.column ? <code>{p.column}</code> : null}
+                          {p.column ? ": " : null}
+                          {describeMessage(p)}
+                        </li>
+                      ))}
+                    </ul>
                   </li>
                 ))}
               </ul>

@@ -194,7 +194,7 @@ describe("a chair prepares a competition without JavaScript", () => {
 
     // Rahmawati lives in Swarga Bara: suggested; the demo's earlier decision already confirms it
     const withPanel = await (await chair.get(`${base}/judges`)).text();
-    expect(withPanel).toContain("konflik");
+    expect(withPanel).toContain('<span class="badge">konflik</span>');
 
     const badCount = await chair.post(`${base}/judges`, { intent: "balanced", perEntry: "nol" });
     expect(badCount.status).toBe(400);
