@@ -81,6 +81,7 @@ export function crossCheckFile(file: CompetitionFile): CriteriaIssue[] {
     path: ["components", ...i.path],
   }));
   const codes = new Set<string>();
+  const inactive = new Set(file.libraries.filter((l) => (l.status ?? "active") !== "active").map((l) => l.code));
   file.libraries.forEach((lib, i) => {
     if (codes.has(lib.code)) issues.push({ path: ["libraries", i, "code"], message: "setup.error.duplicateCode", params: { code: lib.code } });
     codes.add(lib.code);
@@ -103,6 +104,7 @@ export function crossCheckFile(file: CompetitionFile): CriteriaIssue[] {
       if (!judges.has(a.judge)) issues.push({ path: ["assignments", i, "judge"], message: "setup.error.judgeNotListed", params: { email: a.judge } });
       a.libraries.forEach((code, j) => {
         if (!codes.has(code)) issues.push({ path: ["assignments", i, "libraries", j], message: "setup.error.libraryNotListed", params: { code } });
+        else if (inactive.has(code)) issues.push({ path: ["assignments", i, "libraries", j], message: "setup.error.assignInactive", params: { code } });
         else if (conflicted.has(`${a.judge}|${code}`)) {
           issues.push({ path: ["assignments", i, "libraries", j], message: "setup.error.assignConflict", params: { email: a.judge, code } });
         }

@@ -70,29 +70,49 @@ export async function importCompetitionFile(actor: Actor, text: string, options:
   });
   if (missing.length > 0) return { ok: false, problems: missing };
 
-  return db.transaction().execute(async (trx): Promise<ImportResult> => {
-    const existing = await trx.selectFrom("competitions").select(["id"]).where("slug", "=", file.slug).executeTakeFirst();
-    if (existing) {
-      if (!options.replace) {
-        return { ok: false, problems: [{ path: "slug", message: `a competition "${file.slug}" already exists; use --replace to replace it` }] };
-      }
-      const scores = await countScores(existing.id, trx);
-      if (scores > 0) {
-        return { ok: false, problems: [{ path: "slug", message: `competition "${file.slug}" already has ${scores} scores; it cannot be replaced` }] };
-      }
-      await trx.deleteFrom("competitions").where("id", "=", existing.id).execute();
+  try {
+    return await db.transaction().execute((trx) => importIn(trx, actor, file, found, options));
+  } catch (error) {
+    if (error instanceof FileRejected) return { ok: false, problems: error.problems };
+    throw error;
+  }
+}
+
+/** Thrown inside the import's transaction to roll it back when the database itself says no. */
+class FileRejected extends Error {
+  constructor(readonly problems: FileProblem[]) {
+    super("competition file rejected");
+  }
+}
+
+async function importIn(
+  trx: Transaction<Database>,
+  actor: Actor,
+  file: CompetitionFile,
+  found: Map<string, { id: number }>,
+  options: { replace?: boolean },
+): Promise<ImportResult> {
+  const existing = await trx.selectFrom("competitions").select(["id"]).where("slug", "=", file.slug).executeTakeFirst();
+  if (existing) {
+    if (!options.replace) {
+      return { ok: false, problems: [{ path: "slug", message: `a competition "${file.slug}" already exists; use --replace to replace it` }] };
     }
-    const result = await writeCompetition(trx, actor, file, found);
-    await recordAudit(trx, {
-      actor,
-      competitionId: result.id,
-      entityType: "competition",
-      entityId: result.id,
-      action: existing ? "import-replace" : "import",
-      after: { slug: file.slug, libraries: file.libraries.length, judges: file.judges.length, assignments: result.assignments },
-    });
-    return { ok: true, slug: file.slug, replaced: existing !== undefined, libraries: file.libraries.length, judges: file.judges.length, ...result };
+    const scores = await countScores(existing.id, trx);
+    if (scores > 0) {
+      return { ok: false, problems: [{ path: "slug", message: `competition "${file.slug}" already has ${scores} scores; it cannot be replaced` }] };
+    }
+    await trx.deleteFrom("competitions").where("id", "=", existing.id).execute();
+  }
+  const result = await writeCompetition(trx, actor, file, found);
+  await recordAudit(trx, {
+    actor,
+    competitionId: result.id,
+    entityType: "competition",
+    entityId: result.id,
+    action: existing ? "import-replace" : "import",
+    after: { slug: file.slug, libraries: file.libraries.length, judges: file.judges.length, assignments: result.assignments },
   });
+  return { ok: true, slug: file.slug, replaced: existing !== undefined, libraries: file.libraries.length, judges: file.judges.length, ...result };
 }
 
 async function writeCompetition(
@@ -162,14 +182,28 @@ async function writeCompetition(
     );
   }
   let assignments = 0;
-  const pairs: [string, string][] =
-    file.assignments === "all"
-      ? file.judges.flatMap((j) => file.libraries.filter((l) => (l.status ?? "active") === "active").map((l) => [j, l.code] as [string, string]))
-      : file.assignments.flatMap((a) => a.libraries.map((code) => [a.judge, code] as [string, string]));
-  for (const [email, code] of pairs) {
-    const outcome = await assignIn(trx, actor, id, entryByCode.get(code)!, judges.get(email)!.id);
-    if (outcome === "assigned") assignments++;
+  if (file.assignments === "all") {
+    // every judge to every active entry; conflicts (from the file or recorded earlier) are skipped
+    for (const email of file.judges) {
+      for (const lib of file.libraries.filter((l) => (l.status ?? "active") === "active")) {
+        if ((await assignIn(trx, actor, id, entryByCode.get(lib.code)!, judges.get(email)!.id)) === "assigned") assignments++;
+      }
+    }
+    return { id, assignments };
   }
+  const refused: FileProblem[] = [];
+  for (const [i, a] of file.assignments.entries()) {
+    for (const [j, code] of a.libraries.entries()) {
+      const outcome = await assignIn(trx, actor, id, entryByCode.get(code)!, judges.get(a.judge)!.id);
+      if (outcome === "assigned") assignments++;
+      else if (outcome === "conflict") {
+        refused.push({ path: `assignments[${i}].libraries[${j}]`, message: `${a.judge} has a recorded conflict of interest with ${code}` });
+      } else if (outcome === "inactiveEntry") {
+        refused.push({ path: `assignments[${i}].libraries[${j}]`, message: `${code} is not an active entry` });
+      }
+    }
+  }
+  if (refused.length > 0) throw new FileRejected(refused);
   return { id, assignments };
 }
 
@@ -197,6 +231,8 @@ export async function exportCompetitionFile(slug: string): Promise<CompetitionFi
     .innerJoin("libraries as l", "l.id", "e.library_id")
     .select(["a.judge_id", "l.code"])
     .where("e.competition_id", "=", c.id)
+    // a withdrawn entry's assignments are moot, and the format assigns active entries only
+    .where("e.status", "=", "active")
     .orderBy("l.code")
     .execute();
   const conflicts = panelIds.length

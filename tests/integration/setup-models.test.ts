@@ -326,6 +326,26 @@ describe("competition file", () => {
     expect(await t.db.selectFrom("libraries").selectAll().execute()).toHaveLength(3);
   });
 
+  it("a conflict already recorded in the registry refuses an explicit assignment and the file writes nothing", async () => {
+    const j1 = await judge("j1@x.id");
+    await judge("j2@x.id");
+    await importLibraryCsv(actor, "code,name,type\nSEPASO,Pustaka Ilmu Desa Sepaso,desa\n");
+    const sepaso = (await listLibraries())[0]!;
+    await decideConflict(actor, { judgeId: j1, libraryId: sepaso.id, status: "confirmed", reason: "bekerja di sana" });
+    const r = await importCompetitionFile(actor, JSON.stringify(file()));
+    expect(r).toEqual({
+      ok: false,
+      problems: [{ path: "assignments[0].libraries[0]", message: "j1@x.id has a recorded conflict of interest with SEPASO" }],
+    });
+    expect(await t.db.selectFrom("competitions").selectAll().execute()).toEqual([]);
+    expect(await t.db.selectFrom("libraries").select("code").execute()).toEqual([{ code: "SEPASO" }]);
+
+    const withdrawn = await importCompetitionFile(actor, JSON.stringify(file({ assignments: [{ judge: "j2@x.id", libraries: ["TELUK"] }] })));
+    expect(withdrawn.ok === false && withdrawn.problems).toEqual([
+      { path: "assignments[0].libraries[0]", message: "TELUK is not active (withdrawn or disqualified) and cannot be assigned." },
+    ]);
+  });
+
   it("assignments \"all\" skips conflicts; --replace is refused once a score exists", async () => {
     await judge("j1@x.id");
     await judge("j2@x.id");

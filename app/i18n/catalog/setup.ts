@@ -238,6 +238,7 @@ export const setup = defineMessages({
     "setup.error.libraryNotListed": "Perpustakaan {code} tidak ada di daftar perpustakaan berkas ini.",
     "setup.error.assignConflict": "{email} memiliki konflik kepentingan dengan {code} dan tidak dapat ditugaskan.",
     "setup.error.badRequest": "Permintaan tidak dikenali.",
+    "setup.error.assignInactive": "{code} tidak aktif (mengundurkan diri atau didiskualifikasi) dan tidak dapat ditugaskan.",
 
     "status.reason.criteria": "Kriteria: {path}: {problem}",
     "status.reason.noEntries": "Belum ada peserta aktif.",
@@ -482,6 +483,7 @@ export const setup = defineMessages({
     "setup.error.libraryNotListed": "Library {code} is not in this file's list of libraries.",
     "setup.error.assignConflict": "{email} has a conflict of interest with {code} and cannot be assigned.",
     "setup.error.badRequest": "The request was not understood.",
+    "setup.error.assignInactive": "{code} is not active (withdrawn or disqualified) and cannot be assigned.",
 
     "status.reason.criteria": "Criteria: {path}: {problem}",
     "status.reason.noEntries": "There are no active entries.",
