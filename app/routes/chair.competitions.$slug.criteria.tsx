@@ -67,6 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return reply({ draft });
   }
   if (verb === "refresh") return reply({ draft });
+  if (verb !== "save") return reply({ draft, formError: "setup.error.badRequest" }, 400);
   const result = await saveCriteria(actorOf(user), c.id, draftToInput(draft));
   if (!result.ok) {
     if ("error" in result) return reply({ draft, formError: result.error }, 409);

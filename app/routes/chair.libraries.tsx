@@ -54,6 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const form = parseForm(LibrarySchema, formData);
     if (!form.ok) return json<Reply>({ kind: "invalid", form: intent, errors: form.errors, values: form.values }, { status: 400 });
     const id = Number(formData.get("id"));
+    if (intent === "update" && !(Number.isInteger(id) && id > 0)) throw new Response("Not found", { status: 404 });
     const r = intent === "create" ? await createLibrary(actor, form.data) : await updateLibrary(actor, id, form.data);
     if (!r.ok) {
       if (r.error === "error.404") throw new Response("Not found", { status: 404 });

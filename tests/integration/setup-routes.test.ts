@@ -68,6 +68,43 @@ describe("role checks on every chair page", () => {
   });
 });
 
+describe("bad input never makes a server error", () => {
+  const junk: Record<string, string>[] = [
+    {},
+    { intent: "nonsense" },
+    { intent: "save", "c.0.weight": "x".repeat(2000), "c.999999.code": "A", "c.0.i.0.r.1000": "z" },
+    { intent: "remove-component:abc" },
+    { intent: "status", to: "closed", confirm: "yes" },
+    { intent: "duplicate", slug: "new", name: "", year: "-1" },
+    { intent: "add", library: "abc" },
+    { intent: "category", entryId: "1", category: "kota" },
+    { intent: "status", entryId: "abc", status: "gone" },
+    { intent: "remove", entryId: "-5" },
+    { intent: "panel-remove", judgeId: "abc" },
+    { intent: "balanced", perEntry: "1e9" },
+    { intent: "conflict", judgeId: "1", libraryId: "99999", status: "confirmed", reason: "x" },
+    { intent: "assignments", a: "1:2" },
+    { intent: "update", id: "abc", code: "X", name: "Y", type: "desa" },
+    { intent: "preview", csv: '"unterminated\n' },
+    { intent: "import", csv: "a,b\n1,2" },
+  ];
+  const posts = CHAIR_PAGES.filter((p) => !p.endsWith("/export")).map((p) => p.replace("kutim-2024", "kutim-2025-junk"));
+
+  it("answers every junk post to every chair page with a 4xx or a redirect", async () => {
+    await chair.post("/chair/competitions/new", {
+      slug: "kutim-2025-junk", name: "Junk", year: "2025", level: "kabupaten", aggregation: "mean",
+      prizeWinners: "3", prizeHonourable: "3", rankingScope: "overall", template: "on",
+    });
+    for (const path of [...posts, ...CHAIR_PAGES.filter((p) => p.startsWith("/chair/competitions/kutim-2024"))]) {
+      for (const fields of junk) {
+        const r = await chair.post(path, fields);
+        expect(r.status, `${path} ${JSON.stringify(fields)}`).toBeLessThan(500);
+      }
+    }
+    expect((await chair.get("/chair/libraries?edit=abc")).status).toBe(404);
+  });
+});
+
 describe("a chair prepares a competition without JavaScript", () => {
   it("creating: errors next to the fields, typed values kept, then created from the template", async () => {
     const bad = await chair.post("/chair/competitions/new", {
