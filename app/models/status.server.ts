@@ -23,16 +23,25 @@ export type StatusChangeResult =
   | { ok: true; from: CompetitionStatus; to: CompetitionStatus }
   | { ok: false; reasons: StatusReason[] };
 
-type Guard = (trx: Transaction<Database>, competition: Competition, options: StatusOptions) => Promise<StatusReason[]>;
+export type Guard = (trx: Transaction<Database>, competition: Competition, options: StatusOptions) => Promise<StatusReason[]>;
+/** Work a move does in the same transaction, after the status changed (e.g. writing results). */
+export type Effect = (trx: Transaction<Database>, competition: Competition, options: StatusOptions) => Promise<void>;
+
+interface Transition {
+  guard: Guard;
+  effect?: Effect;
+}
 
 /**
  * The allowed moves, each with its guard: the list of reasons it is refused (empty = allowed).
- * Later moves (scoring → closed → published) are added here by the ranking work.
+ * Later moves (scoring → closed → published) are added below with defineTransition, in this
+ * module, so that every caller (pages, CLI) sees the same machine.
  */
-export const TRANSITIONS: Partial<Record<CompetitionStatus, Partial<Record<CompetitionStatus, Guard>>>> = {
-  draft: { scoring: canOpenScoring },
-  scoring: { draft: canReopenDraft },
-};
+const TRANSITIONS: Partial<Record<CompetitionStatus, Partial<Record<CompetitionStatus, Transition>>>> = {};
+
+export function defineTransition(from: CompetitionStatus, to: CompetitionStatus, guard: Guard, effect?: Effect): void {
+  (TRANSITIONS[from] ??= {})[to] = { guard, effect };
+}
 
 /** Scoring opens when the criteria are valid and every active entry has at least one judge. */
 async function canOpenScoring(trx: Transaction<Database>, competition: Competition): Promise<StatusReason[]> {
@@ -67,6 +76,9 @@ async function canReopenDraft(trx: Transaction<Database>, competition: Competiti
   return scores > 0 ? [{ message: "status.reason.scoresExist", params: { count: scores } }] : [];
 }
 
+defineTransition("draft", "scoring", canOpenScoring);
+defineTransition("scoring", "draft", canReopenDraft);
+
 async function load(trx: Transaction<Database>, competition: number | string) {
   const q = trx.selectFrom("competitions").selectAll();
   return (typeof competition === "number" ? q.where("id", "=", competition) : q.where("slug", "=", competition)).executeTakeFirst();
@@ -79,9 +91,9 @@ export async function checkStatusChange(competition: number | string, to: Compet
     .execute(async (trx) => {
       const c = await load(trx, competition);
       if (!c) return [{ message: "status.reason.notFound" }];
-      const guard = TRANSITIONS[c.status]?.[to];
-      if (!guard) return [{ message: "status.reason.notAllowed", params: { from: c.status, to } }];
-      return guard(trx, c, options);
+      const transition = TRANSITIONS[c.status]?.[to];
+      if (!transition) return [{ message: "status.reason.notAllowed", params: { from: c.status, to } }];
+      return transition.guard(trx, c, options);
     });
 }
 
@@ -102,9 +114,9 @@ export async function changeStatus(
     .execute(async (trx) => {
       const c = await load(trx, competition);
       if (!c) return { ok: false, reasons: [{ message: "status.reason.notFound" }] };
-      const guard = TRANSITIONS[c.status]?.[to];
-      if (!guard) return { ok: false, reasons: [{ message: "status.reason.notAllowed", params: { from: c.status, to } }] };
-      const reasons = await guard(trx, c, options);
+      const transition = TRANSITIONS[c.status]?.[to];
+      if (!transition) return { ok: false, reasons: [{ message: "status.reason.notAllowed", params: { from: c.status, to } }] };
+      const reasons = await transition.guard(trx, c, options);
       if (reasons.length > 0) return { ok: false, reasons };
       // conditional on the status read above, so two concurrent moves cannot both succeed
       const updated = await trx
@@ -114,6 +126,7 @@ export async function changeStatus(
         .where("status", "=", c.status)
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reasons: [{ message: "status.reason.changedMeanwhile" }] };
+      await transition.effect?.(trx, { ...c, status: to }, options);
       await recordAudit(trx, {
         actor,
         competitionId: c.id,
