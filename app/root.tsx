@@ -95,6 +95,11 @@ function Header() {
                     <NavLink to="/admin/users">{t("nav.users")}</NavLink>
                   </li>
                 ) : null}
+                {user.role === "chair" || user.role === "admin" ? (
+                  <li>
+                    <NavLink to="/audit">{t("nav.audit")}</NavLink>
+                  </li>
+                ) : null}
                 <li>
                   <NavLink to="/account/password">{t("nav.account")}</NavLink>
                 </li>

@@ -1,3 +1,4 @@
+import { audit } from "./catalog/audit";
 import { auth } from "./catalog/auth";
 import { common } from "./catalog/common";
 import { dashboard } from "./catalog/dashboard";
@@ -8,7 +9,7 @@ export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = "id";
 
 // Each feature keeps its messages in its own catalog section; they are merged here.
-const sections = [common, auth, dashboard, publicPages] as const;
+const sections = [common, auth, dashboard, publicPages, audit] as const;
 type Section = (typeof sections)[number];
 type KeysOf<S> = S extends { id: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<Section>;
