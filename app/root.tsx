@@ -80,6 +80,9 @@ function Header() {
             <li>
               <NavLink to="/archive">{t("public.archive")}</NavLink>
             </li>
+            <li>
+              <NavLink to="/about">{t("nav.about")}</NavLink>
+            </li>
             {user ? (
               <>
                 <li>

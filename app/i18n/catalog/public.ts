@@ -54,6 +54,13 @@ export const publicPages = defineMessages({
     "public.method.scope.overall": "Desa dan kelurahan diperingkat bersama.",
     "public.method.scope.category": "Desa dan kelurahan diperingkat terpisah.",
     "public.method.panel": "Dewan juri: {count} orang.",
+    "about.title": "Tentang Juara",
+    "about.body1":
+      "Juara adalah aplikasi penjurian lomba perpustakaan desa dan kelurahan yang diselenggarakan dinas perpustakaan kabupaten/kota.",
+    "about.body2":
+      "Dewan juri menilai setiap perpustakaan dengan kriteria berbobot dari standar nasional perpustakaan: koleksi, sarana dan prasarana, pelayanan, tenaga perpustakaan, penyelenggaraan dan pengelolaan, serta penguatan dan inovasi.",
+    "about.body3": "Hasil yang diumumkan di sini adalah salinan resmi yang dibekukan saat ketua panitia mengumumkannya.",
+    "nav.about": "Tentang",
     "ceremony.title": "Pengumuman Pemenang",
     "ceremony.next": "Berikutnya",
     "ceremony.previous": "Sebelumnya",
@@ -123,6 +130,13 @@ export const publicPages = defineMessages({
     "public.method.scope.overall": "Village and kelurahan libraries are ranked together.",
     "public.method.scope.category": "Village and kelurahan libraries are ranked separately.",
     "public.method.panel": "Judging panel: {count} people.",
+    "about.title": "About Juara",
+    "about.body1":
+      "Juara is the judging application for the village and kelurahan library competitions held by regency and city library offices.",
+    "about.body2":
+      "The judging panel scores each library on weighted criteria from the national library standard: collection, facilities, services, staff, organisation and management, and strengthening and innovation.",
+    "about.body3": "The results published here are the official copy, frozen when the committee chair announced them.",
+    "nav.about": "About",
     "ceremony.title": "Announcing the winners",
     "ceremony.next": "Next",
     "ceremony.previous": "Previous",
