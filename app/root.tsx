@@ -11,6 +11,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -76,6 +77,12 @@ function Header() {
                 {t("nav.home")}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/archive">{t("public.archive")}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/about">{t("nav.about")}</NavLink>
+            </li>
             {user ? (
               <>
                 <li>
@@ -94,6 +101,11 @@ function Header() {
                 {user.role === "admin" ? (
                   <li>
                     <NavLink to="/admin/users">{t("nav.users")}</NavLink>
+                  </li>
+                ) : null}
+                {user.role === "chair" || user.role === "admin" ? (
+                  <li>
+                    <NavLink to="/audit">{t("nav.audit")}</NavLink>
                   </li>
                 ) : null}
                 <li>
@@ -145,9 +157,23 @@ function Document({ children }: { children: ReactNode }) {
   );
 }
 
+/** A route with `handle = { bare: true }` (the ceremony screen) fills the window alone. */
+function useBareLayout(): boolean {
+  return useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare === true);
+}
+
 export default function App() {
   const data = useRouteLoaderData<RootLoader>("root");
   const t = useT();
+  if (useBareLayout()) {
+    return (
+      <Document>
+        <main id="main">
+          <Outlet />
+        </main>
+      </Document>
+    );
+  }
   return (
     <Document>
       <Header />

@@ -15,6 +15,7 @@ import { getEnv } from "../app/lib/env.server";
 import { emailField, newPasswordField, requiredText } from "../app/lib/forms";
 import { SYSTEM_ACTOR } from "../app/lib/audit.server";
 import { createUser } from "../app/models/users.server";
+import { verifyAuditChain } from "../app/models/audit.server";
 import { formatDemoLogins } from "../app/lib/startup.server";
 import { COMPETITION_STATUSES } from "../db/schema";
 import { describe } from "../app/lib/messages";
@@ -41,6 +42,9 @@ Commands:
                                   write a competition file (json) or its entries (csv) to stdout
   status <slug> <status> [--reason R]
                                   change a competition's status (e.g. scoring), after its checks
+  restore <file>                  replace the database with a backup (stop the app first); the
+                                  current database is kept beside it as *.before-restore-<time>
+  audit:verify                    check the audit log's hash chain; reports the first broken link
 
 Environment: DATABASE_URL (default file:data/juara.db)`;
 
@@ -145,6 +149,67 @@ const commands: Record<string, Command> = {
     io.out(`Backup written to ${finalPath} (integrity check ok).`);
     return 0;
   },
+
+  async restore(args, io) {
+    const { positionals } = parse(args, {});
+    const source = positionals[0];
+    if (!source || positionals.length > 1) throw new UsageError("restore needs exactly one backup file");
+    const from = path.resolve(source);
+    if (!fs.existsSync(from)) {
+      io.err(`No backup at ${from}.`);
+      return 1;
+    }
+    let check: string;
+    try {
+      check = integrityOf(from);
+    } catch (error) {
+      io.err(`${from} is not a SQLite database (${(error as Error).message}); nothing was changed.`);
+      return 1;
+    }
+    if (check !== "ok") {
+      io.err(`The backup failed its integrity check (${check}); nothing was changed.`);
+      return 1;
+    }
+    const target = databasePath(getEnv().DATABASE_URL);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    if (fs.existsSync(target)) {
+      // keep what is being replaced, consistently, before touching it
+      const keep = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+      const { sqlite } = createDb(getEnv().DATABASE_URL);
+      try {
+        await sqlite.backup(keep);
+      } finally {
+        sqlite.close();
+      }
+      io.out(`The current database was kept as ${keep}.`);
+    }
+    const staging = `${target}.restoring-${process.pid}`;
+    fs.copyFileSync(from, staging);
+    for (const suffix of ["-wal", "-shm"]) fs.rmSync(target + suffix, { force: true });
+    fs.renameSync(staging, target);
+    const { db } = createDb(getEnv().DATABASE_URL);
+    useDatabase(db);
+    await migrateToLatest(db);
+    io.out(`Restored ${from} into ${target}.`);
+    return 0;
+  },
+
+  async "audit:verify"(args, io) {
+    parse(args, {});
+    await openMigrated();
+    const result = await verifyAuditChain();
+    if (result.ok) {
+      io.out(`Audit log intact: ${result.entries} entries, head ${result.head || "(empty)"}.`);
+      return 0;
+    }
+    const what = {
+      "content-altered": "its content no longer matches its hash (altered outside the app)",
+      "chain-broken": "it does not link to the entry before it (an entry was removed or reordered)",
+      unhashed: "it carries no hash (written outside the app)",
+    }[result.problem];
+    io.err(`Audit log broken at entry ${result.brokenAt}: ${what}.`);
+    return 1;
+  },
 };
 
 const CLI_ACTOR = { ...SYSTEM_ACTOR, label: "cli" };
@@ -218,6 +283,15 @@ Object.assign(commands, {
     return 0;
   },
 } satisfies Record<string, Command>);
+
+function integrityOf(file: string): string {
+  const db = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+  try {
+    return String(db.pragma("integrity_check", { simple: true }));
+  } finally {
+    db.close();
+  }
+}
 
 function readableIssue(message: string): string {
   const known: Record<string, string> = {

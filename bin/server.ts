@@ -85,6 +85,13 @@ async function main() {
       res.status(403).type("text/plain").send("Cross-site request refused");
       return;
     }
+    // A mutation must say its size up front (browsers always do), so the limit below holds;
+    // a chunked body of unknown length could otherwise stream past it.
+    const hasBody = !["GET", "HEAD", "OPTIONS"].includes(req.method);
+    if (hasBody && req.get("transfer-encoding") && !req.get("content-length")) {
+      res.status(411).type("text/plain").send("Length required");
+      return;
+    }
     const length = Number(req.get("content-length") ?? 0);
     const limit = req.get("content-type")?.startsWith("multipart/") ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
     if (length > limit) {

@@ -193,6 +193,9 @@ export interface AuditLogTable {
   reason: string | null;
   before_json: string | null;
   after_json: string | null;
+  /** hash of the previous entry ("" for the first); see app/lib/audit-hash.server.ts */
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 export interface PublicationTable {
@@ -206,6 +209,8 @@ export interface PublicationTable {
   is_current: Flag;
   /** 0 for the first publication, n for the n-th correction */
   revision: number;
+  /** the audit log's head hash when these results were frozen */
+  audit_head_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PublishedResultTable {

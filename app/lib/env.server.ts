@@ -9,7 +9,11 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().min(1).default("file:data/juara.db"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
-  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+  // an empty variable counts as unset
+  SESSION_SECRET: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+  ),
   /** "1" when the app sits behind a reverse proxy whose X-Forwarded-* headers are trusted */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   /** "1" skips the demo seed on an empty database */
@@ -18,18 +22,17 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
-let cached: Env | undefined;
-
-/** The environment, validated once; a bad value stops start-up with a message naming it. */
+/**
+ * The environment, validated; a bad value stops start-up with a message naming it. Not cached:
+ * it is read a handful of times per process, and the CLI's tests switch databases between runs.
+ */
 export function getEnv(): Env {
-  if (cached) return cached;
   const parsed = EnvSchema.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }
 
 /** The folder beside the database: where the generated session secret lives. */

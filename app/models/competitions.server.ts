@@ -106,20 +106,3 @@ export async function listJudgeCompetitions(judgeId: number): Promise<JudgeCompe
     .execute();
   return rows.map((r) => ({ ...r, assigned: Number(r.assigned), submitted: Number(r.submitted ?? 0) }));
 }
-
-export interface PublishedCompetition {
-  slug: string;
-  name: string;
-  year: number;
-  region: string;
-}
-
-export async function listPublishedCompetitions(): Promise<PublishedCompetition[]> {
-  return getDb()
-    .selectFrom("competitions")
-    .select(["slug", "name", "year", "region"])
-    .where("status", "=", "published")
-    .orderBy("year", "desc")
-    .orderBy("name")
-    .execute();
-}

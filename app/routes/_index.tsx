@@ -2,15 +2,18 @@ import type { MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/useT";
-import { listPublishedCompetitions } from "~/models/competitions.server";
+import { listPublishedSummaries } from "~/models/public.server";
 
 export const meta: MetaFunction = () => [
   { title: "Juara — Lomba Perpustakaan Desa/Kelurahan" },
   { name: "description", content: "Hasil penjurian lomba perpustakaan desa dan kelurahan." },
+  { property: "og:title", content: "Juara — Lomba Perpustakaan Desa/Kelurahan" },
+  { property: "og:description", content: "Para juara lomba perpustakaan desa dan kelurahan." },
+  { property: "og:type", content: "website" },
 ];
 
 export async function loader() {
-  return json({ competitions: await listPublishedCompetitions() });
+  return json({ competitions: await listPublishedSummaries() }, { headers: { "Cache-Control": "public, max-age=60" } });
 }
 
 export default function Home() {
@@ -28,11 +31,28 @@ export default function Home() {
           <ul className="card-list">
             {competitions.map((c) => (
               <li key={c.slug} className="card">
-                <Link to={`/competitions/${c.slug}`}>{c.name}</Link> <span className="muted">{c.year}</span>
+                <h3>
+                  <Link to={`/competitions/${c.slug}`}>{c.name}</Link>
+                </h3>
+                <p className="muted">
+                  {c.region} · {c.year}
+                  {c.isDemo ? ` · ${t("public.demo")}` : ""}
+                </p>
+                <ol className="mini-podium">
+                  {c.winners.map((w) => (
+                    <li key={`${w.category}-${w.libraryCode}`}>
+                      <strong>{w.prize}</strong> {w.libraryName}
+                    </li>
+                  ))}
+                </ol>
+                <Link to={`/competitions/${c.slug}`}>{t("public.seeWinners")}</Link>
               </li>
             ))}
           </ul>
         )}
+        <p>
+          <Link to="/archive">{t("public.archive")}</Link>
+        </p>
       </section>
       <p>
         <Link to="/login">{t("home.staffLogin")}</Link>

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001_initial";
 import * as m0002 from "./0002_setup";
+import * as m0005 from "./0005_audit_chain";
 
 /**
  * Every migration, by name, in order. A static list rather than a folder scan so the same
@@ -9,4 +10,5 @@ import * as m0002 from "./0002_setup";
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
   "0002_setup": m0002,
+  "0005_audit_chain": m0005,
 };

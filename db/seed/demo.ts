@@ -14,6 +14,8 @@ import { nowIso } from "../../app/lib/time";
 /** The demo accounts' shared password: printed on first start, never for a real competition. */
 export const DEMO_PASSWORD = "juara-demo-2024";
 export const DEMO_SLUG = "kutim-2024";
+/** last year's competition, closed with every sheet submitted (published once ranking exists) */
+export const DEMO_PREVIOUS_SLUG = "kutim-2023";
 
 export const DEMO_USERS = [
   { email: "admin@juara.demo", name: "Admin Dispusip", role: "admin", district: "", village: "", institution: "Dispusip Kutai Timur" },
@@ -57,8 +59,19 @@ function mulberry32(seed: number) {
   };
 }
 
-/** How many of the 12 entries each demo judge has submitted, and how many more are drafts. */
-const JUDGE_PROGRESS = [
+/** How far each demo judge got: submitted sheets, then drafts (half the indicators scored). */
+interface Progress {
+  submitted: number;
+  drafts: number;
+}
+
+const ALL_DONE: Progress[] = [
+  { submitted: 99, drafts: 0 },
+  { submitted: 99, drafts: 0 },
+  { submitted: 99, drafts: 0 },
+];
+/** 2024 is mid-way through the field visits. */
+const IN_PROGRESS: Progress[] = [
   { submitted: 12, drafts: 0 },
   { submitted: 8, drafts: 2 },
   { submitted: 4, drafts: 1 },
@@ -103,112 +116,146 @@ export async function seedDemo(db: DB): Promise<DemoLogin[]> {
         .executeTakeFirstOrThrow();
       userIds.push(id);
     }
+    const chairId = userIds[1]!;
     const judgeIds = userIds.slice(2);
 
-    const { id: competitionId } = await trx
-      .insertInto("competitions")
-      .values({
-        slug: DEMO_SLUG,
-        name: "Lomba Perpustakaan Desa/Kelurahan Kabupaten Kutai Timur 2024",
-        year: 2024,
-        level: "kabupaten",
-        region: "Kabupaten Kutai Timur",
-        status: "scoring",
-        aggregation: "mean",
-        prize_winners: 3,
-        prize_honourable: 3,
-        ranking_scope: "overall",
-        is_demo: 1,
-        created_at: now,
-        updated_at: now,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await insertCriteria(trx, competitionId, VILLAGE_LIBRARY_TEMPLATE);
-    const indicators = await trx
-      .selectFrom("indicators")
-      .select(["id", "min_score", "max_score"])
-      .where("competition_id", "=", competitionId)
-      .orderBy("id")
-      .execute();
-
-    const entries: { id: number; libraryId: number; code: string; quality: number }[] = [];
-    for (const [index, lib] of libraries.entries()) {
-      const { id: libraryId } = await trx
+    const libraryIds = new Map<string, number>();
+    for (const lib of libraries) {
+      const { id } = await trx
         .insertInto("libraries")
         .values({ ...lib, created_at: now, updated_at: now })
         .returning("id")
         .executeTakeFirstOrThrow();
-      const { id: entryId } = await trx
-        .insertInto("entries")
-        .values({ competition_id: competitionId, library_id: libraryId, category: lib.type, created_at: now })
+      libraryIds.set(lib.code, id);
+    }
+
+    // Rahmawati lives in Swarga Bara: a conflict of interest, so she never judges that library.
+    const conflictedJudge = judgeIds[2]!;
+    const conflictedLibrary = libraryIds.get("SWARGABARA")!;
+    await trx
+      .insertInto("conflicts")
+      .values({
+        judge_id: conflictedJudge,
+        library_id: conflictedLibrary,
+        status: "confirmed",
+        reason: "Juri berdomisili di desa yang sama",
+        created_by: chairId,
+        created_at: now,
+      })
+      .execute();
+
+    const seedCompetition = async (spec: {
+      slug: string;
+      year: number;
+      status: "scoring" | "closed";
+      progress: Progress[];
+      quality: (code: string, index: number) => number;
+    }) => {
+      const { id: competitionId } = await trx
+        .insertInto("competitions")
+        .values({
+          slug: spec.slug,
+          name: `Lomba Perpustakaan Desa/Kelurahan Kabupaten Kutai Timur ${spec.year}`,
+          year: spec.year,
+          level: "kabupaten",
+          region: "Kabupaten Kutai Timur",
+          status: spec.status,
+          aggregation: "mean",
+          prize_winners: 3,
+          prize_honourable: 3,
+          ranking_scope: "overall",
+          is_demo: 1,
+          created_at: now,
+          updated_at: now,
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
-      // the report's winners lead, in their order; the rest spread below them
-      entries.push({ id: entryId, libraryId, code: lib.code, quality: index < 3 ? 4.6 - index * 0.25 : 2.4 + random() * 1.6 });
-    }
-
-    // Rahmawati lives in Swarga Bara: a conflict of interest, so she is not assigned that library.
-    const conflicted = entries.find((e) => e.code === "SWARGABARA");
-    const conflictedJudge = judgeIds[2];
-    if (conflicted && conflictedJudge !== undefined) {
-      await trx
-        .insertInto("conflicts")
-        .values({
-          judge_id: conflictedJudge,
-          library_id: conflicted.libraryId,
-          status: "confirmed",
-          reason: "Juri berdomisili di desa yang sama",
-          created_by: userIds[1] ?? null,
-          created_at: now,
-        })
+      await insertCriteria(trx, competitionId, VILLAGE_LIBRARY_TEMPLATE);
+      const indicators = await trx
+        .selectFrom("indicators")
+        .select(["id", "min_score", "max_score"])
+        .where("competition_id", "=", competitionId)
+        .orderBy("id")
         .execute();
-    }
 
-    for (const [j, judgeId] of judgeIds.entries()) {
-      const progress = JUDGE_PROGRESS[j] ?? { submitted: 0, drafts: 0 };
-      const mine = entries.filter((e) => !(judgeId === conflictedJudge && e === conflicted));
-      await trx
-        .insertInto("judge_assignments")
-        .values(mine.map((e) => ({ entry_id: e.id, judge_id: judgeId, created_at: now })))
-        .execute();
-      const severity = (j - 1) * 0.2; // one judge a little harsher, one a little more lenient
-      for (const [k, entry] of mine.entries()) {
-        const submitted = k < progress.submitted;
-        const draft = !submitted && k < progress.submitted + progress.drafts;
-        if (!submitted && !draft) continue;
-        const { id: sheetId } = await trx
-          .insertInto("score_sheets")
-          .values({
-            entry_id: entry.id,
-            judge_id: judgeId,
-            status: submitted ? "submitted" : "draft",
-            comment: submitted ? "Data demo." : "",
-            submitted_at: submitted ? now : null,
-            created_at: now,
-            updated_at: now,
-          })
+      const entries: { id: number; libraryId: number; quality: number }[] = [];
+      for (const [index, lib] of libraries.entries()) {
+        const libraryId = libraryIds.get(lib.code)!;
+        const { id } = await trx
+          .insertInto("entries")
+          .values({ competition_id: competitionId, library_id: libraryId, category: lib.type, created_at: now })
           .returning("id")
           .executeTakeFirstOrThrow();
-        const scored = draft ? indicators.slice(0, Math.ceil(indicators.length / 2)) : indicators;
-        await trx
-          .insertInto("scores")
-          .values(
-            scored.map((ind) => {
-              const raw = Math.round(entry.quality - severity + (random() - 0.5) * 1.6);
-              const value = Math.min(ind.max_score, Math.max(ind.min_score, raw));
-              return { sheet_id: sheetId, indicator_id: ind.id, min_score: ind.min_score, max_score: ind.max_score, value };
-            }),
-          )
-          .execute();
+        entries.push({ id, libraryId, quality: spec.quality(lib.code, index) });
       }
-    }
-    await recordAudit(trx, {
-      actor: SYSTEM_ACTOR,
-      competitionId,
-      entityType: "competition",
-      entityId: competitionId,
-      action: "seed-demo",
+
+      for (const [j, judgeId] of judgeIds.entries()) {
+        const progress = spec.progress[j] ?? { submitted: 0, drafts: 0 };
+        const mine = entries.filter((e) => !(judgeId === conflictedJudge && e.libraryId === conflictedLibrary));
+        await trx
+          .insertInto("judge_assignments")
+          .values(mine.map((e) => ({ entry_id: e.id, judge_id: judgeId, created_at: now })))
+          .execute();
+        const severity = (j - 1) * 0.2; // one judge a little harsher, one a little more lenient
+        for (const [k, entry] of mine.entries()) {
+          const submitted = k < progress.submitted;
+          const draft = !submitted && k < progress.submitted + progress.drafts;
+          if (!submitted && !draft) continue;
+          const { id: sheetId } = await trx
+            .insertInto("score_sheets")
+            .values({
+              entry_id: entry.id,
+              judge_id: judgeId,
+              status: submitted ? "submitted" : "draft",
+              comment: submitted ? "Data demo." : "",
+              submitted_at: submitted ? now : null,
+              created_at: now,
+              updated_at: now,
+            })
+            .returning("id")
+            .executeTakeFirstOrThrow();
+          const scored = draft ? indicators.slice(0, Math.ceil(indicators.length / 2)) : indicators;
+          await trx
+            .insertInto("scores")
+            .values(
+              scored.map((ind) => {
+                const raw = Math.round(entry.quality - severity + (random() - 0.5) * 1.6);
+                const value = Math.min(ind.max_score, Math.max(ind.min_score, raw));
+                return { sheet_id: sheetId, indicator_id: ind.id, min_score: ind.min_score, max_score: ind.max_score, value };
+              }),
+            )
+            .execute();
+        }
+      }
+      await recordAudit(trx, {
+        actor: SYSTEM_ACTOR,
+        competitionId,
+        entityType: "competition",
+        entityId: competitionId,
+        action: "seed-demo",
+      });
+      return competitionId;
+    };
+
+    // 2023: every sheet submitted; the report's winners lead clearly, in their order.
+    const REPORT_WINNERS = ["SEPASO", "SWARGABARA", "SUKARAHMAT"];
+    await seedCompetition({
+      slug: DEMO_PREVIOUS_SLUG,
+      year: 2023,
+      status: "closed",
+      progress: ALL_DONE,
+      quality: (code) => {
+        const place = REPORT_WINNERS.indexOf(code);
+        return place >= 0 ? 4.75 - place * 0.3 : 2.3 + random() * 1.3;
+      },
+    });
+    // 2024: scoring under way; the field is more open this year.
+    await seedCompetition({
+      slug: DEMO_SLUG,
+      year: 2024,
+      status: "scoring",
+      progress: IN_PROGRESS,
+      quality: (code) => (code === "SANGKIMA" ? 4.4 : REPORT_WINNERS.includes(code) ? 3.6 + random() * 0.8 : 2.4 + random() * 1.6),
     });
   });
 

@@ -2,7 +2,7 @@
 export class HttpClient {
   private cookies = new Map<string, string>();
 
-  constructor(readonly baseUrl: string) {}
+  constructor(public baseUrl: string) {}
 
   cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");

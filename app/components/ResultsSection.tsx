@@ -1,0 +1,113 @@
+import { Link } from "@remix-run/react";
+import { isMessageKey } from "~/i18n";
+import { useLang, useT } from "~/i18n/useT";
+import { formatScore } from "~/lib/format";
+import { isHarapan, isJuara } from "~/lib/results";
+
+interface Result {
+  rank: number;
+  prize: string | null;
+  category: string;
+  library: { code: string; name: string; village: string; district: string };
+  finalScoreX100: number;
+  judges: number;
+  components: { code: string; name: string; weight: number; scoreX100: number }[];
+}
+
+/** Podium, honourable mentions and the full ranking of one category (or of everyone). */
+export function ResultsSection({ category, results }: { category: string | null; results: Result[] }) {
+  const t = useT();
+  const lang = useLang();
+  const podium = results.filter(isJuara);
+  const harapan = results.filter(isHarapan);
+  const components = results[0]?.components ?? [];
+  const rankCounts = new Map<number, number>();
+  for (const r of results) rankCounts.set(r.rank, (rankCounts.get(r.rank) ?? 0) + 1);
+  const categoryKey = `libraryType.${category ?? ""}`;
+  const headingId = `results-${category ?? "all"}`;
+  return (
+    <section aria-labelledby={headingId} className="results-section">
+      {category ? (
+        <h2 id={headingId}>{t("public.category", { category: isMessageKey(categoryKey) ? t(categoryKey) : category })}</h2>
+      ) : (
+        <h2 id={headingId} className="visually-hidden">
+          {t("public.winners")}
+        </h2>
+      )}
+      {podium.length > 0 ? (
+        <ol className="podium" aria-label={t("public.podium")}>
+          {podium.map((r) => (
+            <li key={r.library.code} className={`podium-place place-${r.rank}`}>
+              <span className="prize">{r.prize}</span>
+              <Link to={`/libraries/${r.library.code}`} className="podium-name">
+                {r.library.name}
+              </Link>
+              <span className="podium-where">
+                {r.library.village}, {r.library.district}
+              </span>
+              <span className="podium-score">{formatScore(r.finalScoreX100, lang)}</span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {harapan.length > 0 ? (
+        <>
+          <h3>{t("public.honourable")}</h3>
+          <ol className="harapan">
+            {harapan.map((r) => (
+              <li key={r.library.code}>
+                <strong>{r.prize}</strong> — <Link to={`/libraries/${r.library.code}`}>{r.library.name}</Link> ({r.library.district}) ·{" "}
+                {formatScore(r.finalScoreX100, lang)}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      <h3>{t("public.fullRanking")}</h3>
+      <div className="table-wrap">
+        <table className="ranking">
+          <thead>
+            <tr>
+              <th scope="col" className="num">{t("public.rank")}</th>
+              <th scope="col">{t("public.library")}</th>
+              <th scope="col">{t("public.district")}</th>
+              <th scope="col" className="num">{t("public.finalScore")}</th>
+              {components.map((c) => (
+                <th scope="col" className="num" key={c.code} title={`${c.name} (${c.weight}%)`}>
+                  {c.code}
+                  <span className="visually-hidden"> {c.name}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {results.map((r) => (
+              <tr key={r.library.code} className={r.prize ? "has-prize" : undefined}>
+                <td className="num">
+                  {r.rank}
+                  {(rankCounts.get(r.rank) ?? 0) > 1 ? <abbr title={t("public.sharedRank")}>=</abbr> : null}
+                </td>
+                <th scope="row">
+                  <Link to={`/libraries/${r.library.code}`}>{r.library.name}</Link>
+                  {r.prize ? <span className="badge prize-badge">{r.prize}</span> : null}
+                </th>
+                <td>{r.library.district}</td>
+                <td className="num">
+                  <strong>{formatScore(r.finalScoreX100, lang)}</strong>
+                </td>
+                {components.map((c) => {
+                  const score = r.components.find((x) => x.code === c.code);
+                  return (
+                    <td className="num" key={c.code}>
+                      {score ? formatScore(score.scoreX100, lang) : "–"}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

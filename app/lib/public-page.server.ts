@@ -1,0 +1,18 @@
+import { getLang } from "~/i18n/lang.server";
+import { getPublicSnapshot, type PublicSnapshot } from "~/models/public.server";
+import { snapshotCacheHeaders } from "./http-cache.server";
+import { getSessionUser } from "./session.server";
+
+/**
+ * Every public page of a competition starts here: the published snapshot or a 404 (never 403,
+ * which would tell the world an unpublished competition exists), plus its cache headers.
+ */
+export async function loadPublishedPage(
+  request: Request,
+  slug: string | undefined,
+): Promise<{ snapshot: PublicSnapshot; headers: Headers }> {
+  const snapshot = slug ? await getPublicSnapshot(slug) : null;
+  if (!snapshot) throw new Response("Not found", { status: 404 });
+  const [lang, user] = await Promise.all([getLang(request), getSessionUser(request)]);
+  return { snapshot, headers: snapshotCacheHeaders(snapshot.version, lang, user?.id ?? null) };
+}

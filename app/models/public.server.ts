@@ -1,0 +1,319 @@
+import crypto from "node:crypto";
+import type { Aggregation, CompetitionLevel, RankingScope } from "../../db/schema";
+import { getDb } from "~/lib/db.server";
+
+/**
+ * What the public sees: only frozen publication snapshots, never live scores. A snapshot never
+ * changes once written, so it is read once per publication and kept in memory; each request only
+ * asks which publication is current (one indexed lookup).
+ */
+
+export interface PublicComponentScore {
+  code: string;
+  name: string;
+  weight: number;
+  scoreX100: number;
+}
+
+export interface PublicResult {
+  rank: number;
+  prize: string | null;
+  category: string;
+  library: { code: string; name: string; village: string; district: string };
+  finalScoreX100: number;
+  judges: number;
+  components: PublicComponentScore[];
+}
+
+export interface PublicSnapshot {
+  competition: {
+    slug: string;
+    name: string;
+    year: number;
+    level: CompetitionLevel;
+    region: string;
+    aggregation: Aggregation;
+    rankingScope: RankingScope;
+    isDemo: boolean;
+  };
+  publication: { id: number; revision: number; publishedAt: string; reason: string | null };
+  results: PublicResult[];
+  /** a strong validator of this snapshot (changes with every publication and every deploy) */
+  version: string;
+}
+
+/** A new value every process start: a deploy may change the HTML of an unchanged snapshot. */
+const BOOT_ID = crypto.randomBytes(6).toString("hex");
+const snapshots = new Map<number, PublicSnapshot>();
+
+async function currentPublication(slug: string) {
+  return getDb()
+    .selectFrom("publications as p")
+    .innerJoin("competitions as c", "c.id", "p.competition_id")
+    .select(["p.id", "p.competition_id"])
+    .where("c.slug", "=", slug)
+    .where("c.status", "=", "published")
+    .where("p.is_current", "=", 1)
+    .executeTakeFirst();
+}
+
+async function loadSnapshot(publicationId: number, competitionId: number): Promise<PublicSnapshot> {
+  const db = getDb();
+  const [competition, publication, rows, components] = await Promise.all([
+    db.selectFrom("competitions").selectAll().where("id", "=", competitionId).executeTakeFirstOrThrow(),
+    db.selectFrom("publications").selectAll().where("id", "=", publicationId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("published_results")
+      .selectAll()
+      .where("publication_id", "=", publicationId)
+      .orderBy("category")
+      .orderBy("rank")
+      .orderBy("library_name")
+      .execute(),
+    db
+      .selectFrom("published_component_scores as s")
+      .innerJoin("published_results as r", "r.id", "s.result_id")
+      .select(["s.result_id", "s.component_code", "s.component_name", "s.weight", "s.score_x100", "s.position"])
+      .where("r.publication_id", "=", publicationId)
+      .orderBy("s.position")
+      .execute(),
+  ]);
+  const byResult = new Map<number, PublicComponentScore[]>();
+  for (const c of components) {
+    const list = byResult.get(c.result_id) ?? [];
+    list.push({ code: c.component_code, name: c.component_name, weight: c.weight, scoreX100: c.score_x100 });
+    byResult.set(c.result_id, list);
+  }
+  return {
+    competition: {
+      slug: competition.slug,
+      name: competition.name,
+      year: competition.year,
+      level: competition.level,
+      region: competition.region,
+      aggregation: competition.aggregation,
+      rankingScope: competition.ranking_scope,
+      isDemo: competition.is_demo === 1,
+    },
+    publication: {
+      id: publication.id,
+      revision: publication.revision,
+      publishedAt: publication.published_at,
+      reason: publication.reason,
+    },
+    results: rows.map((r) => ({
+      rank: r.rank,
+      prize: r.prize_label,
+      category: r.category,
+      library: { code: r.library_code, name: r.library_name, village: r.library_village, district: r.library_district },
+      finalScoreX100: r.final_score_x100,
+      judges: r.judge_count,
+      components: byResult.get(r.id) ?? [],
+    })),
+    version: `${publication.id}-${BOOT_ID}`,
+  };
+}
+
+/** The current published snapshot of a competition, or null when nothing is published. */
+export async function getPublicSnapshot(slug: string): Promise<PublicSnapshot | null> {
+  const current = await currentPublication(slug);
+  if (!current) return null;
+  let snapshot = snapshots.get(current.id);
+  if (!snapshot) {
+    snapshot = await loadSnapshot(current.id, current.competition_id);
+    snapshots.set(current.id, snapshot);
+  }
+  return snapshot;
+}
+
+export interface PublishedSummary {
+  slug: string;
+  name: string;
+  year: number;
+  region: string;
+  isDemo: boolean;
+  corrected: boolean;
+  winners: { prize: string; rank: number; libraryCode: string; libraryName: string; category: string }[];
+}
+
+/** Every published competition, newest first, with its Juara winners at a glance. */
+export async function listPublishedSummaries(filter: { year?: number } = {}): Promise<PublishedSummary[]> {
+  const db = getDb();
+  let query = db
+    .selectFrom("competitions as c")
+    .innerJoin("publications as p", (j) => j.onRef("p.competition_id", "=", "c.id").on("p.is_current", "=", 1))
+    .select(["c.id", "c.slug", "c.name", "c.year", "c.region", "c.is_demo", "p.id as publicationId", "p.revision"])
+    .where("c.status", "=", "published")
+    .orderBy("c.year", "desc")
+    .orderBy("c.name");
+  if (filter.year !== undefined) query = query.where("c.year", "=", filter.year);
+  const competitions = await query.execute();
+  if (competitions.length === 0) return [];
+  const winners = await db
+    .selectFrom("published_results")
+    .select(["publication_id", "prize_label", "rank", "library_code", "library_name", "category"])
+    .where(
+      "publication_id",
+      "in",
+      competitions.map((c) => c.publicationId),
+    )
+    .where("prize_label", "like", "Juara%")
+    .orderBy("category")
+    .orderBy("rank")
+    .execute();
+  return competitions.map((c) => ({
+    slug: c.slug,
+    name: c.name,
+    year: c.year,
+    region: c.region,
+    isDemo: c.is_demo === 1,
+    corrected: c.revision > 0,
+    winners: winners
+      .filter((w) => w.publication_id === c.publicationId)
+      .map((w) => ({ prize: w.prize_label ?? "", rank: w.rank, libraryCode: w.library_code, libraryName: w.library_name, category: w.category })),
+  }));
+}
+
+export interface LibraryHistory {
+  library: { code: string; name: string; type: string; village: string; district: string };
+  results: {
+    slug: string;
+    competition: string;
+    year: number;
+    rank: number;
+    prize: string | null;
+    finalScoreX100: number;
+    components: PublicComponentScore[];
+  }[];
+}
+
+/** A library's published results across the years; null when it has none (404 to the public). */
+export async function getLibraryHistory(code: string): Promise<LibraryHistory | null> {
+  const db = getDb();
+  const rows = await db
+    .selectFrom("published_results as r")
+    .innerJoin("publications as p", "p.id", "r.publication_id")
+    .innerJoin("competitions as c", "c.id", "p.competition_id")
+    .select(["r.id", "r.rank", "r.prize_label", "r.final_score_x100", "c.slug", "c.name", "c.year"])
+    .where("r.library_code", "=", code)
+    .where("p.is_current", "=", 1)
+    .where("c.status", "=", "published")
+    .orderBy("c.year", "desc")
+    .execute();
+  if (rows.length === 0) return null;
+  const library = await db
+    .selectFrom("libraries")
+    .select(["code", "name", "type", "village", "district"])
+    .where("code", "=", code)
+    .executeTakeFirst();
+  const latest = await db
+    .selectFrom("published_results")
+    .select(["library_code", "library_name", "library_village", "library_district", "category"])
+    .where("id", "=", rows[0]!.id)
+    .executeTakeFirstOrThrow();
+  const components = await db
+    .selectFrom("published_component_scores")
+    .select(["result_id", "component_code", "component_name", "weight", "score_x100"])
+    .where(
+      "result_id",
+      "in",
+      rows.map((r) => r.id),
+    )
+    .orderBy("position")
+    .execute();
+  return {
+    library: library ?? {
+      code: latest.library_code,
+      name: latest.library_name,
+      type: latest.category,
+      village: latest.library_village,
+      district: latest.library_district,
+    },
+    results: rows.map((r) => ({
+      slug: r.slug,
+      competition: r.name,
+      year: r.year,
+      rank: r.rank,
+      prize: r.prize_label,
+      finalScoreX100: r.final_score_x100,
+      components: components
+        .filter((c) => c.result_id === r.id)
+        .map((c) => ({ code: c.component_code, name: c.component_name, weight: c.weight, scoreX100: c.score_x100 })),
+    })),
+  };
+}
+
+export interface DistrictPlacing {
+  district: string;
+  results: { slug: string; year: number; competition: string; libraryCode: string; libraryName: string; rank: number; prize: string | null }[];
+}
+
+/** Published placings grouped by the library's district, for the archive. */
+export async function listPlacingsByDistrict(): Promise<DistrictPlacing[]> {
+  const rows = await getDb()
+    .selectFrom("published_results as r")
+    .innerJoin("publications as p", "p.id", "r.publication_id")
+    .innerJoin("competitions as c", "c.id", "p.competition_id")
+    .select(["r.library_district", "c.slug", "c.year", "c.name", "r.library_code", "r.library_name", "r.rank", "r.prize_label"])
+    .where("p.is_current", "=", 1)
+    .where("c.status", "=", "published")
+    .where("r.prize_label", "is not", null)
+    .orderBy("r.library_district")
+    .orderBy("c.year", "desc")
+    .orderBy("r.rank")
+    .execute();
+  const groups = new Map<string, DistrictPlacing>();
+  for (const r of rows) {
+    const group = groups.get(r.library_district) ?? { district: r.library_district, results: [] };
+    group.results.push({
+      slug: r.slug,
+      year: r.year,
+      competition: r.name,
+      libraryCode: r.library_code,
+      libraryName: r.library_name,
+      rank: r.rank,
+      prize: r.prize_label,
+    });
+    groups.set(r.library_district, group);
+  }
+  return [...groups.values()];
+}
+
+export interface JudgingMethod {
+  components: { code: string; name: string; weight: number; indicators: { code: string; name: string; min: number; max: number }[] }[];
+  panelSize: number;
+}
+
+/** The criteria and panel behind a published competition, for "How we judged". */
+export async function getJudgingMethod(slug: string): Promise<JudgingMethod | null> {
+  const db = getDb();
+  const competition = await db
+    .selectFrom("competitions")
+    .select("id")
+    .where("slug", "=", slug)
+    .where("status", "=", "published")
+    .executeTakeFirst();
+  if (!competition) return null;
+  const [components, indicators, panel] = await Promise.all([
+    db.selectFrom("components").selectAll().where("competition_id", "=", competition.id).orderBy("position").execute(),
+    db.selectFrom("indicators").selectAll().where("competition_id", "=", competition.id).orderBy("position").execute(),
+    db
+      .selectFrom("score_sheets as s")
+      .innerJoin("entries as e", "e.id", "s.entry_id")
+      .select((eb) => eb.fn.count<number>("s.judge_id").distinct().as("n"))
+      .where("e.competition_id", "=", competition.id)
+      .where("s.status", "=", "submitted")
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    components: components.map((c) => ({
+      code: c.code,
+      name: c.name,
+      weight: c.weight,
+      indicators: indicators
+        .filter((i) => i.component_id === c.id)
+        .map((i) => ({ code: i.code, name: i.name, min: i.min_score, max: i.max_score })),
+    })),
+    panelSize: Number(panel.n),
+  };
+}

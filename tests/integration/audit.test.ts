@@ -1,0 +1,93 @@
+import path from "node:path";
+import { Migrator, sql } from "kysely";
+import { afterEach, describe, expect, it } from "vitest";
+import { createDb } from "../../db/connection";
+import { migrations } from "../../db/migrations/index";
+import { recordAudit, SYSTEM_ACTOR } from "../../app/lib/audit.server";
+import { useDatabase, closeDb } from "../../app/lib/db.server";
+import { verifyAuditChain } from "../../app/models/audit.server";
+import { runCli } from "../../bin/cli";
+import { createTestDb, tempDir, type TestDb } from "../support/db";
+
+async function writeEntries(t: TestDb, n: number) {
+  for (let i = 1; i <= n; i++) {
+    await t.db.transaction().execute((trx) =>
+      recordAudit(trx, { actor: SYSTEM_ACTOR, entityType: "score", entityId: i, action: "update", before: { value: i }, after: { value: i + 1 } }),
+    );
+  }
+}
+
+/** What someone with the database file and a SQLite shell could do behind the app's back. */
+async function tamper(t: TestDb, statement: string) {
+  await sql.raw("drop trigger audit_log_no_update").execute(t.db);
+  await sql.raw("drop trigger audit_log_no_delete").execute(t.db);
+  await sql.raw(statement).execute(t.db);
+  await sql.raw("create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end").execute(t.db);
+  await sql.raw("create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end").execute(t.db);
+}
+
+async function verifyViaCli() {
+  const err: string[] = [];
+  const out: string[] = [];
+  const code = await runCli(["audit:verify"], { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("tamper-evident audit log", () => {
+  let t: TestDb;
+  afterEach(async () => t.cleanup());
+
+  it("chains every entry to the previous one and verifies the whole chain", async () => {
+    t = await createTestDb();
+    await writeEntries(t, 5);
+    const rows = await t.db.selectFrom("audit_log").select(["id", "prev_hash", "hash"]).orderBy("id").execute();
+    expect(rows[0]!.prev_hash).toBe("");
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
+    expect(await verifyAuditChain()).toEqual({ ok: true, entries: 5, head: rows[4]!.hash });
+  });
+
+  it("reports the first altered entry when a row is edited outside the app", async () => {
+    t = await createTestDb();
+    await writeEntries(t, 6);
+    await tamper(t, `update audit_log set after_json = '{"value":99}' where id = 3`);
+    expect(await verifyAuditChain()).toMatchObject({ ok: false, brokenAt: 3, problem: "content-altered" });
+    const cli = await verifyViaCli();
+    expect(cli.code).toBe(1);
+    expect(cli.err).toBe("Audit log broken at entry 3: its content no longer matches its hash (altered outside the app).");
+  });
+
+  it("reports a removed entry at the entry after the gap", async () => {
+    t = await createTestDb();
+    await writeEntries(t, 6);
+    await tamper(t, "delete from audit_log where id = 4");
+    expect(await verifyAuditChain()).toMatchObject({ ok: false, brokenAt: 5, problem: "chain-broken" });
+  });
+
+  it("says the log is intact through the CLI", async () => {
+    t = await createTestDb();
+    await writeEntries(t, 3);
+    await closeDb();
+    const cli = await verifyViaCli();
+    expect(cli.code).toBe(0);
+    expect(cli.out).toMatch(/^Audit log intact: 3 entries, head [0-9a-f]{64}\.$/);
+    useDatabase(createDb(t.url).db);
+  });
+
+  it("chains entries written before the chain existed when the migration runs", async () => {
+    const dir = tempDir();
+    const url = `file:${path.join(dir.dir, "old.db")}`;
+    const { db } = createDb(url);
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
+    await migrator.migrateTo("0001_initial");
+    for (const action of ["create", "update"]) {
+      await db
+        .insertInto("audit_log")
+        .values({ at: "2024-01-01T00:00:00.000Z", user_id: null, actor: "old", entity_type: "x", entity_id: "1", action } as never)
+        .execute();
+    }
+    await migrator.migrateToLatest();
+    useDatabase(db);
+    expect(await verifyAuditChain()).toMatchObject({ ok: true, entries: 2 });
+    t = { db, file: "", url, cleanup: async () => { await closeDb(); dir.remove(); } };
+  });
+});

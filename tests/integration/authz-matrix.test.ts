@@ -1,0 +1,156 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, migrateToLatest } from "../../db/connection";
+import { DEMO_PASSWORD, seedDemo } from "../../db/seed/demo";
+import { hashPassword } from "../../app/lib/password.server";
+import { HttpClient } from "../support/http";
+import { insertPublishedCompetition } from "../support/published";
+import { startServer, type RunningServer } from "../support/server";
+import { tempDir } from "../support/db";
+
+/**
+ * Every route of the built app × every kind of visitor, against a table. A route that is not in
+ * the table fails the test: nothing gets added without someone deciding who may use it.
+ */
+const ROLES = ["anonymous", "judge", "otherJudge", "chair", "admin"] as const;
+type Role = (typeof ROLES)[number];
+type Expect = number | Record<Role, number>;
+
+const PUBLIC = 200;
+const STAFF: Record<Role, number> = { anonymous: 302, judge: 200, otherJudge: 200, chair: 200, admin: 200 };
+const STAFF_POST_EMPTY: Record<Role, number> = { anonymous: 302, judge: 400, otherJudge: 400, chair: 400, admin: 400 };
+const CHAIR_ONLY: Record<Role, number> = { anonymous: 302, judge: 403, otherJudge: 403, chair: 200, admin: 200 };
+const CHAIR_ONLY_POST_EMPTY: Record<Role, number> = { anonymous: 302, judge: 403, otherJudge: 403, chair: 400, admin: 400 };
+const ADMIN_ONLY: Record<Role, number> = { anonymous: 302, judge: 403, otherJudge: 403, chair: 403, admin: 200 };
+const ADMIN_ONLY_POST_EMPTY: Record<Role, number> = { anonymous: 302, judge: 403, otherJudge: 403, chair: 403, admin: 400 };
+
+/** url: the path to try (params filled with the fixture's values); get/post: expected statuses. */
+const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
+  "routes/_index": { url: "/", get: PUBLIC },
+  "routes/about": { url: "/about", get: PUBLIC },
+  "routes/archive": { url: "/archive", get: PUBLIC },
+  "routes/healthz": { url: "/healthz", get: PUBLIC },
+  "routes/competitions.$slug._index": { url: "/competitions/pub-2025", get: PUBLIC },
+  "routes/competitions.$slug.how-we-judged": { url: "/competitions/pub-2025/how-we-judged", get: PUBLIC },
+  "routes/competitions.$slug.ceremony": { url: "/competitions/pub-2025/ceremony", get: PUBLIC },
+  "routes/competitions.$slug.certificates": { url: "/competitions/pub-2025/certificates", get: PUBLIC },
+  "routes/libraries.$code": { url: "/libraries/SEPASO", get: PUBLIC },
+  "routes/login": {
+    url: "/login",
+    // someone already logged in is sent on to the dashboard
+    get: { anonymous: 200, judge: 302, otherJudge: 302, chair: 302, admin: 302 },
+    post: { anonymous: 400, judge: 302, otherJudge: 302, chair: 302, admin: 302 },
+  },
+  "routes/language": { url: "/language", get: 302, post: 302 },
+  "routes/dashboard": { url: "/dashboard", get: STAFF },
+  "routes/account.password": { url: "/account/password", get: STAFF, post: STAFF_POST_EMPTY },
+  "routes/judges._index": { url: "/judges", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
+  "routes/audit": { url: "/audit", get: CHAIR_ONLY },
+  "routes/admin.users": { url: "/admin/users", get: ADMIN_ONLY, post: ADMIN_ONLY_POST_EMPTY },
+  "routes/chair.competitions.new": { url: "/chair/competitions/new", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
+  "routes/chair.competitions.$slug._index": { url: "/chair/competitions/kutim-2024", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
+  "routes/chair.competitions.$slug.settings": { url: "/chair/competitions/kutim-2024/settings", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
+  // kutim-2024 is in scoring: its criteria are frozen, so any change is a conflict with its state
+  "routes/chair.competitions.$slug.criteria": {
+    url: "/chair/competitions/kutim-2024/criteria",
+    get: CHAIR_ONLY,
+    post: { anonymous: 302, judge: 403, otherJudge: 403, chair: 409, admin: 409 },
+  },
+  "routes/chair.competitions.$slug.entries": { url: "/chair/competitions/kutim-2024/entries", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
+  "routes/chair.competitions.$slug.judges": { url: "/chair/competitions/kutim-2024/judges", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
+  "routes/chair.competitions.$slug.export": { url: "/chair/competitions/kutim-2024/export", get: CHAIR_ONLY },
+  "routes/chair.libraries": { url: "/chair/libraries", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
+  "routes/chair.import": { url: "/chair/import", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
+  // last: it ends the session it is tried with
+  "routes/logout": { url: "/logout", get: 302, post: 302 },
+};
+
+const expected = (e: Expect, role: Role) => (typeof e === "number" ? e : e[role]);
+
+interface BuiltRoute {
+  id: string;
+  module: { loader?: unknown; action?: unknown };
+}
+
+describe("authorization matrix over every route of the build", () => {
+  let server: RunningServer;
+  let data: { dir: string; remove: () => void };
+  let routes: BuiltRoute[];
+  const clients = {} as Record<Role, HttpClient>;
+
+  beforeAll(async () => {
+    const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as { routes: Record<string, BuiltRoute> };
+    routes = Object.values(build.routes).filter((r) => r.id !== "root");
+
+    data = tempDir();
+    const { db } = createDb(`file:${data.dir}/juara.db`);
+    await migrateToLatest(db);
+    await seedDemo(db);
+    await insertPublishedCompetition(db, {
+      slug: "pub-2025",
+      results: [{ code: "SEPASO", name: "Pustaka Ilmu Desa Sepaso", rank: 1, prize: "Juara I", scoreX100: 9000 }],
+    });
+    // a judge of another competition only
+    const now = new Date().toISOString();
+    await db
+      .insertInto("users")
+      .values({ email: "other@juara.test", name: "Juri Lain", role: "judge", password_hash: await hashPassword(DEMO_PASSWORD), created_at: now, updated_at: now })
+      .execute();
+    await db.destroy();
+    server = await startServer({ dataDir: data.dir });
+
+    const logins: Record<Exclude<Role, "anonymous">, string> = {
+      judge: "juri1@juara.demo",
+      otherJudge: "other@juara.test",
+      chair: "ketua@juara.demo",
+      admin: "admin@juara.demo",
+    };
+    clients.anonymous = new HttpClient(server.url);
+    for (const [role, email] of Object.entries(logins)) {
+      const client = new HttpClient(server.url);
+      expect((await client.login(email, DEMO_PASSWORD)).status, role).toBe(302);
+      clients[role as Role] = client;
+    }
+  });
+  afterAll(async () => {
+    await server?.stop();
+    data?.remove();
+  });
+
+  it("has an entry for every route, and every entry is a route", () => {
+    const ids = routes.map((r) => r.id).sort();
+    expect(Object.keys(MATRIX).sort()).toEqual(ids);
+  });
+
+  it("answers every route's loader and action as the table says, for every role", async () => {
+    const mismatches: string[] = [];
+    let checked = 0;
+    const ordered = [...routes].sort((a, b) => Object.keys(MATRIX).indexOf(a.id) - Object.keys(MATRIX).indexOf(b.id));
+    for (const route of ordered) {
+      const entry = MATRIX[route.id];
+      if (!entry) continue;
+      for (const role of ROLES) {
+        if (route.module.loader) {
+          const res = await clients[role].get(entry.url);
+          checked++;
+          if (res.status !== expected(entry.get, role)) mismatches.push(`GET ${entry.url} as ${role}: ${res.status}, expected ${expected(entry.get, role)}`);
+        }
+        if (route.module.action) {
+          if (!entry.post) {
+            mismatches.push(`${route.id} has an action but no expected POST statuses`);
+            continue;
+          }
+          const res = await clients[role].post(entry.url, {});
+          checked++;
+          if (res.status !== expected(entry.post, role)) mismatches.push(`POST ${entry.url} as ${role}: ${res.status}, expected ${expected(entry.post, role)}`);
+        } else if (entry.post) {
+          mismatches.push(`${route.id} has no action but the table expects POST statuses`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(checked).toBeGreaterThan(routes.length * ROLES.length);
+    console.log(`authorization matrix: ${routes.length} routes × ${ROLES.length} roles, ${checked} requests checked`);
+  });
+});

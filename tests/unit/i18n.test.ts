@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { catalogs, translate } from "../../app/i18n";
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("message catalogs", () => {
+  it("give every message in both languages, non-empty, with the same placeholders", () => {
+    const keys = Object.keys(catalogs.id) as (keyof typeof catalogs.id)[];
+    expect(Object.keys(catalogs.en).sort()).toEqual([...keys].sort());
+    for (const key of keys) {
+      expect(catalogs.id[key].trim(), key).not.toBe("");
+      expect(catalogs.en[key].trim(), key).not.toBe("");
+      expect(placeholders(catalogs.en[key]), key).toEqual(placeholders(catalogs.id[key]));
+    }
+  });
+
+  it("fills placeholders and speaks Indonesian by default", () => {
+    expect(translate("id", "dashboard.welcome", { name: "Siti" })).toBe("Selamat datang, Siti.");
+    expect(translate("en", "dashboard.welcome", { name: "Siti" })).toBe("Welcome, Siti.");
+  });
+});
