@@ -5,6 +5,7 @@ import { CompetitionFileSchema, crossCheckFile, type CompetitionFile } from "~/l
 import { formatPath, zodIssuesToCriteriaIssues, type CriteriaIssue } from "~/lib/criteria";
 import { getDb } from "~/lib/db.server";
 import { describe } from "~/lib/messages";
+import type { Lang } from "~/i18n";
 import { nowIso } from "~/lib/time";
 import { addToPanelIn, assignIn } from "./assignments.server";
 import { countScores, panelIdsIn } from "./competition-setup.server";
@@ -15,7 +16,9 @@ import { upsertLibraryIn } from "./libraries.server";
 export interface FileProblem {
   /** e.g. components[1].weight */
   path: string;
+  /** a catalog key (or zod's own English text), with its placeholders */
   message: string;
+  params?: Record<string, string | number>;
 }
 
 export type ImportResult =
@@ -23,12 +26,12 @@ export type ImportResult =
   | { ok: false; problems: FileProblem[] };
 
 function problems(issues: CriteriaIssue[]): FileProblem[] {
-  return issues.map((i) => ({ path: formatPath(i.path) || "(file)", message: describe("en", i) }));
+  return issues.map((i) => ({ path: formatPath(i.path) || "(file)", message: i.message, params: i.params }));
 }
 
 /** "components[1].weight: weights total 95, must be 100" */
-export function formatProblem(p: FileProblem): string {
-  return `${p.path}: ${p.message}`;
+export function formatProblem(p: FileProblem, lang: Lang = "en"): string {
+  return `${p.path}: ${describe(lang, p)}`;
 }
 
 /** Parses and validates a competition file's text; nothing touches the database. */
@@ -37,7 +40,7 @@ export function parseCompetitionFile(text: string): { ok: true; file: Competitio
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    return { ok: false, problems: [{ path: "(file)", message: `not valid JSON: ${(error as Error).message}` }] };
+    return { ok: false, problems: [{ path: "(file)", message: "setup.file.notJson", params: { detail: (error as Error).message } }] };
   }
   const parsed = CompetitionFileSchema.safeParse(json);
   if (!parsed.success) return { ok: false, problems: problems(zodIssuesToCriteriaIssues(parsed.error.issues)) };
@@ -65,8 +68,8 @@ export async function importCompetitionFile(actor: Actor, text: string, options:
   const missing: FileProblem[] = [];
   file.judges.forEach((email, i) => {
     const u = found.get(email);
-    if (!u) missing.push({ path: `judges[${i}]`, message: `no account with the email ${email}; create the judge first` });
-    else if (u.role !== "judge") missing.push({ path: `judges[${i}]`, message: `${email} is not a judge account` });
+    if (!u) missing.push({ path: `judges[${i}]`, message: "setup.file.noJudge", params: { email } });
+    else if (u.role !== "judge") missing.push({ path: `judges[${i}]`, message: "setup.file.notJudge", params: { email } });
   });
   if (missing.length > 0) return { ok: false, problems: missing };
 
@@ -95,11 +98,11 @@ async function importIn(
   const existing = await trx.selectFrom("competitions").select(["id"]).where("slug", "=", file.slug).executeTakeFirst();
   if (existing) {
     if (!options.replace) {
-      return { ok: false, problems: [{ path: "slug", message: `a competition "${file.slug}" already exists; use --replace to replace it` }] };
+      return { ok: false, problems: [{ path: "slug", message: "setup.file.slugExists", params: { slug: file.slug } }] };
     }
     const scores = await countScores(existing.id, trx);
     if (scores > 0) {
-      return { ok: false, problems: [{ path: "slug", message: `competition "${file.slug}" already has ${scores} scores; it cannot be replaced` }] };
+      return { ok: false, problems: [{ path: "slug", message: "setup.file.hasScores", params: { slug: file.slug, count: scores } }] };
     }
     await trx.deleteFrom("competitions").where("id", "=", existing.id).execute();
   }
@@ -197,9 +200,9 @@ async function writeCompetition(
       const outcome = await assignIn(trx, actor, id, entryByCode.get(code)!, judges.get(a.judge)!.id);
       if (outcome === "assigned") assignments++;
       else if (outcome === "conflict") {
-        refused.push({ path: `assignments[${i}].libraries[${j}]`, message: `${a.judge} has a recorded conflict of interest with ${code}` });
+        refused.push({ path: `assignments[${i}].libraries[${j}]`, message: "setup.file.recordedConflict", params: { email: a.judge, code } });
       } else if (outcome === "inactiveEntry") {
-        refused.push({ path: `assignments[${i}].libraries[${j}]`, message: `${code} is not an active entry` });
+        refused.push({ path: `assignments[${i}].libraries[${j}]`, message: "setup.error.assignInactive", params: { code } });
       }
     }
   }

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useId } from "react";
 import { ErrorList } from "~/components/Field";
+import { useDescribe } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
 import { requireRole } from "~/lib/session.server";
 import { importCompetitionFile, type FileProblem } from "~/models/competition-file.server";
@@ -30,6 +31,7 @@ export default function ImportCompetition() {
   const t = useT();
   const data = useActionData<typeof action>();
   const fileId = useId();
+  const describeMessage = useDescribe();
   return (
     <div className="narrow-wide">
       <h1>{t("setup.import.title")}</h1>
@@ -41,7 +43,7 @@ export default function ImportCompetition() {
           <ul>
             {data.problems.map((p, i) => (
               <li key={i}>
-                <code>{p.path}</code>: {p.message}
+                <code>{p.path}</code>: {describeMessage(p)}
               </li>
             ))}
           </ul>

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "../../app/lib/audit.server";
 import { VILLAGE_LIBRARY_TEMPLATE } from "../../app/lib/criteria-template";
 import { assignAll, assignBalanced, getAssignmentMatrix, saveAssignments, addToPanel } from "../../app/models/assignments.server";
-import { exportCompetitionFile, importCompetitionFile } from "../../app/models/competition-file.server";
+import { exportCompetitionFile, formatProblem, importCompetitionFile } from "../../app/models/competition-file.server";
 import { createCompetition, deleteCompetition, duplicateCompetition } from "../../app/models/competition-setup.server";
 import { decideConflict, isConflicted, suggestConflicts } from "../../app/models/conflicts.server";
 import { getCriteria, saveCriteria } from "../../app/models/criteria.server";
@@ -266,12 +266,12 @@ describe("competition file", () => {
     });
     const r1 = await importCompetitionFile(actor, JSON.stringify(bad));
     expect(r1.ok).toBe(false);
-    if (!r1.ok) expect(r1.problems.map((p) => `${p.path}: ${p.message}`)).toEqual(["slug: Only lower-case letters, digits and hyphens."]);
+    if (!r1.ok) expect(r1.problems.map((p) => formatProblem(p))).toEqual(["slug: Only lower-case letters, digits and hyphens."]);
 
     const r2 = await importCompetitionFile(actor, JSON.stringify({ ...bad, slug: "kutim-2025" }));
     expect(r2.ok).toBe(false);
     if (!r2.ok) {
-      expect(r2.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      expect(r2.problems.map((p) => formatProblem(p))).toEqual([
         "components[1].weight: weights total 95, must be 100",
         "components[1].indicators[0].code: The code A1 is used twice.",
         "components[1].indicators[0].max: The highest score must be above the lowest.",
@@ -280,14 +280,15 @@ describe("competition file", () => {
     const r3 = await importCompetitionFile(actor, JSON.stringify(file({ assignments: [{ judge: "j1@x.id", libraries: ["SWARGA", "NOPE"] }] })));
     expect(r3.ok).toBe(false);
     if (!r3.ok) {
-      expect(r3.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      expect(r3.problems.map((p) => formatProblem(p))).toEqual([
         "assignments[0].libraries[0]: j1@x.id has a conflict of interest with SWARGA and cannot be assigned.",
         "assignments[0].libraries[1]: Library NOPE is not in this file's list of libraries.",
       ]);
     }
     const r4 = await importCompetitionFile(actor, JSON.stringify(file()));
     expect(r4.ok).toBe(false);
-    if (!r4.ok) expect(r4.problems).toEqual([{ path: "judges[1]", message: "no account with the email j2@x.id; create the judge first" }]);
+    if (!r4.ok) expect(r4.problems.map((p) => formatProblem(p))).toEqual(["judges[1]: no account with the email j2@x.id; create the judge first"]);
+    if (!r4.ok) expect(r4.problems.map((p) => formatProblem(p, "id"))).toEqual(["judges[1]: tidak ada akun dengan email j2@x.id; buat akun juri lebih dahulu"]);
     const r5 = await importCompetitionFile(actor, "{ not json");
     expect(r5.ok).toBe(false);
 
@@ -333,16 +334,15 @@ describe("competition file", () => {
     const sepaso = (await listLibraries())[0]!;
     await decideConflict(actor, { judgeId: j1, libraryId: sepaso.id, status: "confirmed", reason: "bekerja di sana" });
     const r = await importCompetitionFile(actor, JSON.stringify(file()));
-    expect(r).toEqual({
-      ok: false,
-      problems: [{ path: "assignments[0].libraries[0]", message: "j1@x.id has a recorded conflict of interest with SEPASO" }],
-    });
+    expect(r.ok === false && r.problems.map((p) => formatProblem(p))).toEqual([
+      "assignments[0].libraries[0]: j1@x.id has a recorded conflict of interest with SEPASO",
+    ]);
     expect(await t.db.selectFrom("competitions").selectAll().execute()).toEqual([]);
     expect(await t.db.selectFrom("libraries").select("code").execute()).toEqual([{ code: "SEPASO" }]);
 
     const withdrawn = await importCompetitionFile(actor, JSON.stringify(file({ assignments: [{ judge: "j2@x.id", libraries: ["TELUK"] }] })));
-    expect(withdrawn.ok === false && withdrawn.problems).toEqual([
-      { path: "assignments[0].libraries[0]", message: "TELUK is not active (withdrawn or disqualified) and cannot be assigned." },
+    expect(withdrawn.ok === false && withdrawn.problems.map((p) => formatProblem(p))).toEqual([
+      "assignments[0].libraries[0]: TELUK is not active (withdrawn or disqualified) and cannot be assigned.",
     ]);
   });
 
@@ -366,6 +366,6 @@ describe("competition file", () => {
     expect(sheetId).toBeGreaterThan(0);
     const replaced = await importCompetitionFile(actor, JSON.stringify(file()), { replace: true });
     expect(replaced.ok).toBe(false);
-    if (!replaced.ok) expect(replaced.problems[0]!.message).toMatch(/cannot be replaced/);
+    if (!replaced.ok) expect(formatProblem(replaced.problems[0]!)).toMatch(/cannot be replaced/);
   });
 });

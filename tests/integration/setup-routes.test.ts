@@ -259,7 +259,7 @@ describe("a chair prepares a competition without JavaScript", () => {
     expect(r.status).toBe(400);
     const html = await r.text();
     expect(html).toContain("<code>components[5].weight</code>");
-    expect(html).toContain("weights total 95, must be 100");
+    expect(html).toContain("Jumlah bobot 95, harus 100.");
     file.components[1]!.weight += 5;
     const ok = await chair.post("/chair/import", multipart({}, { field: "file", name: "lomba.json", text: JSON.stringify(file), type: "application/json" }));
     expect(ok.status).toBe(302);
