@@ -6,7 +6,7 @@ import { exportCompetitionFile, formatProblem, importCompetitionFile } from "../
 import { createCompetition, deleteCompetition, duplicateCompetition } from "../../app/models/competition-setup.server";
 import { decideConflict, isConflicted, suggestConflicts } from "../../app/models/conflicts.server";
 import { getCriteria, saveCriteria } from "../../app/models/criteria.server";
-import { addEntries, setEntryStatus } from "../../app/models/entries.server";
+import { addEntries, removeEntry, setEntryCategory, setEntryStatus } from "../../app/models/entries.server";
 import { importLibraryCsv, listLibraries, previewLibraryCsv } from "../../app/models/libraries.server";
 import { changeStatus } from "../../app/models/status.server";
 import { createUser } from "../../app/models/users.server";
@@ -93,9 +93,46 @@ describe("library CSV import", () => {
     expect(libs.find((l) => l.code === "SWARGA")?.type).toBe("desa");
   });
 
+  it("reads a spreadsheet's semicolon-separated export with a byte-order mark and quoted fields", async () => {
+    const text = "\uFEFFKode;Nama;Jenis;Desa;Kecamatan;Alamat\r\nA1;\"Perpustakaan \"\"Cerdas\"\"\";Kelurahan;Sangatta Utara;Sangatta Utara;\"Jl. A; No. 1\"\r\n";
+    const preview = await previewLibraryCsv(text);
+    expect(preview.errors).toEqual([]);
+    expect(preview.rows).toEqual([
+      {
+        line: 2,
+        change: "created",
+        library: {
+          code: "A1", name: 'Perpustakaan "Cerdas"', type: "kelurahan", village: "Sangatta Utara", district: "Sangatta Utara",
+          address: "Jl. A; No. 1", head_name: "", contact: "", npp: "",
+        },
+      },
+    ]);
+  });
+
   it("names missing columns", async () => {
     const preview = await previewLibraryCsv("code,nama\nA,B\n");
     expect(preview.fileError).toEqual({ message: "setup.csv.missingColumns", params: { columns: "type" } });
+  });
+});
+
+describe("entries", () => {
+  it("change category and leave while draft; once scoring only withdraw or disqualify, with a reason", async () => {
+    const { id } = await competitionWithEntries();
+    const entries = (await getAssignmentMatrix(id)).entries;
+    expect(await setEntryCategory(actor, id, entries[0]!.id, "kelurahan")).toEqual({ ok: true });
+    expect(await removeEntry(actor, id, entries[2]!.id)).toEqual({ ok: true });
+    const j = await judge("j@x.id");
+    await addToPanel(actor, id, [j]);
+    await assignAll(actor, id);
+    expect(await changeStatus(actor, id, "scoring")).toMatchObject({ ok: true });
+    expect(await removeEntry(actor, id, entries[1]!.id)).toEqual({ ok: false, error: "setup.error.entriesLocked" });
+    expect(await setEntryCategory(actor, id, entries[1]!.id, "desa")).toEqual({ ok: false, error: "setup.error.entriesLocked" });
+    expect(await setEntryStatus(actor, id, entries[1]!.id, "disqualified", "data palsu")).toEqual({ ok: true });
+    const rows = await t.db.selectFrom("entries").select(["category", "status", "status_reason"]).where("competition_id", "=", id).orderBy("id").execute();
+    expect(rows).toHaveLength(2);
+    expect(rows.map((r) => r.status)).toContain("disqualified");
+    const audit = await t.db.selectFrom("audit_log").select("action").where("entity_type", "=", "entry").execute();
+    expect(audit.map((a) => a.action)).toEqual(["create", "create", "create", "category", "delete", "disqualify"]);
   });
 });
 
