@@ -37,7 +37,7 @@ export async function isConflictedWithEntry(judgeId: number, entryId: number, db
 
 /**
  * Records a decision about a judge and a library: `confirmed` (a conflict: existing assignments
- * of open competitions are withdrawn) or `dismissed` (looked at and ruled out, with the reason).
+ * of open competitions without a started sheet are withdrawn) or `dismissed` (looked at and ruled out, with the reason).
  * One row per pair; a later decision replaces the earlier one, and both are in the audit log.
  */
 export async function decideConflict(
@@ -84,6 +84,14 @@ export async function decideConflict(
         .where("a.judge_id", "=", input.judgeId)
         .where("e.library_id", "=", input.libraryId)
         .where("c.status", "in", ["draft", "scoring"])
+        // a sheet already started stays on record for the chair to review; its assignment stays too
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb.selectFrom("score_sheets as s").select("s.id").whereRef("s.entry_id", "=", "a.entry_id").whereRef("s.judge_id", "=", "a.judge_id"),
+            ),
+          ),
+        )
         .execute();
       for (const a of doomed) {
         await trx.deleteFrom("judge_assignments").where("id", "=", a.id).execute();

@@ -296,7 +296,8 @@ export default function Judges() {
                 </Form>
               </div>
             ) : null}
-            <Form method="post">
+            {/* remounted whenever the saved assignments change, so a refused tick does not linger */}
+            <Form method="post" key={`${matrix.assigned.join(",")}|${data?.report ? JSON.stringify(data.report) : ""}`}>
               <input type="hidden" name="intent" value="assignments" />
               <div className="table-wrap">
                 <table className="matrix">

@@ -185,6 +185,20 @@ describe("conflicts of interest", () => {
     ]);
   });
 
+  it("confirming a conflict keeps an assignment whose sheet was already started, for the chair to review", async () => {
+    const { id } = await competitionWithEntries();
+    const j = await judge("j@x.id");
+    await addToPanel(actor, id, [j]);
+    await assignAll(actor, id);
+    const matrix = await getAssignmentMatrix(id);
+    const [withSheet, without] = [matrix.entries[0]!, matrix.entries[1]!];
+    await t.db.insertInto("score_sheets").values({ entry_id: withSheet.id, judge_id: j, created_at: "x", updated_at: "x" }).execute();
+    const libraryOf = async (entryId: number) =>
+      (await t.db.selectFrom("entries").select("library_id").where("id", "=", entryId).executeTakeFirstOrThrow()).library_id;
+    expect((await decideConflict(actor, { judgeId: j, libraryId: await libraryOf(withSheet.id), status: "confirmed", reason: "a" })).removedAssignments).toBe(0);
+    expect((await decideConflict(actor, { judgeId: j, libraryId: await libraryOf(without.id), status: "confirmed", reason: "b" })).removedAssignments).toBe(1);
+  });
+
   it("balanced assignment gives each entry N judges and spreads the load", async () => {
     const { id, libs } = await competitionWithEntries();
     const judges = [await judge("a@x.id"), await judge("b@x.id"), await judge("c@x.id")];
