@@ -89,9 +89,14 @@ function Header() {
                   <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
                 </li>
                 {user.role === "chair" || user.role === "admin" ? (
-                  <li>
-                    <NavLink to="/judges">{t("nav.judges")}</NavLink>
-                  </li>
+                  <>
+                    <li>
+                      <NavLink to="/judges">{t("nav.judges")}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/chair/libraries">{t("setup.nav.libraries")}</NavLink>
+                    </li>
+                  </>
                 ) : null}
                 {user.role === "admin" ? (
                   <li>

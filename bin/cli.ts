@@ -17,6 +17,11 @@ import { SYSTEM_ACTOR } from "../app/lib/audit.server";
 import { createUser } from "../app/models/users.server";
 import { verifyAuditChain } from "../app/models/audit.server";
 import { formatDemoLogins } from "../app/lib/startup.server";
+import { COMPETITION_STATUSES } from "../db/schema";
+import { describe } from "../app/lib/messages";
+import { toCsv } from "../app/lib/csv";
+import { exportCompetitionFile, formatProblem, importCompetitionFile } from "../app/models/competition-file.server";
+import { changeStatus } from "../app/models/status.server";
 
 export interface Io {
   out: (line: string) => void;
@@ -31,6 +36,12 @@ Commands:
   user:create --email E --name N --role admin|chair|judge [--password P]
                                   create an account; without --password one is generated and printed
   backup <file>                   write a consistent copy of the live database to <file>
+  import <file.json> [--replace]  import a competition file (docs/competition-file.md); an invalid
+                                  file writes nothing; --replace replaces the same slug if unscored
+  export <slug> [--format json|csv] [--out file]
+                                  write a competition file (json) or its entries (csv) to stdout
+  status <slug> <status> [--reason R]
+                                  change a competition's status (e.g. scoring), after its checks
   restore <file>                  replace the database with a backup (stop the app first); the
                                   current database is kept beside it as *.before-restore-<time>
   audit:verify                    check the audit log's hash chain; reports the first broken link
@@ -200,6 +211,78 @@ const commands: Record<string, Command> = {
     return 1;
   },
 };
+
+const CLI_ACTOR = { ...SYSTEM_ACTOR, label: "cli" };
+
+Object.assign(commands, {
+  async import(args: string[], io: Io) {
+    const { values, positionals } = parse(args, { replace: { type: "boolean" } });
+    const file = positionals[0];
+    if (!file || positionals.length > 1) throw new UsageError("import needs exactly one competition file");
+    let text: string;
+    try {
+      text = fs.readFileSync(path.resolve(file), "utf8");
+    } catch (error) {
+      io.err(`Cannot read ${file}: ${(error as Error).message}`);
+      return 1;
+    }
+    await openMigrated();
+    const result = await importCompetitionFile(CLI_ACTOR, text, { replace: values.replace === true });
+    if (!result.ok) {
+      io.err(`${file} was not imported; nothing was written. Problems:`);
+      for (const p of result.problems) io.err(`  ${formatProblem(p)}`);
+      return 1;
+    }
+    io.out(
+      `${result.replaced ? "Replaced" : "Imported"} ${result.slug} as a draft: ${result.libraries} libraries, ` +
+        `${result.judges} judges, ${result.assignments} assignments.`,
+    );
+    return 0;
+  },
+
+  async export(args: string[], io: Io) {
+    const { values, positionals } = parse(args, { format: { type: "string" }, out: { type: "string" } });
+    const slug = positionals[0];
+    if (!slug || positionals.length > 1) throw new UsageError("export needs exactly one competition slug");
+    const format = values.format ?? "json";
+    if (format !== "json" && format !== "csv") throw new UsageError("--format is json or csv");
+    await openMigrated();
+    const file = await exportCompetitionFile(slug);
+    if (!file) {
+      io.err(`No competition with the slug ${slug}.`);
+      return 1;
+    }
+    const text =
+      format === "json"
+        ? JSON.stringify(file, null, 2)
+        : toCsv(
+            ["code", "name", "type", "village", "district", "address", "head", "phone", "npp", "category", "status", "statusReason"],
+            file.libraries.map((l) => [l.code, l.name, l.type, l.village, l.district, l.address, l.head, l.phone, l.npp, l.category, l.status ?? "active", l.statusReason]),
+          ).trimEnd();
+    if (values.out) {
+      fs.writeFileSync(path.resolve(values.out), text + "\n");
+      io.out(`Written to ${path.resolve(values.out)}.`);
+    } else io.out(text);
+    return 0;
+  },
+
+  async status(args: string[], io: Io) {
+    const { values, positionals } = parse(args, { reason: { type: "string" } });
+    const [slug, to] = positionals;
+    if (!slug || !to || positionals.length > 2) throw new UsageError("status needs a slug and a status");
+    const target = z.enum(COMPETITION_STATUSES).safeParse(to);
+    if (!target.success) throw new UsageError(`status is one of ${COMPETITION_STATUSES.join(", ")}`);
+    await openMigrated();
+    const result = await changeStatus(CLI_ACTOR, slug, target.data, { reason: values.reason });
+    if (!result.ok) {
+      io.err(`${slug} stays as it is:`);
+      for (const r of result.reasons) io.err(`  - ${describe("en", r)}`);
+      return 1;
+    }
+    io.out(`${slug}: ${result.from} → ${result.to}.`);
+    return 0;
+  },
+} satisfies Record<string, Command>);
 
 function integrityOf(file: string): string {
   const db = new SqliteDatabase(file, { readonly: true, fileMustExist: true });

@@ -142,6 +142,13 @@ export interface JudgeAssignmentTable {
   created_at: Timestamp;
 }
 
+/** The judging panel of a competition (0002_setup): the judges a chair may assign to its entries. */
+export interface CompetitionJudgeTable {
+  competition_id: number;
+  judge_id: number;
+  created_at: Timestamp;
+}
+
 export interface ConflictTable {
   id: Generated<number>;
   judge_id: number;
@@ -242,6 +249,7 @@ export interface Database {
   sessions: SessionTable;
   login_attempts: LoginAttemptTable;
   judge_assignments: JudgeAssignmentTable;
+  competition_judges: CompetitionJudgeTable;
   conflicts: ConflictTable;
   score_sheets: ScoreSheetTable;
   scores: ScoreTable;

@@ -3,13 +3,14 @@ import { auth } from "./catalog/auth";
 import { common } from "./catalog/common";
 import { dashboard } from "./catalog/dashboard";
 import { publicPages } from "./catalog/public";
+import { setup } from "./catalog/setup";
 
 export const LANGS = ["id", "en"] as const;
 export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = "id";
 
 // Each feature keeps its messages in its own catalog section; they are merged here.
-const sections = [common, auth, dashboard, publicPages, audit] as const;
+const sections = [common, auth, dashboard, publicPages, audit, setup] as const;
 type Section = (typeof sections)[number];
 type KeysOf<S> = S extends { id: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<Section>;

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/useT";
 import { listCompetitionSummaries, listJudgeCompetitions } from "~/models/competitions.server";
 import { requireUser } from "~/lib/session.server";
@@ -42,6 +42,11 @@ export default function Dashboard() {
       ) : (
         <section aria-labelledby="competitions-heading">
           <h2 id="competitions-heading">{t("dashboard.competitions")}</h2>
+          <p className="page-links">
+            <Link to="/chair/competitions/new">{t("setup.nav.new")}</Link>
+            <Link to="/chair/import">{t("setup.nav.import")}</Link>
+            <Link to="/chair/libraries">{t("setup.nav.libraries")}</Link>
+          </p>
           {data.competitions.length === 0 ? (
             <p>{t("dashboard.noCompetitions")}</p>
           ) : (
@@ -60,7 +65,9 @@ export default function Dashboard() {
                 <tbody>
                   {data.competitions.map((c) => (
                     <tr key={c.slug}>
-                      <th scope="row">{c.name}</th>
+                      <th scope="row">
+                        <Link to={`/chair/competitions/${c.slug}`}>{c.name}</Link>
+                      </th>
                       <td>{c.year}</td>
                       <td>
                         <span className={`badge status-${c.status}`}>{t(`status.${c.status}`)}</span>

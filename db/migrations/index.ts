@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001_initial";
+import * as m0002 from "./0002_setup";
 import * as m0005 from "./0005_audit_chain";
 
 /**
@@ -8,5 +9,6 @@ import * as m0005 from "./0005_audit_chain";
  */
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
+  "0002_setup": m0002,
   "0005_audit_chain": m0005,
 };

@@ -48,6 +48,20 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
   "routes/judges._index": { url: "/judges", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
   "routes/audit": { url: "/audit", get: CHAIR_ONLY },
   "routes/admin.users": { url: "/admin/users", get: ADMIN_ONLY, post: ADMIN_ONLY_POST_EMPTY },
+  "routes/chair.competitions.new": { url: "/chair/competitions/new", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
+  "routes/chair.competitions.$slug._index": { url: "/chair/competitions/kutim-2024", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
+  "routes/chair.competitions.$slug.settings": { url: "/chair/competitions/kutim-2024/settings", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
+  // kutim-2024 is in scoring: its criteria are frozen, so any change is a conflict with its state
+  "routes/chair.competitions.$slug.criteria": {
+    url: "/chair/competitions/kutim-2024/criteria",
+    get: CHAIR_ONLY,
+    post: { anonymous: 302, judge: 403, otherJudge: 403, chair: 409, admin: 409 },
+  },
+  "routes/chair.competitions.$slug.entries": { url: "/chair/competitions/kutim-2024/entries", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
+  "routes/chair.competitions.$slug.judges": { url: "/chair/competitions/kutim-2024/judges", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
+  "routes/chair.competitions.$slug.export": { url: "/chair/competitions/kutim-2024/export", get: CHAIR_ONLY },
+  "routes/chair.libraries": { url: "/chair/libraries", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
+  "routes/chair.import": { url: "/chair/import", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
   // last: it ends the session it is tried with
   "routes/logout": { url: "/logout", get: 302, post: 302 },
 };

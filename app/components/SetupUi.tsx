@@ -1,0 +1,88 @@
+import { NavLink } from "@remix-run/react";
+import { AGGREGATIONS, COMPETITION_LEVELS, RANKING_SCOPES, type CompetitionStatus } from "../../db/schema";
+import { Field, SelectField } from "~/components/Field";
+import { useLang, useT } from "~/i18n/useT";
+import { describe, type Message } from "~/lib/messages";
+
+/** The competition's setup pages, one link each. */
+export function CompetitionNav({ slug, name, status }: { slug: string; name: string; status: CompetitionStatus }) {
+  const t = useT();
+  const base = `/chair/competitions/${slug}`;
+  return (
+    <>
+      <p className="muted">
+        {name} · <span className={`badge status-${status}`}>{t(`status.${status}`)}</span>
+      </p>
+      <nav aria-label={t("setup.nav.label")} className="page-links">
+        <NavLink to={base} end>
+          {t("setup.nav.overview")}
+        </NavLink>
+        <NavLink to={`${base}/settings`}>{t("setup.nav.settings")}</NavLink>
+        <NavLink to={`${base}/criteria`}>{t("setup.nav.criteria")}</NavLink>
+        <NavLink to={`${base}/entries`}>{t("setup.nav.entries")}</NavLink>
+        <NavLink to={`${base}/judges`}>{t("setup.nav.judges")}</NavLink>
+      </nav>
+    </>
+  );
+}
+
+/** Messages from a model (catalog keys with placeholders), in the visitor's language. */
+export function MessageList({ messages, role = "alert" }: { messages: Message[]; role?: "alert" | "status" }) {
+  const lang = useLang();
+  if (messages.length === 0) return null;
+  return (
+    <ul className={role === "alert" ? "field-errors" : undefined} role={role}>
+      {messages.map((m, i) => (
+        <li key={i}>{describe(lang, m)}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function useDescribe() {
+  const lang = useLang();
+  return (m: Message) => describe(lang, m);
+}
+
+export type FormErrors = Partial<Record<string, string[]>>;
+
+/** The competition's settings fields, shared by the "new" and "settings" forms. */
+export function SettingsFields({ values, errors }: { values: Partial<Record<string, string>>; errors: FormErrors }) {
+  const t = useT();
+  return (
+    <>
+      <Field label={t("setup.field.name")} name="name" required defaultValue={values.name} errors={errors.name} />
+      <Field label={t("setup.field.year")} name="year" inputMode="numeric" required defaultValue={values.year} errors={errors.year} />
+      <SelectField
+        label={t("setup.field.level")}
+        name="level"
+        defaultValue={values.level ?? "kabupaten"}
+        options={COMPETITION_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
+        errors={errors.level}
+      />
+      <Field label={t("setup.field.region")} name="region" defaultValue={values.region} errors={errors.region} />
+      <SelectField
+        label={t("setup.field.aggregation")}
+        name="aggregation"
+        defaultValue={values.aggregation ?? "mean"}
+        options={AGGREGATIONS.map((a) => ({ value: a, label: t(`aggregation.${a}`) }))}
+        errors={errors.aggregation}
+      />
+      <Field label={t("setup.field.prizeWinners")} name="prizeWinners" inputMode="numeric" defaultValue={values.prizeWinners ?? "3"} errors={errors.prizeWinners} />
+      <Field
+        label={t("setup.field.prizeHonourable")}
+        name="prizeHonourable"
+        inputMode="numeric"
+        defaultValue={values.prizeHonourable ?? "3"}
+        errors={errors.prizeHonourable}
+      />
+      <SelectField
+        label={t("setup.field.rankingScope")}
+        name="rankingScope"
+        defaultValue={values.rankingScope ?? "overall"}
+        options={RANKING_SCOPES.map((s) => ({ value: s, label: t(`scope.${s}`) }))}
+        errors={errors.rankingScope}
+      />
+    </>
+  );
+}

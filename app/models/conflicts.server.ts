@@ -1,0 +1,220 @@
+import type { Kysely, Transaction } from "kysely";
+import type { ConflictStatus, Database } from "../../db/schema";
+import { recordAudit, type Actor } from "~/lib/audit.server";
+import { getDb } from "~/lib/db.server";
+import { nowIso } from "~/lib/time";
+import { panelIdsIn } from "./competition-setup.server";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Whether a judge has a confirmed conflict of interest with a library. Scoring calls this before
+ * opening a sheet; assignment paths call it before writing (and the database refuses anyway).
+ */
+export async function isConflicted(judgeId: number, libraryId: number, db: Db = getDb()): Promise<boolean> {
+  const row = await db
+    .selectFrom("conflicts")
+    .select("id")
+    .where("judge_id", "=", judgeId)
+    .where("library_id", "=", libraryId)
+    .where("status", "=", "confirmed")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The same question for an entry of a competition. */
+export async function isConflictedWithEntry(judgeId: number, entryId: number, db: Db = getDb()): Promise<boolean> {
+  const row = await db
+    .selectFrom("conflicts as c")
+    .innerJoin("entries as e", "e.library_id", "c.library_id")
+    .select("c.id")
+    .where("e.id", "=", entryId)
+    .where("c.judge_id", "=", judgeId)
+    .where("c.status", "=", "confirmed")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Records a decision about a judge and a library: `confirmed` (a conflict: existing assignments
+ * of open competitions without a started sheet are withdrawn) or `dismissed` (looked at and ruled out, with the reason).
+ * One row per pair; a later decision replaces the earlier one, and both are in the audit log.
+ */
+export async function decideConflict(
+  actor: Actor,
+  input: { judgeId: number; libraryId: number; status: ConflictStatus; reason: string; competitionId?: number | null },
+  db?: Transaction<Database>,
+): Promise<{ removedAssignments: number }> {
+  const run = async (trx: Transaction<Database>) => {
+    const before = await trx
+      .selectFrom("conflicts")
+      .select(["id", "status", "reason"])
+      .where("judge_id", "=", input.judgeId)
+      .where("library_id", "=", input.libraryId)
+      .executeTakeFirst();
+    let id: number;
+    if (before) {
+      await trx
+        .updateTable("conflicts")
+        .set({ status: input.status, reason: input.reason, created_by: actor.id })
+        .where("id", "=", before.id)
+        .execute();
+      id = before.id;
+    } else {
+      ({ id } = await trx
+        .insertInto("conflicts")
+        .values({
+          judge_id: input.judgeId,
+          library_id: input.libraryId,
+          status: input.status,
+          reason: input.reason,
+          created_by: actor.id,
+          created_at: nowIso(),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow());
+    }
+    let removed = 0;
+    if (input.status === "confirmed") {
+      const doomed = await trx
+        .selectFrom("judge_assignments as a")
+        .innerJoin("entries as e", "e.id", "a.entry_id")
+        .innerJoin("competitions as c", "c.id", "e.competition_id")
+        .select(["a.id", "a.entry_id", "e.competition_id"])
+        .where("a.judge_id", "=", input.judgeId)
+        .where("e.library_id", "=", input.libraryId)
+        .where("c.status", "in", ["draft", "scoring"])
+        // a sheet already started stays on record for the chair to review; its assignment stays too
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb.selectFrom("score_sheets as s").select("s.id").whereRef("s.entry_id", "=", "a.entry_id").whereRef("s.judge_id", "=", "a.judge_id"),
+            ),
+          ),
+        )
+        .execute();
+      for (const a of doomed) {
+        await trx.deleteFrom("judge_assignments").where("id", "=", a.id).execute();
+        await recordAudit(trx, {
+          actor,
+          competitionId: a.competition_id,
+          entityType: "assignment",
+          entityId: `${a.entry_id}:${input.judgeId}`,
+          action: "unassign",
+          reason: "conflict of interest",
+        });
+      }
+      removed = doomed.length;
+    }
+    await recordAudit(trx, {
+      actor,
+      competitionId: input.competitionId ?? null,
+      entityType: "conflict",
+      entityId: id,
+      action: input.status === "confirmed" ? "confirm" : "dismiss",
+      reason: input.reason,
+      before: before ? { status: before.status, reason: before.reason } : undefined,
+      after: { judgeId: input.judgeId, libraryId: input.libraryId, status: input.status, reason: input.reason },
+    });
+    return { removedAssignments: removed };
+  };
+  return db ? run(db) : getDb().transaction().execute(run);
+}
+
+export interface ConflictRow {
+  id: number;
+  judgeId: number;
+  judgeName: string;
+  libraryId: number;
+  libraryCode: string;
+  libraryName: string;
+  status: ConflictStatus;
+  reason: string;
+}
+
+/** Decisions concerning this competition's panel and entrants. */
+export async function listConflicts(competitionId: number): Promise<ConflictRow[]> {
+  const db = getDb();
+  const panel = await panelIdsIn(db, competitionId);
+  if (panel.length === 0) return [];
+  return db
+    .selectFrom("conflicts as c")
+    .innerJoin("users as u", "u.id", "c.judge_id")
+    .innerJoin("libraries as l", "l.id", "c.library_id")
+    .innerJoin("entries as e", (j) => j.onRef("e.library_id", "=", "c.library_id").on("e.competition_id", "=", competitionId))
+    .select([
+      "c.id",
+      "c.judge_id as judgeId",
+      "u.name as judgeName",
+      "c.library_id as libraryId",
+      "l.code as libraryCode",
+      "l.name as libraryName",
+      "c.status",
+      "c.reason",
+    ])
+    .where("c.judge_id", "in", panel)
+    .orderBy("u.name")
+    .orderBy("l.name")
+    .execute();
+}
+
+export type SuggestionKind = "sameVillage" | "worksAtLibrary";
+
+export interface ConflictSuggestion {
+  judgeId: number;
+  judgeName: string;
+  libraryId: number;
+  libraryCode: string;
+  libraryName: string;
+  kind: SuggestionKind;
+  /** the matching value, e.g. the village name */
+  detail: string;
+}
+
+function same(a: string, b: string): boolean {
+  const n = (s: string) => s.trim().replace(/\s+/g, " ").toLowerCase();
+  return n(a) !== "" && n(a) === n(b);
+}
+
+/**
+ * Likely conflicts nobody has decided on yet: a judge whose home village is the library's village
+ * (in the same district, when both are known), or whose institution is the library itself.
+ */
+export async function suggestConflicts(competitionId: number): Promise<ConflictSuggestion[]> {
+  const db = getDb();
+  const panel = await panelIdsIn(db, competitionId);
+  if (panel.length === 0) return [];
+  const judges = await db
+    .selectFrom("users")
+    .select(["id", "name", "village", "district", "institution"])
+    .where("id", "in", panel)
+    .orderBy("name")
+    .execute();
+  const libraries = await db
+    .selectFrom("entries as e")
+    .innerJoin("libraries as l", "l.id", "e.library_id")
+    .select(["l.id", "l.code", "l.name", "l.village", "l.district"])
+    .where("e.competition_id", "=", competitionId)
+    .orderBy("l.name")
+    .execute();
+  const decided = new Set(
+    (
+      await db
+        .selectFrom("conflicts")
+        .select(["judge_id", "library_id"])
+        .where("judge_id", "in", panel)
+        .execute()
+    ).map((c) => `${c.judge_id}|${c.library_id}`),
+  );
+  const out: ConflictSuggestion[] = [];
+  for (const j of judges) {
+    for (const l of libraries) {
+      if (decided.has(`${j.id}|${l.id}`)) continue;
+      const base = { judgeId: j.id, judgeName: j.name, libraryId: l.id, libraryCode: l.code, libraryName: l.name };
+      const districtsAgree = j.district.trim() === "" || l.district.trim() === "" || same(j.district, l.district);
+      if (same(j.institution, l.name)) out.push({ ...base, kind: "worksAtLibrary", detail: l.name });
+      else if (same(j.village, l.village) && districtsAgree) out.push({ ...base, kind: "sameVillage", detail: l.village });
+    }
+  }
+  return out;
+}

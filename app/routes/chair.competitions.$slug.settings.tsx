@@ -1,0 +1,60 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorList } from "~/components/Field";
+import { CompetitionNav, SettingsFields } from "~/components/SetupUi";
+import { useT } from "~/i18n/useT";
+import { SettingsSchema } from "~/lib/competition-settings";
+import { parseForm } from "~/lib/forms";
+import { requireRole } from "~/lib/session.server";
+import { requireCompetition, settingsOf, updateCompetition } from "~/models/competition-setup.server";
+import { actorOf } from "~/models/users.server";
+
+export const meta: MetaFunction = () => [{ title: "Pengaturan lomba · Juara" }];
+
+function asValues(s: ReturnType<typeof settingsOf>): Record<string, string> {
+  return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, String(v)]));
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, ["chair", "admin"]);
+  const c = await requireCompetition(params.slug);
+  return json({ slug: c.slug, name: c.name, status: c.status, values: asValues(settingsOf(c)) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["chair", "admin"]);
+  const c = await requireCompetition(params.slug);
+  const form = parseForm(SettingsSchema, await request.formData());
+  if (!form.ok) return json({ ok: false as const, errors: form.errors, values: form.values }, { status: 400 });
+  const result = await updateCompetition(actorOf(user), c.id, form.data);
+  if (!result.ok) return json({ ok: false as const, errors: { _form: [result.error] }, values: form.data as unknown as Record<string, string> }, { status: 400 });
+  return json({ ok: true as const, errors: {}, values: null });
+}
+
+export default function CompetitionSettings() {
+  const t = useT();
+  const { slug, name, status, values } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const errors: Partial<Record<string, string[]>> = data?.errors ?? {};
+  const shown = data && !data.ok ? Object.fromEntries(Object.entries(data.values).map(([k, v]) => [k, String(v)])) : values;
+  return (
+    <>
+      <h1>{t("setup.settings.title")}</h1>
+      <CompetitionNav slug={slug} name={name} status={status} />
+      {data?.ok ? (
+        <p className="notice" role="status">
+          {t("setup.saved")}
+        </p>
+      ) : null}
+      {status === "closed" || status === "published" ? <p className="alert">{t("setup.settings.locked")}</p> : null}
+      <Form method="post" className="stack narrow-wide" noValidate>
+        <ErrorList errors={errors._form} />
+        <SettingsFields values={shown} errors={errors} />
+        <button type="submit" className="button primary">
+          {t("action.save")}
+        </button>
+      </Form>
+    </>
+  );
+}
