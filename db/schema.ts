@@ -169,6 +169,18 @@ export interface ScoreSheetTable {
   submitted_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** set when the chair reopened a submitted sheet (0003_scoring); later changes are audited */
+  reopened_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  reopen_reason: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** One answered save (0003_scoring): a retried POST with the same key gets this answer back. */
+export interface SaveRequestTable {
+  key: string;
+  judge_id: number;
+  sheet_id: number;
+  response_json: string;
+  created_at: Timestamp;
 }
 
 export interface ScoreTable {
@@ -253,6 +265,7 @@ export interface Database {
   conflicts: ConflictTable;
   score_sheets: ScoreSheetTable;
   scores: ScoreTable;
+  save_requests: SaveRequestTable;
   audit_log: AuditLogTable;
   publications: PublicationTable;
   published_results: PublishedResultTable;

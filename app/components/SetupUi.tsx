@@ -21,6 +21,7 @@ export function CompetitionNav({ slug, name, status }: { slug: string; name: str
         <NavLink to={`${base}/criteria`}>{t("setup.nav.criteria")}</NavLink>
         <NavLink to={`${base}/entries`}>{t("setup.nav.entries")}</NavLink>
         <NavLink to={`${base}/judges`}>{t("setup.nav.judges")}</NavLink>
+        {status !== "draft" ? <NavLink to={`${base}/sheets`}>{t("scoring.nav.sheets")}</NavLink> : null}
       </nav>
     </>
   );

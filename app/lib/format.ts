@@ -11,3 +11,11 @@ export function formatDate(iso: string, lang: Lang): string {
 export function formatScore(x100: number, lang: Lang): string {
   return formatX100(x100, locale(lang));
 }
+
+export function formatDateTime(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(locale(lang), { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }).format(new Date(iso));
+}
+
+export function formatTime(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(locale(lang), { timeStyle: "short", timeZone: TIME_ZONE }).format(new Date(iso));
+}

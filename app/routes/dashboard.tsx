@@ -31,7 +31,9 @@ export default function Dashboard() {
             <ul className="card-list">
               {data.judging.map((c) => (
                 <li key={c.slug} className="card">
-                  <strong>{c.name}</strong>
+                  <strong>
+                    <Link to={`/judge/${c.slug}`}>{c.name}</Link>
+                  </strong>
                   <p>{t("dashboard.judgeProgress", { submitted: c.submitted, total: c.assigned })}</p>
                   <progress value={c.submitted} max={Math.max(c.assigned, 1)} aria-label={c.name} />
                 </li>

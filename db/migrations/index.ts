@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as m0001 from "./0001_initial";
 import * as m0002 from "./0002_setup";
+import * as m0003 from "./0003_scoring";
 import * as m0005 from "./0005_audit_chain";
 
 /**
@@ -10,5 +11,6 @@ import * as m0005 from "./0005_audit_chain";
 export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
   "0002_setup": m0002,
+  "0003_scoring": m0003,
   "0005_audit_chain": m0005,
 };

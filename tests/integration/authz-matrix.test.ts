@@ -24,6 +24,8 @@ const CHAIR_ONLY: Record<Role, number> = { anonymous: 302, judge: 403, otherJudg
 const CHAIR_ONLY_POST_EMPTY: Record<Role, number> = { anonymous: 302, judge: 403, otherJudge: 403, chair: 400, admin: 400 };
 const ADMIN_ONLY: Record<Role, number> = { anonymous: 302, judge: 403, otherJudge: 403, chair: 403, admin: 200 };
 const ADMIN_ONLY_POST_EMPTY: Record<Role, number> = { anonymous: 302, judge: 403, otherJudge: 403, chair: 403, admin: 400 };
+const JUDGE_OWN: Record<Role, number> = { anonymous: 302, judge: 200, otherJudge: 404, chair: 403, admin: 403 };
+const JUDGE_OWN_POST_EMPTY: Record<Role, number> = { anonymous: 302, judge: 400, otherJudge: 404, chair: 403, admin: 403 };
 
 /** url: the path to try (params filled with the fixture's values); get/post: expected statuses. */
 const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
@@ -62,6 +64,15 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
   "routes/chair.competitions.$slug.export": { url: "/chair/competitions/kutim-2024/export", get: CHAIR_ONLY },
   "routes/chair.libraries": { url: "/chair/libraries", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
   "routes/chair.import": { url: "/chair/import", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
+  "routes/chair.competitions.$slug.sheets": { url: "/chair/competitions/kutim-2024/sheets", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
+  // a judge reaches only their own assigned entries; anybody else's are "not found"
+  "routes/judge.$slug._index": { url: "/judge/kutim-2024", get: JUDGE_OWN },
+  "routes/judge.$slug.$code": { url: "/judge/kutim-2024/SEPASO", get: JUDGE_OWN, post: JUDGE_OWN_POST_EMPTY },
+  "routes/api.sheets.$slug.$code": {
+    url: "/api/sheets/kutim-2024/SEPASO",
+    get: { anonymous: 302, judge: 405, otherJudge: 405, chair: 403, admin: 403 },
+    post: JUDGE_OWN_POST_EMPTY,
+  },
   // last: it ends the session it is tried with
   "routes/logout": { url: "/logout", get: 302, post: 302 },
 };

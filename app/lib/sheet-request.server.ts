@@ -1,0 +1,66 @@
+import {
+  parseSheet,
+  sheetValuesOf,
+  type SheetErrors,
+  type SheetValues,
+} from "./sheet";
+import {
+  getSheetIndicators,
+  saveSheet,
+  type SaveOutcome,
+} from "~/models/sheets.server";
+import { actorOf } from "~/models/users.server";
+import type { SessionUser } from "./session.server";
+
+export type SheetPostResult =
+  | { kind: "notFound" }
+  | { kind: "invalid"; errors: SheetErrors; values: SheetValues }
+  | (SaveOutcome & { values: SheetValues });
+
+/**
+ * One POST of the score sheet, shared by the page's action (plain form, JavaScript off) and the
+ * autosave endpoint (JSON answers): read the form, check it against the entry's indicators,
+ * save. The caller has already checked the role; access to the entry is checked here.
+ */
+export async function handleSheetPost(
+  user: SessionUser,
+  slug: string,
+  code: string,
+  request: Request,
+): Promise<SheetPostResult> {
+  const indicators = await getSheetIndicators(user.id, slug, code);
+  if (!indicators) return { kind: "notFound" };
+  let values: SheetValues;
+  try {
+    values = sheetValuesOf(await request.formData());
+  } catch {
+    return {
+      kind: "invalid",
+      errors: { _form: ["error.invalid"] },
+      values: {},
+    };
+  }
+  const parsed = parseSheet(indicators, values);
+  if (!parsed.ok) return { kind: "invalid", errors: parsed.errors, values };
+  const outcome = await saveSheet(actorOf(user), slug, code, parsed.data);
+  return { ...outcome, values };
+}
+
+/** The HTTP status of each outcome (docs/http.md). */
+export function statusOf(result: SheetPostResult): number {
+  switch (result.kind) {
+    case "saved":
+      return 200;
+    case "invalid":
+    case "keyReused":
+      return 400;
+    case "notFound":
+      return 404;
+    case "conflict":
+    case "locked":
+    case "closed":
+      return 409;
+    case "storage":
+      return 503;
+  }
+}

@@ -1,0 +1,691 @@
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { CompetitionStatus, Database, SheetStatus } from "../../db/schema";
+import { recordAudit, type Actor } from "~/lib/audit.server";
+import { getDb } from "~/lib/db.server";
+import type { ValidSheet } from "~/lib/sheet";
+import { addSeconds, nowIso } from "~/lib/time";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** How long a save's one-time key is remembered: far longer than any retry of a resent POST. */
+const SAVE_KEY_DAYS = 14;
+
+/**
+ * A judge reaches an entry only when it is assigned to them, active, not in conflict with them,
+ * and its competition is past draft. Everything else is "not found" (404): a judge must not learn
+ * which other entries exist. One query, used by the page and by every save.
+ */
+async function findAccess(db: Db, judgeId: number, slug: string, code: string) {
+  return db
+    .selectFrom("competitions as c")
+    .innerJoin("entries as e", "e.competition_id", "c.id")
+    .innerJoin("libraries as l", "l.id", "e.library_id")
+    .innerJoin("judge_assignments as a", (j) =>
+      j.onRef("a.entry_id", "=", "e.id").on("a.judge_id", "=", judgeId),
+    )
+    .select([
+      "c.id as competitionId",
+      "c.slug",
+      "c.name as competitionName",
+      "c.status as competitionStatus",
+      "e.id as entryId",
+      "e.category",
+      "l.id as libraryId",
+      "l.code",
+      "l.name",
+      "l.type",
+      "l.village",
+      "l.district",
+      "l.address",
+      "l.head_name as headName",
+      "l.npp",
+    ])
+    .where("c.slug", "=", slug)
+    .where("l.code", "=", code)
+    .where("c.status", "!=", "draft")
+    .where("e.status", "=", "active")
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("conflicts as k")
+            .select("k.id")
+            .whereRef("k.library_id", "=", "l.id")
+            .where("k.judge_id", "=", judgeId)
+            .where("k.status", "=", "confirmed"),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+}
+
+export type SheetAccess = NonNullable<Awaited<ReturnType<typeof findAccess>>>;
+
+export interface SheetState {
+  version: number;
+  status: SheetStatus | "new";
+  scores: Record<string, number | null>;
+  notes: Record<string, string>;
+  comment: string;
+  updatedAt: string | null;
+  submittedAt: string | null;
+  reopenReason: string | null;
+}
+
+async function readSheet(
+  db: Db,
+  entryId: number,
+  judgeId: number,
+): Promise<SheetState & { id: number | null; reopenedAt: string | null }> {
+  const sheet = await db
+    .selectFrom("score_sheets")
+    .select([
+      "id",
+      "version",
+      "status",
+      "comment",
+      "updated_at",
+      "submitted_at",
+      "reopened_at",
+      "reopen_reason",
+    ])
+    .where("entry_id", "=", entryId)
+    .where("judge_id", "=", judgeId)
+    .executeTakeFirst();
+  if (!sheet) {
+    return {
+      id: null,
+      version: 0,
+      status: "new",
+      scores: {},
+      notes: {},
+      comment: "",
+      updatedAt: null,
+      submittedAt: null,
+      reopenReason: null,
+      reopenedAt: null,
+    };
+  }
+  const rows = await db
+    .selectFrom("scores as s")
+    .innerJoin("indicators as i", "i.id", "s.indicator_id")
+    .select(["i.code", "s.value", "s.note"])
+    .where("s.sheet_id", "=", sheet.id)
+    .execute();
+  return {
+    id: sheet.id,
+    version: sheet.version,
+    status: sheet.status,
+    scores: Object.fromEntries(rows.map((r) => [r.code, r.value])),
+    notes: Object.fromEntries(rows.map((r) => [r.code, r.note])),
+    comment: sheet.comment,
+    updatedAt: sheet.updated_at,
+    submittedAt: sheet.submitted_at,
+    reopenReason: sheet.reopen_reason,
+    reopenedAt: sheet.reopened_at,
+  };
+}
+
+export interface SheetCriteria {
+  code: string;
+  name: string;
+  weight: number;
+  indicators: {
+    id: number;
+    code: string;
+    name: string;
+    description: string;
+    min: number;
+    max: number;
+    rubric: { level: number; text: string }[];
+  }[];
+}
+
+async function readCriteria(
+  db: Db,
+  competitionId: number,
+): Promise<SheetCriteria[]> {
+  const [components, indicators, rubric] = await Promise.all([
+    db
+      .selectFrom("components")
+      .select(["id", "code", "name", "weight"])
+      .where("competition_id", "=", competitionId)
+      .orderBy("position")
+      .orderBy("id")
+      .execute(),
+    db
+      .selectFrom("indicators")
+      .select([
+        "id",
+        "component_id",
+        "code",
+        "name",
+        "description",
+        "min_score",
+        "max_score",
+      ])
+      .where("competition_id", "=", competitionId)
+      .orderBy("position")
+      .orderBy("id")
+      .execute(),
+    db
+      .selectFrom("rubric_levels as r")
+      .innerJoin("indicators as i", "i.id", "r.indicator_id")
+      .select(["r.indicator_id", "r.level", "r.description"])
+      .where("i.competition_id", "=", competitionId)
+      .orderBy("r.level")
+      .execute(),
+  ]);
+  return components.map((c) => ({
+    code: c.code,
+    name: c.name,
+    weight: c.weight,
+    indicators: indicators
+      .filter((i) => i.component_id === c.id)
+      .map((i) => ({
+        id: i.id,
+        code: i.code,
+        name: i.name,
+        description: i.description,
+        min: i.min_score,
+        max: i.max_score,
+        rubric: rubric
+          .filter((r) => r.indicator_id === i.id)
+          .map((r) => ({ level: r.level, text: r.description })),
+      })),
+  }));
+}
+
+export interface JudgeEntry {
+  code: string;
+  name: string;
+  village: string;
+  district: string;
+  category: string;
+  state: "notStarted" | "draft" | "submitted";
+  scored: number;
+}
+
+export interface JudgeCompetitionView {
+  slug: string;
+  name: string;
+  status: CompetitionStatus;
+  indicators: number;
+  entries: JudgeEntry[];
+}
+
+/** A judge's own entries in a competition, with the state of each of their sheets. */
+export async function getJudgeCompetition(
+  judgeId: number,
+  slug: string,
+): Promise<JudgeCompetitionView | null> {
+  const db = getDb();
+  const competition = await db
+    .selectFrom("competitions")
+    .select(["id", "slug", "name", "status"])
+    .where("slug", "=", slug)
+    .where("status", "!=", "draft")
+    .executeTakeFirst();
+  if (!competition) return null;
+  const [indicatorCount, rows] = await Promise.all([
+    db
+      .selectFrom("indicators")
+      .select(sql<number>`count(*)`.as("n"))
+      .where("competition_id", "=", competition.id)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("judge_assignments as a")
+      .innerJoin("entries as e", "e.id", "a.entry_id")
+      .innerJoin("libraries as l", "l.id", "e.library_id")
+      .leftJoin("score_sheets as s", (j) =>
+        j
+          .onRef("s.entry_id", "=", "e.id")
+          .onRef("s.judge_id", "=", "a.judge_id"),
+      )
+      .select((eb) => [
+        "l.code",
+        "l.name",
+        "l.village",
+        "l.district",
+        "e.category",
+        "s.status",
+        eb
+          .selectFrom("scores as sc")
+          .select(sql<number>`count(*)`.as("n"))
+          .whereRef("sc.sheet_id", "=", "s.id")
+          .where("sc.value", "is not", null)
+          .as("scored"),
+      ])
+      .where("a.judge_id", "=", judgeId)
+      .where("e.competition_id", "=", competition.id)
+      .where("e.status", "=", "active")
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("conflicts as k")
+              .select("k.id")
+              .whereRef("k.library_id", "=", "l.id")
+              .where("k.judge_id", "=", judgeId)
+              .where("k.status", "=", "confirmed"),
+          ),
+        ),
+      )
+      .orderBy("l.district")
+      .orderBy("l.name")
+      .execute(),
+  ]);
+  if (rows.length === 0) return null;
+  return {
+    slug: competition.slug,
+    name: competition.name,
+    status: competition.status,
+    indicators: Number(indicatorCount.n),
+    entries: rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      village: r.village,
+      district: r.district,
+      category: r.category,
+      state:
+        r.status === "submitted"
+          ? "submitted"
+          : r.status === "draft"
+            ? "draft"
+            : "notStarted",
+      scored: Number(r.scored ?? 0),
+    })),
+  };
+}
+
+export interface SheetView {
+  access: SheetAccess;
+  criteria: SheetCriteria[];
+  sheet: SheetState;
+  editable: boolean;
+}
+
+/** Everything the scoring page shows, or null when this judge may not see this entry. */
+export async function getSheetView(
+  judgeId: number,
+  slug: string,
+  code: string,
+): Promise<SheetView | null> {
+  const db = getDb();
+  const access = await findAccess(db, judgeId, slug, code);
+  if (!access) return null;
+  const [criteria, sheet] = await Promise.all([
+    readCriteria(db, access.competitionId),
+    readSheet(db, access.entryId, judgeId),
+  ]);
+  const { id: _id, reopenedAt: _reopened, ...state } = sheet;
+  return {
+    access,
+    criteria,
+    sheet: state,
+    editable:
+      access.competitionStatus === "scoring" && sheet.status !== "submitted",
+  };
+}
+
+export type SaveOutcome =
+  | {
+      kind: "saved";
+      version: number;
+      status: SheetStatus;
+      savedAt: string;
+      replayed: boolean;
+    }
+  | { kind: "conflict"; current: SheetState }
+  | { kind: "locked" }
+  | { kind: "closed" }
+  | { kind: "notFound" }
+  | { kind: "keyReused" }
+  | { kind: "storage" };
+
+/** SQLite answers a full disk (or a failing one) with these codes; the save is then not made. */
+function isStorageFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    typeof code === "string" &&
+    (code === "SQLITE_FULL" ||
+      code.startsWith("SQLITE_IOERR") ||
+      code === "SQLITE_READONLY")
+  );
+}
+
+/**
+ * Saves (or submits) a judge's sheet in one transaction.
+ * - A key already answered returns the stored answer: a resent POST saves nothing twice.
+ * - The sheet moves from `input.version` to the next version only if nobody saved in between
+ *   (a conditional update); otherwise the current server state comes back for the judge to choose.
+ * - Submission, and every change to a sheet the chair reopened, go to the audit log.
+ * - A full disk fails the whole save and reports `storage`; nothing is half-written.
+ */
+export async function saveSheet(
+  actor: Actor & { id: number },
+  slug: string,
+  code: string,
+  input: ValidSheet,
+): Promise<SaveOutcome> {
+  try {
+    return await getDb()
+      .transaction()
+      .execute((trx) => saveIn(trx, actor, slug, code, input));
+  } catch (error) {
+    if (isStorageFailure(error)) return { kind: "storage" };
+    throw error;
+  }
+}
+
+async function saveIn(
+  trx: Transaction<Database>,
+  actor: Actor & { id: number },
+  slug: string,
+  code: string,
+  input: ValidSheet,
+): Promise<SaveOutcome> {
+  const judgeId = actor.id;
+  const answered = await trx
+    .selectFrom("save_requests")
+    .select(["judge_id", "response_json"])
+    .where("key", "=", input.key)
+    .executeTakeFirst();
+  if (answered) {
+    if (answered.judge_id !== judgeId) return { kind: "keyReused" };
+    return {
+      ...(JSON.parse(answered.response_json) as Extract<
+        SaveOutcome,
+        { kind: "saved" }
+      >),
+      replayed: true,
+    };
+  }
+  const access = await findAccess(trx, judgeId, slug, code);
+  if (!access) return { kind: "notFound" };
+  if (access.competitionStatus !== "scoring") return { kind: "closed" };
+
+  const before = await readSheet(trx, access.entryId, judgeId);
+  if (before.version !== input.version) {
+    const { id: _id, reopenedAt: _r, ...current } = before;
+    return { kind: "conflict", current };
+  }
+  if (before.status === "submitted") return { kind: "locked" };
+
+  const now = nowIso();
+  const submit = input.intent === "submit";
+  let sheetId = before.id;
+  const nextVersion = before.version + 1;
+  if (sheetId === null) {
+    ({ id: sheetId } = await trx
+      .insertInto("score_sheets")
+      .values({
+        entry_id: access.entryId,
+        judge_id: judgeId,
+        status: submit ? "submitted" : "draft",
+        version: nextVersion,
+        comment: input.comment,
+        submitted_at: submit ? now : null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow());
+  } else {
+    const updated = await trx
+      .updateTable("score_sheets")
+      .set({
+        status: submit ? "submitted" : "draft",
+        version: nextVersion,
+        comment: input.comment,
+        submitted_at: submit ? now : null,
+        updated_at: now,
+      })
+      .where("id", "=", sheetId)
+      .where("version", "=", input.version)
+      .where("status", "=", "draft")
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) {
+      // cannot happen inside SQLite's single writer, but the condition is the real guard
+      const {
+        id: _id,
+        reopenedAt: _r,
+        ...current
+      } = await readSheet(trx, access.entryId, judgeId);
+      return { kind: "conflict", current };
+    }
+  }
+
+  const indicators = await trx
+    .selectFrom("indicators")
+    .select(["id", "code", "min_score", "max_score"])
+    .where("competition_id", "=", access.competitionId)
+    .execute();
+  const rows = indicators
+    .filter((i) => Object.hasOwn(input.scores, i.code))
+    .map((i) => ({
+      sheet_id: sheetId,
+      indicator_id: i.id,
+      min_score: i.min_score,
+      max_score: i.max_score,
+      value: input.scores[i.code] ?? null,
+      note: input.notes[i.code] ?? "",
+    }));
+  if (rows.length > 0) {
+    await trx
+      .insertInto("scores")
+      .values(rows)
+      .onConflict((oc) =>
+        oc
+          .columns(["sheet_id", "indicator_id"])
+          .doUpdateSet((eb) => ({
+            value: eb.ref("excluded.value"),
+            note: eb.ref("excluded.note"),
+          })),
+      )
+      .execute();
+  }
+
+  const after = {
+    status: submit ? "submitted" : "draft",
+    scores: input.scores,
+    notes: input.notes,
+    comment: input.comment,
+  };
+  if (submit || before.reopenedAt !== null) {
+    await recordAudit(trx, {
+      actor,
+      competitionId: access.competitionId,
+      entityType: "score_sheet",
+      entityId: sheetId,
+      action: submit ? "submit" : "update",
+      before:
+        before.id === null
+          ? undefined
+          : {
+              status: before.status,
+              scores: before.scores,
+              notes: before.notes,
+              comment: before.comment,
+            },
+      after: { ...after, library: access.code, version: nextVersion },
+    });
+  }
+
+  const outcome = {
+    kind: "saved",
+    version: nextVersion,
+    status: submit ? "submitted" : "draft",
+    savedAt: now,
+    replayed: false,
+  } as const;
+  await trx
+    .deleteFrom("save_requests")
+    .where("created_at", "<", addSeconds(now, -SAVE_KEY_DAYS * 86400))
+    .execute();
+  await trx
+    .insertInto("save_requests")
+    .values({
+      key: input.key,
+      judge_id: judgeId,
+      sheet_id: sheetId,
+      response_json: JSON.stringify(outcome),
+      created_at: now,
+    })
+    .execute();
+  return outcome;
+}
+
+export interface ChairSheetRow {
+  sheetId: number | null;
+  entryId: number;
+  code: string;
+  library: string;
+  judgeId: number;
+  judge: string;
+  status: SheetStatus | "new";
+  scored: number;
+  submittedAt: string | null;
+  updatedAt: string | null;
+  reopenReason: string | null;
+}
+
+/** Every assigned sheet of a competition, for the chair (no scores: the chair reopens, not edits). */
+export async function listSheets(
+  competitionId: number,
+): Promise<ChairSheetRow[]> {
+  const rows = await getDb()
+    .selectFrom("judge_assignments as a")
+    .innerJoin("entries as e", "e.id", "a.entry_id")
+    .innerJoin("libraries as l", "l.id", "e.library_id")
+    .innerJoin("users as u", "u.id", "a.judge_id")
+    .leftJoin("score_sheets as s", (j) =>
+      j
+        .onRef("s.entry_id", "=", "a.entry_id")
+        .onRef("s.judge_id", "=", "a.judge_id"),
+    )
+    .select((eb) => [
+      "s.id as sheetId",
+      "e.id as entryId",
+      "l.code",
+      "l.name as library",
+      "u.id as judgeId",
+      "u.name as judge",
+      "s.status",
+      "s.submitted_at as submittedAt",
+      "s.updated_at as updatedAt",
+      "s.reopen_reason as reopenReason",
+      eb
+        .selectFrom("scores as sc")
+        .select(sql<number>`count(*)`.as("n"))
+        .whereRef("sc.sheet_id", "=", "s.id")
+        .where("sc.value", "is not", null)
+        .as("scored"),
+    ])
+    .where("e.competition_id", "=", competitionId)
+    .where("e.status", "=", "active")
+    .orderBy("l.name")
+    .orderBy("u.name")
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    status: r.status ?? "new",
+    scored: Number(r.scored ?? 0),
+  }));
+}
+
+export type ReopenResult =
+  | { ok: true }
+  | {
+      ok: false;
+      error:
+        | "error.404"
+        | "scoring.reopen.notSubmitted"
+        | "scoring.reopen.notScoring";
+    };
+
+/** The chair sends a submitted sheet back to its judge, with a reason; audited. */
+export async function reopenSheet(
+  actor: Actor,
+  competitionId: number,
+  sheetId: number,
+  reason: string,
+): Promise<ReopenResult> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const sheet = await trx
+        .selectFrom("score_sheets as s")
+        .innerJoin("entries as e", "e.id", "s.entry_id")
+        .innerJoin("competitions as c", "c.id", "e.competition_id")
+        .innerJoin("libraries as l", "l.id", "e.library_id")
+        .select([
+          "s.id",
+          "s.status",
+          "s.version",
+          "s.judge_id",
+          "c.status as competitionStatus",
+          "l.code",
+        ])
+        .where("s.id", "=", sheetId)
+        .where("e.competition_id", "=", competitionId)
+        .executeTakeFirst();
+      if (!sheet) return { ok: false, error: "error.404" } as const;
+      if (sheet.competitionStatus !== "scoring")
+        return { ok: false, error: "scoring.reopen.notScoring" } as const;
+      if (sheet.status !== "submitted")
+        return { ok: false, error: "scoring.reopen.notSubmitted" } as const;
+      const now = nowIso();
+      await trx
+        .updateTable("score_sheets")
+        .set({
+          status: "draft",
+          submitted_at: null,
+          version: sheet.version + 1,
+          reopened_at: now,
+          reopen_reason: reason,
+          updated_at: now,
+        })
+        .where("id", "=", sheetId)
+        .execute();
+      await recordAudit(trx, {
+        actor,
+        competitionId,
+        entityType: "score_sheet",
+        entityId: sheetId,
+        action: "reopen",
+        reason,
+        before: { status: "submitted", version: sheet.version },
+        after: {
+          status: "draft",
+          version: sheet.version + 1,
+          judgeId: sheet.judge_id,
+          library: sheet.code,
+        },
+      });
+      return { ok: true } as const;
+    });
+}
+
+/** The indicators a sheet's form is checked against, or null when this judge may not see the entry. */
+export async function getSheetIndicators(
+  judgeId: number,
+  slug: string,
+  code: string,
+): Promise<{ code: string; min: number; max: number }[] | null> {
+  const db = getDb();
+  const access = await findAccess(db, judgeId, slug, code);
+  if (!access) return null;
+  const rows = await db
+    .selectFrom("indicators as i")
+    .innerJoin("components as c", "c.id", "i.component_id")
+    .select(["i.code", "i.min_score", "i.max_score"])
+    .where("i.competition_id", "=", access.competitionId)
+    .orderBy("c.position")
+    .orderBy("i.position")
+    .orderBy("i.id")
+    .execute();
+  return rows.map((r) => ({
+    code: r.code,
+    min: r.min_score,
+    max: r.max_score,
+  }));
+}

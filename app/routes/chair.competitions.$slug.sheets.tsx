@@ -1,0 +1,213 @@
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+} from "@remix-run/react";
+import { z } from "zod";
+import { ErrorList } from "~/components/Field";
+import { CompetitionNav } from "~/components/SetupUi";
+import type { MessageKey } from "~/i18n";
+import { useLang, useT } from "~/i18n/useT";
+import { formatDateTime } from "~/lib/format";
+import { parseForm, requiredText } from "~/lib/forms";
+import { requireRole } from "~/lib/session.server";
+import { requireCompetition } from "~/models/competition-setup.server";
+import { listSheets, reopenSheet } from "~/models/sheets.server";
+import { actorOf } from "~/models/users.server";
+
+export const meta: MetaFunction = () => [{ title: "Lembar nilai · Juara" }];
+
+const ReopenSchema = z.object({
+  intent: z.literal("reopen", { error: "setup.error.badRequest" }),
+  sheetId: z.coerce
+    .number({ error: "error.invalid" })
+    .int({ error: "error.invalid" })
+    .positive({ error: "error.invalid" }),
+  reason: requiredText(1000),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, ["chair", "admin"]);
+  const c = await requireCompetition(params.slug);
+  return json({
+    slug: c.slug,
+    name: c.name,
+    status: c.status,
+    sheets: await listSheets(c.id),
+  });
+}
+
+type Reply = {
+  ok: boolean;
+  sheetId: number | null;
+  errors: Partial<Record<string, string[]>>;
+  values: Record<string, string>;
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["chair", "admin"]);
+  const c = await requireCompetition(params.slug);
+  const formData = await request.formData();
+  const sheetId = Number(formData.get("sheetId")) || null;
+  const form = parseForm(ReopenSchema, formData);
+  if (!form.ok)
+    return json<Reply>(
+      { ok: false, sheetId, errors: form.errors, values: form.values },
+      { status: 400 },
+    );
+  const result = await reopenSheet(
+    actorOf(user),
+    c.id,
+    form.data.sheetId,
+    form.data.reason,
+  );
+  if (!result.ok) {
+    return json<Reply>(
+      {
+        ok: false,
+        sheetId,
+        errors: { _form: [result.error] },
+        values: { reason: form.data.reason },
+      },
+      { status: result.error === "error.404" ? 404 : 409 },
+    );
+  }
+  return json<Reply>({ ok: true, sheetId, errors: {}, values: {} });
+}
+
+export default function ChairSheets() {
+  const t = useT();
+  const lang = useLang();
+  const { slug, name, status, sheets } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const submitted = sheets.filter((s) => s.status === "submitted").length;
+  return (
+    <>
+      <h1>{t("scoring.chair.title")}</h1>
+      <CompetitionNav slug={slug} name={name} status={status} />
+      <p>{t("scoring.chair.intro")}</p>
+      {data?.ok ? (
+        <p className="notice" role="status">
+          {t("scoring.chair.reopened")}
+        </p>
+      ) : null}
+      {sheets.length === 0 ? (
+        <p>{t("scoring.chair.none")}</p>
+      ) : (
+        <>
+          <p>
+            {t("scoring.chair.summary", { submitted, total: sheets.length })}
+          </p>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("scoring.chair.library")}</th>
+                  <th scope="col">{t("scoring.chair.judge")}</th>
+                  <th scope="col">{t("scoring.chair.state")}</th>
+                  <th scope="col" className="num">
+                    {t("scoring.chair.scored")}
+                  </th>
+                  <th scope="col">{t("scoring.chair.updated")}</th>
+                  <th scope="col">{t("scoring.chair.reopen")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sheets.map((s) => {
+                  const mine =
+                    data && !data.ok && data.sheetId === s.sheetId
+                      ? data
+                      : undefined;
+                  const reasonId = `reason-${s.sheetId ?? `${s.entryId}-${s.judgeId}`}`;
+                  return (
+                    <tr
+                      key={`${s.entryId}-${s.judgeId}`}
+                      className={mine ? "row-error" : undefined}
+                    >
+                      <th scope="row">
+                        {s.library} <span className="muted">({s.code})</span>
+                      </th>
+                      <td>{s.judge}</td>
+                      <td>
+                        <span className={`badge sheet-${s.status}`}>
+                          {t(`scoring.state.${s.status}` as MessageKey, {
+                            scored: s.scored,
+                            total: s.scored,
+                          })}
+                        </span>
+                        {s.reopenReason && s.status === "draft" ? (
+                          <span className="muted">
+                            {" "}
+                            —{" "}
+                            {t("scoring.sheet.reopened", {
+                              reason: s.reopenReason,
+                            })}
+                          </span>
+                        ) : null}
+                      </td>
+                      <td className="num">{s.scored}</td>
+                      <td>
+                        {s.updatedAt ? formatDateTime(s.updatedAt, lang) : "—"}
+                      </td>
+                      <td>
+                        {s.status === "submitted" &&
+                        s.sheetId !== null &&
+                        status === "scoring" ? (
+                          <Form method="post" noValidate>
+                            <input type="hidden" name="intent" value="reopen" />
+                            <input
+                              type="hidden"
+                              name="sheetId"
+                              value={s.sheetId}
+                            />
+                            <label
+                              htmlFor={reasonId}
+                              className="setup-visually-hidden"
+                            >
+                              {t("scoring.chair.reason")}: {s.library},{" "}
+                              {s.judge}
+                            </label>
+                            <input
+                              id={reasonId}
+                              name="reason"
+                              placeholder={t("scoring.chair.reason")}
+                              defaultValue={mine?.values.reason}
+                              aria-invalid={
+                                mine?.errors.reason ? true : undefined
+                              }
+                            />{" "}
+                            <button
+                              type="submit"
+                              className="button small"
+                              disabled={navigation.state === "submitting"}
+                            >
+                              {t("scoring.chair.reopen")}
+                            </button>
+                            <ErrorList
+                              errors={[
+                                ...(mine?.errors.reason ?? []),
+                                ...(mine?.errors._form ?? []),
+                              ]}
+                            />
+                          </Form>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </>
+  );
+}
