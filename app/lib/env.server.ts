@@ -5,17 +5,27 @@ import { z } from "zod";
 import { databasePath } from "../../db/connection";
 
 const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  NODE_ENV: z
+    .enum(["development", "production", "test"])
+    .default("development"),
   DATABASE_URL: z.string().min(1).default("file:data/juara.db"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   // an empty variable counts as unset
   SESSION_SECRET: z.preprocess(
     (v) => (v === "" ? undefined : v),
-    z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+    z
+      .string()
+      .min(32, "SESSION_SECRET must be at least 32 characters")
+      .optional(),
   ),
   /** "1" when the app sits behind a reverse proxy whose X-Forwarded-* headers are trusted */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  /**
+   * Caps the database at this many pages (SQLite max_page_count, 4 KiB each): a quota for a
+   * shared disk, and the way to rehearse a full disk. Unset: no cap beyond the disk itself.
+   */
+  DATABASE_MAX_PAGES: z.coerce.number().int().positive().optional(),
   /** "1" skips the demo seed on an empty database */
   JUARA_NO_DEMO: z.enum(["0", "1"]).default("0"),
 });
@@ -29,7 +39,9 @@ export type Env = z.infer<typeof EnvSchema>;
 export function getEnv(): Env {
   const parsed = EnvSchema.safeParse(process.env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    const lines = parsed.error.issues.map(
+      (i) => `  ${i.path.join(".")}: ${i.message}`,
+    );
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   return parsed.data;
@@ -61,7 +73,8 @@ export function getSessionSecret(): string {
     return secret;
   } catch (error) {
     // another process created it first: use theirs
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return fs.readFileSync(file, "utf8").trim();
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      return fs.readFileSync(file, "utf8").trim();
     throw error;
   }
 }

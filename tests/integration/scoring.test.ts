@@ -1,0 +1,573 @@
+import SqliteDatabase from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, migrateToLatest } from "../../db/connection";
+import { tempDir } from "../support/db";
+import { HttpClient } from "../support/http";
+import {
+  createScoringFixture,
+  FIXTURE_PASSWORD,
+  type ScoringFixture,
+} from "../support/scoring";
+import { startServer, type RunningServer } from "../support/server";
+
+/**
+ * The judge's scoring workspace through the real server, as a browser with JavaScript off sends
+ * it (plain form POSTs) and as the autosave script does (the JSON endpoint).
+ */
+let server: RunningServer;
+let data: { dir: string; remove: () => void };
+let fx: ScoringFixture;
+let closedFx: ScoringFixture;
+let reader: SqliteDatabase.Database;
+
+const sheetUrl = (code: string, slug = fx.slug) => `/judge/${slug}/${code}`;
+const apiUrl = (code: string, slug = fx.slug) => `/api/sheets/${slug}/${code}`;
+
+function hidden(html: string, name: string): string {
+  const match = new RegExp(`name="${name}" value="([^"]*)"`).exec(html);
+  if (!match) throw new Error(`no hidden field ${name}`);
+  return match[1]!;
+}
+
+async function judge(index: number): Promise<HttpClient> {
+  const client = new HttpClient(server.url);
+  expect(
+    (await client.login(fx.judges[index]!.email, FIXTURE_PASSWORD)).status,
+  ).toBe(302);
+  return client;
+}
+
+async function openForm(client: HttpClient, code: string) {
+  const res = await client.get(sheetUrl(code));
+  expect(res.status).toBe(200);
+  const html = await res.text();
+  return { html, key: hidden(html, "key"), version: hidden(html, "version") };
+}
+
+function sheetRow(judgeId: number, code: string) {
+  return reader
+    .prepare(
+      `select s.id, s.status, s.version, s.comment from score_sheets s join entries e on e.id = s.entry_id
+       join libraries l on l.id = e.library_id where s.judge_id = ? and l.code = ?`,
+    )
+    .get(judgeId, code) as
+    | { id: number; status: string; version: number; comment: string }
+    | undefined;
+}
+
+function scoresOf(sheetId: number): Record<string, number | null> {
+  const rows = reader
+    .prepare(
+      `select i.code, s.value from scores s join indicators i on i.id = s.indicator_id where s.sheet_id = ?`,
+    )
+    .all(sheetId) as { code: string; value: number | null }[];
+  return Object.fromEntries(rows.map((r) => [r.code, r.value]));
+}
+
+function auditActions(
+  sheetId: number,
+): { action: string; reason: string | null }[] {
+  return reader
+    .prepare(
+      `select action, reason from audit_log where entity_type = 'score_sheet' and entity_id = ? order by id`,
+    )
+    .all(String(sheetId)) as { action: string; reason: string | null }[];
+}
+
+beforeAll(async () => {
+  data = tempDir();
+  const { db } = createDb(`file:${data.dir}/juara.db`);
+  await migrateToLatest(db);
+  fx = await createScoringFixture(db, {
+    slug: "uji-2026",
+    entries: 4,
+    judges: 3,
+  });
+  closedFx = await createScoringFixture(db, {
+    slug: "tutup-2026",
+    entries: 1,
+    judges: 1,
+    status: "closed",
+  });
+  await db.destroy();
+  server = await startServer({
+    dataDir: data.dir,
+    env: { JUARA_NO_DEMO: "1" },
+  });
+  reader = new SqliteDatabase(`${data.dir}/juara.db`, { readonly: true });
+});
+
+afterAll(async () => {
+  reader?.close();
+  await server?.stop();
+  data?.remove();
+});
+
+describe("the judge's entry list", () => {
+  it("lists the judge's own entries with each sheet's state, and never a conflicted one", async () => {
+    const client = await judge(2);
+    const res = await client.get(`/judge/${fx.slug}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).not.toContain(fx.codes[0]);
+    for (const code of fx.codes.slice(1))
+      expect(html).toContain(`/judge/${fx.slug}/${code}`);
+    expect(html).toContain("Belum dimulai");
+    expect(html).toContain("0 dari 3 lembar sudah dikirim");
+  });
+});
+
+describe("the score sheet with JavaScript off", () => {
+  it("shows every indicator with its rubric, a note, the comment and both buttons", async () => {
+    const client = await judge(0);
+    const { html, version } = await openForm(client, fx.codes[0]!);
+    for (const name of [
+      "score.A1",
+      "note.A1",
+      "score.A2",
+      "score.B1",
+      "note.B1",
+      "comment",
+    ])
+      expect(html).toContain(`name="${name}"`);
+    expect(html).toContain('name="intent" value="save"');
+    expect(html).toContain('name="intent" value="submit"');
+    expect(html).toContain("sangat baik");
+    expect(html).toContain("bobot 60%");
+    expect(version).toBe("0");
+  });
+
+  it("saves a partial draft, then shows it again", async () => {
+    const client = await judge(0);
+    const { key, version } = await openForm(client, fx.codes[0]!);
+    const res = await client.post(sheetUrl(fx.codes[0]!), {
+      "score.A1": "4",
+      "note.A1": "Koleksi tertata rapi",
+      "score.A2": "",
+      "score.B1": "",
+      comment: "Kunjungan pagi",
+      intent: "save",
+      version,
+      key,
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(
+      `${sheetUrl(fx.codes[0]!)}?saved=1`,
+    );
+    const again = await (await client.get(res.headers.get("location")!)).text();
+    expect(again).toMatch(/name="score.A1"[^>]*value="4"/);
+    expect(again).toContain("Koleksi tertata rapi");
+    expect(again).toContain("Draf tersimpan.");
+    expect(hidden(again, "version")).toBe("1");
+    const row = sheetRow(fx.judges[0]!.id, fx.codes[0]!)!;
+    expect(row).toMatchObject({
+      status: "draft",
+      version: 1,
+      comment: "Kunjungan pagi",
+    });
+    expect(scoresOf(row.id)).toEqual({ A1: 4, A2: null, B1: null });
+    // drafts are not audited; submissions are
+    expect(auditActions(row.id)).toEqual([]);
+  });
+
+  it("refuses out-of-range and non-integer scores next to the field, keeping what was typed", async () => {
+    const client = await judge(0);
+    const { key, version } = await openForm(client, fx.codes[0]!);
+    const res = await client.post(sheetUrl(fx.codes[0]!), {
+      "score.A1": "6",
+      "score.A2": "2.5",
+      "score.B1": "tiga",
+      "note.B1": "catatan yang tidak boleh hilang",
+      intent: "save",
+      version,
+      key,
+    });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("Nilai harus antara 1 dan 5.");
+    expect(html).toContain("Masukkan bilangan bulat.");
+    expect(html).toMatch(
+      /name="score.A1"[^>]*aria-invalid="true"[^>]*value="6"/,
+    );
+    expect(html).toMatch(/value="2.5"/);
+    expect(html).toMatch(/value="tiga"/);
+    expect(html).toContain("catatan yang tidak boleh hilang");
+    const row = sheetRow(fx.judges[0]!.id, fx.codes[0]!)!;
+    expect(row.version).toBe(1);
+    expect(scoresOf(row.id)).toEqual({ A1: 4, A2: null, B1: null });
+  });
+
+  it("requires every indicator to submit, then locks the sheet and records the submission", async () => {
+    const client = await judge(0);
+    let form = await openForm(client, fx.codes[0]!);
+    const partial = await client.post(sheetUrl(fx.codes[0]!), {
+      "score.A1": "4",
+      intent: "submit",
+      version: form.version,
+      key: form.key,
+    });
+    expect(partial.status).toBe(400);
+    const partialHtml = await partial.text();
+    expect(partialHtml.match(/Wajib diisi sebelum dikirim\./g)?.length).toBe(2);
+
+    form = await openForm(client, fx.codes[0]!);
+    const done = await client.post(sheetUrl(fx.codes[0]!), {
+      "score.A1": "4",
+      "score.A2": "7",
+      "score.B1": "3",
+      intent: "submit",
+      version: form.version,
+      key: form.key,
+    });
+    expect(done.status).toBe(303);
+    expect(done.headers.get("location")).toBe(
+      `/judge/${fx.slug}?submitted=${fx.codes[0]}`,
+    );
+    const list = await (await client.get(done.headers.get("location")!)).text();
+    expect(list).toContain("sudah dikirim");
+
+    const row = sheetRow(fx.judges[0]!.id, fx.codes[0]!)!;
+    expect(row.status).toBe("submitted");
+    expect(scoresOf(row.id)).toEqual({ A1: 4, A2: 7, B1: 3 });
+    expect(auditActions(row.id).map((a) => a.action)).toEqual(["submit"]);
+
+    // read-only for the judge: no buttons, and a POST is refused
+    const view = await openForm(client, fx.codes[0]!);
+    expect(view.html).not.toContain('value="submit"');
+    expect(view.html).toMatch(/name="score.A1"[^>]*readOnly/i);
+    const late = await client.post(sheetUrl(fx.codes[0]!), {
+      "score.A1": "1",
+      intent: "save",
+      version: view.version,
+      key: view.key,
+    });
+    expect(late.status).toBe(409);
+    expect(await late.text()).toContain(
+      "Lembar ini sudah dikirim dan tidak dapat diubah.",
+    );
+    expect(scoresOf(row.id)).toEqual({ A1: 4, A2: 7, B1: 3 });
+  });
+});
+
+describe("who may open a sheet", () => {
+  it("answers 404 to a conflicted judge, an unknown entry and another competition's entry; 403 to a chair", async () => {
+    const conflicted = await judge(2);
+    expect((await conflicted.get(sheetUrl(fx.codes[0]!))).status).toBe(404);
+    const post = await conflicted.post(apiUrl(fx.codes[0]!), {
+      "score.A1": "5",
+      intent: "save",
+      version: "0",
+      key: "conflicted-key-1",
+    });
+    expect(post.status).toBe(404);
+    expect(sheetRow(fx.judges[2]!.id, fx.codes[0]!)).toBeUndefined();
+    expect((await conflicted.get(sheetUrl("TIDAKADA"))).status).toBe(404);
+    expect(
+      (await conflicted.get(sheetUrl(closedFx.codes[0]!, closedFx.slug)))
+        .status,
+    ).toBe(404);
+
+    const chair = new HttpClient(server.url);
+    await chair.login(fx.chair.email, FIXTURE_PASSWORD);
+    expect((await chair.get(sheetUrl(fx.codes[1]!))).status).toBe(403);
+    expect(
+      (
+        await chair.post(apiUrl(fx.codes[1]!), {
+          intent: "save",
+          version: "0",
+          key: "chair-key-123",
+        })
+      ).status,
+    ).toBe(403);
+    const anonymous = new HttpClient(server.url);
+    const redirected = await anonymous.get(sheetUrl(fx.codes[1]!));
+    expect(redirected.status).toBe(302);
+    expect(redirected.headers.get("location")).toContain("/login");
+  });
+});
+
+describe("saving through the autosave endpoint", () => {
+  it("never overwrites a newer save from another tab: the older one gets the current sheet back", async () => {
+    const client = await judge(1);
+    const code = fx.codes[1]!;
+    const first = await client.post(apiUrl(code), {
+      "score.A1": "2",
+      intent: "save",
+      version: "0",
+      key: "tab-one-0001",
+    });
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({
+      status: "saved",
+      version: 1,
+      sheetStatus: "draft",
+    });
+
+    const stale = await client.post(apiUrl(code), {
+      "score.A1": "5",
+      intent: "save",
+      version: "0",
+      key: "tab-two-0001",
+    });
+    expect(stale.status).toBe(409);
+    const conflict = (await stale.json()) as {
+      status: string;
+      current: { version: number; scores: Record<string, number | null> };
+    };
+    expect(conflict.status).toBe("conflict");
+    expect(conflict.current.version).toBe(1);
+    expect(conflict.current.scores.A1).toBe(2);
+    const row = sheetRow(fx.judges[1]!.id, code)!;
+    expect(scoresOf(row.id).A1).toBe(2);
+
+    // the judge chose "keep mine": sent again on top of the version they have now seen
+    const chosen = await client.post(apiUrl(code), {
+      "score.A1": "5",
+      intent: "save",
+      version: "1",
+      key: "tab-two-0002",
+    });
+    expect(chosen.status).toBe(200);
+    expect(scoresOf(row.id).A1).toBe(5);
+  });
+
+  it("answers a resent request (same key) with the first answer and saves once", async () => {
+    const client = await judge(1);
+    const code = fx.codes[2]!;
+    const body = {
+      "score.A1": "3",
+      "score.B1": "2",
+      intent: "save",
+      version: "0",
+      key: "resend-key-0001",
+    };
+    const first = (await (
+      await client.post(apiUrl(code), body)
+    ).json()) as Record<string, unknown>;
+    const second = (await (
+      await client.post(apiUrl(code), body)
+    ).json()) as Record<string, unknown>;
+    expect(first).toMatchObject({
+      status: "saved",
+      version: 1,
+      replayed: false,
+    });
+    expect(second).toMatchObject({
+      status: "saved",
+      version: 1,
+      replayed: true,
+      savedAt: first.savedAt,
+    });
+    expect(sheetRow(fx.judges[1]!.id, code)!.version).toBe(1);
+
+    // the same key from somebody else is refused, not replayed
+    const other = await judge(0);
+    const stolen = await other.post(apiUrl(code), body);
+    expect([400, 404]).toContain(stolen.status);
+    const mine = await other.post(apiUrl(fx.codes[2]!), {
+      ...body,
+      key: "resend-key-0001",
+    });
+    expect(mine.status).toBe(400);
+    expect(await mine.json()).toEqual({ status: "keyReused" });
+  });
+
+  it("refuses invalid values with the field's message key, and saves nothing", async () => {
+    const client = await judge(1);
+    const code = fx.codes[3]!;
+    const res = await client.post(apiUrl(code), {
+      "score.A2": "11",
+      "note.A2": "x\u0000y",
+      intent: "save",
+      version: "0",
+      key: "invalid-key-0001",
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      status: "invalid",
+      errors: {
+        "score.A2": ["scoring.error.range"],
+        "note.A2": ["scoring.error.controlCharacters"],
+      },
+    });
+    expect(sheetRow(fx.judges[1]!.id, code)).toBeUndefined();
+  });
+
+  it("refuses changes once scoring is closed", async () => {
+    const client = new HttpClient(server.url);
+    await client.login(closedFx.judges[0]!.email, FIXTURE_PASSWORD);
+    const page = await client.get(sheetUrl(closedFx.codes[0]!, closedFx.slug));
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Penilaian lomba ini sudah ditutup");
+    expect(html).not.toContain('value="submit"');
+    const res = await client.post(apiUrl(closedFx.codes[0]!, closedFx.slug), {
+      "score.A1": "3",
+      intent: "save",
+      version: "0",
+      key: "closed-key-0001",
+    });
+    expect(res.status).toBe(409);
+    expect(await res.json()).toEqual({ status: "closed" });
+  });
+});
+
+describe("the chair reopens a submitted sheet", () => {
+  it("needs a reason, sends the sheet back to its judge, and audits the reopening and every later change", async () => {
+    const judgeClient = await judge(0);
+    const sheet = sheetRow(fx.judges[0]!.id, fx.codes[0]!)!;
+    expect(sheet.status).toBe("submitted");
+
+    const chair = new HttpClient(server.url);
+    await chair.login(fx.chair.email, FIXTURE_PASSWORD);
+    const list = await chair.get(`/chair/competitions/${fx.slug}/sheets`);
+    expect(list.status).toBe(200);
+    const listHtml = await list.text();
+    expect(listHtml).toContain("Buka kembali");
+    // the chair's list shows progress, not scores
+    expect(listHtml).not.toContain("Koleksi tertata rapi");
+
+    const noReason = await chair.post(`/chair/competitions/${fx.slug}/sheets`, {
+      intent: "reopen",
+      sheetId: String(sheet.id),
+      reason: " ",
+    });
+    expect(noReason.status).toBe(400);
+    expect(await noReason.text()).toContain("Wajib diisi");
+    expect(sheetRow(fx.judges[0]!.id, fx.codes[0]!)!.status).toBe("submitted");
+
+    const reopened = await chair.post(`/chair/competitions/${fx.slug}/sheets`, {
+      intent: "reopen",
+      sheetId: String(sheet.id),
+      reason: "Nilai B1 salah ketik",
+    });
+    expect(reopened.status).toBe(200);
+    const after = sheetRow(fx.judges[0]!.id, fx.codes[0]!)!;
+    expect(after.status).toBe("draft");
+
+    const form = await openForm(judgeClient, fx.codes[0]!);
+    expect(form.html).toContain("Nilai B1 salah ketik");
+    const fixed = await judgeClient.post(sheetUrl(fx.codes[0]!), {
+      "score.A1": "4",
+      "score.A2": "7",
+      "score.B1": "4",
+      intent: "save",
+      version: form.version,
+      key: form.key,
+    });
+    expect(fixed.status).toBe(303);
+    const form2 = await openForm(judgeClient, fx.codes[0]!);
+    const resubmitted = await judgeClient.post(sheetUrl(fx.codes[0]!), {
+      "score.A1": "4",
+      "score.A2": "7",
+      "score.B1": "4",
+      intent: "submit",
+      version: form2.version,
+      key: form2.key,
+    });
+    expect(resubmitted.status).toBe(303);
+    expect(auditActions(sheet.id)).toEqual([
+      { action: "submit", reason: null },
+      { action: "reopen", reason: "Nilai B1 salah ketik" },
+      { action: "update", reason: null },
+      { action: "submit", reason: null },
+    ]);
+  });
+});
+
+describe("a full disk", () => {
+  it("fails a save whole with 'not saved, kept', keeps earlier data, and the app keeps serving", async () => {
+    const dir = tempDir();
+    try {
+      const { db } = createDb(`file:${dir.dir}/juara.db`);
+      await migrateToLatest(db);
+      const small = await createScoringFixture(db, {
+        slug: "penuh-2026",
+        entries: 1,
+        judges: 1,
+      });
+      await db.destroy();
+      const probe = new SqliteDatabase(`${dir.dir}/juara.db`, {
+        readonly: true,
+      });
+      const pages = Number(probe.pragma("page_count", { simple: true }));
+      probe.close();
+      // one page of room: enough for a login and a small save, not for a sheet full of notes
+      const full = await startServer({
+        dataDir: dir.dir,
+        env: { JUARA_NO_DEMO: "1", DATABASE_MAX_PAGES: String(pages + 1) },
+      });
+      try {
+        const client = new HttpClient(full.url);
+        expect(
+          (await client.login(small.judges[0]!.email, FIXTURE_PASSWORD)).status,
+        ).toBe(302);
+        const code = small.codes[0]!;
+        const first = await client.post(`/api/sheets/${small.slug}/${code}`, {
+          "score.A1": "3",
+          intent: "save",
+          version: "0",
+          key: "full-disk-0001",
+        });
+        expect(first.status).toBe(200);
+
+        const long = "catatan panjang ".repeat(120);
+        const big = {
+          "score.A1": "5",
+          "note.A1": long,
+          "note.A2": long,
+          "note.B1": long,
+          comment: "x".repeat(4900),
+        };
+        const api = await client.post(`/api/sheets/${small.slug}/${code}`, {
+          ...big,
+          intent: "save",
+          version: "1",
+          key: "full-disk-0002",
+        });
+        expect(api.status).toBe(503);
+        expect(await api.json()).toEqual({ status: "storage" });
+
+        const page = await client.post(`/judge/${small.slug}/${code}`, {
+          ...big,
+          intent: "save",
+          version: "1",
+          key: "full-disk-0003",
+        });
+        expect(page.status).toBe(503);
+        const html = await page.text();
+        expect(html).toContain("Tidak tersimpan: penyimpanan server penuh.");
+        expect(html).toContain("catatan panjang catatan panjang");
+        expect(html).toMatch(/name="score.A1"[^>]*value="5"/);
+
+        const check = new SqliteDatabase(`${dir.dir}/juara.db`, {
+          readonly: true,
+        });
+        const rows = check
+          .prepare(
+            "select s.version, sc.value, i.code from score_sheets s join scores sc on sc.sheet_id = s.id join indicators i on i.id = sc.indicator_id",
+          )
+          .all() as { version: number; value: number | null; code: string }[];
+        expect(rows.find((r) => r.code === "A1")).toMatchObject({
+          version: 1,
+          value: 3,
+        });
+        expect(check.pragma("integrity_check", { simple: true })).toBe("ok");
+        check.close();
+
+        expect((await fetch(`${full.url}/healthz`)).status).toBe(200);
+        const after = await client.post(`/api/sheets/${small.slug}/${code}`, {
+          "score.A1": "4",
+          intent: "save",
+          version: "1",
+          key: "full-disk-0004",
+        });
+        expect(after.status).toBe(200);
+      } finally {
+        await full.stop();
+      }
+    } finally {
+      dir.remove();
+    }
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import {
+  checkScore,
+  liveTotals,
+  parseSheet,
+  sheetValuesOf,
+} from "../../app/lib/sheet";
+
+const indicators = [
+  { code: "A1", min: 1, max: 5 },
+  { code: "A2", min: 0, max: 10 },
+  { code: "B1", min: 1, max: 4 },
+];
+const envelope = { intent: "save", version: "3", key: "abcdef123456" };
+
+describe("score sheet validation (server and browser alike)", () => {
+  it("accepts a partial draft: empty scores are 'not scored yet'", () => {
+    const parsed = parseSheet(indicators, {
+      ...envelope,
+      "score.A1": " 4 ",
+      "note.A1": "  rapi  ",
+      comment: "ok",
+    });
+    expect(parsed).toEqual({
+      ok: true,
+      data: {
+        intent: "save",
+        version: 3,
+        key: "abcdef123456",
+        comment: "ok",
+        scores: { A1: 4, A2: null, B1: null },
+        notes: { A1: "rapi", A2: "", B1: "" },
+      },
+    });
+  });
+
+  it("requires every indicator to submit", () => {
+    const parsed = parseSheet(indicators, {
+      ...envelope,
+      intent: "submit",
+      "score.A1": "4",
+    });
+    expect(parsed).toEqual({
+      ok: false,
+      errors: {
+        "score.A2": ["scoring.error.required"],
+        "score.B1": ["scoring.error.required"],
+      },
+    });
+  });
+
+  it("accepts exactly the integers within each indicator's range", () => {
+    const a1 = indicators[0]!;
+    expect(checkScore("1", a1, true)).toEqual({ value: 1 });
+    expect(checkScore("5", a1, true)).toEqual({ value: 5 });
+    for (const bad of ["0", "6", "-1", "99999999999"])
+      expect(checkScore(bad, a1, false).error, bad).toBeDefined();
+    expect(checkScore("0", a1, false).error).toBe("scoring.error.range");
+    for (const bad of [
+      "2.5",
+      "1e0",
+      "0x3",
+      "tiga",
+      "3 4",
+      "NaN",
+      "Infinity",
+      "３",
+    ])
+      expect(checkScore(bad, a1, false).error, bad).toBe(
+        "scoring.error.integer",
+      );
+  });
+
+  it("refuses a bad envelope, control characters and over-long notes, field by field", () => {
+    const parsed = parseSheet(indicators, {
+      intent: "publish",
+      version: "-1",
+      key: "short",
+      "note.A2": "a\u0007b",
+      "note.B1": "x".repeat(2001),
+      comment: "y".repeat(5001),
+    });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(Object.keys(parsed.errors).sort()).toEqual([
+      "comment",
+      "intent",
+      "key",
+      "note.A2",
+      "note.B1",
+      "version",
+    ]);
+    expect(parsed.errors["note.A2"]).toEqual([
+      "scoring.error.controlCharacters",
+    ]);
+    expect(parsed.errors["note.B1"]).toEqual(["error.tooLong"]);
+  });
+
+  it("keeps the first of a repeated field, like the server's form parser", () => {
+    const form = new URLSearchParams([
+      ["score.A1", "2"],
+      ["score.A1", "5"],
+    ]);
+    expect(sheetValuesOf(form)["score.A1"]).toBe("2");
+  });
+
+  it("shows a live weighted total from what is typed; unscored and invalid count as 0", () => {
+    const components = [
+      { code: "A", weight: 60, indicators: indicators.slice(0, 2) },
+      { code: "B", weight: 40, indicators: indicators.slice(2) },
+    ];
+    // A: 60 × (4 + 7) / 15 = 44; B: 40 × 3 / 4 = 30
+    expect(
+      liveTotals(components, {
+        "score.A1": "4",
+        "score.A2": "7",
+        "score.B1": "3",
+      }),
+    ).toEqual({
+      totalX100: 7400,
+      components: { A: 4400, B: 3000 },
+      scored: 3,
+      indicators: 3,
+    });
+    // A: 60 × 5 / 15 = 20; an out-of-range B1 is not counted
+    expect(
+      liveTotals(components, { "score.A1": "5", "score.B1": "9" }),
+    ).toMatchObject({ totalX100: 2000, scored: 1 });
+  });
+});
