@@ -1,9 +1,5 @@
-import {
-  parseSheet,
-  sheetValuesOf,
-  type SheetErrors,
-  type SheetValues,
-} from "./sheet";
+import { sheetValuesOf, type SheetErrors, type SheetValues } from "./sheet";
+import { parseSheet } from "./sheet-parse";
 import {
   getSheetIndicators,
   saveSheet,

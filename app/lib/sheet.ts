@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   componentScore,
   judgeTotal,
@@ -55,27 +54,17 @@ export type SheetParse =
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
-const freeText = (max: number) =>
-  z
-    .string({ error: "error.invalid" })
-    .max(max, { error: "error.tooLong" })
-    .refine((s) => !CONTROL.test(s), {
-      error: "scoring.error.controlCharacters",
-    })
-    .transform((s) => s.trim());
-
-const envelope = z.object({
-  intent: z.enum(SHEET_INTENTS, { error: "scoring.error.intent" }),
-  version: z.coerce
-    .number({ error: "error.invalid" })
-    .int({ error: "error.invalid" })
-    .min(0)
-    .max(1_000_000_000),
-  key: z
-    .string({ error: "scoring.error.key" })
-    .regex(/^[A-Za-z0-9-]{8,64}$/, { error: "scoring.error.key" }),
-  comment: freeText(COMMENT_MAX).optional().default(""),
-});
+/** Free text (a note, the comment): at most `max` characters, no control characters; trimmed. */
+export function checkText(
+  raw: string | undefined,
+  max: number,
+): { value: string; error?: string } {
+  const text = raw ?? "";
+  if (text.length > max) return { value: "", error: "error.tooLong" };
+  if (CONTROL.test(text))
+    return { value: "", error: "scoring.error.controlCharacters" };
+  return { value: text.trim() };
+}
 
 /** One indicator's score: "" is "not scored yet", otherwise an integer within [min, max]. */
 export function checkScore(
@@ -97,45 +86,39 @@ export function checkScore(
 }
 
 /**
- * Validates a sheet. `values` are the form's text fields (first value of a repeated field).
- * Saving accepts a partial sheet; submitting requires every indicator.
+ * The sheet's fields: every score, note and the comment. Saving accepts a partial sheet;
+ * submitting requires every indicator. Kept free of libraries: the browser runs it on each key.
  */
-export function parseSheet(
+export function checkFields(
   indicators: readonly SheetIndicator[],
   values: SheetValues,
-): SheetParse {
+  intent: SheetIntent,
+): {
+  errors: SheetErrors;
+  scores: Record<string, number | null>;
+  notes: Record<string, string>;
+  comment: string;
+} {
   const errors: SheetErrors = {};
-  const env = envelope.safeParse(values);
-  if (!env.success) {
-    for (const issue of env.error.issues)
-      (errors[issue.path.map(String).join(".") || "_form"] ??= []).push(
-        issue.message,
-      );
-  }
-  const intent = env.success ? env.data.intent : "save";
   const scores: Record<string, number | null> = {};
   const notes: Record<string, string> = {};
   for (const indicator of indicators) {
     const scoreField = `score.${indicator.code}`;
-    const checked = checkScore(
+    const score = checkScore(
       values[scoreField],
       indicator,
       intent === "submit",
     );
-    if (checked.error) (errors[scoreField] ??= []).push(checked.error);
-    scores[indicator.code] = checked.value;
-    const note = freeText(NOTE_MAX).safeParse(
-      values[`note.${indicator.code}`] ?? "",
-    );
-    if (note.success) notes[indicator.code] = note.data;
-    else
-      (errors[`note.${indicator.code}`] ??= []).push(
-        ...note.error.issues.map((i) => i.message),
-      );
+    if (score.error) (errors[scoreField] ??= []).push(score.error);
+    scores[indicator.code] = score.value;
+    const noteField = `note.${indicator.code}`;
+    const note = checkText(values[noteField], NOTE_MAX);
+    if (note.error) (errors[noteField] ??= []).push(note.error);
+    notes[indicator.code] = note.value;
   }
-  if (!env.success || Object.keys(errors).length > 0)
-    return { ok: false, errors };
-  return { ok: true, data: { ...env.data, scores, notes } };
+  const comment = checkText(values.comment, COMMENT_MAX);
+  if (comment.error) (errors.comment ??= []).push(comment.error);
+  return { errors, scores, notes, comment: comment.value };
 }
 
 /** The first value of each text field of a form (repeated fields keep their first value). */

@@ -18,7 +18,7 @@ import { formatDate, formatScore, formatTime } from "~/lib/format";
 import {
   checkScore,
   liveTotals,
-  parseSheet,
+  checkFields,
   type SheetErrors,
   type SheetValues,
 } from "~/lib/sheet";
@@ -243,13 +243,8 @@ export default function ScoreSheet() {
     const submitter = (event.nativeEvent as SubmitEvent)
       .submitter as HTMLButtonElement | null;
     const intent = submitter?.value === "submit" ? "submit" : "save";
-    const checked = parseSheet(indicators, {
-      ...values,
-      intent,
-      version: String(formVersion),
-      key: "checkonly",
-    });
-    if (!checked.ok) {
+    const checked = checkFields(indicators, values, intent);
+    if (Object.keys(checked.errors).length > 0) {
       setClientErrors(checked.errors);
       const first = Object.keys(checked.errors)[0];
       if (first) document.getElementById(fieldId(first))?.focus();

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkScore,
-  liveTotals,
-  parseSheet,
-  sheetValuesOf,
-} from "../../app/lib/sheet";
+import { checkScore, liveTotals, sheetValuesOf } from "../../app/lib/sheet";
+import { parseSheet } from "../../app/lib/sheet-parse";
 
 const indicators = [
   { code: "A1", min: 1, max: 5 },

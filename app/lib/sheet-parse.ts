@@ -1,0 +1,56 @@
+import { z } from "zod";
+import {
+  checkFields,
+  SHEET_INTENTS,
+  type SheetErrors,
+  type SheetIndicator,
+  type SheetValues,
+  type ValidSheet,
+} from "./sheet";
+
+export type SheetParse =
+  { ok: true; data: ValidSheet } | { ok: false; errors: SheetErrors };
+
+/** The form's envelope: what to do, from which version, under which one-time key. */
+const Envelope = z.object({
+  intent: z.enum(SHEET_INTENTS, { error: "scoring.error.intent" }),
+  version: z.coerce
+    .number({ error: "error.invalid" })
+    .int({ error: "error.invalid" })
+    .min(0, { error: "error.invalid" })
+    .max(1_000_000_000, { error: "error.invalid" }),
+  key: z
+    .string({ error: "scoring.error.key" })
+    .regex(/^[A-Za-z0-9-]{8,64}$/, { error: "scoring.error.key" }),
+});
+
+/**
+ * Validates a posted sheet on the server: the envelope with zod, the fields with the same checks
+ * the browser runs as the judge types (app/lib/sheet.ts). `values` are the form's text fields.
+ */
+export function parseSheet(
+  indicators: readonly SheetIndicator[],
+  values: SheetValues,
+): SheetParse {
+  const envelope = Envelope.safeParse(values);
+  const intent = envelope.success ? envelope.data.intent : "save";
+  const fields = checkFields(indicators, values, intent);
+  const errors: SheetErrors = { ...fields.errors };
+  if (!envelope.success) {
+    for (const issue of envelope.error.issues)
+      (errors[issue.path.map(String).join(".") || "_form"] ??= []).push(
+        issue.message,
+      );
+  }
+  if (!envelope.success || Object.keys(errors).length > 0)
+    return { ok: false, errors };
+  return {
+    ok: true,
+    data: {
+      ...envelope.data,
+      scores: fields.scores,
+      notes: fields.notes,
+      comment: fields.comment,
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * `npm run bench [name ...]`: runs every benchmark (or the named ones) one after the other and
+ * prints their figures. Benchmarks are measurements, never tests: nothing here fails a build.
+ * BENCH_SECONDS shortens the timed runs for a quick look.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+const ALL = ["scoring", "ranking", "public"];
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const names = wanted.length > 0 ? wanted : ALL;
+let failed = 0;
+
+for (const name of names) {
+  const file = path.join(import.meta.dirname, `${name}.ts`);
+  if (!fs.existsSync(file)) {
+    console.log(`\n== ${name}: no such benchmark (have: ${ALL.join(", ")})`);
+    failed++;
+    continue;
+  }
+  console.log(`\n== ${name}`);
+  const started = performance.now();
+  try {
+    const mod = (await import(pathToFileURL(file).href)) as {
+      main: () => Promise<void>;
+    };
+    await mod.main();
+    console.log(
+      `(${name} took ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
+  } catch (error) {
+    failed++;
+    console.log(
+      `${name} could not run: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+process.exitCode = failed > 0 ? 1 : 0;

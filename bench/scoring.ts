@@ -1,0 +1,225 @@
+/**
+ * The judge's workspace (issue 4):
+ * 1. JavaScript the sheet page sends, gzip bytes: the route's own chunks, and the whole page
+ *    (entry + root + route). The winners page, which carries the charts, is printed beside it.
+ * 2. 50 judges saving drafts concurrently against the real server for 30 s (BENCH_SECONDS):
+ *    p50/p99 latency and errors. Goal: p99 < 100 ms with zero errors.
+ *    - at the autosave's pace: each judge saves once a second (the sheet autosaves at most every
+ *      1.2 s while typing), all 50 at once: the load the goal is about;
+ *    - flat out: every judge saves again the moment the last save returns: the capacity.
+ *    Baseline for the capacity: the same 50 clients asking GET /healthz (one trivial read).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import zlib from "node:zlib";
+import { createDb, migrateToLatest } from "../db/connection";
+import { tempDir } from "../tests/support/db";
+import { HttpClient } from "../tests/support/http";
+import {
+  createScoringFixture,
+  FIXTURE_PASSWORD,
+} from "../tests/support/scoring";
+import { startServer } from "../tests/support/server";
+
+const JUDGES = 50;
+const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+interface AssetRoute {
+  module: string;
+  imports?: string[];
+}
+
+function gzipBytes(files: Iterable<string>): number {
+  let total = 0;
+  for (const f of files)
+    total += zlib.gzipSync(
+      fs.readFileSync(path.join(ROOT, "public", f)),
+    ).length;
+  return total;
+}
+
+async function measureJs(): Promise<void> {
+  const build = (await import(
+    pathToFileURL(path.join(ROOT, "build/index.js")).href
+  )) as {
+    assets: { entry: AssetRoute; routes: Record<string, AssetRoute> };
+  };
+  const { entry, routes } = build.assets;
+  const files = (r: AssetRoute) => [r.module, ...(r.imports ?? [])];
+  const shell = new Set([...files(entry), ...files(routes.root!)]);
+  const report = (id: string) => {
+    const own = files(routes[id]!).filter((f) => !shell.has(f));
+    const page = new Set([...shell, ...files(routes[id]!)]);
+    const hasCharts = [...page].some((f) =>
+      fs
+        .readFileSync(path.join(ROOT, "public", f), "utf8")
+        .includes("recharts-surface"),
+    );
+    return { own: gzipBytes(own), page: gzipBytes(page), hasCharts };
+  };
+  const sheet = report("routes/judge.$slug.$code");
+  const winners = report("routes/competitions.$slug._index");
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+  console.log("sheet page JavaScript (gzip):");
+  console.log(
+    `  /judge/<slug>/<code>   route's own ${kb(sheet.own)}, whole page ${kb(sheet.page)}, charting code: ${sheet.hasCharts ? "YES" : "none"}`,
+  );
+  console.log(
+    `  /competitions/<slug>   route's own ${kb(winners.own)}, whole page ${kb(winners.page)}, charting code: ${winners.hasCharts ? "yes" : "none"}`,
+  );
+  console.log(
+    `  sheet route / winners route (own chunks): ${((sheet.own / winners.own) * 100).toFixed(1)} %`,
+  );
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+  ]!;
+}
+
+interface LoadFigures {
+  requests: number;
+  errors: number;
+  p50: number;
+  p99: number;
+  max: number;
+  perSecond: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Each client runs `step` until the time is up, back to back (`everyMs` 0) or starting one every
+ * `everyMs` (spread at random over the first interval); latencies in ms.
+ */
+async function drive(
+  clients: number,
+  seconds: number,
+  step: (i: number) => Promise<boolean>,
+  everyMs = 0,
+): Promise<LoadFigures> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const until = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, i) => {
+      if (everyMs > 0) await sleep(Math.random() * everyMs);
+      while (performance.now() < until) {
+        const start = performance.now();
+        let ok = false;
+        try {
+          ok = await step(i);
+        } catch {
+          ok = false;
+        }
+        const took = performance.now() - start;
+        latencies.push(took);
+        if (!ok) errors++;
+        if (everyMs > took) await sleep(everyMs - took);
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1] ?? NaN,
+    perSecond: latencies.length / seconds,
+  };
+}
+
+async function measureSaves(): Promise<void> {
+  const data = tempDir("juara-bench-");
+  const { db } = createDb(`file:${data.dir}/juara.db`);
+  await migrateToLatest(db);
+  const fx = await createScoringFixture(db, {
+    slug: "bench-2026",
+    entries: 10,
+    judges: JUDGES,
+  });
+  await db.destroy();
+  const server = await startServer({
+    dataDir: data.dir,
+    env: { JUARA_NO_DEMO: "1" },
+  });
+  try {
+    const judges = await Promise.all(
+      fx.judges.map(async (j, i) => {
+        const client = new HttpClient(server.url);
+        const res = await client.login(j.email, FIXTURE_PASSWORD);
+        if (res.status !== 302)
+          throw new Error(`login of ${j.email} answered ${res.status}`);
+        // the last judge is in conflict with the first library: give it another entry
+        const code =
+          fx.codes[i === fx.judges.length - 1 ? 1 : i % fx.codes.length]!;
+        return { client, code, version: 0, n: 0 };
+      }),
+    );
+    const save = async (i: number) => {
+      const judge = judges[i]!;
+      judge.n += 1;
+      const res = await judge.client.post(
+        `/api/sheets/${fx.slug}/${judge.code}`,
+        {
+          "score.A1": String(1 + (judge.n % 5)),
+          "score.A2": String(judge.n % 11),
+          "score.B1": "",
+          "note.A1": `catatan ke-${judge.n}`,
+          comment: "draf",
+          intent: "save",
+          version: String(judge.version),
+          key: `bench-${i}-${judge.n}-${Date.now()}`,
+        },
+      );
+      if (res.status !== 200) {
+        await res.body?.cancel();
+        return false;
+      }
+      const body = (await res.json()) as { version: number };
+      judge.version = body.version;
+      return true;
+    };
+    const flatSeconds = Math.min(10, DURATION_SECONDS);
+    const paced = await drive(JUDGES, DURATION_SECONDS, save, 1000);
+    const baseline = await drive(
+      JUDGES,
+      flatSeconds,
+      async (i) => (await judges[i]!.client.get("/healthz")).status === 200,
+    );
+    const flat = await drive(JUDGES, flatSeconds, save);
+    const line = (name: string, f: LoadFigures) =>
+      `  ${name.padEnd(34)} ${String(f.requests).padStart(6)} requests ${f.perSecond.toFixed(0).padStart(5)}/s  p50 ${f.p50.toFixed(1)} ms  p99 ${f.p99.toFixed(1)} ms  max ${f.max.toFixed(1)} ms  errors ${f.errors}`;
+    console.log(
+      `${JUDGES} judges saving drafts concurrently (real server on loopback, file database, synchronous=FULL):`,
+    );
+    console.log(line(`saves, each judge 1/s, ${DURATION_SECONDS} s`, paced));
+    console.log(
+      `    goal p99 < 100 ms with zero errors: ${paced.p99 < 100 && paced.errors === 0 ? "met" : "NOT met"}`,
+    );
+    console.log(
+      line(`GET /healthz flat out, ${flatSeconds} s (base)`, baseline),
+    );
+    console.log(line(`saves flat out, ${flatSeconds} s`, flat));
+    console.log(
+      `    save capacity / baseline throughput: ${((flat.perSecond / baseline.perSecond) * 100).toFixed(1)} %`,
+    );
+  } finally {
+    await server.stop();
+    data.remove();
+  }
+}
+
+export async function main(): Promise<void> {
+  await measureJs();
+  await measureSaves();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await main();
+}
