@@ -592,6 +592,16 @@ export async function listSheets(
   }));
 }
 
+/** How many indicators a competition's sheets have (the "of m" in "n of m scored"). */
+export async function countIndicators(competitionId: number): Promise<number> {
+  const row = await getDb()
+    .selectFrom("indicators")
+    .select(sql<number>`count(*)`.as("n"))
+    .where("competition_id", "=", competitionId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export type ReopenResult =
   | { ok: true }
   | {
