@@ -41,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: c.name,
     status: c.status,
     sheets: await listSheets(c.id),
+    indicators: await countIndicators(c.id),
   });
 }
 
