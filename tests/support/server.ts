@@ -5,7 +5,6 @@ import path from "node:path";
 import { tempDir } from "./db";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -35,7 +34,7 @@ export interface RunningServer {
 }
 
 /**
- * Starts the real production server (`tsx bin/server.ts`, the built app) on a free loopback port
+ * Starts the real production server (`node --import tsx bin/server.ts`, the built app) on a free loopback port
  * with a fresh database, and resolves once it is listening.
  */
 export async function startServer(
@@ -48,7 +47,9 @@ export async function startServer(
   const dataDir = options.dataDir ?? owned!.dir;
   const dbFile = path.join(dataDir, "juara.db");
   const port = options.port ?? (await freePort());
-  const child = spawn(TSX, ["bin/server.ts"], {
+  // one process: node itself with tsx's loader (the `tsx` command would put a parent process in
+  // front of the server, and SIGKILL would then hit the parent and leave the server running)
+  const child = spawn(process.execPath, ["--import", "tsx", "bin/server.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,
