@@ -183,6 +183,19 @@ export interface SaveRequestTable {
   created_at: Timestamp;
 }
 
+/** The chair's order for entries still tied where the tie decides a prize (0004_ranking). */
+export interface TieDecisionTable {
+  competition_id: number;
+  entry_id: number;
+  /** names the tie: ranking group, rounded final and component scores at the time of the decision */
+  tie_key: string;
+  /** 1 = first among the tied entries */
+  position: number;
+  reason: string;
+  decided_by: number | null;
+  decided_at: Timestamp;
+}
+
 export interface ScoreTable {
   sheet_id: number;
   indicator_id: number;
@@ -266,6 +279,7 @@ export interface Database {
   score_sheets: ScoreSheetTable;
   scores: ScoreTable;
   save_requests: SaveRequestTable;
+  tie_decisions: TieDecisionTable;
   audit_log: AuditLogTable;
   publications: PublicationTable;
   published_results: PublishedResultTable;

@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as m0001 from "./0001_initial";
 import * as m0002 from "./0002_setup";
 import * as m0003 from "./0003_scoring";
+import * as m0004 from "./0004_ranking";
 import * as m0005 from "./0005_audit_chain";
 
 /**
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
   "0001_initial": m0001,
   "0002_setup": m0002,
   "0003_scoring": m0003,
+  "0004_ranking": m0004,
   "0005_audit_chain": m0005,
 };

@@ -1,0 +1,685 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DB } from "../../db/connection";
+import type { Aggregation, RankingScope } from "../../db/schema";
+import { useDatabase } from "../../app/lib/db.server";
+import {
+  computeRanking,
+  judgeTotals,
+  recordTieDecision,
+  unresolvedTies,
+} from "../../app/models/ranking.server";
+import { createTestDb } from "../support/db";
+import {
+  referenceRanking,
+  type RefComponent,
+  type RefEntry,
+} from "../support/ranking-reference";
+
+/**
+ * The SQL ranking against the plain reference implementation on random competitions, then the
+ * rule's corners by example.
+ */
+let db: DB;
+let cleanup: () => Promise<void>;
+let judgeIds: number[] = [];
+let chairId = 0;
+let counter = 0;
+const now = "2026-11-25T00:00:00.000Z";
+
+interface Spec {
+  components: RefComponent[];
+  entries: (RefEntry & { drafts?: number })[];
+  method: Aggregation;
+  scope: RankingScope;
+  winners: number;
+  honourable: number;
+}
+
+/** Writes a competition in the app's tables; returns its id and the database id of each spec entry. */
+async function insertSpec(
+  spec: Spec,
+): Promise<{ competitionId: number; entryIds: Map<number, number> }> {
+  counter += 1;
+  const slug = `rank-${counter}`;
+  return db.transaction().execute(async (trx) => {
+    const { id: competitionId } = await trx
+      .insertInto("competitions")
+      .values({
+        slug,
+        name: slug,
+        year: 2026,
+        level: "kabupaten",
+        region: "Uji",
+        status: "scoring",
+        aggregation: spec.method,
+        prize_winners: spec.winners,
+        prize_honourable: spec.honourable,
+        ranking_scope: spec.scope,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const indicatorIds = new Map<string, { id: number; max: number }>();
+    for (const c of spec.components) {
+      const { id: componentId } = await trx
+        .insertInto("components")
+        .values({
+          competition_id: competitionId,
+          code: c.code,
+          name: `Komponen ${c.code}`,
+          weight: c.weight,
+          position: c.position,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      for (const [n, ind] of c.indicators.entries()) {
+        const { id } = await trx
+          .insertInto("indicators")
+          .values({
+            competition_id: competitionId,
+            component_id: componentId,
+            code: ind.code,
+            name: ind.code,
+            description: "",
+            min_score: 0,
+            max_score: ind.max,
+            position: n + 1,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        indicatorIds.set(ind.code, { id, max: ind.max });
+      }
+    }
+    const entryIds = new Map<number, number>();
+    for (const e of spec.entries) {
+      const { id: libraryId } = await trx
+        .insertInto("libraries")
+        .values({
+          code: `${slug}-L${e.id}`,
+          name: `Perpustakaan ${e.id}`,
+          type: e.category,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const { id: entryId } = await trx
+        .insertInto("entries")
+        .values({
+          competition_id: competitionId,
+          library_id: libraryId,
+          category: e.category,
+          status: e.active ? "active" : "withdrawn",
+          status_reason: e.active ? null : "mengundurkan diri",
+          created_at: now,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      entryIds.set(e.id, entryId);
+      const sheets = [
+        ...e.sheets.map((s) => ({ s, submitted: true })),
+        ...Array.from({ length: e.drafts ?? 0 }, () => ({
+          s: {} as Record<string, number>,
+          submitted: false,
+        })),
+      ];
+      for (const [j, { s, submitted }] of sheets.entries()) {
+        const { id: sheetId } = await trx
+          .insertInto("score_sheets")
+          .values({
+            entry_id: entryId,
+            judge_id: judgeIds[j]!,
+            status: submitted ? "submitted" : "draft",
+            submitted_at: submitted ? now : null,
+            created_at: now,
+            updated_at: now,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        const rows = [...indicatorIds].map(([code, ind]) => ({
+          sheet_id: sheetId,
+          indicator_id: ind.id,
+          min_score: 0,
+          max_score: ind.max,
+          // a draft holds scores too: they must not count
+          value: submitted ? (s[code] ?? 0) : ind.max,
+        }));
+        if (rows.length > 0)
+          await trx.insertInto("scores").values(rows).execute();
+      }
+    }
+    return { competitionId, entryIds };
+  });
+}
+
+const specArb: fc.Arbitrary<Spec> = fc
+  .record({
+    cuts: fc.uniqueArray(fc.integer({ min: 1, max: 99 }), { maxLength: 3 }),
+    maxes: fc.array(
+      fc.array(fc.constantFrom(1, 2, 3, 4, 5, 7, 10), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+      { minLength: 4, maxLength: 4 },
+    ),
+    judges: fc.integer({ min: 1, max: 6 }),
+    entryCount: fc.integer({ min: 1, max: 14 }),
+    method: fc.constantFrom<Aggregation>("mean", "median", "trimmed-mean"),
+    scope: fc.constantFrom<RankingScope>("overall", "category"),
+    winners: fc.integer({ min: 0, max: 3 }),
+    honourable: fc.integer({ min: 0, max: 3 }),
+    seed: fc.array(fc.nat(), { minLength: 400, maxLength: 400 }),
+  })
+  .map(
+    ({
+      cuts,
+      maxes,
+      judges,
+      entryCount,
+      method,
+      scope,
+      winners,
+      honourable,
+      seed,
+    }) => {
+      let s = 0;
+      const next = (n: number) => seed[s++ % seed.length]! % n;
+      const points = [0, ...[...cuts].sort((a, b) => a - b), 100];
+      const components: RefComponent[] = points.slice(1).map((p, k) => ({
+        code: String.fromCharCode(65 + k),
+        weight: p - points[k]!,
+        position: k + 1,
+        indicators: maxes[k]!.map((max, i) => ({
+          code: `${String.fromCharCode(65 + k)}${i + 1}`,
+          max,
+        })),
+      }));
+      const indicators = components.flatMap((c) => c.indicators);
+      const entries: (RefEntry & { drafts?: number })[] = [];
+      for (let e = 1; e <= entryCount; e++) {
+        const copyOf =
+          e > 1 && next(3) === 0 ? entries[next(e - 1)] : undefined; // copies make ties
+        const submitted = copyOf ? copyOf.sheets.length : next(judges + 1);
+        const sheets = copyOf
+          ? copyOf.sheets.map((sheet) => ({ ...sheet }))
+          : Array.from({ length: submitted }, () =>
+              Object.fromEntries(
+                indicators.map((i) => [i.code, next(i.max + 1)]),
+              ),
+            );
+        entries.push({
+          id: e,
+          category: next(2) === 0 ? "desa" : "kelurahan",
+          active: next(8) !== 0,
+          sheets,
+          drafts: Math.min(next(2), judges - sheets.length),
+        });
+      }
+      return { components, entries, method, scope, winners, honourable };
+    },
+  );
+
+beforeAll(async () => {
+  ({ db, cleanup } = await createTestDb());
+  useDatabase(db);
+  for (let j = 1; j <= 6; j++) {
+    const { id } = await db
+      .insertInto("users")
+      .values({
+        email: `j${j}@rank.test`,
+        name: `Juri ${j}`,
+        role: "judge",
+        password_hash: "x",
+        created_at: now,
+        updated_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    judgeIds.push(id);
+  }
+  ({ id: chairId } = await db
+    .insertInto("users")
+    .values({
+      email: "chair@rank.test",
+      name: "Ketua",
+      role: "chair",
+      password_hash: "x",
+      created_at: now,
+      updated_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow());
+});
+afterAll(async () => {
+  judgeIds = [];
+  await cleanup();
+});
+
+describe("the SQL ranking equals the reference rule", () => {
+  it("on random competitions: same order, ranks, scores, ties and prizes", async () => {
+    await fc.assert(
+      fc.asyncProperty(specArb, async (spec) => {
+        const { competitionId, entryIds } = await insertSpec(spec);
+        const ranking = (await computeRanking(competitionId))!;
+        const expected = referenceRanking(spec.components, spec.entries, spec);
+        const actual = ranking.entries.map((e) => ({
+          id: [...entryIds].find(([, dbId]) => dbId === e.entryId)![0],
+          finalX100: e.finalX100,
+          components: Object.fromEntries(
+            e.components.map((c) => [c.code, c.scoreX100]),
+          ),
+          rank: e.rank,
+          tieSize: e.rank === null ? 1 : e.tieSize,
+          prize: e.prize,
+        }));
+        const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
+        expect(actual.sort(byId)).toEqual(expected.sort(byId));
+        // and the rows come in ranking order within each group
+        const ranks = ranking.entries.filter((e) => e.rank !== null);
+        for (let i = 1; i < ranks.length; i++) {
+          if (ranks[i]!.group === ranks[i - 1]!.group)
+            expect(ranks[i]!.rank!).toBeGreaterThanOrEqual(ranks[i - 1]!.rank!);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+const twoComponents: RefComponent[] = [
+  {
+    code: "A",
+    weight: 60,
+    position: 1,
+    indicators: [
+      { code: "A1", max: 5 },
+      { code: "A2", max: 10 },
+    ],
+  },
+  { code: "B", weight: 40, position: 2, indicators: [{ code: "B1", max: 4 }] },
+];
+const base = {
+  components: twoComponents,
+  method: "mean" as Aggregation,
+  scope: "overall" as RankingScope,
+  winners: 3,
+  honourable: 3,
+};
+
+describe("the rule by example (docs/scoring.md)", () => {
+  it("computes the worked example of docs/scoring.md", async () => {
+    // judge 1: A = 60 × (4 + 7) / 15 = 44, B = 40 × 3 / 4 = 30 → 74
+    // judge 2: A = 60 × (5 + 8) / 15 = 52, B = 40 × 2 / 4 = 20 → 72
+    // judge 3: A = 60 × (3 + 9) / 15 = 48, B = 40 × 4 / 4 = 40 → 88
+    const sheets = [
+      { A1: 4, A2: 7, B1: 3 },
+      { A1: 5, A2: 8, B1: 2 },
+      { A1: 3, A2: 9, B1: 4 },
+    ];
+    for (const [method, final, a, b] of [
+      ["mean", 7800, 4800, 3000], // (74 + 72 + 88) / 3 = 78; A (44+52+48)/3 = 48; B 30
+      ["median", 7400, 4800, 3000], // 74; A 48; B 30
+      ["trimmed-mean", 7400, 4800, 3000], // drop 72 and 88 → 74; A drop 44, 52 → 48; B drop 20, 40 → 30
+    ] as const) {
+      const { competitionId } = await insertSpec({
+        ...base,
+        method,
+        entries: [{ id: 1, category: "desa", active: true, sheets }],
+      });
+      const [entry] = (await computeRanking(competitionId))!.entries;
+      expect(entry, method).toMatchObject({
+        finalX100: final,
+        judges: 3,
+        rank: 1,
+        prize: "Juara I",
+      });
+      expect(
+        entry!.components.map((c) => c.scoreX100),
+        method,
+      ).toEqual([a, b]);
+    }
+  });
+
+  it("rounds the exact value half away from zero, where floating point would drift", async () => {
+    // A (weight 67, Σmax 200) scored 3: 67 × 3 / 200 = 1.005 exactly; B (weight 33) scored 0.
+    // In floating point 67 * 3 / 200 * 100 is 100.49999999999999 and would round to 1.00.
+    const drift: RefComponent[] = [
+      {
+        code: "A",
+        weight: 67,
+        position: 1,
+        indicators: [
+          { code: "A1", max: 100 },
+          { code: "A2", max: 100 },
+        ],
+      },
+      {
+        code: "B",
+        weight: 33,
+        position: 2,
+        indicators: [{ code: "B1", max: 1 }],
+      },
+    ];
+    const a = await insertSpec({
+      ...base,
+      components: drift,
+      entries: [
+        {
+          id: 1,
+          category: "desa",
+          active: true,
+          sheets: [{ A1: 3, A2: 0, B1: 0 }],
+        },
+      ],
+    });
+    expect((await computeRanking(a.competitionId))!.entries[0]!.finalX100).toBe(
+      101,
+    );
+    // three judges 1, 1, 2 of Σmax 3 (weight 100): totals 33.33…, 33.33…, 66.66… → mean 44.44…
+    const ones: RefComponent[] = [
+      {
+        code: "A",
+        weight: 100,
+        position: 1,
+        indicators: [{ code: "A1", max: 3 }],
+      },
+    ];
+    const b = await insertSpec({
+      ...base,
+      components: ones,
+      entries: [
+        {
+          id: 1,
+          category: "desa",
+          active: true,
+          sheets: [{ A1: 1 }, { A1: 1 }, { A1: 2 }],
+        },
+      ],
+    });
+    expect((await computeRanking(b.competitionId))!.entries[0]!.finalX100).toBe(
+      4444,
+    );
+    // median of two: (33.33… + 66.66…) / 2 = 50 exactly
+    const c = await insertSpec({
+      ...base,
+      method: "median",
+      components: ones,
+      entries: [
+        {
+          id: 1,
+          category: "desa",
+          active: true,
+          sheets: [{ A1: 1 }, { A1: 2 }],
+        },
+      ],
+    });
+    expect((await computeRanking(c.competitionId))!.entries[0]!.finalX100).toBe(
+      5000,
+    );
+  });
+
+  it("shares ranks 1, 2, 2, 4 for a tie that survives every tie-break", async () => {
+    const { competitionId } = await insertSpec({
+      ...base,
+      winners: 1,
+      honourable: 0,
+      entries: [
+        {
+          id: 1,
+          category: "desa",
+          active: true,
+          sheets: [{ A1: 5, A2: 10, B1: 4 }],
+        },
+        {
+          id: 2,
+          category: "desa",
+          active: true,
+          sheets: [{ A1: 4, A2: 7, B1: 3 }],
+        },
+        {
+          id: 3,
+          category: "desa",
+          active: true,
+          sheets: [{ A1: 4, A2: 7, B1: 3 }],
+        },
+        {
+          id: 4,
+          category: "desa",
+          active: true,
+          sheets: [{ A1: 1, A2: 1, B1: 1 }],
+        },
+      ],
+    });
+    const ranking = (await computeRanking(competitionId))!;
+    expect(ranking.entries.map((e) => e.rank)).toEqual([1, 2, 2, 4]);
+    // the tie is below the single prize: it stays shared and needs no decision
+    expect(ranking.entries.map((e) => e.unresolvedPrizeTie)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
+    expect(unresolvedTies(ranking)).toEqual([]);
+  });
+
+  it("breaks an equal final by the heaviest component, then by component order for equal weights", async () => {
+    // both 50.00: entry 1 has A (60) 30 + B 20; entry 2 has A 20 + B (40) 30 → entry 1 first
+    const comps: RefComponent[] = [
+      {
+        code: "A",
+        weight: 60,
+        position: 1,
+        indicators: [{ code: "A1", max: 6 }],
+      },
+      {
+        code: "B",
+        weight: 40,
+        position: 2,
+        indicators: [{ code: "B1", max: 4 }],
+      },
+    ];
+    const a = await insertSpec({
+      ...base,
+      components: comps,
+      entries: [
+        { id: 1, category: "desa", active: true, sheets: [{ A1: 2, B1: 3 }] }, // A 20, B 30 = 50
+        { id: 2, category: "desa", active: true, sheets: [{ A1: 3, B1: 2 }] }, // A 30, B 20 = 50
+      ],
+    });
+    const ra = (await computeRanking(a.competitionId))!;
+    expect(
+      ra.entries.map((e) => [e.finalX100, e.rank, e.code.endsWith("L2")]),
+    ).toEqual([
+      [5000, 1, true],
+      [5000, 2, false],
+    ]);
+    // equal weights: the earlier component decides
+    const equal: RefComponent[] = [
+      {
+        code: "A",
+        weight: 50,
+        position: 1,
+        indicators: [{ code: "A1", max: 5 }],
+      },
+      {
+        code: "B",
+        weight: 50,
+        position: 2,
+        indicators: [{ code: "B1", max: 5 }],
+      },
+    ];
+    const b = await insertSpec({
+      ...base,
+      components: equal,
+      entries: [
+        { id: 1, category: "desa", active: true, sheets: [{ A1: 2, B1: 3 }] },
+        { id: 2, category: "desa", active: true, sheets: [{ A1: 3, B1: 2 }] },
+      ],
+    });
+    const rb = (await computeRanking(b.competitionId))!;
+    expect(rb.entries.map((e) => e.code.endsWith("L2"))).toEqual([true, false]);
+  });
+
+  it("counts only submitted sheets of active entries, and ranks categories apart when asked", async () => {
+    const { competitionId } = await insertSpec({
+      ...base,
+      scope: "category",
+      winners: 1,
+      honourable: 1,
+      entries: [
+        {
+          id: 1,
+          category: "desa",
+          active: true,
+          sheets: [{ A1: 3, A2: 5, B1: 2 }],
+          drafts: 1,
+        },
+        {
+          id: 2,
+          category: "kelurahan",
+          active: true,
+          sheets: [{ A1: 1, A2: 1, B1: 1 }],
+        },
+        {
+          id: 3,
+          category: "desa",
+          active: false,
+          sheets: [{ A1: 5, A2: 10, B1: 4 }],
+        },
+        { id: 4, category: "desa", active: true, sheets: [] },
+        {
+          id: 5,
+          category: "desa",
+          active: true,
+          sheets: [{ A1: 2, A2: 5, B1: 2 }],
+        },
+      ],
+    });
+    const ranking = (await computeRanking(competitionId))!;
+    const view = ranking.entries.map((e) => [
+      e.group,
+      e.rank,
+      e.prize,
+      e.judges,
+    ]);
+    expect(view).toEqual([
+      ["desa", 1, "Juara I", 1],
+      ["desa", 2, "Harapan I", 1],
+      ["desa", null, null, 0],
+      ["kelurahan", 1, "Juara I", 1],
+    ]);
+  });
+
+  it("applies the chair's order to a prize-deciding tie, audited, and refuses entries that are not tied", async () => {
+    const { competitionId, entryIds } = await insertSpec({
+      ...base,
+      entries: [
+        {
+          id: 1,
+          category: "desa",
+          active: true,
+          sheets: [{ A1: 4, A2: 7, B1: 3 }],
+        },
+        {
+          id: 2,
+          category: "desa",
+          active: true,
+          sheets: [{ A1: 4, A2: 7, B1: 3 }],
+        },
+        {
+          id: 3,
+          category: "desa",
+          active: true,
+          sheets: [{ A1: 1, A2: 1, B1: 1 }],
+        },
+      ],
+    });
+    const before = (await computeRanking(competitionId))!;
+    expect(before.entries.map((e) => e.rank)).toEqual([1, 1, 3]);
+    expect(before.entries.map((e) => e.prize)).toEqual([
+      "Juara I",
+      "Juara I",
+      "Juara III",
+    ]);
+    expect(unresolvedTies(before)).toHaveLength(1);
+
+    const actor = { id: chairId, label: "Ketua" };
+    const one = entryIds.get(1)!;
+    const two = entryIds.get(2)!;
+    const three = entryIds.get(3)!;
+    expect(
+      await recordTieDecision(actor, competitionId, {
+        entryIds: [one, three],
+        reason: "x",
+      }),
+    ).toEqual({ ok: false, error: "ranking.tie.notTied" });
+    expect(
+      await recordTieDecision(actor, competitionId, {
+        entryIds: [two],
+        reason: "x",
+      }),
+    ).toEqual({ ok: false, error: "ranking.tie.incomplete" });
+    expect(
+      await recordTieDecision(actor, competitionId, {
+        entryIds: [two, one],
+        reason: "Koleksi lebih lengkap saat kunjungan",
+      }),
+    ).toEqual({ ok: true });
+
+    const after = (await computeRanking(competitionId))!;
+    expect(
+      after.entries.map((e) => [e.entryId, e.rank, e.prize, e.decided]),
+    ).toEqual([
+      [two, 1, "Juara I", true],
+      [one, 2, "Juara II", true],
+      [three, 3, "Juara III", false],
+    ]);
+    expect(unresolvedTies(after)).toEqual([]);
+    const audit = await db
+      .selectFrom("audit_log")
+      .select(["action", "reason", "entity_type"])
+      .where("competition_id", "=", competitionId)
+      .execute();
+    expect(audit).toEqual([
+      {
+        action: "decide",
+        reason: "Koleksi lebih lengkap saat kunjungan",
+        entity_type: "tie",
+      },
+    ]);
+  });
+
+  it("gives each judge's total and component scores for the dashboard", async () => {
+    const { competitionId, entryIds } = await insertSpec({
+      ...base,
+      entries: [
+        {
+          id: 1,
+          category: "desa",
+          active: true,
+          sheets: [
+            { A1: 4, A2: 7, B1: 3 },
+            { A1: 5, A2: 8, B1: 2 },
+          ],
+        },
+      ],
+    });
+    const totals = await judgeTotals(competitionId);
+    expect(totals).toEqual([
+      {
+        entryId: entryIds.get(1),
+        judgeId: judgeIds[0],
+        totalX100: 7400,
+        components: { A: 4400, B: 3000 },
+      },
+      {
+        entryId: entryIds.get(1),
+        judgeId: judgeIds[1],
+        totalX100: 7200,
+        components: { A: 5200, B: 2000 },
+      },
+    ]);
+  });
+});
