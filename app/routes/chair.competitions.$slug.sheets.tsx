@@ -141,7 +141,7 @@ export default function ChairSheets() {
                         <span className={`badge sheet-${s.status}`}>
                           {t(`scoring.state.${s.status}` as MessageKey, {
                             scored: s.scored,
-                            total: s.scored,
+                            total: indicators,
                           })}
                         </span>
                         {s.reopenReason && s.status === "draft" ? (
