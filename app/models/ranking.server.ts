@@ -114,13 +114,33 @@ function romanSql(n: RawBuilder<unknown>): RawBuilder<string> {
 function scoredSeries(competitionId: number, method: Aggregation) {
   const x100 = (num: RawBuilder<unknown>, den: RawBuilder<unknown>) =>
     sql`((200 * (${num}) + (${den})) / (2 * (${den})))`;
-  const mean = x100(sql`a.s`, sql`a.n * (select d from d)`);
-  const median = x100(sql`a.mid2`, sql`2 * (select d from d)`);
-  const trimmed = sql`case when a.n >= 3 then ${x100(sql`a.s - a.hi - a.lo`, sql`(a.n - 2) * (select d from d)`)} else ${mean} end`;
+  const mean = x100(sql`a.s`, sql`a.n * d.d`);
+  const median = x100(sql`a.mid2`, sql`2 * d.d`);
+  const trimmed = sql`case when a.n >= 3 then ${x100(sql`a.s - a.hi - a.lo`, sql`(a.n - 2) * d.d`)} else ${mean} end`;
   const chosen =
     method === "median" ? median : method === "trimmed-mean" ? trimmed : mean;
+  // the median needs each series in order; the means need only sums, maxima and minima
+  const agg =
+    method === "median"
+      ? sql`
+    ordered as (
+      select entry_id, component_id, val,
+        row_number() over (partition by entry_id, component_id order by val) as rn,
+        count(*) over (partition by entry_id, component_id) as n
+      from series
+    ),
+    agg as (
+      select entry_id, component_id, max(n) as n, sum(val) as s, max(val) as hi, min(val) as lo,
+        sum(case when rn = (n + 1) / 2 then val else 0 end) + sum(case when rn = n / 2 + 1 then val else 0 end) as mid2
+      from ordered group by entry_id, component_id
+    )`
+      : sql`
+    agg as (
+      select entry_id, component_id, count(*) as n, sum(val) as s, max(val) as hi, min(val) as lo, 0 as mid2
+      from series group by entry_id, component_id
+    )`;
   return sql`
-    comp as (
+    comp as materialized (
       select c.id as component_id, c.code, c.name, c.weight, c.position,
         (select coalesce(sum(i.max_score), 0) from indicators i where i.component_id = c.id) as summax
       from components c where c.competition_id = ${competitionId}
@@ -137,40 +157,31 @@ function scoredSeries(competitionId: number, method: Aggregation) {
       from lcm
       where not (lcm.k = (select count(*) from folds) and lcm.a is null)
     ),
-    d as (select l as d from lcm where k = (select count(*) from folds) and a is null),
-    judged as (
+    d as materialized (select l as d from lcm where k = (select count(*) from folds) and a is null),
+    factors as materialized (
+      select i.id as indicator_id, comp.component_id, comp.weight * (d.d / comp.summax) as f
+      from indicators i join comp on comp.component_id = i.component_id cross join d
+      where comp.summax > 0
+    ),
+    judged as materialized (
       select s.id as sheet_id, s.entry_id, s.judge_id
       from score_sheets s join entries e on e.id = s.entry_id
       where e.competition_id = ${competitionId} and e.status = 'active' and s.status = 'submitted'
     ),
-    jc as (
-      select j.entry_id, j.judge_id, comp.component_id,
-        comp.weight * sum(coalesce(sc.value, 0)) * ((select d from d) / comp.summax) as v
+    jc as materialized (
+      select j.entry_id, j.judge_id, f.component_id, sum(coalesce(sc.value, 0) * f.f) as v
       from judged j
       join scores sc on sc.sheet_id = j.sheet_id
-      join indicators i on i.id = sc.indicator_id
-      join comp on comp.component_id = i.component_id
-      where comp.summax > 0
-      group by j.sheet_id, j.entry_id, j.judge_id, comp.component_id, comp.weight, comp.summax
+      join factors f on f.indicator_id = sc.indicator_id
+      group by j.sheet_id, f.component_id
     ),
-    jt as (select entry_id, judge_id, sum(v) as t from jc group by entry_id, judge_id),
+    jt as materialized (select entry_id, judge_id, sum(v) as t from jc group by entry_id, judge_id),
     series as (
       select entry_id, 0 as component_id, t as val from jt
       union all
       select entry_id, component_id, v from jc
-    ),
-    ordered as (
-      select entry_id, component_id, val,
-        row_number() over (partition by entry_id, component_id order by val) as rn,
-        count(*) over (partition by entry_id, component_id) as n
-      from series
-    ),
-    agg as (
-      select entry_id, component_id, max(n) as n, sum(val) as s, max(val) as hi, min(val) as lo,
-        sum(case when rn = (n + 1) / 2 then val else 0 end) + sum(case when rn = n / 2 + 1 then val else 0 end) as mid2
-      from ordered group by entry_id, component_id
-    ),
-    finals as (select a.entry_id, a.component_id, a.n, ${chosen} as x100 from agg a)`;
+    ),${agg},
+    finals as materialized (select a.entry_id, a.component_id, a.n, ${chosen} as x100 from agg a cross join d)`;
 }
 
 /**
@@ -264,7 +275,7 @@ async function rankingRows(
     select ev.*,
       comp.code as component_code, comp.name as component_name, comp.weight as component_weight,
       cf.x100 as component_x100,
-      (select d from d) as d,
+      (select d.d from d) as d,
       (select max(n) from agg) as max_judges,
       (select prize_winners from settings) as prize_winners,
       (select prize_honourable from settings) as prize_honourable,
@@ -374,10 +385,10 @@ export async function judgeTotals(
     x100: number;
   }>`
     with recursive ${scoredSeries(competitionId, "mean")}
-    select jt.entry_id, jt.judge_id, null as code, (200 * jt.t + (select d from d)) / (2 * (select d from d)) as x100 from jt
+    select jt.entry_id, jt.judge_id, null as code, (200 * jt.t + d.d) / (2 * d.d) as x100 from jt cross join d
     union all
-    select jc.entry_id, jc.judge_id, comp.code, (200 * jc.v + (select d from d)) / (2 * (select d from d)) as x100
-    from jc join comp on comp.component_id = jc.component_id
+    select jc.entry_id, jc.judge_id, comp.code, (200 * jc.v + d.d) / (2 * d.d) as x100
+    from jc join comp on comp.component_id = jc.component_id cross join d
     order by 1, 2`.execute(db);
   const totals = new Map<string, JudgeTotal>();
   for (const r of rows.rows) {
@@ -443,15 +454,13 @@ export async function recordTieDecision(
             decided_at: now,
           })
           .onConflict((oc) =>
-            oc
-              .columns(["competition_id", "entry_id"])
-              .doUpdateSet({
-                tie_key: tieKey,
-                position: index + 1,
-                reason: input.reason,
-                decided_by: actor.id,
-                decided_at: now,
-              }),
+            oc.columns(["competition_id", "entry_id"]).doUpdateSet({
+              tie_key: tieKey,
+              position: index + 1,
+              reason: input.reason,
+              decided_by: actor.id,
+              decided_at: now,
+            }),
           )
           .execute();
       }
