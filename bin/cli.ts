@@ -20,7 +20,11 @@ import { formatDemoLogins } from "../app/lib/startup.server";
 import { COMPETITION_STATUSES } from "../db/schema";
 import { describe } from "../app/lib/messages";
 import { toCsv } from "../app/lib/csv";
-import { exportCompetitionFile, formatProblem, importCompetitionFile } from "../app/models/competition-file.server";
+import {
+  exportCompetitionFile,
+  formatProblem,
+  importCompetitionFile,
+} from "../app/models/competition-file.server";
 import { changeStatus } from "../app/models/status.server";
 
 export interface Io {
@@ -40,8 +44,12 @@ Commands:
                                   file writes nothing; --replace replaces the same slug if unscored
   export <slug> [--format json|csv] [--out file]
                                   write a competition file (json) or its entries (csv) to stdout
-  status <slug> <status> [--reason R]
-                                  change a competition's status (e.g. scoring), after its checks
+  status <slug> <status> [--reason R] [--override] [--as email]
+                                  change a competition's status (draft, scoring, closed,
+                                  published) after its checks; prints why a move is refused.
+                                  --override (with --reason) publishes despite missing sheets
+                                  or undecided prize ties; --as names the publishing account
+                                  (default: the oldest active admin)
   restore <file>                  replace the database with a backup (stop the app first); the
                                   current database is kept beside it as *.before-restore-<time>
   audit:verify                    check the audit log's hash chain; reports the first broken link
@@ -52,9 +60,17 @@ class UsageError extends Error {}
 
 type Command = (args: string[], io: Io) => Promise<number>;
 
-function parse<const O extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: O) {
+function parse<const O extends NonNullable<ParseArgsConfig["options"]>>(
+  args: string[],
+  options: O,
+) {
   try {
-    return parseArgs({ args, options, allowPositionals: true as const, strict: true as const });
+    return parseArgs({
+      args,
+      options,
+      allowPositionals: true as const,
+      strict: true as const,
+    });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -73,17 +89,30 @@ const commands: Record<string, Command> = {
     const { db } = createDb(getEnv().DATABASE_URL);
     useDatabase(db);
     const result = await migrateToLatest(db);
-    const applied = result.results?.filter((r) => r.status === "Success").map((r) => r.migrationName) ?? [];
-    io.out(applied.length ? `Applied: ${applied.join(", ")}` : "Schema is up to date.");
+    const applied =
+      result.results
+        ?.filter((r) => r.status === "Success")
+        .map((r) => r.migrationName) ?? [];
+    io.out(
+      applied.length
+        ? `Applied: ${applied.join(", ")}`
+        : "Schema is up to date.",
+    );
     return 0;
   },
 
   async seed(args, io) {
-    const { values } = parse(args, { demo: { type: "boolean" }, force: { type: "boolean" } });
-    if (!values.demo) throw new UsageError("seed needs --demo (the only seed there is)");
+    const { values } = parse(args, {
+      demo: { type: "boolean" },
+      force: { type: "boolean" },
+    });
+    if (!values.demo)
+      throw new UsageError("seed needs --demo (the only seed there is)");
     const { db } = await openMigrated();
     if (!values.force && !(await isDatabaseEmpty(db))) {
-      io.err("The database already has data; the demo is only added to an empty one (use --force to add it anyway).");
+      io.err(
+        "The database already has data; the demo is only added to an empty one (use --force to add it anyway).",
+      );
       return 1;
     }
     io.out(formatDemoLogins(await seedDemo(db)));
@@ -105,24 +134,35 @@ const commands: Record<string, Command> = {
     });
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `--${i.path.join(".")}: ${readableIssue(i.message)}`);
+      const problems = parsed.error.issues.map(
+        (i) => `--${i.path.join(".")}: ${readableIssue(i.message)}`,
+      );
       throw new UsageError(problems.join("\n"));
     }
     await openMigrated();
-    const result = await createUser({ ...SYSTEM_ACTOR, label: "cli" }, parsed.data);
+    const result = await createUser(
+      { ...SYSTEM_ACTOR, label: "cli" },
+      parsed.data,
+    );
     if (!result.ok) {
       io.err(`An account with the email ${parsed.data.email} already exists.`);
       return 1;
     }
-    io.out(`Created ${parsed.data.role} ${parsed.data.email} (id ${result.userId}).`);
-    if (result.generated) io.out(`Temporary password (must be changed at first login): ${result.password}`);
+    io.out(
+      `Created ${parsed.data.role} ${parsed.data.email} (id ${result.userId}).`,
+    );
+    if (result.generated)
+      io.out(
+        `Temporary password (must be changed at first login): ${result.password}`,
+      );
     return 0;
   },
 
   async backup(args, io) {
     const { positionals } = parse(args, {});
     const target = positionals[0];
-    if (!target || positionals.length > 1) throw new UsageError("backup needs exactly one target file");
+    if (!target || positionals.length > 1)
+      throw new UsageError("backup needs exactly one target file");
     const source = databasePath(getEnv().DATABASE_URL);
     if (source === ":memory:" || !fs.existsSync(source)) {
       io.err(`No database at ${source}.`);
@@ -142,7 +182,9 @@ const commands: Record<string, Command> = {
     copy.close();
     if (check !== "ok") {
       fs.rmSync(partial, { force: true });
-      io.err(`The copy failed its integrity check (${String(check)}); nothing was written.`);
+      io.err(
+        `The copy failed its integrity check (${String(check)}); nothing was written.`,
+      );
       return 1;
     }
     fs.renameSync(partial, finalPath);
@@ -153,7 +195,8 @@ const commands: Record<string, Command> = {
   async restore(args, io) {
     const { positionals } = parse(args, {});
     const source = positionals[0];
-    if (!source || positionals.length > 1) throw new UsageError("restore needs exactly one backup file");
+    if (!source || positionals.length > 1)
+      throw new UsageError("restore needs exactly one backup file");
     const from = path.resolve(source);
     if (!fs.existsSync(from)) {
       io.err(`No backup at ${from}.`);
@@ -163,11 +206,15 @@ const commands: Record<string, Command> = {
     try {
       check = integrityOf(from);
     } catch (error) {
-      io.err(`${from} is not a SQLite database (${(error as Error).message}); nothing was changed.`);
+      io.err(
+        `${from} is not a SQLite database (${(error as Error).message}); nothing was changed.`,
+      );
       return 1;
     }
     if (check !== "ok") {
-      io.err(`The backup failed its integrity check (${check}); nothing was changed.`);
+      io.err(
+        `The backup failed its integrity check (${check}); nothing was changed.`,
+      );
       return 1;
     }
     const target = databasePath(getEnv().DATABASE_URL);
@@ -185,7 +232,8 @@ const commands: Record<string, Command> = {
     }
     const staging = `${target}.restoring-${process.pid}`;
     fs.copyFileSync(from, staging);
-    for (const suffix of ["-wal", "-shm"]) fs.rmSync(target + suffix, { force: true });
+    for (const suffix of ["-wal", "-shm"])
+      fs.rmSync(target + suffix, { force: true });
     fs.renameSync(staging, target);
     const { db } = createDb(getEnv().DATABASE_URL);
     useDatabase(db);
@@ -199,12 +247,16 @@ const commands: Record<string, Command> = {
     await openMigrated();
     const result = await verifyAuditChain();
     if (result.ok) {
-      io.out(`Audit log intact: ${result.entries} entries, head ${result.head || "(empty)"}.`);
+      io.out(
+        `Audit log intact: ${result.entries} entries, head ${result.head || "(empty)"}.`,
+      );
       return 0;
     }
     const what = {
-      "content-altered": "its content no longer matches its hash (altered outside the app)",
-      "chain-broken": "it does not link to the entry before it (an entry was removed or reordered)",
+      "content-altered":
+        "its content no longer matches its hash (altered outside the app)",
+      "chain-broken":
+        "it does not link to the entry before it (an entry was removed or reordered)",
       unhashed: "it carries no hash (written outside the app)",
     }[result.problem];
     io.err(`Audit log broken at entry ${result.brokenAt}: ${what}.`);
@@ -216,9 +268,12 @@ const CLI_ACTOR = { ...SYSTEM_ACTOR, label: "cli" };
 
 Object.assign(commands, {
   async import(args: string[], io: Io) {
-    const { values, positionals } = parse(args, { replace: { type: "boolean" } });
+    const { values, positionals } = parse(args, {
+      replace: { type: "boolean" },
+    });
     const file = positionals[0];
-    if (!file || positionals.length > 1) throw new UsageError("import needs exactly one competition file");
+    if (!file || positionals.length > 1)
+      throw new UsageError("import needs exactly one competition file");
     let text: string;
     try {
       text = fs.readFileSync(path.resolve(file), "utf8");
@@ -227,7 +282,9 @@ Object.assign(commands, {
       return 1;
     }
     await openMigrated();
-    const result = await importCompetitionFile(CLI_ACTOR, text, { replace: values.replace === true });
+    const result = await importCompetitionFile(CLI_ACTOR, text, {
+      replace: values.replace === true,
+    });
     if (!result.ok) {
       io.err(`${file} was not imported; nothing was written. Problems:`);
       for (const p of result.problems) io.err(`  ${formatProblem(p)}`);
@@ -241,11 +298,16 @@ Object.assign(commands, {
   },
 
   async export(args: string[], io: Io) {
-    const { values, positionals } = parse(args, { format: { type: "string" }, out: { type: "string" } });
+    const { values, positionals } = parse(args, {
+      format: { type: "string" },
+      out: { type: "string" },
+    });
     const slug = positionals[0];
-    if (!slug || positionals.length > 1) throw new UsageError("export needs exactly one competition slug");
+    if (!slug || positionals.length > 1)
+      throw new UsageError("export needs exactly one competition slug");
     const format = values.format ?? "json";
-    if (format !== "json" && format !== "csv") throw new UsageError("--format is json or csv");
+    if (format !== "json" && format !== "csv")
+      throw new UsageError("--format is json or csv");
     await openMigrated();
     const file = await exportCompetitionFile(slug);
     if (!file) {
@@ -256,8 +318,34 @@ Object.assign(commands, {
       format === "json"
         ? JSON.stringify(file, null, 2)
         : toCsv(
-            ["code", "name", "type", "village", "district", "address", "head", "phone", "npp", "category", "status", "statusReason"],
-            file.libraries.map((l) => [l.code, l.name, l.type, l.village, l.district, l.address, l.head, l.phone, l.npp, l.category, l.status ?? "active", l.statusReason]),
+            [
+              "code",
+              "name",
+              "type",
+              "village",
+              "district",
+              "address",
+              "head",
+              "phone",
+              "npp",
+              "category",
+              "status",
+              "statusReason",
+            ],
+            file.libraries.map((l) => [
+              l.code,
+              l.name,
+              l.type,
+              l.village,
+              l.district,
+              l.address,
+              l.head,
+              l.phone,
+              l.npp,
+              l.category,
+              l.status ?? "active",
+              l.statusReason,
+            ]),
           ).trimEnd();
     if (values.out) {
       fs.writeFileSync(path.resolve(values.out), text + "\n");
@@ -267,13 +355,44 @@ Object.assign(commands, {
   },
 
   async status(args: string[], io: Io) {
-    const { values, positionals } = parse(args, { reason: { type: "string" } });
+    const { values, positionals } = parse(args, {
+      reason: { type: "string" },
+      override: { type: "boolean" },
+      as: { type: "string" },
+    });
     const [slug, to] = positionals;
-    if (!slug || !to || positionals.length > 2) throw new UsageError("status needs a slug and a status");
+    if (!slug || !to || positionals.length > 2)
+      throw new UsageError("status needs a slug and a status");
     const target = z.enum(COMPETITION_STATUSES).safeParse(to);
-    if (!target.success) throw new UsageError(`status is one of ${COMPETITION_STATUSES.join(", ")}`);
-    await openMigrated();
-    const result = await changeStatus(CLI_ACTOR, slug, target.data, { reason: values.reason });
+    if (!target.success)
+      throw new UsageError(
+        `status is one of ${COMPETITION_STATUSES.join(", ")}`,
+      );
+    const { db } = await openMigrated();
+    // a publication names the account that published it: --as <email>, or the oldest active admin
+    const operator = await db
+      .selectFrom("users")
+      .select(["id", "email"])
+      .where("active", "=", 1)
+      .where("role", "in", ["admin", "chair"])
+      .$if(values.as !== undefined, (q) =>
+        q.where("email", "=", (values.as ?? "").trim().toLowerCase()),
+      )
+      .$if(values.as === undefined, (q) => q.where("role", "=", "admin"))
+      .orderBy("id")
+      .limit(1)
+      .executeTakeFirst();
+    if (values.as !== undefined && !operator) {
+      io.err(`No active chair or admin account ${values.as}.`);
+      return 1;
+    }
+    const actor = operator
+      ? { id: operator.id, label: `cli (as ${operator.email})` }
+      : CLI_ACTOR;
+    const result = await changeStatus(actor, slug, target.data, {
+      reason: values.reason,
+      override: values.override === true,
+    });
     if (!result.ok) {
       io.err(`${slug} stays as it is:`);
       for (const r of result.reasons) io.err(`  - ${describe("en", r)}`);
@@ -321,7 +440,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.err(`${error.message}\n\n${USAGE}`);
       return 2;
     }
-    io.err(`juara ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(
+      `juara ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return 1;
   } finally {
     await closeDb();

@@ -3,6 +3,7 @@ import { auth } from "./catalog/auth";
 import { common } from "./catalog/common";
 import { dashboard } from "./catalog/dashboard";
 import { publicPages } from "./catalog/public";
+import { results } from "./catalog/results";
 import { scoring } from "./catalog/scoring";
 import { setup } from "./catalog/setup";
 
@@ -11,7 +12,7 @@ export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = "id";
 
 // Each feature keeps its messages in its own catalog section; they are merged here.
-const sections = [common, auth, dashboard, publicPages, audit, setup, scoring] as const;
+const sections = [common, auth, dashboard, publicPages, audit, setup, scoring, results] as const;
 type Section = (typeof sections)[number];
 type KeysOf<S> = S extends { id: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<Section>;

@@ -7,6 +7,7 @@ import type { DB } from "../connection";
 import type { LibraryType } from "../schema";
 import { VILLAGE_LIBRARY_TEMPLATE } from "../../app/lib/criteria-template";
 import { insertCriteria } from "../../app/models/criteria.server";
+import { writeSnapshot } from "../../app/models/publishing.server";
 import { recordAudit, SYSTEM_ACTOR } from "../../app/lib/audit.server";
 import { hashPassword } from "../../app/lib/password.server";
 import { nowIso } from "../../app/lib/time";
@@ -14,15 +15,50 @@ import { nowIso } from "../../app/lib/time";
 /** The demo accounts' shared password: printed on first start, never for a real competition. */
 export const DEMO_PASSWORD = "juara-demo-2024";
 export const DEMO_SLUG = "kutim-2024";
-/** last year's competition, closed with every sheet submitted (published once ranking exists) */
+/** last year's competition: every sheet submitted, results published */
 export const DEMO_PREVIOUS_SLUG = "kutim-2023";
 
 export const DEMO_USERS = [
-  { email: "admin@juara.demo", name: "Admin Dispusip", role: "admin", district: "", village: "", institution: "Dispusip Kutai Timur" },
-  { email: "ketua@juara.demo", name: "Hj. Siti Aminah", role: "chair", district: "Sangatta Utara", village: "", institution: "Dispusip Kutai Timur" },
-  { email: "juri1@juara.demo", name: "Dr. Bambang Prasetyo", role: "judge", district: "Samarinda", village: "", institution: "Universitas Mulawarman" },
-  { email: "juri2@juara.demo", name: "Nurhayati, S.IP.", role: "judge", district: "Samarinda", village: "", institution: "DPK Provinsi Kalimantan Timur" },
-  { email: "juri3@juara.demo", name: "Rahmawati", role: "judge", district: "Sangatta Utara", village: "Swarga Bara", institution: "IPI Kutai Timur" },
+  {
+    email: "admin@juara.demo",
+    name: "Admin Dispusip",
+    role: "admin",
+    district: "",
+    village: "",
+    institution: "Dispusip Kutai Timur",
+  },
+  {
+    email: "ketua@juara.demo",
+    name: "Hj. Siti Aminah",
+    role: "chair",
+    district: "Sangatta Utara",
+    village: "",
+    institution: "Dispusip Kutai Timur",
+  },
+  {
+    email: "juri1@juara.demo",
+    name: "Dr. Bambang Prasetyo",
+    role: "judge",
+    district: "Samarinda",
+    village: "",
+    institution: "Universitas Mulawarman",
+  },
+  {
+    email: "juri2@juara.demo",
+    name: "Nurhayati, S.IP.",
+    role: "judge",
+    district: "Samarinda",
+    village: "",
+    institution: "DPK Provinsi Kalimantan Timur",
+  },
+  {
+    email: "juri3@juara.demo",
+    name: "Rahmawati",
+    role: "judge",
+    district: "Sangatta Utara",
+    village: "Swarga Bara",
+    institution: "IPI Kutai Timur",
+  },
 ] as const;
 
 interface LibraryRow {
@@ -38,7 +74,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 function readLibraries(): LibraryRow[] {
   // the seed data sits beside this file in the source tree; the bundled server resolves from cwd
   const candidates = [path.join(here, "data"), path.resolve("db/seed/data")];
-  const dir = candidates.find((d) => fs.existsSync(path.join(d, "demo-libraries.csv")));
+  const dir = candidates.find((d) =>
+    fs.existsSync(path.join(d, "demo-libraries.csv")),
+  );
   if (!dir) throw new Error("demo-libraries.csv not found under db/seed/data");
   return parse(fs.readFileSync(path.join(dir, "demo-libraries.csv")), {
     columns: true,
@@ -111,7 +149,12 @@ export async function seedDemo(db: DB): Promise<DemoLogin[]> {
     for (const u of DEMO_USERS) {
       const { id } = await trx
         .insertInto("users")
-        .values({ ...u, password_hash: passwordHash, created_at: now, updated_at: now })
+        .values({
+          ...u,
+          password_hash: passwordHash,
+          created_at: now,
+          updated_at: now,
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
       userIds.push(id);
@@ -183,7 +226,12 @@ export async function seedDemo(db: DB): Promise<DemoLogin[]> {
         const libraryId = libraryIds.get(lib.code)!;
         const { id } = await trx
           .insertInto("entries")
-          .values({ competition_id: competitionId, library_id: libraryId, category: lib.type, created_at: now })
+          .values({
+            competition_id: competitionId,
+            library_id: libraryId,
+            category: lib.type,
+            created_at: now,
+          })
           .returning("id")
           .executeTakeFirstOrThrow();
         entries.push({ id, libraryId, quality: spec.quality(lib.code, index) });
@@ -191,10 +239,19 @@ export async function seedDemo(db: DB): Promise<DemoLogin[]> {
 
       for (const [j, judgeId] of judgeIds.entries()) {
         const progress = spec.progress[j] ?? { submitted: 0, drafts: 0 };
-        const mine = entries.filter((e) => !(judgeId === conflictedJudge && e.libraryId === conflictedLibrary));
+        const mine = entries.filter(
+          (e) =>
+            !(judgeId === conflictedJudge && e.libraryId === conflictedLibrary),
+        );
         await trx
           .insertInto("judge_assignments")
-          .values(mine.map((e) => ({ entry_id: e.id, judge_id: judgeId, created_at: now })))
+          .values(
+            mine.map((e) => ({
+              entry_id: e.id,
+              judge_id: judgeId,
+              created_at: now,
+            })),
+          )
           .execute();
         const severity = (j - 1) * 0.2; // one judge a little harsher, one a little more lenient
         for (const [k, entry] of mine.entries()) {
@@ -214,14 +271,27 @@ export async function seedDemo(db: DB): Promise<DemoLogin[]> {
             })
             .returning("id")
             .executeTakeFirstOrThrow();
-          const scored = draft ? indicators.slice(0, Math.ceil(indicators.length / 2)) : indicators;
+          const scored = draft
+            ? indicators.slice(0, Math.ceil(indicators.length / 2))
+            : indicators;
           await trx
             .insertInto("scores")
             .values(
               scored.map((ind) => {
-                const raw = Math.round(entry.quality - severity + (random() - 0.5) * 1.6);
-                const value = Math.min(ind.max_score, Math.max(ind.min_score, raw));
-                return { sheet_id: sheetId, indicator_id: ind.id, min_score: ind.min_score, max_score: ind.max_score, value };
+                const raw = Math.round(
+                  entry.quality - severity + (random() - 0.5) * 1.6,
+                );
+                const value = Math.min(
+                  ind.max_score,
+                  Math.max(ind.min_score, raw),
+                );
+                return {
+                  sheet_id: sheetId,
+                  indicator_id: ind.id,
+                  min_score: ind.min_score,
+                  max_score: ind.max_score,
+                  value,
+                };
               }),
             )
             .execute();
@@ -239,7 +309,7 @@ export async function seedDemo(db: DB): Promise<DemoLogin[]> {
 
     // 2023: every sheet submitted; the report's winners lead clearly, in their order.
     const REPORT_WINNERS = ["SEPASO", "SWARGABARA", "SUKARAHMAT"];
-    await seedCompetition({
+    const previousId = await seedCompetition({
       slug: DEMO_PREVIOUS_SLUG,
       year: 2023,
       status: "closed",
@@ -249,15 +319,55 @@ export async function seedDemo(db: DB): Promise<DemoLogin[]> {
         return place >= 0 ? 4.75 - place * 0.3 : 2.3 + random() * 1.3;
       },
     });
+    // ... and published at last year's award ceremony: frozen the way the app publishes
+    const chair = DEMO_USERS[1];
+    const publisher = {
+      id: userIds[1]!,
+      label: `${chair.name} <${chair.email}>`,
+    };
+    const previous = await trx
+      .selectFrom("competitions")
+      .selectAll()
+      .where("id", "=", previousId)
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable("competitions")
+      .set({ status: "published" })
+      .where("id", "=", previousId)
+      .execute();
+    await writeSnapshot(
+      trx,
+      { ...previous, status: "published" },
+      {},
+      publisher,
+    );
+    await recordAudit(trx, {
+      actor: publisher,
+      competitionId: previousId,
+      entityType: "competition",
+      entityId: previousId,
+      action: "status",
+      before: { status: "closed" },
+      after: { status: "published" },
+    });
     // 2024: scoring under way; the field is more open this year.
     await seedCompetition({
       slug: DEMO_SLUG,
       year: 2024,
       status: "scoring",
       progress: IN_PROGRESS,
-      quality: (code) => (code === "SANGKIMA" ? 4.4 : REPORT_WINNERS.includes(code) ? 3.6 + random() * 0.8 : 2.4 + random() * 1.6),
+      quality: (code) =>
+        code === "SANGKIMA"
+          ? 4.4
+          : REPORT_WINNERS.includes(code)
+            ? 3.6 + random() * 0.8
+            : 2.4 + random() * 1.6,
     });
   });
 
-  return DEMO_USERS.map((u) => ({ role: u.role, email: u.email, password: DEMO_PASSWORD }));
+  return DEMO_USERS.map((u) => ({
+    role: u.role,
+    email: u.email,
+    password: DEMO_PASSWORD,
+  }));
 }

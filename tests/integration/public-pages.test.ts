@@ -7,13 +7,56 @@ import { startServer, type RunningServer } from "../support/server";
 import { tempDir } from "../support/db";
 
 const overall = [
-  { code: "SEPASO", name: "Pustaka Ilmu Desa Sepaso", rank: 1, prize: "Juara I", scoreX100: 9125 },
-  { code: "SWARGA", name: "Perpustakaan Desa Swarga Bara", rank: 2, prize: "Juara II", scoreX100: 8850 },
-  { code: "SUKA", name: "Perpustakaan Desa Suka Rahmat", rank: 3, prize: "Juara III", scoreX100: 8610 },
-  { code: "SANGKIMA", name: "Perpustakaan Desa Sangkima", rank: 4, prize: "Harapan I", scoreX100: 8000 },
-  { code: "XSS", name: "<script>alert('pwned')</script>", rank: 5, prize: "Harapan II", scoreX100: 7000, district: "Kaubun" },
-  { code: "TIE1", name: "Perpustakaan Tie Satu", rank: 6, prize: null, scoreX100: 6000 },
-  { code: "TIE2", name: "Perpustakaan Tie Dua", rank: 6, prize: null, scoreX100: 6000 },
+  {
+    code: "SEPASO",
+    name: "Pustaka Ilmu Desa Sepaso",
+    rank: 1,
+    prize: "Juara I",
+    scoreX100: 9125,
+  },
+  {
+    code: "SWARGA",
+    name: "Perpustakaan Desa Swarga Bara",
+    rank: 2,
+    prize: "Juara II",
+    scoreX100: 8850,
+  },
+  {
+    code: "SUKA",
+    name: "Perpustakaan Desa Suka Rahmat",
+    rank: 3,
+    prize: "Juara III",
+    scoreX100: 8610,
+  },
+  {
+    code: "SANGKIMA",
+    name: "Perpustakaan Desa Sangkima",
+    rank: 4,
+    prize: "Harapan I",
+    scoreX100: 8000,
+  },
+  {
+    code: "XSS",
+    name: "<script>alert('pwned')</script>",
+    rank: 5,
+    prize: "Harapan II",
+    scoreX100: 7000,
+    district: "Kaubun",
+  },
+  {
+    code: "TIE1",
+    name: "Perpustakaan Tie Satu",
+    rank: 6,
+    prize: null,
+    scoreX100: 6000,
+  },
+  {
+    code: "TIE2",
+    name: "Perpustakaan Tie Dua",
+    rank: 6,
+    prize: null,
+    scoreX100: 6000,
+  },
 ];
 
 describe("public pages", () => {
@@ -24,10 +67,31 @@ describe("public pages", () => {
     data = tempDir();
     const { db } = createDb(`file:${data.dir}/juara.db`);
     await migrateToLatest(db);
-    await seedDemo(db); // the demo competition is in scoring: not public
-    await insertPublishedCompetition(db, { slug: "pub-2025", results: overall });
-    await insertPublishedCompetition(db, { slug: "draft-2025", status: "draft", results: overall });
-    await insertPublishedCompetition(db, { slug: "closed-2025", status: "closed", results: overall });
+    await seedDemo(db); // kutim-2024 is in scoring: not public; kutim-2023 is published
+    await db
+      .insertInto("libraries")
+      .values({
+        code: "BARU",
+        name: "Perpustakaan Desa Baru",
+        type: "desa",
+        created_at: "2026-01-01T00:00:00.000Z",
+        updated_at: "2026-01-01T00:00:00.000Z",
+      })
+      .execute();
+    await insertPublishedCompetition(db, {
+      slug: "pub-2025",
+      results: overall,
+    });
+    await insertPublishedCompetition(db, {
+      slug: "draft-2025",
+      status: "draft",
+      results: overall,
+    });
+    await insertPublishedCompetition(db, {
+      slug: "closed-2025",
+      status: "closed",
+      results: overall,
+    });
     await insertPublishedCompetition(db, {
       slug: "cat-2025",
       scope: "category",
@@ -35,10 +99,38 @@ describe("public pages", () => {
       reason: "Salah ketik nilai juri 2 untuk Kelurahan Teluk Lingga",
       year: 2024,
       results: [
-        { code: "D1", name: "Perpustakaan Desa Satu", category: "desa", rank: 1, prize: "Juara I", scoreX100: 9000 },
-        { code: "D2", name: "Perpustakaan Desa Dua", category: "desa", rank: 2, prize: "Juara II", scoreX100: 8000 },
-        { code: "K1", name: "Perpustakaan Kelurahan Satu", category: "kelurahan", rank: 1, prize: "Juara I", scoreX100: 8500 },
-        { code: "K2", name: "Perpustakaan Kelurahan Dua", category: "kelurahan", rank: 2, prize: "Juara II", scoreX100: 7000 },
+        {
+          code: "D1",
+          name: "Perpustakaan Desa Satu",
+          category: "desa",
+          rank: 1,
+          prize: "Juara I",
+          scoreX100: 9000,
+        },
+        {
+          code: "D2",
+          name: "Perpustakaan Desa Dua",
+          category: "desa",
+          rank: 2,
+          prize: "Juara II",
+          scoreX100: 8000,
+        },
+        {
+          code: "K1",
+          name: "Perpustakaan Kelurahan Satu",
+          category: "kelurahan",
+          rank: 1,
+          prize: "Juara I",
+          scoreX100: 8500,
+        },
+        {
+          code: "K2",
+          name: "Perpustakaan Kelurahan Dua",
+          category: "kelurahan",
+          rank: 2,
+          prize: "Juara II",
+          scoreX100: 7000,
+        },
       ],
     });
     await db.destroy();
@@ -52,9 +144,17 @@ describe("public pages", () => {
   it("shows published competitions and hides draft, scoring and closed ones with a 404", async () => {
     const client = new HttpClient(server.url);
     expect((await client.get("/competitions/pub-2025")).status).toBe(200);
-    for (const slug of ["draft-2025", "closed-2025", "kutim-2024", "no-such-thing"]) {
+    for (const slug of [
+      "draft-2025",
+      "closed-2025",
+      "kutim-2024",
+      "no-such-thing",
+    ]) {
       for (const page of ["", "/how-we-judged", "/ceremony", "/certificates"]) {
-        expect((await client.get(`/competitions/${slug}${page}`)).status, `${slug}${page}`).toBe(404);
+        expect(
+          (await client.get(`/competitions/${slug}${page}`)).status,
+          `${slug}${page}`,
+        ).toBe(404);
       }
     }
     const home = await (await client.get("/")).text();
@@ -63,36 +163,63 @@ describe("public pages", () => {
     expect(home).not.toContain("Lomba draft-2025");
     expect(home).not.toContain("Lomba closed-2025");
     // newest first
-    expect(home.indexOf("Lomba pub-2025")).toBeLessThan(home.indexOf("Lomba cat-2025"));
+    expect(home.indexOf("Lomba pub-2025")).toBeLessThan(
+      home.indexOf("Lomba cat-2025"),
+    );
   });
 
   it("puts Juara I, II, III on the podium in order, then Harapan, then the full ranking with shared ranks", async () => {
-    const html = await (await new HttpClient(server.url).get("/competitions/pub-2025")).text();
-    const podium = html.slice(html.indexOf('class="podium"'), html.indexOf("</ol>", html.indexOf('class="podium"')));
-    const places = [...podium.matchAll(/class="prize">([^<]+)</g)].map((m) => m[1]);
+    const html = await (
+      await new HttpClient(server.url).get("/competitions/pub-2025")
+    ).text();
+    const podium = html.slice(
+      html.indexOf('class="podium"'),
+      html.indexOf("</ol>", html.indexOf('class="podium"')),
+    );
+    const places = [...podium.matchAll(/class="prize">([^<]+)</g)].map(
+      (m) => m[1],
+    );
     expect(places).toEqual(["Juara I", "Juara II", "Juara III"]);
-    expect(podium.indexOf("Sepaso")).toBeLessThan(podium.indexOf("Swarga Bara"));
-    expect(podium.indexOf("Swarga Bara")).toBeLessThan(podium.indexOf("Suka Rahmat"));
+    expect(podium.indexOf("Sepaso")).toBeLessThan(
+      podium.indexOf("Swarga Bara"),
+    );
+    expect(podium.indexOf("Swarga Bara")).toBeLessThan(
+      podium.indexOf("Suka Rahmat"),
+    );
     expect(html).toContain("91,25"); // Indonesian decimal comma
-    expect(html.indexOf("Harapan I")).toBeGreaterThan(html.indexOf('class="podium"'));
+    expect(html.indexOf("Harapan I")).toBeGreaterThan(
+      html.indexOf('class="podium"'),
+    );
     expect(html).toContain('title="Peringkat sama"');
   });
 
   it("escapes library names: a name that looks like HTML shows as text", async () => {
-    const html = await (await new HttpClient(server.url).get("/competitions/pub-2025")).text();
+    const html = await (
+      await new HttpClient(server.url).get("/competitions/pub-2025")
+    ).text();
     expect(html).not.toContain("<script>alert('pwned')</script>");
-    expect(html).toContain("&lt;script&gt;alert(&#x27;pwned&#x27;)&lt;/script&gt;");
+    expect(html).toContain(
+      "&lt;script&gt;alert(&#x27;pwned&#x27;)&lt;/script&gt;",
+    );
   });
 
   it("gives each category its own section with its own podium, and notes a correction", async () => {
-    const html = await (await new HttpClient(server.url).get("/competitions/cat-2025")).text();
+    const html = await (
+      await new HttpClient(server.url).get("/competitions/cat-2025")
+    ).text();
     expect(html).toContain("Kategori Desa");
     expect(html).toContain("Kategori Kelurahan");
-    expect(html.indexOf("Kategori Desa")).toBeLessThan(html.indexOf("Kategori Kelurahan"));
+    expect(html.indexOf("Kategori Desa")).toBeLessThan(
+      html.indexOf("Kategori Kelurahan"),
+    );
     expect([...html.matchAll(/class="podium"/g)]).toHaveLength(2);
     expect(html).toContain("Hasil ini telah dikoreksi");
-    expect(html).toContain("Salah ketik nilai juri 2 untuk Kelurahan Teluk Lingga");
-    const pub = await (await new HttpClient(server.url).get("/competitions/pub-2025")).text();
+    expect(html).toContain(
+      "Salah ketik nilai juri 2 untuk Kelurahan Teluk Lingga",
+    );
+    const pub = await (
+      await new HttpClient(server.url).get("/competitions/pub-2025")
+    ).text();
     expect(pub).not.toContain("Hasil ini telah dikoreksi");
   });
 
@@ -103,23 +230,36 @@ describe("public pages", () => {
     expect(etag).toMatch(/^".+"$/);
     expect(first.headers.get("cache-control")).toContain("public");
     expect(first.headers.get("vary")).toContain("Cookie");
-    const again = await client.get("/competitions/pub-2025", { "If-None-Match": etag! });
+    const again = await client.get("/competitions/pub-2025", {
+      "If-None-Match": etag!,
+    });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe("");
     expect(again.headers.get("etag")).toBe(etag);
-    const other = await client.get("/competitions/pub-2025", { "If-None-Match": '"something-else"' });
+    const other = await client.get("/competitions/pub-2025", {
+      "If-None-Match": '"something-else"',
+    });
     expect(other.status).toBe(200);
 
-    const dataUrl = "/competitions/pub-2025?_data=routes%2Fcompetitions.%24slug._index";
+    const dataUrl =
+      "/competitions/pub-2025?_data=routes%2Fcompetitions.%24slug._index";
     const data = await client.get(dataUrl);
     expect(data.status).toBe(200);
     const dataEtag = data.headers.get("etag")!;
-    expect((await client.get(dataUrl, { "If-None-Match": dataEtag })).status).toBe(304);
+    expect(
+      (await client.get(dataUrl, { "If-None-Match": dataEtag })).status,
+    ).toBe(304);
 
     for (const page of ["/how-we-judged", "/ceremony", "/certificates"]) {
       const res = await client.get(`/competitions/pub-2025${page}`);
       expect(res.status).toBe(200);
-      expect((await client.get(`/competitions/pub-2025${page}`, { "If-None-Match": res.headers.get("etag")! })).status).toBe(304);
+      expect(
+        (
+          await client.get(`/competitions/pub-2025${page}`, {
+            "If-None-Match": res.headers.get("etag")!,
+          })
+        ).status,
+      ).toBe(304);
     }
   });
 
@@ -130,7 +270,13 @@ describe("public pages", () => {
     const mine = await chair.get("/competitions/pub-2025");
     expect(mine.headers.get("cache-control")).toBe("private, no-cache");
     expect(mine.headers.get("etag")).not.toBe(anon.headers.get("etag"));
-    expect((await chair.get("/competitions/pub-2025", { "If-None-Match": anon.headers.get("etag")! })).status).toBe(200);
+    expect(
+      (
+        await chair.get("/competitions/pub-2025", {
+          "If-None-Match": anon.headers.get("etag")!,
+        })
+      ).status,
+    ).toBe(200);
     // and the language is part of the validator too
     const english = new HttpClient(server.url);
     await english.post("/language", { lang: "en", redirectTo: "/" });
@@ -140,7 +286,11 @@ describe("public pages", () => {
   });
 
   it("explains how the competition was judged from its own settings", async () => {
-    const html = await (await new HttpClient(server.url).get("/competitions/pub-2025/how-we-judged")).text();
+    const html = await (
+      await new HttpClient(server.url).get(
+        "/competitions/pub-2025/how-we-judged",
+      )
+    ).text();
     expect(html).toContain("Koleksi");
     expect(html).toContain("Bobot 60%");
     expect(html).toContain("Skala 1–5");
@@ -149,9 +299,21 @@ describe("public pages", () => {
   });
 
   it("prints one certificate per prize winner, Juara I first", async () => {
-    const html = await (await new HttpClient(server.url).get("/competitions/pub-2025/certificates")).text();
-    const prizes = [...html.matchAll(/class="certificate-prize">([^<]+)</g)].map((m) => m[1]);
-    expect(prizes).toEqual(["Juara I", "Juara II", "Juara III", "Harapan I", "Harapan II"]);
+    const html = await (
+      await new HttpClient(server.url).get(
+        "/competitions/pub-2025/certificates",
+      )
+    ).text();
+    const prizes = [
+      ...html.matchAll(/class="certificate-prize">([^<]+)</g),
+    ].map((m) => m[1]);
+    expect(prizes).toEqual([
+      "Juara I",
+      "Juara II",
+      "Juara III",
+      "Harapan I",
+      "Harapan II",
+    ]);
     expect(html).toContain("Piagam Penghargaan");
     expect(html).toContain("Ketua Dewan Juri");
   });
@@ -160,10 +322,18 @@ describe("public pages", () => {
     const client = new HttpClient(server.url);
     const shown: string[] = [];
     for (let step = 1; step <= 5; step++) {
-      const html = await (await client.get(`/competitions/pub-2025/ceremony?step=${step}`)).text();
+      const html = await (
+        await client.get(`/competitions/pub-2025/ceremony?step=${step}`)
+      ).text();
       shown.push(/class="ceremony-prize">([^<]+)</.exec(html)![1]!);
     }
-    expect(shown).toEqual(["Harapan II", "Harapan I", "Juara III", "Juara II", "Juara I"]);
+    expect(shown).toEqual([
+      "Harapan II",
+      "Harapan I",
+      "Juara III",
+      "Juara II",
+      "Juara I",
+    ]);
   });
 
   it("has a library page with its history, and an archive by year and district", async () => {
@@ -174,7 +344,7 @@ describe("public pages", () => {
     expect(html).toContain("Pustaka Ilmu Desa Sepaso");
     expect(html).toContain("Lomba pub-2025");
     // a library without published results has no public page
-    expect((await client.get("/libraries/SANDARAN")).status).toBe(404);
+    expect((await client.get("/libraries/BARU")).status).toBe(404);
     const archive = await (await client.get("/archive")).text();
     expect(archive).toContain("2024");
     expect(archive).toContain("Kaubun");
@@ -182,9 +352,13 @@ describe("public pages", () => {
   });
 
   it("describes each page for link previews", async () => {
-    const html = await (await new HttpClient(server.url).get("/competitions/pub-2025")).text();
+    const html = await (
+      await new HttpClient(server.url).get("/competitions/pub-2025")
+    ).text();
     expect(html).toContain('property="og:title" content="Lomba pub-2025"');
-    expect(html).toMatch(/property="og:description" content="Juara I: Pustaka Ilmu Desa Sepaso; Juara II/);
+    expect(html).toMatch(
+      /property="og:description" content="Juara I: Pustaka Ilmu Desa Sepaso; Juara II/,
+    );
     expect(html).toContain('name="viewport"');
   });
 });

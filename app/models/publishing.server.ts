@@ -1,0 +1,191 @@
+import { sql, type Transaction } from "kysely";
+import type { Competition, Database } from "../../db/schema";
+import { auditHead, type Actor } from "~/lib/audit.server";
+import { nowIso } from "~/lib/time";
+import { computeRanking, unresolvedTies } from "./ranking.server";
+import type { StatusOptions, StatusReason } from "./status.server";
+
+/**
+ * Closing scoring and publishing the winners (the guards and effects of the later status moves;
+ * app/models/status.server.ts wires them into the status machine).
+ *
+ * Publishing freezes a snapshot: published_results and published_component_scores copy every
+ * name and score, so nothing that changes later (a library renamed, a sheet reopened) alters
+ * what was published. A correction is a new publication (revision n + 1) with a reason; the
+ * public pages show the newest one and say that a correction was made.
+ */
+
+/** Sheets assigned to active entries and not yet submitted. */
+export async function countMissingSheets(
+  trx: Transaction<Database>,
+  competitionId: number,
+): Promise<number> {
+  const row = await trx
+    .selectFrom("judge_assignments as a")
+    .innerJoin("entries as e", "e.id", "a.entry_id")
+    .leftJoin("score_sheets as s", (j) =>
+      j
+        .onRef("s.entry_id", "=", "a.entry_id")
+        .onRef("s.judge_id", "=", "a.judge_id"),
+    )
+    .select(sql<number>`count(*)`.as("n"))
+    .where("e.competition_id", "=", competitionId)
+    .where("e.status", "=", "active")
+    .where((eb) =>
+      eb.or([eb("s.status", "is", null), eb("s.status", "!=", "submitted")]),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function hasPublication(
+  trx: Transaction<Database>,
+  competitionId: number,
+): Promise<boolean> {
+  const row = await trx
+    .selectFrom("publications")
+    .select("id")
+    .where("competition_id", "=", competitionId)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+const reasonGiven = (options: StatusOptions) =>
+  (options.reason ?? "").trim().length > 0;
+
+/** A move that only needs a stated reason (reopening scoring, unpublishing). */
+export async function requireReason(
+  _trx: Transaction<Database>,
+  _c: Competition,
+  options: StatusOptions,
+): Promise<StatusReason[]> {
+  return reasonGiven(options)
+    ? []
+    : [{ message: "status.reason.reasonRequired" }];
+}
+
+/**
+ * Publishing is refused while a sheet of an active entry is not submitted or a tie decides a
+ * prize without the chair's decision — unless the chair overrides, with a reason. A correction
+ * (any publication after the first) always states its reason.
+ */
+export async function canPublish(
+  trx: Transaction<Database>,
+  c: Competition,
+  options: StatusOptions,
+): Promise<StatusReason[]> {
+  const blockers: StatusReason[] = [];
+  const missing = await countMissingSheets(trx, c.id);
+  if (missing > 0)
+    blockers.push({
+      message: "status.reason.sheetsMissing",
+      params: { count: missing },
+      overridable: true,
+    });
+  const ranking = await computeRanking(c.id, { db: trx });
+  for (const tie of ranking ? unresolvedTies(ranking) : []) {
+    blockers.push({
+      message: "status.reason.prizeTie",
+      params: {
+        rank: tie[0]!.rank ?? 0,
+        libraries: tie.map((e) => e.name).join(", "),
+      },
+      overridable: true,
+    });
+  }
+  if (ranking && !ranking.entries.some((e) => e.rank !== null))
+    blockers.push({ message: "status.reason.nothingRanked" });
+  const correction = await hasPublication(trx, c.id);
+  if (
+    blockers.length > 0 &&
+    !(options.override && blockers.every((b) => b.overridable))
+  )
+    return blockers;
+  if ((blockers.length > 0 || correction) && !reasonGiven(options)) {
+    return [
+      {
+        message: correction
+          ? "status.reason.correctionReason"
+          : "status.reason.overrideReason",
+      },
+    ];
+  }
+  return [];
+}
+
+/** Writes the snapshot of the ranking as it stands, in the publishing transaction. */
+export async function writeSnapshot(
+  trx: Transaction<Database>,
+  c: Competition,
+  options: StatusOptions,
+  actor: Actor,
+): Promise<void> {
+  if (actor.id === null)
+    throw new Error(
+      "a publication needs a user: run the CLI with --as <email>",
+    );
+  const ranking = await computeRanking(c.id, { db: trx });
+  if (!ranking)
+    throw new Error(`competition ${c.id} vanished while publishing`);
+  const previous = await trx
+    .selectFrom("publications")
+    .select(sql<number>`coalesce(max(revision), -1)`.as("revision"))
+    .where("competition_id", "=", c.id)
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable("publications")
+    .set({ is_current: 0 })
+    .where("competition_id", "=", c.id)
+    .execute();
+  const { id: publicationId } = await trx
+    .insertInto("publications")
+    .values({
+      competition_id: c.id,
+      published_at: nowIso(),
+      published_by: actor.id,
+      reason: options.reason?.trim() || null,
+      is_current: 1,
+      revision: Number(previous.revision) + 1,
+      // the head of the audit chain as the results were frozen: the log up to here is what they rest on
+      audit_head_hash: await auditHead(trx),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  for (const entry of ranking.entries) {
+    if (entry.rank === null || entry.finalX100 === null) continue;
+    const { id: resultId } = await trx
+      .insertInto("published_results")
+      .values({
+        publication_id: publicationId,
+        entry_id: entry.entryId,
+        rank: entry.rank,
+        prize_label: entry.prize,
+        category: entry.category,
+        library_code: entry.code,
+        library_name: entry.name,
+        library_village: entry.village,
+        library_district: entry.district,
+        final_score_x100: entry.finalX100,
+        judge_count: entry.judges,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const components = entry.components.filter((k) => k.scoreX100 !== null);
+    if (components.length > 0) {
+      await trx
+        .insertInto("published_component_scores")
+        .values(
+          components.map((k, index) => ({
+            result_id: resultId,
+            component_code: k.code,
+            component_name: k.name,
+            weight: k.weight,
+            position: index + 1,
+            score_x100: k.scoreX100!,
+          })),
+        )
+        .execute();
+    }
+  }
+}
