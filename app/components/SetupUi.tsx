@@ -22,6 +22,7 @@ export function CompetitionNav({ slug, name, status }: { slug: string; name: str
         <NavLink to={`${base}/entries`}>{t("setup.nav.entries")}</NavLink>
         <NavLink to={`${base}/judges`}>{t("setup.nav.judges")}</NavLink>
         {status !== "draft" ? <NavLink to={`${base}/sheets`}>{t("scoring.nav.sheets")}</NavLink> : null}
+        {status !== "draft" ? <NavLink to={`${base}/results`}>{t("results.nav")}</NavLink> : null}
       </nav>
     </>
   );

@@ -20,8 +20,15 @@ export interface PanelJudge {
 
 type Result = { ok: true } | { ok: false; error: string };
 
-async function statusOf(trx: Transaction<Database> | ReturnType<typeof getDb>, competitionId: number) {
-  const c = await trx.selectFrom("competitions").select("status").where("id", "=", competitionId).executeTakeFirstOrThrow();
+async function statusOf(
+  trx: Transaction<Database> | ReturnType<typeof getDb>,
+  competitionId: number,
+) {
+  const c = await trx
+    .selectFrom("competitions")
+    .select("status")
+    .where("id", "=", competitionId)
+    .executeTakeFirstOrThrow();
   return c.status;
 }
 
@@ -36,7 +43,15 @@ export async function listPanel(competitionId: number): Promise<PanelJudge[]> {
   if (ids.length === 0) return [];
   const users = await db
     .selectFrom("users")
-    .select(["id", "name", "email", "village", "district", "institution", "active"])
+    .select([
+      "id",
+      "name",
+      "email",
+      "village",
+      "district",
+      "institution",
+      "active",
+    ])
     .where("id", "in", ids)
     .orderBy("name")
     .execute();
@@ -48,43 +63,81 @@ export async function listPanel(competitionId: number): Promise<PanelJudge[]> {
     .where("e.status", "=", "active")
     .groupBy("a.judge_id")
     .execute();
-  return users.map((u) => ({ ...u, active: u.active === 1, load: Number(loads.find((l) => l.judge_id === u.id)?.n ?? 0) }));
+  return users.map((u) => ({
+    ...u,
+    active: u.active === 1,
+    load: Number(loads.find((l) => l.judge_id === u.id)?.n ?? 0),
+  }));
 }
 
 /** Active judge accounts not yet on this competition's panel. */
 export async function listJudgesOffPanel(competitionId: number) {
   const db = getDb();
   const ids = await panelIdsIn(db, competitionId);
-  let q = db.selectFrom("users").select(["id", "name", "email"]).where("role", "=", "judge").where("active", "=", 1).orderBy("name");
+  let q = db
+    .selectFrom("users")
+    .select(["id", "name", "email"])
+    .where("role", "=", "judge")
+    .where("active", "=", 1)
+    .orderBy("name");
   if (ids.length > 0) q = q.where("id", "not in", ids);
   return q.execute();
 }
 
-export async function addToPanelIn(trx: Transaction<Database>, actor: Actor, competitionId: number, judgeId: number): Promise<boolean> {
-  const judge = await trx.selectFrom("users").select(["id", "role"]).where("id", "=", judgeId).executeTakeFirst();
+export async function addToPanelIn(
+  trx: Transaction<Database>,
+  actor: Actor,
+  competitionId: number,
+  judgeId: number,
+): Promise<boolean> {
+  const judge = await trx
+    .selectFrom("users")
+    .select(["id", "role"])
+    .where("id", "=", judgeId)
+    .executeTakeFirst();
   if (!judge || judge.role !== "judge") return false;
   const result = await trx
     .insertInto("competition_judges")
-    .values({ competition_id: competitionId, judge_id: judgeId, created_at: nowIso() })
+    .values({
+      competition_id: competitionId,
+      judge_id: judgeId,
+      created_at: nowIso(),
+    })
     .onConflict((oc) => oc.columns(["competition_id", "judge_id"]).doNothing())
     .executeTakeFirst();
   if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) {
-    await recordAudit(trx, { actor, competitionId, entityType: "panel", entityId: judgeId, action: "add" });
+    await recordAudit(trx, {
+      actor,
+      competitionId,
+      entityType: "panel",
+      entityId: judgeId,
+      action: "add",
+    });
   }
   return true;
 }
 
-export async function addToPanel(actor: Actor, competitionId: number, judgeIds: number[]): Promise<Result> {
+export async function addToPanel(
+  actor: Actor,
+  competitionId: number,
+  judgeIds: number[],
+): Promise<Result> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      if (!assignable(await statusOf(trx, competitionId))) return { ok: false, error: "setup.error.assignmentsLocked" } as const;
-      for (const id of judgeIds) await addToPanelIn(trx, actor, competitionId, id);
+      if (!assignable(await statusOf(trx, competitionId)))
+        return { ok: false, error: "setup.error.assignmentsLocked" } as const;
+      for (const id of judgeIds)
+        await addToPanelIn(trx, actor, competitionId, id);
       return { ok: true } as const;
     });
 }
 
-async function hasSheet(trx: Transaction<Database>, entryId: number, judgeId: number): Promise<boolean> {
+async function hasSheet(
+  trx: Transaction<Database>,
+  entryId: number,
+  judgeId: number,
+): Promise<boolean> {
   const sheet = await trx
     .selectFrom("score_sheets")
     .select("id")
@@ -95,11 +148,16 @@ async function hasSheet(trx: Transaction<Database>, entryId: number, judgeId: nu
 }
 
 /** Takes a judge off the panel with their assignments, unless they have already opened a sheet. */
-export async function removeFromPanel(actor: Actor, competitionId: number, judgeId: number): Promise<Result> {
+export async function removeFromPanel(
+  actor: Actor,
+  competitionId: number,
+  judgeId: number,
+): Promise<Result> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      if (!assignable(await statusOf(trx, competitionId))) return { ok: false, error: "setup.error.assignmentsLocked" } as const;
+      if (!assignable(await statusOf(trx, competitionId)))
+        return { ok: false, error: "setup.error.assignmentsLocked" } as const;
       const assigned = await trx
         .selectFrom("judge_assignments as a")
         .innerJoin("entries as e", "e.id", "a.entry_id")
@@ -108,16 +166,33 @@ export async function removeFromPanel(actor: Actor, competitionId: number, judge
         .where("a.judge_id", "=", judgeId)
         .execute();
       for (const a of assigned) {
-        if (await hasSheet(trx, a.entry_id, judgeId)) return { ok: false, error: "setup.error.judgeHasSheets" } as const;
+        if (await hasSheet(trx, a.entry_id, judgeId))
+          return { ok: false, error: "setup.error.judgeHasSheets" } as const;
       }
-      for (const a of assigned) await trx.deleteFrom("judge_assignments").where("id", "=", a.id).execute();
-      await trx.deleteFrom("competition_judges").where("competition_id", "=", competitionId).where("judge_id", "=", judgeId).execute();
-      await recordAudit(trx, { actor, competitionId, entityType: "panel", entityId: judgeId, action: "remove", after: { unassigned: assigned.length } });
+      for (const a of assigned)
+        await trx
+          .deleteFrom("judge_assignments")
+          .where("id", "=", a.id)
+          .execute();
+      await trx
+        .deleteFrom("competition_judges")
+        .where("competition_id", "=", competitionId)
+        .where("judge_id", "=", judgeId)
+        .execute();
+      await recordAudit(trx, {
+        actor,
+        competitionId,
+        entityType: "panel",
+        entityId: judgeId,
+        action: "remove",
+        after: { unassigned: assigned.length },
+      });
       return { ok: true } as const;
     });
 }
 
-export type AssignOutcome = "assigned" | "exists" | "conflict" | "notJudge" | "inactiveEntry";
+export type AssignOutcome =
+  "assigned" | "exists" | "conflict" | "notJudge" | "inactiveEntry";
 
 /**
  * The one path every assignment takes (form, "assign all", balanced, competition file): it
@@ -145,16 +220,42 @@ export async function assignIn(
     .where("judge_id", "=", judgeId)
     .executeTakeFirst();
   if (existing) return "exists";
-  if (!(await addToPanelIn(trx, actor, competitionId, judgeId))) return "notJudge";
-  await trx.insertInto("judge_assignments").values({ entry_id: entryId, judge_id: judgeId, created_at: nowIso() }).execute();
-  await recordAudit(trx, { actor, competitionId, entityType: "assignment", entityId: `${entryId}:${judgeId}`, action: "assign" });
+  if (!(await addToPanelIn(trx, actor, competitionId, judgeId)))
+    return "notJudge";
+  await trx
+    .insertInto("judge_assignments")
+    .values({ entry_id: entryId, judge_id: judgeId, created_at: nowIso() })
+    .execute();
+  await recordAudit(trx, {
+    actor,
+    competitionId,
+    entityType: "assignment",
+    entityId: `${entryId}:${judgeId}`,
+    action: "assign",
+  });
   return "assigned";
 }
 
-async function unassignIn(trx: Transaction<Database>, actor: Actor, competitionId: number, entryId: number, judgeId: number): Promise<boolean> {
+async function unassignIn(
+  trx: Transaction<Database>,
+  actor: Actor,
+  competitionId: number,
+  entryId: number,
+  judgeId: number,
+): Promise<boolean> {
   if (await hasSheet(trx, entryId, judgeId)) return false;
-  await trx.deleteFrom("judge_assignments").where("entry_id", "=", entryId).where("judge_id", "=", judgeId).execute();
-  await recordAudit(trx, { actor, competitionId, entityType: "assignment", entityId: `${entryId}:${judgeId}`, action: "unassign" });
+  await trx
+    .deleteFrom("judge_assignments")
+    .where("entry_id", "=", entryId)
+    .where("judge_id", "=", judgeId)
+    .execute();
+  await recordAudit(trx, {
+    actor,
+    competitionId,
+    entityType: "assignment",
+    entityId: `${entryId}:${judgeId}`,
+    action: "unassign",
+  });
   return true;
 }
 
@@ -167,7 +268,9 @@ export interface AssignmentMatrix {
   withSheet: string[];
 }
 
-export async function getAssignmentMatrix(competitionId: number): Promise<AssignmentMatrix> {
+export async function getAssignmentMatrix(
+  competitionId: number,
+): Promise<AssignmentMatrix> {
   const db = getDb();
   const judges = await listPanel(competitionId);
   const entries = await db
@@ -197,9 +300,15 @@ export async function getAssignmentMatrix(competitionId: number): Promise<Assign
     .select(["s.entry_id", "s.judge_id"])
     .where("e.competition_id", "=", competitionId)
     .execute();
-  const key = (r: { entry_id: number; judge_id: number }) => `${r.entry_id}:${r.judge_id}`;
+  const key = (r: { entry_id: number; judge_id: number }) =>
+    `${r.entry_id}:${r.judge_id}`;
   return {
-    entries: entries.map((e) => ({ id: e.id, code: e.code, name: e.name, judges: assigned.filter((a) => a.entry_id === e.id).length })),
+    entries: entries.map((e) => ({
+      id: e.id,
+      code: e.code,
+      name: e.name,
+      judges: assigned.filter((a) => a.entry_id === e.id).length,
+    })),
     judges,
     assigned: assigned.map(key),
     conflicted: conflicts.map(key),
@@ -212,7 +321,11 @@ export interface AssignmentReport {
   added: number;
   removed: number;
   /** pairs refused: conflict of interest, or a sheet already opened */
-  refused: { entryId: number; judgeId: number; reason: "conflict" | "hasSheet" }[];
+  refused: {
+    entryId: number;
+    judgeId: number;
+    reason: "conflict" | "hasSheet";
+  }[];
   /** entries that could not reach the requested number of judges */
   short: { entryId: number; judges: number }[];
 }
@@ -227,24 +340,46 @@ function report(): AssignmentReport {
  * Makes the assignments of this competition's active entries to its panel exactly `wanted`
  * ("entryId:judgeId" pairs), the per-entry form of the judges page.
  */
-export async function saveAssignments(actor: Actor, competitionId: number, wanted: Set<string>): Promise<AssignmentResult> {
+export async function saveAssignments(
+  actor: Actor,
+  competitionId: number,
+  wanted: Set<string>,
+): Promise<AssignmentResult> {
   const matrix = await getAssignmentMatrix(competitionId);
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      if (!assignable(await statusOf(trx, competitionId))) return { ok: false, error: "setup.error.assignmentsLocked" } as const;
+      if (!assignable(await statusOf(trx, competitionId)))
+        return { ok: false, error: "setup.error.assignmentsLocked" } as const;
       const out = report();
       const current = new Set(matrix.assigned);
       for (const e of matrix.entries) {
         for (const j of matrix.judges) {
           const k = `${e.id}:${j.id}`;
           if (wanted.has(k) && !current.has(k)) {
-            const outcome = await assignIn(trx, actor, competitionId, e.id, j.id);
+            const outcome = await assignIn(
+              trx,
+              actor,
+              competitionId,
+              e.id,
+              j.id,
+            );
             if (outcome === "assigned") out.added++;
-            else if (outcome === "conflict") out.refused.push({ entryId: e.id, judgeId: j.id, reason: "conflict" });
+            else if (outcome === "conflict")
+              out.refused.push({
+                entryId: e.id,
+                judgeId: j.id,
+                reason: "conflict",
+              });
           } else if (!wanted.has(k) && current.has(k)) {
-            if (await unassignIn(trx, actor, competitionId, e.id, j.id)) out.removed++;
-            else out.refused.push({ entryId: e.id, judgeId: j.id, reason: "hasSheet" });
+            if (await unassignIn(trx, actor, competitionId, e.id, j.id))
+              out.removed++;
+            else
+              out.refused.push({
+                entryId: e.id,
+                judgeId: j.id,
+                reason: "hasSheet",
+              });
           }
         }
       }
@@ -253,19 +388,28 @@ export async function saveAssignments(actor: Actor, competitionId: number, wante
 }
 
 /** Every panel judge to every active entry, skipping conflicts of interest. */
-export async function assignAll(actor: Actor, competitionId: number): Promise<AssignmentResult> {
+export async function assignAll(
+  actor: Actor,
+  competitionId: number,
+): Promise<AssignmentResult> {
   const matrix = await getAssignmentMatrix(competitionId);
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      if (!assignable(await statusOf(trx, competitionId))) return { ok: false, error: "setup.error.assignmentsLocked" } as const;
+      if (!assignable(await statusOf(trx, competitionId)))
+        return { ok: false, error: "setup.error.assignmentsLocked" } as const;
       const out = report();
       for (const e of matrix.entries) {
         for (const j of matrix.judges) {
           if (!j.active) continue;
           const outcome = await assignIn(trx, actor, competitionId, e.id, j.id);
           if (outcome === "assigned") out.added++;
-          else if (outcome === "conflict") out.refused.push({ entryId: e.id, judgeId: j.id, reason: "conflict" });
+          else if (outcome === "conflict")
+            out.refused.push({
+              entryId: e.id,
+              judgeId: j.id,
+              reason: "conflict",
+            });
         }
       }
       return out;
@@ -278,29 +422,51 @@ export async function assignAll(actor: Actor, competitionId: number): Promise<As
  * fewest eligible judges are served first, so conflicts do not starve them. Existing assignments
  * are kept.
  */
-export async function assignBalanced(actor: Actor, competitionId: number, perEntry: number): Promise<AssignmentResult> {
+export async function assignBalanced(
+  actor: Actor,
+  competitionId: number,
+  perEntry: number,
+): Promise<AssignmentResult> {
   const matrix = await getAssignmentMatrix(competitionId);
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      if (!assignable(await statusOf(trx, competitionId))) return { ok: false, error: "setup.error.assignmentsLocked" } as const;
+      if (!assignable(await statusOf(trx, competitionId)))
+        return { ok: false, error: "setup.error.assignmentsLocked" } as const;
       const out = report();
       const judges = matrix.judges.filter((j) => j.active);
       const assigned = new Set(matrix.assigned);
       const conflicted = new Set(matrix.conflicted);
       const load = new Map(judges.map((j) => [j.id, j.load]));
       const eligible = (entryId: number) =>
-        judges.filter((j) => !assigned.has(`${entryId}:${j.id}`) && !conflicted.has(`${entryId}:${j.id}`));
-      const order = [...matrix.entries].sort((a, b) => eligible(a.id).length - eligible(b.id).length || a.id - b.id);
+        judges.filter(
+          (j) =>
+            !assigned.has(`${entryId}:${j.id}`) &&
+            !conflicted.has(`${entryId}:${j.id}`),
+        );
+      const order = [...matrix.entries].sort(
+        (a, b) => eligible(a.id).length - eligible(b.id).length || a.id - b.id,
+      );
       for (const e of order) {
-        let count = matrix.assigned.filter((k) => k.startsWith(`${e.id}:`)).length;
+        let count = matrix.assigned.filter((k) =>
+          k.startsWith(`${e.id}:`),
+        ).length;
         while (count < perEntry) {
           const candidates = eligible(e.id).sort(
-            (a, b) => load.get(a.id)! - load.get(b.id)! || a.name.localeCompare(b.name) || a.id - b.id,
+            (a, b) =>
+              load.get(a.id)! - load.get(b.id)! ||
+              a.name.localeCompare(b.name) ||
+              a.id - b.id,
           );
           const pick = candidates[0];
           if (!pick) break;
-          const outcome = await assignIn(trx, actor, competitionId, e.id, pick.id);
+          const outcome = await assignIn(
+            trx,
+            actor,
+            competitionId,
+            e.id,
+            pick.id,
+          );
           assigned.add(`${e.id}:${pick.id}`);
           if (outcome === "assigned" || outcome === "exists") {
             load.set(pick.id, load.get(pick.id)! + 1);

@@ -1,8 +1,16 @@
 import type { Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
-import { CompetitionFileSchema, crossCheckFile, type CompetitionFile } from "~/lib/competition-file";
-import { formatPath, zodIssuesToCriteriaIssues, type CriteriaIssue } from "~/lib/criteria";
+import {
+  CompetitionFileSchema,
+  crossCheckFile,
+  type CompetitionFile,
+} from "~/lib/competition-file";
+import {
+  formatPath,
+  zodIssuesToCriteriaIssues,
+  type CriteriaIssue,
+} from "~/lib/criteria";
 import { getDb } from "~/lib/db.server";
 import { describe } from "~/lib/messages";
 import type { Lang } from "~/i18n";
@@ -22,11 +30,23 @@ export interface FileProblem {
 }
 
 export type ImportResult =
-  | { ok: true; id: number; slug: string; replaced: boolean; libraries: number; judges: number; assignments: number }
+  | {
+      ok: true;
+      id: number;
+      slug: string;
+      replaced: boolean;
+      libraries: number;
+      judges: number;
+      assignments: number;
+    }
   | { ok: false; problems: FileProblem[] };
 
 function problems(issues: CriteriaIssue[]): FileProblem[] {
-  return issues.map((i) => ({ path: formatPath(i.path) || "(file)", message: i.message, params: i.params }));
+  return issues.map((i) => ({
+    path: formatPath(i.path) || "(file)",
+    message: i.message,
+    params: i.params,
+  }));
 }
 
 /** "components[1].weight: weights total 95, must be 100" */
@@ -35,15 +55,31 @@ export function formatProblem(p: FileProblem, lang: Lang = "en"): string {
 }
 
 /** Parses and validates a competition file's text; nothing touches the database. */
-export function parseCompetitionFile(text: string): { ok: true; file: CompetitionFile } | { ok: false; problems: FileProblem[] } {
+export function parseCompetitionFile(
+  text: string,
+):
+  { ok: true; file: CompetitionFile } | { ok: false; problems: FileProblem[] } {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    return { ok: false, problems: [{ path: "(file)", message: "setup.file.notJson", params: { detail: (error as Error).message } }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          path: "(file)",
+          message: "setup.file.notJson",
+          params: { detail: (error as Error).message },
+        },
+      ],
+    };
   }
   const parsed = CompetitionFileSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, problems: problems(zodIssuesToCriteriaIssues(parsed.error.issues)) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      problems: problems(zodIssuesToCriteriaIssues(parsed.error.issues)),
+    };
   const cross = crossCheckFile(parsed.data);
   if (cross.length > 0) return { ok: false, problems: problems(cross) };
   return { ok: true, file: parsed.data };
@@ -54,7 +90,11 @@ export function parseCompetitionFile(text: string): { ok: true; file: Competitio
  * writes nothing. The same slug again is refused unless `replace` is set and no score exists.
  * Judges must be existing judge accounts; libraries are added to or updated in the registry.
  */
-export async function importCompetitionFile(actor: Actor, text: string, options: { replace?: boolean } = {}): Promise<ImportResult> {
+export async function importCompetitionFile(
+  actor: Actor,
+  text: string,
+  options: { replace?: boolean } = {},
+): Promise<ImportResult> {
   const parsed = parseCompetitionFile(text);
   if (!parsed.ok) return parsed;
   const file = parsed.file;
@@ -62,21 +102,38 @@ export async function importCompetitionFile(actor: Actor, text: string, options:
 
   const found = new Map<string, { id: number; role: string; active: number }>();
   if (file.judges.length > 0) {
-    const rows = await db.selectFrom("users").select(["id", "email", "role", "active"]).where("email", "in", file.judges).execute();
+    const rows = await db
+      .selectFrom("users")
+      .select(["id", "email", "role", "active"])
+      .where("email", "in", file.judges)
+      .execute();
     for (const r of rows) found.set(r.email, r);
   }
   const missing: FileProblem[] = [];
   file.judges.forEach((email, i) => {
     const u = found.get(email);
-    if (!u) missing.push({ path: `judges[${i}]`, message: "setup.file.noJudge", params: { email } });
-    else if (u.role !== "judge") missing.push({ path: `judges[${i}]`, message: "setup.file.notJudge", params: { email } });
+    if (!u)
+      missing.push({
+        path: `judges[${i}]`,
+        message: "setup.file.noJudge",
+        params: { email },
+      });
+    else if (u.role !== "judge")
+      missing.push({
+        path: `judges[${i}]`,
+        message: "setup.file.notJudge",
+        params: { email },
+      });
   });
   if (missing.length > 0) return { ok: false, problems: missing };
 
   try {
-    return await db.transaction().execute((trx) => importIn(trx, actor, file, found, options));
+    return await db
+      .transaction()
+      .execute((trx) => importIn(trx, actor, file, found, options));
   } catch (error) {
-    if (error instanceof FileRejected) return { ok: false, problems: error.problems };
+    if (error instanceof FileRejected)
+      return { ok: false, problems: error.problems };
     throw error;
   }
 }
@@ -95,16 +152,41 @@ async function importIn(
   found: Map<string, { id: number }>,
   options: { replace?: boolean },
 ): Promise<ImportResult> {
-  const existing = await trx.selectFrom("competitions").select(["id"]).where("slug", "=", file.slug).executeTakeFirst();
+  const existing = await trx
+    .selectFrom("competitions")
+    .select(["id"])
+    .where("slug", "=", file.slug)
+    .executeTakeFirst();
   if (existing) {
     if (!options.replace) {
-      return { ok: false, problems: [{ path: "slug", message: "setup.file.slugExists", params: { slug: file.slug } }] };
+      return {
+        ok: false,
+        problems: [
+          {
+            path: "slug",
+            message: "setup.file.slugExists",
+            params: { slug: file.slug },
+          },
+        ],
+      };
     }
     const scores = await countScores(existing.id, trx);
     if (scores > 0) {
-      return { ok: false, problems: [{ path: "slug", message: "setup.file.hasScores", params: { slug: file.slug, count: scores } }] };
+      return {
+        ok: false,
+        problems: [
+          {
+            path: "slug",
+            message: "setup.file.hasScores",
+            params: { slug: file.slug, count: scores },
+          },
+        ],
+      };
     }
-    await trx.deleteFrom("competitions").where("id", "=", existing.id).execute();
+    await trx
+      .deleteFrom("competitions")
+      .where("id", "=", existing.id)
+      .execute();
   }
   const result = await writeCompetition(trx, actor, file, found);
   await recordAudit(trx, {
@@ -113,9 +195,21 @@ async function importIn(
     entityType: "competition",
     entityId: result.id,
     action: existing ? "import-replace" : "import",
-    after: { slug: file.slug, libraries: file.libraries.length, judges: file.judges.length, assignments: result.assignments },
+    after: {
+      slug: file.slug,
+      libraries: file.libraries.length,
+      judges: file.judges.length,
+      assignments: result.assignments,
+    },
   });
-  return { ok: true, slug: file.slug, replaced: existing !== undefined, libraries: file.libraries.length, judges: file.judges.length, ...result };
+  return {
+    ok: true,
+    slug: file.slug,
+    replaced: existing !== undefined,
+    libraries: file.libraries.length,
+    judges: file.judges.length,
+    ...result,
+  };
 }
 
 async function writeCompetition(
@@ -165,7 +259,8 @@ async function writeCompetition(
         library_id: libraryId,
         category: lib.category ?? lib.type,
         status,
-        status_reason: status === "active" ? null : (lib.statusReason ?? "").trim(),
+        status_reason:
+          status === "active" ? null : (lib.statusReason ?? "").trim(),
         created_at: now,
       })
       .returning("id")
@@ -173,14 +268,27 @@ async function writeCompetition(
     entryByCode.set(lib.code, entryId);
   }
   const libraryIdOf = async (code: string) =>
-    (await trx.selectFrom("libraries").select("id").where("code", "=", code).executeTakeFirstOrThrow()).id;
+    (
+      await trx
+        .selectFrom("libraries")
+        .select("id")
+        .where("code", "=", code)
+        .executeTakeFirstOrThrow()
+    ).id;
 
-  for (const email of file.judges) await addToPanelIn(trx, actor, id, judges.get(email)!.id);
+  for (const email of file.judges)
+    await addToPanelIn(trx, actor, id, judges.get(email)!.id);
   // conflicts first, so that no assignment below can slip past one
   for (const c of file.conflicts) {
     await decideConflict(
       actor,
-      { judgeId: judges.get(c.judge)!.id, libraryId: await libraryIdOf(c.library), status: "confirmed", reason: c.reason, competitionId: id },
+      {
+        judgeId: judges.get(c.judge)!.id,
+        libraryId: await libraryIdOf(c.library),
+        status: "confirmed",
+        reason: c.reason,
+        competitionId: id,
+      },
       trx,
     );
   }
@@ -188,8 +296,19 @@ async function writeCompetition(
   if (file.assignments === "all") {
     // every judge to every active entry; conflicts (from the file or recorded earlier) are skipped
     for (const email of file.judges) {
-      for (const lib of file.libraries.filter((l) => (l.status ?? "active") === "active")) {
-        if ((await assignIn(trx, actor, id, entryByCode.get(lib.code)!, judges.get(email)!.id)) === "assigned") assignments++;
+      for (const lib of file.libraries.filter(
+        (l) => (l.status ?? "active") === "active",
+      )) {
+        if (
+          (await assignIn(
+            trx,
+            actor,
+            id,
+            entryByCode.get(lib.code)!,
+            judges.get(email)!.id,
+          )) === "assigned"
+        )
+          assignments++;
       }
     }
     return { id, assignments };
@@ -197,12 +316,26 @@ async function writeCompetition(
   const refused: FileProblem[] = [];
   for (const [i, a] of file.assignments.entries()) {
     for (const [j, code] of a.libraries.entries()) {
-      const outcome = await assignIn(trx, actor, id, entryByCode.get(code)!, judges.get(a.judge)!.id);
+      const outcome = await assignIn(
+        trx,
+        actor,
+        id,
+        entryByCode.get(code)!,
+        judges.get(a.judge)!.id,
+      );
       if (outcome === "assigned") assignments++;
       else if (outcome === "conflict") {
-        refused.push({ path: `assignments[${i}].libraries[${j}]`, message: "setup.file.recordedConflict", params: { email: a.judge, code } });
+        refused.push({
+          path: `assignments[${i}].libraries[${j}]`,
+          message: "setup.file.recordedConflict",
+          params: { email: a.judge, code },
+        });
       } else if (outcome === "inactiveEntry") {
-        refused.push({ path: `assignments[${i}].libraries[${j}]`, message: "setup.error.assignInactive", params: { code } });
+        refused.push({
+          path: `assignments[${i}].libraries[${j}]`,
+          message: "setup.error.assignInactive",
+          params: { code },
+        });
       }
     }
   }
@@ -211,21 +344,47 @@ async function writeCompetition(
 }
 
 /** A competition as a competition file; importing the result gives back an equal competition. */
-export async function exportCompetitionFile(slug: string): Promise<CompetitionFile | null> {
+export async function exportCompetitionFile(
+  slug: string,
+): Promise<CompetitionFile | null> {
   const db = getDb();
-  const c = await db.selectFrom("competitions").selectAll().where("slug", "=", slug).executeTakeFirst();
+  const c = await db
+    .selectFrom("competitions")
+    .selectAll()
+    .where("slug", "=", slug)
+    .executeTakeFirst();
   if (!c) return null;
   const components = await getCriteriaIn(db, c.id);
   const entries = await db
     .selectFrom("entries as e")
     .innerJoin("libraries as l", "l.id", "e.library_id")
-    .select(["e.id as entryId", "l.id as libraryId", "l.code", "l.name", "l.type", "l.village", "l.district", "l.address", "l.head_name", "l.contact", "l.npp", "e.category", "e.status", "e.status_reason"])
+    .select([
+      "e.id as entryId",
+      "l.id as libraryId",
+      "l.code",
+      "l.name",
+      "l.type",
+      "l.village",
+      "l.district",
+      "l.address",
+      "l.head_name",
+      "l.contact",
+      "l.npp",
+      "e.category",
+      "e.status",
+      "e.status_reason",
+    ])
     .where("e.competition_id", "=", c.id)
     .orderBy("l.code")
     .execute();
   const panelIds = await panelIdsIn(db, c.id);
   const panel = panelIds.length
-    ? await db.selectFrom("users").select(["id", "email"]).where("id", "in", panelIds).orderBy("email").execute()
+    ? await db
+        .selectFrom("users")
+        .select(["id", "email"])
+        .where("id", "in", panelIds)
+        .orderBy("email")
+        .execute()
     : [];
   const emailOf = new Map(panel.map((u) => [u.id, u.email]));
   const assigned = await db
@@ -241,7 +400,11 @@ export async function exportCompetitionFile(slug: string): Promise<CompetitionFi
   const conflicts = panelIds.length
     ? await db
         .selectFrom("conflicts as k")
-        .innerJoin("entries as e", (j) => j.onRef("e.library_id", "=", "k.library_id").on("e.competition_id", "=", c.id))
+        .innerJoin("entries as e", (j) =>
+          j
+            .onRef("e.library_id", "=", "k.library_id")
+            .on("e.competition_id", "=", c.id),
+        )
         .innerJoin("libraries as l", "l.id", "k.library_id")
         .select(["k.judge_id", "l.code", "k.reason"])
         .where("k.judge_id", "in", panelIds)
@@ -269,14 +432,28 @@ export async function exportCompetitionFile(slug: string): Promise<CompetitionFi
       phone: e.contact,
       npp: e.npp,
       category: e.category,
-      ...(e.status === "active" ? {} : { status: e.status, statusReason: e.status_reason ?? "" }),
+      ...(e.status === "active"
+        ? {}
+        : { status: e.status, statusReason: e.status_reason ?? "" }),
     })),
     judges: panel.map((u) => u.email),
     assignments: panel
-      .map((u) => ({ judge: u.email, libraries: assigned.filter((a) => a.judge_id === u.id).map((a) => a.code) }))
+      .map((u) => ({
+        judge: u.email,
+        libraries: assigned
+          .filter((a) => a.judge_id === u.id)
+          .map((a) => a.code),
+      }))
       .filter((a) => a.libraries.length > 0),
     conflicts: conflicts
-      .map((k) => ({ judge: emailOf.get(k.judge_id)!, library: k.code, reason: k.reason }))
-      .sort((a, b) => a.judge.localeCompare(b.judge) || a.library.localeCompare(b.library)),
+      .map((k) => ({
+        judge: emailOf.get(k.judge_id)!,
+        library: k.code,
+        reason: k.reason,
+      }))
+      .sort(
+        (a, b) =>
+          a.judge.localeCompare(b.judge) || a.library.localeCompare(b.library),
+      ),
   };
 }

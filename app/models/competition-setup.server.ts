@@ -1,5 +1,11 @@
 import { sql, type Transaction } from "kysely";
-import type { Aggregation, Competition, CompetitionLevel, Database, RankingScope } from "../../db/schema";
+import type {
+  Aggregation,
+  Competition,
+  CompetitionLevel,
+  Database,
+  RankingScope,
+} from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { VILLAGE_LIBRARY_TEMPLATE } from "~/lib/criteria-template";
 import { getDb } from "~/lib/db.server";
@@ -17,17 +23,32 @@ export interface CompetitionSettings {
   rankingScope: RankingScope;
 }
 
-export type SetupResult<T = object> = ({ ok: true } & T) | { ok: false; error: string; field?: string };
+export type SetupResult<T = object> =
+  ({ ok: true } & T) | { ok: false; error: string; field?: string };
 
-export async function findCompetition(slug: string): Promise<Competition | undefined> {
-  return getDb().selectFrom("competitions").selectAll().where("slug", "=", slug).executeTakeFirst();
+export async function findCompetition(
+  slug: string,
+): Promise<Competition | undefined> {
+  return getDb()
+    .selectFrom("competitions")
+    .selectAll()
+    .where("slug", "=", slug)
+    .executeTakeFirst();
 }
 
-export async function findCompetitionById(id: number): Promise<Competition | undefined> {
-  return getDb().selectFrom("competitions").selectAll().where("id", "=", id).executeTakeFirst();
+export async function findCompetitionById(
+  id: number,
+): Promise<Competition | undefined> {
+  return getDb()
+    .selectFrom("competitions")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
-export function settingsOf(c: Competition): CompetitionSettings & { slug: string } {
+export function settingsOf(
+  c: Competition,
+): CompetitionSettings & { slug: string } {
   return {
     slug: c.slug,
     name: c.name,
@@ -54,8 +75,17 @@ function columns(s: CompetitionSettings) {
   };
 }
 
-export async function slugTaken(trx: Transaction<Database>, slug: string): Promise<boolean> {
-  return (await trx.selectFrom("competitions").select("id").where("slug", "=", slug).executeTakeFirst()) !== undefined;
+export async function slugTaken(
+  trx: Transaction<Database>,
+  slug: string,
+): Promise<boolean> {
+  return (
+    (await trx
+      .selectFrom("competitions")
+      .select("id")
+      .where("slug", "=", slug)
+      .executeTakeFirst()) !== undefined
+  );
 }
 
 /** A new competition in draft; with `template` its criteria start from the built-in template. */
@@ -66,33 +96,53 @@ export async function createCompetition(
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      if (await slugTaken(trx, input.slug)) return { ok: false, error: "setup.error.slugTaken", field: "slug" };
+      if (await slugTaken(trx, input.slug))
+        return { ok: false, error: "setup.error.slugTaken", field: "slug" };
       const now = nowIso();
       const { id } = await trx
         .insertInto("competitions")
-        .values({ slug: input.slug, ...columns(input), created_at: now, updated_at: now })
+        .values({
+          slug: input.slug,
+          ...columns(input),
+          created_at: now,
+          updated_at: now,
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
-      if (input.template) await insertCriteria(trx, id, VILLAGE_LIBRARY_TEMPLATE);
+      if (input.template)
+        await insertCriteria(trx, id, VILLAGE_LIBRARY_TEMPLATE);
       await recordAudit(trx, {
         actor,
         competitionId: id,
         entityType: "competition",
         entityId: id,
         action: "create",
-        after: { slug: input.slug, ...columns(input), template: input.template },
+        after: {
+          slug: input.slug,
+          ...columns(input),
+          template: input.template,
+        },
       });
       return { ok: true, id, slug: input.slug };
     });
 }
 
 /** Settings change while draft or scoring; a closed competition's ranking rules stay as they were. */
-export async function updateCompetition(actor: Actor, competitionId: number, input: CompetitionSettings): Promise<SetupResult> {
+export async function updateCompetition(
+  actor: Actor,
+  competitionId: number,
+  input: CompetitionSettings,
+): Promise<SetupResult> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      const before = await trx.selectFrom("competitions").selectAll().where("id", "=", competitionId).executeTakeFirstOrThrow();
-      if (before.status !== "draft" && before.status !== "scoring") return { ok: false, error: "setup.error.settingsLocked" };
+      const before = await trx
+        .selectFrom("competitions")
+        .selectAll()
+        .where("id", "=", competitionId)
+        .executeTakeFirstOrThrow();
+      if (before.status !== "draft" && before.status !== "scoring")
+        return { ok: false, error: "setup.error.settingsLocked" };
       await trx
         .updateTable("competitions")
         .set({ ...columns(input), updated_at: nowIso() })
@@ -123,13 +173,22 @@ export async function duplicateCompetition(
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      if (await slugTaken(trx, input.slug)) return { ok: false, error: "setup.error.slugTaken", field: "slug" };
-      const source = await trx.selectFrom("competitions").selectAll().where("id", "=", sourceId).executeTakeFirstOrThrow();
+      if (await slugTaken(trx, input.slug))
+        return { ok: false, error: "setup.error.slugTaken", field: "slug" };
+      const source = await trx
+        .selectFrom("competitions")
+        .selectAll()
+        .where("id", "=", sourceId)
+        .executeTakeFirstOrThrow();
       const now = nowIso();
       const { id } = await trx
         .insertInto("competitions")
         .values({
-          ...columns({ ...settingsOf(source), name: input.name, year: input.year }),
+          ...columns({
+            ...settingsOf(source),
+            name: input.name,
+            year: input.year,
+          }),
           slug: input.slug,
           created_at: now,
           updated_at: now,
@@ -148,7 +207,12 @@ export async function duplicateCompetition(
       for (const e of entries) {
         const row = await trx
           .insertInto("entries")
-          .values({ competition_id: id, library_id: e.library_id, category: e.category, created_at: now })
+          .values({
+            competition_id: id,
+            library_id: e.library_id,
+            category: e.category,
+            created_at: now,
+          })
           .returning("id")
           .executeTakeFirstOrThrow();
         newEntry.set(e.id, row.id);
@@ -157,7 +221,13 @@ export async function duplicateCompetition(
       if (panel.length > 0) {
         await trx
           .insertInto("competition_judges")
-          .values(panel.map((judgeId) => ({ competition_id: id, judge_id: judgeId, created_at: now })))
+          .values(
+            panel.map((judgeId) => ({
+              competition_id: id,
+              judge_id: judgeId,
+              created_at: now,
+            })),
+          )
           .execute();
       }
       // assignments follow, except where a conflict has been confirmed since
@@ -184,7 +254,11 @@ export async function duplicateCompetition(
       for (const a of assignments) {
         await trx
           .insertInto("judge_assignments")
-          .values({ entry_id: newEntry.get(a.entry_id)!, judge_id: a.judge_id, created_at: now })
+          .values({
+            entry_id: newEntry.get(a.entry_id)!,
+            judge_id: a.judge_id,
+            created_at: now,
+          })
           .execute();
       }
       await recordAudit(trx, {
@@ -193,20 +267,34 @@ export async function duplicateCompetition(
         entityType: "competition",
         entityId: id,
         action: "duplicate",
-        after: { from: source.slug, slug: input.slug, name: input.name, year: input.year, entries: entries.length },
+        after: {
+          from: source.slug,
+          slug: input.slug,
+          name: input.name,
+          year: input.year,
+          entries: entries.length,
+        },
       });
       return { ok: true, id, slug: input.slug };
     });
 }
 
 /** Only a draft can be deleted: once scoring has begun the record must stay. */
-export async function deleteCompetition(actor: Actor, competitionId: number): Promise<SetupResult> {
+export async function deleteCompetition(
+  actor: Actor,
+  competitionId: number,
+): Promise<SetupResult> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      const c = await trx.selectFrom("competitions").selectAll().where("id", "=", competitionId).executeTakeFirst();
+      const c = await trx
+        .selectFrom("competitions")
+        .selectAll()
+        .where("id", "=", competitionId)
+        .executeTakeFirst();
       if (!c) return { ok: false, error: "error.404" };
-      if (c.status !== "draft") return { ok: false, error: "setup.error.deleteOnlyDraft" };
+      if (c.status !== "draft")
+        return { ok: false, error: "setup.error.deleteOnlyDraft" };
       const sheets = await trx
         .selectFrom("score_sheets as s")
         .innerJoin("entries as e", "e.id", "s.entry_id")
@@ -215,7 +303,10 @@ export async function deleteCompetition(actor: Actor, competitionId: number): Pr
         .limit(1)
         .executeTakeFirst();
       if (sheets) return { ok: false, error: "setup.error.deleteHasSheets" };
-      await trx.deleteFrom("competitions").where("id", "=", competitionId).execute();
+      await trx
+        .deleteFrom("competitions")
+        .where("id", "=", competitionId)
+        .execute();
       await recordAudit(trx, {
         actor,
         competitionId,
@@ -229,7 +320,10 @@ export async function deleteCompetition(actor: Actor, competitionId: number): Pr
 }
 
 /** The panel: judges added to it, and anyone already assigned an entry (older data, seeds). */
-export async function panelIdsIn(trx: Transaction<Database> | ReturnType<typeof getDb>, competitionId: number): Promise<number[]> {
+export async function panelIdsIn(
+  trx: Transaction<Database> | ReturnType<typeof getDb>,
+  competitionId: number,
+): Promise<number[]> {
   const rows = await sql<{ judge_id: number }>`
     select judge_id from competition_judges where competition_id = ${competitionId}
     union
@@ -250,7 +344,9 @@ export interface CompetitionOverview {
   sheetsSubmitted: number;
 }
 
-export async function getOverview(competitionId: number): Promise<CompetitionOverview> {
+export async function getOverview(
+  competitionId: number,
+): Promise<CompetitionOverview> {
   const db = getDb();
   const byStatus = await db
     .selectFrom("entries")
@@ -258,10 +354,14 @@ export async function getOverview(competitionId: number): Promise<CompetitionOve
     .where("competition_id", "=", competitionId)
     .groupBy("status")
     .execute();
-  const count = (s: string) => Number(byStatus.find((r) => r.status === s)?.n ?? 0);
+  const count = (s: string) =>
+    Number(byStatus.find((r) => r.status === s)?.n ?? 0);
   const criteria = await db
     .selectFrom("components")
-    .select([sql<number>`count(*)`.as("n"), sql<number>`coalesce(sum(weight), 0)`.as("total")])
+    .select([
+      sql<number>`count(*)`.as("n"),
+      sql<number>`coalesce(sum(weight), 0)`.as("total"),
+    ])
     .where("competition_id", "=", competitionId)
     .executeTakeFirstOrThrow();
   const indicators = await db
@@ -274,7 +374,16 @@ export async function getOverview(competitionId: number): Promise<CompetitionOve
     .select(sql<number>`count(*)`.as("n"))
     .where("e.competition_id", "=", competitionId)
     .where("e.status", "=", "active")
-    .where((eb) => eb.not(eb.exists(eb.selectFrom("judge_assignments as a").select("a.id").whereRef("a.entry_id", "=", "e.id"))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("judge_assignments as a")
+            .select("a.id")
+            .whereRef("a.entry_id", "=", "e.id"),
+        ),
+      ),
+    )
     .executeTakeFirstOrThrow();
   const scores = await countScores(competitionId);
   const submitted = await db
@@ -285,7 +394,11 @@ export async function getOverview(competitionId: number): Promise<CompetitionOve
     .where("s.status", "=", "submitted")
     .executeTakeFirstOrThrow();
   return {
-    entries: { active: count("active"), withdrawn: count("withdrawn"), disqualified: count("disqualified") },
+    entries: {
+      active: count("active"),
+      withdrawn: count("withdrawn"),
+      disqualified: count("disqualified"),
+    },
     judges: (await panelIdsIn(db, competitionId)).length,
     components: Number(criteria.n),
     indicators: Number(indicators.n),
@@ -320,8 +433,11 @@ export async function countScores(
 }
 
 /** The competition a chair page is about, or a 404 the route's error boundary shows. */
-export async function requireCompetition(slug: string | undefined): Promise<Competition> {
+export async function requireCompetition(
+  slug: string | undefined,
+): Promise<Competition> {
   const competition = slug ? await findCompetition(slug) : undefined;
-  if (!competition) throw new Response("Not found", { status: 404, statusText: "Not found" });
+  if (!competition)
+    throw new Response("Not found", { status: 404, statusText: "Not found" });
   return competition;
 }

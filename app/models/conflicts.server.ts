@@ -11,7 +11,11 @@ type Db = Kysely<Database> | Transaction<Database>;
  * Whether a judge has a confirmed conflict of interest with a library. Scoring calls this before
  * opening a sheet; assignment paths call it before writing (and the database refuses anyway).
  */
-export async function isConflicted(judgeId: number, libraryId: number, db: Db = getDb()): Promise<boolean> {
+export async function isConflicted(
+  judgeId: number,
+  libraryId: number,
+  db: Db = getDb(),
+): Promise<boolean> {
   const row = await db
     .selectFrom("conflicts")
     .select("id")
@@ -23,7 +27,11 @@ export async function isConflicted(judgeId: number, libraryId: number, db: Db = 
 }
 
 /** The same question for an entry of a competition. */
-export async function isConflictedWithEntry(judgeId: number, entryId: number, db: Db = getDb()): Promise<boolean> {
+export async function isConflictedWithEntry(
+  judgeId: number,
+  entryId: number,
+  db: Db = getDb(),
+): Promise<boolean> {
   const row = await db
     .selectFrom("conflicts as c")
     .innerJoin("entries as e", "e.library_id", "c.library_id")
@@ -42,7 +50,13 @@ export async function isConflictedWithEntry(judgeId: number, entryId: number, db
  */
 export async function decideConflict(
   actor: Actor,
-  input: { judgeId: number; libraryId: number; status: ConflictStatus; reason: string; competitionId?: number | null },
+  input: {
+    judgeId: number;
+    libraryId: number;
+    status: ConflictStatus;
+    reason: string;
+    competitionId?: number | null;
+  },
   db?: Transaction<Database>,
 ): Promise<{ removedAssignments: number }> {
   const run = async (trx: Transaction<Database>) => {
@@ -56,7 +70,11 @@ export async function decideConflict(
     if (before) {
       await trx
         .updateTable("conflicts")
-        .set({ status: input.status, reason: input.reason, created_by: actor.id })
+        .set({
+          status: input.status,
+          reason: input.reason,
+          created_by: actor.id,
+        })
         .where("id", "=", before.id)
         .execute();
       id = before.id;
@@ -88,13 +106,20 @@ export async function decideConflict(
         .where((eb) =>
           eb.not(
             eb.exists(
-              eb.selectFrom("score_sheets as s").select("s.id").whereRef("s.entry_id", "=", "a.entry_id").whereRef("s.judge_id", "=", "a.judge_id"),
+              eb
+                .selectFrom("score_sheets as s")
+                .select("s.id")
+                .whereRef("s.entry_id", "=", "a.entry_id")
+                .whereRef("s.judge_id", "=", "a.judge_id"),
             ),
           ),
         )
         .execute();
       for (const a of doomed) {
-        await trx.deleteFrom("judge_assignments").where("id", "=", a.id).execute();
+        await trx
+          .deleteFrom("judge_assignments")
+          .where("id", "=", a.id)
+          .execute();
         await recordAudit(trx, {
           actor,
           competitionId: a.competition_id,
@@ -113,8 +138,15 @@ export async function decideConflict(
       entityId: id,
       action: input.status === "confirmed" ? "confirm" : "dismiss",
       reason: input.reason,
-      before: before ? { status: before.status, reason: before.reason } : undefined,
-      after: { judgeId: input.judgeId, libraryId: input.libraryId, status: input.status, reason: input.reason },
+      before: before
+        ? { status: before.status, reason: before.reason }
+        : undefined,
+      after: {
+        judgeId: input.judgeId,
+        libraryId: input.libraryId,
+        status: input.status,
+        reason: input.reason,
+      },
     });
     return { removedAssignments: removed };
   };
@@ -133,7 +165,9 @@ export interface ConflictRow {
 }
 
 /** Decisions concerning this competition's panel and entrants. */
-export async function listConflicts(competitionId: number): Promise<ConflictRow[]> {
+export async function listConflicts(
+  competitionId: number,
+): Promise<ConflictRow[]> {
   const db = getDb();
   const panel = await panelIdsIn(db, competitionId);
   if (panel.length === 0) return [];
@@ -141,7 +175,11 @@ export async function listConflicts(competitionId: number): Promise<ConflictRow[
     .selectFrom("conflicts as c")
     .innerJoin("users as u", "u.id", "c.judge_id")
     .innerJoin("libraries as l", "l.id", "c.library_id")
-    .innerJoin("entries as e", (j) => j.onRef("e.library_id", "=", "c.library_id").on("e.competition_id", "=", competitionId))
+    .innerJoin("entries as e", (j) =>
+      j
+        .onRef("e.library_id", "=", "c.library_id")
+        .on("e.competition_id", "=", competitionId),
+    )
     .select([
       "c.id",
       "c.judge_id as judgeId",
@@ -180,7 +218,9 @@ function same(a: string, b: string): boolean {
  * Likely conflicts nobody has decided on yet: a judge whose home village is the library's village
  * (in the same district, when both are known), or whose institution is the library itself.
  */
-export async function suggestConflicts(competitionId: number): Promise<ConflictSuggestion[]> {
+export async function suggestConflicts(
+  competitionId: number,
+): Promise<ConflictSuggestion[]> {
   const db = getDb();
   const panel = await panelIdsIn(db, competitionId);
   if (panel.length === 0) return [];
@@ -210,10 +250,21 @@ export async function suggestConflicts(competitionId: number): Promise<ConflictS
   for (const j of judges) {
     for (const l of libraries) {
       if (decided.has(`${j.id}|${l.id}`)) continue;
-      const base = { judgeId: j.id, judgeName: j.name, libraryId: l.id, libraryCode: l.code, libraryName: l.name };
-      const districtsAgree = j.district.trim() === "" || l.district.trim() === "" || same(j.district, l.district);
-      if (same(j.institution, l.name)) out.push({ ...base, kind: "worksAtLibrary", detail: l.name });
-      else if (same(j.village, l.village) && districtsAgree) out.push({ ...base, kind: "sameVillage", detail: l.village });
+      const base = {
+        judgeId: j.id,
+        judgeName: j.name,
+        libraryId: l.id,
+        libraryCode: l.code,
+        libraryName: l.name,
+      };
+      const districtsAgree =
+        j.district.trim() === "" ||
+        l.district.trim() === "" ||
+        same(j.district, l.district);
+      if (same(j.institution, l.name))
+        out.push({ ...base, kind: "worksAtLibrary", detail: l.name });
+      else if (same(j.village, l.village) && districtsAgree)
+        out.push({ ...base, kind: "sameVillage", detail: l.village });
     }
   }
   return out;

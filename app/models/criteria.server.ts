@@ -38,11 +38,19 @@ export async function insertCriteria(
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      const levels = Object.entries(ind.rubric).filter(([, text]) => text.trim() !== "");
+      const levels = Object.entries(ind.rubric).filter(
+        ([, text]) => text.trim() !== "",
+      );
       if (levels.length > 0) {
         await trx
           .insertInto("rubric_levels")
-          .values(levels.map(([level, description]) => ({ indicator_id: indicatorId, level: Number(level), description })))
+          .values(
+            levels.map(([level, description]) => ({
+              indicator_id: indicatorId,
+              level: Number(level),
+              description,
+            })),
+          )
           .execute();
       }
     }
@@ -63,7 +71,15 @@ export async function getCriteriaIn(
     .execute();
   const indicators = await db
     .selectFrom("indicators")
-    .select(["id", "component_id", "code", "name", "description", "min_score", "max_score"])
+    .select([
+      "id",
+      "component_id",
+      "code",
+      "name",
+      "description",
+      "min_score",
+      "max_score",
+    ])
     .where("competition_id", "=", competitionId)
     .orderBy("position")
     .orderBy("id")
@@ -87,22 +103,35 @@ export async function getCriteriaIn(
         description: i.description,
         min: i.min_score,
         max: i.max_score,
-        rubric: Object.fromEntries(rubric.filter((r) => r.indicator_id === i.id).map((r) => [String(r.level), r.description])),
+        rubric: Object.fromEntries(
+          rubric
+            .filter((r) => r.indicator_id === i.id)
+            .map((r) => [String(r.level), r.description]),
+        ),
       })),
   }));
 }
 
-export async function getCriteria(competitionId: number): Promise<TemplateComponent[]> {
+export async function getCriteria(
+  competitionId: number,
+): Promise<TemplateComponent[]> {
   return getCriteriaIn(getDb(), competitionId);
 }
 
-export type SaveCriteriaResult = { ok: true } | { ok: false; issues: CriteriaIssue[] } | { ok: false; error: "setup.error.criteriaFrozen" };
+export type SaveCriteriaResult =
+  | { ok: true }
+  | { ok: false; issues: CriteriaIssue[] }
+  | { ok: false; error: "setup.error.criteriaFrozen" };
 
 /**
  * Replaces a competition's criteria as a whole, after validation. Only while draft: once scoring
  * starts the criteria are frozen (reopening to draft is allowed only before any score exists).
  */
-export async function saveCriteria(actor: Actor, competitionId: number, input: unknown): Promise<SaveCriteriaResult> {
+export async function saveCriteria(
+  actor: Actor,
+  competitionId: number,
+  input: unknown,
+): Promise<SaveCriteriaResult> {
   const result = validateCriteria(input);
   if (!result.ok) return result;
   return getDb()
@@ -113,9 +142,13 @@ export async function saveCriteria(actor: Actor, competitionId: number, input: u
         .select("status")
         .where("id", "=", competitionId)
         .executeTakeFirstOrThrow();
-      if (competition.status !== "draft") return { ok: false, error: "setup.error.criteriaFrozen" } as const;
+      if (competition.status !== "draft")
+        return { ok: false, error: "setup.error.criteriaFrozen" } as const;
       const before = await getCriteriaIn(trx, competitionId);
-      await trx.deleteFrom("components").where("competition_id", "=", competitionId).execute();
+      await trx
+        .deleteFrom("components")
+        .where("competition_id", "=", competitionId)
+        .execute();
       await insertCriteria(trx, competitionId, result.components);
       await recordAudit(trx, {
         actor,

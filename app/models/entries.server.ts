@@ -46,7 +46,11 @@ export async function listEntries(competitionId: number): Promise<EntryRow[]> {
 export type EntryResult = { ok: true } | { ok: false; error: string };
 
 async function competitionStatus(competitionId: number) {
-  const c = await getDb().selectFrom("competitions").select("status").where("id", "=", competitionId).executeTakeFirstOrThrow();
+  const c = await getDb()
+    .selectFrom("competitions")
+    .select("status")
+    .where("id", "=", competitionId)
+    .executeTakeFirstOrThrow();
   return c.status;
 }
 
@@ -56,13 +60,18 @@ export async function addEntries(
   competitionId: number,
   picks: { libraryId: number; category?: LibraryType }[],
 ): Promise<EntryResult & { added?: number }> {
-  if ((await competitionStatus(competitionId)) !== "draft") return { ok: false, error: "setup.error.entriesLocked" };
+  if ((await competitionStatus(competitionId)) !== "draft")
+    return { ok: false, error: "setup.error.entriesLocked" };
   return getDb()
     .transaction()
     .execute(async (trx) => {
       let added = 0;
       for (const pick of picks) {
-        const library = await trx.selectFrom("libraries").select(["id", "type"]).where("id", "=", pick.libraryId).executeTakeFirst();
+        const library = await trx
+          .selectFrom("libraries")
+          .select(["id", "type"])
+          .where("id", "=", pick.libraryId)
+          .executeTakeFirst();
         if (!library) continue;
         const exists = await trx
           .selectFrom("entries")
@@ -74,10 +83,22 @@ export async function addEntries(
         const category = pick.category ?? library.type;
         const { id } = await trx
           .insertInto("entries")
-          .values({ competition_id: competitionId, library_id: library.id, category, created_at: nowIso() })
+          .values({
+            competition_id: competitionId,
+            library_id: library.id,
+            category,
+            created_at: nowIso(),
+          })
           .returning("id")
           .executeTakeFirstOrThrow();
-        await recordAudit(trx, { actor, competitionId, entityType: "entry", entityId: id, action: "create", after: { libraryId: library.id, category } });
+        await recordAudit(trx, {
+          actor,
+          competitionId,
+          entityType: "entry",
+          entityId: id,
+          action: "create",
+          after: { libraryId: library.id, category },
+        });
         added++;
       }
       return { ok: true, added } as const;
@@ -93,15 +114,33 @@ async function entryOf(competitionId: number, entryId: number) {
     .executeTakeFirst();
 }
 
-export async function setEntryCategory(actor: Actor, competitionId: number, entryId: number, category: LibraryType): Promise<EntryResult> {
-  if ((await competitionStatus(competitionId)) !== "draft") return { ok: false, error: "setup.error.entriesLocked" };
+export async function setEntryCategory(
+  actor: Actor,
+  competitionId: number,
+  entryId: number,
+  category: LibraryType,
+): Promise<EntryResult> {
+  if ((await competitionStatus(competitionId)) !== "draft")
+    return { ok: false, error: "setup.error.entriesLocked" };
   const entry = await entryOf(competitionId, entryId);
   if (!entry) return { ok: false, error: "error.404" };
   await getDb()
     .transaction()
     .execute(async (trx) => {
-      await trx.updateTable("entries").set({ category }).where("id", "=", entryId).execute();
-      await recordAudit(trx, { actor, competitionId, entityType: "entry", entityId: entryId, action: "category", before: { category: entry.category }, after: { category } });
+      await trx
+        .updateTable("entries")
+        .set({ category })
+        .where("id", "=", entryId)
+        .execute();
+      await recordAudit(trx, {
+        actor,
+        competitionId,
+        entityType: "entry",
+        entityId: entryId,
+        action: "category",
+        before: { category: entry.category },
+        after: { category },
+      });
     });
   return { ok: true };
 }
@@ -115,16 +154,21 @@ export async function setEntryStatus(
   reason: string,
 ): Promise<EntryResult> {
   const competition = await competitionStatus(competitionId);
-  if (competition !== "draft" && competition !== "scoring") return { ok: false, error: "setup.error.entriesClosed" };
+  if (competition !== "draft" && competition !== "scoring")
+    return { ok: false, error: "setup.error.entriesClosed" };
   const entry = await entryOf(competitionId, entryId);
   if (!entry) return { ok: false, error: "error.404" };
-  if (status !== "active" && reason.trim() === "") return { ok: false, error: "setup.error.reasonRequired" };
+  if (status !== "active" && reason.trim() === "")
+    return { ok: false, error: "setup.error.reasonRequired" };
   await getDb()
     .transaction()
     .execute(async (trx) => {
       await trx
         .updateTable("entries")
-        .set({ status, status_reason: status === "active" ? null : reason.trim() })
+        .set({
+          status,
+          status_reason: status === "active" ? null : reason.trim(),
+        })
         .where("id", "=", entryId)
         .execute();
       await recordAudit(trx, {
@@ -132,7 +176,12 @@ export async function setEntryStatus(
         competitionId,
         entityType: "entry",
         entityId: entryId,
-        action: status === "active" ? "reinstate" : status === "withdrawn" ? "withdraw" : "disqualify",
+        action:
+          status === "active"
+            ? "reinstate"
+            : status === "withdrawn"
+              ? "withdraw"
+              : "disqualify",
         reason: reason.trim() || null,
         before: { status: entry.status, reason: entry.status_reason },
         after: { status },
@@ -142,17 +191,34 @@ export async function setEntryStatus(
 }
 
 /** Removing an entry altogether is for draft mistakes only, before any sheet exists. */
-export async function removeEntry(actor: Actor, competitionId: number, entryId: number): Promise<EntryResult> {
-  if ((await competitionStatus(competitionId)) !== "draft") return { ok: false, error: "setup.error.entriesLocked" };
+export async function removeEntry(
+  actor: Actor,
+  competitionId: number,
+  entryId: number,
+): Promise<EntryResult> {
+  if ((await competitionStatus(competitionId)) !== "draft")
+    return { ok: false, error: "setup.error.entriesLocked" };
   const entry = await entryOf(competitionId, entryId);
   if (!entry) return { ok: false, error: "error.404" };
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      const sheet = await trx.selectFrom("score_sheets").select("id").where("entry_id", "=", entryId).executeTakeFirst();
-      if (sheet) return { ok: false, error: "setup.error.entryHasSheets" } as const;
+      const sheet = await trx
+        .selectFrom("score_sheets")
+        .select("id")
+        .where("entry_id", "=", entryId)
+        .executeTakeFirst();
+      if (sheet)
+        return { ok: false, error: "setup.error.entryHasSheets" } as const;
       await trx.deleteFrom("entries").where("id", "=", entryId).execute();
-      await recordAudit(trx, { actor, competitionId, entityType: "entry", entityId: entryId, action: "delete", before: { libraryId: entry.library_id, category: entry.category } });
+      await recordAudit(trx, {
+        actor,
+        competitionId,
+        entityType: "entry",
+        entityId: entryId,
+        action: "delete",
+        before: { libraryId: entry.library_id, category: entry.category },
+      });
       return { ok: true } as const;
     });
 }

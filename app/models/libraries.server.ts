@@ -1,6 +1,11 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
-import { LIBRARY_TYPES, type Database, type Library, type LibraryType } from "../../db/schema";
+import {
+  LIBRARY_TYPES,
+  type Database,
+  type Library,
+  type LibraryType,
+} from "../../db/schema";
 import type { Transaction } from "kysely";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { codeField } from "~/lib/criteria";
@@ -20,11 +25,21 @@ export interface LibraryInput {
   npp: string;
 }
 
-const opt = (max: number) => z.string().trim().max(max, { error: "error.tooLong" }).optional().transform((v) => v ?? "");
+const opt = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: "error.tooLong" })
+    .optional()
+    .transform((v) => v ?? "");
 
 export const LibrarySchema = z.object({
   code: codeField(),
-  name: z.string({ error: "error.required" }).trim().min(1, { error: "error.required" }).max(200, { error: "error.tooLong" }),
+  name: z
+    .string({ error: "error.required" })
+    .trim()
+    .min(1, { error: "error.required" })
+    .max(200, { error: "error.tooLong" }),
   type: z
     .string({ error: "error.required" })
     .trim()
@@ -39,11 +54,20 @@ export const LibrarySchema = z.object({
 });
 
 export async function listLibraries(): Promise<Library[]> {
-  return getDb().selectFrom("libraries").selectAll().orderBy("district").orderBy("name").execute();
+  return getDb()
+    .selectFrom("libraries")
+    .selectAll()
+    .orderBy("district")
+    .orderBy("name")
+    .execute();
 }
 
 export async function getLibrary(id: number): Promise<Library | undefined> {
-  return getDb().selectFrom("libraries").selectAll().where("id", "=", id).executeTakeFirst();
+  return getDb()
+    .selectFrom("libraries")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 function fieldsOf(l: LibraryInput): LibraryInput {
@@ -70,34 +94,66 @@ export async function upsertLibraryIn(
   input: LibraryInput,
 ): Promise<{ id: number; change: "created" | "updated" | "unchanged" }> {
   const now = nowIso();
-  const existing = await trx.selectFrom("libraries").selectAll().where("code", "=", input.code).executeTakeFirst();
+  const existing = await trx
+    .selectFrom("libraries")
+    .selectAll()
+    .where("code", "=", input.code)
+    .executeTakeFirst();
   if (!existing) {
     const { id } = await trx
       .insertInto("libraries")
       .values({ ...fieldsOf(input), created_at: now, updated_at: now })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actor, entityType: "library", entityId: id, action: "create", after: fieldsOf(input) });
+    await recordAudit(trx, {
+      actor,
+      entityType: "library",
+      entityId: id,
+      action: "create",
+      after: fieldsOf(input),
+    });
     return { id, change: "created" };
   }
   const before = fieldsOf(existing);
   const after = fieldsOf(input);
-  if (JSON.stringify(before) === JSON.stringify(after)) return { id: existing.id, change: "unchanged" };
+  if (JSON.stringify(before) === JSON.stringify(after))
+    return { id: existing.id, change: "unchanged" };
   await trx
     .updateTable("libraries")
     .set({ ...after, updated_at: now })
     .where("id", "=", existing.id)
     .execute();
-  await recordAudit(trx, { actor, entityType: "library", entityId: existing.id, action: "update", before, after });
+  await recordAudit(trx, {
+    actor,
+    entityType: "library",
+    entityId: existing.id,
+    action: "update",
+    before,
+    after,
+  });
   return { id: existing.id, change: "updated" };
 }
 
-export async function createLibrary(actor: Actor, input: LibraryInput): Promise<{ ok: true; id: number } | { ok: false; error: string; field: string }> {
+export async function createLibrary(
+  actor: Actor,
+  input: LibraryInput,
+): Promise<
+  { ok: true; id: number } | { ok: false; error: string; field: string }
+> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      const taken = await trx.selectFrom("libraries").select("id").where("code", "=", input.code).executeTakeFirst();
-      if (taken) return { ok: false, error: "setup.error.libraryCodeTaken", field: "code" } as const;
+      const taken = await trx
+        .selectFrom("libraries")
+        .select("id")
+        .where("code", "=", input.code)
+        .executeTakeFirst();
+      if (taken)
+        return {
+          ok: false,
+          error: "setup.error.libraryCodeTaken",
+          field: "code",
+        } as const;
       const { id } = await upsertLibraryIn(trx, actor, input);
       return { ok: true, id } as const;
     });
@@ -111,22 +167,39 @@ export async function updateLibrary(
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      const current = await trx.selectFrom("libraries").selectAll().where("id", "=", id).executeTakeFirst();
-      if (!current) return { ok: false, error: "error.404", field: "_form" } as const;
+      const current = await trx
+        .selectFrom("libraries")
+        .selectAll()
+        .where("id", "=", id)
+        .executeTakeFirst();
+      if (!current)
+        return { ok: false, error: "error.404", field: "_form" } as const;
       const other = await trx
         .selectFrom("libraries")
         .select("id")
         .where("code", "=", input.code)
         .where("id", "<>", id)
         .executeTakeFirst();
-      if (other) return { ok: false, error: "setup.error.libraryCodeTaken", field: "code" } as const;
+      if (other)
+        return {
+          ok: false,
+          error: "setup.error.libraryCodeTaken",
+          field: "code",
+        } as const;
       const before = fieldsOf(current);
       await trx
         .updateTable("libraries")
         .set({ ...fieldsOf(input), updated_at: nowIso() })
         .where("id", "=", id)
         .execute();
-      await recordAudit(trx, { actor, entityType: "library", entityId: id, action: "update", before, after: fieldsOf(input) });
+      await recordAudit(trx, {
+        actor,
+        entityType: "library",
+        entityId: id,
+        action: "update",
+        before,
+        after: fieldsOf(input),
+      });
       return { ok: true } as const;
     });
 }
@@ -199,22 +272,55 @@ export async function previewLibraryCsv(text: string): Promise<CsvPreview> {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(text.replace(/^\uFEFF/, ""), {
-      columns: (header: string[]) => header.map((h) => HEADER_ALIASES[h.trim().toLowerCase()] ?? `?${h.trim()}`),
+      columns: (header: string[]) =>
+        header.map(
+          (h) => HEADER_ALIASES[h.trim().toLowerCase()] ?? `?${h.trim()}`,
+        ),
       info: true,
       trim: true,
       skip_empty_lines: true,
       relax_column_count: true,
-      delimiter: text.split("\n", 1)[0]!.includes(";") && !text.split("\n", 1)[0]!.includes(",") ? ";" : ",",
+      delimiter:
+        text.split("\n", 1)[0]!.includes(";") &&
+        !text.split("\n", 1)[0]!.includes(",")
+          ? ";"
+          : ",",
     }) as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    return { rows: [], errors: [], fileError: { message: "setup.csv.unreadable", params: { line: line ?? "?" } } };
+    return {
+      rows: [],
+      errors: [],
+      fileError: {
+        message: "setup.csv.unreadable",
+        params: { line: line ?? "?" },
+      },
+    };
   }
-  if (records.length === 0) return { rows: [], errors: [], fileError: { message: "setup.csv.empty" } };
+  if (records.length === 0)
+    return { rows: [], errors: [], fileError: { message: "setup.csv.empty" } };
   const first = records[0]!.record;
-  const missing = (["code", "name", "type"] as const).filter((c) => !(c in first));
-  if (missing.length > 0) return { rows: [], errors: [], fileError: { message: "setup.csv.missingColumns", params: { columns: missing.join(", ") } } };
-  if (records.length > MAX_CSV_ROWS) return { rows: [], errors: [], fileError: { message: "setup.csv.tooMany", params: { max: MAX_CSV_ROWS } } };
+  const missing = (["code", "name", "type"] as const).filter(
+    (c) => !(c in first),
+  );
+  if (missing.length > 0)
+    return {
+      rows: [],
+      errors: [],
+      fileError: {
+        message: "setup.csv.missingColumns",
+        params: { columns: missing.join(", ") },
+      },
+    };
+  if (records.length > MAX_CSV_ROWS)
+    return {
+      rows: [],
+      errors: [],
+      fileError: {
+        message: "setup.csv.tooMany",
+        params: { max: MAX_CSV_ROWS },
+      },
+    };
 
   const existing = new Map((await listLibraries()).map((l) => [l.code, l]));
   const seen = new Map<string, number>();
@@ -226,14 +332,26 @@ export async function previewLibraryCsv(text: string): Promise<CsvPreview> {
     if (!parsed.success) {
       errors.push({
         line,
-        problems: parsed.error.issues.map((i) => ({ column: String(i.path[0] ?? ""), message: i.message })),
+        problems: parsed.error.issues.map((i) => ({
+          column: String(i.path[0] ?? ""),
+          message: i.message,
+        })),
       });
       continue;
     }
     const library = parsed.data;
     const earlier = seen.get(library.code);
     if (earlier !== undefined) {
-      errors.push({ line, problems: [{ column: "code", message: "setup.csv.duplicateCode", params: { line: earlier } }] });
+      errors.push({
+        line,
+        problems: [
+          {
+            column: "code",
+            message: "setup.csv.duplicateCode",
+            params: { line: earlier },
+          },
+        ],
+      });
       continue;
     }
     seen.set(library.code, line);
@@ -253,15 +371,30 @@ export type CsvImportResult =
   | { ok: false; preview: CsvPreview };
 
 /** Imports the list only when every row is valid; one transaction, so all rows or none. */
-export async function importLibraryCsv(actor: Actor, text: string): Promise<CsvImportResult> {
+export async function importLibraryCsv(
+  actor: Actor,
+  text: string,
+): Promise<CsvImportResult> {
   const preview = await previewLibraryCsv(text);
-  if (preview.fileError || preview.errors.length > 0 || preview.rows.length === 0) return { ok: false, preview };
+  if (
+    preview.fileError ||
+    preview.errors.length > 0 ||
+    preview.rows.length === 0
+  )
+    return { ok: false, preview };
   return getDb()
     .transaction()
     .execute(async (trx) => {
       const counts = { created: 0, updated: 0, unchanged: 0 };
-      for (const row of preview.rows) counts[(await upsertLibraryIn(trx, actor, row.library)).change]++;
-      await recordAudit(trx, { actor, entityType: "library", entityId: "csv", action: "import", after: counts });
+      for (const row of preview.rows)
+        counts[(await upsertLibraryIn(trx, actor, row.library)).change]++;
+      await recordAudit(trx, {
+        actor,
+        entityType: "library",
+        entityId: "csv",
+        action: "import",
+        after: counts,
+      });
       return { ok: true, ...counts } as const;
     });
 }

@@ -1,5 +1,9 @@
 import crypto from "node:crypto";
-import type { Aggregation, CompetitionLevel, RankingScope } from "../../db/schema";
+import type {
+  Aggregation,
+  CompetitionLevel,
+  RankingScope,
+} from "../../db/schema";
 import { getDb } from "~/lib/db.server";
 
 /**
@@ -36,7 +40,12 @@ export interface PublicSnapshot {
     rankingScope: RankingScope;
     isDemo: boolean;
   };
-  publication: { id: number; revision: number; publishedAt: string; reason: string | null };
+  publication: {
+    id: number;
+    revision: number;
+    publishedAt: string;
+    reason: string | null;
+  };
   results: PublicResult[];
   /** a strong validator of this snapshot (changes with every publication and every deploy) */
   version: string;
@@ -57,11 +66,22 @@ async function currentPublication(slug: string) {
     .executeTakeFirst();
 }
 
-async function loadSnapshot(publicationId: number, competitionId: number): Promise<PublicSnapshot> {
+async function loadSnapshot(
+  publicationId: number,
+  competitionId: number,
+): Promise<PublicSnapshot> {
   const db = getDb();
   const [competition, publication, rows, components] = await Promise.all([
-    db.selectFrom("competitions").selectAll().where("id", "=", competitionId).executeTakeFirstOrThrow(),
-    db.selectFrom("publications").selectAll().where("id", "=", publicationId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("competitions")
+      .selectAll()
+      .where("id", "=", competitionId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("publications")
+      .selectAll()
+      .where("id", "=", publicationId)
+      .executeTakeFirstOrThrow(),
     db
       .selectFrom("published_results")
       .selectAll()
@@ -73,7 +93,14 @@ async function loadSnapshot(publicationId: number, competitionId: number): Promi
     db
       .selectFrom("published_component_scores as s")
       .innerJoin("published_results as r", "r.id", "s.result_id")
-      .select(["s.result_id", "s.component_code", "s.component_name", "s.weight", "s.score_x100", "s.position"])
+      .select([
+        "s.result_id",
+        "s.component_code",
+        "s.component_name",
+        "s.weight",
+        "s.score_x100",
+        "s.position",
+      ])
       .where("r.publication_id", "=", publicationId)
       .orderBy("s.position")
       .execute(),
@@ -81,7 +108,12 @@ async function loadSnapshot(publicationId: number, competitionId: number): Promi
   const byResult = new Map<number, PublicComponentScore[]>();
   for (const c of components) {
     const list = byResult.get(c.result_id) ?? [];
-    list.push({ code: c.component_code, name: c.component_name, weight: c.weight, scoreX100: c.score_x100 });
+    list.push({
+      code: c.component_code,
+      name: c.component_name,
+      weight: c.weight,
+      scoreX100: c.score_x100,
+    });
     byResult.set(c.result_id, list);
   }
   return {
@@ -101,21 +133,38 @@ async function loadSnapshot(publicationId: number, competitionId: number): Promi
       publishedAt: publication.published_at,
       reason: publication.reason,
     },
-    results: rows.map((r) => ({
-      rank: r.rank,
-      prize: r.prize_label,
-      category: r.category,
-      library: { code: r.library_code, name: r.library_name, village: r.library_village, district: r.library_district },
-      finalScoreX100: r.final_score_x100,
-      judges: r.judge_count,
-      components: byResult.get(r.id) ?? [],
-    })),
+    // by category only when the competition ranks by category; otherwise one ranking, by rank
+    results: [...rows]
+      .sort(
+        (a, b) =>
+          (competition.ranking_scope === "category"
+            ? a.category.localeCompare(b.category)
+            : 0) ||
+          a.rank - b.rank ||
+          a.library_name.localeCompare(b.library_name),
+      )
+      .map((r) => ({
+        rank: r.rank,
+        prize: r.prize_label,
+        category: r.category,
+        library: {
+          code: r.library_code,
+          name: r.library_name,
+          village: r.library_village,
+          district: r.library_district,
+        },
+        finalScoreX100: r.final_score_x100,
+        judges: r.judge_count,
+        components: byResult.get(r.id) ?? [],
+      })),
     version: `${publication.id}-${BOOT_ID}`,
   };
 }
 
 /** The current published snapshot of a competition, or null when nothing is published. */
-export async function getPublicSnapshot(slug: string): Promise<PublicSnapshot | null> {
+export async function getPublicSnapshot(
+  slug: string,
+): Promise<PublicSnapshot | null> {
   const current = await currentPublication(slug);
   if (!current) return null;
   let snapshot = snapshots.get(current.id);
@@ -133,25 +182,52 @@ export interface PublishedSummary {
   region: string;
   isDemo: boolean;
   corrected: boolean;
-  winners: { prize: string; rank: number; libraryCode: string; libraryName: string; category: string }[];
+  winners: {
+    prize: string;
+    rank: number;
+    libraryCode: string;
+    libraryName: string;
+    category: string;
+  }[];
 }
 
 /** Every published competition, newest first, with its Juara winners at a glance. */
-export async function listPublishedSummaries(filter: { year?: number } = {}): Promise<PublishedSummary[]> {
+export async function listPublishedSummaries(
+  filter: { year?: number } = {},
+): Promise<PublishedSummary[]> {
   const db = getDb();
   let query = db
     .selectFrom("competitions as c")
-    .innerJoin("publications as p", (j) => j.onRef("p.competition_id", "=", "c.id").on("p.is_current", "=", 1))
-    .select(["c.id", "c.slug", "c.name", "c.year", "c.region", "c.is_demo", "p.id as publicationId", "p.revision"])
+    .innerJoin("publications as p", (j) =>
+      j.onRef("p.competition_id", "=", "c.id").on("p.is_current", "=", 1),
+    )
+    .select([
+      "c.id",
+      "c.slug",
+      "c.name",
+      "c.year",
+      "c.region",
+      "c.is_demo",
+      "p.id as publicationId",
+      "p.revision",
+    ])
     .where("c.status", "=", "published")
     .orderBy("c.year", "desc")
     .orderBy("c.name");
-  if (filter.year !== undefined) query = query.where("c.year", "=", filter.year);
+  if (filter.year !== undefined)
+    query = query.where("c.year", "=", filter.year);
   const competitions = await query.execute();
   if (competitions.length === 0) return [];
   const winners = await db
     .selectFrom("published_results")
-    .select(["publication_id", "prize_label", "rank", "library_code", "library_name", "category"])
+    .select([
+      "publication_id",
+      "prize_label",
+      "rank",
+      "library_code",
+      "library_name",
+      "category",
+    ])
     .where(
       "publication_id",
       "in",
@@ -170,12 +246,24 @@ export async function listPublishedSummaries(filter: { year?: number } = {}): Pr
     corrected: c.revision > 0,
     winners: winners
       .filter((w) => w.publication_id === c.publicationId)
-      .map((w) => ({ prize: w.prize_label ?? "", rank: w.rank, libraryCode: w.library_code, libraryName: w.library_name, category: w.category })),
+      .map((w) => ({
+        prize: w.prize_label ?? "",
+        rank: w.rank,
+        libraryCode: w.library_code,
+        libraryName: w.library_name,
+        category: w.category,
+      })),
   }));
 }
 
 export interface LibraryHistory {
-  library: { code: string; name: string; type: string; village: string; district: string };
+  library: {
+    code: string;
+    name: string;
+    type: string;
+    village: string;
+    district: string;
+  };
   results: {
     slug: string;
     competition: string;
@@ -188,13 +276,23 @@ export interface LibraryHistory {
 }
 
 /** A library's published results across the years; null when it has none (404 to the public). */
-export async function getLibraryHistory(code: string): Promise<LibraryHistory | null> {
+export async function getLibraryHistory(
+  code: string,
+): Promise<LibraryHistory | null> {
   const db = getDb();
   const rows = await db
     .selectFrom("published_results as r")
     .innerJoin("publications as p", "p.id", "r.publication_id")
     .innerJoin("competitions as c", "c.id", "p.competition_id")
-    .select(["r.id", "r.rank", "r.prize_label", "r.final_score_x100", "c.slug", "c.name", "c.year"])
+    .select([
+      "r.id",
+      "r.rank",
+      "r.prize_label",
+      "r.final_score_x100",
+      "c.slug",
+      "c.name",
+      "c.year",
+    ])
     .where("r.library_code", "=", code)
     .where("p.is_current", "=", 1)
     .where("c.status", "=", "published")
@@ -208,12 +306,24 @@ export async function getLibraryHistory(code: string): Promise<LibraryHistory | 
     .executeTakeFirst();
   const latest = await db
     .selectFrom("published_results")
-    .select(["library_code", "library_name", "library_village", "library_district", "category"])
+    .select([
+      "library_code",
+      "library_name",
+      "library_village",
+      "library_district",
+      "category",
+    ])
     .where("id", "=", rows[0]!.id)
     .executeTakeFirstOrThrow();
   const components = await db
     .selectFrom("published_component_scores")
-    .select(["result_id", "component_code", "component_name", "weight", "score_x100"])
+    .select([
+      "result_id",
+      "component_code",
+      "component_name",
+      "weight",
+      "score_x100",
+    ])
     .where(
       "result_id",
       "in",
@@ -238,14 +348,27 @@ export async function getLibraryHistory(code: string): Promise<LibraryHistory | 
       finalScoreX100: r.final_score_x100,
       components: components
         .filter((c) => c.result_id === r.id)
-        .map((c) => ({ code: c.component_code, name: c.component_name, weight: c.weight, scoreX100: c.score_x100 })),
+        .map((c) => ({
+          code: c.component_code,
+          name: c.component_name,
+          weight: c.weight,
+          scoreX100: c.score_x100,
+        })),
     })),
   };
 }
 
 export interface DistrictPlacing {
   district: string;
-  results: { slug: string; year: number; competition: string; libraryCode: string; libraryName: string; rank: number; prize: string | null }[];
+  results: {
+    slug: string;
+    year: number;
+    competition: string;
+    libraryCode: string;
+    libraryName: string;
+    rank: number;
+    prize: string | null;
+  }[];
 }
 
 /** Published placings grouped by the library's district, for the archive. */
@@ -254,7 +377,16 @@ export async function listPlacingsByDistrict(): Promise<DistrictPlacing[]> {
     .selectFrom("published_results as r")
     .innerJoin("publications as p", "p.id", "r.publication_id")
     .innerJoin("competitions as c", "c.id", "p.competition_id")
-    .select(["r.library_district", "c.slug", "c.year", "c.name", "r.library_code", "r.library_name", "r.rank", "r.prize_label"])
+    .select([
+      "r.library_district",
+      "c.slug",
+      "c.year",
+      "c.name",
+      "r.library_code",
+      "r.library_name",
+      "r.rank",
+      "r.prize_label",
+    ])
     .where("p.is_current", "=", 1)
     .where("c.status", "=", "published")
     .where("r.prize_label", "is not", null)
@@ -264,7 +396,10 @@ export async function listPlacingsByDistrict(): Promise<DistrictPlacing[]> {
     .execute();
   const groups = new Map<string, DistrictPlacing>();
   for (const r of rows) {
-    const group = groups.get(r.library_district) ?? { district: r.library_district, results: [] };
+    const group = groups.get(r.library_district) ?? {
+      district: r.library_district,
+      results: [],
+    };
     group.results.push({
       slug: r.slug,
       year: r.year,
@@ -280,12 +415,19 @@ export async function listPlacingsByDistrict(): Promise<DistrictPlacing[]> {
 }
 
 export interface JudgingMethod {
-  components: { code: string; name: string; weight: number; indicators: { code: string; name: string; min: number; max: number }[] }[];
+  components: {
+    code: string;
+    name: string;
+    weight: number;
+    indicators: { code: string; name: string; min: number; max: number }[];
+  }[];
   panelSize: number;
 }
 
 /** The criteria and panel behind a published competition, for "How we judged". */
-export async function getJudgingMethod(slug: string): Promise<JudgingMethod | null> {
+export async function getJudgingMethod(
+  slug: string,
+): Promise<JudgingMethod | null> {
   const db = getDb();
   const competition = await db
     .selectFrom("competitions")
@@ -295,8 +437,18 @@ export async function getJudgingMethod(slug: string): Promise<JudgingMethod | nu
     .executeTakeFirst();
   if (!competition) return null;
   const [components, indicators, panel] = await Promise.all([
-    db.selectFrom("components").selectAll().where("competition_id", "=", competition.id).orderBy("position").execute(),
-    db.selectFrom("indicators").selectAll().where("competition_id", "=", competition.id).orderBy("position").execute(),
+    db
+      .selectFrom("components")
+      .selectAll()
+      .where("competition_id", "=", competition.id)
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("indicators")
+      .selectAll()
+      .where("competition_id", "=", competition.id)
+      .orderBy("position")
+      .execute(),
     db
       .selectFrom("score_sheets as s")
       .innerJoin("entries as e", "e.id", "s.entry_id")
@@ -312,7 +464,12 @@ export async function getJudgingMethod(slug: string): Promise<JudgingMethod | nu
       weight: c.weight,
       indicators: indicators
         .filter((i) => i.component_id === c.id)
-        .map((i) => ({ code: i.code, name: i.name, min: i.min_score, max: i.max_score })),
+        .map((i) => ({
+          code: i.code,
+          name: i.name,
+          min: i.min_score,
+          max: i.max_score,
+        })),
     })),
     panelSize: Number(panel.n),
   };

@@ -474,12 +474,10 @@ async function saveIn(
       .insertInto("scores")
       .values(rows)
       .onConflict((oc) =>
-        oc
-          .columns(["sheet_id", "indicator_id"])
-          .doUpdateSet((eb) => ({
-            value: eb.ref("excluded.value"),
-            note: eb.ref("excluded.note"),
-          })),
+        oc.columns(["sheet_id", "indicator_id"]).doUpdateSet((eb) => ({
+          value: eb.ref("excluded.value"),
+          note: eb.ref("excluded.note"),
+        })),
       )
       .execute();
   }

@@ -1,8 +1,21 @@
 import { z } from "zod";
 import { ROLES, type Role } from "../../db/schema";
-import { emailField, formValues, optionalText, parseForm, requiredText, type FieldErrors } from "~/lib/forms";
+import {
+  emailField,
+  formValues,
+  optionalText,
+  parseForm,
+  requiredText,
+  type FieldErrors,
+} from "~/lib/forms";
 import type { SessionUser } from "~/lib/session.server";
-import { actorOf, createUser, getUser, resetPassword, setUserActive } from "./users.server";
+import {
+  actorOf,
+  createUser,
+  getUser,
+  resetPassword,
+  setUserActive,
+} from "./users.server";
 
 /**
  * The account actions shared by the admin's user page and the chair's judge page. What differs
@@ -41,29 +54,54 @@ export async function handleUserAdminAction(
 ): Promise<UserAdminResult | Response> {
   const actor = actorOf(actingUser);
   if (formData.get("intent") === "create") {
-    const form = parseForm(CreateSchema, formData, { omitFromEcho: ["password"] });
-    if (!form.ok) return { kind: "invalid", errors: form.errors, values: form.values };
+    const form = parseForm(CreateSchema, formData, {
+      omitFromEcho: ["password"],
+    });
+    if (!form.ok)
+      return { kind: "invalid", errors: form.errors, values: form.values };
     const role = scope.createRole ?? form.data.role ?? "judge";
-    if (!scope.manageable.includes(role)) return new Response("Forbidden", { status: 403 });
-    const result = await createUser(actor, { ...form.data, role, password: form.data.password || undefined });
+    if (!scope.manageable.includes(role))
+      return new Response("Forbidden", { status: 403 });
+    const result = await createUser(actor, {
+      ...form.data,
+      role,
+      password: form.data.password || undefined,
+    });
     if (!result.ok) {
-      return { kind: "invalid", errors: { email: ["error.emailTaken"] }, values: formValues(formData, ["password"]) };
+      return {
+        kind: "invalid",
+        errors: { email: ["error.emailTaken"] },
+        values: formValues(formData, ["password"]),
+      };
     }
-    return { kind: "created", email: form.data.email, tempPassword: result.generated ? result.password : null };
+    return {
+      kind: "created",
+      email: form.data.email,
+      tempPassword: result.generated ? result.password : null,
+    };
   }
 
   const target = TargetSchema.safeParse(Object.fromEntries(formData));
   if (!target.success) return new Response("Bad request", { status: 400 });
   const user = await getUser(target.data.userId);
   // someone outside this page's remit is answered as if absent
-  if (!user || !scope.manageable.includes(user.role)) return new Response("Not found", { status: 404 });
+  if (!user || !scope.manageable.includes(user.role))
+    return new Response("Not found", { status: 404 });
   switch (target.data.intent) {
     case "reset":
-      return { kind: "reset", email: user.email, tempPassword: await resetPassword(actor, user.id) };
+      return {
+        kind: "reset",
+        email: user.email,
+        tempPassword: await resetPassword(actor, user.id),
+      };
     case "activate":
     case "deactivate":
       if (user.id === actingUser.id) {
-        return { kind: "invalid", errors: { _form: ["users.cannotDeactivateSelf"] }, values: {} };
+        return {
+          kind: "invalid",
+          errors: { _form: ["users.cannotDeactivateSelf"] },
+          values: {},
+        };
       }
       await setUserActive(actor, user.id, target.data.intent === "activate");
       return { kind: "updated", email: user.email };

@@ -1,7 +1,11 @@
 import type { Role } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
-import { generatePassword, hashPassword, verifyPassword } from "~/lib/password.server";
+import {
+  generatePassword,
+  hashPassword,
+  verifyPassword,
+} from "~/lib/password.server";
 import { destroyOtherSessions } from "~/lib/session.server";
 import { nowIso } from "~/lib/time";
 
@@ -21,7 +25,14 @@ export type CreateUserResult =
   | { ok: false; error: "emailTaken" };
 
 /** The audit record of a user never includes the password hash. */
-function publicFields(u: { email: string; name: string; role: Role; district?: string; village?: string; institution?: string }) {
+function publicFields(u: {
+  email: string;
+  name: string;
+  role: Role;
+  district?: string;
+  village?: string;
+  institution?: string;
+}) {
   return {
     email: u.email,
     name: u.name,
@@ -32,7 +43,10 @@ function publicFields(u: { email: string; name: string; role: Role; district?: s
   };
 }
 
-export async function createUser(actor: Actor, input: NewUserInput): Promise<CreateUserResult> {
+export async function createUser(
+  actor: Actor,
+  input: NewUserInput,
+): Promise<CreateUserResult> {
   const email = input.email.trim().toLowerCase();
   const generated = !input.password;
   const password = input.password ?? generatePassword();
@@ -86,10 +100,21 @@ export interface UserListItem {
   institution: string;
 }
 
-export async function listUsers(filter: { role?: Role } = {}): Promise<UserListItem[]> {
+export async function listUsers(
+  filter: { role?: Role } = {},
+): Promise<UserListItem[]> {
   let query = getDb()
     .selectFrom("users")
-    .select(["id", "email", "name", "role", "active", "district", "village", "institution"])
+    .select([
+      "id",
+      "email",
+      "name",
+      "role",
+      "active",
+      "district",
+      "village",
+      "institution",
+    ])
     .orderBy("role")
     .orderBy("name");
   if (filter.role) query = query.where("role", "=", filter.role);
@@ -106,7 +131,11 @@ export async function getUser(id: number) {
   return row ? { ...row, active: row.active === 1 } : undefined;
 }
 
-export async function setUserActive(actor: Actor, userId: number, active: boolean): Promise<void> {
+export async function setUserActive(
+  actor: Actor,
+  userId: number,
+  active: boolean,
+): Promise<void> {
   await getDb()
     .transaction()
     .execute(async (trx) => {
@@ -115,7 +144,11 @@ export async function setUserActive(actor: Actor, userId: number, active: boolea
         .set({ active: active ? 1 : 0, updated_at: nowIso() })
         .where("id", "=", userId)
         .execute();
-      if (!active) await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+      if (!active)
+        await trx
+          .deleteFrom("sessions")
+          .where("user_id", "=", userId)
+          .execute();
       await recordAudit(trx, {
         actor,
         entityType: "user",
@@ -126,7 +159,10 @@ export async function setUserActive(actor: Actor, userId: number, active: boolea
 }
 
 /** Sets a temporary password (shown once to whoever reset it) and ends the user's sessions. */
-export async function resetPassword(actor: Actor, userId: number): Promise<string> {
+export async function resetPassword(
+  actor: Actor,
+  userId: number,
+): Promise<string> {
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   await getDb()
@@ -134,16 +170,26 @@ export async function resetPassword(actor: Actor, userId: number): Promise<strin
     .execute(async (trx) => {
       await trx
         .updateTable("users")
-        .set({ password_hash: passwordHash, must_change_password: 1, updated_at: nowIso() })
+        .set({
+          password_hash: passwordHash,
+          must_change_password: 1,
+          updated_at: nowIso(),
+        })
         .where("id", "=", userId)
         .execute();
       await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
-      await recordAudit(trx, { actor, entityType: "user", entityId: userId, action: "reset-password" });
+      await recordAudit(trx, {
+        actor,
+        entityType: "user",
+        entityId: userId,
+        action: "reset-password",
+      });
     });
   return password;
 }
 
-export type ChangePasswordResult = { ok: true } | { ok: false; error: "wrongCurrent" };
+export type ChangePasswordResult =
+  { ok: true } | { ok: false; error: "wrongCurrent" };
 
 /** Changes one's own password and ends every other session of that user. */
 export async function changePassword(
@@ -158,20 +204,34 @@ export async function changePassword(
     .select("password_hash")
     .where("id", "=", actor.id)
     .executeTakeFirstOrThrow();
-  if (!(await verifyPassword(row.password_hash, current))) return { ok: false, error: "wrongCurrent" };
+  if (!(await verifyPassword(row.password_hash, current)))
+    return { ok: false, error: "wrongCurrent" };
   const passwordHash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("users")
-      .set({ password_hash: passwordHash, must_change_password: 0, updated_at: nowIso() })
+      .set({
+        password_hash: passwordHash,
+        must_change_password: 0,
+        updated_at: nowIso(),
+      })
       .where("id", "=", actor.id)
       .execute();
-    await recordAudit(trx, { actor, entityType: "user", entityId: actor.id, action: "change-password" });
+    await recordAudit(trx, {
+      actor,
+      entityType: "user",
+      entityId: actor.id,
+      action: "change-password",
+    });
   });
   await destroyOtherSessions(actor.id, currentSessionId);
   return { ok: true };
 }
 
-export function actorOf(user: { id: number; name: string; email: string }): Actor & { id: number } {
+export function actorOf(user: {
+  id: number;
+  name: string;
+  email: string;
+}): Actor & { id: number } {
   return { id: user.id, label: `${user.name} <${user.email}>` };
 }

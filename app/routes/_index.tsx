@@ -6,14 +6,26 @@ import { listPublishedSummaries } from "~/models/public.server";
 
 export const meta: MetaFunction = () => [
   { title: "Juara — Lomba Perpustakaan Desa/Kelurahan" },
-  { name: "description", content: "Hasil penjurian lomba perpustakaan desa dan kelurahan." },
-  { property: "og:title", content: "Juara — Lomba Perpustakaan Desa/Kelurahan" },
-  { property: "og:description", content: "Para juara lomba perpustakaan desa dan kelurahan." },
+  {
+    name: "description",
+    content: "Hasil penjurian lomba perpustakaan desa dan kelurahan.",
+  },
+  {
+    property: "og:title",
+    content: "Juara — Lomba Perpustakaan Desa/Kelurahan",
+  },
+  {
+    property: "og:description",
+    content: "Para juara lomba perpustakaan desa dan kelurahan.",
+  },
   { property: "og:type", content: "website" },
 ];
 
 export async function loader() {
-  return json({ competitions: await listPublishedSummaries() }, { headers: { "Cache-Control": "public, max-age=60" } });
+  return json(
+    { competitions: await listPublishedSummaries() },
+    { headers: { "Cache-Control": "public, max-age=60" } },
+  );
 }
 
 export default function Home() {
@@ -45,7 +57,9 @@ export default function Home() {
                     </li>
                   ))}
                 </ol>
-                <Link to={`/competitions/${c.slug}`}>{t("public.seeWinners")}</Link>
+                <Link to={`/competitions/${c.slug}`}>
+                  {t("public.seeWinners")}
+                </Link>
               </li>
             ))}
           </ul>

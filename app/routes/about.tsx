@@ -3,7 +3,10 @@ import { useT } from "~/i18n/useT";
 
 export const meta: MetaFunction = () => [
   { title: "Tentang · Juara" },
-  { name: "description", content: "Tentang aplikasi penjurian lomba perpustakaan desa/kelurahan." },
+  {
+    name: "description",
+    content: "Tentang aplikasi penjurian lomba perpustakaan desa/kelurahan.",
+  },
 ];
 
 /** A constant page; the public-pages benchmark also uses it as its baseline. */

@@ -1,4 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -10,11 +14,17 @@ import { actorOf, changePassword } from "~/models/users.server";
 
 const ChangePasswordSchema = z
   .object({
-    current: z.string({ error: "error.required" }).min(1, { error: "error.required" }).max(256),
+    current: z
+      .string({ error: "error.required" })
+      .min(1, { error: "error.required" })
+      .max(256),
     next: newPasswordField(),
     confirm: z.string({ error: "error.required" }),
   })
-  .refine((v) => v.next === v.confirm, { path: ["confirm"], error: "error.passwordMismatch" });
+  .refine((v) => v.next === v.confirm, {
+    path: ["confirm"],
+    error: "error.passwordMismatch",
+  });
 
 const NO_ECHO = ["current", "next", "confirm"] as const;
 
@@ -27,10 +37,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, { allowPasswordChange: true });
-  const form = parseForm(ChangePasswordSchema, await request.formData(), { omitFromEcho: NO_ECHO });
-  if (!form.ok) return json({ ok: false as const, errors: form.errors }, { status: 400 });
-  const result = await changePassword(actorOf(user), user.sessionId, form.data.current, form.data.next);
-  if (!result.ok) return json({ ok: false as const, errors: { current: ["password.wrongCurrent"] } }, { status: 400 });
+  const form = parseForm(ChangePasswordSchema, await request.formData(), {
+    omitFromEcho: NO_ECHO,
+  });
+  if (!form.ok)
+    return json({ ok: false as const, errors: form.errors }, { status: 400 });
+  const result = await changePassword(
+    actorOf(user),
+    user.sessionId,
+    form.data.current,
+    form.data.next,
+  );
+  if (!result.ok)
+    return json(
+      { ok: false as const, errors: { current: ["password.wrongCurrent"] } },
+      { status: 400 },
+    );
   return json({ ok: true as const, errors: {} });
 }
 
@@ -51,7 +73,14 @@ export default function ChangePassword() {
       ) : null}
       <Form method="post" className="stack" noValidate>
         <ErrorList errors={errors._form} />
-        <Field label={t("password.current")} name="current" type="password" autoComplete="current-password" required errors={errors.current} />
+        <Field
+          label={t("password.current")}
+          name="current"
+          type="password"
+          autoComplete="current-password"
+          required
+          errors={errors.current}
+        />
         <Field
           label={t("password.new")}
           name="next"
@@ -62,7 +91,14 @@ export default function ChangePassword() {
           hint={t("password.hint")}
           errors={errors.next}
         />
-        <Field label={t("password.confirm")} name="confirm" type="password" autoComplete="new-password" required errors={errors.confirm} />
+        <Field
+          label={t("password.confirm")}
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          errors={errors.confirm}
+        />
         <button type="submit" className="button primary">
           {t("action.save")}
         </button>

@@ -1,4 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ROLES } from "../../db/schema";
@@ -18,7 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["admin"]);
-  const result = await handleUserAdminAction(user, await request.formData(), { manageable: ROLES });
+  const result = await handleUserAdminAction(user, await request.formData(), {
+    manageable: ROLES,
+  });
   if (result instanceof Response) throw result;
   return json(result, { status: result.kind === "invalid" ? 400 : 200 });
 }
@@ -37,10 +43,28 @@ export default function AdminUsers() {
       <UserTable users={users} showRole showHome={false} />
       <section aria-labelledby="create-user" className="panel">
         <h2 id="create-user">{t("users.create")}</h2>
-        <Form method="post" className="stack" noValidate key={result?.kind === "created" ? result.email : "form"}>
+        <Form
+          method="post"
+          className="stack"
+          noValidate
+          key={result?.kind === "created" ? result.email : "form"}
+        >
           <input type="hidden" name="intent" value="create" />
-          <Field label={t("users.name")} name="name" required defaultValue={invalid?.values.name} errors={errors.name} />
-          <Field label={t("users.email")} name="email" type="email" required defaultValue={invalid?.values.email} errors={errors.email} />
+          <Field
+            label={t("users.name")}
+            name="name"
+            required
+            defaultValue={invalid?.values.name}
+            errors={errors.name}
+          />
+          <Field
+            label={t("users.email")}
+            name="email"
+            type="email"
+            required
+            defaultValue={invalid?.values.email}
+            errors={errors.email}
+          />
           <SelectField
             label={t("users.role")}
             name="role"
@@ -48,7 +72,13 @@ export default function AdminUsers() {
             options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
             errors={errors.role}
           />
-          <Field label={t("users.password")} name="password" type="password" autoComplete="new-password" errors={errors.password} />
+          <Field
+            label={t("users.password")}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            errors={errors.password}
+          />
           <button type="submit" className="button primary">
             {t("action.create")}
           </button>

@@ -2,18 +2,34 @@ import type { MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/useT";
-import { listPlacingsByDistrict, listPublishedSummaries } from "~/models/public.server";
+import {
+  listPlacingsByDistrict,
+  listPublishedSummaries,
+} from "~/models/public.server";
 
 export const meta: MetaFunction = () => [
   { title: "Arsip · Juara" },
-  { name: "description", content: "Arsip hasil lomba perpustakaan desa/kelurahan menurut tahun dan kecamatan." },
+  {
+    name: "description",
+    content:
+      "Arsip hasil lomba perpustakaan desa/kelurahan menurut tahun dan kecamatan.",
+  },
 ];
 
 export async function loader() {
-  const [competitions, districts] = await Promise.all([listPublishedSummaries(), listPlacingsByDistrict()]);
+  const [competitions, districts] = await Promise.all([
+    listPublishedSummaries(),
+    listPlacingsByDistrict(),
+  ]);
   const years = [...new Set(competitions.map((c) => c.year))];
   return json(
-    { years: years.map((year) => ({ year, competitions: competitions.filter((c) => c.year === year) })), districts },
+    {
+      years: years.map((year) => ({
+        year,
+        competitions: competitions.filter((c) => c.year === year),
+      })),
+      districts,
+    },
     { headers: { "Cache-Control": "public, max-age=60" } },
   );
 }
@@ -48,9 +64,13 @@ export default function Archive() {
             <ul>
               {d.results.map((r) => (
                 <li key={`${r.slug}-${r.libraryCode}`}>
-                  {r.year} · <strong>{r.prize}</strong> — <Link to={`/libraries/${r.libraryCode}`}>{r.libraryName}</Link>{" "}
+                  {r.year} · <strong>{r.prize}</strong> —{" "}
+                  <Link to={`/libraries/${r.libraryCode}`}>
+                    {r.libraryName}
+                  </Link>{" "}
                   <span className="muted">
-                    (<Link to={`/competitions/${r.slug}`}>{r.competition}</Link>)
+                    (<Link to={`/competitions/${r.slug}`}>{r.competition}</Link>
+                    )
                   </span>
                 </li>
               ))}

@@ -5,7 +5,11 @@ import { z } from "zod";
 import { useLang, useT } from "~/i18n/useT";
 import { locale } from "~/i18n";
 import { requireRole } from "~/lib/session.server";
-import { auditFilterOptions, listAuditEntries, verifyAuditChain } from "~/models/audit.server";
+import {
+  auditFilterOptions,
+  listAuditEntries,
+  verifyAuditChain,
+} from "~/models/audit.server";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** Bad filter values are dropped rather than refused: this is a read-only search page. */
@@ -23,7 +27,9 @@ export const meta: MetaFunction = () => [{ title: "Log audit · Juara" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const filter = FilterSchema.parse(Object.fromEntries(Object.entries(params).filter(([, v]) => v !== "")));
+  const filter = FilterSchema.parse(
+    Object.fromEntries(Object.entries(params).filter(([, v]) => v !== "")),
+  );
   const [list, options, chain] = await Promise.all([
     listAuditEntries({
       competitionId: filter.competition,
@@ -49,7 +55,8 @@ function pretty(jsonText: string | null): string {
 }
 
 export default function AuditLog() {
-  const { entries, hasMore, page, options, chain } = useLoaderData<typeof loader>();
+  const { entries, hasMore, page, options, chain } =
+    useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const t = useT();
   const lang = useLang();
@@ -58,18 +65,28 @@ export default function AuditLog() {
     next.set("page", String(to));
     return `?${next.toString()}`;
   };
-  const when = new Intl.DateTimeFormat(locale(lang), { dateStyle: "medium", timeStyle: "medium", timeZone: "Asia/Makassar" });
+  const when = new Intl.DateTimeFormat(locale(lang), {
+    dateStyle: "medium",
+    timeStyle: "medium",
+    timeZone: "Asia/Makassar",
+  });
   return (
     <>
       <h1>{t("audit.title")}</h1>
       <p>{t("audit.intro")}</p>
       <p className={chain.ok ? "notice" : "alert"} role="status">
-        {chain.ok ? t("audit.chainOk", { entries: chain.entries }) : t("audit.chainBroken", { id: chain.brokenAt })}
+        {chain.ok
+          ? t("audit.chainOk", { entries: chain.entries })
+          : t("audit.chainBroken", { id: chain.brokenAt })}
       </p>
       <Form method="get" className="filters">
         <div className="field">
           <label htmlFor="f-competition">{t("audit.competition")}</label>
-          <select id="f-competition" name="competition" defaultValue={params.get("competition") ?? ""}>
+          <select
+            id="f-competition"
+            name="competition"
+            defaultValue={params.get("competition") ?? ""}
+          >
             <option value="">{t("audit.all")}</option>
             {options.competitions.map((c) => (
               <option key={c.id} value={c.id}>
@@ -80,7 +97,11 @@ export default function AuditLog() {
         </div>
         <div className="field">
           <label htmlFor="f-user">{t("audit.user")}</label>
-          <select id="f-user" name="user" defaultValue={params.get("user") ?? ""}>
+          <select
+            id="f-user"
+            name="user"
+            defaultValue={params.get("user") ?? ""}
+          >
             <option value="">{t("audit.all")}</option>
             {options.users.map((u) => (
               <option key={u.id} value={u.id}>
@@ -91,7 +112,11 @@ export default function AuditLog() {
         </div>
         <div className="field">
           <label htmlFor="f-entity">{t("audit.entity")}</label>
-          <select id="f-entity" name="entity" defaultValue={params.get("entity") ?? ""}>
+          <select
+            id="f-entity"
+            name="entity"
+            defaultValue={params.get("entity") ?? ""}
+          >
             <option value="">{t("audit.all")}</option>
             {options.entityTypes.map((e) => (
               <option key={e} value={e}>
@@ -102,11 +127,21 @@ export default function AuditLog() {
         </div>
         <div className="field">
           <label htmlFor="f-from">{t("audit.from")}</label>
-          <input id="f-from" type="date" name="from" defaultValue={params.get("from") ?? ""} />
+          <input
+            id="f-from"
+            type="date"
+            name="from"
+            defaultValue={params.get("from") ?? ""}
+          />
         </div>
         <div className="field">
           <label htmlFor="f-to">{t("audit.to")}</label>
-          <input id="f-to" type="date" name="to" defaultValue={params.get("to") ?? ""} />
+          <input
+            id="f-to"
+            type="date"
+            name="to"
+            defaultValue={params.get("to") ?? ""}
+          />
         </div>
         <button type="submit" className="button">
           {t("audit.filter")}
@@ -135,7 +170,9 @@ export default function AuditLog() {
                   <td>{e.actor}</td>
                   <td>
                     {e.entity_type} {e.entity_id}
-                    {e.competition ? <div className="muted">{e.competition}</div> : null}
+                    {e.competition ? (
+                      <div className="muted">{e.competition}</div>
+                    ) : null}
                   </td>
                   <td>
                     <strong>{e.action}</strong>
@@ -171,8 +208,14 @@ export default function AuditLog() {
         </div>
       )}
       <nav className="pager">
-        {page > 1 ? <Link to={pageLink(page - 1)}>{t("audit.newer")}</Link> : <span />}
-        {hasMore ? <Link to={pageLink(page + 1)}>{t("audit.older")}</Link> : null}
+        {page > 1 ? (
+          <Link to={pageLink(page - 1)}>{t("audit.newer")}</Link>
+        ) : (
+          <span />
+        )}
+        {hasMore ? (
+          <Link to={pageLink(page + 1)}>{t("audit.older")}</Link>
+        ) : null}
       </nav>
     </>
   );

@@ -1,4 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
@@ -10,7 +14,13 @@ import { useT } from "~/i18n/useT";
 import { formValues, optionalText, parseForm } from "~/lib/forms";
 import { requireRole } from "~/lib/session.server";
 import { requireCompetition } from "~/models/competition-setup.server";
-import { addEntries, listEntries, removeEntry, setEntryCategory, setEntryStatus } from "~/models/entries.server";
+import {
+  addEntries,
+  listEntries,
+  removeEntry,
+  setEntryCategory,
+  setEntryStatus,
+} from "~/models/entries.server";
 import { listLibraries } from "~/models/libraries.server";
 import { actorOf } from "~/models/users.server";
 
@@ -18,8 +28,13 @@ const EntrySchema = z.object({ entryId: z.coerce.number().int().positive() });
 const StatusSchema = EntrySchema.extend({
   status: z.enum(ENTRY_STATUSES, { error: "error.invalid" }),
   reason: optionalText(500),
-}).refine((v) => v.status === "active" || v.reason !== "", { path: ["reason"], error: "setup.error.reasonRequired" });
-const CategorySchema = EntrySchema.extend({ category: z.enum(LIBRARY_TYPES, { error: "error.invalid" }) });
+}).refine((v) => v.status === "active" || v.reason !== "", {
+  path: ["reason"],
+  error: "setup.error.reasonRequired",
+});
+const CategorySchema = EntrySchema.extend({
+  category: z.enum(LIBRARY_TYPES, { error: "error.invalid" }),
+});
 
 export const meta: MetaFunction = () => [{ title: "Peserta · Juara" }];
 
@@ -28,11 +43,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const c = await requireCompetition(params.slug);
   const entries = await listEntries(c.id);
   const taken = new Set(entries.map((e) => e.libraryId));
-  const available = (await listLibraries()).filter((l) => !taken.has(l.id)).map((l) => ({ id: l.id, code: l.code, name: l.name, type: l.type, village: l.village, district: l.district }));
-  return json({ slug: c.slug, name: c.name, status: c.status, entries, available });
+  const available = (await listLibraries())
+    .filter((l) => !taken.has(l.id))
+    .map((l) => ({
+      id: l.id,
+      code: l.code,
+      name: l.name,
+      type: l.type,
+      village: l.village,
+      district: l.district,
+    }));
+  return json({
+    slug: c.slug,
+    name: c.name,
+    status: c.status,
+    entries,
+    available,
+  });
 }
 
-type Reply = { entryId: number | null; errors: Partial<Record<string, string[]>>; values: Record<string, string>; notice: string | null; count?: number };
+type Reply = {
+  entryId: number | null;
+  errors: Partial<Record<string, string[]>>;
+  values: Record<string, string>;
+  notice: string | null;
+  count?: number;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["chair", "admin"]);
@@ -40,39 +76,93 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(user);
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const fail = (entryId: number | null, errors: Reply["errors"], status = 400) =>
-    json<Reply>({ entryId, errors, values: formValues(formData), notice: null }, { status });
-  const done = (notice: string, count?: number) => json<Reply>({ entryId: null, errors: {}, values: {}, notice, count });
+  const fail = (
+    entryId: number | null,
+    errors: Reply["errors"],
+    status = 400,
+  ) =>
+    json<Reply>(
+      { entryId, errors, values: formValues(formData), notice: null },
+      { status },
+    );
+  const done = (notice: string, count?: number) =>
+    json<Reply>({ entryId: null, errors: {}, values: {}, notice, count });
 
   if (intent === "add") {
-    const ids = formData.getAll("library").map(Number).filter((n) => Number.isInteger(n) && n > 0);
-    const r = await addEntries(actor, c.id, ids.map((libraryId) => ({ libraryId })));
-    return r.ok ? done("setup.entries.added", r.added ?? 0) : fail(null, { _form: [r.error] }, 409);
+    const ids = formData
+      .getAll("library")
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n > 0);
+    const r = await addEntries(
+      actor,
+      c.id,
+      ids.map((libraryId) => ({ libraryId })),
+    );
+    return r.ok
+      ? done("setup.entries.added", r.added ?? 0)
+      : fail(null, { _form: [r.error] }, 409);
   }
   if (intent === "status") {
     const form = parseForm(StatusSchema, formData);
     const entryId = Number(formData.get("entryId")) || null;
     if (!form.ok) return fail(entryId, form.errors);
-    const r = await setEntryStatus(actor, c.id, form.data.entryId, form.data.status, form.data.reason);
-    return r.ok ? done("setup.entries.updated") : fail(entryId, { _form: [r.error] }, r.error === "error.404" ? 404 : 409);
+    const r = await setEntryStatus(
+      actor,
+      c.id,
+      form.data.entryId,
+      form.data.status,
+      form.data.reason,
+    );
+    return r.ok
+      ? done("setup.entries.updated")
+      : fail(
+          entryId,
+          { _form: [r.error] },
+          r.error === "error.404" ? 404 : 409,
+        );
   }
   if (intent === "category") {
     const form = parseForm(CategorySchema, formData);
     const entryId = Number(formData.get("entryId")) || null;
     if (!form.ok) return fail(entryId, form.errors);
-    const r = await setEntryCategory(actor, c.id, form.data.entryId, form.data.category);
-    return r.ok ? done("setup.entries.updated") : fail(entryId, { _form: [r.error] }, r.error === "error.404" ? 404 : 409);
+    const r = await setEntryCategory(
+      actor,
+      c.id,
+      form.data.entryId,
+      form.data.category,
+    );
+    return r.ok
+      ? done("setup.entries.updated")
+      : fail(
+          entryId,
+          { _form: [r.error] },
+          r.error === "error.404" ? 404 : 409,
+        );
   }
   if (intent === "remove") {
     const form = parseForm(EntrySchema, formData);
     if (!form.ok) return fail(null, { _form: ["error.invalid"] });
     const r = await removeEntry(actor, c.id, form.data.entryId);
-    return r.ok ? done("setup.entries.updated") : fail(form.data.entryId, { _form: [r.error] }, r.error === "error.404" ? 404 : 409);
+    return r.ok
+      ? done("setup.entries.updated")
+      : fail(
+          form.data.entryId,
+          { _form: [r.error] },
+          r.error === "error.404" ? 404 : 409,
+        );
   }
   return fail(null, { _form: ["setup.error.badRequest"] });
 }
 
-function StatusForm({ entryId, status, data }: { entryId: number; status: string; data: Reply | undefined }) {
+function StatusForm({
+  entryId,
+  status,
+  data,
+}: {
+  entryId: number;
+  status: string;
+  data: Reply | undefined;
+}) {
   const t = useT();
   const id = useId();
   const mine = data?.entryId === entryId ? data : undefined;
@@ -103,20 +193,33 @@ function StatusForm({ entryId, status, data }: { entryId: number; status: string
         defaultValue={mine?.values.reason}
         aria-invalid={mine?.errors.reason ? true : undefined}
       />{" "}
-      <button type="submit" name="status" value="withdrawn" className="button small">
+      <button
+        type="submit"
+        name="status"
+        value="withdrawn"
+        className="button small"
+      >
         {t("setup.entries.withdraw")}
       </button>{" "}
-      <button type="submit" name="status" value="disqualified" className="button small danger">
+      <button
+        type="submit"
+        name="status"
+        value="disqualified"
+        className="button small danger"
+      >
         {t("setup.entries.disqualify")}
       </button>
-      <ErrorList errors={[...(mine?.errors.reason ?? []), ...(mine?.errors._form ?? [])]} />
+      <ErrorList
+        errors={[...(mine?.errors.reason ?? []), ...(mine?.errors._form ?? [])]}
+      />
     </Form>
   );
 }
 
 export default function Entries() {
   const t = useT();
-  const { slug, name, status, entries, available } = useLoaderData<typeof loader>();
+  const { slug, name, status, entries, available } =
+    useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const draft = status === "draft";
   return (
@@ -125,10 +228,17 @@ export default function Entries() {
       <CompetitionNav slug={slug} name={name} status={status} />
       {data?.notice ? (
         <p className="notice" role="status">
-          {t(data.notice === "setup.entries.added" ? "setup.entries.added" : "setup.entries.updated", { count: data.count ?? 0 })}
+          {t(
+            data.notice === "setup.entries.added"
+              ? "setup.entries.added"
+              : "setup.entries.updated",
+            { count: data.count ?? 0 },
+          )}
         </p>
       ) : null}
-      {data && data.entryId === null ? <ErrorList errors={data.errors._form} /> : null}
+      {data && data.entryId === null ? (
+        <ErrorList errors={data.errors._form} />
+      ) : null}
       {entries.length === 0 ? (
         <p>{t("setup.entries.none")}</p>
       ) : (
@@ -147,18 +257,27 @@ export default function Entries() {
             </thead>
             <tbody>
               {entries.map((e) => (
-                <tr key={e.id} className={data?.entryId === e.id ? "row-error" : undefined}>
+                <tr
+                  key={e.id}
+                  className={data?.entryId === e.id ? "row-error" : undefined}
+                >
                   <th scope="row">
                     {e.name} <span className="muted">({e.code})</span>
                     <br />
-                    <span className="muted">{[e.village, e.district].filter(Boolean).join(", ")}</span>
+                    <span className="muted">
+                      {[e.village, e.district].filter(Boolean).join(", ")}
+                    </span>
                   </th>
                   <td>
                     {draft ? (
                       <Form method="post">
                         <input type="hidden" name="intent" value="category" />
                         <input type="hidden" name="entryId" value={e.id} />
-                        <select name="category" defaultValue={e.category} aria-label={`${t("setup.entries.category")}: ${e.name}`}>
+                        <select
+                          name="category"
+                          defaultValue={e.category}
+                          aria-label={`${t("setup.entries.category")}: ${e.name}`}
+                        >
                           {LIBRARY_TYPES.map((c) => (
                             <option key={c} value={c}>
                               {t(`libraryType.${c}`)}
@@ -175,11 +294,19 @@ export default function Entries() {
                   </td>
                   <td>
                     {t(`setup.entries.status.${e.status}`)}
-                    {e.statusReason ? <span className="muted"> — {e.statusReason}</span> : null}
+                    {e.statusReason ? (
+                      <span className="muted"> — {e.statusReason}</span>
+                    ) : null}
                   </td>
                   <td className="num">{e.judges}</td>
                   <td className="actions">
-                    {status === "draft" || status === "scoring" ? <StatusForm entryId={e.id} status={e.status} data={data} /> : null}
+                    {status === "draft" || status === "scoring" ? (
+                      <StatusForm
+                        entryId={e.id}
+                        status={e.status}
+                        data={data}
+                      />
+                    ) : null}
                     {draft ? (
                       <Form method="post">
                         <input type="hidden" name="intent" value="remove" />
@@ -202,7 +329,8 @@ export default function Entries() {
           <p className="hint">{t("setup.entries.addHint")}</p>
           {available.length === 0 ? (
             <p>
-              {t("setup.entries.allIn")} <Link to="/chair/libraries">{t("setup.nav.libraries")}</Link>
+              {t("setup.entries.allIn")}{" "}
+              <Link to="/chair/libraries">{t("setup.nav.libraries")}</Link>
             </p>
           ) : (
             <Form method="post">
@@ -211,7 +339,12 @@ export default function Entries() {
                 {available.map((l) => (
                   <li key={l.id}>
                     <label>
-                      <input type="checkbox" name="library" value={l.id} /> {l.name} <span className="muted">({l.code}, {t(`libraryType.${l.type}`)}{l.district ? `, ${l.district}` : ""})</span>
+                      <input type="checkbox" name="library" value={l.id} />{" "}
+                      {l.name}{" "}
+                      <span className="muted">
+                        ({l.code}, {t(`libraryType.${l.type}`)}
+                        {l.district ? `, ${l.district}` : ""})
+                      </span>
                     </label>
                   </li>
                 ))}

@@ -1,4 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
@@ -21,13 +25,23 @@ import {
   type AssignmentReport,
 } from "~/models/assignments.server";
 import { requireCompetition } from "~/models/competition-setup.server";
-import { decideConflict, listConflicts, suggestConflicts } from "~/models/conflicts.server";
+import {
+  decideConflict,
+  listConflicts,
+  suggestConflicts,
+} from "~/models/conflicts.server";
 import { listEntries } from "~/models/entries.server";
 import { actorOf } from "~/models/users.server";
 
 const ConflictSchema = z.object({
-  judgeId: z.string({ error: "error.required" }).regex(/^\d+$/, { error: "error.required" }).transform(Number),
-  libraryId: z.string({ error: "error.required" }).regex(/^\d+$/, { error: "error.required" }).transform(Number),
+  judgeId: z
+    .string({ error: "error.required" })
+    .regex(/^\d+$/, { error: "error.required" })
+    .transform(Number),
+  libraryId: z
+    .string({ error: "error.required" })
+    .regex(/^\d+$/, { error: "error.required" })
+    .transform(Number),
   status: z.enum(CONFLICT_STATUSES, { error: "error.invalid" }),
   reason: requiredText(500),
 });
@@ -38,13 +52,15 @@ export const meta: MetaFunction = () => [{ title: "Juri · Juara" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
-  const [matrix, offPanel, conflicts, suggestions, entries] = await Promise.all([
-    getAssignmentMatrix(c.id),
-    listJudgesOffPanel(c.id),
-    listConflicts(c.id),
-    suggestConflicts(c.id),
-    listEntries(c.id),
-  ]);
+  const [matrix, offPanel, conflicts, suggestions, entries] = await Promise.all(
+    [
+      getAssignmentMatrix(c.id),
+      listJudgesOffPanel(c.id),
+      listConflicts(c.id),
+      suggestConflicts(c.id),
+      listEntries(c.id),
+    ],
+  );
   return json({
     slug: c.slug,
     name: c.name,
@@ -53,7 +69,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     offPanel,
     conflicts,
     suggestions,
-    libraries: entries.map((e) => ({ id: e.libraryId, name: e.name, code: e.code })),
+    libraries: entries.map((e) => ({
+      id: e.libraryId,
+      name: e.name,
+      code: e.code,
+    })),
   });
 }
 
@@ -74,9 +94,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "");
   const form = String(formData.get("form") ?? intent);
   const reply = (r: Partial<Reply>, status = 200) =>
-    json<Reply>({ form, errors: {}, values: {}, report: null, notice: null, count: 0, ...r }, { status });
-  const refused = (error: string) => reply({ errors: { _form: [error] }, values: formValues(formData) }, 409);
-  const ids = (name: string) => formData.getAll(name).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+    json<Reply>(
+      {
+        form,
+        errors: {},
+        values: {},
+        report: null,
+        notice: null,
+        count: 0,
+        ...r,
+      },
+      { status },
+    );
+  const refused = (error: string) =>
+    reply({ errors: { _form: [error] }, values: formValues(formData) }, 409);
+  const ids = (name: string) =>
+    formData
+      .getAll(name)
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n > 0);
 
   switch (intent) {
     case "panel-add": {
@@ -90,7 +126,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return r.ok ? reply({ notice: "setup.saved" }) : refused(r.error);
     }
     case "assignments": {
-      const wanted = new Set(formData.getAll("a").filter((v): v is string => typeof v === "string" && /^\d+:\d+$/.test(v)));
+      const wanted = new Set(
+        formData
+          .getAll("a")
+          .filter(
+            (v): v is string => typeof v === "string" && /^\d+:\d+$/.test(v),
+          ),
+      );
       const r = await saveAssignments(actor, c.id, wanted);
       return r.ok ? reply({ report: r }) : refused(r.error);
     }
@@ -100,42 +142,83 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "balanced": {
       const parsed = parseForm(BalancedSchema, formData);
-      if (!parsed.ok) return reply({ errors: parsed.errors, values: parsed.values }, 400);
+      if (!parsed.ok)
+        return reply({ errors: parsed.errors, values: parsed.values }, 400);
       const r = await assignBalanced(actor, c.id, parsed.data.perEntry);
       return r.ok ? reply({ report: r }) : refused(r.error);
     }
     case "conflict": {
       const parsed = parseForm(ConflictSchema, formData);
-      if (!parsed.ok) return reply({ errors: parsed.errors, values: parsed.values }, 400);
+      if (!parsed.ok)
+        return reply({ errors: parsed.errors, values: parsed.values }, 400);
       const known = await listEntries(c.id);
       const matrix = await getAssignmentMatrix(c.id);
-      if (!known.some((e) => e.libraryId === parsed.data.libraryId) || !matrix.judges.some((j) => j.id === parsed.data.judgeId)) {
-        return reply({ errors: { _form: ["error.invalid"] }, values: formValues(formData) }, 400);
+      if (
+        !known.some((e) => e.libraryId === parsed.data.libraryId) ||
+        !matrix.judges.some((j) => j.id === parsed.data.judgeId)
+      ) {
+        return reply(
+          {
+            errors: { _form: ["error.invalid"] },
+            values: formValues(formData),
+          },
+          400,
+        );
       }
-      const r = await decideConflict(actor, { ...parsed.data, competitionId: c.id });
-      return reply({ notice: r.removedAssignments > 0 ? "setup.judges.conflictRemoved" : "setup.judges.conflictSaved", count: r.removedAssignments });
+      const r = await decideConflict(actor, {
+        ...parsed.data,
+        competitionId: c.id,
+      });
+      return reply({
+        notice:
+          r.removedAssignments > 0
+            ? "setup.judges.conflictRemoved"
+            : "setup.judges.conflictSaved",
+        count: r.removedAssignments,
+      });
     }
   }
   return reply({ errors: { _form: ["setup.error.badRequest"] } }, 400);
 }
 
-function Report({ report, names }: { report: AssignmentReport; names: { judge: (id: number) => string; entry: (id: number) => string } }) {
+function Report({
+  report,
+  names,
+}: {
+  report: AssignmentReport;
+  names: { judge: (id: number) => string; entry: (id: number) => string };
+}) {
   const t = useT();
   return (
     <div className="notice" role="status">
-      <p>{t("setup.judges.report", { added: report.added, removed: report.removed })}</p>
+      <p>
+        {t("setup.judges.report", {
+          added: report.added,
+          removed: report.removed,
+        })}
+      </p>
       {report.refused.length > 0 || report.short.length > 0 ? (
         <ul>
           {report.refused.map((r) => (
             <li key={`${r.entryId}:${r.judgeId}`}>
-              {t(r.reason === "conflict" ? "setup.judges.refusedConflict" : "setup.judges.refusedSheet", {
-                judge: names.judge(r.judgeId),
-                library: names.entry(r.entryId),
-              })}
+              {t(
+                r.reason === "conflict"
+                  ? "setup.judges.refusedConflict"
+                  : "setup.judges.refusedSheet",
+                {
+                  judge: names.judge(r.judgeId),
+                  library: names.entry(r.entryId),
+                },
+              )}
             </li>
           ))}
           {report.short.map((s) => (
-            <li key={s.entryId}>{t("setup.judges.short", { library: names.entry(s.entryId), count: s.judges })}</li>
+            <li key={s.entryId}>
+              {t("setup.judges.short", {
+                library: names.entry(s.entryId),
+                count: s.judges,
+              })}
+            </li>
           ))}
         </ul>
       ) : null}
@@ -143,24 +226,47 @@ function Report({ report, names }: { report: AssignmentReport; names: { judge: (
   );
 }
 
-function SuggestionForm({ s }: { s: { judgeId: number; libraryId: number; kind: "sameVillage" | "worksAtLibrary"; detail: string } }) {
+function SuggestionForm({
+  s,
+}: {
+  s: {
+    judgeId: number;
+    libraryId: number;
+    kind: "sameVillage" | "worksAtLibrary";
+    detail: string;
+  };
+}) {
   const t = useT();
   const id = useId();
   const reason = t(`setup.judges.kind.${s.kind}`, { detail: s.detail });
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="conflict" />
-      <input type="hidden" name="form" value={`suggestion-${s.judgeId}-${s.libraryId}`} />
+      <input
+        type="hidden"
+        name="form"
+        value={`suggestion-${s.judgeId}-${s.libraryId}`}
+      />
       <input type="hidden" name="judgeId" value={s.judgeId} />
       <input type="hidden" name="libraryId" value={s.libraryId} />
       <label htmlFor={id} className="setup-visually-hidden">
         {t("setup.judges.reason")}
       </label>
       <input id={id} name="reason" defaultValue={reason} size={40} />{" "}
-      <button type="submit" name="status" value="confirmed" className="button small danger">
+      <button
+        type="submit"
+        name="status"
+        value="confirmed"
+        className="button small danger"
+      >
         {t("setup.judges.confirmConflict")}
       </button>{" "}
-      <button type="submit" name="status" value="dismissed" className="button small">
+      <button
+        type="submit"
+        name="status"
+        value="dismissed"
+        className="button small"
+      >
         {t("setup.judges.dismiss")}
       </button>
     </Form>
@@ -169,15 +275,26 @@ function SuggestionForm({ s }: { s: { judgeId: number; libraryId: number; kind: 
 
 export default function Judges() {
   const t = useT();
-  const { slug, name, status, matrix, offPanel, conflicts, suggestions, libraries } = useLoaderData<typeof loader>();
+  const {
+    slug,
+    name,
+    status,
+    matrix,
+    offPanel,
+    conflicts,
+    suggestions,
+    libraries,
+  } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const open = status === "draft" || status === "scoring";
   const assigned = new Set(matrix.assigned);
   const conflicted = new Set(matrix.conflicted);
   const withSheet = new Set(matrix.withSheet);
   const names = {
-    judge: (id: number) => matrix.judges.find((j) => j.id === id)?.name ?? String(id),
-    entry: (id: number) => matrix.entries.find((e) => e.id === id)?.name ?? String(id),
+    judge: (id: number) =>
+      matrix.judges.find((j) => j.id === id)?.name ?? String(id),
+    entry: (id: number) =>
+      matrix.entries.find((e) => e.id === id)?.name ?? String(id),
   };
   const errorsFor = (form: string) => (data?.form === form ? data.errors : {});
   return (
@@ -187,10 +304,22 @@ export default function Judges() {
       {data?.report ? <Report report={data.report} names={names} /> : null}
       {data?.notice ? (
         <p className="notice" role="status">
-          {t(data.notice === "setup.judges.conflictRemoved" ? "setup.judges.conflictRemoved" : data.notice === "setup.judges.conflictSaved" ? "setup.judges.conflictSaved" : "setup.saved", { count: data.count })}
+          {t(
+            data.notice === "setup.judges.conflictRemoved"
+              ? "setup.judges.conflictRemoved"
+              : data.notice === "setup.judges.conflictSaved"
+                ? "setup.judges.conflictSaved"
+                : "setup.saved",
+            { count: data.count },
+          )}
         </p>
       ) : null}
-      {data && !data.form.startsWith("suggestion") && data.form !== "conflict" && data.form !== "balanced" ? <ErrorList errors={data.errors._form} /> : null}
+      {data &&
+      !data.form.startsWith("suggestion") &&
+      data.form !== "conflict" &&
+      data.form !== "balanced" ? (
+        <ErrorList errors={data.errors._form} />
+      ) : null}
 
       <section aria-labelledby="panel">
         <h2 id="panel">{t("setup.judges.panel")}</h2>
@@ -215,15 +344,23 @@ export default function Judges() {
                   <tr key={j.id}>
                     <th scope="row">
                       {j.name} <span className="muted">{j.email}</span>
-                      {!j.active ? <span className="muted"> ({t("users.inactive")})</span> : null}
+                      {!j.active ? (
+                        <span className="muted"> ({t("users.inactive")})</span>
+                      ) : null}
                     </th>
-                    <td>{[j.village, j.district].filter(Boolean).join(", ")}</td>
+                    <td>
+                      {[j.village, j.district].filter(Boolean).join(", ")}
+                    </td>
                     <td>{j.institution}</td>
                     <td className="num">{j.load}</td>
                     <td>
                       {open ? (
                         <Form method="post">
-                          <input type="hidden" name="intent" value="panel-remove" />
+                          <input
+                            type="hidden"
+                            name="intent"
+                            value="panel-remove"
+                          />
                           <input type="hidden" name="judgeId" value={j.id} />
                           <button type="submit" className="button small danger">
                             {t("setup.judges.removeFromPanel")}
@@ -240,7 +377,8 @@ export default function Judges() {
         {open ? (
           offPanel.length === 0 ? (
             <p>
-              {t("setup.judges.noMoreJudges")} <Link to="/judges">{t("setup.judges.createAccount")}</Link>
+              {t("setup.judges.noMoreJudges")}{" "}
+              <Link to="/judges">{t("setup.judges.createAccount")}</Link>
             </p>
           ) : (
             <Form method="post" className="panel">
@@ -251,7 +389,8 @@ export default function Judges() {
                   {offPanel.map((j) => (
                     <li key={j.id}>
                       <label>
-                        <input type="checkbox" name="judge" value={j.id} /> {j.name} <span className="muted">{j.email}</span>
+                        <input type="checkbox" name="judge" value={j.id} />{" "}
+                        {j.name} <span className="muted">{j.email}</span>
                       </label>
                     </li>
                   ))}
@@ -287,7 +426,9 @@ export default function Judges() {
                     label={t("setup.judges.perEntry")}
                     name="perEntry"
                     inputMode="numeric"
-                    defaultValue={data?.form === "balanced" ? data.values.perEntry : "3"}
+                    defaultValue={
+                      data?.form === "balanced" ? data.values.perEntry : "3"
+                    }
                     errors={errorsFor("balanced").perEntry}
                   />
                   <button type="submit" className="button">
@@ -297,7 +438,10 @@ export default function Judges() {
               </div>
             ) : null}
             {/* remounted whenever the saved assignments change, so a refused tick does not linger */}
-            <Form method="post" key={`${matrix.assigned.join(",")}|${data?.report ? JSON.stringify(data.report) : ""}`}>
+            <Form
+              method="post"
+              key={`${matrix.assigned.join(",")}|${data?.report ? JSON.stringify(data.report) : ""}`}
+            >
               <input type="hidden" name="intent" value="assignments" />
               <div className="table-wrap">
                 <table className="matrix">
@@ -324,18 +468,25 @@ export default function Judges() {
                           return (
                             <td key={j.id}>
                               {conflicted.has(k) ? (
-                                <span className="badge">{t("setup.judges.conflictCell")}</span>
+                                <span className="badge">
+                                  {t("setup.judges.conflictCell")}
+                                </span>
                               ) : (
                                 <input
                                   type="checkbox"
                                   name="a"
                                   value={k}
                                   defaultChecked={assigned.has(k)}
-                                  disabled={!open || (withSheet.has(k) && assigned.has(k))}
+                                  disabled={
+                                    !open ||
+                                    (withSheet.has(k) && assigned.has(k))
+                                  }
                                   aria-label={`${j.name} — ${e.name}`}
                                 />
                               )}
-                              {withSheet.has(k) && assigned.has(k) ? <input type="hidden" name="a" value={k} /> : null}
+                              {withSheet.has(k) && assigned.has(k) ? (
+                                <input type="hidden" name="a" value={k} />
+                              ) : null}
                             </td>
                           );
                         })}
@@ -364,9 +515,13 @@ export default function Judges() {
             {suggestions.map((s) => (
               <li key={`${s.judgeId}-${s.libraryId}`} className="card">
                 <p>
-                  <strong>{s.judgeName}</strong> — <strong>{s.libraryName}</strong>: {t(`setup.judges.kind.${s.kind}`, { detail: s.detail })}
+                  <strong>{s.judgeName}</strong> —{" "}
+                  <strong>{s.libraryName}</strong>:{" "}
+                  {t(`setup.judges.kind.${s.kind}`, { detail: s.detail })}
                 </p>
-                {data?.form === `suggestion-${s.judgeId}-${s.libraryId}` ? <ErrorList errors={data.errors.reason ?? data.errors._form} /> : null}
+                {data?.form === `suggestion-${s.judgeId}-${s.libraryId}` ? (
+                  <ErrorList errors={data.errors.reason ?? data.errors._form} />
+                ) : null}
                 <SuggestionForm s={s} />
               </li>
             ))}
@@ -393,7 +548,11 @@ export default function Judges() {
                 <tr key={c.id}>
                   <th scope="row">{c.judgeName}</th>
                   <td>{c.libraryName}</td>
-                  <td>{c.status === "confirmed" ? t("setup.judges.confirmed") : t("setup.judges.dismissed")}</td>
+                  <td>
+                    {c.status === "confirmed"
+                      ? t("setup.judges.confirmed")
+                      : t("setup.judges.dismissed")}
+                  </td>
                   <td>{c.reason}</td>
                 </tr>
               ))}
@@ -408,21 +567,39 @@ export default function Judges() {
             <SelectField
               label={t("setup.judges.judge")}
               name="judgeId"
-              defaultValue={data?.form === "conflict" ? data.values.judgeId : ""}
-              options={[{ value: "", label: t("setup.judges.choose") }, ...matrix.judges.map((j) => ({ value: String(j.id), label: j.name }))]}
+              defaultValue={
+                data?.form === "conflict" ? data.values.judgeId : ""
+              }
+              options={[
+                { value: "", label: t("setup.judges.choose") },
+                ...matrix.judges.map((j) => ({
+                  value: String(j.id),
+                  label: j.name,
+                })),
+              ]}
               errors={errorsFor("conflict").judgeId}
             />
             <SelectField
               label={t("setup.judges.library")}
               name="libraryId"
-              defaultValue={data?.form === "conflict" ? data.values.libraryId : ""}
-              options={[{ value: "", label: t("setup.judges.choose") }, ...libraries.map((l) => ({ value: String(l.id), label: `${l.name} (${l.code})` }))]}
+              defaultValue={
+                data?.form === "conflict" ? data.values.libraryId : ""
+              }
+              options={[
+                { value: "", label: t("setup.judges.choose") },
+                ...libraries.map((l) => ({
+                  value: String(l.id),
+                  label: `${l.name} (${l.code})`,
+                })),
+              ]}
               errors={errorsFor("conflict").libraryId}
             />
             <SelectField
               label={t("setup.judges.decision")}
               name="status"
-              defaultValue={data?.form === "conflict" ? data.values.status : "confirmed"}
+              defaultValue={
+                data?.form === "conflict" ? data.values.status : "confirmed"
+              }
               options={[
                 { value: "confirmed", label: t("setup.judges.confirmed") },
                 { value: "dismissed", label: t("setup.judges.dismissed") },

@@ -1,4 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList } from "~/components/Field";
@@ -7,7 +11,11 @@ import { useT } from "~/i18n/useT";
 import { SettingsSchema } from "~/lib/competition-settings";
 import { parseForm } from "~/lib/forms";
 import { requireRole } from "~/lib/session.server";
-import { requireCompetition, settingsOf, updateCompetition } from "~/models/competition-setup.server";
+import {
+  requireCompetition,
+  settingsOf,
+  updateCompetition,
+} from "~/models/competition-setup.server";
 import { actorOf } from "~/models/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Pengaturan lomba · Juara" }];
@@ -19,16 +27,33 @@ function asValues(s: ReturnType<typeof settingsOf>): Record<string, string> {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
-  return json({ slug: c.slug, name: c.name, status: c.status, values: asValues(settingsOf(c)) });
+  return json({
+    slug: c.slug,
+    name: c.name,
+    status: c.status,
+    values: asValues(settingsOf(c)),
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
   const form = parseForm(SettingsSchema, await request.formData());
-  if (!form.ok) return json({ ok: false as const, errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok)
+    return json(
+      { ok: false as const, errors: form.errors, values: form.values },
+      { status: 400 },
+    );
   const result = await updateCompetition(actorOf(user), c.id, form.data);
-  if (!result.ok) return json({ ok: false as const, errors: { _form: [result.error] }, values: form.data as unknown as Record<string, string> }, { status: 400 });
+  if (!result.ok)
+    return json(
+      {
+        ok: false as const,
+        errors: { _form: [result.error] },
+        values: form.data as unknown as Record<string, string>,
+      },
+      { status: 400 },
+    );
   return json({ ok: true as const, errors: {}, values: null });
 }
 
@@ -37,7 +62,12 @@ export default function CompetitionSettings() {
   const { slug, name, status, values } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors: Partial<Record<string, string[]>> = data?.errors ?? {};
-  const shown = data && !data.ok ? Object.fromEntries(Object.entries(data.values).map(([k, v]) => [k, String(v)])) : values;
+  const shown =
+    data && !data.ok
+      ? Object.fromEntries(
+          Object.entries(data.values).map(([k, v]) => [k, String(v)]),
+        )
+      : values;
   return (
     <>
       <h1>{t("setup.settings.title")}</h1>
@@ -47,7 +77,9 @@ export default function CompetitionSettings() {
           {t("setup.saved")}
         </p>
       ) : null}
-      {status === "closed" || status === "published" ? <p className="alert">{t("setup.settings.locked")}</p> : null}
+      {status === "closed" || status === "published" ? (
+        <p className="alert">{t("setup.settings.locked")}</p>
+      ) : null}
       <Form method="post" className="stack narrow-wide" noValidate>
         <ErrorList errors={errors._form} />
         <SettingsFields values={shown} errors={errors} />

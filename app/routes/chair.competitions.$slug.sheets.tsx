@@ -19,7 +19,11 @@ import { formatDateTime } from "~/lib/format";
 import { parseForm, requiredText } from "~/lib/forms";
 import { requireRole } from "~/lib/session.server";
 import { requireCompetition } from "~/models/competition-setup.server";
-import { countIndicators, listSheets, reopenSheet } from "~/models/sheets.server";
+import {
+  countIndicators,
+  listSheets,
+  reopenSheet,
+} from "~/models/sheets.server";
 import { actorOf } from "~/models/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Lembar nilai · Juara" }];
@@ -86,7 +90,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ChairSheets() {
   const t = useT();
   const lang = useLang();
-  const { slug, name, status, sheets, indicators } = useLoaderData<typeof loader>();
+  const { slug, name, status, sheets, indicators } =
+    useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const submitted = sheets.filter((s) => s.status === "submitted").length;

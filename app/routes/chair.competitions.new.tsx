@@ -1,4 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { ErrorList, Field } from "~/components/Field";
@@ -21,10 +25,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["chair", "admin"]);
   const formData = await request.formData();
   const form = parseForm(NewCompetitionSchema, formData);
-  if (!form.ok) return json({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok)
+    return json({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await createCompetition(actorOf(user), form.data);
   if (!result.ok) {
-    return json({ errors: { [result.field ?? "_form"]: [result.error] }, values: formValues(formData) }, { status: 400 });
+    return json(
+      {
+        errors: { [result.field ?? "_form"]: [result.error] },
+        values: formValues(formData),
+      },
+      { status: 400 },
+    );
   }
   return redirect(`/chair/competitions/${result.slug}`);
 }
@@ -33,7 +44,9 @@ export default function NewCompetition() {
   const t = useT();
   const data = useActionData<typeof action>();
   const errors: Partial<Record<string, string[]>> = data?.errors ?? {};
-  const values: Partial<Record<string, string>> = data?.values ?? { year: String(new Date().getFullYear()) };
+  const values: Partial<Record<string, string>> = data?.values ?? {
+    year: String(new Date().getFullYear()),
+  };
   return (
     <div className="narrow-wide">
       <h1>{t("setup.new.title")}</h1>
@@ -52,7 +65,12 @@ export default function NewCompetition() {
         <SettingsFields values={values} errors={errors} />
         <div className="field">
           <label>
-            <input type="checkbox" name="template" defaultChecked={data ? values.template === "on" : true} /> {t("setup.field.template")}
+            <input
+              type="checkbox"
+              name="template"
+              defaultChecked={data ? values.template === "on" : true}
+            />{" "}
+            {t("setup.field.template")}
           </label>
         </div>
         <button type="submit" className="button primary">

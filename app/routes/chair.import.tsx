@@ -1,4 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useId } from "react";
@@ -6,10 +10,15 @@ import { ErrorList } from "~/components/Field";
 import { useDescribe } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
 import { requireRole } from "~/lib/session.server";
-import { importCompetitionFile, type FileProblem } from "~/models/competition-file.server";
+import {
+  importCompetitionFile,
+  type FileProblem,
+} from "~/models/competition-file.server";
 import { actorOf } from "~/models/users.server";
 
-export const meta: MetaFunction = () => [{ title: "Impor berkas lomba · Juara" }];
+export const meta: MetaFunction = () => [
+  { title: "Impor berkas lomba · Juara" },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);
@@ -20,10 +29,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["chair", "admin"]);
   const formData = await request.formData();
   const file = formData.get("file");
-  const text = file && typeof file === "object" && "text" in file && file.size > 0 ? await file.text() : "";
-  if (text.trim() === "") return json({ missing: true, problems: [] as FileProblem[] }, { status: 400 });
-  const result = await importCompetitionFile(actorOf(user), text, { replace: formData.get("replace") === "on" });
-  if (!result.ok) return json({ missing: false, problems: result.problems }, { status: 400 });
+  const text =
+    file && typeof file === "object" && "text" in file && file.size > 0
+      ? await file.text()
+      : "";
+  if (text.trim() === "")
+    return json(
+      { missing: true, problems: [] as FileProblem[] },
+      { status: 400 },
+    );
+  const result = await importCompetitionFile(actorOf(user), text, {
+    replace: formData.get("replace") === "on",
+  });
+  if (!result.ok)
+    return json({ missing: false, problems: result.problems }, { status: 400 });
   return redirect(`/chair/competitions/${result.slug}`);
 }
 
@@ -52,7 +71,13 @@ export default function ImportCompetition() {
       <Form method="post" encType="multipart/form-data" className="stack">
         <div className="field">
           <label htmlFor={fileId}>{t("setup.import.file")}</label>
-          <input id={fileId} type="file" name="file" accept=".json,application/json" required />
+          <input
+            id={fileId}
+            type="file"
+            name="file"
+            accept=".json,application/json"
+            required
+          />
         </div>
         <div className="field">
           <label>

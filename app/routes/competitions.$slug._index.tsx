@@ -1,7 +1,14 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  HeadersFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ScoreDistributionChart, WinnersComponentChart } from "~/components/charts/ResultCharts";
+import {
+  ScoreDistributionChart,
+  WinnersComponentChart,
+} from "~/components/charts/ResultCharts";
 import { ResultsSection } from "~/components/ResultsSection";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate } from "~/lib/format";
@@ -17,9 +24,13 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Juara" }];
-  const winners = data.results.filter((r) => r.prize?.startsWith("Juara")).map((r) => `${r.prize}: ${r.library.name}`);
+  const winners = data.results
+    .filter((r) => r.prize?.startsWith("Juara"))
+    .map((r) => `${r.prize}: ${r.library.name}`);
   const title = `${data.competition.name} · Juara`;
-  const description = winners.length ? winners.join("; ") : data.competition.name;
+  const description = winners.length
+    ? winners.join("; ")
+    : data.competition.name;
   return [
     { title },
     { name: "description", content: description },
@@ -44,31 +55,56 @@ export default function WinnersPage() {
           {competition.region} · {competition.year}
         </p>
         <h1>{competition.name}</h1>
-        <p className="muted">{t("public.publishedOn", { date: formatDate(publication.publishedAt, lang) })}</p>
-        {competition.isDemo ? <p className="demo-note">{t("public.demo")}</p> : null}
+        <p className="muted">
+          {t("public.publishedOn", {
+            date: formatDate(publication.publishedAt, lang),
+          })}
+        </p>
+        {competition.isDemo ? (
+          <p className="demo-note">{t("public.demo")}</p>
+        ) : null}
         {publication.revision > 0 ? (
           <div className="correction" role="note">
-            <p>{t("public.corrected", { date: formatDate(publication.publishedAt, lang) })}</p>
-            {publication.reason ? <p>{t("public.correctionReason", { reason: publication.reason })}</p> : null}
+            <p>
+              {t("public.corrected", {
+                date: formatDate(publication.publishedAt, lang),
+              })}
+            </p>
+            {publication.reason ? (
+              <p>
+                {t("public.correctionReason", { reason: publication.reason })}
+              </p>
+            ) : null}
           </div>
         ) : null}
         <nav className="page-links" aria-label={competition.name}>
           <Link to="how-we-judged">{t("public.howWeJudged")}</Link>
           <Link to="ceremony">{t("public.ceremony")}</Link>
           <Link to="certificates">{t("public.certificates")}</Link>
-          <a href={`/api/competitions/${competition.slug}/results`}>{t("public.resultsJson")}</a>
+          <a href={`/api/competitions/${competition.slug}/results`}>
+            {t("public.resultsJson")}
+          </a>
         </nav>
       </header>
       {sections.map((section) => (
-        <ResultsSection key={section.category ?? "all"} category={section.category} results={section.results} />
+        <ResultsSection
+          key={section.category ?? "all"}
+          category={section.category}
+          results={section.results}
+        />
       ))}
       <section className="charts" aria-label={t("public.components")}>
         {winners.length > 0 ? (
           <WinnersComponentChart
-            winners={winners.map((w) => ({ label: `${w.prize} · ${w.library.name}`, components: w.components }))}
+            winners={winners.map((w) => ({
+              label: `${w.prize} · ${w.library.name}`,
+              components: w.components,
+            }))}
           />
         ) : null}
-        <ScoreDistributionChart scoresX100={results.map((r) => r.finalScoreX100)} />
+        <ScoreDistributionChart
+          scoresX100={results.map((r) => r.finalScoreX100)}
+        />
       </section>
     </article>
   );

@@ -1,4 +1,8 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  HeadersFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useLang, useT } from "~/i18n/useT";
@@ -9,13 +13,25 @@ import { ceremonyOrder } from "~/lib/results";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { snapshot, headers } = await loadPublishedPage(request, params.slug);
   // Juara I first on paper: the reverse of the ceremony order
-  const winners = ceremonyOrder(snapshot.results, snapshot.competition.rankingScope).reverse();
-  return json({ competition: snapshot.competition, publishedAt: snapshot.publication.publishedAt, winners }, { headers });
+  const winners = ceremonyOrder(
+    snapshot.results,
+    snapshot.competition.rankingScope,
+  ).reverse();
+  return json(
+    {
+      competition: snapshot.competition,
+      publishedAt: snapshot.publication.publishedAt,
+      winners,
+    },
+    { headers },
+  );
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Piagam · ${data.competition.name}` : "Juara" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Piagam · ${data.competition.name}` : "Juara" },
+];
 
 /** One A4 landscape page per winner (print CSS), with places for signatures. */
 export default function Certificates() {
@@ -30,7 +46,11 @@ export default function Certificates() {
         <p>{t("certificate.printHint")}</p>
       </div>
       {winners.map((w) => (
-        <section className="certificate" key={`${w.category}-${w.library.code}`} aria-label={`${w.prize} ${w.library.name}`}>
+        <section
+          className="certificate"
+          key={`${w.category}-${w.library.code}`}
+          aria-label={`${w.prize} ${w.library.name}`}
+        >
           <p className="certificate-kicker">{competition.region}</p>
           <h2 className="certificate-title">{t("certificate.title")}</h2>
           <p>{t("certificate.givenTo")}</p>
@@ -43,7 +63,12 @@ export default function Certificates() {
           <p>
             {t("certificate.in")} {competition.name}
           </p>
-          <p className="certificate-date">{t("certificate.date", { region: place, date: formatDate(publishedAt, lang) })}</p>
+          <p className="certificate-date">
+            {t("certificate.date", {
+              region: place,
+              date: formatDate(publishedAt, lang),
+            })}
+          </p>
           <div className="signatures">
             <div className="signature">
               <span className="signature-line" />

@@ -1,4 +1,8 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  HeadersFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/useT";
@@ -16,7 +20,12 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Cara penilaian · ${data.competition.name}` : "Juara" },
-  { name: "description", content: data ? `Kriteria, bobot dan aturan penilaian ${data.competition.name}` : "" },
+  {
+    name: "description",
+    content: data
+      ? `Kriteria, bobot dan aturan penilaian ${data.competition.name}`
+      : "",
+  },
 ];
 
 export default function HowWeJudged() {
@@ -25,7 +34,9 @@ export default function HowWeJudged() {
   return (
     <article>
       <p>
-        <Link to={`/competitions/${competition.slug}`}>← {competition.name}</Link>
+        <Link to={`/competitions/${competition.slug}`}>
+          ← {competition.name}
+        </Link>
       </p>
       <h1>{t("public.method.title", { name: competition.name })}</h1>
       <h2>{t("public.method.criteria")}</h2>
@@ -33,12 +44,18 @@ export default function HowWeJudged() {
         {method.components.map((c) => (
           <li key={c.code}>
             <h3>
-              {c.code}. {c.name} <span className="badge">{t("public.method.weight", { weight: c.weight })}</span>
+              {c.code}. {c.name}{" "}
+              <span className="badge">
+                {t("public.method.weight", { weight: c.weight })}
+              </span>
             </h3>
             <ul>
               {c.indicators.map((i) => (
                 <li key={i.code}>
-                  {i.code} {i.name} <span className="muted">({t("public.method.scale", { min: i.min, max: i.max })})</span>
+                  {i.code} {i.name}{" "}
+                  <span className="muted">
+                    ({t("public.method.scale", { min: i.min, max: i.max })})
+                  </span>
                 </li>
               ))}
             </ul>
@@ -48,7 +65,11 @@ export default function HowWeJudged() {
       <h2>{t("public.howWeJudged")}</h2>
       <ul className="rules">
         <li>{t("public.method.formula")}</li>
-        <li>{t("public.method.aggregation", { method: t(`public.method.aggregation.${competition.aggregation}`) })}</li>
+        <li>
+          {t("public.method.aggregation", {
+            method: t(`public.method.aggregation.${competition.aggregation}`),
+          })}
+        </li>
         <li>{t("public.method.rounding")}</li>
         <li>{t("public.method.tiebreak")}</li>
         <li>{t(`public.method.scope.${competition.rankingScope}`)}</li>

@@ -2,7 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/useT";
-import { listCompetitionSummaries, listJudgeCompetitions } from "~/models/competitions.server";
+import {
+  listCompetitionSummaries,
+  listJudgeCompetitions,
+} from "~/models/competitions.server";
 import { requireUser } from "~/lib/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Dasbor · Juara" }];
@@ -10,9 +13,19 @@ export const meta: MetaFunction = () => [{ title: "Dasbor · Juara" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   if (user.role === "judge") {
-    return json({ role: user.role, name: user.name, judging: await listJudgeCompetitions(user.id), competitions: [] });
+    return json({
+      role: user.role,
+      name: user.name,
+      judging: await listJudgeCompetitions(user.id),
+      competitions: [],
+    });
   }
-  return json({ role: user.role, name: user.name, judging: [], competitions: await listCompetitionSummaries() });
+  return json({
+    role: user.role,
+    name: user.name,
+    judging: [],
+    competitions: await listCompetitionSummaries(),
+  });
 }
 
 export default function Dashboard() {
@@ -34,8 +47,17 @@ export default function Dashboard() {
                   <strong>
                     <Link to={`/judge/${c.slug}`}>{c.name}</Link>
                   </strong>
-                  <p>{t("dashboard.judgeProgress", { submitted: c.submitted, total: c.assigned })}</p>
-                  <progress value={c.submitted} max={Math.max(c.assigned, 1)} aria-label={c.name} />
+                  <p>
+                    {t("dashboard.judgeProgress", {
+                      submitted: c.submitted,
+                      total: c.assigned,
+                    })}
+                  </p>
+                  <progress
+                    value={c.submitted}
+                    max={Math.max(c.assigned, 1)}
+                    aria-label={c.name}
+                  />
                 </li>
               ))}
             </ul>
@@ -59,20 +81,30 @@ export default function Dashboard() {
                     <th scope="col">{t("dashboard.col.name")}</th>
                     <th scope="col">{t("dashboard.col.year")}</th>
                     <th scope="col">{t("dashboard.col.status")}</th>
-                    <th scope="col" className="num">{t("dashboard.col.entries")}</th>
-                    <th scope="col" className="num">{t("dashboard.col.judges")}</th>
-                    <th scope="col" className="num">{t("dashboard.col.sheets")}</th>
+                    <th scope="col" className="num">
+                      {t("dashboard.col.entries")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("dashboard.col.judges")}
+                    </th>
+                    <th scope="col" className="num">
+                      {t("dashboard.col.sheets")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {data.competitions.map((c) => (
                     <tr key={c.slug}>
                       <th scope="row">
-                        <Link to={`/chair/competitions/${c.slug}`}>{c.name}</Link>
+                        <Link to={`/chair/competitions/${c.slug}`}>
+                          {c.name}
+                        </Link>
                       </th>
                       <td>{c.year}</td>
                       <td>
-                        <span className={`badge status-${c.status}`}>{t(`status.${c.status}`)}</span>
+                        <span className={`badge status-${c.status}`}>
+                          {t(`status.${c.status}`)}
+                        </span>
                       </td>
                       <td className="num">{c.entries}</td>
                       <td className="num">{c.judges}</td>

@@ -1,4 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, Field } from "~/components/Field";
@@ -37,16 +41,53 @@ export default function Judges() {
       <p>{t("judges.intro")}</p>
       <UserAdminNotice result={result} />
       <ErrorList errors={errors._form} />
-      {judges.length === 0 ? <p>{t("judges.none")}</p> : <UserTable users={judges} showRole={false} showHome />}
+      {judges.length === 0 ? (
+        <p>{t("judges.none")}</p>
+      ) : (
+        <UserTable users={judges} showRole={false} showHome />
+      )}
       <section aria-labelledby="create-judge" className="panel">
         <h2 id="create-judge">{t("judges.create")}</h2>
-        <Form method="post" className="stack" noValidate key={result?.kind === "created" ? result.email : "form"}>
+        <Form
+          method="post"
+          className="stack"
+          noValidate
+          key={result?.kind === "created" ? result.email : "form"}
+        >
           <input type="hidden" name="intent" value="create" />
-          <Field label={t("users.name")} name="name" required defaultValue={invalid?.values.name} errors={errors.name} />
-          <Field label={t("users.email")} name="email" type="email" required defaultValue={invalid?.values.email} errors={errors.email} />
-          <Field label={t("judges.district")} name="district" defaultValue={invalid?.values.district} errors={errors.district} />
-          <Field label={t("judges.village")} name="village" defaultValue={invalid?.values.village} errors={errors.village} />
-          <Field label={t("judges.institution")} name="institution" defaultValue={invalid?.values.institution} errors={errors.institution} />
+          <Field
+            label={t("users.name")}
+            name="name"
+            required
+            defaultValue={invalid?.values.name}
+            errors={errors.name}
+          />
+          <Field
+            label={t("users.email")}
+            name="email"
+            type="email"
+            required
+            defaultValue={invalid?.values.email}
+            errors={errors.email}
+          />
+          <Field
+            label={t("judges.district")}
+            name="district"
+            defaultValue={invalid?.values.district}
+            errors={errors.district}
+          />
+          <Field
+            label={t("judges.village")}
+            name="village"
+            defaultValue={invalid?.values.village}
+            errors={errors.village}
+          />
+          <Field
+            label={t("judges.institution")}
+            name="institution"
+            defaultValue={invalid?.values.institution}
+            errors={errors.institution}
+          />
           <button type="submit" className="button primary">
             {t("action.create")}
           </button>

@@ -17,7 +17,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
     ? [
         { title: `${data.library.name} · Juara` },
-        { name: "description", content: `${data.library.name}, ${data.library.village}, ${data.library.district}` },
+        {
+          name: "description",
+          content: `${data.library.name}, ${data.library.village}, ${data.library.district}`,
+        },
         { property: "og:title", content: data.library.name },
       ]
     : [{ title: "Juara" }];
@@ -32,7 +35,8 @@ export default function LibraryPage() {
     <article>
       <h1>{library.name}</h1>
       <p className="lead">
-        {isMessageKey(typeKey) ? t(typeKey) : library.type} · {library.village}, {t("public.district")} {library.district}
+        {isMessageKey(typeKey) ? t(typeKey) : library.type} · {library.village},{" "}
+        {t("public.district")} {library.district}
       </p>
       <h2>{t("public.libraryHistory")}</h2>
       <div className="table-wrap">
@@ -41,9 +45,13 @@ export default function LibraryPage() {
             <tr>
               <th scope="col">{t("public.year")}</th>
               <th scope="col">{t("public.competition")}</th>
-              <th scope="col" className="num">{t("public.rank")}</th>
+              <th scope="col" className="num">
+                {t("public.rank")}
+              </th>
               <th scope="col">{t("public.winners")}</th>
-              <th scope="col" className="num">{t("public.finalScore")}</th>
+              <th scope="col" className="num">
+                {t("public.finalScore")}
+              </th>
               {components.map((c) => (
                 <th scope="col" className="num" key={c.code} title={c.name}>
                   {c.code}

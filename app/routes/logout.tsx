@@ -8,5 +8,7 @@ export async function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  return redirect("/", { headers: { "Set-Cookie": await destroySession(request, context) } });
+  return redirect("/", {
+    headers: { "Set-Cookie": await destroySession(request, context) },
+  });
 }

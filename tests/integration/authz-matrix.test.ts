@@ -18,14 +18,62 @@ type Role = (typeof ROLES)[number];
 type Expect = number | Record<Role, number>;
 
 const PUBLIC = 200;
-const STAFF: Record<Role, number> = { anonymous: 302, judge: 200, otherJudge: 200, chair: 200, admin: 200 };
-const STAFF_POST_EMPTY: Record<Role, number> = { anonymous: 302, judge: 400, otherJudge: 400, chair: 400, admin: 400 };
-const CHAIR_ONLY: Record<Role, number> = { anonymous: 302, judge: 403, otherJudge: 403, chair: 200, admin: 200 };
-const CHAIR_ONLY_POST_EMPTY: Record<Role, number> = { anonymous: 302, judge: 403, otherJudge: 403, chair: 400, admin: 400 };
-const ADMIN_ONLY: Record<Role, number> = { anonymous: 302, judge: 403, otherJudge: 403, chair: 403, admin: 200 };
-const ADMIN_ONLY_POST_EMPTY: Record<Role, number> = { anonymous: 302, judge: 403, otherJudge: 403, chair: 403, admin: 400 };
-const JUDGE_OWN: Record<Role, number> = { anonymous: 302, judge: 200, otherJudge: 404, chair: 403, admin: 403 };
-const JUDGE_OWN_POST_EMPTY: Record<Role, number> = { anonymous: 302, judge: 400, otherJudge: 404, chair: 403, admin: 403 };
+const STAFF: Record<Role, number> = {
+  anonymous: 302,
+  judge: 200,
+  otherJudge: 200,
+  chair: 200,
+  admin: 200,
+};
+const STAFF_POST_EMPTY: Record<Role, number> = {
+  anonymous: 302,
+  judge: 400,
+  otherJudge: 400,
+  chair: 400,
+  admin: 400,
+};
+const CHAIR_ONLY: Record<Role, number> = {
+  anonymous: 302,
+  judge: 403,
+  otherJudge: 403,
+  chair: 200,
+  admin: 200,
+};
+const CHAIR_ONLY_POST_EMPTY: Record<Role, number> = {
+  anonymous: 302,
+  judge: 403,
+  otherJudge: 403,
+  chair: 400,
+  admin: 400,
+};
+const ADMIN_ONLY: Record<Role, number> = {
+  anonymous: 302,
+  judge: 403,
+  otherJudge: 403,
+  chair: 403,
+  admin: 200,
+};
+const ADMIN_ONLY_POST_EMPTY: Record<Role, number> = {
+  anonymous: 302,
+  judge: 403,
+  otherJudge: 403,
+  chair: 403,
+  admin: 400,
+};
+const JUDGE_OWN: Record<Role, number> = {
+  anonymous: 302,
+  judge: 200,
+  otherJudge: 404,
+  chair: 403,
+  admin: 403,
+};
+const JUDGE_OWN_POST_EMPTY: Record<Role, number> = {
+  anonymous: 302,
+  judge: 400,
+  otherJudge: 404,
+  chair: 403,
+  admin: 403,
+};
 
 /** url: the path to try (params filled with the fixture's values); get/post: expected statuses. */
 const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
@@ -33,51 +81,160 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
   "routes/about": { url: "/about", get: PUBLIC },
   "routes/archive": { url: "/archive", get: PUBLIC },
   "routes/healthz": { url: "/healthz", get: PUBLIC },
-  "routes/competitions.$slug._index": { url: "/competitions/pub-2025", get: PUBLIC },
-  "routes/competitions.$slug.how-we-judged": { url: "/competitions/pub-2025/how-we-judged", get: PUBLIC },
-  "routes/competitions.$slug.ceremony": { url: "/competitions/pub-2025/ceremony", get: PUBLIC },
-  "routes/competitions.$slug.certificates": { url: "/competitions/pub-2025/certificates", get: PUBLIC },
+  "routes/competitions.$slug._index": {
+    url: "/competitions/pub-2025",
+    get: PUBLIC,
+  },
+  "routes/competitions.$slug.how-we-judged": {
+    url: "/competitions/pub-2025/how-we-judged",
+    get: PUBLIC,
+  },
+  "routes/competitions.$slug.ceremony": {
+    url: "/competitions/pub-2025/ceremony",
+    get: PUBLIC,
+  },
+  "routes/competitions.$slug.certificates": {
+    url: "/competitions/pub-2025/certificates",
+    get: PUBLIC,
+  },
   "routes/libraries.$code": { url: "/libraries/SEPASO", get: PUBLIC },
   "routes/login": {
     url: "/login",
     // someone already logged in is sent on to the dashboard
-    get: { anonymous: 200, judge: 302, otherJudge: 302, chair: 302, admin: 302 },
-    post: { anonymous: 400, judge: 302, otherJudge: 302, chair: 302, admin: 302 },
+    get: {
+      anonymous: 200,
+      judge: 302,
+      otherJudge: 302,
+      chair: 302,
+      admin: 302,
+    },
+    post: {
+      anonymous: 400,
+      judge: 302,
+      otherJudge: 302,
+      chair: 302,
+      admin: 302,
+    },
   },
   "routes/language": { url: "/language", get: 302, post: 302 },
   "routes/dashboard": { url: "/dashboard", get: STAFF },
-  "routes/account.password": { url: "/account/password", get: STAFF, post: STAFF_POST_EMPTY },
-  "routes/judges._index": { url: "/judges", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
+  "routes/account.password": {
+    url: "/account/password",
+    get: STAFF,
+    post: STAFF_POST_EMPTY,
+  },
+  "routes/judges._index": {
+    url: "/judges",
+    get: CHAIR_ONLY,
+    post: CHAIR_ONLY_POST_EMPTY,
+  },
   "routes/audit": { url: "/audit", get: CHAIR_ONLY },
-  "routes/admin.users": { url: "/admin/users", get: ADMIN_ONLY, post: ADMIN_ONLY_POST_EMPTY },
-  "routes/chair.competitions.new": { url: "/chair/competitions/new", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
-  "routes/chair.competitions.$slug._index": { url: "/chair/competitions/kutim-2024", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
-  "routes/chair.competitions.$slug.settings": { url: "/chair/competitions/kutim-2024/settings", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
+  "routes/admin.users": {
+    url: "/admin/users",
+    get: ADMIN_ONLY,
+    post: ADMIN_ONLY_POST_EMPTY,
+  },
+  "routes/chair.competitions.new": {
+    url: "/chair/competitions/new",
+    get: CHAIR_ONLY,
+    post: CHAIR_ONLY_POST_EMPTY,
+  },
+  "routes/chair.competitions.$slug._index": {
+    url: "/chair/competitions/kutim-2024",
+    get: CHAIR_ONLY,
+    post: CHAIR_ONLY_POST_EMPTY,
+  },
+  "routes/chair.competitions.$slug.settings": {
+    url: "/chair/competitions/kutim-2024/settings",
+    get: CHAIR_ONLY,
+    post: CHAIR_ONLY_POST_EMPTY,
+  },
   // kutim-2024 is in scoring: its criteria are frozen, so any change is a conflict with its state
   "routes/chair.competitions.$slug.criteria": {
     url: "/chair/competitions/kutim-2024/criteria",
     get: CHAIR_ONLY,
-    post: { anonymous: 302, judge: 403, otherJudge: 403, chair: 409, admin: 409 },
+    post: {
+      anonymous: 302,
+      judge: 403,
+      otherJudge: 403,
+      chair: 409,
+      admin: 409,
+    },
   },
-  "routes/chair.competitions.$slug.entries": { url: "/chair/competitions/kutim-2024/entries", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
-  "routes/chair.competitions.$slug.judges": { url: "/chair/competitions/kutim-2024/judges", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
-  "routes/chair.competitions.$slug.export": { url: "/chair/competitions/kutim-2024/export", get: CHAIR_ONLY },
-  "routes/chair.libraries": { url: "/chair/libraries", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
-  "routes/chair.import": { url: "/chair/import", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
-  "routes/chair.competitions.$slug.sheets": { url: "/chair/competitions/kutim-2024/sheets", get: CHAIR_ONLY, post: CHAIR_ONLY_POST_EMPTY },
+  "routes/chair.competitions.$slug.entries": {
+    url: "/chair/competitions/kutim-2024/entries",
+    get: CHAIR_ONLY,
+    post: CHAIR_ONLY_POST_EMPTY,
+  },
+  "routes/chair.competitions.$slug.judges": {
+    url: "/chair/competitions/kutim-2024/judges",
+    get: CHAIR_ONLY,
+    post: CHAIR_ONLY_POST_EMPTY,
+  },
+  "routes/chair.competitions.$slug.export": {
+    url: "/chair/competitions/kutim-2024/export",
+    get: CHAIR_ONLY,
+  },
+  "routes/chair.libraries": {
+    url: "/chair/libraries",
+    get: CHAIR_ONLY,
+    post: CHAIR_ONLY_POST_EMPTY,
+  },
+  "routes/chair.import": {
+    url: "/chair/import",
+    get: CHAIR_ONLY,
+    post: CHAIR_ONLY_POST_EMPTY,
+  },
+  "routes/chair.competitions.$slug.sheets": {
+    url: "/chair/competitions/kutim-2024/sheets",
+    get: CHAIR_ONLY,
+    post: CHAIR_ONLY_POST_EMPTY,
+  },
+  "routes/chair.competitions.$slug.results": {
+    url: "/chair/competitions/kutim-2024/results",
+    get: CHAIR_ONLY,
+    post: CHAIR_ONLY_POST_EMPTY,
+  },
+  "routes/chair.competitions.$slug.results[.]csv": {
+    url: "/chair/competitions/kutim-2024/results.csv",
+    get: CHAIR_ONLY,
+  },
+  "routes/chair.competitions.$slug.scores[.]csv": {
+    url: "/chair/competitions/kutim-2024/scores.csv",
+    get: CHAIR_ONLY,
+  },
+  "routes/chair.competitions.$slug.berita-acara": {
+    url: "/chair/competitions/kutim-2024/berita-acara",
+    get: CHAIR_ONLY,
+  },
+  "routes/api.competitions.$slug.results": {
+    url: "/api/competitions/pub-2025/results",
+    get: PUBLIC,
+  },
   // a judge reaches only their own assigned entries; anybody else's are "not found"
   "routes/judge.$slug._index": { url: "/judge/kutim-2024", get: JUDGE_OWN },
-  "routes/judge.$slug.$code": { url: "/judge/kutim-2024/SEPASO", get: JUDGE_OWN, post: JUDGE_OWN_POST_EMPTY },
+  "routes/judge.$slug.$code": {
+    url: "/judge/kutim-2024/SEPASO",
+    get: JUDGE_OWN,
+    post: JUDGE_OWN_POST_EMPTY,
+  },
   "routes/api.sheets.$slug.$code": {
     url: "/api/sheets/kutim-2024/SEPASO",
-    get: { anonymous: 302, judge: 405, otherJudge: 405, chair: 403, admin: 403 },
+    get: {
+      anonymous: 302,
+      judge: 405,
+      otherJudge: 405,
+      chair: 403,
+      admin: 403,
+    },
     post: JUDGE_OWN_POST_EMPTY,
   },
   // last: it ends the session it is tried with
   "routes/logout": { url: "/logout", get: 302, post: 302 },
 };
 
-const expected = (e: Expect, role: Role) => (typeof e === "number" ? e : e[role]);
+const expected = (e: Expect, role: Role) =>
+  typeof e === "number" ? e : e[role];
 
 interface BuiltRoute {
   id: string;
@@ -91,7 +248,9 @@ describe("authorization matrix over every route of the build", () => {
   const clients = {} as Record<Role, HttpClient>;
 
   beforeAll(async () => {
-    const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as { routes: Record<string, BuiltRoute> };
+    const build = (await import(
+      pathToFileURL(path.resolve("build/index.js")).href
+    )) as { routes: Record<string, BuiltRoute> };
     routes = Object.values(build.routes).filter((r) => r.id !== "root");
 
     data = tempDir();
@@ -100,13 +259,28 @@ describe("authorization matrix over every route of the build", () => {
     await seedDemo(db);
     await insertPublishedCompetition(db, {
       slug: "pub-2025",
-      results: [{ code: "SEPASO", name: "Pustaka Ilmu Desa Sepaso", rank: 1, prize: "Juara I", scoreX100: 9000 }],
+      results: [
+        {
+          code: "SEPASO",
+          name: "Pustaka Ilmu Desa Sepaso",
+          rank: 1,
+          prize: "Juara I",
+          scoreX100: 9000,
+        },
+      ],
     });
     // a judge of another competition only
     const now = new Date().toISOString();
     await db
       .insertInto("users")
-      .values({ email: "other@juara.test", name: "Juri Lain", role: "judge", password_hash: await hashPassword(DEMO_PASSWORD), created_at: now, updated_at: now })
+      .values({
+        email: "other@juara.test",
+        name: "Juri Lain",
+        role: "judge",
+        password_hash: await hashPassword(DEMO_PASSWORD),
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
     await db.destroy();
     server = await startServer({ dataDir: data.dir });
@@ -137,7 +311,10 @@ describe("authorization matrix over every route of the build", () => {
   it("answers every route's loader and action as the table says, for every role", async () => {
     const mismatches: string[] = [];
     let checked = 0;
-    const ordered = [...routes].sort((a, b) => Object.keys(MATRIX).indexOf(a.id) - Object.keys(MATRIX).indexOf(b.id));
+    const ordered = [...routes].sort(
+      (a, b) =>
+        Object.keys(MATRIX).indexOf(a.id) - Object.keys(MATRIX).indexOf(b.id),
+    );
     for (const route of ordered) {
       const entry = MATRIX[route.id];
       if (!entry) continue;
@@ -145,23 +322,35 @@ describe("authorization matrix over every route of the build", () => {
         if (route.module.loader) {
           const res = await clients[role].get(entry.url);
           checked++;
-          if (res.status !== expected(entry.get, role)) mismatches.push(`GET ${entry.url} as ${role}: ${res.status}, expected ${expected(entry.get, role)}`);
+          if (res.status !== expected(entry.get, role))
+            mismatches.push(
+              `GET ${entry.url} as ${role}: ${res.status}, expected ${expected(entry.get, role)}`,
+            );
         }
         if (route.module.action) {
           if (!entry.post) {
-            mismatches.push(`${route.id} has an action but no expected POST statuses`);
+            mismatches.push(
+              `${route.id} has an action but no expected POST statuses`,
+            );
             continue;
           }
           const res = await clients[role].post(entry.url, {});
           checked++;
-          if (res.status !== expected(entry.post, role)) mismatches.push(`POST ${entry.url} as ${role}: ${res.status}, expected ${expected(entry.post, role)}`);
+          if (res.status !== expected(entry.post, role))
+            mismatches.push(
+              `POST ${entry.url} as ${role}: ${res.status}, expected ${expected(entry.post, role)}`,
+            );
         } else if (entry.post) {
-          mismatches.push(`${route.id} has no action but the table expects POST statuses`);
+          mismatches.push(
+            `${route.id} has no action but the table expects POST statuses`,
+          );
         }
       }
     }
     expect(mismatches).toEqual([]);
     expect(checked).toBeGreaterThan(routes.length * ROLES.length);
-    console.log(`authorization matrix: ${routes.length} routes × ${ROLES.length} roles, ${checked} requests checked`);
+    console.log(
+      `authorization matrix: ${routes.length} routes × ${ROLES.length} roles, ${checked} requests checked`,
+    );
   });
 });

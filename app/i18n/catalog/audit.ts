@@ -4,7 +4,8 @@ export const audit = defineMessages({
   id: {
     "nav.audit": "Log audit",
     "audit.title": "Log audit",
-    "audit.intro": "Setiap perubahan nilai, kriteria, peserta, akun dan hasil tercatat di sini dan tidak dapat diubah.",
+    "audit.intro":
+      "Setiap perubahan nilai, kriteria, peserta, akun dan hasil tercatat di sini dan tidak dapat diubah.",
     "audit.filter": "Saring",
     "audit.competition": "Lomba",
     "audit.user": "Pengguna",
@@ -24,12 +25,14 @@ export const audit = defineMessages({
     "audit.newer": "← Lebih baru",
     "audit.older": "Lebih lama →",
     "audit.chainOk": "Rantai hash utuh: {entries} catatan.",
-    "audit.chainBroken": "Rantai hash rusak pada catatan {id}: log diubah di luar aplikasi.",
+    "audit.chainBroken":
+      "Rantai hash rusak pada catatan {id}: log diubah di luar aplikasi.",
   },
   en: {
     "nav.audit": "Audit log",
     "audit.title": "Audit log",
-    "audit.intro": "Every change to scores, criteria, entries, accounts and results is recorded here and cannot be altered.",
+    "audit.intro":
+      "Every change to scores, criteria, entries, accounts and results is recorded here and cannot be altered.",
     "audit.filter": "Filter",
     "audit.competition": "Competition",
     "audit.user": "User",
@@ -49,6 +52,7 @@ export const audit = defineMessages({
     "audit.newer": "← Newer",
     "audit.older": "Older →",
     "audit.chainOk": "Hash chain intact: {entries} entries.",
-    "audit.chainBroken": "Hash chain broken at entry {id}: the log was altered outside the app.",
+    "audit.chainBroken":
+      "Hash chain broken at entry {id}: the log was altered outside the app.",
   },
 });

@@ -14,9 +14,11 @@ export const publicPages = defineMessages({
     "public.judges": "Juri",
     "public.category": "Kategori {category}",
     "public.publishedOn": "Diumumkan {date}",
-    "public.corrected": "Hasil ini telah dikoreksi dan diumumkan ulang pada {date}.",
+    "public.corrected":
+      "Hasil ini telah dikoreksi dan diumumkan ulang pada {date}.",
     "public.correctionReason": "Alasan koreksi: {reason}",
-    "public.demo": "Data demo: nilai dan peringkat lomba ini adalah contoh rekaan.",
+    "public.demo":
+      "Data demo: nilai dan peringkat lomba ini adalah contoh rekaan.",
     "public.howWeJudged": "Cara penilaian",
     "public.ceremony": "Mode upacara",
     "public.certificates": "Piagam",
@@ -43,12 +45,14 @@ export const publicPages = defineMessages({
     "public.method.indicator": "Indikator",
     "public.method.formula":
       "Untuk setiap juri dan komponen: nilai komponen = bobot × jumlah skor ÷ jumlah skor maksimal indikator komponen itu. Nilai seorang juri adalah jumlah nilai komponen (0–100).",
-    "public.method.aggregation": "Nilai akhir peserta: {method} dari nilai para juri.",
+    "public.method.aggregation":
+      "Nilai akhir peserta: {method} dari nilai para juri.",
     "public.method.aggregation.mean": "rata-rata",
     "public.method.aggregation.median": "median",
     "public.method.aggregation.trimmed-mean":
       "rata-rata terpangkas (nilai tertinggi dan terendah dibuang bila ada sedikitnya 3 juri)",
-    "public.method.rounding": "Nilai dibulatkan ke 2 desimal dari nilai eksaknya (setengah dibulatkan menjauhi nol).",
+    "public.method.rounding":
+      "Nilai dibulatkan ke 2 desimal dari nilai eksaknya (setengah dibulatkan menjauhi nol).",
     "public.method.tiebreak":
       "Nilai akhir yang sama dipisahkan oleh nilai komponen, mulai dari bobot terbesar. Bila masih sama, peserta berbagi peringkat; bila itu menentukan juara, dewan juri memutuskan urutan dengan alasan tertulis.",
     "public.method.scope.overall": "Desa dan kelurahan diperingkat bersama.",
@@ -59,12 +63,14 @@ export const publicPages = defineMessages({
       "Juara adalah aplikasi penjurian lomba perpustakaan desa dan kelurahan yang diselenggarakan dinas perpustakaan kabupaten/kota.",
     "about.body2":
       "Dewan juri menilai setiap perpustakaan dengan kriteria berbobot dari standar nasional perpustakaan: koleksi, sarana dan prasarana, pelayanan, tenaga perpustakaan, penyelenggaraan dan pengelolaan, serta penguatan dan inovasi.",
-    "about.body3": "Hasil yang diumumkan di sini adalah salinan resmi yang dibekukan saat ketua panitia mengumumkannya.",
+    "about.body3":
+      "Hasil yang diumumkan di sini adalah salinan resmi yang dibekukan saat ketua panitia mengumumkannya.",
     "nav.about": "Tentang",
     "ceremony.title": "Pengumuman Pemenang",
     "ceremony.next": "Berikutnya",
     "ceremony.previous": "Sebelumnya",
-    "ceremony.hint": "Tekan spasi, Enter atau panah kanan untuk mengumumkan pemenang berikutnya.",
+    "ceremony.hint":
+      "Tekan spasi, Enter atau panah kanan untuk mengumumkan pemenang berikutnya.",
     "ceremony.done": "Selamat kepada para pemenang!",
     "ceremony.step": "Pengumuman {step} dari {total}",
     "ceremony.exit": "Keluar dari mode upacara",
@@ -76,7 +82,8 @@ export const publicPages = defineMessages({
     "certificate.chair": "Ketua Dewan Juri",
     "certificate.head": "Kepala Dinas Perpustakaan dan Kearsipan",
     "certificate.print": "Cetak piagam",
-    "certificate.printHint": "Atur kertas A4 lanskap; satu halaman untuk setiap pemenang.",
+    "certificate.printHint":
+      "Atur kertas A4 lanskap; satu halaman untuk setiap pemenang.",
   },
   en: {
     "public.winners": "Winners",
@@ -91,9 +98,11 @@ export const publicPages = defineMessages({
     "public.judges": "Judges",
     "public.category": "Category {category}",
     "public.publishedOn": "Published {date}",
-    "public.corrected": "These results were corrected and republished on {date}.",
+    "public.corrected":
+      "These results were corrected and republished on {date}.",
     "public.correctionReason": "Reason for the correction: {reason}",
-    "public.demo": "Demo data: this competition's scores and ranking are invented examples.",
+    "public.demo":
+      "Demo data: this competition's scores and ranking are invented examples.",
     "public.howWeJudged": "How we judged",
     "public.ceremony": "Ceremony mode",
     "public.certificates": "Certificates",
@@ -120,27 +129,34 @@ export const publicPages = defineMessages({
     "public.method.indicator": "Indicator",
     "public.method.formula":
       "For each judge and component: component score = weight × sum of scores ÷ sum of the indicators' maximum scores. A judge's total is the sum of the component scores (0–100).",
-    "public.method.aggregation": "An entry's final score: the {method} of its judges' totals.",
+    "public.method.aggregation":
+      "An entry's final score: the {method} of its judges' totals.",
     "public.method.aggregation.mean": "mean",
     "public.method.aggregation.median": "median",
-    "public.method.aggregation.trimmed-mean": "trimmed mean (highest and lowest total dropped when at least 3 judges scored)",
-    "public.method.rounding": "Scores are rounded to 2 decimals from their exact value (halves away from zero).",
+    "public.method.aggregation.trimmed-mean":
+      "trimmed mean (highest and lowest total dropped when at least 3 judges scored)",
+    "public.method.rounding":
+      "Scores are rounded to 2 decimals from their exact value (halves away from zero).",
     "public.method.tiebreak":
       "Equal final scores are separated by the component scores, heaviest weight first. Entries still equal share the rank; where that decides a prize, the panel records the order with a written reason.",
-    "public.method.scope.overall": "Village and kelurahan libraries are ranked together.",
-    "public.method.scope.category": "Village and kelurahan libraries are ranked separately.",
+    "public.method.scope.overall":
+      "Village and kelurahan libraries are ranked together.",
+    "public.method.scope.category":
+      "Village and kelurahan libraries are ranked separately.",
     "public.method.panel": "Judging panel: {count} people.",
     "about.title": "About Juara",
     "about.body1":
       "Juara is the judging application for the village and kelurahan library competitions held by regency and city library offices.",
     "about.body2":
       "The judging panel scores each library on weighted criteria from the national library standard: collection, facilities, services, staff, organisation and management, and strengthening and innovation.",
-    "about.body3": "The results published here are the official copy, frozen when the committee chair announced them.",
+    "about.body3":
+      "The results published here are the official copy, frozen when the committee chair announced them.",
     "nav.about": "About",
     "ceremony.title": "Announcing the winners",
     "ceremony.next": "Next",
     "ceremony.previous": "Previous",
-    "ceremony.hint": "Press space, Enter or the right arrow to announce the next winner.",
+    "ceremony.hint":
+      "Press space, Enter or the right arrow to announce the next winner.",
     "ceremony.done": "Congratulations to the winners!",
     "ceremony.step": "Announcement {step} of {total}",
     "ceremony.exit": "Leave ceremony mode",

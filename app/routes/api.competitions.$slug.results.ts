@@ -1,0 +1,54 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { isNotModified, notModified } from "~/lib/http-cache.server";
+import { getPublicSnapshot } from "~/models/public.server";
+
+/**
+ * The published results as JSON (docs/http.md), for the press and other sites. The same frozen
+ * snapshot as the winners page: cacheable by browsers and CDNs, 304 on a matching ETag, 404
+ * before publication.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const snapshot = params.slug ? await getPublicSnapshot(params.slug) : null;
+  if (!snapshot)
+    return json(
+      { error: "not found" },
+      { status: 404, headers: { "Cache-Control": "public, max-age=60" } },
+    );
+  const headers = new Headers({
+    ETag: `"${snapshot.version}-json"`,
+    "Cache-Control": "public, max-age=60, stale-while-revalidate=600",
+    "Access-Control-Allow-Origin": "*",
+  });
+  if (isNotModified(request, headers)) return notModified(headers);
+  const { competition, publication, results } = snapshot;
+  return json(
+    {
+      competition: {
+        slug: competition.slug,
+        name: competition.name,
+        year: competition.year,
+        aggregation: competition.aggregation,
+        rankingScope: competition.rankingScope,
+      },
+      publishedAt: publication.publishedAt,
+      revision: publication.revision,
+      correction: publication.revision > 0 ? publication.reason : null,
+      results: results.map((r) => ({
+        rank: r.rank,
+        prize: r.prize,
+        category: r.category,
+        library: r.library,
+        finalScore: r.finalScoreX100 / 100,
+        components: r.components.map((c) => ({
+          code: c.code,
+          name: c.name,
+          weight: c.weight,
+          score: c.scoreX100 / 100,
+        })),
+        judges: r.judges,
+      })),
+    },
+    { headers },
+  );
+}
