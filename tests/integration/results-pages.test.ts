@@ -1,0 +1,333 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, migrateToLatest } from "../../db/connection";
+import { DEMO_PASSWORD, seedDemo } from "../../db/seed/demo";
+import { tempDir } from "../support/db";
+import { HttpClient } from "../support/http";
+import { insertPublishedCompetition } from "../support/published";
+import { createScoringFixture, type ScoringFixture } from "../support/scoring";
+import { startServer, type RunningServer } from "../support/server";
+
+/** The chair's results pages, the exports and the public JSON, through the real server. */
+let server: RunningServer;
+let data: { dir: string; remove: () => void };
+let chair: HttpClient;
+let tie: ScoringFixture;
+let tieEntries: { id: number; code: string }[] = [];
+
+beforeAll(async () => {
+  data = tempDir();
+  const { db } = createDb(`file:${data.dir}/juara.db`);
+  await migrateToLatest(db);
+  await seedDemo(db);
+  await insertPublishedCompetition(db, {
+    slug: "kategori-2025",
+    scope: "category",
+    results: [
+      {
+        code: "K1",
+        name: "Perpustakaan Kelurahan Satu",
+        category: "kelurahan",
+        rank: 1,
+        prize: "Juara I",
+        scoreX100: 8500,
+      },
+      {
+        code: "D1",
+        name: "Perpustakaan Desa Satu",
+        category: "desa",
+        rank: 1,
+        prize: "Juara I",
+        scoreX100: 9000,
+      },
+      {
+        code: "D2",
+        name: "Perpustakaan Desa Dua",
+        category: "desa",
+        rank: 2,
+        prize: "Juara II",
+        scoreX100: 8000,
+      },
+    ],
+  });
+  // a competition whose first two libraries tie for Juara I; one is named like a formula
+  tie = await createScoringFixture(db, {
+    slug: "seri-2026",
+    entries: 3,
+    judges: 1,
+  });
+  await db
+    .updateTable("libraries")
+    .set({ name: '=HYPERLINK("http://x")' })
+    .where("code", "=", tie.codes[2]!)
+    .execute();
+  const now = new Date().toISOString();
+  const indicators = await db
+    .selectFrom("indicators")
+    .selectAll()
+    .where("competition_id", "=", tie.competitionId)
+    .execute();
+  tieEntries = await db
+    .selectFrom("entries as e")
+    .innerJoin("libraries as l", "l.id", "e.library_id")
+    .select(["e.id", "l.code"])
+    .where("e.competition_id", "=", tie.competitionId)
+    .orderBy("l.code")
+    .execute();
+  for (const [i, entry] of tieEntries.entries()) {
+    const { id } = await db
+      .insertInto("score_sheets")
+      .values({
+        entry_id: entry.id,
+        judge_id: tie.judges[0]!.id,
+        status: "submitted",
+        version: 1,
+        submitted_at: now,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("scores")
+      .values(
+        indicators.map((ind) => ({
+          sheet_id: id,
+          indicator_id: ind.id,
+          min_score: ind.min_score,
+          max_score: ind.max_score,
+          value: i < 2 ? ind.max_score : ind.min_score,
+        })),
+      )
+      .execute();
+  }
+  await db.destroy();
+  server = await startServer({ dataDir: data.dir });
+  chair = new HttpClient(server.url);
+  expect((await chair.login("ketua@juara.demo", DEMO_PASSWORD)).status).toBe(
+    302,
+  );
+});
+afterAll(async () => {
+  await server?.stop();
+  data?.remove();
+});
+
+describe("the chair's results dashboard", () => {
+  it("shows progress, who is behind, every judge's total and whether the method decides the podium", async () => {
+    const res = await chair.get("/chair/competitions/kutim-2024/results");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    for (const name of [
+      "Dr. Bambang Prasetyo",
+      "Nurhayati, S.IP.",
+      "Rahmawati",
+    ])
+      expect(html).toContain(name);
+    expect(html).toContain("Belum selesai:");
+    expect(html).toContain("Peringkat berjalan");
+    expect(html).toMatch(
+      /Juara sama dengan ketiga metode\.|juara berbeda bila metode penggabungan diganti/,
+    );
+    expect(html).toContain("Rata-rata terpangkas");
+  });
+
+  it("asks for the order of a prize-deciding tie and records it with a reason", async () => {
+    const url = `/chair/competitions/${tie.slug}/results`;
+    const page = await (await chair.get(url)).text();
+    expect(page).toContain("Seri di peringkat 1");
+    const [a, b] = tieEntries;
+    const tieKey = /name="tieKey" value="([^"]+)"/.exec(page)![1]!;
+
+    const repeated = await chair.post(url, {
+      intent: "tie",
+      tieKey,
+      [`position.${a!.id}`]: "1",
+      [`position.${b!.id}`]: "1",
+      reason: "Kunjungan lapangan",
+    });
+    expect(repeated.status).toBe(400);
+    expect(await repeated.text()).toContain("tanpa ada yang sama");
+    const noReason = await chair.post(url, {
+      intent: "tie",
+      tieKey,
+      [`position.${a!.id}`]: "2",
+      [`position.${b!.id}`]: "1",
+      reason: "",
+    });
+    expect(noReason.status).toBe(400);
+
+    const decided = await chair.post(url, {
+      intent: "tie",
+      tieKey,
+      [`position.${a!.id}`]: "2",
+      [`position.${b!.id}`]: "1",
+      reason: "Kunjungan lapangan: layanan lebih aktif",
+    });
+    expect(decided.status).toBe(303);
+    const after = await (await chair.get(url)).text();
+    expect(after).not.toContain("Seri di peringkat 1");
+    expect(after).toContain("seri, sudah diputuskan");
+  });
+});
+
+describe("exports", () => {
+  it("writes the ranking as CSV that Excel opens: BOM, semicolons and decimal commas in Indonesian, formulas defused", async () => {
+    const res = await chair.get(`/chair/competitions/${tie.slug}/results.csv`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toContain(
+      `${tie.slug}-hasil.csv`,
+    );
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    const lines = text.trimEnd().split("\r\n");
+    expect(lines[0]).toMatch(
+      /^Peringkat;Penghargaan;Kategori;Kode;Perpustakaan;/,
+    );
+    expect(lines[1]).toMatch(/^1;Juara I;Desa;/);
+    expect(lines[1]).toContain(";100,00;");
+    expect(text).toContain(`'=HYPERLINK(""http://x"")`);
+
+    const english = new HttpClient(server.url);
+    await english.login("ketua@juara.demo", DEMO_PASSWORD);
+    await english.post("/language", { lang: "en", redirectTo: "/dashboard" });
+    const en = new TextDecoder().decode(
+      new Uint8Array(
+        await (
+          await english.get(`/chair/competitions/${tie.slug}/results.csv`)
+        ).arrayBuffer(),
+      ),
+    );
+    expect(en).toMatch(/^Rank,Prize,Category,Code,Library,/);
+    expect(en).toContain(",100.00,");
+  });
+
+  it("writes the full score matrix: every entry × judge × indicator with the sheet's state", async () => {
+    const text = new TextDecoder().decode(
+      new Uint8Array(
+        await (
+          await chair.get("/chair/competitions/kutim-2023/scores.csv")
+        ).arrayBuffer(),
+      ),
+    );
+    const lines = text
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "Kode;Perpustakaan;Kategori;Status peserta;Juri;Status lembar;Komponen;Indikator;Nama indikator;Skala;Nilai;Catatan",
+    );
+    // 12 libraries, 3 judges (one conflicted with one library), 22 indicators
+    expect(lines.length - 1).toBe((12 * 3 - 1) * 22);
+  });
+});
+
+describe("Berita Acara", () => {
+  it("prints the published results with the panel and a signature line for every judge and the chair", async () => {
+    const html = await (
+      await chair.get("/chair/competitions/kutim-2023/berita-acara")
+    ).text();
+    expect(html).toContain("Berita Acara Penilaian");
+    expect(html).not.toContain("DRAF");
+    expect(html.match(/class="signature"/g)?.length).toBe(4);
+    expect(html).toContain("Hj. Siti Aminah");
+    expect(html).toMatch(
+      /<strong>Juara I<\/strong>: (<!-- -->)?Pustaka Ilmu Desa Sepaso/,
+    );
+  });
+
+  it("marks the minutes as a draft before publication", async () => {
+    const html = await (
+      await chair.get("/chair/competitions/kutim-2024/berita-acara")
+    ).text();
+    expect(html).toContain("DRAF — hasil belum diterbitkan");
+  });
+});
+
+describe("GET /api/competitions/<slug>/results", () => {
+  it("returns the published snapshot in the documented shape, cacheable, with 304 on a matching ETag", async () => {
+    const res = await fetch(
+      `${server.url}/api/competitions/kutim-2023/results`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toContain("public");
+    const etag = res.headers.get("etag")!;
+    const body = (await res.json()) as {
+      competition: Record<string, unknown>;
+      publishedAt: string;
+      results: {
+        rank: number;
+        prize: string | null;
+        category: string;
+        library: Record<string, string>;
+        finalScore: number;
+        components: {
+          code: string;
+          name: string;
+          weight: number;
+          score: number;
+        }[];
+        judges: number;
+      }[];
+    };
+    expect(body.competition).toEqual({
+      slug: "kutim-2023",
+      name: expect.any(String),
+      year: 2023,
+      aggregation: "mean",
+      rankingScope: "overall",
+    });
+    expect(body.publishedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(body.results[0]).toMatchObject({
+      rank: 1,
+      prize: "Juara I",
+      library: {
+        code: "SEPASO",
+        name: "Pustaka Ilmu Desa Sepaso",
+        village: expect.any(String),
+        district: "Bengalon",
+      },
+      judges: 3,
+    });
+    expect(body.results[0]!.finalScore).toBe(92.56);
+    expect(body.results[0]!.components.map((c) => c.code)).toEqual([
+      "A",
+      "B",
+      "C",
+      "D",
+      "E",
+      "F",
+    ]);
+    expect(body.results.map((r) => r.rank)).toEqual(
+      [...body.results.map((r) => r.rank)].sort((a, b) => a - b),
+    );
+
+    const again = await fetch(
+      `${server.url}/api/competitions/kutim-2023/results`,
+      { headers: { "If-None-Match": etag } },
+    );
+    expect(again.status).toBe(304);
+    expect(
+      (await fetch(`${server.url}/api/competitions/kutim-2024/results`)).status,
+    ).toBe(404);
+    expect(
+      (await fetch(`${server.url}/api/competitions/tidak-ada/results`)).status,
+    ).toBe(404);
+  });
+
+  it("orders by category, then rank, when the competition ranks by category", async () => {
+    const body = (await (
+      await fetch(`${server.url}/api/competitions/kategori-2025/results`)
+    ).json()) as {
+      results: { category: string; rank: number; library: { code: string } }[];
+    };
+    expect(
+      body.results.map((r) => [r.category, r.rank, r.library.code]),
+    ).toEqual([
+      ["desa", 1, "D1"],
+      ["desa", 2, "D2"],
+      ["kelurahan", 1, "K1"],
+    ]);
+  });
+});
