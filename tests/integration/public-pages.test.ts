@@ -168,6 +168,26 @@ describe("public pages", () => {
     );
   });
 
+  it("serves a public page from its rendered copy with each response's own CSP nonce", async () => {
+    const pages = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${server.url}/competitions/pub-2025`);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+      const html = await res.text();
+      const scriptNonces = [
+        ...html.matchAll(/<script[^>]*nonce="([^"]+)"/g),
+      ].map((m) => m[1]);
+      expect(scriptNonces.length).toBeGreaterThan(0);
+      expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+      pages.push({ nonce, body: html.split(nonce).join("") });
+    }
+    expect(new Set(pages.map((p) => p.nonce)).size).toBe(3);
+    // the same document apart from the nonce
+    expect(pages[1]!.body).toBe(pages[0]!.body);
+    expect(pages[2]!.body).toBe(pages[0]!.body);
+  });
+
   it("puts Juara I, II, III on the podium in order, then Harapan, then the full ranking with shared ranks", async () => {
     const html = await (
       await new HttpClient(server.url).get("/competitions/pub-2025")
