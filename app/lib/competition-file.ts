@@ -1,6 +1,17 @@
 import { z } from "zod";
-import { AGGREGATIONS, COMPETITION_LEVELS, ENTRY_STATUSES, LIBRARY_TYPES, RANKING_SCOPES } from "../../db/schema";
-import { codeField, ComponentSchema, crossCheckCriteria, type CriteriaIssue } from "./criteria";
+import {
+  AGGREGATIONS,
+  COMPETITION_LEVELS,
+  ENTRY_STATUSES,
+  LIBRARY_TYPES,
+  RANKING_SCOPES,
+} from "../../db/schema";
+import {
+  codeField,
+  ComponentSchema,
+  crossCheckCriteria,
+  type CriteriaIssue,
+} from "./criteria";
 
 /**
  * The competition file: a whole competition (settings, criteria, libraries, panel, assignments,
@@ -13,21 +24,38 @@ export const RESERVED_SLUGS = ["new", "import"];
 
 export const slugField = () =>
   z
-    .string({ error: (iss) => (iss.input === undefined ? "error.required" : undefined) })
+    .string({
+      error: (iss) => (iss.input === undefined ? "error.required" : undefined),
+    })
     .trim()
     .min(1, { error: "error.required" })
     .max(60, { error: "error.tooLong" })
-    .refine((s) => s === "" || SLUG_PATTERN.test(s), { error: "setup.error.slugFormat" })
-    .refine((s) => !RESERVED_SLUGS.includes(s), { error: "setup.error.slugReserved" });
+    .refine((s) => s === "" || SLUG_PATTERN.test(s), {
+      error: "setup.error.slugFormat",
+    })
+    .refine((s) => !RESERVED_SLUGS.includes(s), {
+      error: "setup.error.slugReserved",
+    });
 
-const str = (max: number) => z.string().trim().max(max, { error: "error.tooLong" });
+const str = (max: number) =>
+  z.string().trim().max(max, { error: "error.tooLong" });
 const required = (max: number) =>
   z
-    .string({ error: (iss) => (iss.input === undefined ? "error.required" : undefined) })
+    .string({
+      error: (iss) => (iss.input === undefined ? "error.required" : undefined),
+    })
     .trim()
     .min(1, { error: "error.required" })
     .max(max, { error: "error.tooLong" });
-const email = () => z.string().trim().toLowerCase().pipe(z.email({ error: "error.email" }));
+const email = () =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "error.email" }));
+
+/** Upload limits: a regency has a few hundred villages; these leave room and stop abuse. */
+export const MAX_FILE_ROWS = 5000;
 
 export const FileLibrarySchema = z.strictObject({
   code: codeField(),
@@ -54,19 +82,52 @@ export const CompetitionFileSchema = z.strictObject({
   region: str(200).optional().default(""),
   aggregation: z.enum(AGGREGATIONS).optional().default("mean"),
   prizes: z
-    .strictObject({ winners: z.number().int().min(0).max(10), honourable: z.number().int().min(0).max(10) })
+    .strictObject({
+      winners: z.number().int().min(0).max(10),
+      honourable: z.number().int().min(0).max(10),
+    })
     .optional()
     .default({ winners: 3, honourable: 3 }),
   rankingScope: z.enum(RANKING_SCOPES).optional().default("overall"),
-  components: z.array(ComponentSchema).min(1, { error: "setup.error.noComponents" }),
-  libraries: z.array(FileLibrarySchema).optional().default([]),
-  judges: z.array(email()).optional().default([]),
+  components: z
+    .array(ComponentSchema)
+    .min(1, { error: "setup.error.noComponents" })
+    .max(20, { error: "file.tooMany" }),
+  libraries: z
+    .array(FileLibrarySchema)
+    .max(MAX_FILE_ROWS, { error: "file.tooMany" })
+    .optional()
+    .default([]),
+  judges: z
+    .array(email())
+    .max(500, { error: "file.tooMany" })
+    .optional()
+    .default([]),
   assignments: z
-    .union([z.literal("all"), z.array(z.strictObject({ judge: email(), libraries: z.array(z.string().trim()) }))])
+    .union([
+      z.literal("all"),
+      z
+        .array(
+          z.strictObject({
+            judge: email(),
+            libraries: z
+              .array(z.string().trim())
+              .max(MAX_FILE_ROWS, { error: "file.tooMany" }),
+          }),
+        )
+        .max(500, { error: "file.tooMany" }),
+    ])
     .optional()
     .default([]),
   conflicts: z
-    .array(z.strictObject({ judge: email(), library: z.string().trim(), reason: required(500) }))
+    .array(
+      z.strictObject({
+        judge: email(),
+        library: z.string().trim(),
+        reason: required(500),
+      }),
+    )
+    .max(MAX_FILE_ROWS, { error: "file.tooMany" })
     .optional()
     .default([]),
 });
@@ -76,37 +137,87 @@ export type FileLibrary = z.output<typeof FileLibrarySchema>;
 
 /** Checks across the file that a schema alone cannot express. Paths are from the file's root. */
 export function crossCheckFile(file: CompetitionFile): CriteriaIssue[] {
-  const issues: CriteriaIssue[] = crossCheckCriteria(file.components).map((i) => ({
-    ...i,
-    path: ["components", ...i.path],
-  }));
+  const issues: CriteriaIssue[] = crossCheckCriteria(file.components).map(
+    (i) => ({
+      ...i,
+      path: ["components", ...i.path],
+    }),
+  );
   const codes = new Set<string>();
-  const inactive = new Set(file.libraries.filter((l) => (l.status ?? "active") !== "active").map((l) => l.code));
+  const inactive = new Set(
+    file.libraries
+      .filter((l) => (l.status ?? "active") !== "active")
+      .map((l) => l.code),
+  );
   file.libraries.forEach((lib, i) => {
-    if (codes.has(lib.code)) issues.push({ path: ["libraries", i, "code"], message: "setup.error.duplicateCode", params: { code: lib.code } });
+    if (codes.has(lib.code))
+      issues.push({
+        path: ["libraries", i, "code"],
+        message: "setup.error.duplicateCode",
+        params: { code: lib.code },
+      });
     codes.add(lib.code);
     if (lib.status && lib.status !== "active" && !lib.statusReason?.trim()) {
-      issues.push({ path: ["libraries", i, "statusReason"], message: "setup.error.reasonRequired" });
+      issues.push({
+        path: ["libraries", i, "statusReason"],
+        message: "setup.error.reasonRequired",
+      });
     }
   });
   const judges = new Set<string>();
   file.judges.forEach((j, i) => {
-    if (judges.has(j)) issues.push({ path: ["judges", i], message: "setup.error.duplicateJudge", params: { email: j } });
+    if (judges.has(j))
+      issues.push({
+        path: ["judges", i],
+        message: "setup.error.duplicateJudge",
+        params: { email: j },
+      });
     judges.add(j);
   });
-  const conflicted = new Set(file.conflicts.map((c) => `${c.judge}|${c.library}`));
+  const conflicted = new Set(
+    file.conflicts.map((c) => `${c.judge}|${c.library}`),
+  );
   file.conflicts.forEach((c, i) => {
-    if (!judges.has(c.judge)) issues.push({ path: ["conflicts", i, "judge"], message: "setup.error.judgeNotListed", params: { email: c.judge } });
-    if (!codes.has(c.library)) issues.push({ path: ["conflicts", i, "library"], message: "setup.error.libraryNotListed", params: { code: c.library } });
+    if (!judges.has(c.judge))
+      issues.push({
+        path: ["conflicts", i, "judge"],
+        message: "setup.error.judgeNotListed",
+        params: { email: c.judge },
+      });
+    if (!codes.has(c.library))
+      issues.push({
+        path: ["conflicts", i, "library"],
+        message: "setup.error.libraryNotListed",
+        params: { code: c.library },
+      });
   });
   if (Array.isArray(file.assignments)) {
     file.assignments.forEach((a, i) => {
-      if (!judges.has(a.judge)) issues.push({ path: ["assignments", i, "judge"], message: "setup.error.judgeNotListed", params: { email: a.judge } });
+      if (!judges.has(a.judge))
+        issues.push({
+          path: ["assignments", i, "judge"],
+          message: "setup.error.judgeNotListed",
+          params: { email: a.judge },
+        });
       a.libraries.forEach((code, j) => {
-        if (!codes.has(code)) issues.push({ path: ["assignments", i, "libraries", j], message: "setup.error.libraryNotListed", params: { code } });
-        else if (inactive.has(code)) issues.push({ path: ["assignments", i, "libraries", j], message: "setup.error.assignInactive", params: { code } });
+        if (!codes.has(code))
+          issues.push({
+            path: ["assignments", i, "libraries", j],
+            message: "setup.error.libraryNotListed",
+            params: { code },
+          });
+        else if (inactive.has(code))
+          issues.push({
+            path: ["assignments", i, "libraries", j],
+            message: "setup.error.assignInactive",
+            params: { code },
+          });
         else if (conflicted.has(`${a.judge}|${code}`)) {
-          issues.push({ path: ["assignments", i, "libraries", j], message: "setup.error.assignConflict", params: { email: a.judge, code } });
+          issues.push({
+            path: ["assignments", i, "libraries", j],
+            message: "setup.error.assignConflict",
+            params: { email: a.judge, code },
+          });
         }
       });
     });

@@ -19,21 +19,34 @@ export const MAX_RUBRIC_LEVELS = 11;
 
 const requiredNumber = () =>
   z
-    .number({ error: (iss) => (iss.input === undefined || iss.input === "" ? "error.required" : undefined) })
+    .number({
+      error: (iss) =>
+        iss.input === undefined || iss.input === ""
+          ? "error.required"
+          : undefined,
+    })
     .int({ error: "setup.error.integer" });
 
 export const codeField = () =>
   z
-    .string({ error: (iss) => (iss.input === undefined ? "error.required" : undefined) })
+    .string({
+      error: (iss) => (iss.input === undefined ? "error.required" : undefined),
+    })
     .trim()
     .min(1, { error: "error.required" })
     .max(20, { error: "error.tooLong" })
     .regex(/^[A-Za-z0-9._-]*$/, { error: "setup.error.codeFormat" });
 
 const text = (max: number, required: boolean) => {
-  const base = z.string({ error: (iss) => (iss.input === undefined ? "error.required" : undefined) }).trim();
+  const base = z
+    .string({
+      error: (iss) => (iss.input === undefined ? "error.required" : undefined),
+    })
+    .trim();
   return required
-    ? base.min(1, { error: "error.required" }).max(max, { error: "error.tooLong" })
+    ? base
+        .min(1, { error: "error.required" })
+        .max(max, { error: "error.tooLong" })
     : base.max(max, { error: "error.tooLong" });
 };
 
@@ -41,16 +54,31 @@ export const IndicatorSchema = z.strictObject({
   code: codeField(),
   name: text(200, true),
   description: text(2000, false).optional().default(""),
-  min: requiredNumber().min(0, { error: "setup.error.scaleRange" }).max(100, { error: "setup.error.scaleRange" }),
-  max: requiredNumber().min(0, { error: "setup.error.scaleRange" }).max(100, { error: "setup.error.scaleRange" }),
-  rubric: z.record(z.string().regex(/^\d+$/, { error: "setup.error.rubricLevel" }), text(1000, false)).optional().default({}),
+  min: requiredNumber()
+    .min(0, { error: "setup.error.scaleRange" })
+    .max(100, { error: "setup.error.scaleRange" }),
+  max: requiredNumber()
+    .min(0, { error: "setup.error.scaleRange" })
+    .max(100, { error: "setup.error.scaleRange" }),
+  rubric: z
+    .record(
+      z.string().regex(/^\d+$/, { error: "setup.error.rubricLevel" }),
+      text(1000, false),
+    )
+    .optional()
+    .default({}),
 });
 
 export const ComponentSchema = z.strictObject({
   code: codeField(),
   name: text(200, true),
-  weight: requiredNumber().min(0, { error: "setup.error.weightRange" }).max(100, { error: "setup.error.weightRange" }),
-  indicators: z.array(IndicatorSchema).min(1, { error: "setup.error.noIndicators" }),
+  weight: requiredNumber()
+    .min(0, { error: "setup.error.weightRange" })
+    .max(100, { error: "setup.error.weightRange" }),
+  indicators: z
+    .array(IndicatorSchema)
+    .min(1, { error: "setup.error.noIndicators" })
+    .max(100, { error: "file.tooMany" }),
 });
 
 function norm(code: string): string {
@@ -58,28 +86,51 @@ function norm(code: string): string {
 }
 
 /** The rules across fields: weights total 100, codes unique, max above min, rubric in range. */
-export function crossCheckCriteria(components: readonly TemplateComponent[]): CriteriaIssue[] {
+export function crossCheckCriteria(
+  components: readonly TemplateComponent[],
+): CriteriaIssue[] {
   const issues: CriteriaIssue[] = [];
   const total = components.reduce((sum, c) => sum + c.weight, 0);
   if (components.length > 0 && total !== WEIGHT_TOTAL) {
-    issues.push({ path: [components.length - 1, "weight"], message: "setup.error.weightTotal", params: { total } });
+    issues.push({
+      path: [components.length - 1, "weight"],
+      message: "setup.error.weightTotal",
+      params: { total },
+    });
   }
   const componentCodes = new Set<string>();
   const indicatorCodes = new Set<string>();
   components.forEach((c, ci) => {
-    if (componentCodes.has(norm(c.code))) issues.push({ path: [ci, "code"], message: "setup.error.duplicateCode", params: { code: c.code } });
+    if (componentCodes.has(norm(c.code)))
+      issues.push({
+        path: [ci, "code"],
+        message: "setup.error.duplicateCode",
+        params: { code: c.code },
+      });
     componentCodes.add(norm(c.code));
     c.indicators.forEach((ind, ii) => {
       const at = [ci, "indicators", ii];
       if (indicatorCodes.has(norm(ind.code))) {
-        issues.push({ path: [...at, "code"], message: "setup.error.duplicateCode", params: { code: ind.code } });
+        issues.push({
+          path: [...at, "code"],
+          message: "setup.error.duplicateCode",
+          params: { code: ind.code },
+        });
       }
       indicatorCodes.add(norm(ind.code));
-      if (ind.max <= ind.min) issues.push({ path: [...at, "max"], message: "setup.error.maxNotAboveMin" });
+      if (ind.max <= ind.min)
+        issues.push({
+          path: [...at, "max"],
+          message: "setup.error.maxNotAboveMin",
+        });
       for (const level of Object.keys(ind.rubric)) {
         const n = Number(level);
         if (ind.max > ind.min && (n < ind.min || n > ind.max)) {
-          issues.push({ path: [...at, "rubric", level], message: "setup.error.rubricOutOfRange", params: { level } });
+          issues.push({
+            path: [...at, "rubric", level],
+            message: "setup.error.rubricOutOfRange",
+            params: { level },
+          });
         }
       }
     });
@@ -92,17 +143,30 @@ export const CriteriaSchema = z
   .min(1, { error: "setup.error.noComponents" })
   .superRefine((components, ctx) => {
     for (const issue of crossCheckCriteria(components)) {
-      ctx.addIssue({ code: "custom", path: issue.path, message: issue.message, params: issue.params });
+      ctx.addIssue({
+        code: "custom",
+        path: issue.path,
+        message: issue.message,
+        params: issue.params,
+      });
     }
   });
 
-export type CriteriaResult = { ok: true; components: TemplateComponent[] } | { ok: false; issues: CriteriaIssue[] };
+export type CriteriaResult =
+  | { ok: true; components: TemplateComponent[] }
+  | { ok: false; issues: CriteriaIssue[] };
 
-export function zodIssuesToCriteriaIssues(issues: readonly z.core.$ZodIssue[], prefix = 0): CriteriaIssue[] {
+export function zodIssuesToCriteriaIssues(
+  issues: readonly z.core.$ZodIssue[],
+  prefix = 0,
+): CriteriaIssue[] {
   return issues.map((i) => ({
-    path: i.path.slice(prefix).map((p) => (typeof p === "symbol" ? String(p) : p)),
+    path: i.path
+      .slice(prefix)
+      .map((p) => (typeof p === "symbol" ? String(p) : p)),
     message: i.message,
-    params: i.code === "custom" ? (i.params as CriteriaIssue["params"]) : undefined,
+    params:
+      i.code === "custom" ? (i.params as CriteriaIssue["params"]) : undefined,
   }));
 }
 
@@ -118,7 +182,8 @@ export function formatPath(path: readonly (string | number)[]): string {
   let out = "";
   for (const part of path) {
     if (typeof part === "number") out += `[${part}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(part)) out += out === "" ? part : `.${part}`;
+    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(part))
+      out += out === "" ? part : `.${part}`;
     else out += `[${JSON.stringify(part)}]`;
   }
   return out;
@@ -143,14 +208,23 @@ export interface DraftComponent {
 }
 
 export function emptyIndicator(): DraftIndicator {
-  return { code: "", name: "", description: "", min: "1", max: "5", rubric: {} };
+  return {
+    code: "",
+    name: "",
+    description: "",
+    min: "1",
+    max: "5",
+    rubric: {},
+  };
 }
 
 export function emptyComponent(): DraftComponent {
   return { code: "", name: "", weight: "", indicators: [emptyIndicator()] };
 }
 
-export function toDraft(components: readonly TemplateComponent[]): DraftComponent[] {
+export function toDraft(
+  components: readonly TemplateComponent[],
+): DraftComponent[] {
   return components.map((c) => ({
     code: c.code,
     name: c.name,
@@ -175,12 +249,23 @@ const MAX_ROWS = 200;
  * Reads the editor's fields (`c.0.weight`, `c.0.i.1.code`, `c.0.i.1.r.3`) into a draft, in index
  * order. Indexes are bounded so a hand-made request cannot make the server allocate much.
  */
-export function readDraft(entries: Iterable<[string, FormDataEntryValue]>): DraftComponent[] {
-  const components = new Map<number, DraftComponent & { byIndex: Map<number, DraftIndicator> }>();
+export function readDraft(
+  entries: Iterable<[string, FormDataEntryValue]>,
+): DraftComponent[] {
+  const components = new Map<
+    number,
+    DraftComponent & { byIndex: Map<number, DraftIndicator> }
+  >();
   const component = (i: number) => {
     let c = components.get(i);
     if (!c) {
-      c = { code: "", name: "", weight: "", indicators: [], byIndex: new Map() };
+      c = {
+        code: "",
+        name: "",
+        weight: "",
+        indicators: [],
+        byIndex: new Map(),
+      };
       components.set(i, c);
     }
     return c;
@@ -189,7 +274,14 @@ export function readDraft(entries: Iterable<[string, FormDataEntryValue]>): Draf
     const c = component(ci);
     let ind = c.byIndex.get(ii);
     if (!ind) {
-      ind = { code: "", name: "", description: "", min: "", max: "", rubric: {} };
+      ind = {
+        code: "",
+        name: "",
+        description: "",
+        min: "",
+        max: "",
+        rubric: {},
+      };
       c.byIndex.set(ii, ind);
     }
     return ind;
@@ -203,12 +295,20 @@ export function readDraft(entries: Iterable<[string, FormDataEntryValue]>): Draf
     }
     m = IND_FIELD.exec(key);
     if (m && Number(m[1]) < MAX_ROWS && Number(m[2]) < MAX_ROWS) {
-      indicator(Number(m[1]), Number(m[2]))[m[3] as "code" | "name" | "description" | "min" | "max"] = value;
+      indicator(Number(m[1]), Number(m[2]))[
+        m[3] as "code" | "name" | "description" | "min" | "max"
+      ] = value;
       continue;
     }
     m = RUBRIC_FIELD.exec(key);
-    if (m && Number(m[1]) < MAX_ROWS && Number(m[2]) < MAX_ROWS && Number(m[3]) <= 100) {
-      indicator(Number(m[1]), Number(m[2])).rubric[String(Number(m[3]))] = value;
+    if (
+      m &&
+      Number(m[1]) < MAX_ROWS &&
+      Number(m[2]) < MAX_ROWS &&
+      Number(m[3]) <= 100
+    ) {
+      indicator(Number(m[1]), Number(m[2])).rubric[String(Number(m[3]))] =
+        value;
     }
   }
   return [...components.entries()]
@@ -217,7 +317,9 @@ export function readDraft(entries: Iterable<[string, FormDataEntryValue]>): Draf
       code: c.code,
       name: c.name,
       weight: c.weight,
-      indicators: [...c.byIndex.entries()].sort(([a], [b]) => a - b).map(([, ind]) => ind),
+      indicators: [...c.byIndex.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([, ind]) => ind),
     }));
 }
 
@@ -239,10 +341,21 @@ export function draftToInput(draft: readonly DraftComponent[]): unknown {
       const rubric: Record<string, string> = {};
       for (const [level, description] of Object.entries(i.rubric)) {
         const n = Number(level);
-        const inRange = typeof min === "number" && typeof max === "number" && n >= min && n <= max;
+        const inRange =
+          typeof min === "number" &&
+          typeof max === "number" &&
+          n >= min &&
+          n <= max;
         if (inRange && description.trim() !== "") rubric[level] = description;
       }
-      return { code: i.code, name: i.name, description: i.description, min, max, rubric };
+      return {
+        code: i.code,
+        name: i.name,
+        description: i.description,
+        min,
+        max,
+        rubric,
+      };
     }),
   }));
 }
@@ -251,7 +364,13 @@ export function draftToInput(draft: readonly DraftComponent[]): unknown {
 export function rubricLevels(min: string, max: string): number[] {
   const lo = Number(min.trim());
   const hi = Number(max.trim());
-  if (!Number.isInteger(lo) || !Number.isInteger(hi) || min.trim() === "" || max.trim() === "") return [];
+  if (
+    !Number.isInteger(lo) ||
+    !Number.isInteger(hi) ||
+    min.trim() === "" ||
+    max.trim() === ""
+  )
+    return [];
   if (hi <= lo || hi - lo + 1 > MAX_RUBRIC_LEVELS) return [];
   return Array.from({ length: hi - lo + 1 }, (_, k) => lo + k);
 }

@@ -102,6 +102,8 @@ export const results = defineMessages({
     "export.score": "Nilai",
     "export.note": "Catatan",
     "export.draft": "Draf",
+    "file.tooMany":
+      "Terlalu banyak isian untuk satu berkas (batas: 20 komponen, 500 juri, 5.000 perpustakaan).",
     "minutes.back": "Kembali ke hasil",
     "minutes.printHint": "Cetak halaman ini (A4) untuk ditandatangani.",
     "minutes.draft": "DRAF — hasil belum diterbitkan; angka dapat berubah",
@@ -216,6 +218,8 @@ export const results = defineMessages({
     "export.score": "Score",
     "export.note": "Note",
     "export.draft": "Draft",
+    "file.tooMany":
+      "Too many items for one file (limits: 20 components, 500 judges, 5,000 libraries).",
     "minutes.back": "Back to the results",
     "minutes.printHint": "Print this page (A4) for signing.",
     "minutes.draft": "DRAFT — results not yet published; figures may change",
