@@ -11,7 +11,10 @@ export type FormResult<T> =
   | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /** Text values of a form, for echoing back what the user typed after an error. */
-export function formValues(formData: FormData, omit: readonly string[] = []): Record<string, string> {
+export function formValues(
+  formData: FormData,
+  omit: readonly string[] = [],
+): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData) {
     if (typeof value === "string" && !omit.includes(key)) values[key] = value;
@@ -38,10 +41,13 @@ export function parseForm<S extends z.ZodType>(
   };
 }
 
-export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+export function issuesToFieldErrors(
+  issues: readonly z.core.$ZodIssue[],
+): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
-    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
+    const key =
+      issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
     (errors[key] ??= []).push(issue.message);
   }
   return errors;
@@ -49,13 +55,19 @@ export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldE
 
 const MAX_TEXT = 500;
 
+// Tab, line feed and carriage return are text; other control characters (NUL, ESC, …) never are.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const noControl = (s: string) => !CONTROL_CHARACTERS.test(s);
+
 /** A required single-line text field. */
 export const requiredText = (max = MAX_TEXT) =>
   z
     .string({ error: "error.required" })
     .trim()
     .min(1, { error: "error.required" })
-    .max(max, { error: "error.tooLong" });
+    .max(max, { error: "error.tooLong" })
+    .refine(noControl, { error: "error.controlCharacters" });
 
 /** An optional text field; empty means "". */
 export const optionalText = (max = MAX_TEXT) =>
@@ -63,6 +75,7 @@ export const optionalText = (max = MAX_TEXT) =>
     .string({ error: "error.invalid" })
     .trim()
     .max(max, { error: "error.tooLong" })
+    .refine(noControl, { error: "error.controlCharacters" })
     .optional()
     .transform((v) => v ?? "");
 
@@ -80,3 +93,19 @@ export const newPasswordField = () =>
     .string({ error: "error.required" })
     .min(8, { error: "error.passwordTooShort" })
     .max(256, { error: "error.tooLong" });
+
+/**
+ * Every value of a repeated id field (checkbox lists), or null when any value is not a positive
+ * whole number or none was sent: a malformed list is refused, never silently shortened.
+ */
+export function idList(formData: FormData, name: string): number[] | null {
+  const values = formData.getAll(name);
+  if (values.length === 0) return null;
+  const ids: number[] = [];
+  for (const v of values) {
+    if (typeof v !== "string" || !/^\d{1,9}$/.test(v.trim()) || Number(v) === 0)
+      return null;
+    ids.push(Number(v));
+  }
+  return ids;
+}

@@ -11,7 +11,7 @@ import { ENTRY_STATUSES, LIBRARY_TYPES } from "../../db/schema";
 import { ErrorList } from "~/components/Field";
 import { CompetitionNav } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
-import { formValues, optionalText, parseForm } from "~/lib/forms";
+import { formValues, idList, optionalText, parseForm } from "~/lib/forms";
 import { requireRole } from "~/lib/session.server";
 import { requireCompetition } from "~/models/competition-setup.server";
 import {
@@ -89,10 +89,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     json<Reply>({ entryId: null, errors: {}, values: {}, notice, count });
 
   if (intent === "add") {
-    const ids = formData
-      .getAll("library")
-      .map(Number)
-      .filter((n) => Number.isInteger(n) && n > 0);
+    const ids = idList(formData, "library");
+    if (!ids) return fail(null, { _form: ["setup.error.pickLibraries"] });
     const r = await addEntries(
       actor,
       c.id,

@@ -12,7 +12,7 @@ import { ErrorList, Field, SelectField } from "~/components/Field";
 import { CompetitionNav } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
 import { intField } from "~/lib/competition-settings";
-import { formValues, parseForm, requiredText } from "~/lib/forms";
+import { formValues, parseForm, requiredText, idList } from "~/lib/forms";
 import { requireRole } from "~/lib/session.server";
 import {
   addToPanel,
@@ -116,7 +116,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   switch (intent) {
     case "panel-add": {
-      const r = await addToPanel(actor, c.id, ids("judge"));
+      const judges = idList(formData, "judge");
+      if (!judges) return reply({ errors: { _form: ["error.invalid"] } }, 400);
+      const r = await addToPanel(actor, c.id, judges);
       return r.ok ? reply({ notice: "setup.saved" }) : refused(r.error);
     }
     case "panel-remove": {
@@ -126,13 +128,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return r.ok ? reply({ notice: "setup.saved" }) : refused(r.error);
     }
     case "assignments": {
-      const wanted = new Set(
-        formData
-          .getAll("a")
-          .filter(
-            (v): v is string => typeof v === "string" && /^\d+:\d+$/.test(v),
-          ),
-      );
+      const values = formData.getAll("a");
+      // a malformed pair is refused: it must not read as "unassign"
+      if (
+        values.some(
+          (v) => typeof v !== "string" || !/^\d{1,9}:\d{1,9}$/.test(v),
+        )
+      )
+        return reply({ errors: { _form: ["error.invalid"] } }, 400);
+      const wanted = new Set(values as string[]);
       const r = await saveAssignments(actor, c.id, wanted);
       return r.ok ? reply({ report: r }) : refused(r.error);
     }
