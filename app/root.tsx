@@ -1,4 +1,8 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  LinksFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
   Form,
@@ -31,7 +35,11 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Juara" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [lang, user, demo] = await Promise.all([getLang(request), getSessionUser(request), hasDemoData()]);
+  const [lang, user, demo] = await Promise.all([
+    getLang(request),
+    getSessionUser(request),
+    hasDemoData(),
+  ]);
   return json({
     lang,
     demo,
@@ -47,9 +55,17 @@ function LanguageSwitch() {
   const location = useLocation();
   return (
     <Form method="post" action="/language" className="lang-switch">
-      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <input
+        type="hidden"
+        name="redirectTo"
+        value={location.pathname + location.search}
+      />
       <input type="hidden" name="lang" value={lang === "id" ? "en" : "id"} />
-      <button type="submit" className="link-button" lang={lang === "id" ? "en" : "id"}>
+      <button
+        type="submit"
+        className="link-button"
+        lang={lang === "id" ? "en" : "id"}
+      >
         {t("lang.switchTo")}
       </button>
     </Form>
@@ -94,7 +110,9 @@ function Header() {
                       <NavLink to="/judges">{t("nav.judges")}</NavLink>
                     </li>
                     <li>
-                      <NavLink to="/chair/libraries">{t("setup.nav.libraries")}</NavLink>
+                      <NavLink to="/chair/libraries">
+                        {t("setup.nav.libraries")}
+                      </NavLink>
                     </li>
                   </>
                 ) : null}
@@ -159,7 +177,9 @@ function Document({ children }: { children: ReactNode }) {
 
 /** A route with `handle = { bare: true }` (the ceremony screen) fills the window alone. */
 function useBareLayout(): boolean {
-  return useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare === true);
+  return useMatches().some(
+    (m) => (m.handle as { bare?: boolean } | undefined)?.bare === true,
+  );
 }
 
 export default function App() {
@@ -195,12 +215,20 @@ export function ErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error)) console.error(error);
   const message =
-    status === 403 ? t("error.403") : status === 404 ? t("error.404") : status === 413 ? t("error.413") : t("error.500");
+    status === 400
+      ? t("error.400")
+      : status === 403
+        ? t("error.403")
+        : status === 404
+          ? t("error.404")
+          : status === 413
+            ? t("error.413")
+            : t("error.500");
   return (
     <Document>
       <main id="main" className="main">
         <h1>{t("error.title")}</h1>
-        <p>{message}</p>
+        <p role="alert">{message}</p>
         <p>
           <Link to="/">{t("error.backHome")}</Link>
         </p>

@@ -1,3 +1,4 @@
+import { noControlCharacters } from "./forms";
 import { z } from "zod";
 import {
   AGGREGATIONS,
@@ -38,7 +39,11 @@ export const slugField = () =>
     });
 
 const str = (max: number) =>
-  z.string().trim().max(max, { error: "error.tooLong" });
+  z
+    .string()
+    .trim()
+    .max(max, { error: "error.tooLong" })
+    .refine(noControlCharacters, { error: "error.controlCharacters" });
 const required = (max: number) =>
   z
     .string({
@@ -46,7 +51,8 @@ const required = (max: number) =>
     })
     .trim()
     .min(1, { error: "error.required" })
-    .max(max, { error: "error.tooLong" });
+    .max(max, { error: "error.tooLong" })
+    .refine(noControlCharacters, { error: "error.controlCharacters" });
 const email = () =>
   z
     .string()

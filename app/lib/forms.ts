@@ -10,6 +10,14 @@ export type FormResult<T> =
   | { ok: true; data: T }
   | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
+/** The names sent more than once in a form. */
+export function repeatedFields(formData: FormData | URLSearchParams): string[] {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const [key] of formData) (seen.has(key) ? twice : seen).add(key);
+  return [...twice];
+}
+
 /** Text values of a form, for echoing back what the user typed after an error. */
 export function formValues(
   formData: FormData,
@@ -28,15 +36,25 @@ export function parseForm<S extends z.ZodType>(
   options: { omitFromEcho?: readonly string[] } = {},
 ): FormResult<z.output<S>> {
   const raw: Record<string, unknown> = {};
+  const repeated = new Set<string>();
   for (const [key, value] of formData) {
-    // a repeated field keeps its first value; schemas that want lists read formData.getAll
-    if (!(key in raw)) raw[key] = typeof value === "string" ? value : undefined;
+    if (key in raw) repeated.add(key);
+    else raw[key] = typeof value === "string" ? value : undefined;
   }
   const parsed = schema.safeParse(raw);
-  if (parsed.success) return { ok: true, data: parsed.data };
+  // a single-value field sent twice is ambiguous (which one did the user mean?): refused
+  const known =
+    repeated.size > 0 && parsed.success
+      ? Object.keys(parsed.data as object)
+      : Object.keys(raw);
+  const ambiguous = [...repeated].filter((k) => known.includes(k));
+  if (parsed.success && ambiguous.length === 0)
+    return { ok: true, data: parsed.data };
+  const errors = parsed.success ? {} : issuesToFieldErrors(parsed.error.issues);
+  for (const key of ambiguous) (errors[key] ??= []).push("error.repeated");
   return {
     ok: false,
-    errors: issuesToFieldErrors(parsed.error.issues),
+    errors,
     values: formValues(formData, options.omitFromEcho),
   };
 }
@@ -58,7 +76,9 @@ const MAX_TEXT = 500;
 // Tab, line feed and carriage return are text; other control characters (NUL, ESC, …) never are.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const noControl = (s: string) => !CONTROL_CHARACTERS.test(s);
+/** False for text holding control characters other than tab and line breaks. */
+export const noControlCharacters = (s: string) => !CONTROL_CHARACTERS.test(s);
+const noControl = noControlCharacters;
 
 /** A required single-line text field. */
 export const requiredText = (max = MAX_TEXT) =>

@@ -14,11 +14,11 @@ export type SheetParse =
 /** The form's envelope: what to do, from which version, under which one-time key. */
 const Envelope = z.object({
   intent: z.enum(SHEET_INTENTS, { error: "scoring.error.intent" }),
-  version: z.coerce
-    .number({ error: "error.invalid" })
-    .int({ error: "error.invalid" })
-    .min(0, { error: "error.invalid" })
-    .max(1_000_000_000, { error: "error.invalid" }),
+  // digits only: an empty field must not read as version 0
+  version: z
+    .string({ error: "error.invalid" })
+    .regex(/^\d{1,9}$/, { error: "error.invalid" })
+    .transform(Number),
   key: z
     .string({ error: "scoring.error.key" })
     .regex(/^[A-Za-z0-9-]{8,64}$/, { error: "scoring.error.key" }),

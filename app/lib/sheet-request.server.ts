@@ -1,5 +1,6 @@
 import { sheetValuesOf, type SheetErrors, type SheetValues } from "./sheet";
 import { parseSheet } from "./sheet-parse";
+import { repeatedFields } from "./forms";
 import {
   getSheetIndicators,
   saveSheet,
@@ -27,8 +28,11 @@ export async function handleSheetPost(
   const indicators = await getSheetIndicators(user.id, slug, code);
   if (!indicators) return { kind: "notFound" };
   let values: SheetValues;
+  let repeated: string[];
   try {
-    values = sheetValuesOf(await request.formData());
+    const formData = await request.formData();
+    values = sheetValuesOf(formData);
+    repeated = repeatedFields(formData);
   } catch {
     return {
       kind: "invalid",
@@ -37,7 +41,12 @@ export async function handleSheetPost(
     };
   }
   const parsed = parseSheet(indicators, values);
-  if (!parsed.ok) return { kind: "invalid", errors: parsed.errors, values };
+  if (!parsed.ok || repeated.length > 0) {
+    const errors = parsed.ok ? {} : { ...parsed.errors };
+    // a field sent twice is ambiguous: which score did the judge mean?
+    for (const key of repeated) (errors[key] ??= []).push("error.repeated");
+    return { kind: "invalid", errors, values };
+  }
   const outcome = await saveSheet(actorOf(user), slug, code, parsed.data);
   return { ...outcome, values };
 }

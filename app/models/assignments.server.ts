@@ -127,6 +127,15 @@ export async function addToPanel(
     .execute(async (trx) => {
       if (!assignable(await statusOf(trx, competitionId)))
         return { ok: false, error: "setup.error.assignmentsLocked" } as const;
+      // every id must be a judge account, or nothing is added
+      const judges = await trx
+        .selectFrom("users")
+        .select("id")
+        .where("id", "in", judgeIds)
+        .where("role", "=", "judge")
+        .execute();
+      if (judges.length !== new Set(judgeIds).size)
+        return { ok: false, error: "setup.error.notAJudge" } as const;
       for (const id of judgeIds)
         await addToPanelIn(trx, actor, competitionId, id);
       return { ok: true } as const;
@@ -351,6 +360,15 @@ export async function saveAssignments(
     .execute(async (trx) => {
       if (!assignable(await statusOf(trx, competitionId)))
         return { ok: false, error: "setup.error.assignmentsLocked" } as const;
+      // a pair naming an entry or judge that is not in this matrix is refused: the list is the
+      // whole wanted state, and a stray pair must not read as "unassign everything else"
+      const cells = new Set(
+        matrix.entries.flatMap((e) =>
+          matrix.judges.map((j) => `${e.id}:${j.id}`),
+        ),
+      );
+      if ([...wanted].some((k) => !cells.has(k)))
+        return { ok: false, error: "error.invalid" } as const;
       const out = report();
       const current = new Set(matrix.assigned);
       for (const e of matrix.entries) {

@@ -1,3 +1,4 @@
+import { noControlCharacters } from "~/lib/forms";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import {
@@ -30,6 +31,7 @@ const opt = (max: number) =>
     .string()
     .trim()
     .max(max, { error: "error.tooLong" })
+    .refine(noControlCharacters, { error: "error.controlCharacters" })
     .optional()
     .transform((v) => v ?? "");
 
@@ -39,7 +41,8 @@ export const LibrarySchema = z.object({
     .string({ error: "error.required" })
     .trim()
     .min(1, { error: "error.required" })
-    .max(200, { error: "error.tooLong" }),
+    .max(200, { error: "error.tooLong" })
+    .refine(noControlCharacters, { error: "error.controlCharacters" }),
   type: z
     .string({ error: "error.required" })
     .trim()

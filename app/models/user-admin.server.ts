@@ -7,6 +7,7 @@ import {
   parseForm,
   requiredText,
   type FieldErrors,
+  repeatedFields,
 } from "~/lib/forms";
 import type { SessionUser } from "~/lib/session.server";
 import {
@@ -82,7 +83,8 @@ export async function handleUserAdminAction(
   }
 
   const target = TargetSchema.safeParse(Object.fromEntries(formData));
-  if (!target.success) return new Response("Bad request", { status: 400 });
+  if (!target.success || repeatedFields(formData).length > 0)
+    return new Response("Bad request", { status: 400 });
   const user = await getUser(target.data.userId);
   // someone outside this page's remit is answered as if absent
   if (!user || !scope.manageable.includes(user.role))

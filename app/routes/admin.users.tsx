@@ -39,7 +39,14 @@ export default function AdminUsers() {
     <>
       <h1>{t("users.title")}</h1>
       <UserAdminNotice result={result} />
-      <ErrorList errors={errors._form} />
+      {/* errors of fields this form does not show (a crafted request) still get a message */}
+      <ErrorList
+        errors={Object.entries(errors)
+          .filter(
+            ([field]) => !["name", "email", "role", "password"].includes(field),
+          )
+          .flatMap(([, list]) => list ?? [])}
+      />
       <UserTable users={users} showRole showHome={false} />
       <section aria-labelledby="create-user" className="panel">
         <h2 id="create-user">{t("users.create")}</h2>

@@ -173,7 +173,11 @@ function StatusForm({
         <button type="submit" className="button small">
           {t("setup.entries.reinstate")}
         </button>
-        <ErrorList errors={mine?.errors._form} />
+        <ErrorList
+          errors={Object.values(mine?.errors ?? {}).flatMap(
+            (list) => list ?? [],
+          )}
+        />
       </Form>
     );
   }
@@ -208,7 +212,7 @@ function StatusForm({
         {t("setup.entries.disqualify")}
       </button>
       <ErrorList
-        errors={[...(mine?.errors.reason ?? []), ...(mine?.errors._form ?? [])]}
+        errors={Object.values(mine?.errors ?? {}).flatMap((list) => list ?? [])}
       />
     </Form>
   );
@@ -234,8 +238,12 @@ export default function Entries() {
           )}
         </p>
       ) : null}
-      {data && data.entryId === null ? (
-        <ErrorList errors={data.errors._form} />
+      {data &&
+      (data.entryId === null || !entries.some((e) => e.id === data.entryId)) ? (
+        // errors that belong to no row shown on the page (a crafted or stale request)
+        <ErrorList
+          errors={Object.values(data.errors).flatMap((list) => list ?? [])}
+        />
       ) : null}
       {entries.length === 0 ? (
         <p>{t("setup.entries.none")}</p>

@@ -194,6 +194,16 @@ export default function ResultsDashboardPage() {
         )}
       </section>
 
+      {reply &&
+      !ties.some(
+        (tie) =>
+          entries.find((e) => e.entryId === tie.entries[0]?.entryId)?.tieKey ===
+          reply.tieKey,
+      ) ? (
+        <ErrorList
+          errors={Object.values(reply.errors).flatMap((list) => list ?? [])}
+        />
+      ) : null}
       {ties.length > 0 ? (
         <section aria-labelledby="ties" className="panel">
           <h2 id="ties">{t("results.ties")}</h2>

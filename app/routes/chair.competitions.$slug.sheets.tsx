@@ -105,6 +105,14 @@ export default function ChairSheets() {
           {t("scoring.chair.reopened")}
         </p>
       ) : null}
+      {data &&
+      !data.ok &&
+      !sheets.some((s) => s.sheetId !== null && s.sheetId === data.sheetId) ? (
+        // errors that belong to no sheet on the page (a stale or crafted request)
+        <ErrorList
+          errors={Object.values(data.errors).flatMap((list) => list ?? [])}
+        />
+      ) : null}
       {sheets.length === 0 ? (
         <p>{t("scoring.chair.none")}</p>
       ) : (

@@ -238,7 +238,7 @@ function Preview({ preview, csv }: { preview: CsvPreview; csv: string }) {
             {t("setup.libraries.previewNothing")}
           </p>
           {preview.errors.length > 0 ? (
-            <div className="alert">
+            <div className="alert" role="alert">
               <p>{t("setup.libraries.badRows")}</p>
               <ul>
                 {preview.errors.map((e) => (

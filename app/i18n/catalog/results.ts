@@ -102,6 +102,12 @@ export const results = defineMessages({
     "export.score": "Nilai",
     "export.note": "Catatan",
     "export.draft": "Draf",
+    "error.400":
+      "Permintaan tidak dapat diproses: isian formulir tidak lengkap atau tidak sah. Kembali dan coba lagi.",
+    "error.controlCharacters":
+      "Teks berisi karakter kendali yang tidak diizinkan.",
+    "error.repeated": "Isian ini dikirim lebih dari sekali.",
+    "setup.error.notAJudge": "Akun yang dipilih bukan juri.",
     "file.tooMany":
       "Terlalu banyak isian untuk satu berkas (batas: 20 komponen, 500 juri, 5.000 perpustakaan).",
     "minutes.back": "Kembali ke hasil",
@@ -218,6 +224,12 @@ export const results = defineMessages({
     "export.score": "Score",
     "export.note": "Note",
     "export.draft": "Draft",
+    "error.400":
+      "The request could not be processed: the form was incomplete or invalid. Go back and try again.",
+    "error.controlCharacters":
+      "The text contains control characters that are not allowed.",
+    "error.repeated": "This field was sent more than once.",
+    "setup.error.notAJudge": "The chosen account is not a judge.",
     "file.tooMany":
       "Too many items for one file (limits: 20 components, 500 judges, 5,000 libraries).",
     "minutes.back": "Back to the results",
