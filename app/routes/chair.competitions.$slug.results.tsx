@@ -4,7 +4,13 @@ import type {
   MetaFunction,
 } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useSearchParams,
+} from "@remix-run/react";
 import { z } from "zod";
 import { JudgeDistributionChart } from "~/components/charts/DashboardCharts";
 import { WinnersComponentChart } from "~/components/charts/ResultCharts";
@@ -98,6 +104,7 @@ export default function ResultsDashboardPage() {
   const lang = useLang();
   const data = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
+  const [search] = useSearchParams();
   const {
     competition: c,
     entries,
@@ -131,6 +138,11 @@ export default function ResultsDashboardPage() {
           {t("results.exportScores")}
         </a>
       </p>
+      {search.get("decided") && !reply ? (
+        <p className="notice" role="status">
+          {t("results.decided")}
+        </p>
+      ) : null}
       <p className="muted">
         {t("results.liveNotice", {
           method: t(`aggregation.${c.aggregation}` as MessageKey),

@@ -331,3 +331,58 @@ describe("GET /api/competitions/<slug>/results", () => {
     ]);
   });
 });
+
+describe("closing and publishing from the competition's overview page", () => {
+  it("asks for confirmation, lists what is unfinished, and publishes only with an override and a reason", async () => {
+    const base = "/chair/competitions/kutim-2024";
+    const closed = await chair.post(base, {
+      intent: "status",
+      to: "closed",
+      confirm: "yes",
+      reason: "",
+    });
+    expect(closed.status).toBe(302);
+    expect(closed.headers.get("location")).toBe(`${base}?moved=closed`);
+
+    const confirm = await (await chair.get(`${base}?move=published`)).text();
+    expect(confirm).toMatch(/\d+ lembar nilai peserta aktif belum dikirim\./);
+    expect(confirm).toContain('name="override"');
+    expect((await fetch(`${server.url}/competitions/kutim-2024`)).status).toBe(
+      404,
+    );
+
+    const refused = await chair.post(base, {
+      intent: "status",
+      to: "published",
+      confirm: "yes",
+      reason: "",
+    });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toMatch(
+      /lembar nilai peserta aktif belum dikirim/,
+    );
+    const noReason = await chair.post(base, {
+      intent: "status",
+      to: "published",
+      confirm: "yes",
+      override: "yes",
+      reason: "",
+    });
+    expect(noReason.status).toBe(409);
+    expect(await noReason.text()).toContain(
+      "Untuk tetap melanjutkan, sebutkan alasannya.",
+    );
+
+    const published = await chair.post(base, {
+      intent: "status",
+      to: "published",
+      confirm: "yes",
+      override: "yes",
+      reason: "Juri 3 berhalangan; panitia menetapkan dengan dua juri",
+    });
+    expect(published.status).toBe(302);
+    const page = await fetch(`${server.url}/competitions/kutim-2024`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Juara I");
+  });
+});
