@@ -1,0 +1,62 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../db/seed/demo";
+import { launchBrowser } from "../support/browser";
+import { startServer, type RunningServer } from "../support/server";
+
+describe("e2e: the chair's results dashboard", () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    server?.cleanup();
+  });
+
+  it("shows the live ranking with each judge's total and draws both charts, without errors", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel("Email").fill("ketua@juara.demo");
+    await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await page.waitForURL(`${server.url}/dashboard`);
+
+    await page.goto(`${server.url}/chair/competitions/kutim-2024/results`);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Hasil dan peringkat");
+    const ranking = page
+      .getByRole("table")
+      .filter({ has: page.getByRole("columnheader", { name: "Nilai akhir" }) });
+    for (const judge of [
+      "Dr. Bambang Prasetyo",
+      "Nurhayati, S.IP.",
+      "Rahmawati",
+    ]) {
+      expect(
+        await ranking.getByRole("columnheader", { name: judge }).count(),
+      ).toBe(1);
+    }
+    expect(await ranking.getByRole("row").count()).toBe(13);
+    // recharts draws in the browser: two charts, each an SVG with bars
+    await expect
+      .poll(() => page.locator("figure.chart .recharts-wrapper").count(), {
+        timeout: 10_000,
+      })
+      .toBe(2);
+    expect(
+      await page.locator("figure.chart .recharts-bar-rectangle").count(),
+    ).toBeGreaterThan(5);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
