@@ -4,11 +4,20 @@ import { recordAudit, type Actor } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
 import type { ValidSheet } from "~/lib/sheet";
 import { addSeconds, nowIso } from "~/lib/time";
+import { getCriteriaIn } from "./criteria.server";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** How long a save's one-time key is remembered: far longer than any retry of a resent POST. */
 const SAVE_KEY_DAYS = 14;
+
+/**
+ * "This judge has no confirmed conflict with the library `l`": every judge-facing query of an
+ * entry carries it, so a conflicted entry never shows and never opens.
+ */
+function notConflicted(judgeId: number) {
+  return sql<boolean>`not exists (select 1 from conflicts k where k.library_id = l.id and k.judge_id = ${judgeId} and k.status = 'confirmed')`;
+}
 
 /**
  * A judge reaches an entry only when it is assigned to them, active, not in conflict with them,
@@ -44,17 +53,7 @@ async function findAccess(db: Db, judgeId: number, slug: string, code: string) {
     .where("l.code", "=", code)
     .where("c.status", "!=", "draft")
     .where("e.status", "=", "active")
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("conflicts as k")
-            .select("k.id")
-            .whereRef("k.library_id", "=", "l.id")
-            .where("k.judge_id", "=", judgeId)
-            .where("k.status", "=", "confirmed"),
-        ),
-      ),
-    )
+    .where(notConflicted(judgeId))
     .executeTakeFirst();
 }
 
@@ -130,7 +129,6 @@ export interface SheetCriteria {
   name: string;
   weight: number;
   indicators: {
-    id: number;
     code: string;
     name: string;
     description: string;
@@ -140,58 +138,26 @@ export interface SheetCriteria {
   }[];
 }
 
+/** The competition's criteria (the same reader as the editor's), with rubric levels in order. */
 async function readCriteria(
   db: Db,
   competitionId: number,
 ): Promise<SheetCriteria[]> {
-  const [components, indicators, rubric] = await Promise.all([
-    db
-      .selectFrom("components")
-      .select(["id", "code", "name", "weight"])
-      .where("competition_id", "=", competitionId)
-      .orderBy("position")
-      .orderBy("id")
-      .execute(),
-    db
-      .selectFrom("indicators")
-      .select([
-        "id",
-        "component_id",
-        "code",
-        "name",
-        "description",
-        "min_score",
-        "max_score",
-      ])
-      .where("competition_id", "=", competitionId)
-      .orderBy("position")
-      .orderBy("id")
-      .execute(),
-    db
-      .selectFrom("rubric_levels as r")
-      .innerJoin("indicators as i", "i.id", "r.indicator_id")
-      .select(["r.indicator_id", "r.level", "r.description"])
-      .where("i.competition_id", "=", competitionId)
-      .orderBy("r.level")
-      .execute(),
-  ]);
+  const components = await getCriteriaIn(db, competitionId);
   return components.map((c) => ({
     code: c.code,
     name: c.name,
     weight: c.weight,
-    indicators: indicators
-      .filter((i) => i.component_id === c.id)
-      .map((i) => ({
-        id: i.id,
-        code: i.code,
-        name: i.name,
-        description: i.description,
-        min: i.min_score,
-        max: i.max_score,
-        rubric: rubric
-          .filter((r) => r.indicator_id === i.id)
-          .map((r) => ({ level: r.level, text: r.description })),
-      })),
+    indicators: c.indicators.map((i) => ({
+      code: i.code,
+      name: i.name,
+      description: i.description,
+      min: i.min,
+      max: i.max,
+      rubric: Object.entries(i.rubric)
+        .map(([level, text]) => ({ level: Number(level), text }))
+        .sort((a, b) => a.level - b.level),
+    })),
   }));
 }
 
@@ -258,17 +224,7 @@ export async function getJudgeCompetition(
       .where("a.judge_id", "=", judgeId)
       .where("e.competition_id", "=", competition.id)
       .where("e.status", "=", "active")
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom("conflicts as k")
-              .select("k.id")
-              .whereRef("k.library_id", "=", "l.id")
-              .where("k.judge_id", "=", judgeId)
-              .where("k.status", "=", "confirmed"),
-          ),
-        ),
-      )
+      .where(notConflicted(judgeId))
       .orderBy("l.district")
       .orderBy("l.name")
       .execute(),
