@@ -151,9 +151,16 @@ describe("e2e: scoring a sheet with JavaScript on", () => {
 
     await page.getByRole("button", { name: "Kirim nilai final" }).click();
     await page.waitForURL(`${server.url}/judge/${fx.slug}?submitted=${code}`);
-    expect(await page.getByRole("status").first().textContent()).toContain(
-      "sudah dikirim",
-    );
+    // the list page's notice (waited for: the URL can change a moment before the new page renders)
+    await expect
+      .poll(
+        () =>
+          page
+            .getByText(/Nilai untuk .* sudah dikirim\. Terima kasih\./)
+            .count(),
+        poll,
+      )
+      .toBe(1);
     expect(stored(fx.judges[0]!.id, code)).toMatchObject({
       status: "submitted",
       scores: { A1: 4, A2: 7, B1: 3 },
