@@ -117,6 +117,11 @@ export default function ResultsDashboardPage() {
     ranking,
   } = data;
   const judgeName = new Map(judges.map((j) => [j.id, j.name]));
+  const sheetsOf = (entryId: number) =>
+    progress.entries.find((p) => p.id === entryId) ?? {
+      submitted: 0,
+      assigned: 0,
+    };
   const behind = progress.judges.filter((j) => j.submitted < j.assigned);
   const componentCodes = entries[0]?.components.map((k) => k.code) ?? [];
   const top = entries
@@ -300,6 +305,9 @@ export default function ResultsDashboardPage() {
                 <th scope="col" className="num">
                   {t("results.spread")}
                 </th>
+                <th scope="col" className="num">
+                  {t("results.sheets")}
+                </th>
                 <th scope="col">{t("results.flags")}</th>
               </tr>
             </thead>
@@ -347,6 +355,11 @@ export default function ResultsDashboardPage() {
                     </td>
                   ))}
                   <td className="num">{score(e.spreadX100)}</td>
+                  <td
+                    className={`num${sheetsOf(e.entryId).submitted < sheetsOf(e.entryId).assigned ? " flag" : ""}`}
+                  >
+                    {`${sheetsOf(e.entryId).submitted} / ${sheetsOf(e.entryId).assigned}`}
+                  </td>
                   <td>
                     {e.tieSize > 1 ? (
                       <span className="flag">

@@ -129,6 +129,10 @@ describe("the chair's results dashboard", () => {
       /Juara sama dengan ketiga metode\.|juara berbeda bila metode penggabungan diganti/,
     );
     expect(html).toContain("Rata-rata terpangkas");
+    // each entry's sheets: one demo library has a judge in conflict (2 assigned), one is behind
+    expect(html).toContain("Lembar dikirim");
+    expect(html).toMatch(/<td class="num">3 \/ 3<\/td>/);
+    expect(html).toMatch(/<td class="num flag">\d \/ [23]<\/td>/);
   });
 
   it("asks for the order of a prize-deciding tie and records it with a reason", async () => {
