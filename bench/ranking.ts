@@ -141,10 +141,22 @@ export async function main(): Promise<void> {
     );
 
     useDatabase(db);
+    // as the pages call it: with the competition row in hand, the ranking is one statement
+    const subject = await db
+      .selectFrom("competitions")
+      .select([
+        "id",
+        "aggregation",
+        "ranking_scope",
+        "prize_winners",
+        "prize_honourable",
+      ])
+      .where("id", "=", competitionId)
+      .executeTakeFirstOrThrow();
     const rankTimes: number[] = [];
     for (const method of ["mean", "median"] as const) {
       const t = performance.now();
-      await computeRanking(competitionId, { method });
+      await computeRanking(subject, { method });
       console.log(
         `  computeRanking (${method}): ${(performance.now() - t).toFixed(0)} ms`,
       );
@@ -152,7 +164,7 @@ export async function main(): Promise<void> {
     let ranked = 0;
     for (let run = 0; run < 3; run++) {
       const t = performance.now();
-      const ranking = await computeRanking(competitionId);
+      const ranking = await computeRanking(subject);
       rankTimes.push(performance.now() - t);
       ranked = ranking!.entries.filter((x) => x.rank !== null).length;
     }

@@ -83,7 +83,7 @@ export async function canPublish(
       params: { count: missing },
       overridable: true,
     });
-  const ranking = await computeRanking(c.id, { db: trx });
+  const ranking = await computeRanking(c, { db: trx });
   for (const tie of ranking ? unresolvedTies(ranking) : []) {
     blockers.push({
       message: "status.reason.prizeTie",
@@ -125,7 +125,7 @@ export async function writeSnapshot(
     throw new Error(
       "a publication needs a user: run the CLI with --as <email>",
     );
-  const ranking = await computeRanking(c.id, { db: trx });
+  const ranking = await computeRanking(c, { db: trx });
   if (!ranking)
     throw new Error(`competition ${c.id} vanished while publishing`);
   const previous = await trx

@@ -188,25 +188,43 @@ function scoredSeries(competitionId: number, method: Aggregation) {
  * The ranking of a competition under its own aggregation method (or `method`), one statement.
  * Entries without a submitted sheet come last, without rank.
  */
+/** What the statement needs to know before it is written: which competition, which method. */
+export interface RankingSubject {
+  id: number;
+  aggregation: Aggregation;
+  ranking_scope: RankingScope;
+  prize_winners: number;
+  prize_honourable: number;
+}
+
+/**
+ * The ranking of a competition under its own aggregation method (or `method`). Given the
+ * competition row (as every page and move already holds it) this is one SQL statement; given
+ * only an id, the row is read first. Entries without a submitted sheet come last, without rank.
+ */
 export async function computeRanking(
-  competitionId: number,
+  competition: number | RankingSubject,
   options: { method?: Aggregation; db?: Db } = {},
 ): Promise<Ranking | null> {
   const db = options.db ?? getDb();
-  const competition = await db
-    .selectFrom("competitions")
-    .select([
-      "aggregation",
-      "ranking_scope",
-      "prize_winners",
-      "prize_honourable",
-    ])
-    .where("id", "=", competitionId)
-    .executeTakeFirst();
-  if (!competition) return null;
-  const method = options.method ?? competition.aggregation;
-  const rows = await rankingRows(db, competitionId, method);
-  return shapeRanking(rows, method, competition);
+  const subject =
+    typeof competition === "number"
+      ? await db
+          .selectFrom("competitions")
+          .select([
+            "id",
+            "aggregation",
+            "ranking_scope",
+            "prize_winners",
+            "prize_honourable",
+          ])
+          .where("id", "=", competition)
+          .executeTakeFirst()
+      : competition;
+  if (!subject) return null;
+  const method = options.method ?? subject.aggregation;
+  const rows = await rankingRows(db, subject.id, method);
+  return shapeRanking(rows, method, subject);
 }
 
 async function rankingRows(

@@ -6,6 +6,7 @@ import {
   judgeTotals,
   unresolvedTies,
   type Ranking,
+  type RankingSubject,
 } from "./ranking.server";
 
 /**
@@ -172,14 +173,15 @@ export interface ResultsDashboard {
 }
 
 export async function getResultsDashboard(
-  competitionId: number,
+  competition: RankingSubject,
 ): Promise<ResultsDashboard | null> {
+  const competitionId = competition.id;
   const [ranking, totals, prog, disagree, ...byMethod] = await Promise.all([
-    computeRanking(competitionId),
+    computeRanking(competition),
     judgeTotals(competitionId),
     progress(competitionId),
     disagreements(competitionId),
-    ...AGGREGATIONS.map((method) => computeRanking(competitionId, { method })),
+    ...AGGREGATIONS.map((method) => computeRanking(competition, { method })),
   ]);
   if (!ranking) return null;
 

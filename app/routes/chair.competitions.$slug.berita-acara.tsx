@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     c.status === "published"
       ? getPublicSnapshot(c.slug)
       : Promise.resolve(null),
-    computeRanking(c.id),
+    computeRanking(c),
   ]);
   const components =
     ranking?.entries[0]?.components.map((k) => ({

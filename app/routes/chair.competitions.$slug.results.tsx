@@ -31,7 +31,7 @@ export const meta: MetaFunction = () => [{ title: "Hasil · Juara" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
-  const dashboard = await getResultsDashboard(c.id);
+  const dashboard = await getResultsDashboard(c);
   if (!dashboard) throw new Response("Not found", { status: 404 });
   return json({
     competition: {

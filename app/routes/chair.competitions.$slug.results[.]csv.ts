@@ -11,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
   const [ranking, lang] = await Promise.all([
-    computeRanking(c.id),
+    computeRanking(c),
     getLang(request),
   ]);
   const format = CSV_FORMATS[lang];

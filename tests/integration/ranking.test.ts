@@ -1,7 +1,9 @@
+import SqliteDatabase from "better-sqlite3";
 import fc from "fast-check";
+import { Kysely, SqliteDialect } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/connection";
-import type { Aggregation, RankingScope } from "../../db/schema";
+import type { Aggregation, Database, RankingScope } from "../../db/schema";
 import { useDatabase } from "../../app/lib/db.server";
 import {
   computeRanking,
@@ -21,6 +23,7 @@ import {
  * rule's corners by example.
  */
 let db: DB;
+let dbFile: string;
 let cleanup: () => Promise<void>;
 let judgeIds: number[] = [];
 let chairId = 0;
@@ -222,7 +225,7 @@ const specArb: fc.Arbitrary<Spec> = fc
   );
 
 beforeAll(async () => {
-  ({ db, cleanup } = await createTestDb());
+  ({ db, cleanup, file: dbFile } = await createTestDb());
   useDatabase(db);
   for (let j = 1; j <= 6; j++) {
     const { id } = await db
@@ -649,6 +652,49 @@ describe("the rule by example (docs/scoring.md)", () => {
         entity_type: "tie",
       },
     ]);
+  });
+
+  it("asks the database once: the whole ranking is one statement when the competition row is at hand", async () => {
+    const { competitionId } = await insertSpec({
+      ...base,
+      entries: [
+        {
+          id: 1,
+          category: "desa",
+          active: true,
+          sheets: [{ A1: 4, A2: 7, B1: 3 }],
+        },
+        {
+          id: 2,
+          category: "desa",
+          active: true,
+          sheets: [{ A1: 2, A2: 3, B1: 1 }],
+        },
+      ],
+    });
+    const row = await db
+      .selectFrom("competitions")
+      .select([
+        "id",
+        "aggregation",
+        "ranking_scope",
+        "prize_winners",
+        "prize_honourable",
+      ])
+      .where("id", "=", competitionId)
+      .executeTakeFirstOrThrow();
+    const statements: string[] = [];
+    const sqlite = new SqliteDatabase(dbFile, { readonly: true });
+    const counted = new Kysely<Database>({
+      dialect: new SqliteDialect({ database: sqlite }),
+      log: (event) => {
+        if (event.level === "query") statements.push(event.query.sql);
+      },
+    });
+    const ranking = await computeRanking(row, { db: counted });
+    await counted.destroy();
+    expect(statements).toHaveLength(1);
+    expect(ranking!.entries.map((e) => e.rank)).toEqual([1, 2]);
   });
 
   it("gives each judge's total and component scores for the dashboard", async () => {
