@@ -1,23 +1,15 @@
-import { sheetValuesOf, type SheetErrors, type SheetValues } from "./sheet";
-import { parseSheet } from "./sheet-parse";
+import { sheetValuesOf, type SheetValues } from "./sheet";
 import { repeatedFields } from "./forms";
-import {
-  getSheetIndicators,
-  saveSheet,
-  type SaveOutcome,
-} from "~/models/sheets.server";
+import { saveSheet, type SaveOutcome } from "~/models/sheets.server";
 import { actorOf } from "~/models/users.server";
 import type { SessionUser } from "./session.server";
 
-export type SheetPostResult =
-  | { kind: "notFound" }
-  | { kind: "invalid"; errors: SheetErrors; values: SheetValues }
-  | (SaveOutcome & { values: SheetValues });
+export type SheetPostResult = SaveOutcome & { values: SheetValues };
 
 /**
  * One POST of the score sheet, shared by the page's action (plain form, JavaScript off) and the
- * autosave endpoint (JSON answers): read the form, check it against the entry's indicators,
- * save. The caller has already checked the role; access to the entry is checked here.
+ * autosave endpoint (JSON answers): read the form, then check and save it in one transaction
+ * (app/models/sheets.server.ts). The caller has already checked the role.
  */
 export async function handleSheetPost(
   user: SessionUser,
@@ -25,8 +17,6 @@ export async function handleSheetPost(
   code: string,
   request: Request,
 ): Promise<SheetPostResult> {
-  const indicators = await getSheetIndicators(user.id, slug, code);
-  if (!indicators) return { kind: "notFound" };
   let values: SheetValues;
   let repeated: string[];
   try {
@@ -40,14 +30,10 @@ export async function handleSheetPost(
       values: {},
     };
   }
-  const parsed = parseSheet(indicators, values);
-  if (!parsed.ok || repeated.length > 0) {
-    const errors = parsed.ok ? {} : { ...parsed.errors };
-    // a field sent twice is ambiguous: which score did the judge mean?
-    for (const key of repeated) (errors[key] ??= []).push("error.repeated");
-    return { kind: "invalid", errors, values };
-  }
-  const outcome = await saveSheet(actorOf(user), slug, code, parsed.data);
+  const outcome = await saveSheet(actorOf(user), slug, code, {
+    values,
+    repeated,
+  });
   return { ...outcome, values };
 }
 

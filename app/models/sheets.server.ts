@@ -2,7 +2,8 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import type { CompetitionStatus, Database, SheetStatus } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
-import type { ValidSheet } from "~/lib/sheet";
+import type { SheetErrors, SheetValues } from "~/lib/sheet";
+import { parseSheet } from "~/lib/sheet-parse";
 import { addSeconds, nowIso } from "~/lib/time";
 import { getCriteriaIn } from "./criteria.server";
 
@@ -283,6 +284,7 @@ export async function getSheetView(
 }
 
 export type SaveOutcome =
+  | { kind: "invalid"; errors: SheetErrors }
   | {
       kind: "saved";
       version: number;
@@ -320,12 +322,12 @@ export async function saveSheet(
   actor: Actor & { id: number },
   slug: string,
   code: string,
-  input: ValidSheet,
+  form: { values: SheetValues; repeated: string[] },
 ): Promise<SaveOutcome> {
   try {
     return await getDb()
       .transaction()
-      .execute((trx) => saveIn(trx, actor, slug, code, input));
+      .execute((trx) => saveIn(trx, actor, slug, code, form));
   } catch (error) {
     if (isStorageFailure(error)) return { kind: "storage" };
     throw error;
@@ -337,9 +339,38 @@ async function saveIn(
   actor: Actor & { id: number },
   slug: string,
   code: string,
-  input: ValidSheet,
+  form: { values: SheetValues; repeated: string[] },
 ): Promise<SaveOutcome> {
   const judgeId = actor.id;
+  // who may save, and against which indicators the form is checked: read once, in the save's
+  // own transaction, so nothing can change between the check and the write
+  const access = await findAccess(trx, judgeId, slug, code);
+  if (!access) return { kind: "notFound" };
+  const indicators = await trx
+    .selectFrom("indicators as i")
+    .innerJoin("components as c", "c.id", "i.component_id")
+    .select(["i.id", "i.code", "i.min_score", "i.max_score"])
+    .where("i.competition_id", "=", access.competitionId)
+    .orderBy("c.position")
+    .orderBy("i.position")
+    .orderBy("i.id")
+    .execute();
+  const parsed = parseSheet(
+    indicators.map((i) => ({
+      code: i.code,
+      min: i.min_score,
+      max: i.max_score,
+    })),
+    form.values,
+  );
+  if (!parsed.ok || form.repeated.length > 0) {
+    const errors = parsed.ok ? {} : { ...parsed.errors };
+    // a field sent twice is ambiguous: which score did the judge mean?
+    for (const key of form.repeated)
+      (errors[key] ??= []).push("error.repeated");
+    return { kind: "invalid", errors };
+  }
+  const input = parsed.data;
   const answered = await trx
     .selectFrom("save_requests")
     .select(["judge_id", "response_json"])
@@ -355,8 +386,6 @@ async function saveIn(
       replayed: true,
     };
   }
-  const access = await findAccess(trx, judgeId, slug, code);
-  if (!access) return { kind: "notFound" };
   if (access.competitionStatus !== "scoring") return { kind: "closed" };
 
   const before = await readSheet(trx, access.entryId, judgeId);
@@ -410,11 +439,6 @@ async function saveIn(
     }
   }
 
-  const indicators = await trx
-    .selectFrom("indicators")
-    .select(["id", "code", "min_score", "max_score"])
-    .where("competition_id", "=", access.competitionId)
-    .execute();
   const rows = indicators
     .filter((i) => Object.hasOwn(input.scores, i.code))
     .map((i) => ({
@@ -627,29 +651,4 @@ export async function reopenSheet(
       });
       return { ok: true } as const;
     });
-}
-
-/** The indicators a sheet's form is checked against, or null when this judge may not see the entry. */
-export async function getSheetIndicators(
-  judgeId: number,
-  slug: string,
-  code: string,
-): Promise<{ code: string; min: number; max: number }[] | null> {
-  const db = getDb();
-  const access = await findAccess(db, judgeId, slug, code);
-  if (!access) return null;
-  const rows = await db
-    .selectFrom("indicators as i")
-    .innerJoin("components as c", "c.id", "i.component_id")
-    .select(["i.code", "i.min_score", "i.max_score"])
-    .where("i.competition_id", "=", access.competitionId)
-    .orderBy("c.position")
-    .orderBy("i.position")
-    .orderBy("i.id")
-    .execute();
-  return rows.map((r) => ({
-    code: r.code,
-    min: r.min_score,
-    max: r.max_score,
-  }));
 }
