@@ -206,6 +206,16 @@ export interface ScoreTable {
   note: ColumnType<string, string | undefined, string>;
 }
 
+/** Maintained by triggers on `scores` (migration 0006): never written by the app. */
+export interface SheetPointsTable {
+  sheet_id: number;
+  component_id: number;
+  /** Σ score over the component's indicators on this sheet (a null score counts 0) */
+  points: number;
+  /** how many score rows make up `points` */
+  scores: number;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: Timestamp;
@@ -278,6 +288,7 @@ export interface Database {
   conflicts: ConflictTable;
   score_sheets: ScoreSheetTable;
   scores: ScoreTable;
+  sheet_points: SheetPointsTable;
   save_requests: SaveRequestTable;
   tie_decisions: TieDecisionTable;
   audit_log: AuditLogTable;

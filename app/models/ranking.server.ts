@@ -69,7 +69,18 @@ export interface Ranking {
   entries: RankedEntry[];
 }
 
-interface Row {
+/** The statement's first row: what is the same for every entry. */
+interface MetaRow {
+  kind: 0;
+  /** JSON: [[id, code, name, weight], ...] in component order */
+  components: string;
+  d: number | bigint;
+  max_judges: number | null;
+}
+
+/** Every other row: one entry. */
+interface EntryRow {
+  kind: 1;
   entry_id: number;
   code: string;
   name: string;
@@ -85,16 +96,11 @@ interface Row {
   decided: number | null;
   final_rank: number | null;
   prize: string | null;
-  component_code: string | null;
-  component_name: string | null;
-  component_weight: number | null;
-  component_x100: number | null;
-  d: number | bigint;
-  max_judges: number | null;
-  prize_winners: number;
-  prize_honourable: number;
-  ranking_scope: RankingScope;
+  /** "componentId:x100" pairs, comma-separated; null without submitted sheets */
+  component_scores: string | null;
 }
+
+type Row = MetaRow | EntryRow;
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 
@@ -106,39 +112,18 @@ function romanSql(n: RawBuilder<unknown>): RawBuilder<string> {
   )} end`;
 }
 
+/** round(100 × num / den), half away from zero, for non-negative integers: integer division only */
+function x100(num: RawBuilder<unknown>, den: RawBuilder<unknown>) {
+  return sql`((200 * (${num}) + (${den})) / (2 * (${den})))`;
+}
+
 /**
- * The common part of every ranking statement: D, each judge's integer component scores and totals
- * (in units of 1/D), and the aggregate of each series (an entry's totals, an entry's scores of one
- * component) under the chosen method, as x100 integers.
+ * The criteria part of every ranking statement: `comp` (each component with Σ max of its
+ * indicators) and `d`, the least common multiple D of those sums, by Euclid's algorithm in a
+ * recursive CTE. `factors` gives each component's factor W × D / Σmax: a sheet's points for the
+ * component times the factor is its component score in units of 1/D, always an integer.
  */
-function scoredSeries(competitionId: number, method: Aggregation) {
-  const x100 = (num: RawBuilder<unknown>, den: RawBuilder<unknown>) =>
-    sql`((200 * (${num}) + (${den})) / (2 * (${den})))`;
-  const mean = x100(sql`a.s`, sql`a.n * d.d`);
-  const median = x100(sql`a.mid2`, sql`2 * d.d`);
-  const trimmed = sql`case when a.n >= 3 then ${x100(sql`a.s - a.hi - a.lo`, sql`(a.n - 2) * d.d`)} else ${mean} end`;
-  const chosen =
-    method === "median" ? median : method === "trimmed-mean" ? trimmed : mean;
-  // the median needs each series in order; the means need only sums, maxima and minima
-  const agg =
-    method === "median"
-      ? sql`
-    ordered as (
-      select entry_id, component_id, val,
-        row_number() over (partition by entry_id, component_id order by val) as rn,
-        count(*) over (partition by entry_id, component_id) as n
-      from series
-    ),
-    agg as (
-      select entry_id, component_id, max(n) as n, sum(val) as s, max(val) as hi, min(val) as lo,
-        sum(case when rn = (n + 1) / 2 then val else 0 end) + sum(case when rn = n / 2 + 1 then val else 0 end) as mid2
-      from ordered group by entry_id, component_id
-    )`
-      : sql`
-    agg as (
-      select entry_id, component_id, count(*) as n, sum(val) as s, max(val) as hi, min(val) as lo, 0 as mid2
-      from series group by entry_id, component_id
-    )`;
+function criteria(competitionId: number) {
   return sql`
     comp as materialized (
       select c.id as component_id, c.code, c.name, c.weight, c.position,
@@ -159,29 +144,94 @@ function scoredSeries(competitionId: number, method: Aggregation) {
     ),
     d as materialized (select l as d from lcm where k = (select count(*) from folds) and a is null),
     factors as materialized (
-      select i.id as indicator_id, comp.component_id, comp.weight * (d.d / comp.summax) as f
-      from indicators i join comp on comp.component_id = i.component_id cross join d
-      where comp.summax > 0
+      select comp.component_id, comp.weight * (d.d / comp.summax) as f
+      from comp cross join d where comp.summax > 0
+    )`;
+}
+
+/**
+ * The common part of every ranking statement: the criteria (above) and `finals`, each entry's
+ * final score (component_id 0) and component finals under the chosen method, as x100 integers,
+ * with the number of judges behind each.
+ *
+ * The points come from `sheet_points` (Σ score per sheet and component, kept exact by triggers
+ * on `scores`, migration 0006), so the statement reads a few rows per sheet, not every score.
+ * Both series are read in the order they are grouped (entries, then their sheets), so SQLite
+ * aggregates them as they stream by instead of sorting them:
+ * - `et`, over each judge's total t = Σ points × factor (units of 1/D);
+ * - `ec`, over each judge's points for one component. Scaling by a positive constant commutes with
+ *   sums, maxima, minima and medians, so a component final is W × agg(points) / Σmax: no D needed.
+ */
+function scoredSeries(competitionId: number, method: Aggregation) {
+  const sheets = sql`
+      from entries e
+      join score_sheets s on s.entry_id = e.id and s.status = 'submitted'
+      join sheet_points p on p.sheet_id = s.id`;
+  const active = sql`e.competition_id = ${competitionId} and e.status = 'active'`;
+  const totals = sql`
+    jt as (
+      select e.id as entry_id, s.id as sheet_id,
+        sum(p.points * (select f from factors where factors.component_id = p.component_id)) as t
+      ${sheets}
+      where ${active}
+      group by e.id, s.id
+    )`;
+  // the median needs each series in order; the means need only sums, maxima and minima
+  const series =
+    method === "median"
+      ? sql`${totals},
+    jto as (
+      select entry_id, t as val,
+        row_number() over (partition by entry_id order by t) as rn,
+        count(*) over (partition by entry_id) as n
+      from jt
     ),
-    judged as materialized (
-      select s.id as sheet_id, s.entry_id, s.judge_id
-      from score_sheets s join entries e on e.id = s.entry_id
-      where e.competition_id = ${competitionId} and e.status = 'active' and s.status = 'submitted'
+    et as (
+      select entry_id, max(n) as n, sum(val) as s, max(val) as hi, min(val) as lo,
+        sum(case when rn = (n + 1) / 2 then val else 0 end) + sum(case when rn = n / 2 + 1 then val else 0 end) as mid2
+      from jto group by entry_id
     ),
-    jc as materialized (
-      select j.entry_id, j.judge_id, f.component_id, sum(coalesce(sc.value, 0) * f.f) as v
-      from judged j
-      join scores sc on sc.sheet_id = j.sheet_id
-      join factors f on f.indicator_id = sc.indicator_id
-      group by j.sheet_id, f.component_id
+    eco as (
+      select e.id as entry_id, p.component_id, p.points as val,
+        row_number() over (partition by e.id, p.component_id order by p.points) as rn,
+        count(*) over (partition by e.id, p.component_id) as n
+      ${sheets}
+      where ${active}
     ),
-    jt as materialized (select entry_id, judge_id, sum(v) as t from jc group by entry_id, judge_id),
-    series as (
-      select entry_id, 0 as component_id, t as val from jt
+    ec as (
+      select entry_id, component_id, max(n) as n, sum(val) as s, max(val) as hi, min(val) as lo,
+        sum(case when rn = (n + 1) / 2 then val else 0 end) + sum(case when rn = n / 2 + 1 then val else 0 end) as mid2
+      from eco group by entry_id, component_id
+    )`
+      : sql`${totals},
+    et as (
+      select entry_id, count(*) as n, sum(t) as s, max(t) as hi, min(t) as lo, 0 as mid2
+      from jt group by entry_id
+    ),
+    ec as (
+      select e.id as entry_id, p.component_id,
+        count(*) as n, sum(p.points) as s, max(p.points) as hi, min(p.points) as lo, 0 as mid2
+      ${sheets}
+      where ${active}
+      group by e.id, p.component_id
+    )`;
+  // a.s / a.n etc. in units of 1 / scale
+  const chosen = (scale: RawBuilder<unknown>, unit: RawBuilder<unknown>) => {
+    const mean = x100(sql`${unit} * a.s`, sql`a.n * ${scale}`);
+    if (method === "median")
+      return x100(sql`${unit} * a.mid2`, sql`2 * ${scale}`);
+    if (method === "trimmed-mean")
+      return sql`case when a.n >= 3 then ${x100(sql`${unit} * (a.s - a.hi - a.lo)`, sql`(a.n - 2) * ${scale}`)} else ${mean} end`;
+    return mean;
+  };
+  return sql`${criteria(competitionId)},${series},
+    finals as materialized (
+      select a.entry_id, 0 as component_id, a.n, ${chosen(sql`d.d`, sql`1`)} as x100 from et a cross join d
       union all
-      select entry_id, component_id, v from jc
-    ),${agg},
-    finals as materialized (select a.entry_id, a.component_id, a.n, ${chosen} as x100 from agg a cross join d)`;
+      select a.entry_id, a.component_id, a.n, ${chosen(sql`comp.summax`, sql`comp.weight`)} as x100
+      from ec a join comp on comp.component_id = a.component_id
+      where comp.summax > 0
+    )`;
 }
 
 /**
@@ -235,73 +285,80 @@ async function rankingRows(
   const prizeRoman = (n: RawBuilder<unknown>) => romanSql(n);
   const query = sql<Row>`
     with recursive ${scoredSeries(competitionId, method)},
-    settings as (
+    settings as materialized (
       select ranking_scope, prize_winners, prize_honourable from competitions where id = ${competitionId}
     ),
     keys as (
-      select f.entry_id, group_concat(printf('%05d', f.x100), '' order by comp.weight desc, comp.position, comp.component_id) as k
+      select f.entry_id, group_concat(printf('%05d', f.x100), '' order by comp.weight desc, comp.position, comp.component_id) as k,
+        group_concat(f.component_id || ':' || f.x100, ',') as component_scores
       from finals f join comp on comp.component_id = f.component_id
       group by f.entry_id
     ),
+    -- every active entry, scored or not (an entry without submitted sheets has no final)
     scored as (
-      select e.id as entry_id, e.category,
-        case when (select ranking_scope from settings) = 'category' then e.category else '' end as grp,
-        t.n as judges, t.x100 as final_x100, keys.k as k
+      select e.id as entry_id, e.category, l.code, l.name, l.village, l.district,
+        case when st.ranking_scope = 'category' then e.category else '' end as grp,
+        t.n as judges, t.x100 as final_x100, keys.k, keys.component_scores,
+        st.prize_winners, st.prize_honourable
       from entries e
-      join finals t on t.entry_id = e.id and t.component_id = 0
+      join libraries l on l.id = e.library_id
+      cross join settings st
+      left join finals t on t.entry_id = e.id and t.component_id = 0
       left join keys on keys.entry_id = e.id
       where e.competition_id = ${competitionId} and e.status = 'active'
     ),
-    ranked as (
-      select s.*,
-        s.grp || ':' || s.final_x100 || ':' || coalesce(s.k, '') as tie_key,
-        rank() over (partition by s.grp order by s.final_x100 desc, s.k desc) as rnk,
-        count(*) over (partition by s.grp, s.final_x100, s.k) as tie_size
+    keyed as (
+      select s.*, case when s.final_x100 is not null then s.grp || ':' || s.final_x100 || ':' || coalesce(s.k, '') end as tie_key
       from scored s
     ),
-    decided as (
-      select r.*, td.position as decided_position,
-        count(td.entry_id) over (partition by r.grp, r.final_x100, r.k) as decided_count
-      from ranked r
-      left join tie_decisions td on td.competition_id = ${competitionId} and td.entry_id = r.entry_id and td.tie_key = r.tie_key
+    -- one ordering for the rank, the size of each tie and how many of its entries the chair
+    -- placed (entries without a final sort last: NULL is the smallest value)
+    ranked as (
+      select s.*, td.position as decided_position,
+        rank() over w as rnk,
+        count(*) over (w groups between current row and current row) as tie_size,
+        count(td.entry_id) over (w groups between current row and current row) as decided_count
+      from keyed s
+      left join tie_decisions td on td.competition_id = ${competitionId} and td.entry_id = s.entry_id and td.tie_key = s.tie_key
+      window w as (partition by s.grp order by s.final_x100 desc, s.k desc)
     ),
     placed as (
-      select d.*,
-        case when d.tie_size > 1 and d.decided_count = d.tie_size then 1 else 0 end as decided,
-        case when d.tie_size > 1 and d.decided_count = d.tie_size then d.rnk + d.decided_position - 1 else d.rnk end as final_rank
-      from decided d
+      select r.*,
+        case when r.tie_size > 1 and r.decided_count = r.tie_size then 1 else 0 end as decided,
+        case
+          when r.final_x100 is null then null
+          when r.tie_size > 1 and r.decided_count = r.tie_size then r.rnk + r.decided_position - 1
+          else r.rnk
+        end as final_rank
+      from ranked r
     ),
-    labelled as (
+    everyone as (
       select p.*,
         case
-          when p.final_rank <= (select prize_winners from settings) then 'Juara ' || ${prizeRoman(sql`p.final_rank`)}
-          when p.final_rank <= (select prize_winners + prize_honourable from settings)
-            then 'Harapan ' || ${prizeRoman(sql`p.final_rank - (select prize_winners from settings)`)}
+          when p.final_rank <= p.prize_winners then 'Juara ' || ${prizeRoman(sql`p.final_rank`)}
+          when p.final_rank <= p.prize_winners + p.prize_honourable
+            then 'Harapan ' || ${prizeRoman(sql`p.final_rank - p.prize_winners`)}
           else null
         end as prize
       from placed p
-    ),
-    everyone as (
-      select e.id as entry_id, e.category, l.code, l.name, l.village, l.district,
-        coalesce(lb.grp, case when (select ranking_scope from settings) = 'category' then e.category else '' end) as grp,
-        lb.judges, lb.final_x100, lb.tie_key, lb.rnk, lb.tie_size, lb.decided, lb.final_rank, lb.prize
-      from entries e
-      join libraries l on l.id = e.library_id
-      left join labelled lb on lb.entry_id = e.id
-      where e.competition_id = ${competitionId} and e.status = 'active'
     )
-    select ev.*,
-      comp.code as component_code, comp.name as component_name, comp.weight as component_weight,
-      cf.x100 as component_x100,
-      (select d.d from d) as d,
-      (select max(n) from agg) as max_judges,
-      (select prize_winners from settings) as prize_winners,
-      (select prize_honourable from settings) as prize_honourable,
-      (select ranking_scope from settings) as ranking_scope
-    from everyone ev
-    left join comp on 1 = 1
-    left join finals cf on cf.entry_id = ev.entry_id and cf.component_id = comp.component_id
-    order by ev.grp, ev.final_rank is null, ev.final_rank, ev.name, ev.entry_id, comp.position, comp.component_id`;
+    -- one row per entry, and a first row (kind 0) with what is the same for all of them
+    select * from (
+      select 0 as kind, null as entry_id, null as category, null as code, null as name,
+        null as village, null as district, null as grp, null as judges, null as final_x100,
+        null as tie_key, null as rnk, null as tie_size, null as decided, null as final_rank,
+        null as prize, null as component_scores,
+        (select json_group_array(json_array(component_id, code, name, weight) order by position, component_id) from comp) as components,
+        (select d.d from d) as d,
+        (select max(n) from finals where component_id = 0) as max_judges
+      union all
+      select 1, ev.entry_id, ev.category, ev.code, ev.name, ev.village, ev.district, ev.grp,
+        ev.judges, ev.final_x100, ev.tie_key, case when ev.final_x100 is null then null else ev.rnk end,
+        case when ev.final_x100 is null then null else ev.tie_size end, ev.decided, ev.final_rank,
+        ev.prize, ev.component_scores, null, null, null
+      from everyone ev
+    )
+    order by kind, grp, final_rank is null, final_rank, name, entry_id`;
   const result = await query.execute(db);
   return result.rows;
 }
@@ -315,56 +372,56 @@ function shapeRanking(
     prize_honourable: number;
   },
 ): Ranking {
-  const first = rows[0];
-  if (first) {
-    const bound = 200n * BigInt(first.max_judges ?? 0) * 100n * BigInt(first.d);
-    if (bound >= MAX_SAFE_SQL)
-      throw new RangeError(
-        "criteria scales too large for exact ranking arithmetic (docs/scoring.md, bounds)",
-      );
-  }
-  const entries: RankedEntry[] = [];
-  const byId = new Map<number, RankedEntry>();
-  for (const r of rows) {
-    let entry = byId.get(r.entry_id);
-    if (!entry) {
-      const tieSize = Number(r.tie_size ?? 1);
-      const decided = Number(r.decided ?? 0) === 1;
-      const rank = r.final_rank === null ? null : Number(r.final_rank);
-      entry = {
-        entryId: r.entry_id,
-        code: r.code,
-        name: r.name,
-        village: r.village,
-        district: r.district,
-        category: r.category,
-        group: r.grp,
-        judges: Number(r.judges ?? 0),
-        finalX100: r.final_x100 === null ? null : Number(r.final_x100),
-        components: [],
-        rank,
-        prize: r.prize,
-        tieSize,
-        tieKey: tieSize > 1 ? r.tie_key : null,
-        unresolvedPrizeTie:
-          tieSize > 1 &&
-          !decided &&
-          rank !== null &&
-          rank <= competition.prize_winners + competition.prize_honourable,
-        decided,
-      };
-      byId.set(r.entry_id, entry);
-      entries.push(entry);
+  const [meta, ...entryRows] = rows as [MetaRow, ...EntryRow[]];
+  const bound =
+    200n * BigInt(meta.max_judges ?? 0) * 100n * BigInt(meta.d ?? 1);
+  if (bound >= MAX_SAFE_SQL)
+    throw new RangeError(
+      "criteria scales too large for exact ranking arithmetic (docs/scoring.md, bounds)",
+    );
+  const components = JSON.parse(meta.components) as [
+    number,
+    string,
+    string,
+    number,
+  ][];
+  const entries: RankedEntry[] = entryRows.map((r) => {
+    const tieSize = Number(r.tie_size ?? 1);
+    const decided = Number(r.decided ?? 0) === 1;
+    const rank = r.final_rank === null ? null : Number(r.final_rank);
+    const scores = new Map<number, number>();
+    for (const pair of r.component_scores?.split(",") ?? []) {
+      const [id, x100] = pair.split(":");
+      scores.set(Number(id), Number(x100));
     }
-    if (r.component_code !== null) {
-      entry.components.push({
-        code: r.component_code,
-        name: r.component_name ?? "",
-        weight: Number(r.component_weight ?? 0),
-        scoreX100: r.component_x100 === null ? null : Number(r.component_x100),
-      });
-    }
-  }
+    return {
+      entryId: r.entry_id,
+      code: r.code,
+      name: r.name,
+      village: r.village,
+      district: r.district,
+      category: r.category,
+      group: r.grp,
+      judges: Number(r.judges ?? 0),
+      finalX100: r.final_x100 === null ? null : Number(r.final_x100),
+      components: components.map(([id, code, name, weight]) => ({
+        code,
+        name,
+        weight,
+        scoreX100: scores.get(id) ?? null,
+      })),
+      rank,
+      prize: r.prize,
+      tieSize,
+      tieKey: tieSize > 1 ? r.tie_key : null,
+      unresolvedPrizeTie:
+        tieSize > 1 &&
+        !decided &&
+        rank !== null &&
+        rank <= competition.prize_winners + competition.prize_honourable,
+      decided,
+    };
+  });
   return {
     method,
     scope: competition.ranking_scope,
@@ -402,10 +459,19 @@ export async function judgeTotals(
     code: string | null;
     x100: number;
   }>`
-    with recursive ${scoredSeries(competitionId, "mean")}
-    select jt.entry_id, jt.judge_id, null as code, (200 * jt.t + d.d) / (2 * d.d) as x100 from jt cross join d
+    with recursive ${criteria(competitionId)},
+    jc as (
+      select e.id as entry_id, s.judge_id, p.component_id, p.points * f.f as v
+      from entries e
+      join score_sheets s on s.entry_id = e.id and s.status = 'submitted'
+      join sheet_points p on p.sheet_id = s.id
+      join factors f on f.component_id = p.component_id
+      where e.competition_id = ${competitionId} and e.status = 'active'
+    )
+    select jc.entry_id, jc.judge_id, null as code, ${x100(sql`sum(jc.v)`, sql`d.d`)} as x100
+    from jc cross join d group by jc.entry_id, jc.judge_id
     union all
-    select jc.entry_id, jc.judge_id, comp.code, (200 * jc.v + d.d) / (2 * d.d) as x100
+    select jc.entry_id, jc.judge_id, comp.code, ${x100(sql`jc.v`, sql`d.d`)} as x100
     from jc join comp on comp.component_id = jc.component_id cross join d
     order by 1, 2`.execute(db);
   const totals = new Map<string, JudgeTotal>();

@@ -4,6 +4,7 @@ import * as m0002 from "./0002_setup";
 import * as m0003 from "./0003_scoring";
 import * as m0004 from "./0004_ranking";
 import * as m0005 from "./0005_audit_chain";
+import * as m0006 from "./0006_sheet_points";
 
 /**
  * Every migration, by name, in order. A static list rather than a folder scan so the same
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   "0003_scoring": m0003,
   "0004_ranking": m0004,
   "0005_audit_chain": m0005,
+  "0006_sheet_points": m0006,
 };
