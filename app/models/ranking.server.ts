@@ -150,6 +150,18 @@ function criteria(competitionId: number) {
 }
 
 /**
+ * What counts (docs/scoring.md): the points of every submitted sheet of the competition's active
+ * entries, as `e` (entry), `s` (sheet) and `p` (its points per component), read in entry and
+ * sheet order.
+ */
+function submittedPoints(competitionId: number) {
+  return sql`entries e
+      join score_sheets s on s.entry_id = e.id and s.status = 'submitted'
+      join sheet_points p on p.sheet_id = s.id
+      where e.competition_id = ${competitionId} and e.status = 'active'`;
+}
+
+/**
  * The common part of every ranking statement: the criteria (above) and `finals`, each entry's
  * final score (component_id 0) and component finals under the chosen method, as x100 integers,
  * with the number of judges behind each.
@@ -163,20 +175,16 @@ function criteria(competitionId: number) {
  *   sums, maxima, minima and medians, so a component final is W × agg(points) / Σmax: no D needed.
  */
 function scoredSeries(competitionId: number, method: Aggregation) {
-  const sheets = sql`
-      from entries e
-      join score_sheets s on s.entry_id = e.id and s.status = 'submitted'
-      join sheet_points p on p.sheet_id = s.id`;
-  const active = sql`e.competition_id = ${competitionId} and e.status = 'active'`;
   const totals = sql`
     jt as (
       select e.id as entry_id, s.id as sheet_id,
         sum(p.points * (select f from factors where factors.component_id = p.component_id)) as t
-      ${sheets}
-      where ${active}
+      from ${submittedPoints(competitionId)}
       group by e.id, s.id
     )`;
-  // the median needs each series in order; the means need only sums, maxima and minima
+  // the median needs each series in order (rn of n); the means need only sums, maxima and minima
+  const ordered = sql`max(n) as n, sum(val) as s, max(val) as hi, min(val) as lo,
+        sum(case when rn = (n + 1) / 2 then val else 0 end) + sum(case when rn = n / 2 + 1 then val else 0 end) as mid2`;
   const series =
     method === "median"
       ? sql`${totals},
@@ -186,23 +194,14 @@ function scoredSeries(competitionId: number, method: Aggregation) {
         count(*) over (partition by entry_id) as n
       from jt
     ),
-    et as (
-      select entry_id, max(n) as n, sum(val) as s, max(val) as hi, min(val) as lo,
-        sum(case when rn = (n + 1) / 2 then val else 0 end) + sum(case when rn = n / 2 + 1 then val else 0 end) as mid2
-      from jto group by entry_id
-    ),
+    et as (select entry_id, ${ordered} from jto group by entry_id),
     eco as (
       select e.id as entry_id, p.component_id, p.points as val,
         row_number() over (partition by e.id, p.component_id order by p.points) as rn,
         count(*) over (partition by e.id, p.component_id) as n
-      ${sheets}
-      where ${active}
+      from ${submittedPoints(competitionId)}
     ),
-    ec as (
-      select entry_id, component_id, max(n) as n, sum(val) as s, max(val) as hi, min(val) as lo,
-        sum(case when rn = (n + 1) / 2 then val else 0 end) + sum(case when rn = n / 2 + 1 then val else 0 end) as mid2
-      from eco group by entry_id, component_id
-    )`
+    ec as (select entry_id, component_id, ${ordered} from eco group by entry_id, component_id)`
       : sql`${totals},
     et as (
       select entry_id, count(*) as n, sum(t) as s, max(t) as hi, min(t) as lo, 0 as mid2
@@ -211,8 +210,7 @@ function scoredSeries(competitionId: number, method: Aggregation) {
     ec as (
       select e.id as entry_id, p.component_id,
         count(*) as n, sum(p.points) as s, max(p.points) as hi, min(p.points) as lo, 0 as mid2
-      ${sheets}
-      where ${active}
+      from ${submittedPoints(competitionId)}
       group by e.id, p.component_id
     )`;
   // a.s / a.n etc. in units of 1 / scale
@@ -234,10 +232,6 @@ function scoredSeries(competitionId: number, method: Aggregation) {
     )`;
 }
 
-/**
- * The ranking of a competition under its own aggregation method (or `method`), one statement.
- * Entries without a submitted sheet come last, without rank.
- */
 /** What the statement needs to know before it is written: which competition, which method. */
 export interface RankingSubject {
   id: number;
@@ -288,23 +282,28 @@ async function rankingRows(
     settings as materialized (
       select ranking_scope, prize_winners, prize_honourable from competitions where id = ${competitionId}
     ),
-    keys as (
-      select f.entry_id, group_concat(printf('%05d', f.x100), '' order by comp.weight desc, comp.position, comp.component_id) as k,
-        group_concat(f.component_id || ':' || f.x100, ',') as component_scores
-      from finals f join comp on comp.component_id = f.component_id
+    -- per entry: the final, the judges behind it, the tie-break key (component finals in order
+    -- of weight) and the component finals for display
+    per_entry as (
+      select f.entry_id,
+        max(case when f.component_id = 0 then f.x100 end) as final_x100,
+        max(case when f.component_id = 0 then f.n end) as judges,
+        group_concat(case when comp.component_id is not null then printf('%05d', f.x100) end, ''
+          order by comp.weight desc, comp.position, comp.component_id) as k,
+        group_concat(comp.component_id || ':' || f.x100, ',') as component_scores
+      from finals f left join comp on comp.component_id = f.component_id
       group by f.entry_id
     ),
     -- every active entry, scored or not (an entry without submitted sheets has no final)
     scored as (
       select e.id as entry_id, e.category, l.code, l.name, l.village, l.district,
         case when st.ranking_scope = 'category' then e.category else '' end as grp,
-        t.n as judges, t.x100 as final_x100, keys.k, keys.component_scores,
+        pe.judges, pe.final_x100, pe.k, pe.component_scores,
         st.prize_winners, st.prize_honourable
       from entries e
       join libraries l on l.id = e.library_id
       cross join settings st
-      left join finals t on t.entry_id = e.id and t.component_id = 0
-      left join keys on keys.entry_id = e.id
+      left join per_entry pe on pe.entry_id = e.id
       where e.competition_id = ${competitionId} and e.status = 'active'
     ),
     keyed as (
@@ -385,15 +384,18 @@ function shapeRanking(
     string,
     number,
   ][];
+  const position = new Map(components.map(([id], i) => [id, i]));
   const entries: RankedEntry[] = entryRows.map((r) => {
     const tieSize = Number(r.tie_size ?? 1);
     const decided = Number(r.decided ?? 0) === 1;
     const rank = r.final_rank === null ? null : Number(r.final_rank);
-    const scores = new Map<number, number>();
-    for (const pair of r.component_scores?.split(",") ?? []) {
-      const [id, x100] = pair.split(":");
-      scores.set(Number(id), Number(x100));
-    }
+    const scores: (number | null)[] = components.map(() => null);
+    if (r.component_scores !== null)
+      for (const pair of r.component_scores.split(",")) {
+        const colon = pair.indexOf(":");
+        const at = position.get(Number(pair.slice(0, colon)));
+        if (at !== undefined) scores[at] = Number(pair.slice(colon + 1));
+      }
     return {
       entryId: r.entry_id,
       code: r.code,
@@ -404,11 +406,11 @@ function shapeRanking(
       group: r.grp,
       judges: Number(r.judges ?? 0),
       finalX100: r.final_x100 === null ? null : Number(r.final_x100),
-      components: components.map(([id, code, name, weight]) => ({
+      components: components.map(([, code, name, weight], i) => ({
         code,
         name,
         weight,
-        scoreX100: scores.get(id) ?? null,
+        scoreX100: scores[i] ?? null,
       })),
       rank,
       prize: r.prize,
@@ -461,12 +463,9 @@ export async function judgeTotals(
   }>`
     with recursive ${criteria(competitionId)},
     jc as (
-      select e.id as entry_id, s.judge_id, p.component_id, p.points * f.f as v
-      from entries e
-      join score_sheets s on s.entry_id = e.id and s.status = 'submitted'
-      join sheet_points p on p.sheet_id = s.id
-      join factors f on f.component_id = p.component_id
-      where e.competition_id = ${competitionId} and e.status = 'active'
+      select e.id as entry_id, s.judge_id, p.component_id,
+        p.points * (select f from factors where factors.component_id = p.component_id) as v
+      from ${submittedPoints(competitionId)}
     )
     select jc.entry_id, jc.judge_id, null as code, ${x100(sql`sum(jc.v)`, sql`d.d`)} as x100
     from jc cross join d group by jc.entry_id, jc.judge_id
