@@ -206,10 +206,13 @@ export interface ScoreTable {
   note: ColumnType<string, string | undefined, string>;
 }
 
-/** Maintained by triggers on `scores` (migration 0006): never written by the app. */
+/** Maintained by triggers on `scores` and `score_sheets` (migration 0006): never written by the app. */
 export interface SheetPointsTable {
   sheet_id: number;
   component_id: number;
+  /** the sheet's entry and whether it is submitted, copied from `score_sheets` */
+  entry_id: number;
+  submitted: Flag;
   /** Σ score over the component's indicators on this sheet (a null score counts 0) */
   points: number;
   /** how many score rows make up `points` */

@@ -87,11 +87,10 @@ interface EntryRow {
   village: string;
   district: string;
   category: "desa" | "kelurahan";
-  grp: string;
   judges: number | null;
   final_x100: number | null;
+  /** only when tied */
   tie_key: string | null;
-  rnk: number | null;
   tie_size: number | null;
   decided: number | null;
   final_rank: number | null;
@@ -151,13 +150,12 @@ function criteria(competitionId: number) {
 
 /**
  * What counts (docs/scoring.md): the points of every submitted sheet of the competition's active
- * entries, as `e` (entry), `s` (sheet) and `p` (its points per component), read in entry and
- * sheet order.
+ * entries, as `e` (entry) and `p` (a sheet's points for one component, `sheet_points`, which
+ * carries its sheet's entry and status).
  */
 function submittedPoints(competitionId: number) {
   return sql`entries e
-      join score_sheets s on s.entry_id = e.id and s.status = 'submitted'
-      join sheet_points p on p.sheet_id = s.id
+      join sheet_points p on p.entry_id = e.id and p.submitted = 1
       where e.competition_id = ${competitionId} and e.status = 'active'`;
 }
 
@@ -167,9 +165,10 @@ function submittedPoints(competitionId: number) {
  * with the number of judges behind each.
  *
  * The points come from `sheet_points` (Σ score per sheet and component, kept exact by triggers
- * on `scores`, migration 0006), so the statement reads a few rows per sheet, not every score.
- * Both series are read in the order they are grouped (entries, then their sheets), so SQLite
- * aggregates them as they stream by instead of sorting them:
+ * on `scores` and `score_sheets`, migration 0006), so the statement reads a few rows per sheet,
+ * not every score. Both series are read in the order they are grouped (its two partial indexes:
+ * by entry and sheet, by entry and component), so SQLite aggregates them as they stream by
+ * instead of sorting them:
  * - `et`, over each judge's total t = Σ points × factor (units of 1/D);
  * - `ec`, over each judge's points for one component. Scaling by a positive constant commutes with
  *   sums, maxima, minima and medians, so a component final is W × agg(points) / Σmax: no D needed.
@@ -177,10 +176,10 @@ function submittedPoints(competitionId: number) {
 function scoredSeries(competitionId: number, method: Aggregation) {
   const totals = sql`
     jt as (
-      select e.id as entry_id, s.id as sheet_id,
+      select e.id as entry_id, p.sheet_id,
         sum(p.points * (select f from factors where factors.component_id = p.component_id)) as t
       from ${submittedPoints(competitionId)}
-      group by e.id, s.id
+      group by e.id, p.sheet_id
     )`;
   // the median needs each series in order (rn of n); the means need only sums, maxima and minima
   const ordered = sql`max(n) as n, sum(val) as s, max(val) as hi, min(val) as lo,
@@ -342,19 +341,22 @@ async function rankingRows(
       from placed p
     )
     -- one row per entry, and a first row (kind 0) with what is the same for all of them
-    select * from (
+    select kind, entry_id, category, code, name, village, district, judges, final_x100, tie_key,
+      tie_size, decided, final_rank, prize, component_scores, components, d, max_judges
+    from (
       select 0 as kind, null as entry_id, null as category, null as code, null as name,
         null as village, null as district, null as grp, null as judges, null as final_x100,
-        null as tie_key, null as rnk, null as tie_size, null as decided, null as final_rank,
-        null as prize, null as component_scores,
+        null as tie_key, null as tie_size, null as decided, null as final_rank, null as prize,
+        null as component_scores,
         (select json_group_array(json_array(component_id, code, name, weight) order by position, component_id) from comp) as components,
         (select d.d from d) as d,
         (select max(n) from finals where component_id = 0) as max_judges
       union all
       select 1, ev.entry_id, ev.category, ev.code, ev.name, ev.village, ev.district, ev.grp,
-        ev.judges, ev.final_x100, ev.tie_key, case when ev.final_x100 is null then null else ev.rnk end,
-        case when ev.final_x100 is null then null else ev.tie_size end, ev.decided, ev.final_rank,
-        ev.prize, ev.component_scores, null, null, null
+        ev.judges, ev.final_x100,
+        case when ev.final_x100 is not null and ev.tie_size > 1 then ev.tie_key end,
+        case when ev.final_x100 is not null then ev.tie_size end,
+        ev.decided, ev.final_rank, ev.prize, ev.component_scores, null, null, null
       from everyone ev
     )
     order by kind, grp, final_rank is null, final_rank, name, entry_id`;
@@ -403,7 +405,7 @@ function shapeRanking(
       village: r.village,
       district: r.district,
       category: r.category,
-      group: r.grp,
+      group: competition.ranking_scope === "category" ? r.category : "",
       judges: Number(r.judges ?? 0),
       finalX100: r.final_x100 === null ? null : Number(r.final_x100),
       components: components.map(([, code, name, weight], i) => ({
@@ -463,7 +465,7 @@ export async function judgeTotals(
   }>`
     with recursive ${criteria(competitionId)},
     jc as (
-      select e.id as entry_id, s.judge_id, p.component_id,
+      select e.id as entry_id, (select judge_id from score_sheets where id = p.sheet_id) as judge_id, p.component_id,
         p.points * (select f from factors where factors.component_id = p.component_id) as v
       from ${submittedPoints(competitionId)}
     )

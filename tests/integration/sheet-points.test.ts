@@ -137,6 +137,7 @@ async function fixture(): Promise<Fixture> {
 type Op =
   | { kind: "write"; sheet: number; indicator: number; value: number | null }
   | { kind: "clear"; sheet: number; indicator: number }
+  | { kind: "status"; sheet: number; submitted: boolean }
   | { kind: "deleteSheet"; sheet: number }
   | { kind: "deleteIndicator"; indicator: number }
   | { kind: "moveIndicator"; indicator: number; component: number }
@@ -214,6 +215,17 @@ async function apply(f: Fixture, op: Op): Promise<void> {
         .where("indicator_id", "=", f.indicators[op.indicator]!.id)
         .execute();
       return;
+    case "status":
+      // submitting and reopening, as the save and the chair's reopen do
+      await t.db
+        .updateTable("score_sheets")
+        .set({
+          status: op.submitted ? "submitted" : "draft",
+          submitted_at: op.submitted ? now : null,
+        })
+        .where("id", "=", f.sheets[op.sheet]!)
+        .execute();
+      return;
     case "deleteSheet":
       await t.db
         .deleteFrom("score_sheets")
@@ -253,7 +265,14 @@ async function apply(f: Fixture, op: Op): Promise<void> {
 async function kept(f: Fixture) {
   return t.db
     .selectFrom("sheet_points")
-    .select(["sheet_id", "component_id", "points", "scores"])
+    .select([
+      "sheet_id",
+      "component_id",
+      "entry_id",
+      "submitted",
+      "points",
+      "scores",
+    ])
     .where("sheet_id", "in", f.sheets)
     .orderBy("sheet_id")
     .orderBy("component_id")
@@ -264,12 +283,15 @@ async function recounted(f: Fixture) {
   const { rows } = await sql<{
     sheet_id: number;
     component_id: number;
+    entry_id: number;
+    submitted: number;
     points: number;
     scores: number;
-  }>`select s.sheet_id, i.component_id, sum(coalesce(s.value, 0)) as points, count(*) as scores
-     from scores s join indicators i on i.id = s.indicator_id
+  }>`select s.sheet_id, i.component_id, sh.entry_id, sh.status = 'submitted' as submitted,
+       sum(coalesce(s.value, 0)) as points, count(*) as scores
+     from scores s join indicators i on i.id = s.indicator_id join score_sheets sh on sh.id = s.sheet_id
      where s.sheet_id in (${sql.join(f.sheets)})
-     group by s.sheet_id, i.component_id
+     group by s.sheet_id, i.component_id, sh.entry_id, sh.status
      order by s.sheet_id, i.component_id`.execute(t.db);
   return rows;
 }
@@ -334,13 +356,13 @@ describe("sheet_points", () => {
       .execute();
     const rows = await t.db
       .selectFrom("sheet_points")
-      .select(["component_id", "points", "scores"])
+      .select(["component_id", "points", "scores", "submitted"])
       .where("sheet_id", "=", sheet)
       .orderBy("component_id")
       .execute();
     expect(rows).toEqual([
-      { component_id: f.components[0], points: 12, scores: 3 },
-      { component_id: f.components[1], points: 2, scores: 1 },
+      { component_id: f.components[0], points: 12, scores: 3, submitted: 0 },
+      { component_id: f.components[1], points: 2, scores: 1, submitted: 0 },
     ]);
   });
 });
