@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../support/db";
+import { createScoringFixture } from "../support/scoring";
 
 /**
  * `sheet_points` (migration 0006) is what the ranking reads instead of every score: it must equal
@@ -10,24 +11,11 @@ import { createTestDb, type TestDb } from "../support/db";
  * component, a component deleted.
  */
 let t: TestDb;
-let judgeId = 0;
 let run = 0;
 const now = "2026-11-27T00:00:00.000Z";
 
 beforeAll(async () => {
   t = await createTestDb();
-  ({ id: judgeId } = await t.db
-    .insertInto("users")
-    .values({
-      email: "juri@juara.test",
-      name: "Juri",
-      password_hash: "x",
-      role: "judge",
-      created_at: now,
-      updated_at: now,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow());
 });
 
 afterAll(async () => {
@@ -36,102 +24,54 @@ afterAll(async () => {
 
 interface Fixture {
   components: number[];
-  indicators: { id: number; max: number }[];
+  indicators: { id: number; min: number; max: number }[];
   sheets: number[];
 }
 
+/** The shared scoring fixture (components A: A1, A2 and B: B1; 3 entries) with a draft sheet per entry. */
 async function fixture(): Promise<Fixture> {
   run += 1;
-  const slug = `points-${run}`;
-  const { id: competitionId } = await t.db
-    .insertInto("competitions")
-    .values({
-      slug,
-      name: slug,
-      year: 2026,
-      level: "kabupaten",
-      region: "Uji",
-      status: "scoring",
-      aggregation: "mean",
-      prize_winners: 3,
-      prize_honourable: 3,
-      ranking_scope: "overall",
-      created_at: now,
-      updated_at: now,
-    })
+  const fx = await createScoringFixture(t.db, {
+    slug: `points-${run}`,
+    entries: 3,
+    judges: 1,
+  });
+  const components = await t.db
+    .selectFrom("components")
+    .select("id")
+    .where("competition_id", "=", fx.competitionId)
+    .orderBy("position")
+    .execute();
+  const indicators = await t.db
+    .selectFrom("indicators")
+    .select(["id", "min_score as min", "max_score as max"])
+    .where("competition_id", "=", fx.competitionId)
+    .orderBy("position")
+    .execute();
+  const entries = await t.db
+    .selectFrom("entries")
+    .select("id")
+    .where("competition_id", "=", fx.competitionId)
+    .orderBy("id")
+    .execute();
+  const sheets = await t.db
+    .insertInto("score_sheets")
+    .values(
+      entries.map((e) => ({
+        entry_id: e.id,
+        judge_id: fx.judges[0]!.id,
+        status: "draft" as const,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
     .returning("id")
-    .executeTakeFirstOrThrow();
-  const components: number[] = [];
-  const indicators: Fixture["indicators"] = [];
-  for (let c = 0; c < 3; c++) {
-    const { id } = await t.db
-      .insertInto("components")
-      .values({
-        competition_id: competitionId,
-        code: `K${c}`,
-        name: `Komponen ${c}`,
-        weight: c === 2 ? 34 : 33,
-        position: c,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    components.push(id);
-    for (let i = 0; i < 3; i++) {
-      const max = 3 + i;
-      const { id: indicatorId } = await t.db
-        .insertInto("indicators")
-        .values({
-          competition_id: competitionId,
-          component_id: id,
-          code: `K${c}-${i}`,
-          name: `Indikator ${i}`,
-          description: "",
-          min_score: 0,
-          max_score: max,
-          position: i,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      indicators.push({ id: indicatorId, max });
-    }
-  }
-  const sheets: number[] = [];
-  for (let e = 0; e < 3; e++) {
-    const { id: libraryId } = await t.db
-      .insertInto("libraries")
-      .values({
-        code: `${slug}-L${e}`,
-        name: `Perpustakaan ${e}`,
-        type: "desa",
-        created_at: now,
-        updated_at: now,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const { id: entryId } = await t.db
-      .insertInto("entries")
-      .values({
-        competition_id: competitionId,
-        library_id: libraryId,
-        category: "desa",
-        created_at: now,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const { id: sheetId } = await t.db
-      .insertInto("score_sheets")
-      .values({
-        entry_id: entryId,
-        judge_id: judgeId,
-        status: "draft",
-        created_at: now,
-        updated_at: now,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    sheets.push(sheetId);
-  }
-  return { components, indicators, sheets };
+    .execute();
+  return {
+    components: components.map((c) => c.id),
+    indicators,
+    sheets: sheets.map((x) => x.id),
+  };
 }
 
 type Op =
@@ -149,7 +89,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant("write" as const),
       sheet: fc.nat(2),
-      indicator: fc.nat(8),
+      indicator: fc.nat(2),
       value: fc.option(fc.nat(5), { freq: 5 }),
     }),
   },
@@ -158,7 +98,15 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant("clear" as const),
       sheet: fc.nat(2),
-      indicator: fc.nat(8),
+      indicator: fc.nat(2),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant("status" as const),
+      sheet: fc.nat(2),
+      submitted: fc.boolean(),
     }),
   },
   {
@@ -172,22 +120,22 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant("deleteIndicator" as const),
-      indicator: fc.nat(8),
+      indicator: fc.nat(2),
     }),
   },
   {
     weight: 2,
     arbitrary: fc.record({
       kind: fc.constant("moveIndicator" as const),
-      indicator: fc.nat(8),
-      component: fc.nat(2),
+      indicator: fc.nat(2),
+      component: fc.nat(1),
     }),
   },
   {
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant("deleteComponent" as const),
-      component: fc.nat(2),
+      component: fc.nat(1),
     }),
   },
 );
@@ -197,7 +145,10 @@ async function apply(f: Fixture, op: Op): Promise<void> {
   switch (op.kind) {
     case "write": {
       const indicator = f.indicators[op.indicator]!;
-      const value = op.value === null ? null : op.value % (indicator.max + 1);
+      const value =
+        op.value === null
+          ? null
+          : indicator.min + (op.value % (indicator.max - indicator.min + 1));
       // the save's upsert: insert, or change the value of the score already there
       await sql`insert into scores (sheet_id, indicator_id, min_score, max_score, value)
         select ${f.sheets[op.sheet]!}, i.id, i.min_score, i.max_score, ${value}
@@ -311,58 +262,46 @@ describe("sheet_points", () => {
     );
   });
 
-  it("holds a sheet's points per component as the save writes them", async () => {
+  it("holds a sheet's points per component as the save writes them, and follows its submission", async () => {
     const f = await fixture();
-    const [a1, a2, a3, b1] = f.indicators;
+    const [a1, a2, b1] = f.indicators;
     const sheet = f.sheets[0]!;
+    const score = (
+      ind: Fixture["indicators"][number],
+      value: number | null,
+    ) => ({
+      sheet_id: sheet,
+      indicator_id: ind.id,
+      min_score: ind.min,
+      max_score: ind.max,
+      value,
+    });
     await t.db
       .insertInto("scores")
-      .values([
-        {
-          sheet_id: sheet,
-          indicator_id: a1!.id,
-          min_score: 0,
-          max_score: a1!.max,
-          value: 3,
-        },
-        {
-          sheet_id: sheet,
-          indicator_id: a2!.id,
-          min_score: 0,
-          max_score: a2!.max,
-          value: 4,
-        },
-        {
-          sheet_id: sheet,
-          indicator_id: a3!.id,
-          min_score: 0,
-          max_score: a3!.max,
-          value: null,
-        },
-        {
-          sheet_id: sheet,
-          indicator_id: b1!.id,
-          min_score: 0,
-          max_score: b1!.max,
-          value: 2,
-        },
-      ])
+      .values([score(a1!, 3), score(a2!, null), score(b1!, 2)])
       .execute();
     await t.db
       .updateTable("scores")
       .set({ value: 5 })
       .where("sheet_id", "=", sheet)
-      .where("indicator_id", "=", a3!.id)
+      .where("indicator_id", "=", a2!.id)
       .execute();
-    const rows = await t.db
-      .selectFrom("sheet_points")
-      .select(["component_id", "points", "scores", "submitted"])
-      .where("sheet_id", "=", sheet)
-      .orderBy("component_id")
-      .execute();
-    expect(rows).toEqual([
-      { component_id: f.components[0], points: 12, scores: 3, submitted: 0 },
+    const points = () =>
+      t.db
+        .selectFrom("sheet_points")
+        .select(["component_id", "points", "scores", "submitted"])
+        .where("sheet_id", "=", sheet)
+        .orderBy("component_id")
+        .execute();
+    expect(await points()).toEqual([
+      { component_id: f.components[0], points: 8, scores: 2, submitted: 0 },
       { component_id: f.components[1], points: 2, scores: 1, submitted: 0 },
     ]);
+    await t.db
+      .updateTable("score_sheets")
+      .set({ status: "submitted", submitted_at: now })
+      .where("id", "=", sheet)
+      .execute();
+    expect((await points()).map((r) => r.submitted)).toEqual([1, 1]);
   });
 });
