@@ -27,21 +27,26 @@ afterAll(async () => {
   await t.cleanup();
 });
 
+/** The judge's sheet for the second library (both judges are assigned it), once started. */
+function sheetOf(judgeId: number) {
+  return t.db
+    .selectFrom("score_sheets as s")
+    .innerJoin("entries as e", "e.id", "s.entry_id")
+    .innerJoin("libraries as l", "l.id", "e.library_id")
+    .select(["s.id", "s.version"])
+    .where("s.judge_id", "=", judgeId)
+    .where("l.code", "=", fx.codes[1]!)
+    .executeTakeFirst();
+}
+
 let keys = 0;
+/** Saves or submits through the app's own save; returns the sheet's id. */
 async function save(
   judge: number,
   scores: { A1: number; A2: number; B1: number },
   intent: "save" | "submit",
 ) {
   const j = fx.judges[judge]!;
-  const sheet = await t.db
-    .selectFrom("score_sheets as s")
-    .innerJoin("entries as e", "e.id", "s.entry_id")
-    .innerJoin("libraries as l", "l.id", "e.library_id")
-    .select(["s.id", "s.version"])
-    .where("s.judge_id", "=", j.id)
-    .where("l.code", "=", fx.codes[1]!)
-    .executeTakeFirst();
   keys += 1;
   const outcome = await saveSheet(
     { id: j.id, label: j.email },
@@ -53,24 +58,14 @@ async function save(
         "score.A2": String(scores.A2),
         "score.B1": String(scores.B1),
         intent,
-        version: String(sheet?.version ?? 0),
+        version: String((await sheetOf(j.id))?.version ?? 0),
         key: `alur-${keys}-${"k".repeat(16)}`,
       },
       repeated: [],
     },
   );
   expect(outcome.kind).toBe("saved");
-  return (
-    sheet?.id ??
-    (
-      await t.db
-        .selectFrom("score_sheets")
-        .select("id")
-        .where("judge_id", "=", j.id)
-        .orderBy("id", "desc")
-        .executeTakeFirstOrThrow()
-    ).id
-  );
+  return (await sheetOf(j.id))!.id;
 }
 
 async function entry() {
