@@ -21,32 +21,20 @@ const PAGE_CACHE_LIMIT = 500;
 const pageCache = new Map<string, string>();
 
 function remember(key: string, html: string) {
-  if (pageCache.size >= PAGE_CACHE_LIMIT)
-    pageCache.delete(pageCache.keys().next().value!);
+  if (pageCache.size >= PAGE_CACHE_LIMIT) pageCache.delete(pageCache.keys().next().value!);
   pageCache.set(key, html);
 }
 
-function cacheKey(
-  request: Request,
-  status: number,
-  headers: Headers,
-): string | null {
+function cacheKey(request: Request, status: number, headers: Headers): string | null {
   const etag = headers.get("ETag");
-  if (
-    status !== 200 ||
-    !etag ||
-    !(headers.get("Cache-Control") ?? "").startsWith("public")
-  )
+  if (status !== 200 || !etag || !(headers.get("Cache-Control") ?? "").startsWith("public"))
     return null;
   const url = new URL(request.url);
   return `${url.pathname}${url.search}|${etag}`;
 }
 
 /** Client-side navigations fetch loader data; a matching ETag answers 304 without a body. */
-export function handleDataRequest(
-  response: Response,
-  { request }: { request: Request },
-) {
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
   if (response.status === 200 && isNotModified(request, response.headers))
     return notModified(response.headers);
   return response;
@@ -64,10 +52,7 @@ export default function handleRequest(
     return notModified(responseHeaders);
   }
   const nonce = loadContext.cspNonce ?? "";
-  const key =
-    nonce.length >= 16
-      ? cacheKey(request, responseStatusCode, responseHeaders)
-      : null;
+  const key = nonce.length >= 16 ? cacheKey(request, responseStatusCode, responseHeaders) : null;
   if (key) {
     responseHeaders.set("Content-Type", "text/html; charset=utf-8");
     const cached = pageCache.get(key);
@@ -82,9 +67,7 @@ export default function handleRequest(
     });
   }
   // bots and no-JS clients get the whole document at once; browsers get it streamed
-  const readyEvent = isbot(request.headers.get("user-agent") ?? "")
-    ? "onAllReady"
-    : "onShellReady";
+  const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -124,11 +107,7 @@ export default function handleRequest(
 }
 
 /** The whole document as a string (for the public page cache). */
-function renderWhole(
-  remixContext: EntryContext,
-  request: Request,
-  nonce: string,
-): Promise<string> {
+function renderWhole(remixContext: EntryContext, request: Request, nonce: string): Promise<string> {
   return new Promise<string>((resolve, reject) => {
     const chunks: Buffer[] = [];
     const sink = new PassThrough();

@@ -1,8 +1,4 @@
-import type {
-  LinksFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
   Form,
@@ -55,17 +51,9 @@ function LanguageSwitch() {
   const location = useLocation();
   return (
     <Form method="post" action="/language" className="lang-switch">
-      <input
-        type="hidden"
-        name="redirectTo"
-        value={location.pathname + location.search}
-      />
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <input type="hidden" name="lang" value={lang === "id" ? "en" : "id"} />
-      <button
-        type="submit"
-        className="link-button"
-        lang={lang === "id" ? "en" : "id"}
-      >
+      <button type="submit" className="link-button" lang={lang === "id" ? "en" : "id"}>
         {t("lang.switchTo")}
       </button>
     </Form>
@@ -110,9 +98,7 @@ function Header() {
                       <NavLink to="/judges">{t("nav.judges")}</NavLink>
                     </li>
                     <li>
-                      <NavLink to="/chair/libraries">
-                        {t("setup.nav.libraries")}
-                      </NavLink>
+                      <NavLink to="/chair/libraries">{t("setup.nav.libraries")}</NavLink>
                     </li>
                   </>
                 ) : null}
@@ -177,9 +163,7 @@ function Document({ children }: { children: ReactNode }) {
 
 /** A route with `handle = { bare: true }` (the ceremony screen) fills the window alone. */
 function useBareLayout(): boolean {
-  return useMatches().some(
-    (m) => (m.handle as { bare?: boolean } | undefined)?.bare === true,
-  );
+  return useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare === true);
 }
 
 export default function App() {

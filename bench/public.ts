@@ -57,9 +57,7 @@ export async function main(): Promise<void> {
         `  ${f.path.padEnd(28)} ${f.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${f.p50} ms  p99 ${f.p99} ms  errors ${f.errors}  non-2xx ${f.non2xx}`,
       );
     }
-    console.log(
-      `  winners / baseline throughput: ${(ratio * 100).toFixed(1)} % (goal ≥ 70 %)`,
-    );
+    console.log(`  winners / baseline throughput: ${(ratio * 100).toFixed(1)} % (goal ≥ 70 %)`);
   } finally {
     await server.stop();
     server.cleanup();

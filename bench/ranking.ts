@@ -46,13 +46,7 @@ export async function main(): Promise<void> {
             `insert into components (competition_id, code, name, weight, position) values (?, ?, ?, ?, ?) returning id`,
           )
           .pluck()
-          .get(
-            competitionId,
-            String.fromCharCode(65 + c),
-            `Komponen ${c + 1}`,
-            weights[c],
-            c + 1,
-          ),
+          .get(competitionId, String.fromCharCode(65 + c), `Komponen ${c + 1}`, weights[c], c + 1),
       );
       for (let i = 0; i < PER_COMPONENT; i++) {
         const max = maxes[c]!;
@@ -106,8 +100,7 @@ export async function main(): Promise<void> {
       `insert into scores (sheet_id, indicator_id, min_score, max_score, value) values (?, ?, 0, ?, ?)`,
     );
     let seed = 42;
-    const random = () =>
-      (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     sqlite.transaction(() => {
       for (let e = 0; e < ENTRIES; e++) {
         const libraryId = library.get(`B${e}`, `Perpustakaan ${e}`, now, now);
@@ -120,22 +113,14 @@ export async function main(): Promise<void> {
               sheetId,
               ind.id,
               ind.max,
-              Math.max(
-                0,
-                Math.min(
-                  ind.max,
-                  Math.round(quality * ind.max + (random() - 0.5) * 2),
-                ),
-              ),
+              Math.max(0, Math.min(ind.max, Math.round(quality * ind.max + (random() - 0.5) * 2))),
             );
         }
       }
     })();
     sqlite.pragma("wal_checkpoint(TRUNCATE)");
     sqlite.exec("analyze");
-    const scores = Number(
-      sqlite.prepare("select count(*) from scores").pluck().get(),
-    );
+    const scores = Number(sqlite.prepare("select count(*) from scores").pluck().get());
     console.log(
       `ranking: ${ENTRIES} entries × ${JUDGES} judges × ${indicators.length} indicators = ${scores.toLocaleString("en")} scores (generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
     );
@@ -144,22 +129,14 @@ export async function main(): Promise<void> {
     // as the pages call it: with the competition row in hand, the ranking is one statement
     const subject = await db
       .selectFrom("competitions")
-      .select([
-        "id",
-        "aggregation",
-        "ranking_scope",
-        "prize_winners",
-        "prize_honourable",
-      ])
+      .select(["id", "aggregation", "ranking_scope", "prize_winners", "prize_honourable"])
       .where("id", "=", competitionId)
       .executeTakeFirstOrThrow();
     const rankTimes: number[] = [];
     for (const method of ["mean", "median"] as const) {
       const t = performance.now();
       await computeRanking(subject, { method });
-      console.log(
-        `  computeRanking (${method}): ${(performance.now() - t).toFixed(0)} ms`,
-      );
+      console.log(`  computeRanking (${method}): ${(performance.now() - t).toFixed(0)} ms`);
     }
     // The ranking and the two scans take turns, so a slow moment of this shared machine falls on
     // all three alike; each figure is the median of RUNS.
@@ -203,8 +180,7 @@ export async function main(): Promise<void> {
   } finally {
     await db.destroy();
     // BENCH_KEEP=1 keeps the generated database for a closer look (its path is printed)
-    if (process.env.BENCH_KEEP === "1")
-      console.log(`  kept: ${data.dir}/juara.db`);
+    if (process.env.BENCH_KEEP === "1") console.log(`  kept: ${data.dir}/juara.db`);
     else data.remove();
   }
 }

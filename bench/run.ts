@@ -26,14 +26,10 @@ for (const name of names) {
       main: () => Promise<void>;
     };
     await mod.main();
-    console.log(
-      `(${name} took ${((performance.now() - started) / 1000).toFixed(1)} s)`,
-    );
+    console.log(`(${name} took ${((performance.now() - started) / 1000).toFixed(1)} s)`);
   } catch (error) {
     failed++;
-    console.log(
-      `${name} could not run: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    console.log(`${name} could not run: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 process.exitCode = failed > 0 ? 1 : 0;

@@ -16,10 +16,7 @@ import zlib from "node:zlib";
 import { createDb, migrateToLatest } from "../db/connection";
 import { tempDir } from "../tests/support/db";
 import { HttpClient } from "../tests/support/http";
-import {
-  createScoringFixture,
-  FIXTURE_PASSWORD,
-} from "../tests/support/scoring";
+import { createScoringFixture, FIXTURE_PASSWORD } from "../tests/support/scoring";
 import { startServer } from "../tests/support/server";
 
 const JUDGES = 50;
@@ -34,16 +31,12 @@ interface AssetRoute {
 function gzipBytes(files: Iterable<string>): number {
   let total = 0;
   for (const f of files)
-    total += zlib.gzipSync(
-      fs.readFileSync(path.join(ROOT, "public", f)),
-    ).length;
+    total += zlib.gzipSync(fs.readFileSync(path.join(ROOT, "public", f))).length;
   return total;
 }
 
 async function measureJs(): Promise<void> {
-  const build = (await import(
-    pathToFileURL(path.join(ROOT, "build/index.js")).href
-  )) as {
+  const build = (await import(pathToFileURL(path.join(ROOT, "build/index.js")).href)) as {
     assets: { entry: AssetRoute; routes: Record<string, AssetRoute> };
   };
   const { entry, routes } = build.assets;
@@ -53,9 +46,7 @@ async function measureJs(): Promise<void> {
     const own = files(routes[id]!).filter((f) => !shell.has(f));
     const page = new Set([...shell, ...files(routes[id]!)]);
     const hasCharts = [...page].some((f) =>
-      fs
-        .readFileSync(path.join(ROOT, "public", f), "utf8")
-        .includes("recharts-surface"),
+      fs.readFileSync(path.join(ROOT, "public", f), "utf8").includes("recharts-surface"),
     );
     return { own: gzipBytes(own), page: gzipBytes(page), hasCharts };
   };
@@ -76,9 +67,7 @@ async function measureJs(): Promise<void> {
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
-  return sorted[
-    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
-  ]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 interface LoadFigures {
@@ -153,30 +142,25 @@ async function measureSaves(): Promise<void> {
       fx.judges.map(async (j, i) => {
         const client = new HttpClient(server.url);
         const res = await client.login(j.email, FIXTURE_PASSWORD);
-        if (res.status !== 302)
-          throw new Error(`login of ${j.email} answered ${res.status}`);
+        if (res.status !== 302) throw new Error(`login of ${j.email} answered ${res.status}`);
         // the last judge is in conflict with the first library: give it another entry
-        const code =
-          fx.codes[i === fx.judges.length - 1 ? 1 : i % fx.codes.length]!;
+        const code = fx.codes[i === fx.judges.length - 1 ? 1 : i % fx.codes.length]!;
         return { client, code, version: 0, n: 0 };
       }),
     );
     const save = async (i: number) => {
       const judge = judges[i]!;
       judge.n += 1;
-      const res = await judge.client.post(
-        `/api/sheets/${fx.slug}/${judge.code}`,
-        {
-          "score.A1": String(1 + (judge.n % 5)),
-          "score.A2": String(judge.n % 11),
-          "score.B1": "",
-          "note.A1": `catatan ke-${judge.n}`,
-          comment: "draf",
-          intent: "save",
-          version: String(judge.version),
-          key: `bench-${i}-${judge.n}-${Date.now()}`,
-        },
-      );
+      const res = await judge.client.post(`/api/sheets/${fx.slug}/${judge.code}`, {
+        "score.A1": String(1 + (judge.n % 5)),
+        "score.A2": String(judge.n % 11),
+        "score.B1": "",
+        "note.A1": `catatan ke-${judge.n}`,
+        comment: "draf",
+        intent: "save",
+        version: String(judge.version),
+        key: `bench-${i}-${judge.n}-${Date.now()}`,
+      });
       if (res.status !== 200) {
         await res.body?.cancel();
         return false;
@@ -205,9 +189,7 @@ async function measureSaves(): Promise<void> {
     console.log(
       `    goal p99 < 100 ms with zero errors: ${paced.p99 < 100 && paced.errors === 0 ? "met" : "NOT met"}`,
     );
-    console.log(
-      line(`GET /healthz flat out, ${flatSeconds} s (base)`, baseline),
-    );
+    console.log(line(`GET /healthz flat out, ${flatSeconds} s (base)`, baseline));
     console.log(line(`saves flat out, ${flatSeconds} s`, flat));
     console.log(
       `    save capacity / baseline throughput: ${((flat.perSecond / baseline.perSecond) * 100).toFixed(1)} %`,

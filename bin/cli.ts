@@ -90,14 +90,8 @@ const commands: Record<string, Command> = {
     useDatabase(db);
     const result = await migrateToLatest(db);
     const applied =
-      result.results
-        ?.filter((r) => r.status === "Success")
-        .map((r) => r.migrationName) ?? [];
-    io.out(
-      applied.length
-        ? `Applied: ${applied.join(", ")}`
-        : "Schema is up to date.",
-    );
+      result.results?.filter((r) => r.status === "Success").map((r) => r.migrationName) ?? [];
+    io.out(applied.length ? `Applied: ${applied.join(", ")}` : "Schema is up to date.");
     return 0;
   },
 
@@ -106,8 +100,7 @@ const commands: Record<string, Command> = {
       demo: { type: "boolean" },
       force: { type: "boolean" },
     });
-    if (!values.demo)
-      throw new UsageError("seed needs --demo (the only seed there is)");
+    if (!values.demo) throw new UsageError("seed needs --demo (the only seed there is)");
     const { db } = await openMigrated();
     if (!values.force && !(await isDatabaseEmpty(db))) {
       io.err(
@@ -140,21 +133,14 @@ const commands: Record<string, Command> = {
       throw new UsageError(problems.join("\n"));
     }
     await openMigrated();
-    const result = await createUser(
-      { ...SYSTEM_ACTOR, label: "cli" },
-      parsed.data,
-    );
+    const result = await createUser({ ...SYSTEM_ACTOR, label: "cli" }, parsed.data);
     if (!result.ok) {
       io.err(`An account with the email ${parsed.data.email} already exists.`);
       return 1;
     }
-    io.out(
-      `Created ${parsed.data.role} ${parsed.data.email} (id ${result.userId}).`,
-    );
+    io.out(`Created ${parsed.data.role} ${parsed.data.email} (id ${result.userId}).`);
     if (result.generated)
-      io.out(
-        `Temporary password (must be changed at first login): ${result.password}`,
-      );
+      io.out(`Temporary password (must be changed at first login): ${result.password}`);
     return 0;
   },
 
@@ -182,9 +168,7 @@ const commands: Record<string, Command> = {
     copy.close();
     if (check !== "ok") {
       fs.rmSync(partial, { force: true });
-      io.err(
-        `The copy failed its integrity check (${String(check)}); nothing was written.`,
-      );
+      io.err(`The copy failed its integrity check (${String(check)}); nothing was written.`);
       return 1;
     }
     fs.renameSync(partial, finalPath);
@@ -212,9 +196,7 @@ const commands: Record<string, Command> = {
       return 1;
     }
     if (check !== "ok") {
-      io.err(
-        `The backup failed its integrity check (${check}); nothing was changed.`,
-      );
+      io.err(`The backup failed its integrity check (${check}); nothing was changed.`);
       return 1;
     }
     const target = databasePath(getEnv().DATABASE_URL);
@@ -232,8 +214,7 @@ const commands: Record<string, Command> = {
     }
     const staging = `${target}.restoring-${process.pid}`;
     fs.copyFileSync(from, staging);
-    for (const suffix of ["-wal", "-shm"])
-      fs.rmSync(target + suffix, { force: true });
+    for (const suffix of ["-wal", "-shm"]) fs.rmSync(target + suffix, { force: true });
     fs.renameSync(staging, target);
     const { db } = createDb(getEnv().DATABASE_URL);
     useDatabase(db);
@@ -247,16 +228,12 @@ const commands: Record<string, Command> = {
     await openMigrated();
     const result = await verifyAuditChain();
     if (result.ok) {
-      io.out(
-        `Audit log intact: ${result.entries} entries, head ${result.head || "(empty)"}.`,
-      );
+      io.out(`Audit log intact: ${result.entries} entries, head ${result.head || "(empty)"}.`);
       return 0;
     }
     const what = {
-      "content-altered":
-        "its content no longer matches its hash (altered outside the app)",
-      "chain-broken":
-        "it does not link to the entry before it (an entry was removed or reordered)",
+      "content-altered": "its content no longer matches its hash (altered outside the app)",
+      "chain-broken": "it does not link to the entry before it (an entry was removed or reordered)",
       unhashed: "it carries no hash (written outside the app)",
     }[result.problem];
     io.err(`Audit log broken at entry ${result.brokenAt}: ${what}.`);
@@ -306,8 +283,7 @@ Object.assign(commands, {
     if (!slug || positionals.length > 1)
       throw new UsageError("export needs exactly one competition slug");
     const format = values.format ?? "json";
-    if (format !== "json" && format !== "csv")
-      throw new UsageError("--format is json or csv");
+    if (format !== "json" && format !== "csv") throw new UsageError("--format is json or csv");
     await openMigrated();
     const file = await exportCompetitionFile(slug);
     if (!file) {
@@ -365,9 +341,7 @@ Object.assign(commands, {
       throw new UsageError("status needs a slug and a status");
     const target = z.enum(COMPETITION_STATUSES).safeParse(to);
     if (!target.success)
-      throw new UsageError(
-        `status is one of ${COMPETITION_STATUSES.join(", ")}`,
-      );
+      throw new UsageError(`status is one of ${COMPETITION_STATUSES.join(", ")}`);
     const { db } = await openMigrated();
     // a publication names the account that published it: --as <email>, or the oldest active admin
     const operator = await db
@@ -386,9 +360,7 @@ Object.assign(commands, {
       io.err(`No active chair or admin account ${values.as}.`);
       return 1;
     }
-    const actor = operator
-      ? { id: operator.id, label: `cli (as ${operator.email})` }
-      : CLI_ACTOR;
+    const actor = operator ? { id: operator.id, label: `cli (as ${operator.email})` } : CLI_ACTOR;
     const result = await changeStatus(actor, slug, target.data, {
       reason: values.reason,
       override: values.override === true,
@@ -440,9 +412,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.err(`${error.message}\n\n${USAGE}`);
       return 2;
     }
-    io.err(
-      `juara ${name} failed: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    io.err(`juara ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   } finally {
     await closeDb();

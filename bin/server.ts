@@ -93,7 +93,9 @@ async function main() {
       return;
     }
     const length = Number(req.get("content-length") ?? 0);
-    const limit = req.get("content-type")?.startsWith("multipart/") ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES;
+    const limit = req.get("content-type")?.startsWith("multipart/")
+      ? MAX_UPLOAD_BYTES
+      : MAX_BODY_BYTES;
     if (length > limit) {
       res.status(413).type("text/plain").send("Request body too large");
       return;

@@ -28,7 +28,9 @@ export function Field({ label, name, errors, hint, id, ...input }: FieldProps) {
   const inputId = id ?? generated;
   const errorId = `${inputId}-error`;
   const hintId = `${inputId}-hint`;
-  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ");
+  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div className="field">
       <label htmlFor={inputId}>{label}</label>

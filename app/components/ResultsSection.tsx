@@ -15,7 +15,13 @@ interface Result {
 }
 
 /** Podium, honourable mentions and the full ranking of one category (or of everyone). */
-export function ResultsSection({ category, results }: { category: string | null; results: Result[] }) {
+export function ResultsSection({
+  category,
+  results,
+}: {
+  category: string | null;
+  results: Result[];
+}) {
   const t = useT();
   const lang = useLang();
   const podium = results.filter(isJuara);
@@ -28,7 +34,11 @@ export function ResultsSection({ category, results }: { category: string | null;
   return (
     <section aria-labelledby={headingId} className="results-section">
       {category ? (
-        <h2 id={headingId}>{t("public.category", { category: isMessageKey(categoryKey) ? t(categoryKey) : category })}</h2>
+        <h2 id={headingId}>
+          {t("public.category", {
+            category: isMessageKey(categoryKey) ? t(categoryKey) : category,
+          })}
+        </h2>
       ) : (
         <h2 id={headingId} className="visually-hidden">
           {t("public.winners")}
@@ -56,8 +66,9 @@ export function ResultsSection({ category, results }: { category: string | null;
           <ol className="harapan">
             {harapan.map((r) => (
               <li key={r.library.code}>
-                <strong>{r.prize}</strong> — <Link to={`/libraries/${r.library.code}`}>{r.library.name}</Link> ({r.library.district}) ·{" "}
-                {formatScore(r.finalScoreX100, lang)}
+                <strong>{r.prize}</strong> —{" "}
+                <Link to={`/libraries/${r.library.code}`}>{r.library.name}</Link> (
+                {r.library.district}) · {formatScore(r.finalScoreX100, lang)}
               </li>
             ))}
           </ol>
@@ -68,10 +79,14 @@ export function ResultsSection({ category, results }: { category: string | null;
         <table className="ranking">
           <thead>
             <tr>
-              <th scope="col" className="num">{t("public.rank")}</th>
+              <th scope="col" className="num">
+                {t("public.rank")}
+              </th>
               <th scope="col">{t("public.library")}</th>
               <th scope="col">{t("public.district")}</th>
-              <th scope="col" className="num">{t("public.finalScore")}</th>
+              <th scope="col" className="num">
+                {t("public.finalScore")}
+              </th>
               {components.map((c) => (
                 <th scope="col" className="num" key={c.code} title={`${c.name} (${c.weight}%)`}>
                   {c.code}
@@ -85,7 +100,9 @@ export function ResultsSection({ category, results }: { category: string | null;
               <tr key={r.library.code} className={r.prize ? "has-prize" : undefined}>
                 <td className="num">
                   {r.rank}
-                  {(rankCounts.get(r.rank) ?? 0) > 1 ? <abbr title={t("public.sharedRank")}>=</abbr> : null}
+                  {(rankCounts.get(r.rank) ?? 0) > 1 ? (
+                    <abbr title={t("public.sharedRank")}>=</abbr>
+                  ) : null}
                 </td>
                 <th scope="row">
                   <Link to={`/libraries/${r.library.code}`}>{r.library.name}</Link>

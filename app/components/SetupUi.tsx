@@ -1,11 +1,24 @@
 import { NavLink } from "@remix-run/react";
-import { AGGREGATIONS, COMPETITION_LEVELS, RANKING_SCOPES, type CompetitionStatus } from "../../db/schema";
+import {
+  AGGREGATIONS,
+  COMPETITION_LEVELS,
+  RANKING_SCOPES,
+  type CompetitionStatus,
+} from "../../db/schema";
 import { Field, SelectField } from "~/components/Field";
 import { useLang, useT } from "~/i18n/useT";
 import { describe, type Message } from "~/lib/messages";
 
 /** The competition's setup pages, one link each. */
-export function CompetitionNav({ slug, name, status }: { slug: string; name: string; status: CompetitionStatus }) {
+export function CompetitionNav({
+  slug,
+  name,
+  status,
+}: {
+  slug: string;
+  name: string;
+  status: CompetitionStatus;
+}) {
   const t = useT();
   const base = `/chair/competitions/${slug}`;
   return (
@@ -21,7 +34,9 @@ export function CompetitionNav({ slug, name, status }: { slug: string; name: str
         <NavLink to={`${base}/criteria`}>{t("setup.nav.criteria")}</NavLink>
         <NavLink to={`${base}/entries`}>{t("setup.nav.entries")}</NavLink>
         <NavLink to={`${base}/judges`}>{t("setup.nav.judges")}</NavLink>
-        {status !== "draft" ? <NavLink to={`${base}/sheets`}>{t("scoring.nav.sheets")}</NavLink> : null}
+        {status !== "draft" ? (
+          <NavLink to={`${base}/sheets`}>{t("scoring.nav.sheets")}</NavLink>
+        ) : null}
         {status !== "draft" ? <NavLink to={`${base}/results`}>{t("results.nav")}</NavLink> : null}
       </nav>
     </>
@@ -29,7 +44,13 @@ export function CompetitionNav({ slug, name, status }: { slug: string; name: str
 }
 
 /** Messages from a model (catalog keys with placeholders), in the visitor's language. */
-export function MessageList({ messages, role = "alert" }: { messages: Message[]; role?: "alert" | "status" }) {
+export function MessageList({
+  messages,
+  role = "alert",
+}: {
+  messages: Message[];
+  role?: "alert" | "status";
+}) {
   const lang = useLang();
   if (messages.length === 0) return null;
   return (
@@ -49,12 +70,31 @@ export function useDescribe() {
 export type FormErrors = Partial<Record<string, string[]>>;
 
 /** The competition's settings fields, shared by the "new" and "settings" forms. */
-export function SettingsFields({ values, errors }: { values: Partial<Record<string, string>>; errors: FormErrors }) {
+export function SettingsFields({
+  values,
+  errors,
+}: {
+  values: Partial<Record<string, string>>;
+  errors: FormErrors;
+}) {
   const t = useT();
   return (
     <>
-      <Field label={t("setup.field.name")} name="name" required defaultValue={values.name} errors={errors.name} />
-      <Field label={t("setup.field.year")} name="year" inputMode="numeric" required defaultValue={values.year} errors={errors.year} />
+      <Field
+        label={t("setup.field.name")}
+        name="name"
+        required
+        defaultValue={values.name}
+        errors={errors.name}
+      />
+      <Field
+        label={t("setup.field.year")}
+        name="year"
+        inputMode="numeric"
+        required
+        defaultValue={values.year}
+        errors={errors.year}
+      />
       <SelectField
         label={t("setup.field.level")}
         name="level"
@@ -62,7 +102,12 @@ export function SettingsFields({ values, errors }: { values: Partial<Record<stri
         options={COMPETITION_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
         errors={errors.level}
       />
-      <Field label={t("setup.field.region")} name="region" defaultValue={values.region} errors={errors.region} />
+      <Field
+        label={t("setup.field.region")}
+        name="region"
+        defaultValue={values.region}
+        errors={errors.region}
+      />
       <SelectField
         label={t("setup.field.aggregation")}
         name="aggregation"
@@ -70,7 +115,13 @@ export function SettingsFields({ values, errors }: { values: Partial<Record<stri
         options={AGGREGATIONS.map((a) => ({ value: a, label: t(`aggregation.${a}`) }))}
         errors={errors.aggregation}
       />
-      <Field label={t("setup.field.prizeWinners")} name="prizeWinners" inputMode="numeric" defaultValue={values.prizeWinners ?? "3"} errors={errors.prizeWinners} />
+      <Field
+        label={t("setup.field.prizeWinners")}
+        name="prizeWinners"
+        inputMode="numeric"
+        defaultValue={values.prizeWinners ?? "3"}
+        errors={errors.prizeWinners}
+      />
       <Field
         label={t("setup.field.prizeHonourable")}
         name="prizeHonourable"

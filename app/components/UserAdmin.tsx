@@ -18,8 +18,8 @@ export function UserAdminNotice({ result }: { result: UserAdminNoticeData | unde
       {result.kind === "updated" ? <p>{t("users.updated", { email: result.email })}</p> : null}
       {result.tempPassword ? (
         <p>
-          {t("users.tempPassword", { email: result.email })} <code className="temp-password">{result.tempPassword}</code>{" "}
-          {t("users.tempPasswordOnce")}
+          {t("users.tempPassword", { email: result.email })}{" "}
+          <code className="temp-password">{result.tempPassword}</code> {t("users.tempPasswordOnce")}
         </p>
       ) : null}
     </div>
@@ -38,7 +38,15 @@ export interface UserRow {
 }
 
 /** A table of accounts with activate/deactivate and password reset, each a plain POST form. */
-export function UserTable({ users, showRole, showHome }: { users: UserRow[]; showRole: boolean; showHome: boolean }) {
+export function UserTable({
+  users,
+  showRole,
+  showHome,
+}: {
+  users: UserRow[];
+  showRole: boolean;
+  showHome: boolean;
+}) {
   const t = useT();
   return (
     <div className="table-wrap">
@@ -66,7 +74,12 @@ export function UserTable({ users, showRole, showHome }: { users: UserRow[]; sho
               <td className="actions">
                 <Form method="post">
                   <input type="hidden" name="userId" value={u.id} />
-                  <button type="submit" name="intent" value={u.active ? "deactivate" : "activate"} className="button small">
+                  <button
+                    type="submit"
+                    name="intent"
+                    value={u.active ? "deactivate" : "activate"}
+                    className="button small"
+                  >
                     {u.active ? t("users.deactivate") : t("users.activate")}
                   </button>{" "}
                   <button type="submit" name="intent" value="reset" className="button small">

@@ -21,7 +21,10 @@ function merge(lang: Lang): Record<MessageKey, string> {
   return Object.assign({}, ...sections.map((s) => s[lang])) as Record<MessageKey, string>;
 }
 
-export const catalogs: Record<Lang, Record<MessageKey, string>> = { id: merge("id"), en: merge("en") };
+export const catalogs: Record<Lang, Record<MessageKey, string>> = {
+  id: merge("id"),
+  en: merge("en"),
+};
 
 export type Params = Record<string, string | number>;
 

@@ -24,7 +24,12 @@ export interface AuditEvent {
 
 /** The hash of the newest audit entry ("" when the log is empty): the head of the chain. */
 export async function auditHead(db: Kysely<Database> | Transaction<Database>): Promise<string> {
-  const last = await db.selectFrom("audit_log").select("hash").orderBy("id", "desc").limit(1).executeTakeFirst();
+  const last = await db
+    .selectFrom("audit_log")
+    .select("hash")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
   return last?.hash ?? "";
 }
 

@@ -58,7 +58,11 @@ async function recordFailure(key: string, now: string): Promise<void> {
 }
 
 /** Checks a login. Hashing happens outside any transaction: it would hold the one connection. */
-export async function authenticate(email: string, password: string, ip: string): Promise<LoginResult> {
+export async function authenticate(
+  email: string,
+  password: string,
+  ip: string,
+): Promise<LoginResult> {
   const key = attemptKey(email, ip);
   const now = nowIso();
   const locked = await lockedFor(key, now);

@@ -7,12 +7,7 @@ import {
   LIBRARY_TYPES,
   RANKING_SCOPES,
 } from "../../db/schema";
-import {
-  codeField,
-  ComponentSchema,
-  crossCheckCriteria,
-  type CriteriaIssue,
-} from "./criteria";
+import { codeField, ComponentSchema, crossCheckCriteria, type CriteriaIssue } from "./criteria";
 
 /**
  * The competition file: a whole competition (settings, criteria, libraries, panel, assignments,
@@ -104,11 +99,7 @@ export const CompetitionFileSchema = z.strictObject({
     .max(MAX_FILE_ROWS, { error: "file.tooMany" })
     .optional()
     .default([]),
-  judges: z
-    .array(email())
-    .max(500, { error: "file.tooMany" })
-    .optional()
-    .default([]),
+  judges: z.array(email()).max(500, { error: "file.tooMany" }).optional().default([]),
   assignments: z
     .union([
       z.literal("all"),
@@ -116,9 +107,7 @@ export const CompetitionFileSchema = z.strictObject({
         .array(
           z.strictObject({
             judge: email(),
-            libraries: z
-              .array(z.string().trim())
-              .max(MAX_FILE_ROWS, { error: "file.tooMany" }),
+            libraries: z.array(z.string().trim()).max(MAX_FILE_ROWS, { error: "file.tooMany" }),
           }),
         )
         .max(500, { error: "file.tooMany" }),
@@ -143,17 +132,13 @@ export type FileLibrary = z.output<typeof FileLibrarySchema>;
 
 /** Checks across the file that a schema alone cannot express. Paths are from the file's root. */
 export function crossCheckFile(file: CompetitionFile): CriteriaIssue[] {
-  const issues: CriteriaIssue[] = crossCheckCriteria(file.components).map(
-    (i) => ({
-      ...i,
-      path: ["components", ...i.path],
-    }),
-  );
+  const issues: CriteriaIssue[] = crossCheckCriteria(file.components).map((i) => ({
+    ...i,
+    path: ["components", ...i.path],
+  }));
   const codes = new Set<string>();
   const inactive = new Set(
-    file.libraries
-      .filter((l) => (l.status ?? "active") !== "active")
-      .map((l) => l.code),
+    file.libraries.filter((l) => (l.status ?? "active") !== "active").map((l) => l.code),
   );
   file.libraries.forEach((lib, i) => {
     if (codes.has(lib.code))
@@ -180,9 +165,7 @@ export function crossCheckFile(file: CompetitionFile): CriteriaIssue[] {
       });
     judges.add(j);
   });
-  const conflicted = new Set(
-    file.conflicts.map((c) => `${c.judge}|${c.library}`),
-  );
+  const conflicted = new Set(file.conflicts.map((c) => `${c.judge}|${c.library}`));
   file.conflicts.forEach((c, i) => {
     if (!judges.has(c.judge))
       issues.push({

@@ -20,10 +20,7 @@ export const MAX_RUBRIC_LEVELS = 11;
 const requiredNumber = () =>
   z
     .number({
-      error: (iss) =>
-        iss.input === undefined || iss.input === ""
-          ? "error.required"
-          : undefined,
+      error: (iss) => (iss.input === undefined || iss.input === "" ? "error.required" : undefined),
     })
     .int({ error: "setup.error.integer" });
 
@@ -44,9 +41,7 @@ const text = (max: number, required: boolean) => {
     })
     .trim();
   return required
-    ? base
-        .min(1, { error: "error.required" })
-        .max(max, { error: "error.tooLong" })
+    ? base.min(1, { error: "error.required" }).max(max, { error: "error.tooLong" })
     : base.max(max, { error: "error.tooLong" });
 };
 
@@ -61,10 +56,7 @@ export const IndicatorSchema = z.strictObject({
     .min(0, { error: "setup.error.scaleRange" })
     .max(100, { error: "setup.error.scaleRange" }),
   rubric: z
-    .record(
-      z.string().regex(/^\d+$/, { error: "setup.error.rubricLevel" }),
-      text(1000, false),
-    )
+    .record(z.string().regex(/^\d+$/, { error: "setup.error.rubricLevel" }), text(1000, false))
     .optional()
     .default({}),
 });
@@ -86,9 +78,7 @@ function norm(code: string): string {
 }
 
 /** The rules across fields: weights total 100, codes unique, max above min, rubric in range. */
-export function crossCheckCriteria(
-  components: readonly TemplateComponent[],
-): CriteriaIssue[] {
+export function crossCheckCriteria(components: readonly TemplateComponent[]): CriteriaIssue[] {
   const issues: CriteriaIssue[] = [];
   const total = components.reduce((sum, c) => sum + c.weight, 0);
   if (components.length > 0 && total !== WEIGHT_TOTAL) {
@@ -153,20 +143,16 @@ export const CriteriaSchema = z
   });
 
 export type CriteriaResult =
-  | { ok: true; components: TemplateComponent[] }
-  | { ok: false; issues: CriteriaIssue[] };
+  { ok: true; components: TemplateComponent[] } | { ok: false; issues: CriteriaIssue[] };
 
 export function zodIssuesToCriteriaIssues(
   issues: readonly z.core.$ZodIssue[],
   prefix = 0,
 ): CriteriaIssue[] {
   return issues.map((i) => ({
-    path: i.path
-      .slice(prefix)
-      .map((p) => (typeof p === "symbol" ? String(p) : p)),
+    path: i.path.slice(prefix).map((p) => (typeof p === "symbol" ? String(p) : p)),
     message: i.message,
-    params:
-      i.code === "custom" ? (i.params as CriteriaIssue["params"]) : undefined,
+    params: i.code === "custom" ? (i.params as CriteriaIssue["params"]) : undefined,
   }));
 }
 
@@ -182,8 +168,7 @@ export function formatPath(path: readonly (string | number)[]): string {
   let out = "";
   for (const part of path) {
     if (typeof part === "number") out += `[${part}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(part))
-      out += out === "" ? part : `.${part}`;
+    else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(part)) out += out === "" ? part : `.${part}`;
     else out += `[${JSON.stringify(part)}]`;
   }
   return out;
@@ -222,9 +207,7 @@ export function emptyComponent(): DraftComponent {
   return { code: "", name: "", weight: "", indicators: [emptyIndicator()] };
 }
 
-export function toDraft(
-  components: readonly TemplateComponent[],
-): DraftComponent[] {
+export function toDraft(components: readonly TemplateComponent[]): DraftComponent[] {
   return components.map((c) => ({
     code: c.code,
     name: c.name,
@@ -249,13 +232,8 @@ const MAX_ROWS = 200;
  * Reads the editor's fields (`c.0.weight`, `c.0.i.1.code`, `c.0.i.1.r.3`) into a draft, in index
  * order. Indexes are bounded so a hand-made request cannot make the server allocate much.
  */
-export function readDraft(
-  entries: Iterable<[string, FormDataEntryValue]>,
-): DraftComponent[] {
-  const components = new Map<
-    number,
-    DraftComponent & { byIndex: Map<number, DraftIndicator> }
-  >();
+export function readDraft(entries: Iterable<[string, FormDataEntryValue]>): DraftComponent[] {
+  const components = new Map<number, DraftComponent & { byIndex: Map<number, DraftIndicator> }>();
   const component = (i: number) => {
     let c = components.get(i);
     if (!c) {
@@ -301,14 +279,8 @@ export function readDraft(
       continue;
     }
     m = RUBRIC_FIELD.exec(key);
-    if (
-      m &&
-      Number(m[1]) < MAX_ROWS &&
-      Number(m[2]) < MAX_ROWS &&
-      Number(m[3]) <= 100
-    ) {
-      indicator(Number(m[1]), Number(m[2])).rubric[String(Number(m[3]))] =
-        value;
+    if (m && Number(m[1]) < MAX_ROWS && Number(m[2]) < MAX_ROWS && Number(m[3]) <= 100) {
+      indicator(Number(m[1]), Number(m[2])).rubric[String(Number(m[3]))] = value;
     }
   }
   return [...components.entries()]
@@ -317,9 +289,7 @@ export function readDraft(
       code: c.code,
       name: c.name,
       weight: c.weight,
-      indicators: [...c.byIndex.entries()]
-        .sort(([a], [b]) => a - b)
-        .map(([, ind]) => ind),
+      indicators: [...c.byIndex.entries()].sort(([a], [b]) => a - b).map(([, ind]) => ind),
     }));
 }
 
@@ -341,11 +311,7 @@ export function draftToInput(draft: readonly DraftComponent[]): unknown {
       const rubric: Record<string, string> = {};
       for (const [level, description] of Object.entries(i.rubric)) {
         const n = Number(level);
-        const inRange =
-          typeof min === "number" &&
-          typeof max === "number" &&
-          n >= min &&
-          n <= max;
+        const inRange = typeof min === "number" && typeof max === "number" && n >= min && n <= max;
         if (inRange && description.trim() !== "") rubric[level] = description;
       }
       return {
@@ -364,12 +330,7 @@ export function draftToInput(draft: readonly DraftComponent[]): unknown {
 export function rubricLevels(min: string, max: string): number[] {
   const lo = Number(min.trim());
   const hi = Number(max.trim());
-  if (
-    !Number.isInteger(lo) ||
-    !Number.isInteger(hi) ||
-    min.trim() === "" ||
-    max.trim() === ""
-  )
+  if (!Number.isInteger(lo) || !Number.isInteger(hi) || min.trim() === "" || max.trim() === "")
     return [];
   if (hi <= lo || hi - lo + 1 > MAX_RUBRIC_LEVELS) return [];
   return Array.from({ length: hi - lo + 1 }, (_, k) => lo + k);

@@ -6,14 +6,8 @@ export function csvField(value: string | number | null | undefined): string {
 }
 
 /** Plain CSV (comma, no BOM) for machines: the CLI's exports. */
-export function toCsv(
-  header: string[],
-  rows: (string | number | null | undefined)[][],
-): string {
-  return (
-    [header, ...rows].map((r) => r.map(csvField).join(",")).join("\r\n") +
-    "\r\n"
-  );
+export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
+  return [header, ...rows].map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
 }
 
 /**
@@ -50,15 +44,10 @@ function cell(value: Cell, format: CsvFormat): string {
     : text;
 }
 
-export function toSpreadsheetCsv(
-  rows: readonly (readonly Cell[])[],
-  format: CsvFormat,
-): string {
+export function toSpreadsheetCsv(rows: readonly (readonly Cell[])[], format: CsvFormat): string {
   return (
     "\uFEFF" +
-    rows
-      .map((row) => row.map((v) => cell(v, format)).join(format.separator))
-      .join("\r\n") +
+    rows.map((row) => row.map((v) => cell(v, format)).join(format.separator)).join("\r\n") +
     "\r\n"
   );
 }

@@ -5,19 +5,14 @@ import { z } from "zod";
 import { databasePath } from "../../db/connection";
 
 const EnvSchema = z.object({
-  NODE_ENV: z
-    .enum(["development", "production", "test"])
-    .default("development"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1).default("file:data/juara.db"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   // an empty variable counts as unset
   SESSION_SECRET: z.preprocess(
     (v) => (v === "" ? undefined : v),
-    z
-      .string()
-      .min(32, "SESSION_SECRET must be at least 32 characters")
-      .optional(),
+    z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
   ),
   /** "1" when the app sits behind a reverse proxy whose X-Forwarded-* headers are trusted */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
@@ -39,9 +34,7 @@ export type Env = z.infer<typeof EnvSchema>;
 export function getEnv(): Env {
   const parsed = EnvSchema.safeParse(process.env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (i) => `  ${i.path.join(".")}: ${i.message}`,
-    );
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   return parsed.data;

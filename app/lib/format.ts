@@ -5,7 +5,9 @@ import { formatX100 } from "./scoring";
 const TIME_ZONE = "Asia/Makassar";
 
 export function formatDate(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: "long", timeZone: TIME_ZONE }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(lang), { dateStyle: "long", timeZone: TIME_ZONE }).format(
+    new Date(iso),
+  );
 }
 
 export function formatScore(x100: number, lang: Lang): string {
@@ -13,9 +15,15 @@ export function formatScore(x100: number, lang: Lang): string {
 }
 
 export function formatDateTime(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(lang), {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: TIME_ZONE,
+  }).format(new Date(iso));
 }
 
 export function formatTime(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(locale(lang), { timeStyle: "short", timeZone: TIME_ZONE }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(lang), { timeStyle: "short", timeZone: TIME_ZONE }).format(
+    new Date(iso),
+  );
 }

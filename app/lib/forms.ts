@@ -7,8 +7,7 @@ import { z } from "zod";
 export type FieldErrors = Partial<Record<string, string[]>>;
 
 export type FormResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+  { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /** The names sent more than once in a form. */
 export function repeatedFields(formData: FormData | URLSearchParams): string[] {
@@ -44,12 +43,9 @@ export function parseForm<S extends z.ZodType>(
   const parsed = schema.safeParse(raw);
   // a single-value field sent twice is ambiguous (which one did the user mean?): refused
   const known =
-    repeated.size > 0 && parsed.success
-      ? Object.keys(parsed.data as object)
-      : Object.keys(raw);
+    repeated.size > 0 && parsed.success ? Object.keys(parsed.data as object) : Object.keys(raw);
   const ambiguous = [...repeated].filter((k) => known.includes(k));
-  if (parsed.success && ambiguous.length === 0)
-    return { ok: true, data: parsed.data };
+  if (parsed.success && ambiguous.length === 0) return { ok: true, data: parsed.data };
   const errors = parsed.success ? {} : issuesToFieldErrors(parsed.error.issues);
   for (const key of ambiguous) (errors[key] ??= []).push("error.repeated");
   return {
@@ -59,13 +55,10 @@ export function parseForm<S extends z.ZodType>(
   };
 }
 
-export function issuesToFieldErrors(
-  issues: readonly z.core.$ZodIssue[],
-): FieldErrors {
+export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
-    const key =
-      issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
+    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
     (errors[key] ??= []).push(issue.message);
   }
   return errors;
@@ -123,8 +116,7 @@ export function idList(formData: FormData, name: string): number[] | null {
   if (values.length === 0) return null;
   const ids: number[] = [];
   for (const v of values) {
-    if (typeof v !== "string" || !/^\d{1,9}$/.test(v.trim()) || Number(v) === 0)
-      return null;
+    if (typeof v !== "string" || !/^\d{1,9}$/.test(v.trim()) || Number(v) === 0) return null;
     ids.push(Number(v));
   }
   return ids;

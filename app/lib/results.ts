@@ -14,7 +14,10 @@ export function groupByCategory<R extends HasCategory>(
   const categories = [...new Set(results.map((r) => r.category))].sort(
     (a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99) || a.localeCompare(b),
   );
-  return categories.map((category) => ({ category, results: results.filter((r) => r.category === category) }));
+  return categories.map((category) => ({
+    category,
+    results: results.filter((r) => r.category === category),
+  }));
 }
 
 export const isJuara = (r: HasCategory) => r.prize?.startsWith("Juara") ?? false;
@@ -22,16 +25,28 @@ export const isHarapan = (r: HasCategory) => r.prize?.startsWith("Harapan") ?? f
 
 const prizeNumber = (prize: string | null) => {
   const roman = prize?.split(" ")[1] ?? "";
-  return ({ I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 } as Record<string, number>)[roman] ?? 0;
+  return (
+    (
+      { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 } as Record<
+        string,
+        number
+      >
+    )[roman] ?? 0
+  );
 };
 
 /**
  * The ceremony's reveal order: within each category, honourable mentions from the last to the
  * first (Harapan III, II, I), then the winners from third to first (Juara III, II, I).
  */
-export function ceremonyOrder<R extends HasCategory>(results: readonly R[], scope: "overall" | "category"): R[] {
+export function ceremonyOrder<R extends HasCategory>(
+  results: readonly R[],
+  scope: "overall" | "category",
+): R[] {
   return groupByCategory(results, scope).flatMap(({ results: group }) => {
-    const harapan = group.filter(isHarapan).sort((a, b) => prizeNumber(b.prize) - prizeNumber(a.prize));
+    const harapan = group
+      .filter(isHarapan)
+      .sort((a, b) => prizeNumber(b.prize) - prizeNumber(a.prize));
     const juara = group.filter(isJuara).sort((a, b) => prizeNumber(b.prize) - prizeNumber(a.prize));
     return [...harapan, ...juara];
   });

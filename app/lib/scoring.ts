@@ -56,7 +56,10 @@ export function roundX100(f: Fraction): number {
 
 /** 8725 → "87.25" (or "87,25" in Indonesian). */
 export function formatX100(x100: number, locale = "id-ID"): string {
-  return (x100 / 100).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return (x100 / 100).toLocaleString(locale, {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
 }
 
 export interface IndicatorInput {

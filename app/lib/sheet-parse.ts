@@ -8,8 +8,7 @@ import {
   type ValidSheet,
 } from "./sheet";
 
-export type SheetParse =
-  { ok: true; data: ValidSheet } | { ok: false; errors: SheetErrors };
+export type SheetParse = { ok: true; data: ValidSheet } | { ok: false; errors: SheetErrors };
 
 /** The form's envelope: what to do, from which version, under which one-time key. */
 const Envelope = z.object({
@@ -28,22 +27,16 @@ const Envelope = z.object({
  * Validates a posted sheet on the server: the envelope with zod, the fields with the same checks
  * the browser runs as the judge types (app/lib/sheet.ts). `values` are the form's text fields.
  */
-export function parseSheet(
-  indicators: readonly SheetIndicator[],
-  values: SheetValues,
-): SheetParse {
+export function parseSheet(indicators: readonly SheetIndicator[], values: SheetValues): SheetParse {
   const envelope = Envelope.safeParse(values);
   const intent = envelope.success ? envelope.data.intent : "save";
   const fields = checkFields(indicators, values, intent);
   const errors: SheetErrors = { ...fields.errors };
   if (!envelope.success) {
     for (const issue of envelope.error.issues)
-      (errors[issue.path.map(String).join(".") || "_form"] ??= []).push(
-        issue.message,
-      );
+      (errors[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
   }
-  if (!envelope.success || Object.keys(errors).length > 0)
-    return { ok: false, errors };
+  if (!envelope.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
     data: {

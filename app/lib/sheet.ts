@@ -1,9 +1,4 @@
-import {
-  componentScore,
-  judgeTotal,
-  roundX100,
-  type ComponentInput,
-} from "./scoring";
+import { componentScore, judgeTotal, roundX100, type ComponentInput } from "./scoring";
 
 /**
  * The score sheet's form contract (docs/http.md) and its validation, shared by the server (the
@@ -47,22 +42,17 @@ export interface ValidSheet {
 /** Field name → catalog keys. Range errors carry the indicator's min and max in the message. */
 export type SheetErrors = Record<string, string[]>;
 
-export type SheetParse =
-  { ok: true; data: ValidSheet } | { ok: false; errors: SheetErrors };
+export type SheetParse = { ok: true; data: ValidSheet } | { ok: false; errors: SheetErrors };
 
 // Tab, line feed and carriage return are text; the other control characters are not.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Free text (a note, the comment): at most `max` characters, no control characters; trimmed. */
-export function checkText(
-  raw: string | undefined,
-  max: number,
-): { value: string; error?: string } {
+export function checkText(raw: string | undefined, max: number): { value: string; error?: string } {
   const text = raw ?? "";
   if (text.length > max) return { value: "", error: "error.tooLong" };
-  if (CONTROL.test(text))
-    return { value: "", error: "scoring.error.controlCharacters" };
+  if (CONTROL.test(text)) return { value: "", error: "scoring.error.controlCharacters" };
   return { value: text.trim() };
 }
 
@@ -74,11 +64,8 @@ export function checkScore(
 ): { value: number | null; error?: string } {
   const text = (raw ?? "").trim();
   if (text === "")
-    return required
-      ? { value: null, error: "scoring.error.required" }
-      : { value: null };
-  if (!/^[+-]?\d{1,9}$/.test(text))
-    return { value: null, error: "scoring.error.integer" };
+    return required ? { value: null, error: "scoring.error.required" } : { value: null };
+  if (!/^[+-]?\d{1,9}$/.test(text)) return { value: null, error: "scoring.error.integer" };
   const value = Number(text);
   if (value < indicator.min || value > indicator.max)
     return { value: null, error: "scoring.error.range" };
@@ -104,11 +91,7 @@ export function checkFields(
   const notes: Record<string, string> = {};
   for (const indicator of indicators) {
     const scoreField = `score.${indicator.code}`;
-    const score = checkScore(
-      values[scoreField],
-      indicator,
-      intent === "submit",
-    );
+    const score = checkScore(values[scoreField], indicator, intent === "submit");
     if (score.error) (errors[scoreField] ??= []).push(score.error);
     scores[indicator.code] = score.value;
     const noteField = `note.${indicator.code}`;
@@ -122,13 +105,10 @@ export function checkFields(
 }
 
 /** The first value of each text field of a form (repeated fields keep their first value). */
-export function sheetValuesOf(
-  formData: FormData | URLSearchParams,
-): SheetValues {
+export function sheetValuesOf(formData: FormData | URLSearchParams): SheetValues {
   const values: SheetValues = {};
   for (const [key, value] of formData) {
-    if (typeof value === "string" && !Object.hasOwn(values, key))
-      values[key] = value;
+    if (typeof value === "string" && !Object.hasOwn(values, key)) values[key] = value;
   }
   return values;
 }
@@ -142,10 +122,7 @@ export interface LiveTotals {
 }
 
 /** The running weighted total a judge sees while typing; invalid or empty scores count as 0. */
-export function liveTotals(
-  components: readonly SheetComponent[],
-  values: SheetValues,
-): LiveTotals {
+export function liveTotals(components: readonly SheetComponent[], values: SheetValues): LiveTotals {
   let scored = 0;
   let count = 0;
   const inputs: ComponentInput[] = components.map((c) => ({

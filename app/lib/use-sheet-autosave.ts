@@ -69,16 +69,14 @@ export function valuesOfServerSheet(sheet: ServerSheet): SheetValues {
   const values: SheetValues = { comment: sheet.comment };
   for (const [code, value] of Object.entries(sheet.scores))
     values[`score.${code}`] = value === null ? "" : String(value);
-  for (const [code, note] of Object.entries(sheet.notes))
-    values[`note.${code}`] = note;
+  for (const [code, note] of Object.entries(sheet.notes)) values[`note.${code}`] = note;
   return values;
 }
 
 /** Field values compared as the server stores them: trimmed, and absent = empty. */
 export function sameValues(a: SheetValues, b: SheetValues): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  for (const k of keys)
-    if ((a[k] ?? "").trim() !== (b[k] ?? "").trim()) return false;
+  for (const k of keys) if ((a[k] ?? "").trim() !== (b[k] ?? "").trim()) return false;
   return true;
 }
 
@@ -111,12 +109,8 @@ export function useSheetAutosave(options: {
   const inFlightRef = useRef(false);
   const queuedRef = useRef<SheetIntent | null>(null);
   const blockedRef = useRef(false);
-  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(
-    undefined,
-  );
-  const retryTimer = useRef<ReturnType<typeof setTimeout> | undefined>(
-    undefined,
-  );
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const attemptsRef = useRef(0);
   const onSubmittedRef = useRef(onSubmitted);
   onSubmittedRef.current = onSubmitted;
@@ -141,8 +135,7 @@ export function useSheetAutosave(options: {
     async (intent: SheetIntent = "save"): Promise<void> => {
       clearTimeout(saveTimer.current);
       if (inFlightRef.current) {
-        if (intent === "submit" || queuedRef.current === null)
-          queuedRef.current = intent;
+        if (intent === "submit" || queuedRef.current === null) queuedRef.current = intent;
         return;
       }
       if (blockedRef.current) return;
@@ -188,30 +181,24 @@ export function useSheetAutosave(options: {
         inFlightRef.current = false;
         setStatus("offline");
         keep();
-        const delay =
-          RETRY_MS[Math.min(attemptsRef.current, RETRY_MS.length - 1)]!;
+        const delay = RETRY_MS[Math.min(attemptsRef.current, RETRY_MS.length - 1)]!;
         attemptsRef.current += 1;
         clearTimeout(retryTimer.current);
-        retryTimer.current = setTimeout(
-          () => void send(queuedRef.current ?? "save"),
-          delay,
-        );
+        retryTimer.current = setTimeout(() => void send(queuedRef.current ?? "save"), delay);
         return;
       }
       // the server answered: this payload is settled either way
       attemptsRef.current = 0;
       unackedRef.current = null;
       inFlightRef.current = false;
-      const resend =
-        payload !== null && payload.intent === "save" && intent === "submit";
+      const resend = payload !== null && payload.intent === "save" && intent === "submit";
       switch (answer.status) {
         case "saved": {
           versionRef.current = answer.version;
           setSavedAt(answer.savedAt);
           setServerErrors({});
           setFailedCode(null);
-          if (sameValues(payload.values, valuesRef.current))
-            dirtyRef.current = false;
+          if (sameValues(payload.values, valuesRef.current)) dirtyRef.current = false;
           keep();
           if (answer.sheetStatus === "submitted") {
             dirtyRef.current = false;
@@ -241,10 +228,7 @@ export function useSheetAutosave(options: {
           setStatus("storage");
           keep();
           clearTimeout(retryTimer.current);
-          retryTimer.current = setTimeout(
-            () => void send(queuedRef.current ?? intent),
-            15000,
-          );
+          retryTimer.current = setTimeout(() => void send(queuedRef.current ?? intent), 15000);
           return;
         case "locked":
         case "closed":
@@ -275,9 +259,7 @@ export function useSheetAutosave(options: {
       dirtyRef.current = true;
       keep();
       if (!blockedRef.current) {
-        setStatus((s) =>
-          s === "offline" || s === "storage" || s === "signedOut" ? s : "dirty",
-        );
+        setStatus((s) => (s === "offline" || s === "storage" || s === "signedOut" ? s : "dirty"));
         clearTimeout(saveTimer.current);
         saveTimer.current = setTimeout(() => void send("save"), SAVE_DELAY_MS);
       }
@@ -359,8 +341,7 @@ export function useSheetAutosave(options: {
 
   useEffect(() => {
     const online = () => {
-      if (unackedRef.current || dirtyRef.current)
-        void send(queuedRef.current ?? "save");
+      if (unackedRef.current || dirtyRef.current) void send(queuedRef.current ?? "save");
     };
     window.addEventListener("online", online);
     return () => {

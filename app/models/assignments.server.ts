@@ -43,15 +43,7 @@ export async function listPanel(competitionId: number): Promise<PanelJudge[]> {
   if (ids.length === 0) return [];
   const users = await db
     .selectFrom("users")
-    .select([
-      "id",
-      "name",
-      "email",
-      "village",
-      "district",
-      "institution",
-      "active",
-    ])
+    .select(["id", "name", "email", "village", "district", "institution", "active"])
     .where("id", "in", ids)
     .orderBy("name")
     .execute();
@@ -136,8 +128,7 @@ export async function addToPanel(
         .execute();
       if (judges.length !== new Set(judgeIds).size)
         return { ok: false, error: "setup.error.notAJudge" } as const;
-      for (const id of judgeIds)
-        await addToPanelIn(trx, actor, competitionId, id);
+      for (const id of judgeIds) await addToPanelIn(trx, actor, competitionId, id);
       return { ok: true } as const;
     });
 }
@@ -179,10 +170,7 @@ export async function removeFromPanel(
           return { ok: false, error: "setup.error.judgeHasSheets" } as const;
       }
       for (const a of assigned)
-        await trx
-          .deleteFrom("judge_assignments")
-          .where("id", "=", a.id)
-          .execute();
+        await trx.deleteFrom("judge_assignments").where("id", "=", a.id).execute();
       await trx
         .deleteFrom("competition_judges")
         .where("competition_id", "=", competitionId)
@@ -200,8 +188,7 @@ export async function removeFromPanel(
     });
 }
 
-export type AssignOutcome =
-  "assigned" | "exists" | "conflict" | "notJudge" | "inactiveEntry";
+export type AssignOutcome = "assigned" | "exists" | "conflict" | "notJudge" | "inactiveEntry";
 
 /**
  * The one path every assignment takes (form, "assign all", balanced, competition file): it
@@ -229,8 +216,7 @@ export async function assignIn(
     .where("judge_id", "=", judgeId)
     .executeTakeFirst();
   if (existing) return "exists";
-  if (!(await addToPanelIn(trx, actor, competitionId, judgeId)))
-    return "notJudge";
+  if (!(await addToPanelIn(trx, actor, competitionId, judgeId))) return "notJudge";
   await trx
     .insertInto("judge_assignments")
     .values({ entry_id: entryId, judge_id: judgeId, created_at: nowIso() })
@@ -277,9 +263,7 @@ export interface AssignmentMatrix {
   withSheet: string[];
 }
 
-export async function getAssignmentMatrix(
-  competitionId: number,
-): Promise<AssignmentMatrix> {
+export async function getAssignmentMatrix(competitionId: number): Promise<AssignmentMatrix> {
   const db = getDb();
   const judges = await listPanel(competitionId);
   const entries = await db
@@ -309,8 +293,7 @@ export async function getAssignmentMatrix(
     .select(["s.entry_id", "s.judge_id"])
     .where("e.competition_id", "=", competitionId)
     .execute();
-  const key = (r: { entry_id: number; judge_id: number }) =>
-    `${r.entry_id}:${r.judge_id}`;
+  const key = (r: { entry_id: number; judge_id: number }) => `${r.entry_id}:${r.judge_id}`;
   return {
     entries: entries.map((e) => ({
       id: e.id,
@@ -363,9 +346,7 @@ export async function saveAssignments(
       // a pair naming an entry or judge that is not in this matrix is refused: the list is the
       // whole wanted state, and a stray pair must not read as "unassign everything else"
       const cells = new Set(
-        matrix.entries.flatMap((e) =>
-          matrix.judges.map((j) => `${e.id}:${j.id}`),
-        ),
+        matrix.entries.flatMap((e) => matrix.judges.map((j) => `${e.id}:${j.id}`)),
       );
       if ([...wanted].some((k) => !cells.has(k)))
         return { ok: false, error: "error.invalid" } as const;
@@ -375,13 +356,7 @@ export async function saveAssignments(
         for (const j of matrix.judges) {
           const k = `${e.id}:${j.id}`;
           if (wanted.has(k) && !current.has(k)) {
-            const outcome = await assignIn(
-              trx,
-              actor,
-              competitionId,
-              e.id,
-              j.id,
-            );
+            const outcome = await assignIn(trx, actor, competitionId, e.id, j.id);
             if (outcome === "assigned") out.added++;
             else if (outcome === "conflict")
               out.refused.push({
@@ -390,8 +365,7 @@ export async function saveAssignments(
                 reason: "conflict",
               });
           } else if (!wanted.has(k) && current.has(k)) {
-            if (await unassignIn(trx, actor, competitionId, e.id, j.id))
-              out.removed++;
+            if (await unassignIn(trx, actor, competitionId, e.id, j.id)) out.removed++;
             else
               out.refused.push({
                 entryId: e.id,
@@ -406,10 +380,7 @@ export async function saveAssignments(
 }
 
 /** Every panel judge to every active entry, skipping conflicts of interest. */
-export async function assignAll(
-  actor: Actor,
-  competitionId: number,
-): Promise<AssignmentResult> {
+export async function assignAll(actor: Actor, competitionId: number): Promise<AssignmentResult> {
   const matrix = await getAssignmentMatrix(competitionId);
   return getDb()
     .transaction()
@@ -458,33 +429,21 @@ export async function assignBalanced(
       const load = new Map(judges.map((j) => [j.id, j.load]));
       const eligible = (entryId: number) =>
         judges.filter(
-          (j) =>
-            !assigned.has(`${entryId}:${j.id}`) &&
-            !conflicted.has(`${entryId}:${j.id}`),
+          (j) => !assigned.has(`${entryId}:${j.id}`) && !conflicted.has(`${entryId}:${j.id}`),
         );
       const order = [...matrix.entries].sort(
         (a, b) => eligible(a.id).length - eligible(b.id).length || a.id - b.id,
       );
       for (const e of order) {
-        let count = matrix.assigned.filter((k) =>
-          k.startsWith(`${e.id}:`),
-        ).length;
+        let count = matrix.assigned.filter((k) => k.startsWith(`${e.id}:`)).length;
         while (count < perEntry) {
           const candidates = eligible(e.id).sort(
             (a, b) =>
-              load.get(a.id)! - load.get(b.id)! ||
-              a.name.localeCompare(b.name) ||
-              a.id - b.id,
+              load.get(a.id)! - load.get(b.id)! || a.name.localeCompare(b.name) || a.id - b.id,
           );
           const pick = candidates[0];
           if (!pick) break;
-          const outcome = await assignIn(
-            trx,
-            actor,
-            competitionId,
-            e.id,
-            pick.id,
-          );
+          const outcome = await assignIn(trx, actor, competitionId, e.id, pick.id);
           assigned.add(`${e.id}:${pick.id}`);
           if (outcome === "assigned" || outcome === "exists") {
             load.set(pick.id, load.get(pick.id)! + 1);

@@ -15,11 +15,7 @@ export type AuditVerification =
  * content (altered), or whose link does not match the entry before it (removed or reordered).
  */
 export async function verifyAuditChain(): Promise<AuditVerification> {
-  const rows = await getDb()
-    .selectFrom("audit_log")
-    .selectAll()
-    .orderBy("id")
-    .execute();
+  const rows = await getDb().selectFrom("audit_log").selectAll().orderBy("id").execute();
   let prev = "";
   for (const row of rows) {
     if (row.hash === null || row.prev_hash === null)
@@ -78,15 +74,11 @@ export async function listAuditEntries(filter: AuditFilter) {
     ]);
   if (filter.competitionId !== undefined)
     query = query.where("a.competition_id", "=", filter.competitionId);
-  if (filter.userId !== undefined)
-    query = query.where("a.user_id", "=", filter.userId);
-  if (filter.entityType)
-    query = query.where("a.entity_type", "=", filter.entityType);
+  if (filter.userId !== undefined) query = query.where("a.user_id", "=", filter.userId);
+  if (filter.entityType) query = query.where("a.entity_type", "=", filter.entityType);
   // dates are whole days; ISO text compares in time order
-  if (filter.from)
-    query = query.where("a.at", ">=", `${filter.from}T00:00:00.000Z`);
-  if (filter.to)
-    query = query.where("a.at", "<=", `${filter.to}T23:59:59.999Z`);
+  if (filter.from) query = query.where("a.at", ">=", `${filter.from}T00:00:00.000Z`);
+  if (filter.to) query = query.where("a.at", "<=", `${filter.to}T23:59:59.999Z`);
   const page = Math.max(1, filter.page ?? 1);
   const rows = await query
     .orderBy("a.id", "desc")
@@ -104,22 +96,9 @@ export async function listAuditEntries(filter: AuditFilter) {
 export async function auditFilterOptions() {
   const db = getDb();
   const [competitions, users, entityTypes] = await Promise.all([
-    db
-      .selectFrom("competitions")
-      .select(["id", "name"])
-      .orderBy("year", "desc")
-      .execute(),
-    db
-      .selectFrom("users")
-      .select(["id", "name", "email"])
-      .orderBy("name")
-      .execute(),
-    db
-      .selectFrom("audit_log")
-      .select("entity_type")
-      .distinct()
-      .orderBy("entity_type")
-      .execute(),
+    db.selectFrom("competitions").select(["id", "name"]).orderBy("year", "desc").execute(),
+    db.selectFrom("users").select(["id", "name", "email"]).orderBy("name").execute(),
+    db.selectFrom("audit_log").select("entity_type").distinct().orderBy("entity_type").execute(),
   ]);
   return {
     competitions,

@@ -6,11 +6,7 @@ import {
   crossCheckFile,
   type CompetitionFile,
 } from "~/lib/competition-file";
-import {
-  formatPath,
-  zodIssuesToCriteriaIssues,
-  type CriteriaIssue,
-} from "~/lib/criteria";
+import { formatPath, zodIssuesToCriteriaIssues, type CriteriaIssue } from "~/lib/criteria";
 import { getDb } from "~/lib/db.server";
 import { describe } from "~/lib/messages";
 import type { Lang } from "~/i18n";
@@ -57,8 +53,7 @@ export function formatProblem(p: FileProblem, lang: Lang = "en"): string {
 /** Parses and validates a competition file's text; nothing touches the database. */
 export function parseCompetitionFile(
   text: string,
-):
-  { ok: true; file: CompetitionFile } | { ok: false; problems: FileProblem[] } {
+): { ok: true; file: CompetitionFile } | { ok: false; problems: FileProblem[] } {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -128,12 +123,9 @@ export async function importCompetitionFile(
   if (missing.length > 0) return { ok: false, problems: missing };
 
   try {
-    return await db
-      .transaction()
-      .execute((trx) => importIn(trx, actor, file, found, options));
+    return await db.transaction().execute((trx) => importIn(trx, actor, file, found, options));
   } catch (error) {
-    if (error instanceof FileRejected)
-      return { ok: false, problems: error.problems };
+    if (error instanceof FileRejected) return { ok: false, problems: error.problems };
     throw error;
   }
 }
@@ -183,10 +175,7 @@ async function importIn(
         ],
       };
     }
-    await trx
-      .deleteFrom("competitions")
-      .where("id", "=", existing.id)
-      .execute();
+    await trx.deleteFrom("competitions").where("id", "=", existing.id).execute();
   }
   const result = await writeCompetition(trx, actor, file, found);
   await recordAudit(trx, {
@@ -259,8 +248,7 @@ async function writeCompetition(
         library_id: libraryId,
         category: lib.category ?? lib.type,
         status,
-        status_reason:
-          status === "active" ? null : (lib.statusReason ?? "").trim(),
+        status_reason: status === "active" ? null : (lib.statusReason ?? "").trim(),
         created_at: now,
       })
       .returning("id")
@@ -276,8 +264,7 @@ async function writeCompetition(
         .executeTakeFirstOrThrow()
     ).id;
 
-  for (const email of file.judges)
-    await addToPanelIn(trx, actor, id, judges.get(email)!.id);
+  for (const email of file.judges) await addToPanelIn(trx, actor, id, judges.get(email)!.id);
   // conflicts first, so that no assignment below can slip past one
   for (const c of file.conflicts) {
     await decideConflict(
@@ -296,17 +283,10 @@ async function writeCompetition(
   if (file.assignments === "all") {
     // every judge to every active entry; conflicts (from the file or recorded earlier) are skipped
     for (const email of file.judges) {
-      for (const lib of file.libraries.filter(
-        (l) => (l.status ?? "active") === "active",
-      )) {
+      for (const lib of file.libraries.filter((l) => (l.status ?? "active") === "active")) {
         if (
-          (await assignIn(
-            trx,
-            actor,
-            id,
-            entryByCode.get(lib.code)!,
-            judges.get(email)!.id,
-          )) === "assigned"
+          (await assignIn(trx, actor, id, entryByCode.get(lib.code)!, judges.get(email)!.id)) ===
+          "assigned"
         )
           assignments++;
       }
@@ -344,9 +324,7 @@ async function writeCompetition(
 }
 
 /** A competition as a competition file; importing the result gives back an equal competition. */
-export async function exportCompetitionFile(
-  slug: string,
-): Promise<CompetitionFile | null> {
+export async function exportCompetitionFile(slug: string): Promise<CompetitionFile | null> {
   const db = getDb();
   const c = await db
     .selectFrom("competitions")
@@ -401,9 +379,7 @@ export async function exportCompetitionFile(
     ? await db
         .selectFrom("conflicts as k")
         .innerJoin("entries as e", (j) =>
-          j
-            .onRef("e.library_id", "=", "k.library_id")
-            .on("e.competition_id", "=", c.id),
+          j.onRef("e.library_id", "=", "k.library_id").on("e.competition_id", "=", c.id),
         )
         .innerJoin("libraries as l", "l.id", "k.library_id")
         .select(["k.judge_id", "l.code", "k.reason"])
@@ -432,17 +408,13 @@ export async function exportCompetitionFile(
       phone: e.contact,
       npp: e.npp,
       category: e.category,
-      ...(e.status === "active"
-        ? {}
-        : { status: e.status, statusReason: e.status_reason ?? "" }),
+      ...(e.status === "active" ? {} : { status: e.status, statusReason: e.status_reason ?? "" }),
     })),
     judges: panel.map((u) => u.email),
     assignments: panel
       .map((u) => ({
         judge: u.email,
-        libraries: assigned
-          .filter((a) => a.judge_id === u.id)
-          .map((a) => a.code),
+        libraries: assigned.filter((a) => a.judge_id === u.id).map((a) => a.code),
       }))
       .filter((a) => a.libraries.length > 0),
     conflicts: conflicts
@@ -451,9 +423,6 @@ export async function exportCompetitionFile(
         library: k.code,
         reason: k.reason,
       }))
-      .sort(
-        (a, b) =>
-          a.judge.localeCompare(b.judge) || a.library.localeCompare(b.library),
-      ),
+      .sort((a, b) => a.judge.localeCompare(b.judge) || a.library.localeCompare(b.library)),
   };
 }

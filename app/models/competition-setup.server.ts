@@ -26,29 +26,15 @@ export interface CompetitionSettings {
 export type SetupResult<T = object> =
   ({ ok: true } & T) | { ok: false; error: string; field?: string };
 
-export async function findCompetition(
-  slug: string,
-): Promise<Competition | undefined> {
-  return getDb()
-    .selectFrom("competitions")
-    .selectAll()
-    .where("slug", "=", slug)
-    .executeTakeFirst();
+export async function findCompetition(slug: string): Promise<Competition | undefined> {
+  return getDb().selectFrom("competitions").selectAll().where("slug", "=", slug).executeTakeFirst();
 }
 
-export async function findCompetitionById(
-  id: number,
-): Promise<Competition | undefined> {
-  return getDb()
-    .selectFrom("competitions")
-    .selectAll()
-    .where("id", "=", id)
-    .executeTakeFirst();
+export async function findCompetitionById(id: number): Promise<Competition | undefined> {
+  return getDb().selectFrom("competitions").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export function settingsOf(
-  c: Competition,
-): CompetitionSettings & { slug: string } {
+export function settingsOf(c: Competition): CompetitionSettings & { slug: string } {
   return {
     slug: c.slug,
     name: c.name,
@@ -75,10 +61,7 @@ function columns(s: CompetitionSettings) {
   };
 }
 
-export async function slugTaken(
-  trx: Transaction<Database>,
-  slug: string,
-): Promise<boolean> {
+export async function slugTaken(trx: Transaction<Database>, slug: string): Promise<boolean> {
   return (
     (await trx
       .selectFrom("competitions")
@@ -109,8 +92,7 @@ export async function createCompetition(
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      if (input.template)
-        await insertCriteria(trx, id, VILLAGE_LIBRARY_TEMPLATE);
+      if (input.template) await insertCriteria(trx, id, VILLAGE_LIBRARY_TEMPLATE);
       await recordAudit(trx, {
         actor,
         competitionId: id,
@@ -280,10 +262,7 @@ export async function duplicateCompetition(
 }
 
 /** Only a draft can be deleted: once scoring has begun the record must stay. */
-export async function deleteCompetition(
-  actor: Actor,
-  competitionId: number,
-): Promise<SetupResult> {
+export async function deleteCompetition(actor: Actor, competitionId: number): Promise<SetupResult> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -293,8 +272,7 @@ export async function deleteCompetition(
         .where("id", "=", competitionId)
         .executeTakeFirst();
       if (!c) return { ok: false, error: "error.404" };
-      if (c.status !== "draft")
-        return { ok: false, error: "setup.error.deleteOnlyDraft" };
+      if (c.status !== "draft") return { ok: false, error: "setup.error.deleteOnlyDraft" };
       const sheets = await trx
         .selectFrom("score_sheets as s")
         .innerJoin("entries as e", "e.id", "s.entry_id")
@@ -303,10 +281,7 @@ export async function deleteCompetition(
         .limit(1)
         .executeTakeFirst();
       if (sheets) return { ok: false, error: "setup.error.deleteHasSheets" };
-      await trx
-        .deleteFrom("competitions")
-        .where("id", "=", competitionId)
-        .execute();
+      await trx.deleteFrom("competitions").where("id", "=", competitionId).execute();
       await recordAudit(trx, {
         actor,
         competitionId,
@@ -344,9 +319,7 @@ export interface CompetitionOverview {
   sheetsSubmitted: number;
 }
 
-export async function getOverview(
-  competitionId: number,
-): Promise<CompetitionOverview> {
+export async function getOverview(competitionId: number): Promise<CompetitionOverview> {
   const db = getDb();
   const byStatus = await db
     .selectFrom("entries")
@@ -354,14 +327,10 @@ export async function getOverview(
     .where("competition_id", "=", competitionId)
     .groupBy("status")
     .execute();
-  const count = (s: string) =>
-    Number(byStatus.find((r) => r.status === s)?.n ?? 0);
+  const count = (s: string) => Number(byStatus.find((r) => r.status === s)?.n ?? 0);
   const criteria = await db
     .selectFrom("components")
-    .select([
-      sql<number>`count(*)`.as("n"),
-      sql<number>`coalesce(sum(weight), 0)`.as("total"),
-    ])
+    .select([sql<number>`count(*)`.as("n"), sql<number>`coalesce(sum(weight), 0)`.as("total")])
     .where("competition_id", "=", competitionId)
     .executeTakeFirstOrThrow();
   const indicators = await db
@@ -433,11 +402,8 @@ export async function countScores(
 }
 
 /** The competition a chair page is about, or a 404 the route's error boundary shows. */
-export async function requireCompetition(
-  slug: string | undefined,
-): Promise<Competition> {
+export async function requireCompetition(slug: string | undefined): Promise<Competition> {
   const competition = slug ? await findCompetition(slug) : undefined;
-  if (!competition)
-    throw new Response("Not found", { status: 404, statusText: "Not found" });
+  if (!competition) throw new Response("Not found", { status: 404, statusText: "Not found" });
   return competition;
 }

@@ -25,9 +25,7 @@ export interface CompetitionSummary {
 }
 
 /** The chair's overview: every competition with its progress counts, newest first. */
-export async function listCompetitionSummaries(): Promise<
-  CompetitionSummary[]
-> {
+export async function listCompetitionSummaries(): Promise<CompetitionSummary[]> {
   const rows = await getDb()
     .selectFrom("competitions as c")
     .select((eb) => [
@@ -85,26 +83,20 @@ export interface JudgeCompetition {
 }
 
 /** The competitions in scoring where this judge has assigned, active entries. */
-export async function listJudgeCompetitions(
-  judgeId: number,
-): Promise<JudgeCompetition[]> {
+export async function listJudgeCompetitions(judgeId: number): Promise<JudgeCompetition[]> {
   const rows = await getDb()
     .selectFrom("judge_assignments as a")
     .innerJoin("entries as e", "e.id", "a.entry_id")
     .innerJoin("competitions as c", "c.id", "e.competition_id")
     .leftJoin("score_sheets as s", (join) =>
-      join
-        .onRef("s.entry_id", "=", "a.entry_id")
-        .onRef("s.judge_id", "=", "a.judge_id"),
+      join.onRef("s.entry_id", "=", "a.entry_id").onRef("s.judge_id", "=", "a.judge_id"),
     )
     .select([
       "c.slug",
       "c.name",
       "c.year",
       sql<number>`count(*)`.as("assigned"),
-      sql<number>`sum(case when s.status = 'submitted' then 1 else 0 end)`.as(
-        "submitted",
-      ),
+      sql<number>`sum(case when s.status = 'submitted' then 1 else 0 end)`.as("submitted"),
     ])
     .where("a.judge_id", "=", judgeId)
     .where("c.status", "=", "scoring")

@@ -116,10 +116,7 @@ export async function decideConflict(
         )
         .execute();
       for (const a of doomed) {
-        await trx
-          .deleteFrom("judge_assignments")
-          .where("id", "=", a.id)
-          .execute();
+        await trx.deleteFrom("judge_assignments").where("id", "=", a.id).execute();
         await recordAudit(trx, {
           actor,
           competitionId: a.competition_id,
@@ -138,9 +135,7 @@ export async function decideConflict(
       entityId: id,
       action: input.status === "confirmed" ? "confirm" : "dismiss",
       reason: input.reason,
-      before: before
-        ? { status: before.status, reason: before.reason }
-        : undefined,
+      before: before ? { status: before.status, reason: before.reason } : undefined,
       after: {
         judgeId: input.judgeId,
         libraryId: input.libraryId,
@@ -165,9 +160,7 @@ export interface ConflictRow {
 }
 
 /** Decisions concerning this competition's panel and entrants. */
-export async function listConflicts(
-  competitionId: number,
-): Promise<ConflictRow[]> {
+export async function listConflicts(competitionId: number): Promise<ConflictRow[]> {
   const db = getDb();
   const panel = await panelIdsIn(db, competitionId);
   if (panel.length === 0) return [];
@@ -176,9 +169,7 @@ export async function listConflicts(
     .innerJoin("users as u", "u.id", "c.judge_id")
     .innerJoin("libraries as l", "l.id", "c.library_id")
     .innerJoin("entries as e", (j) =>
-      j
-        .onRef("e.library_id", "=", "c.library_id")
-        .on("e.competition_id", "=", competitionId),
+      j.onRef("e.library_id", "=", "c.library_id").on("e.competition_id", "=", competitionId),
     )
     .select([
       "c.id",
@@ -218,9 +209,7 @@ function same(a: string, b: string): boolean {
  * Likely conflicts nobody has decided on yet: a judge whose home village is the library's village
  * (in the same district, when both are known), or whose institution is the library itself.
  */
-export async function suggestConflicts(
-  competitionId: number,
-): Promise<ConflictSuggestion[]> {
+export async function suggestConflicts(competitionId: number): Promise<ConflictSuggestion[]> {
   const db = getDb();
   const panel = await panelIdsIn(db, competitionId);
   if (panel.length === 0) return [];
@@ -258,9 +247,7 @@ export async function suggestConflicts(
         libraryName: l.name,
       };
       const districtsAgree =
-        j.district.trim() === "" ||
-        l.district.trim() === "" ||
-        same(j.district, l.district);
+        j.district.trim() === "" || l.district.trim() === "" || same(j.district, l.district);
       if (same(j.institution, l.name))
         out.push({ ...base, kind: "worksAtLibrary", detail: l.name });
       else if (same(j.village, l.village) && districtsAgree)

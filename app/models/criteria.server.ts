@@ -38,9 +38,7 @@ export async function insertCriteria(
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      const levels = Object.entries(ind.rubric).filter(
-        ([, text]) => text.trim() !== "",
-      );
+      const levels = Object.entries(ind.rubric).filter(([, text]) => text.trim() !== "");
       if (levels.length > 0) {
         await trx
           .insertInto("rubric_levels")
@@ -71,15 +69,7 @@ export async function getCriteriaIn(
     .execute();
   const indicators = await db
     .selectFrom("indicators")
-    .select([
-      "id",
-      "component_id",
-      "code",
-      "name",
-      "description",
-      "min_score",
-      "max_score",
-    ])
+    .select(["id", "component_id", "code", "name", "description", "min_score", "max_score"])
     .where("competition_id", "=", competitionId)
     .orderBy("position")
     .orderBy("id")
@@ -112,9 +102,7 @@ export async function getCriteriaIn(
   }));
 }
 
-export async function getCriteria(
-  competitionId: number,
-): Promise<TemplateComponent[]> {
+export async function getCriteria(competitionId: number): Promise<TemplateComponent[]> {
   return getCriteriaIn(getDb(), competitionId);
 }
 
@@ -145,10 +133,7 @@ export async function saveCriteria(
       if (competition.status !== "draft")
         return { ok: false, error: "setup.error.criteriaFrozen" } as const;
       const before = await getCriteriaIn(trx, competitionId);
-      await trx
-        .deleteFrom("components")
-        .where("competition_id", "=", competitionId)
-        .execute();
+      await trx.deleteFrom("components").where("competition_id", "=", competitionId).execute();
       await insertCriteria(trx, competitionId, result.components);
       await recordAudit(trx, {
         actor,

@@ -127,11 +127,7 @@ export async function setEntryCategory(
   await getDb()
     .transaction()
     .execute(async (trx) => {
-      await trx
-        .updateTable("entries")
-        .set({ category })
-        .where("id", "=", entryId)
-        .execute();
+      await trx.updateTable("entries").set({ category }).where("id", "=", entryId).execute();
       await recordAudit(trx, {
         actor,
         competitionId,
@@ -177,11 +173,7 @@ export async function setEntryStatus(
         entityType: "entry",
         entityId: entryId,
         action:
-          status === "active"
-            ? "reinstate"
-            : status === "withdrawn"
-              ? "withdraw"
-              : "disqualify",
+          status === "active" ? "reinstate" : status === "withdrawn" ? "withdraw" : "disqualify",
         reason: reason.trim() || null,
         before: { status: entry.status, reason: entry.status_reason },
         after: { status },
@@ -208,8 +200,7 @@ export async function removeEntry(
         .select("id")
         .where("entry_id", "=", entryId)
         .executeTakeFirst();
-      if (sheet)
-        return { ok: false, error: "setup.error.entryHasSheets" } as const;
+      if (sheet) return { ok: false, error: "setup.error.entryHasSheets" } as const;
       await trx.deleteFrom("entries").where("id", "=", entryId).execute();
       await recordAudit(trx, {
         actor,

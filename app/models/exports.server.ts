@@ -17,9 +17,7 @@ export interface ScoreMatrixRow {
 }
 
 /** Every score of a competition: entry × judge × indicator, with each sheet's status. */
-export async function scoreMatrix(
-  competitionId: number,
-): Promise<ScoreMatrixRow[]> {
+export async function scoreMatrix(competitionId: number): Promise<ScoreMatrixRow[]> {
   return getDb()
     .selectFrom("score_sheets as s")
     .innerJoin("entries as e", "e.id", "s.entry_id")

@@ -1,12 +1,7 @@
 import { noControlCharacters } from "~/lib/forms";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
-import {
-  LIBRARY_TYPES,
-  type Database,
-  type Library,
-  type LibraryType,
-} from "../../db/schema";
+import { LIBRARY_TYPES, type Database, type Library, type LibraryType } from "../../db/schema";
 import type { Transaction } from "kysely";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { codeField } from "~/lib/criteria";
@@ -57,20 +52,11 @@ export const LibrarySchema = z.object({
 });
 
 export async function listLibraries(): Promise<Library[]> {
-  return getDb()
-    .selectFrom("libraries")
-    .selectAll()
-    .orderBy("district")
-    .orderBy("name")
-    .execute();
+  return getDb().selectFrom("libraries").selectAll().orderBy("district").orderBy("name").execute();
 }
 
 export async function getLibrary(id: number): Promise<Library | undefined> {
-  return getDb()
-    .selectFrom("libraries")
-    .selectAll()
-    .where("id", "=", id)
-    .executeTakeFirst();
+  return getDb().selectFrom("libraries").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
 function fieldsOf(l: LibraryInput): LibraryInput {
@@ -140,9 +126,7 @@ export async function upsertLibraryIn(
 export async function createLibrary(
   actor: Actor,
   input: LibraryInput,
-): Promise<
-  { ok: true; id: number } | { ok: false; error: string; field: string }
-> {
+): Promise<{ ok: true; id: number } | { ok: false; error: string; field: string }> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -175,8 +159,7 @@ export async function updateLibrary(
         .selectAll()
         .where("id", "=", id)
         .executeTakeFirst();
-      if (!current)
-        return { ok: false, error: "error.404", field: "_form" } as const;
+      if (!current) return { ok: false, error: "error.404", field: "_form" } as const;
       const other = await trx
         .selectFrom("libraries")
         .select("id")
@@ -276,18 +259,13 @@ export async function previewLibraryCsv(text: string): Promise<CsvPreview> {
   try {
     records = parse(text.replace(/^\uFEFF/, ""), {
       columns: (header: string[]) =>
-        header.map(
-          (h) => HEADER_ALIASES[h.trim().toLowerCase()] ?? `?${h.trim()}`,
-        ),
+        header.map((h) => HEADER_ALIASES[h.trim().toLowerCase()] ?? `?${h.trim()}`),
       info: true,
       trim: true,
       skip_empty_lines: true,
       relax_column_count: true,
       delimiter:
-        text.split("\n", 1)[0]!.includes(";") &&
-        !text.split("\n", 1)[0]!.includes(",")
-          ? ";"
-          : ",",
+        text.split("\n", 1)[0]!.includes(";") && !text.split("\n", 1)[0]!.includes(",") ? ";" : ",",
     }) as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines;
@@ -303,9 +281,7 @@ export async function previewLibraryCsv(text: string): Promise<CsvPreview> {
   if (records.length === 0)
     return { rows: [], errors: [], fileError: { message: "setup.csv.empty" } };
   const first = records[0]!.record;
-  const missing = (["code", "name", "type"] as const).filter(
-    (c) => !(c in first),
-  );
+  const missing = (["code", "name", "type"] as const).filter((c) => !(c in first));
   if (missing.length > 0)
     return {
       rows: [],
@@ -374,16 +350,9 @@ export type CsvImportResult =
   | { ok: false; preview: CsvPreview };
 
 /** Imports the list only when every row is valid; one transaction, so all rows or none. */
-export async function importLibraryCsv(
-  actor: Actor,
-  text: string,
-): Promise<CsvImportResult> {
+export async function importLibraryCsv(actor: Actor, text: string): Promise<CsvImportResult> {
   const preview = await previewLibraryCsv(text);
-  if (
-    preview.fileError ||
-    preview.errors.length > 0 ||
-    preview.rows.length === 0
-  )
+  if (preview.fileError || preview.errors.length > 0 || preview.rows.length === 0)
     return { ok: false, preview };
   return getDb()
     .transaction()

@@ -1,9 +1,5 @@
 import crypto from "node:crypto";
-import type {
-  Aggregation,
-  CompetitionLevel,
-  RankingScope,
-} from "../../db/schema";
+import type { Aggregation, CompetitionLevel, RankingScope } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
 
 /**
@@ -66,10 +62,7 @@ async function currentPublication(slug: string) {
     .executeTakeFirst();
 }
 
-async function loadSnapshot(
-  publicationId: number,
-  competitionId: number,
-): Promise<PublicSnapshot> {
+async function loadSnapshot(publicationId: number, competitionId: number): Promise<PublicSnapshot> {
   const db = getDb();
   const [competition, publication, rows, components] = await Promise.all([
     db
@@ -137,9 +130,7 @@ async function loadSnapshot(
     results: [...rows]
       .sort(
         (a, b) =>
-          (competition.ranking_scope === "category"
-            ? a.category.localeCompare(b.category)
-            : 0) ||
+          (competition.ranking_scope === "category" ? a.category.localeCompare(b.category) : 0) ||
           a.rank - b.rank ||
           a.library_name.localeCompare(b.library_name),
       )
@@ -162,9 +153,7 @@ async function loadSnapshot(
 }
 
 /** The current published snapshot of a competition, or null when nothing is published. */
-export async function getPublicSnapshot(
-  slug: string,
-): Promise<PublicSnapshot | null> {
+export async function getPublicSnapshot(slug: string): Promise<PublicSnapshot | null> {
   const current = await currentPublication(slug);
   if (!current) return null;
   let snapshot = snapshots.get(current.id);
@@ -214,20 +203,12 @@ export async function listPublishedSummaries(
     .where("c.status", "=", "published")
     .orderBy("c.year", "desc")
     .orderBy("c.name");
-  if (filter.year !== undefined)
-    query = query.where("c.year", "=", filter.year);
+  if (filter.year !== undefined) query = query.where("c.year", "=", filter.year);
   const competitions = await query.execute();
   if (competitions.length === 0) return [];
   const winners = await db
     .selectFrom("published_results")
-    .select([
-      "publication_id",
-      "prize_label",
-      "rank",
-      "library_code",
-      "library_name",
-      "category",
-    ])
+    .select(["publication_id", "prize_label", "rank", "library_code", "library_name", "category"])
     .where(
       "publication_id",
       "in",
@@ -276,23 +257,13 @@ export interface LibraryHistory {
 }
 
 /** A library's published results across the years; null when it has none (404 to the public). */
-export async function getLibraryHistory(
-  code: string,
-): Promise<LibraryHistory | null> {
+export async function getLibraryHistory(code: string): Promise<LibraryHistory | null> {
   const db = getDb();
   const rows = await db
     .selectFrom("published_results as r")
     .innerJoin("publications as p", "p.id", "r.publication_id")
     .innerJoin("competitions as c", "c.id", "p.competition_id")
-    .select([
-      "r.id",
-      "r.rank",
-      "r.prize_label",
-      "r.final_score_x100",
-      "c.slug",
-      "c.name",
-      "c.year",
-    ])
+    .select(["r.id", "r.rank", "r.prize_label", "r.final_score_x100", "c.slug", "c.name", "c.year"])
     .where("r.library_code", "=", code)
     .where("p.is_current", "=", 1)
     .where("c.status", "=", "published")
@@ -306,24 +277,12 @@ export async function getLibraryHistory(
     .executeTakeFirst();
   const latest = await db
     .selectFrom("published_results")
-    .select([
-      "library_code",
-      "library_name",
-      "library_village",
-      "library_district",
-      "category",
-    ])
+    .select(["library_code", "library_name", "library_village", "library_district", "category"])
     .where("id", "=", rows[0]!.id)
     .executeTakeFirstOrThrow();
   const components = await db
     .selectFrom("published_component_scores")
-    .select([
-      "result_id",
-      "component_code",
-      "component_name",
-      "weight",
-      "score_x100",
-    ])
+    .select(["result_id", "component_code", "component_name", "weight", "score_x100"])
     .where(
       "result_id",
       "in",
@@ -425,9 +384,7 @@ export interface JudgingMethod {
 }
 
 /** The criteria and panel behind a published competition, for "How we judged". */
-export async function getJudgingMethod(
-  slug: string,
-): Promise<JudgingMethod | null> {
+export async function getJudgingMethod(slug: string): Promise<JudgingMethod | null> {
   const db = getDb();
   const competition = await db
     .selectFrom("competitions")

@@ -24,24 +24,17 @@ export async function countMissingSheets(
     .selectFrom("judge_assignments as a")
     .innerJoin("entries as e", "e.id", "a.entry_id")
     .leftJoin("score_sheets as s", (j) =>
-      j
-        .onRef("s.entry_id", "=", "a.entry_id")
-        .onRef("s.judge_id", "=", "a.judge_id"),
+      j.onRef("s.entry_id", "=", "a.entry_id").onRef("s.judge_id", "=", "a.judge_id"),
     )
     .select(sql<number>`count(*)`.as("n"))
     .where("e.competition_id", "=", competitionId)
     .where("e.status", "=", "active")
-    .where((eb) =>
-      eb.or([eb("s.status", "is", null), eb("s.status", "!=", "submitted")]),
-    )
+    .where((eb) => eb.or([eb("s.status", "is", null), eb("s.status", "!=", "submitted")]))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-async function hasPublication(
-  trx: Transaction<Database>,
-  competitionId: number,
-): Promise<boolean> {
+async function hasPublication(trx: Transaction<Database>, competitionId: number): Promise<boolean> {
   const row = await trx
     .selectFrom("publications")
     .select("id")
@@ -51,8 +44,7 @@ async function hasPublication(
   return row !== undefined;
 }
 
-const reasonGiven = (options: StatusOptions) =>
-  (options.reason ?? "").trim().length > 0;
+const reasonGiven = (options: StatusOptions) => (options.reason ?? "").trim().length > 0;
 
 /** A move that only needs a stated reason (reopening scoring, unpublishing). */
 export async function requireReason(
@@ -60,9 +52,7 @@ export async function requireReason(
   _c: Competition,
   options: StatusOptions,
 ): Promise<StatusReason[]> {
-  return reasonGiven(options)
-    ? []
-    : [{ message: "status.reason.reasonRequired" }];
+  return reasonGiven(options) ? [] : [{ message: "status.reason.reasonRequired" }];
 }
 
 /**
@@ -97,17 +87,12 @@ export async function canPublish(
   if (ranking && !ranking.entries.some((e) => e.rank !== null))
     blockers.push({ message: "status.reason.nothingRanked" });
   const correction = await hasPublication(trx, c.id);
-  if (
-    blockers.length > 0 &&
-    !(options.override && blockers.every((b) => b.overridable))
-  )
+  if (blockers.length > 0 && !(options.override && blockers.every((b) => b.overridable)))
     return blockers;
   if ((blockers.length > 0 || correction) && !reasonGiven(options)) {
     return [
       {
-        message: correction
-          ? "status.reason.correctionReason"
-          : "status.reason.overrideReason",
+        message: correction ? "status.reason.correctionReason" : "status.reason.overrideReason",
       },
     ];
   }
@@ -122,12 +107,9 @@ export async function writeSnapshot(
   actor: Actor,
 ): Promise<void> {
   if (actor.id === null)
-    throw new Error(
-      "a publication needs a user: run the CLI with --as <email>",
-    );
+    throw new Error("a publication needs a user: run the CLI with --as <email>");
   const ranking = await computeRanking(c, { db: trx });
-  if (!ranking)
-    throw new Error(`competition ${c.id} vanished while publishing`);
+  if (!ranking) throw new Error(`competition ${c.id} vanished while publishing`);
   const previous = await trx
     .selectFrom("publications")
     .select(sql<number>`coalesce(max(revision), -1)`.as("revision"))

@@ -215,8 +215,7 @@ function scoredSeries(competitionId: number, method: Aggregation) {
   // a.s / a.n etc. in units of 1 / scale
   const chosen = (scale: RawBuilder<unknown>, unit: RawBuilder<unknown>) => {
     const mean = x100(sql`${unit} * a.s`, sql`a.n * ${scale}`);
-    if (method === "median")
-      return x100(sql`${unit} * a.mid2`, sql`2 * ${scale}`);
+    if (method === "median") return x100(sql`${unit} * a.mid2`, sql`2 * ${scale}`);
     if (method === "trimmed-mean")
       return sql`case when a.n >= 3 then ${x100(sql`${unit} * (a.s - a.hi - a.lo)`, sql`(a.n - 2) * ${scale}`)} else ${mean} end`;
     return mean;
@@ -254,13 +253,7 @@ export async function computeRanking(
     typeof competition === "number"
       ? await db
           .selectFrom("competitions")
-          .select([
-            "id",
-            "aggregation",
-            "ranking_scope",
-            "prize_winners",
-            "prize_honourable",
-          ])
+          .select(["id", "aggregation", "ranking_scope", "prize_winners", "prize_honourable"])
           .where("id", "=", competition)
           .executeTakeFirst()
       : competition;
@@ -270,11 +263,7 @@ export async function computeRanking(
   return shapeRanking(rows, method, subject);
 }
 
-async function rankingRows(
-  db: Db,
-  competitionId: number,
-  method: Aggregation,
-): Promise<Row[]> {
+async function rankingRows(db: Db, competitionId: number, method: Aggregation): Promise<Row[]> {
   const prizeRoman = (n: RawBuilder<unknown>) => romanSql(n);
   const query = sql<Row>`
     with recursive ${scoredSeries(competitionId, method)},
@@ -374,18 +363,12 @@ function shapeRanking(
   },
 ): Ranking {
   const [meta, ...entryRows] = rows as [MetaRow, ...EntryRow[]];
-  const bound =
-    200n * BigInt(meta.max_judges ?? 0) * 100n * BigInt(meta.d ?? 1);
+  const bound = 200n * BigInt(meta.max_judges ?? 0) * 100n * BigInt(meta.d ?? 1);
   if (bound >= MAX_SAFE_SQL)
     throw new RangeError(
       "criteria scales too large for exact ranking arithmetic (docs/scoring.md, bounds)",
     );
-  const components = JSON.parse(meta.components) as [
-    number,
-    string,
-    string,
-    number,
-  ][];
+  const components = JSON.parse(meta.components) as [number, string, string, number][];
   const position = new Map(components.map(([id], i) => [id, i]));
   const entries: RankedEntry[] = entryRows.map((r) => {
     const tieSize = Number(r.tie_size ?? 1);
@@ -453,10 +436,7 @@ export interface JudgeTotal {
 }
 
 /** Each submitted sheet's total and component scores (× 100, rounded), for the chair's dashboard. */
-export async function judgeTotals(
-  competitionId: number,
-  db: Db = getDb(),
-): Promise<JudgeTotal[]> {
+export async function judgeTotals(competitionId: number, db: Db = getDb()): Promise<JudgeTotal[]> {
   const rows = await sql<{
     entry_id: number;
     judge_id: number;
@@ -512,13 +492,8 @@ export async function recordTieDecision(
     .execute(async (trx) => {
       const ranking = await computeRanking(competitionId, { db: trx });
       if (!ranking) return { ok: false, error: "error.404" } as const;
-      const chosen = input.entryIds.map((id) =>
-        ranking.entries.find((e) => e.entryId === id),
-      );
-      if (
-        chosen.some((e) => !e) ||
-        new Set(input.entryIds).size !== input.entryIds.length
-      )
+      const chosen = input.entryIds.map((id) => ranking.entries.find((e) => e.entryId === id));
+      if (chosen.some((e) => !e) || new Set(input.entryIds).size !== input.entryIds.length)
         return { ok: false, error: "ranking.tie.notTied" } as const;
       const tieKey = chosen[0]?.tieKey ?? null;
       if (!tieKey || chosen.some((e) => e!.tieKey !== tieKey))

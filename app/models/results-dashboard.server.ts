@@ -39,9 +39,7 @@ async function progress(competitionId: number): Promise<Progress> {
     .selectFrom("judge_assignments as a")
     .innerJoin("entries as e", "e.id", "a.entry_id")
     .leftJoin("score_sheets as s", (j) =>
-      j
-        .onRef("s.entry_id", "=", "a.entry_id")
-        .onRef("s.judge_id", "=", "a.judge_id"),
+      j.onRef("s.entry_id", "=", "a.entry_id").onRef("s.judge_id", "=", "a.judge_id"),
     )
     .where("e.competition_id", "=", competitionId)
     .where("e.status", "=", "active");
@@ -49,12 +47,7 @@ async function progress(competitionId: number): Promise<Progress> {
   const [judges, entries] = await Promise.all([
     base
       .innerJoin("users as u", "u.id", "a.judge_id")
-      .select([
-        "u.id",
-        "u.name",
-        sql<number>`count(*)`.as("assigned"),
-        submitted.as("submitted"),
-      ])
+      .select(["u.id", "u.name", sql<number>`count(*)`.as("assigned"), submitted.as("submitted")])
       .groupBy(["u.id", "u.name"])
       .orderBy("u.name")
       .execute(),
@@ -111,22 +104,11 @@ async function disagreements(competitionId: number): Promise<Disagreement[]> {
     .where("e.competition_id", "=", competitionId)
     .where("e.status", "=", "active")
     .where("s.status", "=", "submitted")
-    .groupBy([
-      "e.id",
-      "l.name",
-      "i.id",
-      "i.code",
-      "i.name",
-      "i.min_score",
-      "i.max_score",
-    ])
+    .groupBy(["e.id", "l.name", "i.id", "i.code", "i.name", "i.min_score", "i.max_score"])
     .having(
       sql<boolean>`(max(sc.value) - min(sc.value)) * 1.0 >= (i.max_score - i.min_score) * ${DISAGREEMENT_SHARE}`,
     )
-    .orderBy(
-      sql`(max(sc.value) - min(sc.value)) * 1.0 / (i.max_score - i.min_score)`,
-      "desc",
-    )
+    .orderBy(sql`(max(sc.value) - min(sc.value)) * 1.0 / (i.max_score - i.min_score)`, "desc")
     .orderBy("l.name")
     .orderBy("i.code")
     .limit(50)
@@ -218,8 +200,7 @@ export async function getResultsDashboard(
         scoreX100: c.scoreX100,
       })),
       judgeTotals: mine,
-      spreadX100:
-        values.length > 1 ? Math.max(...values) - Math.min(...values) : null,
+      spreadX100: values.length > 1 ? Math.max(...values) - Math.min(...values) : null,
       outlierJudges: outliers,
       tieSize: e.tieSize,
       tieKey: e.tieKey,
@@ -240,9 +221,7 @@ export async function getResultsDashboard(
   const judges = prog.judges.map((j) => {
     const diffs = lean.get(j.id) ?? [];
     const bias =
-      diffs.length > 0
-        ? Math.round(diffs.reduce((a, b) => a + b, 0) / diffs.length)
-        : null;
+      diffs.length > 0 ? Math.round(diffs.reduce((a, b) => a + b, 0) / diffs.length) : null;
     const leaning =
       bias === null
         ? null
@@ -257,10 +236,7 @@ export async function getResultsDashboard(
   const prizes = ranking.prizeWinners;
   const methods = AGGREGATIONS.map((method, i) => {
     const r = byMethod[i]!;
-    const podium = new Map<
-      number,
-      { rank: number; prize: string; names: string[] }
-    >();
+    const podium = new Map<number, { rank: number; prize: string; names: string[] }>();
     for (const e of r?.entries ?? []) {
       if (e.rank === null || e.rank > prizes || !e.prize) continue;
       const key = e.rank * 1000 + (e.group === "kelurahan" ? 1 : 0);
@@ -278,9 +254,7 @@ export async function getResultsDashboard(
     };
   });
   const signature = (m: (typeof methods)[number]) => JSON.stringify(m.podium);
-  const podiumDependsOnMethod = methods.some(
-    (m) => signature(m) !== signature(methods[0]!),
-  );
+  const podiumDependsOnMethod = methods.some((m) => signature(m) !== signature(methods[0]!));
 
   const ties = unresolvedTies(ranking).map((group) => ({
     rank: group[0]!.rank ?? 0,

@@ -140,10 +140,7 @@ export interface SheetCriteria {
 }
 
 /** The competition's criteria (the same reader as the editor's), with rubric levels in order. */
-async function readCriteria(
-  db: Db,
-  competitionId: number,
-): Promise<SheetCriteria[]> {
+async function readCriteria(db: Db, competitionId: number): Promise<SheetCriteria[]> {
   const components = await getCriteriaIn(db, competitionId);
   return components.map((c) => ({
     code: c.code,
@@ -204,9 +201,7 @@ export async function getJudgeCompetition(
       .innerJoin("entries as e", "e.id", "a.entry_id")
       .innerJoin("libraries as l", "l.id", "e.library_id")
       .leftJoin("score_sheets as s", (j) =>
-        j
-          .onRef("s.entry_id", "=", "e.id")
-          .onRef("s.judge_id", "=", "a.judge_id"),
+        j.onRef("s.entry_id", "=", "e.id").onRef("s.judge_id", "=", "a.judge_id"),
       )
       .select((eb) => [
         "l.code",
@@ -242,12 +237,7 @@ export async function getJudgeCompetition(
       village: r.village,
       district: r.district,
       category: r.category,
-      state:
-        r.status === "submitted"
-          ? "submitted"
-          : r.status === "draft"
-            ? "draft"
-            : "notStarted",
+      state: r.status === "submitted" ? "submitted" : r.status === "draft" ? "draft" : "notStarted",
       scored: Number(r.scored ?? 0),
     })),
   };
@@ -278,8 +268,7 @@ export async function getSheetView(
     access,
     criteria,
     sheet: state,
-    editable:
-      access.competitionStatus === "scoring" && sheet.status !== "submitted",
+    editable: access.competitionStatus === "scoring" && sheet.status !== "submitted",
   };
 }
 
@@ -304,9 +293,7 @@ function isStorageFailure(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return (
     typeof code === "string" &&
-    (code === "SQLITE_FULL" ||
-      code.startsWith("SQLITE_IOERR") ||
-      code === "SQLITE_READONLY")
+    (code === "SQLITE_FULL" || code.startsWith("SQLITE_IOERR") || code === "SQLITE_READONLY")
   );
 }
 
@@ -366,8 +353,7 @@ async function saveIn(
   if (!parsed.ok || form.repeated.length > 0) {
     const errors = parsed.ok ? {} : { ...parsed.errors };
     // a field sent twice is ambiguous: which score did the judge mean?
-    for (const key of form.repeated)
-      (errors[key] ??= []).push("error.repeated");
+    for (const key of form.repeated) (errors[key] ??= []).push("error.repeated");
     return { kind: "invalid", errors };
   }
   const input = parsed.data;
@@ -379,10 +365,7 @@ async function saveIn(
   if (answered) {
     if (answered.judge_id !== judgeId) return { kind: "keyReused" };
     return {
-      ...(JSON.parse(answered.response_json) as Extract<
-        SaveOutcome,
-        { kind: "saved" }
-      >),
+      ...(JSON.parse(answered.response_json) as Extract<SaveOutcome, { kind: "saved" }>),
       replayed: true,
     };
   }
@@ -430,11 +413,7 @@ async function saveIn(
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) {
       // cannot happen inside SQLite's single writer, but the condition is the real guard
-      const {
-        id: _id,
-        reopenedAt: _r,
-        ...current
-      } = await readSheet(trx, access.entryId, judgeId);
+      const { id: _id, reopenedAt: _r, ...current } = await readSheet(trx, access.entryId, judgeId);
       return { kind: "conflict", current };
     }
   }
@@ -527,18 +506,14 @@ export interface ChairSheetRow {
 }
 
 /** Every assigned sheet of a competition, for the chair (no scores: the chair reopens, not edits). */
-export async function listSheets(
-  competitionId: number,
-): Promise<ChairSheetRow[]> {
+export async function listSheets(competitionId: number): Promise<ChairSheetRow[]> {
   const rows = await getDb()
     .selectFrom("judge_assignments as a")
     .innerJoin("entries as e", "e.id", "a.entry_id")
     .innerJoin("libraries as l", "l.id", "e.library_id")
     .innerJoin("users as u", "u.id", "a.judge_id")
     .leftJoin("score_sheets as s", (j) =>
-      j
-        .onRef("s.entry_id", "=", "a.entry_id")
-        .onRef("s.judge_id", "=", "a.judge_id"),
+      j.onRef("s.entry_id", "=", "a.entry_id").onRef("s.judge_id", "=", "a.judge_id"),
     )
     .select((eb) => [
       "s.id as sheetId",
@@ -584,10 +559,7 @@ export type ReopenResult =
   | { ok: true }
   | {
       ok: false;
-      error:
-        | "error.404"
-        | "scoring.reopen.notSubmitted"
-        | "scoring.reopen.notScoring";
+      error: "error.404" | "scoring.reopen.notSubmitted" | "scoring.reopen.notScoring";
     };
 
 /** The chair sends a submitted sheet back to its judge, with a reason; audited. */

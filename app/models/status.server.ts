@@ -96,8 +96,7 @@ async function canOpenScoring(
     .where("e.status", "=", "active")
     .orderBy("l.name")
     .execute();
-  if (entries.length === 0)
-    reasons.push({ message: "status.reason.noEntries" });
+  if (entries.length === 0) reasons.push({ message: "status.reason.noEntries" });
   for (const e of entries) {
     if (Number(e.judges ?? 0) === 0)
       reasons.push({
@@ -114,9 +113,7 @@ async function canReopenDraft(
   competition: Competition,
 ): Promise<StatusReason[]> {
   const scores = await countScores(competition.id, trx);
-  return scores > 0
-    ? [{ message: "status.reason.scoresExist", params: { count: scores } }]
-    : [];
+  return scores > 0 ? [{ message: "status.reason.scoresExist", params: { count: scores } }] : [];
 }
 
 defineTransition("draft", "scoring", canOpenScoring);
@@ -183,8 +180,7 @@ export async function changeStatus(
     .transaction()
     .execute(async (trx) => {
       const c = await load(trx, competition);
-      if (!c)
-        return { ok: false, reasons: [{ message: "status.reason.notFound" }] };
+      if (!c) return { ok: false, reasons: [{ message: "status.reason.notFound" }] };
       const transition = TRANSITIONS[c.status]?.[to];
       if (!transition)
         return {

@@ -10,13 +10,7 @@ import {
   repeatedFields,
 } from "~/lib/forms";
 import type { SessionUser } from "~/lib/session.server";
-import {
-  actorOf,
-  createUser,
-  getUser,
-  resetPassword,
-  setUserActive,
-} from "./users.server";
+import { actorOf, createUser, getUser, resetPassword, setUserActive } from "./users.server";
 
 /**
  * The account actions shared by the admin's user page and the chair's judge page. What differs
@@ -58,11 +52,9 @@ export async function handleUserAdminAction(
     const form = parseForm(CreateSchema, formData, {
       omitFromEcho: ["password"],
     });
-    if (!form.ok)
-      return { kind: "invalid", errors: form.errors, values: form.values };
+    if (!form.ok) return { kind: "invalid", errors: form.errors, values: form.values };
     const role = scope.createRole ?? form.data.role ?? "judge";
-    if (!scope.manageable.includes(role))
-      return new Response("Forbidden", { status: 403 });
+    if (!scope.manageable.includes(role)) return new Response("Forbidden", { status: 403 });
     const result = await createUser(actor, {
       ...form.data,
       role,

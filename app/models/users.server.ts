@@ -1,11 +1,7 @@
 import type { Role } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
-import {
-  generatePassword,
-  hashPassword,
-  verifyPassword,
-} from "~/lib/password.server";
+import { generatePassword, hashPassword, verifyPassword } from "~/lib/password.server";
 import { destroyOtherSessions } from "~/lib/session.server";
 import { nowIso } from "~/lib/time";
 
@@ -43,10 +39,7 @@ function publicFields(u: {
   };
 }
 
-export async function createUser(
-  actor: Actor,
-  input: NewUserInput,
-): Promise<CreateUserResult> {
+export async function createUser(actor: Actor, input: NewUserInput): Promise<CreateUserResult> {
   const email = input.email.trim().toLowerCase();
   const generated = !input.password;
   const password = input.password ?? generatePassword();
@@ -100,21 +93,10 @@ export interface UserListItem {
   institution: string;
 }
 
-export async function listUsers(
-  filter: { role?: Role } = {},
-): Promise<UserListItem[]> {
+export async function listUsers(filter: { role?: Role } = {}): Promise<UserListItem[]> {
   let query = getDb()
     .selectFrom("users")
-    .select([
-      "id",
-      "email",
-      "name",
-      "role",
-      "active",
-      "district",
-      "village",
-      "institution",
-    ])
+    .select(["id", "email", "name", "role", "active", "district", "village", "institution"])
     .orderBy("role")
     .orderBy("name");
   if (filter.role) query = query.where("role", "=", filter.role);
@@ -131,11 +113,7 @@ export async function getUser(id: number) {
   return row ? { ...row, active: row.active === 1 } : undefined;
 }
 
-export async function setUserActive(
-  actor: Actor,
-  userId: number,
-  active: boolean,
-): Promise<void> {
+export async function setUserActive(actor: Actor, userId: number, active: boolean): Promise<void> {
   await getDb()
     .transaction()
     .execute(async (trx) => {
@@ -144,11 +122,7 @@ export async function setUserActive(
         .set({ active: active ? 1 : 0, updated_at: nowIso() })
         .where("id", "=", userId)
         .execute();
-      if (!active)
-        await trx
-          .deleteFrom("sessions")
-          .where("user_id", "=", userId)
-          .execute();
+      if (!active) await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
       await recordAudit(trx, {
         actor,
         entityType: "user",
@@ -159,10 +133,7 @@ export async function setUserActive(
 }
 
 /** Sets a temporary password (shown once to whoever reset it) and ends the user's sessions. */
-export async function resetPassword(
-  actor: Actor,
-  userId: number,
-): Promise<string> {
+export async function resetPassword(actor: Actor, userId: number): Promise<string> {
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   await getDb()
@@ -188,8 +159,7 @@ export async function resetPassword(
   return password;
 }
 
-export type ChangePasswordResult =
-  { ok: true } | { ok: false; error: "wrongCurrent" };
+export type ChangePasswordResult = { ok: true } | { ok: false; error: "wrongCurrent" };
 
 /** Changes one's own password and ends every other session of that user. */
 export async function changePassword(
@@ -228,10 +198,6 @@ export async function changePassword(
   return { ok: true };
 }
 
-export function actorOf(user: {
-  id: number;
-  name: string;
-  email: string;
-}): Actor & { id: number } {
+export function actorOf(user: { id: number; name: string; email: string }): Actor & { id: number } {
   return { id: user.id, label: `${user.name} <${user.email}>` };
 }

@@ -57,9 +57,7 @@ export default function Home() {
                     </li>
                   ))}
                 </ol>
-                <Link to={`/competitions/${c.slug}`}>
-                  {t("public.seeWinners")}
-                </Link>
+                <Link to={`/competitions/${c.slug}`}>{t("public.seeWinners")}</Link>
               </li>
             ))}
           </ul>

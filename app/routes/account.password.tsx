@@ -1,8 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -14,10 +10,7 @@ import { actorOf, changePassword } from "~/models/users.server";
 
 const ChangePasswordSchema = z
   .object({
-    current: z
-      .string({ error: "error.required" })
-      .min(1, { error: "error.required" })
-      .max(256),
+    current: z.string({ error: "error.required" }).min(1, { error: "error.required" }).max(256),
     next: newPasswordField(),
     confirm: z.string({ error: "error.required" }),
   })
@@ -40,8 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = parseForm(ChangePasswordSchema, await request.formData(), {
     omitFromEcho: NO_ECHO,
   });
-  if (!form.ok)
-    return json({ ok: false as const, errors: form.errors }, { status: 400 });
+  if (!form.ok) return json({ ok: false as const, errors: form.errors }, { status: 400 });
   const result = await changePassword(
     actorOf(user),
     user.sessionId,

@@ -1,8 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ROLES } from "../../db/schema";
@@ -42,9 +38,7 @@ export default function AdminUsers() {
       {/* errors of fields this form does not show (a crafted request) still get a message */}
       <ErrorList
         errors={Object.entries(errors)
-          .filter(
-            ([field]) => !["name", "email", "role", "password"].includes(field),
-          )
+          .filter(([field]) => !["name", "email", "role", "password"].includes(field))
           .flatMap(([, list]) => list ?? [])}
       />
       <UserTable users={users} showRole showHome={false} />

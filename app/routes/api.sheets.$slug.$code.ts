@@ -10,12 +10,7 @@ import { requireRole } from "~/lib/session.server";
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["judge"]);
-  const result = await handleSheetPost(
-    user,
-    params.slug ?? "",
-    params.code ?? "",
-    request,
-  );
+  const result = await handleSheetPost(user, params.slug ?? "", params.code ?? "", request);
   const headers = { "Cache-Control": "no-store" };
   switch (result.kind) {
     case "saved":
@@ -40,17 +35,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status: statusOf(result), headers },
       );
     default:
-      return json(
-        { status: result.kind },
-        { status: statusOf(result), headers },
-      );
+      return json({ status: result.kind }, { status: statusOf(result), headers });
   }
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["judge"]);
-  return json(
-    { status: "methodNotAllowed" },
-    { status: 405, headers: { Allow: "POST" } },
-  );
+  return json({ status: "methodNotAllowed" }, { status: 405, headers: { Allow: "POST" } });
 }

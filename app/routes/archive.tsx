@@ -2,17 +2,13 @@ import type { MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/useT";
-import {
-  listPlacingsByDistrict,
-  listPublishedSummaries,
-} from "~/models/public.server";
+import { listPlacingsByDistrict, listPublishedSummaries } from "~/models/public.server";
 
 export const meta: MetaFunction = () => [
   { title: "Arsip · Juara" },
   {
     name: "description",
-    content:
-      "Arsip hasil lomba perpustakaan desa/kelurahan menurut tahun dan kecamatan.",
+    content: "Arsip hasil lomba perpustakaan desa/kelurahan menurut tahun dan kecamatan.",
   },
 ];
 
@@ -65,12 +61,9 @@ export default function Archive() {
               {d.results.map((r) => (
                 <li key={`${r.slug}-${r.libraryCode}`}>
                   {r.year} · <strong>{r.prize}</strong> —{" "}
-                  <Link to={`/libraries/${r.libraryCode}`}>
-                    {r.libraryName}
-                  </Link>{" "}
+                  <Link to={`/libraries/${r.libraryCode}`}>{r.libraryName}</Link>{" "}
                   <span className="muted">
-                    (<Link to={`/competitions/${r.slug}`}>{r.competition}</Link>
-                    )
+                    (<Link to={`/competitions/${r.slug}`}>{r.competition}</Link>)
                   </span>
                 </li>
               ))}

@@ -5,11 +5,7 @@ import { z } from "zod";
 import { useLang, useT } from "~/i18n/useT";
 import { locale } from "~/i18n";
 import { requireRole } from "~/lib/session.server";
-import {
-  auditFilterOptions,
-  listAuditEntries,
-  verifyAuditChain,
-} from "~/models/audit.server";
+import { auditFilterOptions, listAuditEntries, verifyAuditChain } from "~/models/audit.server";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** Bad filter values are dropped rather than refused: this is a read-only search page. */
@@ -55,8 +51,7 @@ function pretty(jsonText: string | null): string {
 }
 
 export default function AuditLog() {
-  const { entries, hasMore, page, options, chain } =
-    useLoaderData<typeof loader>();
+  const { entries, hasMore, page, options, chain } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const t = useT();
   const lang = useLang();
@@ -97,11 +92,7 @@ export default function AuditLog() {
         </div>
         <div className="field">
           <label htmlFor="f-user">{t("audit.user")}</label>
-          <select
-            id="f-user"
-            name="user"
-            defaultValue={params.get("user") ?? ""}
-          >
+          <select id="f-user" name="user" defaultValue={params.get("user") ?? ""}>
             <option value="">{t("audit.all")}</option>
             {options.users.map((u) => (
               <option key={u.id} value={u.id}>
@@ -112,11 +103,7 @@ export default function AuditLog() {
         </div>
         <div className="field">
           <label htmlFor="f-entity">{t("audit.entity")}</label>
-          <select
-            id="f-entity"
-            name="entity"
-            defaultValue={params.get("entity") ?? ""}
-          >
+          <select id="f-entity" name="entity" defaultValue={params.get("entity") ?? ""}>
             <option value="">{t("audit.all")}</option>
             {options.entityTypes.map((e) => (
               <option key={e} value={e}>
@@ -127,21 +114,11 @@ export default function AuditLog() {
         </div>
         <div className="field">
           <label htmlFor="f-from">{t("audit.from")}</label>
-          <input
-            id="f-from"
-            type="date"
-            name="from"
-            defaultValue={params.get("from") ?? ""}
-          />
+          <input id="f-from" type="date" name="from" defaultValue={params.get("from") ?? ""} />
         </div>
         <div className="field">
           <label htmlFor="f-to">{t("audit.to")}</label>
-          <input
-            id="f-to"
-            type="date"
-            name="to"
-            defaultValue={params.get("to") ?? ""}
-          />
+          <input id="f-to" type="date" name="to" defaultValue={params.get("to") ?? ""} />
         </div>
         <button type="submit" className="button">
           {t("audit.filter")}
@@ -170,9 +147,7 @@ export default function AuditLog() {
                   <td>{e.actor}</td>
                   <td>
                     {e.entity_type} {e.entity_id}
-                    {e.competition ? (
-                      <div className="muted">{e.competition}</div>
-                    ) : null}
+                    {e.competition ? <div className="muted">{e.competition}</div> : null}
                   </td>
                   <td>
                     <strong>{e.action}</strong>
@@ -208,14 +183,8 @@ export default function AuditLog() {
         </div>
       )}
       <nav className="pager">
-        {page > 1 ? (
-          <Link to={pageLink(page - 1)}>{t("audit.newer")}</Link>
-        ) : (
-          <span />
-        )}
-        {hasMore ? (
-          <Link to={pageLink(page + 1)}>{t("audit.older")}</Link>
-        ) : null}
+        {page > 1 ? <Link to={pageLink(page - 1)}>{t("audit.newer")}</Link> : <span />}
+        {hasMore ? <Link to={pageLink(page + 1)}>{t("audit.older")}</Link> : null}
       </nav>
     </>
   );

@@ -1,8 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -49,13 +45,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       return {
         to,
         // what stops the move outright, what the chair may override with a reason, and whether a reason is asked
-        blockers: reasons.filter(
-          (r) => !r.overridable && !REASON_MESSAGES.includes(r.message),
-        ),
+        blockers: reasons.filter((r) => !r.overridable && !REASON_MESSAGES.includes(r.message)),
         warnings: reasons.filter((r) => r.overridable),
-        needsReason: reasons.some(
-          (r) => r.overridable || REASON_MESSAGES.includes(r.message),
-        ),
+        needsReason: reasons.some((r) => r.overridable || REASON_MESSAGES.includes(r.message)),
       };
     }),
   );
@@ -70,10 +62,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     overview: await getOverview(c.id),
     moves,
-    confirmMove:
-      moves.find((m) => m.to === asked && m.blockers.length === 0) ?? null,
-    confirmDelete:
-      url.searchParams.get("delete") === "1" && c.status === "draft",
+    confirmMove: moves.find((m) => m.to === asked && m.blockers.length === 0) ?? null,
+    confirmDelete: url.searchParams.get("delete") === "1" && c.status === "draft",
   });
 }
 
@@ -253,15 +243,8 @@ export default function CompetitionOverview() {
                 <p>{t("status.confirm.warnings")}</p>
                 <MessageList messages={confirmMove.warnings} role="status" />
                 <p className="checkbox">
-                  <input
-                    type="checkbox"
-                    id="override"
-                    name="override"
-                    value="yes"
-                  />{" "}
-                  <label htmlFor="override">
-                    {t("status.confirm.override")}
-                  </label>
+                  <input type="checkbox" id="override" name="override" value="yes" />{" "}
+                  <label htmlFor="override">{t("status.confirm.override")}</label>
                 </p>
               </>
             ) : null}
@@ -312,9 +295,7 @@ export default function CompetitionOverview() {
         <p className="muted">{t("setup.overview.duplicateHint")}</p>
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="duplicate" />
-          {data?.intent === "duplicate" ? (
-            <ErrorList errors={errors._form} />
-          ) : null}
+          {data?.intent === "duplicate" ? <ErrorList errors={errors._form} /> : null}
           <Field
             label={t("setup.field.slug")}
             name="slug"
@@ -343,9 +324,7 @@ export default function CompetitionOverview() {
             name="year"
             inputMode="numeric"
             required
-            defaultValue={
-              data?.intent === "duplicate" ? values.year : String(c.year + 1)
-            }
+            defaultValue={data?.intent === "duplicate" ? values.year : String(c.year + 1)}
             errors={data?.intent === "duplicate" ? errors.year : undefined}
           />
           <button type="submit" className="button">
@@ -358,9 +337,7 @@ export default function CompetitionOverview() {
         <section aria-labelledby="delete" className="panel">
           <h2 id="delete">{t("setup.overview.delete")}</h2>
           <p className="muted">{t("setup.overview.deleteHint")}</p>
-          {data?.intent === "delete" ? (
-            <ErrorList errors={errors._form} />
-          ) : null}
+          {data?.intent === "delete" ? <ErrorList errors={errors._form} /> : null}
           {confirmDelete ? (
             <Form method="post" action={base}>
               <input type="hidden" name="intent" value="delete" />

@@ -36,9 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const c = await requireCompetition(params.slug);
   const [panel, snapshot, ranking] = await Promise.all([
     listPanel(c.id),
-    c.status === "published"
-      ? getPublicSnapshot(c.slug)
-      : Promise.resolve(null),
+    c.status === "published" ? getPublicSnapshot(c.slug) : Promise.resolve(null),
     computeRanking(c),
   ]);
   const components =
@@ -122,9 +120,7 @@ export default function BeritaAcara() {
   return (
     <article className="minutes">
       <p className="no-print page-links">
-        <Link to={`/chair/competitions/${c.slug}/results`}>
-          {t("minutes.back")}
-        </Link>
+        <Link to={`/chair/competitions/${c.slug}/results`}>{t("minutes.back")}</Link>
         <span className="muted">{t("minutes.printHint")}</span>
       </p>
       {published ? null : <p className="draft-mark">{t("minutes.draft")}</p>}
@@ -182,17 +178,12 @@ export default function BeritaAcara() {
               <td>{r.rank ?? "—"}</td>
               <td>
                 {r.name}
-                {c.scope === "category"
-                  ? ` (${t(`libraryType.${r.category}` as MessageKey)})`
-                  : ""}
+                {c.scope === "category" ? ` (${t(`libraryType.${r.category}` as MessageKey)})` : ""}
               </td>
               <td>{r.district}</td>
               {components.map((k) => (
                 <td key={k.code}>
-                  {score(
-                    r.components.find((x) => x.code === k.code)?.scoreX100 ??
-                      null,
-                  )}
+                  {score(r.components.find((x) => x.code === k.code)?.scoreX100 ?? null)}
                 </td>
               ))}
               <td>
@@ -203,16 +194,13 @@ export default function BeritaAcara() {
           ))}
         </tbody>
       </table>
-      <p className="muted">
-        {components.map((k) => `${k.code}: ${k.name}`).join("; ")}
-      </p>
+      <p className="muted">{components.map((k) => `${k.code}: ${k.name}`).join("; ")}</p>
 
       <h2>{t("minutes.prizes")}</h2>
       <ul>
         {prizes.map((r) => (
           <li key={r.code}>
-            <strong>{r.prize}</strong>: {r.name}, {r.village}, {r.district} —{" "}
-            {score(r.finalX100)}
+            <strong>{r.prize}</strong>: {r.name}, {r.village}, {r.district} — {score(r.finalX100)}
           </li>
         ))}
       </ul>

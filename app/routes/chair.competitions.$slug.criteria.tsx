@@ -1,8 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
@@ -63,14 +59,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const c = await requireCompetition(params.slug);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const reply = (
-    data: Partial<ActionData> & { draft: DraftComponent[] },
-    status = 200,
-  ) =>
-    json<ActionData>(
-      { issues: {}, notice: null, formError: null, ...data },
-      { status },
-    );
+  const reply = (data: Partial<ActionData> & { draft: DraftComponent[] }, status = 200) =>
+    json<ActionData>({ issues: {}, notice: null, formError: null, ...data }, { status });
   if (c.status !== "draft") {
     return reply(
       {
@@ -90,8 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const [verb, a, b] = intent.split(":");
   const ci = Number(a);
   const ii = Number(b);
-  if (verb === "add-component")
-    return reply({ draft: [...draft, emptyComponent()] });
+  if (verb === "add-component") return reply({ draft: [...draft, emptyComponent()] });
   if (verb === "remove-component" && draft[ci])
     return reply({ draft: draft.filter((_, k) => k !== ci) });
   if (verb === "add-indicator" && draft[ci]) {
@@ -103,12 +92,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return reply({ draft });
   }
   if (verb === "refresh") return reply({ draft });
-  if (verb !== "save")
-    return reply({ draft, formError: "setup.error.badRequest" }, 400);
+  if (verb !== "save") return reply({ draft, formError: "setup.error.badRequest" }, 400);
   const result = await saveCriteria(actorOf(user), c.id, draftToInput(draft));
   if (!result.ok) {
-    if ("error" in result)
-      return reply({ draft, formError: result.error }, 409);
+    if ("error" in result) return reply({ draft, formError: result.error }, 409);
     return reply({ draft, issues: byPath(result.issues) }, 400);
   }
   return reply({ draft: toDraft(await getCriteria(c.id)), notice: "saved" });
@@ -173,11 +160,7 @@ export default function CriteriaEditor() {
   return (
     <>
       <h1>{t("setup.criteria.title")}</h1>
-      <CompetitionNav
-        slug={loaded.slug}
-        name={loaded.name}
-        status={loaded.status}
-      />
+      <CompetitionNav slug={loaded.slug} name={loaded.name} status={loaded.status} />
       {frozen ? (
         <p className="alert">{t("setup.criteria.frozen")}</p>
       ) : (
@@ -193,27 +176,15 @@ export default function CriteriaEditor() {
           {t("setup.criteria.templateLoaded")}
         </p>
       ) : null}
-      {data?.formError ? (
-        <MessageList messages={[{ message: data.formError }]} />
-      ) : null}
+      {data?.formError ? <MessageList messages={[{ message: data.formError }]} /> : null}
       {hasIssues ? (
-        <MessageList
-          messages={[
-            { message: "setup.criteria.notSaved" },
-            ...(issues[""] ?? []),
-          ]}
-        />
+        <MessageList messages={[{ message: "setup.criteria.notSaved" }, ...(issues[""] ?? [])]} />
       ) : null}
 
       {!frozen ? (
         <Form method="post" className="panel">
           <p className="hint">{t("setup.criteria.templateHint")}</p>
-          <button
-            type="submit"
-            name="intent"
-            value="template"
-            className="button"
-          >
+          <button type="submit" name="intent" value="template" className="button">
             {t("setup.criteria.template")}
           </button>
         </Form>
@@ -259,10 +230,7 @@ export default function CriteriaEditor() {
                 />
               </div>
               <MessageList
-                messages={[
-                  ...(issues[`${ci}`] ?? []),
-                  ...(issues[`${ci}.indicators`] ?? []),
-                ]}
+                messages={[...(issues[`${ci}`] ?? []), ...(issues[`${ci}.indicators`] ?? [])]}
               />
               {c.indicators.map((ind, ii) => {
                 const p = `c.${ci}.i.${ii}`;
@@ -312,17 +280,10 @@ export default function CriteriaEditor() {
                       value={ind.description}
                       issues={issues[`${k}.description`]}
                     />
-                    <details
-                      open={
-                        Object.values(ind.rubric).some((v) => v !== "") ||
-                        undefined
-                      }
-                    >
+                    <details open={Object.values(ind.rubric).some((v) => v !== "") || undefined}>
                       <summary>{t("setup.criteria.rubric")}</summary>
                       {levels.length === 0 ? (
-                        <p className="hint">
-                          {t("setup.criteria.rubricTooLong")}
-                        </p>
+                        <p className="hint">{t("setup.criteria.rubricTooLong")}</p>
                       ) : null}
                       {levels.map((level) => (
                         <CField
@@ -368,31 +329,14 @@ export default function CriteriaEditor() {
             </fieldset>
           ))}
           <div className="button-row sticky-actions">
-            <strong aria-live="polite">
-              {t("setup.criteria.total", { total: total ?? "?" })}
-            </strong>
-            <button
-              type="submit"
-              name="intent"
-              value="add-component"
-              className="button"
-            >
+            <strong aria-live="polite">{t("setup.criteria.total", { total: total ?? "?" })}</strong>
+            <button type="submit" name="intent" value="add-component" className="button">
               {t("setup.criteria.addComponent")}
             </button>
-            <button
-              type="submit"
-              name="intent"
-              value="refresh"
-              className="button"
-            >
+            <button type="submit" name="intent" value="refresh" className="button">
               {t("setup.criteria.rubricApply")}
             </button>
-            <button
-              type="submit"
-              name="intent"
-              value="save"
-              className="button primary"
-            >
+            <button type="submit" name="intent" value="save" className="button primary">
               {t("setup.criteria.save")}
             </button>
           </div>

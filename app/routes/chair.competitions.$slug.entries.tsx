@@ -1,8 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
@@ -76,15 +72,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = actorOf(user);
   const formData = await request.formData();
   const intent = formData.get("intent");
-  const fail = (
-    entryId: number | null,
-    errors: Reply["errors"],
-    status = 400,
-  ) =>
-    json<Reply>(
-      { entryId, errors, values: formValues(formData), notice: null },
-      { status },
-    );
+  const fail = (entryId: number | null, errors: Reply["errors"], status = 400) =>
+    json<Reply>({ entryId, errors, values: formValues(formData), notice: null }, { status });
   const done = (notice: string, count?: number) =>
     json<Reply>({ entryId: null, errors: {}, values: {}, notice, count });
 
@@ -96,9 +85,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       c.id,
       ids.map((libraryId) => ({ libraryId })),
     );
-    return r.ok
-      ? done("setup.entries.added", r.added ?? 0)
-      : fail(null, { _form: [r.error] }, 409);
+    return r.ok ? done("setup.entries.added", r.added ?? 0) : fail(null, { _form: [r.error] }, 409);
   }
   if (intent === "status") {
     const form = parseForm(StatusSchema, formData);
@@ -113,29 +100,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
     return r.ok
       ? done("setup.entries.updated")
-      : fail(
-          entryId,
-          { _form: [r.error] },
-          r.error === "error.404" ? 404 : 409,
-        );
+      : fail(entryId, { _form: [r.error] }, r.error === "error.404" ? 404 : 409);
   }
   if (intent === "category") {
     const form = parseForm(CategorySchema, formData);
     const entryId = Number(formData.get("entryId")) || null;
     if (!form.ok) return fail(entryId, form.errors);
-    const r = await setEntryCategory(
-      actor,
-      c.id,
-      form.data.entryId,
-      form.data.category,
-    );
+    const r = await setEntryCategory(actor, c.id, form.data.entryId, form.data.category);
     return r.ok
       ? done("setup.entries.updated")
-      : fail(
-          entryId,
-          { _form: [r.error] },
-          r.error === "error.404" ? 404 : 409,
-        );
+      : fail(entryId, { _form: [r.error] }, r.error === "error.404" ? 404 : 409);
   }
   if (intent === "remove") {
     const form = parseForm(EntrySchema, formData);
@@ -143,11 +117,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const r = await removeEntry(actor, c.id, form.data.entryId);
     return r.ok
       ? done("setup.entries.updated")
-      : fail(
-          form.data.entryId,
-          { _form: [r.error] },
-          r.error === "error.404" ? 404 : 409,
-        );
+      : fail(form.data.entryId, { _form: [r.error] }, r.error === "error.404" ? 404 : 409);
   }
   return fail(null, { _form: ["setup.error.badRequest"] });
 }
@@ -173,11 +143,7 @@ function StatusForm({
         <button type="submit" className="button small">
           {t("setup.entries.reinstate")}
         </button>
-        <ErrorList
-          errors={Object.values(mine?.errors ?? {}).flatMap(
-            (list) => list ?? [],
-          )}
-        />
+        <ErrorList errors={Object.values(mine?.errors ?? {}).flatMap((list) => list ?? [])} />
       </Form>
     );
   }
@@ -195,33 +161,20 @@ function StatusForm({
         defaultValue={mine?.values.reason}
         aria-invalid={mine?.errors.reason ? true : undefined}
       />{" "}
-      <button
-        type="submit"
-        name="status"
-        value="withdrawn"
-        className="button small"
-      >
+      <button type="submit" name="status" value="withdrawn" className="button small">
         {t("setup.entries.withdraw")}
       </button>{" "}
-      <button
-        type="submit"
-        name="status"
-        value="disqualified"
-        className="button small danger"
-      >
+      <button type="submit" name="status" value="disqualified" className="button small danger">
         {t("setup.entries.disqualify")}
       </button>
-      <ErrorList
-        errors={Object.values(mine?.errors ?? {}).flatMap((list) => list ?? [])}
-      />
+      <ErrorList errors={Object.values(mine?.errors ?? {}).flatMap((list) => list ?? [])} />
     </Form>
   );
 }
 
 export default function Entries() {
   const t = useT();
-  const { slug, name, status, entries, available } =
-    useLoaderData<typeof loader>();
+  const { slug, name, status, entries, available } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const draft = status === "draft";
   return (
@@ -231,19 +184,14 @@ export default function Entries() {
       {data?.notice ? (
         <p className="notice" role="status">
           {t(
-            data.notice === "setup.entries.added"
-              ? "setup.entries.added"
-              : "setup.entries.updated",
+            data.notice === "setup.entries.added" ? "setup.entries.added" : "setup.entries.updated",
             { count: data.count ?? 0 },
           )}
         </p>
       ) : null}
-      {data &&
-      (data.entryId === null || !entries.some((e) => e.id === data.entryId)) ? (
+      {data && (data.entryId === null || !entries.some((e) => e.id === data.entryId)) ? (
         // errors that belong to no row shown on the page (a crafted or stale request)
-        <ErrorList
-          errors={Object.values(data.errors).flatMap((list) => list ?? [])}
-        />
+        <ErrorList errors={Object.values(data.errors).flatMap((list) => list ?? [])} />
       ) : null}
       {entries.length === 0 ? (
         <p>{t("setup.entries.none")}</p>
@@ -263,10 +211,7 @@ export default function Entries() {
             </thead>
             <tbody>
               {entries.map((e) => (
-                <tr
-                  key={e.id}
-                  className={data?.entryId === e.id ? "row-error" : undefined}
-                >
+                <tr key={e.id} className={data?.entryId === e.id ? "row-error" : undefined}>
                   <th scope="row">
                     {e.name} <span className="muted">({e.code})</span>
                     <br />
@@ -300,18 +245,12 @@ export default function Entries() {
                   </td>
                   <td>
                     {t(`setup.entries.status.${e.status}`)}
-                    {e.statusReason ? (
-                      <span className="muted"> — {e.statusReason}</span>
-                    ) : null}
+                    {e.statusReason ? <span className="muted"> — {e.statusReason}</span> : null}
                   </td>
                   <td className="num">{e.judges}</td>
                   <td className="actions">
                     {status === "draft" || status === "scoring" ? (
-                      <StatusForm
-                        entryId={e.id}
-                        status={e.status}
-                        data={data}
-                      />
+                      <StatusForm entryId={e.id} status={e.status} data={data} />
                     ) : null}
                     {draft ? (
                       <Form method="post">
@@ -345,8 +284,7 @@ export default function Entries() {
                 {available.map((l) => (
                   <li key={l.id}>
                     <label>
-                      <input type="checkbox" name="library" value={l.id} />{" "}
-                      {l.name}{" "}
+                      <input type="checkbox" name="library" value={l.id} /> {l.name}{" "}
                       <span className="muted">
                         ({l.code}, {t(`libraryType.${l.type}`)}
                         {l.district ? `, ${l.district}` : ""})

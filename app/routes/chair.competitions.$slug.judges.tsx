@@ -1,8 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
@@ -25,11 +21,7 @@ import {
   type AssignmentReport,
 } from "~/models/assignments.server";
 import { requireCompetition } from "~/models/competition-setup.server";
-import {
-  decideConflict,
-  listConflicts,
-  suggestConflicts,
-} from "~/models/conflicts.server";
+import { decideConflict, listConflicts, suggestConflicts } from "~/models/conflicts.server";
 import { listEntries } from "~/models/entries.server";
 import { actorOf } from "~/models/users.server";
 
@@ -52,15 +44,13 @@ export const meta: MetaFunction = () => [{ title: "Juri · Juara" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
-  const [matrix, offPanel, conflicts, suggestions, entries] = await Promise.all(
-    [
-      getAssignmentMatrix(c.id),
-      listJudgesOffPanel(c.id),
-      listConflicts(c.id),
-      suggestConflicts(c.id),
-      listEntries(c.id),
-    ],
-  );
+  const [matrix, offPanel, conflicts, suggestions, entries] = await Promise.all([
+    getAssignmentMatrix(c.id),
+    listJudgesOffPanel(c.id),
+    listConflicts(c.id),
+    suggestConflicts(c.id),
+    listEntries(c.id),
+  ]);
   return json({
     slug: c.slug,
     name: c.name,
@@ -130,11 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "assignments": {
       const values = formData.getAll("a");
       // a malformed pair is refused: it must not read as "unassign"
-      if (
-        values.some(
-          (v) => typeof v !== "string" || !/^\d{1,9}:\d{1,9}$/.test(v),
-        )
-      )
+      if (values.some((v) => typeof v !== "string" || !/^\d{1,9}:\d{1,9}$/.test(v)))
         return reply({ errors: { _form: ["error.invalid"] } }, 400);
       const wanted = new Set(values as string[]);
       const r = await saveAssignments(actor, c.id, wanted);
@@ -146,15 +132,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "balanced": {
       const parsed = parseForm(BalancedSchema, formData);
-      if (!parsed.ok)
-        return reply({ errors: parsed.errors, values: parsed.values }, 400);
+      if (!parsed.ok) return reply({ errors: parsed.errors, values: parsed.values }, 400);
       const r = await assignBalanced(actor, c.id, parsed.data.perEntry);
       return r.ok ? reply({ report: r }) : refused(r.error);
     }
     case "conflict": {
       const parsed = parseForm(ConflictSchema, formData);
-      if (!parsed.ok)
-        return reply({ errors: parsed.errors, values: parsed.values }, 400);
+      if (!parsed.ok) return reply({ errors: parsed.errors, values: parsed.values }, 400);
       const known = await listEntries(c.id);
       const matrix = await getAssignmentMatrix(c.id);
       if (
@@ -175,9 +159,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
       return reply({
         notice:
-          r.removedAssignments > 0
-            ? "setup.judges.conflictRemoved"
-            : "setup.judges.conflictSaved",
+          r.removedAssignments > 0 ? "setup.judges.conflictRemoved" : "setup.judges.conflictSaved",
         count: r.removedAssignments,
       });
     }
@@ -246,31 +228,17 @@ function SuggestionForm({
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="conflict" />
-      <input
-        type="hidden"
-        name="form"
-        value={`suggestion-${s.judgeId}-${s.libraryId}`}
-      />
+      <input type="hidden" name="form" value={`suggestion-${s.judgeId}-${s.libraryId}`} />
       <input type="hidden" name="judgeId" value={s.judgeId} />
       <input type="hidden" name="libraryId" value={s.libraryId} />
       <label htmlFor={id} className="setup-visually-hidden">
         {t("setup.judges.reason")}
       </label>
       <input id={id} name="reason" defaultValue={reason} size={40} />{" "}
-      <button
-        type="submit"
-        name="status"
-        value="confirmed"
-        className="button small danger"
-      >
+      <button type="submit" name="status" value="confirmed" className="button small danger">
         {t("setup.judges.confirmConflict")}
       </button>{" "}
-      <button
-        type="submit"
-        name="status"
-        value="dismissed"
-        className="button small"
-      >
+      <button type="submit" name="status" value="dismissed" className="button small">
         {t("setup.judges.dismiss")}
       </button>
     </Form>
@@ -279,26 +247,16 @@ function SuggestionForm({
 
 export default function Judges() {
   const t = useT();
-  const {
-    slug,
-    name,
-    status,
-    matrix,
-    offPanel,
-    conflicts,
-    suggestions,
-    libraries,
-  } = useLoaderData<typeof loader>();
+  const { slug, name, status, matrix, offPanel, conflicts, suggestions, libraries } =
+    useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const open = status === "draft" || status === "scoring";
   const assigned = new Set(matrix.assigned);
   const conflicted = new Set(matrix.conflicted);
   const withSheet = new Set(matrix.withSheet);
   const names = {
-    judge: (id: number) =>
-      matrix.judges.find((j) => j.id === id)?.name ?? String(id),
-    entry: (id: number) =>
-      matrix.entries.find((e) => e.id === id)?.name ?? String(id),
+    judge: (id: number) => matrix.judges.find((j) => j.id === id)?.name ?? String(id),
+    entry: (id: number) => matrix.entries.find((e) => e.id === id)?.name ?? String(id),
   };
   const errorsFor = (form: string) => (data?.form === form ? data.errors : {});
   return (
@@ -348,23 +306,15 @@ export default function Judges() {
                   <tr key={j.id}>
                     <th scope="row">
                       {j.name} <span className="muted">{j.email}</span>
-                      {!j.active ? (
-                        <span className="muted"> ({t("users.inactive")})</span>
-                      ) : null}
+                      {!j.active ? <span className="muted"> ({t("users.inactive")})</span> : null}
                     </th>
-                    <td>
-                      {[j.village, j.district].filter(Boolean).join(", ")}
-                    </td>
+                    <td>{[j.village, j.district].filter(Boolean).join(", ")}</td>
                     <td>{j.institution}</td>
                     <td className="num">{j.load}</td>
                     <td>
                       {open ? (
                         <Form method="post">
-                          <input
-                            type="hidden"
-                            name="intent"
-                            value="panel-remove"
-                          />
+                          <input type="hidden" name="intent" value="panel-remove" />
                           <input type="hidden" name="judgeId" value={j.id} />
                           <button type="submit" className="button small danger">
                             {t("setup.judges.removeFromPanel")}
@@ -393,8 +343,8 @@ export default function Judges() {
                   {offPanel.map((j) => (
                     <li key={j.id}>
                       <label>
-                        <input type="checkbox" name="judge" value={j.id} />{" "}
-                        {j.name} <span className="muted">{j.email}</span>
+                        <input type="checkbox" name="judge" value={j.id} /> {j.name}{" "}
+                        <span className="muted">{j.email}</span>
                       </label>
                     </li>
                   ))}
@@ -430,9 +380,7 @@ export default function Judges() {
                     label={t("setup.judges.perEntry")}
                     name="perEntry"
                     inputMode="numeric"
-                    defaultValue={
-                      data?.form === "balanced" ? data.values.perEntry : "3"
-                    }
+                    defaultValue={data?.form === "balanced" ? data.values.perEntry : "3"}
                     errors={errorsFor("balanced").perEntry}
                   />
                   <button type="submit" className="button">
@@ -472,19 +420,14 @@ export default function Judges() {
                           return (
                             <td key={j.id}>
                               {conflicted.has(k) ? (
-                                <span className="badge">
-                                  {t("setup.judges.conflictCell")}
-                                </span>
+                                <span className="badge">{t("setup.judges.conflictCell")}</span>
                               ) : (
                                 <input
                                   type="checkbox"
                                   name="a"
                                   value={k}
                                   defaultChecked={assigned.has(k)}
-                                  disabled={
-                                    !open ||
-                                    (withSheet.has(k) && assigned.has(k))
-                                  }
+                                  disabled={!open || (withSheet.has(k) && assigned.has(k))}
                                   aria-label={`${j.name} — ${e.name}`}
                                 />
                               )}
@@ -519,8 +462,7 @@ export default function Judges() {
             {suggestions.map((s) => (
               <li key={`${s.judgeId}-${s.libraryId}`} className="card">
                 <p>
-                  <strong>{s.judgeName}</strong> —{" "}
-                  <strong>{s.libraryName}</strong>:{" "}
+                  <strong>{s.judgeName}</strong> — <strong>{s.libraryName}</strong>:{" "}
                   {t(`setup.judges.kind.${s.kind}`, { detail: s.detail })}
                 </p>
                 {data?.form === `suggestion-${s.judgeId}-${s.libraryId}` ? (
@@ -571,9 +513,7 @@ export default function Judges() {
             <SelectField
               label={t("setup.judges.judge")}
               name="judgeId"
-              defaultValue={
-                data?.form === "conflict" ? data.values.judgeId : ""
-              }
+              defaultValue={data?.form === "conflict" ? data.values.judgeId : ""}
               options={[
                 { value: "", label: t("setup.judges.choose") },
                 ...matrix.judges.map((j) => ({
@@ -586,9 +526,7 @@ export default function Judges() {
             <SelectField
               label={t("setup.judges.library")}
               name="libraryId"
-              defaultValue={
-                data?.form === "conflict" ? data.values.libraryId : ""
-              }
+              defaultValue={data?.form === "conflict" ? data.values.libraryId : ""}
               options={[
                 { value: "", label: t("setup.judges.choose") },
                 ...libraries.map((l) => ({
@@ -601,9 +539,7 @@ export default function Judges() {
             <SelectField
               label={t("setup.judges.decision")}
               name="status"
-              defaultValue={
-                data?.form === "conflict" ? data.values.status : "confirmed"
-              }
+              defaultValue={data?.form === "conflict" ? data.values.status : "confirmed"}
               options={[
                 { value: "confirmed", label: t("setup.judges.confirmed") },
                 { value: "dismissed", label: t("setup.judges.dismissed") },

@@ -1,16 +1,6 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useSearchParams,
-} from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { JudgeDistributionChart } from "~/components/charts/DashboardCharts";
 import { WinnersComponentChart } from "~/components/charts/ResultCharts";
@@ -60,10 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
   const formData = await request.formData();
-  const tieKey =
-    typeof formData.get("tieKey") === "string"
-      ? String(formData.get("tieKey"))
-      : null;
+  const tieKey = typeof formData.get("tieKey") === "string" ? String(formData.get("tieKey")) : null;
   const fail = (errors: Reply["errors"], status = 400) =>
     json<Reply>({ tieKey, errors, values: formValues(formData) }, { status });
   const form = TieSchema.safeParse({
@@ -91,11 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     entryIds: sorted.map((p) => p.entryId),
     reason: form.data.reason,
   });
-  if (!result.ok)
-    return fail(
-      { _form: [result.error] },
-      result.error === "error.404" ? 404 : 409,
-    );
+  if (!result.ok) return fail({ _form: [result.error] }, result.error === "error.404" ? 404 : 409);
   return redirect(`/chair/competitions/${c.slug}/results?decided=1`, 303);
 }
 
@@ -124,18 +107,14 @@ export default function ResultsDashboardPage() {
     };
   const behind = progress.judges.filter((j) => j.submitted < j.assigned);
   const componentCodes = entries[0]?.components.map((k) => k.code) ?? [];
-  const top = entries
-    .filter((e) => e.rank !== null && e.finalX100 !== null)
-    .slice(0, 5);
+  const top = entries.filter((e) => e.rank !== null && e.finalX100 !== null).slice(0, 5);
   const score = (x: number | null) => (x === null ? "—" : formatScore(x, lang));
   return (
     <>
       <h1>{t("results.title")}</h1>
       <CompetitionNav slug={c.slug} name={c.name} status={c.status} />
       <p className="page-links">
-        <Link to={`/chair/competitions/${c.slug}/berita-acara`}>
-          {t("results.beritaAcara")}
-        </Link>
+        <Link to={`/chair/competitions/${c.slug}/berita-acara`}>{t("results.beritaAcara")}</Link>
         <a href={`/chair/competitions/${c.slug}/results.csv`} download>
           {t("results.exportResults")}
         </a>
@@ -171,12 +150,7 @@ export default function ResultsDashboardPage() {
               {judges.map((j) => {
                 const p = progress.judges.find((x) => x.id === j.id);
                 return (
-                  <tr
-                    key={j.id}
-                    className={
-                      p && p.submitted < p.assigned ? "row-warn" : undefined
-                    }
-                  >
+                  <tr key={j.id} className={p && p.submitted < p.assigned ? "row-warn" : undefined}>
                     <th scope="row">{j.name}</th>
                     <td className="num">
                       {p?.submitted ?? 0} / {p?.assigned ?? 0}
@@ -201,9 +175,7 @@ export default function ResultsDashboardPage() {
         {behind.length > 0 ? (
           <p className="notice warn">
             {t("results.behind", {
-              names: behind
-                .map((j) => `${j.name} (${j.assigned - j.submitted})`)
-                .join(", "),
+              names: behind.map((j) => `${j.name} (${j.assigned - j.submitted})`).join(", "),
             })}
           </p>
         ) : (
@@ -214,29 +186,19 @@ export default function ResultsDashboardPage() {
       {reply &&
       !ties.some(
         (tie) =>
-          entries.find((e) => e.entryId === tie.entries[0]?.entryId)?.tieKey ===
-          reply.tieKey,
+          entries.find((e) => e.entryId === tie.entries[0]?.entryId)?.tieKey === reply.tieKey,
       ) ? (
-        <ErrorList
-          errors={Object.values(reply.errors).flatMap((list) => list ?? [])}
-        />
+        <ErrorList errors={Object.values(reply.errors).flatMap((list) => list ?? [])} />
       ) : null}
       {ties.length > 0 ? (
         <section aria-labelledby="ties" className="panel">
           <h2 id="ties">{t("results.ties")}</h2>
           <p>{t("results.tiesHint")}</p>
           {ties.map((tie) => {
-            const key =
-              entries.find((e) => e.entryId === tie.entries[0]?.entryId)
-                ?.tieKey ?? "";
+            const key = entries.find((e) => e.entryId === tie.entries[0]?.entryId)?.tieKey ?? "";
             const mine = reply && reply.tieKey === key ? reply : undefined;
             return (
-              <Form
-                method="post"
-                key={key}
-                className="stack tie-form"
-                noValidate
-              >
+              <Form method="post" key={key} className="stack tie-form" noValidate>
                 <h3>{t("results.tieAt", { rank: tie.rank })}</h3>
                 <input type="hidden" name="intent" value="tie" />
                 <input type="hidden" name="tieKey" value={key} />
@@ -251,17 +213,13 @@ export default function ResultsDashboardPage() {
                       name={`position.${e.entryId}`}
                       inputMode="numeric"
                       size={3}
-                      defaultValue={
-                        mine?.values[`position.${e.entryId}`] ?? String(i + 1)
-                      }
+                      defaultValue={mine?.values[`position.${e.entryId}`] ?? String(i + 1)}
                     />
                     <ErrorList errors={mine?.errors[`position.${e.entryId}`]} />
                   </p>
                 ))}
                 <div className="field">
-                  <label htmlFor={`reason-${key}`}>
-                    {t("results.tieReason")}
-                  </label>
+                  <label htmlFor={`reason-${key}`}>{t("results.tieReason")}</label>
                   <input
                     id={`reason-${key}`}
                     name="reason"
@@ -313,16 +271,11 @@ export default function ResultsDashboardPage() {
             </thead>
             <tbody>
               {entries.map((e) => (
-                <tr
-                  key={e.entryId}
-                  className={e.unresolvedPrizeTie ? "row-warn" : undefined}
-                >
+                <tr key={e.entryId} className={e.unresolvedPrizeTie ? "row-warn" : undefined}>
                   <td className="num">{e.rank ?? "—"}</td>
                   <th scope="row">
                     {e.name}
-                    {e.prize ? (
-                      <span className="badge prize"> {e.prize}</span>
-                    ) : null}
+                    {e.prize ? <span className="badge prize"> {e.prize}</span> : null}
                     {ranking.scope === "category" ? (
                       <span className="muted">
                         {" "}
@@ -343,14 +296,9 @@ export default function ResultsDashboardPage() {
                       className={`num${e.outlierJudges.includes(j.id) ? " outlier" : ""}`}
                       key={j.id}
                     >
-                      {e.judgeTotals[j.id] === undefined
-                        ? "—"
-                        : score(e.judgeTotals[j.id]!)}
+                      {e.judgeTotals[j.id] === undefined ? "—" : score(e.judgeTotals[j.id]!)}
                       {e.outlierJudges.includes(j.id) ? (
-                        <span className="flag">
-                          {" "}
-                          {t("results.outlierMark")}
-                        </span>
+                        <span className="flag"> {t("results.outlierMark")}</span>
                       ) : null}
                     </td>
                   ))}
@@ -374,9 +322,7 @@ export default function ResultsDashboardPage() {
                       <span className="flag">
                         {" "}
                         {t("results.flag.outlier", {
-                          judges: e.outlierJudges
-                            .map((id) => judgeName.get(id) ?? "")
-                            .join(", "),
+                          judges: e.outlierJudges.map((id) => judgeName.get(id) ?? "").join(", "),
                         })}
                       </span>
                     ) : null}
@@ -407,9 +353,7 @@ export default function ResultsDashboardPage() {
               {methods.map((m) => (
                 <tr
                   key={m.method}
-                  className={
-                    m.method === c.aggregation ? "row-current" : undefined
-                  }
+                  className={m.method === c.aggregation ? "row-current" : undefined}
                 >
                   <th scope="row">
                     {t(`aggregation.${m.method}` as MessageKey)}
@@ -418,9 +362,7 @@ export default function ResultsDashboardPage() {
                     ) : null}
                   </th>
                   <td>
-                    {m.podium
-                      .map((p) => `${p.prize}: ${p.names.join(" = ")}`)
-                      .join(" · ") || "—"}
+                    {m.podium.map((p) => `${p.prize}: ${p.names.join(" = ")}`).join(" · ") || "—"}
                   </td>
                 </tr>
               ))}

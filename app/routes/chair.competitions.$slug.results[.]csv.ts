@@ -10,10 +10,7 @@ import { computeRanking } from "~/models/ranking.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
-  const [ranking, lang] = await Promise.all([
-    computeRanking(c),
-    getLang(request),
-  ]);
+  const [ranking, lang] = await Promise.all([computeRanking(c), getLang(request)]);
   const format = CSV_FORMATS[lang];
   const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
   const components = ranking?.entries[0]?.components ?? [];
@@ -42,11 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       decimalCell(e.finalX100, format),
       ...e.components.map((k) => decimalCell(k.scoreX100, format)),
       e.judges,
-      e.tieSize > 1
-        ? e.decided
-          ? t("results.flag.tieDecided")
-          : t("results.flag.tie")
-        : "",
+      e.tieSize > 1 ? (e.decided ? t("results.flag.tieDecided") : t("results.flag.tie")) : "",
     ]),
   ];
   return new Response(toSpreadsheetCsv(rows, format), {

@@ -1,8 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList } from "~/components/Field";
@@ -40,10 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const c = await requireCompetition(params.slug);
   const form = parseForm(SettingsSchema, await request.formData());
   if (!form.ok)
-    return json(
-      { ok: false as const, errors: form.errors, values: form.values },
-      { status: 400 },
-    );
+    return json({ ok: false as const, errors: form.errors, values: form.values }, { status: 400 });
   const result = await updateCompetition(actorOf(user), c.id, form.data);
   if (!result.ok)
     return json(
@@ -64,9 +57,7 @@ export default function CompetitionSettings() {
   const errors: Partial<Record<string, string[]>> = data?.errors ?? {};
   const shown =
     data && !data.ok
-      ? Object.fromEntries(
-          Object.entries(data.values).map(([k, v]) => [k, String(v)]),
-        )
+      ? Object.fromEntries(Object.entries(data.values).map(([k, v]) => [k, String(v)]))
       : values;
   return (
     <>

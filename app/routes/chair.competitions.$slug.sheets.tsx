@@ -1,15 +1,6 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import {
-  Form,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-} from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorList } from "~/components/Field";
 import { CompetitionNav } from "~/components/SetupUi";
@@ -19,11 +10,7 @@ import { formatDateTime } from "~/lib/format";
 import { parseForm, requiredText } from "~/lib/forms";
 import { requireRole } from "~/lib/session.server";
 import { requireCompetition } from "~/models/competition-setup.server";
-import {
-  countIndicators,
-  listSheets,
-  reopenSheet,
-} from "~/models/sheets.server";
+import { countIndicators, listSheets, reopenSheet } from "~/models/sheets.server";
 import { actorOf } from "~/models/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Lembar nilai · Juara" }];
@@ -67,12 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { ok: false, sheetId, errors: form.errors, values: form.values },
       { status: 400 },
     );
-  const result = await reopenSheet(
-    actorOf(user),
-    c.id,
-    form.data.sheetId,
-    form.data.reason,
-  );
+  const result = await reopenSheet(actorOf(user), c.id, form.data.sheetId, form.data.reason);
   if (!result.ok) {
     return json<Reply>(
       {
@@ -90,8 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ChairSheets() {
   const t = useT();
   const lang = useLang();
-  const { slug, name, status, sheets, indicators } =
-    useLoaderData<typeof loader>();
+  const { slug, name, status, sheets, indicators } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const submitted = sheets.filter((s) => s.status === "submitted").length;
@@ -105,21 +86,15 @@ export default function ChairSheets() {
           {t("scoring.chair.reopened")}
         </p>
       ) : null}
-      {data &&
-      !data.ok &&
-      !sheets.some((s) => s.sheetId !== null && s.sheetId === data.sheetId) ? (
+      {data && !data.ok && !sheets.some((s) => s.sheetId !== null && s.sheetId === data.sheetId) ? (
         // errors that belong to no sheet on the page (a stale or crafted request)
-        <ErrorList
-          errors={Object.values(data.errors).flatMap((list) => list ?? [])}
-        />
+        <ErrorList errors={Object.values(data.errors).flatMap((list) => list ?? [])} />
       ) : null}
       {sheets.length === 0 ? (
         <p>{t("scoring.chair.none")}</p>
       ) : (
         <>
-          <p>
-            {t("scoring.chair.summary", { submitted, total: sheets.length })}
-          </p>
+          <p>{t("scoring.chair.summary", { submitted, total: sheets.length })}</p>
           <div className="table-wrap">
             <table>
               <thead>
@@ -136,10 +111,7 @@ export default function ChairSheets() {
               </thead>
               <tbody>
                 {sheets.map((s) => {
-                  const mine =
-                    data && !data.ok && data.sheetId === s.sheetId
-                      ? data
-                      : undefined;
+                  const mine = data && !data.ok && data.sheetId === s.sheetId ? data : undefined;
                   const reasonId = `reason-${s.sheetId ?? `${s.entryId}-${s.judgeId}`}`;
                   return (
                     <tr
@@ -168,35 +140,21 @@ export default function ChairSheets() {
                         ) : null}
                       </td>
                       <td className="num">{s.scored}</td>
+                      <td>{s.updatedAt ? formatDateTime(s.updatedAt, lang) : "—"}</td>
                       <td>
-                        {s.updatedAt ? formatDateTime(s.updatedAt, lang) : "—"}
-                      </td>
-                      <td>
-                        {s.status === "submitted" &&
-                        s.sheetId !== null &&
-                        status === "scoring" ? (
+                        {s.status === "submitted" && s.sheetId !== null && status === "scoring" ? (
                           <Form method="post" noValidate>
                             <input type="hidden" name="intent" value="reopen" />
-                            <input
-                              type="hidden"
-                              name="sheetId"
-                              value={s.sheetId}
-                            />
-                            <label
-                              htmlFor={reasonId}
-                              className="setup-visually-hidden"
-                            >
-                              {t("scoring.chair.reason")}: {s.library},{" "}
-                              {s.judge}
+                            <input type="hidden" name="sheetId" value={s.sheetId} />
+                            <label htmlFor={reasonId} className="setup-visually-hidden">
+                              {t("scoring.chair.reason")}: {s.library}, {s.judge}
                             </label>
                             <input
                               id={reasonId}
                               name="reason"
                               placeholder={t("scoring.chair.reason")}
                               defaultValue={mine?.values.reason}
-                              aria-invalid={
-                                mine?.errors.reason ? true : undefined
-                              }
+                              aria-invalid={mine?.errors.reason ? true : undefined}
                             />{" "}
                             <button
                               type="submit"

@@ -1,8 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { ErrorList, Field } from "~/components/Field";
@@ -25,8 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["chair", "admin"]);
   const formData = await request.formData();
   const form = parseForm(NewCompetitionSchema, formData);
-  if (!form.ok)
-    return json({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok) return json({ errors: form.errors, values: form.values }, { status: 400 });
   const result = await createCompetition(actorOf(user), form.data);
   if (!result.ok) {
     return json(

@@ -1,8 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useId } from "react";
@@ -10,15 +6,10 @@ import { ErrorList } from "~/components/Field";
 import { useDescribe } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
 import { requireRole } from "~/lib/session.server";
-import {
-  importCompetitionFile,
-  type FileProblem,
-} from "~/models/competition-file.server";
+import { importCompetitionFile, type FileProblem } from "~/models/competition-file.server";
 import { actorOf } from "~/models/users.server";
 
-export const meta: MetaFunction = () => [
-  { title: "Impor berkas lomba · Juara" },
-];
+export const meta: MetaFunction = () => [{ title: "Impor berkas lomba · Juara" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);
@@ -30,19 +21,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const file = formData.get("file");
   const text =
-    file && typeof file === "object" && "text" in file && file.size > 0
-      ? await file.text()
-      : "";
+    file && typeof file === "object" && "text" in file && file.size > 0 ? await file.text() : "";
   if (text.trim() === "")
-    return json(
-      { missing: true, problems: [] as FileProblem[] },
-      { status: 400 },
-    );
+    return json({ missing: true, problems: [] as FileProblem[] }, { status: 400 });
   const result = await importCompetitionFile(actorOf(user), text, {
     replace: formData.get("replace") === "on",
   });
-  if (!result.ok)
-    return json({ missing: false, problems: result.problems }, { status: 400 });
+  if (!result.ok) return json({ missing: false, problems: result.problems }, { status: 400 });
   return redirect(`/chair/competitions/${result.slug}`);
 }
 
@@ -71,13 +56,7 @@ export default function ImportCompetition() {
       <Form method="post" encType="multipart/form-data" className="stack">
         <div className="field">
           <label htmlFor={fileId}>{t("setup.import.file")}</label>
-          <input
-            id={fileId}
-            type="file"
-            name="file"
-            accept=".json,application/json"
-            required
-          />
+          <input id={fileId} type="file" name="file" accept=".json,application/json" required />
         </div>
         <div className="field">
           <label>

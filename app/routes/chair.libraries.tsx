@@ -1,8 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
@@ -24,20 +20,14 @@ import {
 } from "~/models/libraries.server";
 import { actorOf } from "~/models/users.server";
 
-export const meta: MetaFunction = () => [
-  { title: "Daftar perpustakaan · Juara" },
-];
+export const meta: MetaFunction = () => [{ title: "Daftar perpustakaan · Juara" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);
   const url = new URL(request.url);
   const editId = Number(url.searchParams.get("edit"));
-  const editing =
-    Number.isInteger(editId) && editId > 0
-      ? await getLibrary(editId)
-      : undefined;
-  if (url.searchParams.has("edit") && !editing)
-    throw new Response("Not found", { status: 404 });
+  const editing = Number.isInteger(editId) && editId > 0 ? await getLibrary(editId) : undefined;
+  if (url.searchParams.has("edit") && !editing) throw new Response("Not found", { status: 404 });
   return json({
     libraries: await listLibraries(),
     editing: editing ?? null,
@@ -59,8 +49,7 @@ type Reply =
 /** The CSV comes as an uploaded file or as pasted text. */
 async function csvText(formData: FormData): Promise<string> {
   const file = formData.get("file");
-  if (file && typeof file === "object" && "text" in file && file.size > 0)
-    return file.text();
+  if (file && typeof file === "object" && "text" in file && file.size > 0) return file.text();
   const text = formData.get("csv");
   return typeof text === "string" ? text : "";
 }
@@ -90,8 +79,7 @@ export async function action({ request }: ActionFunctionArgs) {
         ? await createLibrary(actor, form.data)
         : await updateLibrary(actor, id, form.data);
     if (!r.ok) {
-      if (r.error === "error.404")
-        throw new Response("Not found", { status: 404 });
+      if (r.error === "error.404") throw new Response("Not found", { status: 404 });
       return json<Reply>(
         {
           kind: "invalid",
@@ -102,14 +90,11 @@ export async function action({ request }: ActionFunctionArgs) {
         { status: 400 },
       );
     }
-    return redirect(
-      `/chair/libraries?done=${intent === "create" ? "created" : "updated"}`,
-    );
+    return redirect(`/chair/libraries?done=${intent === "create" ? "created" : "updated"}`);
   }
   if (intent === "preview" || intent === "import") {
     const text = await csvText(formData);
-    if (text.trim() === "")
-      return json<Reply>({ kind: "csv-missing" }, { status: 400 });
+    if (text.trim() === "") return json<Reply>({ kind: "csv-missing" }, { status: 400 });
     if (intent === "preview")
       return json<Reply>({
         kind: "preview",
@@ -118,10 +103,7 @@ export async function action({ request }: ActionFunctionArgs) {
       });
     const r = await importLibraryCsv(actor, text);
     if (!r.ok)
-      return json<Reply>(
-        { kind: "preview", preview: r.preview, csv: text },
-        { status: 400 },
-      );
+      return json<Reply>({ kind: "preview", preview: r.preview, csv: text }, { status: 400 });
     return json<Reply>({
       kind: "imported",
       created: r.created,
@@ -219,8 +201,7 @@ function LibraryForm({
 function Preview({ preview, csv }: { preview: CsvPreview; csv: string }) {
   const t = useT();
   const describeMessage = useDescribe();
-  const count = (c: string) =>
-    preview.rows.filter((r) => r.change === c).length;
+  const count = (c: string) => preview.rows.filter((r) => r.change === c).length;
   return (
     <section aria-labelledby="preview" className="panel">
       <h2 id="preview">{t("setup.libraries.previewTitle")}</h2>
@@ -243,9 +224,7 @@ function Preview({ preview, csv }: { preview: CsvPreview; csv: string }) {
               <ul>
                 {preview.errors.map((e) => (
                   <li key={e.line}>
-                    <strong>
-                      {t("setup.libraries.line", { line: e.line })}
-                    </strong>
+                    <strong>{t("setup.libraries.line", { line: e.line })}</strong>
                     <ul>
                       {e.problems.map((p, i) => (
                         <li key={i}>
@@ -287,11 +266,7 @@ function Preview({ preview, csv }: { preview: CsvPreview; csv: string }) {
             </table>
           </div>
           {preview.errors.length === 0 && preview.rows.length > 0 ? (
-            <Form
-              method="post"
-              action="/chair/libraries"
-              encType="multipart/form-data"
-            >
+            <Form method="post" action="/chair/libraries" encType="multipart/form-data">
               <input type="hidden" name="intent" value="import" />
               <input type="hidden" name="csv" value={csv} />
               <button type="submit" className="button primary">
@@ -318,11 +293,7 @@ export default function Libraries() {
       <p>{t("setup.libraries.intro")}</p>
       {notice === "created" || notice === "updated" ? (
         <p className="notice" role="status">
-          {t(
-            notice === "created"
-              ? "setup.libraries.created"
-              : "setup.libraries.updated",
-          )}
+          {t(notice === "created" ? "setup.libraries.created" : "setup.libraries.updated")}
         </p>
       ) : null}
       {data?.kind === "imported" ? (
@@ -334,22 +305,16 @@ export default function Libraries() {
           })}
         </p>
       ) : null}
-      {data?.kind === "preview" ? (
-        <Preview preview={data.preview} csv={data.csv} />
-      ) : null}
+      {data?.kind === "preview" ? <Preview preview={data.preview} csv={data.csv} /> : null}
 
       {editing ? (
         <section aria-labelledby="edit-library" className="panel">
-          <h2 id="edit-library">
-            {t("setup.libraries.edit", { name: editing.name })}
-          </h2>
+          <h2 id="edit-library">{t("setup.libraries.edit", { name: editing.name })}</h2>
           <LibraryForm
             intent="update"
             id={editing.id}
             values={
-              invalid?.form === "update"
-                ? invalid.values
-                : { ...editing, id: String(editing.id) }
+              invalid?.form === "update" ? invalid.values : { ...editing, id: String(editing.id) }
             }
             errors={invalid?.form === "update" ? invalid.errors : {}}
           />
@@ -399,9 +364,7 @@ export default function Libraries() {
       <section aria-labelledby="csv-import" className="panel">
         <h2 id="csv-import">{t("setup.libraries.csv")}</h2>
         <p className="hint">{t("setup.libraries.csvHint")}</p>
-        {data?.kind === "csv-missing" ? (
-          <ErrorList errors={["setup.csv.noFile"]} />
-        ) : null}
+        {data?.kind === "csv-missing" ? <ErrorList errors={["setup.csv.noFile"]} /> : null}
         <Form
           method="post"
           action="/chair/libraries"

@@ -1,14 +1,7 @@
-import type {
-  HeadersFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import {
-  ScoreDistributionChart,
-  WinnersComponentChart,
-} from "~/components/charts/ResultCharts";
+import { ScoreDistributionChart, WinnersComponentChart } from "~/components/charts/ResultCharts";
 import { ResultsSection } from "~/components/ResultsSection";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate } from "~/lib/format";
@@ -28,9 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
     .filter((r) => r.prize?.startsWith("Juara"))
     .map((r) => `${r.prize}: ${r.library.name}`);
   const title = `${data.competition.name} · Juara`;
-  const description = winners.length
-    ? winners.join("; ")
-    : data.competition.name;
+  const description = winners.length ? winners.join("; ") : data.competition.name;
   return [
     { title },
     { name: "description", content: description },
@@ -60,9 +51,7 @@ export default function WinnersPage() {
             date: formatDate(publication.publishedAt, lang),
           })}
         </p>
-        {competition.isDemo ? (
-          <p className="demo-note">{t("public.demo")}</p>
-        ) : null}
+        {competition.isDemo ? <p className="demo-note">{t("public.demo")}</p> : null}
         {publication.revision > 0 ? (
           <div className="correction" role="note">
             <p>
@@ -71,9 +60,7 @@ export default function WinnersPage() {
               })}
             </p>
             {publication.reason ? (
-              <p>
-                {t("public.correctionReason", { reason: publication.reason })}
-              </p>
+              <p>{t("public.correctionReason", { reason: publication.reason })}</p>
             ) : null}
           </div>
         ) : null}
@@ -81,9 +68,7 @@ export default function WinnersPage() {
           <Link to="how-we-judged">{t("public.howWeJudged")}</Link>
           <Link to="ceremony">{t("public.ceremony")}</Link>
           <Link to="certificates">{t("public.certificates")}</Link>
-          <a href={`/api/competitions/${competition.slug}/results`}>
-            {t("public.resultsJson")}
-          </a>
+          <a href={`/api/competitions/${competition.slug}/results`}>{t("public.resultsJson")}</a>
         </nav>
       </header>
       {sections.map((section) => (
@@ -102,9 +87,7 @@ export default function WinnersPage() {
             }))}
           />
         ) : null}
-        <ScoreDistributionChart
-          scoresX100={results.map((r) => r.finalScoreX100)}
-        />
+        <ScoreDistributionChart scoresX100={results.map((r) => r.finalScoreX100)} />
       </section>
     </article>
   );

@@ -1,15 +1,6 @@
-import type {
-  HeadersFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import {
-  Link,
-  useLoaderData,
-  useNavigate,
-  useSearchParams,
-} from "@remix-run/react";
+import { Link, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { isMessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
@@ -24,13 +15,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json(
     {
       competition: snapshot.competition,
-      reveals: ceremonyOrder(
-        snapshot.results,
-        snapshot.competition.rankingScope,
-      ).map((r) => ({
+      reveals: ceremonyOrder(snapshot.results, snapshot.competition.rankingScope).map((r) => ({
         prize: r.prize,
-        category:
-          snapshot.competition.rankingScope === "category" ? r.category : null,
+        category: snapshot.competition.rankingScope === "category" ? r.category : null,
         name: r.library.name,
         village: r.library.village,
         district: r.library.district,
@@ -47,13 +34,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.competition.name} · Juara` : "Juara" },
 ];
 
-const NEXT_KEYS = new Set([
-  "ArrowRight",
-  "ArrowDown",
-  "PageDown",
-  " ",
-  "Enter",
-]);
+const NEXT_KEYS = new Set(["ArrowRight", "ArrowDown", "PageDown", " ", "Enter"]);
 const PREVIOUS_KEYS = new Set(["ArrowLeft", "ArrowUp", "PageUp", "Backspace"]);
 
 /**
@@ -67,21 +48,13 @@ export default function Ceremony() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const total = reveals.length;
-  const step = Math.min(
-    total,
-    Math.max(0, Number.parseInt(params.get("step") ?? "0", 10) || 0),
-  );
+  const step = Math.min(total, Math.max(0, Number.parseInt(params.get("step") ?? "0", 10) || 0));
   const current = step > 0 ? reveals[step - 1] : undefined;
 
   useEffect(() => {
-    const go = (to: number) =>
-      navigate(`?step=${to}`, { replace: true, preventScrollReset: true });
+    const go = (to: number) => navigate(`?step=${to}`, { replace: true, preventScrollReset: true });
     const onKey = (event: KeyboardEvent) => {
-      if (
-        event.target instanceof HTMLElement &&
-        event.target.closest("a, button")
-      )
-        return;
+      if (event.target instanceof HTMLElement && event.target.closest("a, button")) return;
       if (NEXT_KEYS.has(event.key) && step < total) {
         event.preventDefault();
         go(step + 1);
@@ -107,25 +80,19 @@ export default function Ceremony() {
         {current ? (
           <div className="ceremony-reveal" data-testid="reveal">
             {current.category ? (
-              <p className="ceremony-category">
-                {categoryLabel(current.category)}
-              </p>
+              <p className="ceremony-category">{categoryLabel(current.category)}</p>
             ) : null}
             <p className="ceremony-prize">{current.prize}</p>
             <p className="ceremony-name">{current.name}</p>
             <p className="ceremony-where">
               {current.village}, {current.district}
             </p>
-            <p className="ceremony-score">
-              {formatScore(current.finalScoreX100, lang)}
-            </p>
+            <p className="ceremony-score">{formatScore(current.finalScoreX100, lang)}</p>
           </div>
         ) : (
           <h1 className="ceremony-title">{t("ceremony.title")}</h1>
         )}
-        {step === total && total > 0 ? (
-          <p className="ceremony-done">{t("ceremony.done")}</p>
-        ) : null}
+        {step === total && total > 0 ? <p className="ceremony-done">{t("ceremony.done")}</p> : null}
       </div>
       <nav className="ceremony-controls" aria-label={t("ceremony.title")}>
         {step > 0 ? (
@@ -135,22 +102,13 @@ export default function Ceremony() {
         ) : (
           <span />
         )}
-        <span className="ceremony-progress">
-          {t("ceremony.step", { step, total })}
-        </span>
+        <span className="ceremony-progress">{t("ceremony.step", { step, total })}</span>
         {step < total ? (
-          <Link
-            to={`?step=${step + 1}`}
-            replace
-            preventScrollReset
-            className="ceremony-next"
-          >
+          <Link to={`?step=${step + 1}`} replace preventScrollReset className="ceremony-next">
             {t("ceremony.next")}
           </Link>
         ) : (
-          <Link to={`/competitions/${competition.slug}`}>
-            {t("ceremony.exit")}
-          </Link>
+          <Link to={`/competitions/${competition.slug}`}>{t("ceremony.exit")}</Link>
         )}
       </nav>
       <p className="ceremony-hint">{t("ceremony.hint")}</p>

@@ -1,8 +1,4 @@
-import type {
-  HeadersFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useLang, useT } from "~/i18n/useT";
@@ -13,10 +9,7 @@ import { ceremonyOrder } from "~/lib/results";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { snapshot, headers } = await loadPublishedPage(request, params.slug);
   // Juara I first on paper: the reverse of the ceremony order
-  const winners = ceremonyOrder(
-    snapshot.results,
-    snapshot.competition.rankingScope,
-  ).reverse();
+  const winners = ceremonyOrder(snapshot.results, snapshot.competition.rankingScope).reverse();
   return json(
     {
       competition: snapshot.competition,

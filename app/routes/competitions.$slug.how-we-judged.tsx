@@ -1,8 +1,4 @@
-import type {
-  HeadersFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/useT";
@@ -22,9 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Cara penilaian · ${data.competition.name}` : "Juara" },
   {
     name: "description",
-    content: data
-      ? `Kriteria, bobot dan aturan penilaian ${data.competition.name}`
-      : "",
+    content: data ? `Kriteria, bobot dan aturan penilaian ${data.competition.name}` : "",
   },
 ];
 
@@ -34,9 +28,7 @@ export default function HowWeJudged() {
   return (
     <article>
       <p>
-        <Link to={`/competitions/${competition.slug}`}>
-          ← {competition.name}
-        </Link>
+        <Link to={`/competitions/${competition.slug}`}>← {competition.name}</Link>
       </p>
       <h1>{t("public.method.title", { name: competition.name })}</h1>
       <h2>{t("public.method.criteria")}</h2>
@@ -45,9 +37,7 @@ export default function HowWeJudged() {
           <li key={c.code}>
             <h3>
               {c.code}. {c.name}{" "}
-              <span className="badge">
-                {t("public.method.weight", { weight: c.weight })}
-              </span>
+              <span className="badge">{t("public.method.weight", { weight: c.weight })}</span>
             </h3>
             <ul>
               {c.indicators.map((i) => (

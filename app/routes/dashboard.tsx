@@ -2,10 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/useT";
-import {
-  listCompetitionSummaries,
-  listJudgeCompetitions,
-} from "~/models/competitions.server";
+import { listCompetitionSummaries, listJudgeCompetitions } from "~/models/competitions.server";
 import { requireUser } from "~/lib/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Dasbor · Juara" }];
@@ -53,11 +50,7 @@ export default function Dashboard() {
                       total: c.assigned,
                     })}
                   </p>
-                  <progress
-                    value={c.submitted}
-                    max={Math.max(c.assigned, 1)}
-                    aria-label={c.name}
-                  />
+                  <progress value={c.submitted} max={Math.max(c.assigned, 1)} aria-label={c.name} />
                 </li>
               ))}
             </ul>
@@ -96,9 +89,7 @@ export default function Dashboard() {
                   {data.competitions.map((c) => (
                     <tr key={c.slug}>
                       <th scope="row">
-                        <Link to={`/chair/competitions/${c.slug}`}>
-                          {c.name}
-                        </Link>
+                        <Link to={`/chair/competitions/${c.slug}`}>{c.name}</Link>
                       </th>
                       <td>{c.year}</td>
                       <td>

@@ -1,16 +1,6 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import {
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigate,
-  useSearchParams,
-} from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import { useMemo, useState, type FormEvent } from "react";
 import { isMessageKey, type MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
@@ -43,11 +33,7 @@ const noStore = { "Cache-Control": "private, no-store" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["judge"]);
-  const view = await getSheetView(
-    user.id,
-    params.slug ?? "",
-    params.code ?? "",
-  );
+  const view = await getSheetView(user.id, params.slug ?? "", params.code ?? "");
   if (!view) throw new Response("Not found", { status: 404 });
   const { access } = view;
   return json(
@@ -83,8 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const slug = params.slug ?? "";
   const code = params.code ?? "";
   const result = await handleSheetPost(user, slug, code, request);
-  if (result.kind === "notFound")
-    throw new Response("Not found", { status: 404 });
+  if (result.kind === "notFound") throw new Response("Not found", { status: 404 });
   if (result.kind === "saved") {
     return result.status === "submitted"
       ? redirect(`/judge/${slug}?submitted=${encodeURIComponent(code)}`, 303)
@@ -94,9 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     result.kind === "invalid"
       ? result.errors
       : {
-          _form: [
-            `scoring.error.${result.kind === "conflict" ? "conflictNoJs" : result.kind}`,
-          ],
+          _form: [`scoring.error.${result.kind === "conflict" ? "conflictNoJs" : result.kind}`],
         };
   return json(
     {
@@ -126,9 +109,7 @@ function ScoreErrors({
   return (
     <ul id={id} className="field-errors" role="alert">
       {[...new Set(errors)].map((e) => (
-        <li key={e}>
-          {isMessageKey(e) ? t(e, { min, max }) : t("error.invalid")}
-        </li>
+        <li key={e}>{isMessageKey(e) ? t(e, { min, max }) : t("error.invalid")}</li>
       ))}
     </ul>
   );
@@ -200,9 +181,7 @@ export default function ScoreSheet() {
     initialValues: actionData?.values ?? serverValues,
     editable,
     onSubmitted: () =>
-      navigate(
-        `/judge/${competition.slug}?submitted=${encodeURIComponent(library.code)}`,
-      ),
+      navigate(`/judge/${competition.slug}?submitted=${encodeURIComponent(library.code)}`),
   });
   const { values, setField } = autosave;
   const [clientErrors, setClientErrors] = useState<SheetErrors>({});
@@ -215,9 +194,7 @@ export default function ScoreSheet() {
   const totals = liveTotals(criteria, values);
   const conflict: { current: ServerSheet; fromDevice: boolean } | null =
     autosave.conflict ??
-    (actionData?.current
-      ? { current: actionData.current, fromDevice: false }
-      : null);
+    (actionData?.current ? { current: actionData.current, fromDevice: false } : null);
   // a plain-form conflict: pressing save again keeps this judge's entries on top of the newer version
   const formVersion = actionData?.current?.version ?? sheet.version;
 
@@ -240,8 +217,7 @@ export default function ScoreSheet() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     if (!hydrated) return;
     event.preventDefault();
-    const submitter = (event.nativeEvent as SubmitEvent)
-      .submitter as HTMLButtonElement | null;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const intent = submitter?.value === "submit" ? "submit" : "save";
     const checked = checkFields(indicators, values, intent);
     if (Object.keys(checked.errors).length > 0) {
@@ -311,9 +287,7 @@ export default function ScoreSheet() {
       ) : null}
       {readOnlyReason ? <p className="notice">{readOnlyReason}</p> : null}
       {sheet.reopenReason && sheet.status !== "submitted" ? (
-        <p className="notice warn">
-          {t("scoring.sheet.reopened", { reason: sheet.reopenReason })}
-        </p>
+        <p className="notice warn">{t("scoring.sheet.reopened", { reason: sheet.reopenReason })}</p>
       ) : null}
       {errors._form?.length ? (
         <ul className="field-errors" role="alert">
@@ -389,10 +363,7 @@ export default function ScoreSheet() {
                       readOnly={!editable}
                       onChange={(e) => change(scoreName, e.currentTarget.value)}
                       aria-invalid={scoreErrors?.length ? true : undefined}
-                      aria-describedby={[
-                        rubricId,
-                        scoreErrors?.length ? errorId : null,
-                      ]
+                      aria-describedby={[rubricId, scoreErrors?.length ? errorId : null]
                         .filter(Boolean)
                         .join(" ")}
                     />
@@ -404,9 +375,7 @@ export default function ScoreSheet() {
                     />
                   </div>
                   <div className="sheet-indicator-rubric" id={rubricId}>
-                    {indicator.description ? (
-                      <p>{indicator.description}</p>
-                    ) : null}
+                    {indicator.description ? <p>{indicator.description}</p> : null}
                     {indicator.rubric.length > 0 ? (
                       <ol
                         className="rubric"
@@ -448,10 +417,7 @@ export default function ScoreSheet() {
             <p className="subtotal">
               {t("scoring.sheet.subtotal", {
                 code: component.code,
-                score: formatScore(
-                  totals.components[component.code] ?? 0,
-                  lang,
-                ),
+                score: formatScore(totals.components[component.code] ?? 0, lang),
                 weight: component.weight,
               })}
             </p>
@@ -469,25 +435,13 @@ export default function ScoreSheet() {
             onChange={(e) => change("comment", e.currentTarget.value)}
             aria-invalid={errors.comment?.length ? true : undefined}
           />
-          <ScoreErrors
-            id="field-comment-error"
-            errors={errors.comment}
-            min={0}
-            max={0}
-          />
+          <ScoreErrors id="field-comment-error" errors={errors.comment} min={0} max={0} />
         </div>
 
-        <div
-          className="sheet-bar"
-          role="group"
-          aria-label={t("scoring.sheet.actions")}
-        >
+        <div className="sheet-bar" role="group" aria-label={t("scoring.sheet.actions")}>
           <p id="sheet-total" className="sheet-total">
             {t("scoring.sheet.total")}:{" "}
-            <output data-testid="total">
-              {formatScore(totals.totalX100, lang)}
-            </output>{" "}
-            / 100
+            <output data-testid="total">{formatScore(totals.totalX100, lang)}</output> / 100
             <span className="muted">
               {" "}
               ·{" "}
@@ -506,12 +460,7 @@ export default function ScoreSheet() {
           ) : null}
           {editable ? (
             <p className="sheet-buttons">
-              <button
-                type="submit"
-                name="intent"
-                value="save"
-                className="button"
-              >
+              <button type="submit" name="intent" value="save" className="button">
                 {t("scoring.sheet.save")}
               </button>{" "}
               <button
@@ -537,9 +486,7 @@ export default function ScoreSheet() {
 }
 
 function fieldId(name: string): string {
-  return name === "comment"
-    ? "field-comment"
-    : `field-${name.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+  return name === "comment" ? "field-comment" : `field-${name.replace(/[^A-Za-z0-9_-]/g, "_")}`;
 }
 
 function ConflictPanel({
@@ -563,29 +510,18 @@ function ConflictPanel({
   const lang = useLang();
   const theirs = valuesOfServerSheet(conflict.current);
   const fields = [
-    ...criteria.flatMap((c) =>
-      c.indicators.flatMap((i) => [`score.${i.code}`, `note.${i.code}`]),
-    ),
+    ...criteria.flatMap((c) => c.indicators.flatMap((i) => [`score.${i.code}`, `note.${i.code}`])),
     "comment",
-  ].filter(
-    (name) =>
-      !sameValues({ [name]: mine[name] ?? "" }, { [name]: theirs[name] ?? "" }),
-  );
+  ].filter((name) => !sameValues({ [name]: mine[name] ?? "" }, { [name]: theirs[name] ?? "" }));
   const submitted = conflict.current.status === "submitted";
   return (
-    <section
-      className="conflict panel"
-      aria-labelledby="conflict-title"
-      role="alert"
-    >
+    <section className="conflict panel" aria-labelledby="conflict-title" role="alert">
       <h2 id="conflict-title">{t("scoring.conflict.title")}</h2>
       <p>
         {conflict.fromDevice
           ? t("scoring.conflict.device")
           : t("scoring.conflict.body", {
-              time: conflict.current.updatedAt
-                ? formatTime(conflict.current.updatedAt, lang)
-                : "—",
+              time: conflict.current.updatedAt ? formatTime(conflict.current.updatedAt, lang) : "—",
             })}
       </p>
       {submitted ? <p>{t("scoring.conflict.submittedElsewhere")}</p> : null}
@@ -620,18 +556,12 @@ function ConflictPanel({
       {hydrated ? (
         <p className="sheet-buttons">
           {!submitted ? (
-            <button
-              type="button"
-              className="button primary"
-              onClick={onKeepMine}
-            >
+            <button type="button" className="button primary" onClick={onKeepMine}>
               {t("scoring.conflict.keepMine")}
             </button>
           ) : null}{" "}
           <button type="button" className="button" onClick={onUseServer}>
-            {submitted
-              ? t("scoring.conflict.discard")
-              : t("scoring.conflict.useServer")}
+            {submitted ? t("scoring.conflict.discard") : t("scoring.conflict.useServer")}
           </button>
         </p>
       ) : (

@@ -21,9 +21,7 @@ export default function JudgeCompetition() {
   const view = useLoaderData<typeof loader>();
   const [search] = useSearchParams();
   const submitted = view.entries.filter((e) => e.state === "submitted").length;
-  const justSubmitted = view.entries.find(
-    (e) => e.code === search.get("submitted"),
-  );
+  const justSubmitted = view.entries.find((e) => e.code === search.get("submitted"));
   return (
     <>
       <p className="breadcrumbs">
@@ -35,9 +33,7 @@ export default function JudgeCompetition() {
           {t("scoring.list.justSubmitted", { library: justSubmitted.name })}
         </p>
       ) : null}
-      {view.status !== "scoring" ? (
-        <p className="notice">{t("scoring.list.notOpen")}</p>
-      ) : null}
+      {view.status !== "scoring" ? <p className="notice">{t("scoring.list.notOpen")}</p> : null}
       <p id="progress-label">
         {t("scoring.list.progress", { submitted, total: view.entries.length })}
       </p>
@@ -60,11 +56,7 @@ export default function JudgeCompetition() {
             {view.entries.map((e) => (
               <tr key={e.code}>
                 <th scope="row">
-                  <Link
-                    to={`/judge/${view.slug}/${encodeURIComponent(e.code)}`}
-                  >
-                    {e.name}
-                  </Link>
+                  <Link to={`/judge/${view.slug}/${encodeURIComponent(e.code)}`}>{e.name}</Link>
                 </th>
                 <td>{e.village}</td>
                 <td>{e.district}</td>

@@ -1,25 +1,12 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import {
-  Form,
-  useActionData,
-  useNavigation,
-  useSearchParams,
-} from "@remix-run/react";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorList, Field } from "~/components/Field";
 import { useT } from "~/i18n/useT";
 import { authenticate } from "~/lib/auth.server";
 import { emailField, parseForm } from "~/lib/forms";
-import {
-  createSession,
-  requireAnonymous,
-  safeRedirect,
-} from "~/lib/session.server";
+import { createSession, requireAnonymous, safeRedirect } from "~/lib/session.server";
 
 const LoginSchema = z.object({
   email: emailField(),
@@ -41,14 +28,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(LoginSchema, await request.formData(), {
     omitFromEcho: ["password"],
   });
-  if (!form.ok)
-    return json({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok) return json({ errors: form.errors, values: form.values }, { status: 400 });
   const { email, password, redirectTo } = form.data;
-  const result = await authenticate(
-    email,
-    password,
-    context.clientIp ?? "unknown",
-  );
+  const result = await authenticate(email, password, context.clientIp ?? "unknown");
   if (!result.ok) {
     const values = { email };
     if (result.reason === "locked") {
@@ -64,10 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         },
       );
     }
-    return json(
-      { errors: { _form: ["login.invalid"] }, values },
-      { status: 401 },
-    );
+    return json({ errors: { _form: ["login.invalid"] }, values }, { status: 401 });
   }
   const cookie = await createSession(result.userId, context);
   return redirect(safeRedirect(redirectTo), {
@@ -82,8 +61,7 @@ export default function Login() {
   const navigation = useNavigation();
   const errors: Partial<Record<string, string[]>> = data?.errors ?? {};
   const formError = errors._form?.[0];
-  const retryMinutes =
-    data && "retryMinutes" in data ? Number(data.retryMinutes) : 0;
+  const retryMinutes = data && "retryMinutes" in data ? Number(data.retryMinutes) : 0;
   return (
     <div className="narrow">
       <h1>{t("login.title")}</h1>
@@ -95,11 +73,7 @@ export default function Login() {
         ) : (
           <ErrorList errors={errors._form} />
         )}
-        <input
-          type="hidden"
-          name="redirectTo"
-          value={params.get("redirectTo") ?? ""}
-        />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <Field
           label={t("login.email")}
           name="email"
@@ -122,9 +96,7 @@ export default function Login() {
           className="button primary"
           disabled={navigation.state === "submitting"}
         >
-          {navigation.state === "submitting"
-            ? t("login.submitting")
-            : t("login.submit")}
+          {navigation.state === "submitting" ? t("login.submitting") : t("login.submit")}
         </button>
       </Form>
     </div>

@@ -24,19 +24,36 @@ export async function up(db: Kysely<any>): Promise<void> {
         .check(sql`status in ('draft', 'scoring', 'closed', 'published')`),
     )
     .addColumn("aggregation", "text", (c) =>
-      c.notNull().defaultTo("mean").check(sql`aggregation in ('mean', 'median', 'trimmed-mean')`),
+      c
+        .notNull()
+        .defaultTo("mean")
+        .check(sql`aggregation in ('mean', 'median', 'trimmed-mean')`),
     )
     .addColumn("prize_winners", "integer", (c) =>
-      c.notNull().defaultTo(3).check(sql`prize_winners between 0 and 10`),
+      c
+        .notNull()
+        .defaultTo(3)
+        .check(sql`prize_winners between 0 and 10`),
     )
     .addColumn("prize_honourable", "integer", (c) =>
-      c.notNull().defaultTo(3).check(sql`prize_honourable between 0 and 10`),
+      c
+        .notNull()
+        .defaultTo(3)
+        .check(sql`prize_honourable between 0 and 10`),
     )
     .addColumn("ranking_scope", "text", (c) =>
-      c.notNull().defaultTo("overall").check(sql`ranking_scope in ('overall', 'category')`),
+      c
+        .notNull()
+        .defaultTo("overall")
+        .check(sql`ranking_scope in ('overall', 'category')`),
     )
     // demo data is labelled as such wherever it shows
-    .addColumn("is_demo", "integer", (c) => c.notNull().defaultTo(0).check(sql`is_demo in (0, 1)`))
+    .addColumn("is_demo", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`is_demo in (0, 1)`),
+    )
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .addCheckConstraint("competitions_slug_format", sql`slug <> '' and slug = lower(slug)`)
@@ -90,7 +107,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("libraries")
     .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
-    .addColumn("code", "text", (c) => c.notNull().unique().check(sql`code <> ''`))
+    .addColumn("code", "text", (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`code <> ''`),
+    )
     .addColumn("name", "text", (c) => c.notNull().check(sql`name <> ''`))
     .addColumn("type", "text", (c) => c.notNull().check(sql`type in ('desa', 'kelurahan')`))
     .addColumn("village", "text", (c) => c.notNull().defaultTo(""))
@@ -112,7 +134,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("library_id", "integer", (c) => c.notNull().references("libraries.id"))
     .addColumn("category", "text", (c) => c.notNull().check(sql`category in ('desa', 'kelurahan')`))
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("active").check(sql`status in ('active', 'withdrawn', 'disqualified')`),
+      c
+        .notNull()
+        .defaultTo("active")
+        .check(sql`status in ('active', 'withdrawn', 'disqualified')`),
     )
     .addColumn("status_reason", "text")
     .addColumn("created_at", "text", (c) => c.notNull())
@@ -130,9 +155,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("name", "text", (c) => c.notNull().check(sql`name <> ''`))
     .addColumn("password_hash", "text", (c) => c.notNull())
     .addColumn("role", "text", (c) => c.notNull().check(sql`role in ('admin', 'chair', 'judge')`))
-    .addColumn("active", "integer", (c) => c.notNull().defaultTo(1).check(sql`active in (0, 1)`))
+    .addColumn("active", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`active in (0, 1)`),
+    )
     .addColumn("must_change_password", "integer", (c) =>
-      c.notNull().defaultTo(0).check(sql`must_change_password in (0, 1)`),
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`must_change_password in (0, 1)`),
     )
     .addColumn("district", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("village", "text", (c) => c.notNull().defaultTo(""))
@@ -164,7 +197,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("judge_assignments")
     .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
-    .addColumn("entry_id", "integer", (c) => c.notNull().references("entries.id").onDelete("cascade"))
+    .addColumn("entry_id", "integer", (c) =>
+      c.notNull().references("entries.id").onDelete("cascade"),
+    )
     .addColumn("judge_id", "integer", (c) => c.notNull().references("users.id"))
     .addColumn("created_at", "text", (c) => c.notNull())
     .addUniqueConstraint("judge_assignments_unique", ["entry_id", "judge_id"])
@@ -183,7 +218,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().references("libraries.id").onDelete("cascade"),
     )
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("confirmed").check(sql`status in ('confirmed', 'dismissed')`),
+      c
+        .notNull()
+        .defaultTo("confirmed")
+        .check(sql`status in ('confirmed', 'dismissed')`),
     )
     .addColumn("reason", "text", (c) => c.notNull().check(sql`trim(reason) <> ''`))
     .addColumn("created_by", "integer", (c) => c.references("users.id"))
@@ -194,12 +232,22 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("score_sheets")
     .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
-    .addColumn("entry_id", "integer", (c) => c.notNull().references("entries.id").onDelete("cascade"))
+    .addColumn("entry_id", "integer", (c) =>
+      c.notNull().references("entries.id").onDelete("cascade"),
+    )
     .addColumn("judge_id", "integer", (c) => c.notNull().references("users.id"))
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("draft").check(sql`status in ('draft', 'submitted')`),
+      c
+        .notNull()
+        .defaultTo("draft")
+        .check(sql`status in ('draft', 'submitted')`),
     )
-    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1).check(sql`version >= 1`))
+    .addColumn("version", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`version >= 1`),
+    )
     .addColumn("comment", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("submitted_at", "text")
     .addColumn("created_at", "text", (c) => c.notNull())

@@ -22,25 +22,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on("save_requests")
     .column("created_at")
     .execute();
-  await db.schema
-    .alterTable("score_sheets")
-    .addColumn("reopened_at", "text")
-    .execute();
-  await db.schema
-    .alterTable("score_sheets")
-    .addColumn("reopen_reason", "text")
-    .execute();
+  await db.schema.alterTable("score_sheets").addColumn("reopened_at", "text").execute();
+  await db.schema.alterTable("score_sheets").addColumn("reopen_reason", "text").execute();
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .alterTable("score_sheets")
-    .dropColumn("reopen_reason")
-    .execute();
-  await db.schema
-    .alterTable("score_sheets")
-    .dropColumn("reopened_at")
-    .execute();
+  await db.schema.alterTable("score_sheets").dropColumn("reopen_reason").execute();
+  await db.schema.alterTable("score_sheets").dropColumn("reopened_at").execute();
   await db.schema.dropTable("save_requests").execute();
 }

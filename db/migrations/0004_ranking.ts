@@ -18,9 +18,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().references("entries.id").onDelete("cascade"),
     )
     .addColumn("tie_key", "text", (c) => c.notNull())
-    .addColumn("position", "integer", (c) =>
-      c.notNull().check(sql`position >= 1`),
-    )
+    .addColumn("position", "integer", (c) => c.notNull().check(sql`position >= 1`))
     .addColumn("reason", "text", (c) => c.notNull())
     .addColumn("decided_by", "integer", (c) => c.references("users.id"))
     .addColumn("decided_at", "text", (c) => c.notNull())

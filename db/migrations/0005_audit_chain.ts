@@ -14,11 +14,19 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Chaining the existing rows is the one sanctioned rewrite of the log.
   await sql`drop trigger audit_log_no_update`.execute(db);
-  const rows = (await db.selectFrom("audit_log").selectAll().orderBy("id").execute()) as (AuditHashInput & { id: number })[];
+  const rows = (await db
+    .selectFrom("audit_log")
+    .selectAll()
+    .orderBy("id")
+    .execute()) as (AuditHashInput & { id: number })[];
   let prev = "";
   for (const row of rows) {
     const hash = auditHash(prev, row as AuditHashInput);
-    await db.updateTable("audit_log").set({ prev_hash: prev, hash }).where("id", "=", row.id).execute();
+    await db
+      .updateTable("audit_log")
+      .set({ prev_hash: prev, hash })
+      .where("id", "=", row.id)
+      .execute();
     prev = hash;
   }
   await sql`create trigger audit_log_no_update before update on audit_log

@@ -24,9 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().references("components.id").onDelete("cascade"),
     )
     .addColumn("entry_id", "integer", (c) => c.notNull())
-    .addColumn("submitted", "integer", (c) =>
-      c.notNull().check(sql`submitted in (0, 1)`),
-    )
+    .addColumn("submitted", "integer", (c) => c.notNull().check(sql`submitted in (0, 1)`))
     .addColumn("points", "integer", (c) => c.notNull())
     .addColumn("scores", "integer", (c) => c.notNull().check(sql`scores > 0`))
     .addPrimaryKeyConstraint("sheet_points_pk", ["sheet_id", "component_id"])

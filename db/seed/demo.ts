@@ -74,9 +74,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 function readLibraries(): LibraryRow[] {
   // the seed data sits beside this file in the source tree; the bundled server resolves from cwd
   const candidates = [path.join(here, "data"), path.resolve("db/seed/data")];
-  const dir = candidates.find((d) =>
-    fs.existsSync(path.join(d, "demo-libraries.csv")),
-  );
+  const dir = candidates.find((d) => fs.existsSync(path.join(d, "demo-libraries.csv")));
   if (!dir) throw new Error("demo-libraries.csv not found under db/seed/data");
   return parse(fs.readFileSync(path.join(dir, "demo-libraries.csv")), {
     columns: true,
@@ -240,8 +238,7 @@ export async function seedDemo(db: DB): Promise<DemoLogin[]> {
       for (const [j, judgeId] of judgeIds.entries()) {
         const progress = spec.progress[j] ?? { submitted: 0, drafts: 0 };
         const mine = entries.filter(
-          (e) =>
-            !(judgeId === conflictedJudge && e.libraryId === conflictedLibrary),
+          (e) => !(judgeId === conflictedJudge && e.libraryId === conflictedLibrary),
         );
         await trx
           .insertInto("judge_assignments")
@@ -271,20 +268,13 @@ export async function seedDemo(db: DB): Promise<DemoLogin[]> {
             })
             .returning("id")
             .executeTakeFirstOrThrow();
-          const scored = draft
-            ? indicators.slice(0, Math.ceil(indicators.length / 2))
-            : indicators;
+          const scored = draft ? indicators.slice(0, Math.ceil(indicators.length / 2)) : indicators;
           await trx
             .insertInto("scores")
             .values(
               scored.map((ind) => {
-                const raw = Math.round(
-                  entry.quality - severity + (random() - 0.5) * 1.6,
-                );
-                const value = Math.min(
-                  ind.max_score,
-                  Math.max(ind.min_score, raw),
-                );
+                const raw = Math.round(entry.quality - severity + (random() - 0.5) * 1.6);
+                const value = Math.min(ind.max_score, Math.max(ind.min_score, raw));
                 return {
                   sheet_id: sheetId,
                   indicator_id: ind.id,
@@ -335,12 +325,7 @@ export async function seedDemo(db: DB): Promise<DemoLogin[]> {
       .set({ status: "published" })
       .where("id", "=", previousId)
       .execute();
-    await writeSnapshot(
-      trx,
-      { ...previous, status: "published" },
-      {},
-      publisher,
-    );
+    await writeSnapshot(trx, { ...previous, status: "published" }, {}, publisher);
     await recordAudit(trx, {
       actor: publisher,
       competitionId: previousId,

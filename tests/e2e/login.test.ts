@@ -31,12 +31,10 @@ describe("e2e: the demo chair", () => {
     await page.getByRole("button", { name: "Masuk" }).click();
     await page.waitForURL(`${server.url}/dashboard`);
     expect(await page.locator("html").getAttribute("lang")).toBe("id");
-    await expect
-      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
-      .toBe("Dasbor");
-    expect(
-      await page.getByRole("row", { name: /Kutai Timur 2024/ }).textContent(),
-    ).toContain("Penilaian");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Dasbor");
+    expect(await page.getByRole("row", { name: /Kutai Timur 2024/ }).textContent()).toContain(
+      "Penilaian",
+    );
     expect(await page.getByRole("note").textContent()).toContain("Data demo");
 
     await page.getByRole("button", { name: "English" }).click();
@@ -45,15 +43,13 @@ describe("e2e: the demo chair", () => {
       .toBe("Dashboard");
     expect(page.url()).toBe(`${server.url}/dashboard`);
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
-    expect(
-      await page.getByRole("row", { name: /Kutai Timur 2024/ }).textContent(),
-    ).toContain("Scoring");
+    expect(await page.getByRole("row", { name: /Kutai Timur 2024/ }).textContent()).toContain(
+      "Scoring",
+    );
 
     // the choice sticks across pages
     await page.goto(`${server.url}/`);
-    await expect
-      .poll(() => page.getByRole("link", { name: "Dashboard" }).count())
-      .toBe(1);
+    await expect.poll(() => page.getByRole("link", { name: "Dashboard" }).count()).toBe(1);
     // no CSP violation or hydration error on the way
     expect(errors).toEqual([]);
     await page.close();
@@ -63,9 +59,7 @@ describe("e2e: the demo chair", () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/login`);
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
-      "Lompat ke isi",
-    );
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Lompat ke isi");
     await page.getByLabel("Email").focus();
     await page.keyboard.type("juri1@juara.demo");
     await page.keyboard.press("Tab");

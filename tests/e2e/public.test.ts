@@ -19,16 +19,49 @@ describe("e2e: winners page and ceremony mode", () => {
       slug: "kutim-2023",
       results: [
         { code: "A", name: "Pustaka Ilmu Desa Sepaso", rank: 1, prize: "Juara I", scoreX100: 9125 },
-        { code: "B", name: "Perpustakaan Desa Swarga Bara", rank: 2, prize: "Juara II", scoreX100: 8850 },
-        { code: "C", name: "Perpustakaan Desa Suka Rahmat", rank: 3, prize: "Juara III", scoreX100: 8610 },
-        { code: "D", name: "Perpustakaan Desa Sangkima", rank: 4, prize: "Harapan I", scoreX100: 8000 },
-        { code: "E", name: "Perpustakaan Desa Kandolo", rank: 5, prize: "Harapan II", scoreX100: 7400 },
-        { code: "F", name: "Perpustakaan Desa Kaubun", rank: 6, prize: "Harapan III", scoreX100: 7100 },
+        {
+          code: "B",
+          name: "Perpustakaan Desa Swarga Bara",
+          rank: 2,
+          prize: "Juara II",
+          scoreX100: 8850,
+        },
+        {
+          code: "C",
+          name: "Perpustakaan Desa Suka Rahmat",
+          rank: 3,
+          prize: "Juara III",
+          scoreX100: 8610,
+        },
+        {
+          code: "D",
+          name: "Perpustakaan Desa Sangkima",
+          rank: 4,
+          prize: "Harapan I",
+          scoreX100: 8000,
+        },
+        {
+          code: "E",
+          name: "Perpustakaan Desa Kandolo",
+          rank: 5,
+          prize: "Harapan II",
+          scoreX100: 7400,
+        },
+        {
+          code: "F",
+          name: "Perpustakaan Desa Kaubun",
+          rank: 6,
+          prize: "Harapan III",
+          scoreX100: 7100,
+        },
         { code: "G", name: "Perpustakaan Desa Sandaran", rank: 7, prize: null, scoreX100: 6000 },
       ],
     });
     await db.destroy();
-    [server, browser] = await Promise.all([startServer({ dataDir: data.dir, env: { JUARA_NO_DEMO: "1" } }), launchBrowser()]);
+    [server, browser] = await Promise.all([
+      startServer({ dataDir: data.dir, env: { JUARA_NO_DEMO: "1" } }),
+      launchBrowser(),
+    ]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -42,13 +75,28 @@ describe("e2e: winners page and ceremony mode", () => {
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     await page.goto(`${server.url}/competitions/kutim-2023`);
-    await expect.poll(() => page.locator("figure.chart .recharts-wrapper > svg").count(), { timeout: 15_000 }).toBe(2);
-    expect(await page.locator(".podium .prize").allTextContents()).toEqual(["Juara I", "Juara II", "Juara III"]);
+    await expect
+      .poll(() => page.locator("figure.chart .recharts-wrapper > svg").count(), { timeout: 15_000 })
+      .toBe(2);
+    expect(await page.locator(".podium .prize").allTextContents()).toEqual([
+      "Juara I",
+      "Juara II",
+      "Juara III",
+    ]);
     // bars were drawn for the three winners in the component chart
-    expect(await page.locator("figure.chart").first().locator(".recharts-bar-rectangle").count()).toBeGreaterThan(0);
+    expect(
+      await page.locator("figure.chart").first().locator(".recharts-bar-rectangle").count(),
+    ).toBeGreaterThan(0);
     // nothing overflows the phone's width but the scrollable table
-    await page.screenshot({ path: process.env.SCREENSHOT_DIR ? `${process.env.SCREENSHOT_DIR}/winners.png` : `${data.dir}/winners.png`, fullPage: true });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await page.screenshot({
+      path: process.env.SCREENSHOT_DIR
+        ? `${process.env.SCREENSHOT_DIR}/winners.png`
+        : `${data.dir}/winners.png`,
+      fullPage: true,
+    });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
     await page.close();
@@ -59,20 +107,31 @@ describe("e2e: winners page and ceremony mode", () => {
     await page.goto(`${server.url}/competitions/kutim-2023/ceremony`);
     expect(await page.locator(".ceremony-title").textContent()).toBe("Pengumuman Pemenang");
     // keys work once the page is hydrated
-    await page.waitForFunction(() => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined);
+    await page.waitForFunction(
+      () => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined,
+    );
     const seen: string[] = [];
     const keys = ["ArrowRight", " ", "Enter", "ArrowRight", "PageDown", "ArrowRight"];
     for (const key of keys) {
       const before = seen.length;
       await page.keyboard.press(key);
       await expect.poll(() => page.locator(".ceremony-prize").count()).toBe(1);
-      await expect.poll(async () => {
-        const text = await page.locator(".ceremony-prize").textContent();
-        return text !== (seen[before - 1] ?? null);
-      }).toBe(true);
+      await expect
+        .poll(async () => {
+          const text = await page.locator(".ceremony-prize").textContent();
+          return text !== (seen[before - 1] ?? null);
+        })
+        .toBe(true);
       seen.push((await page.locator(".ceremony-prize").textContent())!);
     }
-    expect(seen).toEqual(["Harapan III", "Harapan II", "Harapan I", "Juara III", "Juara II", "Juara I"]);
+    expect(seen).toEqual([
+      "Harapan III",
+      "Harapan II",
+      "Harapan I",
+      "Juara III",
+      "Juara II",
+      "Juara I",
+    ]);
     expect(await page.locator(".ceremony-name").textContent()).toBe("Pustaka Ilmu Desa Sepaso");
     expect(await page.locator(".ceremony-done").textContent()).toBeTruthy();
     // back one step with the left arrow
@@ -81,7 +140,11 @@ describe("e2e: winners page and ceremony mode", () => {
     // a click on the Next link also advances
     await page.getByRole("link", { name: "Berikutnya" }).click();
     await expect.poll(() => page.locator(".ceremony-prize").textContent()).toBe("Juara I");
-    await page.screenshot({ path: process.env.SCREENSHOT_DIR ? `${process.env.SCREENSHOT_DIR}/ceremony.png` : `${data.dir}/ceremony.png` });
+    await page.screenshot({
+      path: process.env.SCREENSHOT_DIR
+        ? `${process.env.SCREENSHOT_DIR}/ceremony.png`
+        : `${data.dir}/ceremony.png`,
+    });
     await page.close();
   });
 });

@@ -37,14 +37,8 @@ describe("e2e: the chair's results dashboard", () => {
     const ranking = page
       .getByRole("table")
       .filter({ has: page.getByRole("columnheader", { name: "Nilai akhir" }) });
-    for (const judge of [
-      "Dr. Bambang Prasetyo",
-      "Nurhayati, S.IP.",
-      "Rahmawati",
-    ]) {
-      expect(
-        await ranking.getByRole("columnheader", { name: judge }).count(),
-      ).toBe(1);
+    for (const judge of ["Dr. Bambang Prasetyo", "Nurhayati, S.IP.", "Rahmawati"]) {
+      expect(await ranking.getByRole("columnheader", { name: judge }).count()).toBe(1);
     }
     expect(await ranking.getByRole("row").count()).toBe(13);
     // recharts draws in the browser: two charts, each an SVG with bars
@@ -53,9 +47,7 @@ describe("e2e: the chair's results dashboard", () => {
         timeout: 10_000,
       })
       .toBe(2);
-    expect(
-      await page.locator("figure.chart .recharts-bar-rectangle").count(),
-    ).toBeGreaterThan(5);
+    expect(await page.locator("figure.chart .recharts-bar-rectangle").count()).toBeGreaterThan(5);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -4,11 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, migrateToLatest } from "../../db/connection";
 import { launchBrowser } from "../support/browser";
 import { tempDir } from "../support/db";
-import {
-  createScoringFixture,
-  FIXTURE_PASSWORD,
-  type ScoringFixture,
-} from "../support/scoring";
+import { createScoringFixture, FIXTURE_PASSWORD, type ScoringFixture } from "../support/scoring";
 import { startServer, type RunningServer } from "../support/server";
 
 /** A judge in headless Chromium, on a connection that comes and goes. */
@@ -62,8 +58,7 @@ describe("e2e: scoring a sheet with JavaScript on", () => {
     return { context, page, errors };
   }
 
-  const status = (page: Page) =>
-    page.locator("[data-status]").getAttribute("data-status");
+  const status = (page: Page) => page.locator("[data-status]").getAttribute("data-status");
 
   beforeAll(async () => {
     data = tempDir();
@@ -93,26 +88,18 @@ describe("e2e: scoring a sheet with JavaScript on", () => {
     const code = fx.codes[0]!;
     await page.getByRole("link", { name: "Lomba Uji e2e-2026" }).click();
     await page.waitForURL(`${server.url}/judge/${fx.slug}`);
-    await page
-      .getByRole("link", { name: "Perpustakaan Desa 1 (e2e-2026)" })
-      .click();
+    await page.getByRole("link", { name: "Perpustakaan Desa 1 (e2e-2026)" }).click();
     await page.waitForURL(`${server.url}/judge/${fx.slug}/${code}`);
     await page.locator("[data-status]").waitFor();
 
     // the live total follows the typing: A = 60 × 4 / 15 = 16
     await page.getByLabel(/Nilai A1/).fill("4");
-    await expect
-      .poll(() => page.getByTestId("total").textContent(), poll)
-      .toBe("16,00");
+    await expect.poll(() => page.getByTestId("total").textContent(), poll).toBe("16,00");
     // the browser checks the range as the server will
     await page.getByLabel(/Nilai A2/).fill("11");
-    await expect
-      .poll(() => page.getByText("Nilai harus antara 0 dan 10.").count(), poll)
-      .toBe(1);
+    await expect.poll(() => page.getByText("Nilai harus antara 0 dan 10.").count(), poll).toBe(1);
     await page.getByLabel(/Nilai A2/).fill("7");
-    await expect
-      .poll(() => page.getByText("Nilai harus antara 0 dan 10.").count(), poll)
-      .toBe(0);
+    await expect.poll(() => page.getByText("Nilai harus antara 0 dan 10.").count(), poll).toBe(0);
     await expect.poll(() => status(page), poll).toBe("saved");
     expect(stored(fx.judges[0]!.id, code)?.scores).toEqual({
       A1: 4,
@@ -135,31 +122,19 @@ describe("e2e: scoring a sheet with JavaScript on", () => {
     );
     expect(kept.join()).toContain("Ruang baca sempit tapi bersih");
     expect(stored(fx.judges[0]!.id, code)?.scores.B1).toBeNull();
-    await expect
-      .poll(() => page.getByTestId("total").textContent(), poll)
-      .toBe("74,00");
+    await expect.poll(() => page.getByTestId("total").textContent(), poll).toBe("74,00");
 
     // back online: the kept copy is sent without the judge doing anything
     await context.setOffline(false);
-    await expect
-      .poll(() => stored(fx.judges[0]!.id, code)?.scores.B1, poll)
-      .toBe(3);
+    await expect.poll(() => stored(fx.judges[0]!.id, code)?.scores.B1, poll).toBe(3);
     await expect.poll(() => status(page), poll).toBe("saved");
-    expect(stored(fx.judges[0]!.id, code)?.notes.B1).toBe(
-      "Ruang baca sempit tapi bersih",
-    );
+    expect(stored(fx.judges[0]!.id, code)?.notes.B1).toBe("Ruang baca sempit tapi bersih");
 
     await page.getByRole("button", { name: "Kirim nilai final" }).click();
     await page.waitForURL(`${server.url}/judge/${fx.slug}?submitted=${code}`);
     // the list page's notice (waited for: the URL can change a moment before the new page renders)
     await expect
-      .poll(
-        () =>
-          page
-            .getByText(/Nilai untuk .* sudah dikirim\. Terima kasih\./)
-            .count(),
-        poll,
-      )
+      .poll(() => page.getByText(/Nilai untuk .* sudah dikirim\. Terima kasih\./).count(), poll)
       .toBe(1);
     expect(stored(fx.judges[0]!.id, code)).toMatchObject({
       status: "submitted",
@@ -167,9 +142,7 @@ describe("e2e: scoring a sheet with JavaScript on", () => {
     });
     expect(
       await page.evaluate(
-        () =>
-          Object.keys(localStorage).filter((k) => k.startsWith("juara:sheet:"))
-            .length,
+        () => Object.keys(localStorage).filter((k) => k.startsWith("juara:sheet:")).length,
       ),
     ).toBe(0);
     expect(errors).toEqual([]);
@@ -191,9 +164,7 @@ describe("e2e: scoring a sheet with JavaScript on", () => {
     await context.setOffline(false);
     const reopened = await context.newPage();
     await reopened.goto(url);
-    await expect
-      .poll(() => stored(fx.judges[0]!.id, code)?.scores.A1, poll)
-      .toBe(2);
+    await expect.poll(() => stored(fx.judges[0]!.id, code)?.scores.A1, poll).toBe(2);
     await expect.poll(() => status(reopened), poll).toBe("saved");
     expect(await reopened.getByLabel("Komentar umum").inputValue()).toBe(
       "Ditulis di desa tanpa sinyal",
@@ -216,17 +187,13 @@ describe("e2e: scoring a sheet with JavaScript on", () => {
 
     await second.getByLabel(/Nilai A1/).fill("1");
     await expect.poll(() => status(second), poll).toBe("conflict");
-    const panel = second
-      .getByRole("alert")
-      .filter({ hasText: "Lembar ini diubah di tempat lain" });
+    const panel = second.getByRole("alert").filter({ hasText: "Lembar ini diubah di tempat lain" });
     const row = panel.getByRole("row", { name: /A1/ });
     expect(await row.textContent()).toMatch(/1.*5/);
     expect(stored(fx.judges[1]!.id, code)?.scores.A1).toBe(5);
 
     await panel.getByRole("button", { name: "Pakai isian saya" }).click();
-    await expect
-      .poll(() => stored(fx.judges[1]!.id, code)?.scores.A1, poll)
-      .toBe(1);
+    await expect.poll(() => stored(fx.judges[1]!.id, code)?.scores.A1, poll).toBe(1);
     await expect.poll(() => status(second), poll).toBe("saved");
     await context.close();
   });

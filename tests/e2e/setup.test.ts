@@ -40,7 +40,7 @@ describe("the chair sets up a competition in the browser", () => {
       await page.click('main button:has-text("Buat")');
       await page.waitForURL(new RegExp(`/chair/competitions/${slug}$`));
 
-      await page.click('nav >> text=Kriteria');
+      await page.click("nav >> text=Kriteria");
       await page.waitForURL(/\/criteria$/);
       await page.click("text=Isi dengan templat standar");
       await page.waitForSelector("text=Templat dimuat");
@@ -56,7 +56,7 @@ describe("the chair sets up a competition in the browser", () => {
       await page.click('.sticky-actions button:has-text("Simpan kriteria")');
       await page.waitForSelector("text=Kriteria disimpan.");
 
-      await page.click('nav >> text=Ringkasan');
+      await page.click("nav >> text=Ringkasan");
       await page.waitForSelector("text=Belum bisa pindah ke Penilaian:");
       expect(await page.textContent("main")).toContain("Belum ada peserta aktif.");
       await page.context().close();

@@ -12,7 +12,14 @@ import { createTestDb, tempDir, type TestDb } from "../support/db";
 async function writeEntries(t: TestDb, n: number) {
   for (let i = 1; i <= n; i++) {
     await t.db.transaction().execute((trx) =>
-      recordAudit(trx, { actor: SYSTEM_ACTOR, entityType: "score", entityId: i, action: "update", before: { value: i }, after: { value: i + 1 } }),
+      recordAudit(trx, {
+        actor: SYSTEM_ACTOR,
+        entityType: "score",
+        entityId: i,
+        action: "update",
+        before: { value: i },
+        after: { value: i + 1 },
+      }),
     );
   }
 }
@@ -22,8 +29,16 @@ async function tamper(t: TestDb, statement: string) {
   await sql.raw("drop trigger audit_log_no_update").execute(t.db);
   await sql.raw("drop trigger audit_log_no_delete").execute(t.db);
   await sql.raw(statement).execute(t.db);
-  await sql.raw("create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end").execute(t.db);
-  await sql.raw("create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end").execute(t.db);
+  await sql
+    .raw(
+      "create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end",
+    )
+    .execute(t.db);
+  await sql
+    .raw(
+      "create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end",
+    )
+    .execute(t.db);
 }
 
 async function verifyViaCli() {
@@ -40,7 +55,11 @@ describe("tamper-evident audit log", () => {
   it("chains every entry to the previous one and verifies the whole chain", async () => {
     t = await createTestDb();
     await writeEntries(t, 5);
-    const rows = await t.db.selectFrom("audit_log").select(["id", "prev_hash", "hash"]).orderBy("id").execute();
+    const rows = await t.db
+      .selectFrom("audit_log")
+      .select(["id", "prev_hash", "hash"])
+      .orderBy("id")
+      .execute();
     expect(rows[0]!.prev_hash).toBe("");
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
     expect(await verifyAuditChain()).toEqual({ ok: true, entries: 5, head: rows[4]!.hash });
@@ -50,17 +69,27 @@ describe("tamper-evident audit log", () => {
     t = await createTestDb();
     await writeEntries(t, 6);
     await tamper(t, `update audit_log set after_json = '{"value":99}' where id = 3`);
-    expect(await verifyAuditChain()).toMatchObject({ ok: false, brokenAt: 3, problem: "content-altered" });
+    expect(await verifyAuditChain()).toMatchObject({
+      ok: false,
+      brokenAt: 3,
+      problem: "content-altered",
+    });
     const cli = await verifyViaCli();
     expect(cli.code).toBe(1);
-    expect(cli.err).toBe("Audit log broken at entry 3: its content no longer matches its hash (altered outside the app).");
+    expect(cli.err).toBe(
+      "Audit log broken at entry 3: its content no longer matches its hash (altered outside the app).",
+    );
   });
 
   it("reports a removed entry at the entry after the gap", async () => {
     t = await createTestDb();
     await writeEntries(t, 6);
     await tamper(t, "delete from audit_log where id = 4");
-    expect(await verifyAuditChain()).toMatchObject({ ok: false, brokenAt: 5, problem: "chain-broken" });
+    expect(await verifyAuditChain()).toMatchObject({
+      ok: false,
+      brokenAt: 5,
+      problem: "chain-broken",
+    });
   });
 
   it("says the log is intact through the CLI", async () => {
@@ -77,17 +106,36 @@ describe("tamper-evident audit log", () => {
     const dir = tempDir();
     const url = `file:${path.join(dir.dir, "old.db")}`;
     const { db } = createDb(url);
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: async () => migrations },
+      allowUnorderedMigrations: true,
+    });
     await migrator.migrateTo("0001_initial");
     for (const action of ["create", "update"]) {
       await db
         .insertInto("audit_log")
-        .values({ at: "2024-01-01T00:00:00.000Z", user_id: null, actor: "old", entity_type: "x", entity_id: "1", action } as never)
+        .values({
+          at: "2024-01-01T00:00:00.000Z",
+          user_id: null,
+          actor: "old",
+          entity_type: "x",
+          entity_id: "1",
+          action,
+        } as never)
         .execute();
     }
     await migrator.migrateToLatest();
     useDatabase(db);
     expect(await verifyAuditChain()).toMatchObject({ ok: true, entries: 2 });
-    t = { db, file: "", url, cleanup: async () => { await closeDb(); dir.remove(); } };
+    t = {
+      db,
+      file: "",
+      url,
+      cleanup: async () => {
+        await closeDb();
+        dir.remove();
+      },
+    };
   });
 });

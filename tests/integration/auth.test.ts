@@ -7,7 +7,9 @@ import { changePassword, createUser } from "../../app/models/users.server";
 import { createTestDb, type TestDb } from "../support/db";
 
 function requestWithCookie(setCookie: string): Request {
-  return new Request("http://localhost/dashboard", { headers: { Cookie: setCookie.split(";")[0]! } });
+  return new Request("http://localhost/dashboard", {
+    headers: { Cookie: setCookie.split(";")[0]! },
+  });
 }
 
 describe("accounts and sessions", () => {
@@ -16,7 +18,12 @@ describe("accounts and sessions", () => {
 
   beforeAll(async () => {
     t = await createTestDb();
-    const created = await createUser(SYSTEM_ACTOR, { email: "Juri@Example.ID", name: "Juri", role: "judge", password: "rahasia-benar" });
+    const created = await createUser(SYSTEM_ACTOR, {
+      email: "Juri@Example.ID",
+      name: "Juri",
+      role: "judge",
+      password: "rahasia-benar",
+    });
     if (!created.ok) throw new Error("setup failed");
     judgeId = created.userId;
   });
@@ -27,19 +34,34 @@ describe("accounts and sessions", () => {
     expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(await verifyPassword(hash, "kata-sandi-1")).toBe(true);
     expect(await verifyPassword(hash, "kata-sandi-2")).toBe(false);
-    const stored = await t.db.selectFrom("users").select("password_hash").where("id", "=", judgeId).executeTakeFirstOrThrow();
+    const stored = await t.db
+      .selectFrom("users")
+      .select("password_hash")
+      .where("id", "=", judgeId)
+      .executeTakeFirstOrThrow();
     expect(stored.password_hash).not.toContain("rahasia-benar");
   });
 
   it("treats emails case-insensitively and refuses a second account with the same one", async () => {
     expect((await authenticate("JURI@example.id", "rahasia-benar", "10.0.0.1")).ok).toBe(true);
-    const dup = await createUser(SYSTEM_ACTOR, { email: "juri@EXAMPLE.id", name: "Other", role: "chair", password: "12345678" });
+    const dup = await createUser(SYSTEM_ACTOR, {
+      email: "juri@EXAMPLE.id",
+      name: "Other",
+      role: "chair",
+      password: "12345678",
+    });
     expect(dup).toEqual({ ok: false, error: "emailTaken" });
   });
 
   it("refuses a wrong password and an unknown account alike", async () => {
-    expect(await authenticate("juri@example.id", "salah", "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
-    expect(await authenticate("nobody@example.id", "salah", "10.0.0.2")).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate("juri@example.id", "salah", "10.0.0.2")).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await authenticate("nobody@example.id", "salah", "10.0.0.2")).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("pauses one account from one address after repeated failures, without locking others behind the same NAT", async () => {
@@ -50,20 +72,36 @@ describe("accounts and sessions", () => {
     const locked = await authenticate("juri@example.id", "wrong-last", ip);
     expect(locked).toMatchObject({ ok: false, reason: "locked" });
     // even the right password waits out the pause from that address
-    expect(await authenticate("juri@example.id", "rahasia-benar", ip)).toMatchObject({ reason: "locked" });
+    expect(await authenticate("juri@example.id", "rahasia-benar", ip)).toMatchObject({
+      reason: "locked",
+    });
     // the same account from another address, and another account from the same address, still work
     expect((await authenticate("juri@example.id", "rahasia-benar", "36.80.9.9")).ok).toBe(true);
-    const other = await createUser(SYSTEM_ACTOR, { email: "juri2@example.id", name: "Juri 2", role: "judge", password: "rahasia-dua" });
+    const other = await createUser(SYSTEM_ACTOR, {
+      email: "juri2@example.id",
+      name: "Juri 2",
+      role: "judge",
+      password: "rahasia-dua",
+    });
     expect(other.ok).toBe(true);
     expect((await authenticate("juri2@example.id", "rahasia-dua", ip)).ok).toBe(true);
     // the pause is kept in the database, so a restart does not lift it
-    const row = await t.db.selectFrom("login_attempts").selectAll().where("key", "=", `juri@example.id|${ip}`).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("login_attempts")
+      .selectAll()
+      .where("key", "=", `juri@example.id|${ip}`)
+      .executeTakeFirstOrThrow();
     expect(row.failures).toBe(MAX_LOGIN_FAILURES);
     expect(row.locked_until).not.toBeNull();
   });
 
   it("refuses a deactivated account", async () => {
-    const u = await createUser(SYSTEM_ACTOR, { email: "gone@example.id", name: "Gone", role: "judge", password: "12345678" });
+    const u = await createUser(SYSTEM_ACTOR, {
+      email: "gone@example.id",
+      name: "Gone",
+      role: "judge",
+      password: "12345678",
+    });
     if (!u.ok) throw new Error("setup");
     await t.db.updateTable("users").set({ active: 0 }).where("id", "=", u.userId).execute();
     expect((await authenticate("gone@example.id", "12345678", "10.1.1.1")).ok).toBe(false);
@@ -74,7 +112,11 @@ describe("accounts and sessions", () => {
     const request = requestWithCookie(cookie);
     expect((await getSessionUser(request))?.id).toBe(judgeId);
     const stale = new Date(Date.now() - (SESSION_IDLE_SECONDS + 60) * 1000).toISOString();
-    await t.db.updateTable("sessions").set({ last_seen_at: stale }).where("user_id", "=", judgeId).execute();
+    await t.db
+      .updateTable("sessions")
+      .set({ last_seen_at: stale })
+      .where("user_id", "=", judgeId)
+      .execute();
     expect(await getSessionUser(request)).toBeNull();
   });
 
@@ -82,7 +124,9 @@ describe("accounts and sessions", () => {
     const cookie = await createSession(judgeId);
     const [pair] = cookie.split(";");
     const tampered = pair!.slice(0, -3) + (pair!.endsWith("AAA") ? "BBB" : "AAA");
-    expect(await getSessionUser(new Request("http://localhost/", { headers: { Cookie: tampered } }))).toBeNull();
+    expect(
+      await getSessionUser(new Request("http://localhost/", { headers: { Cookie: tampered } })),
+    ).toBeNull();
   });
 
   it("changing a password ends the user's other sessions but keeps the current one", async () => {
@@ -90,15 +134,28 @@ describe("accounts and sessions", () => {
     const elsewhere = await createSession(judgeId);
     const me = await getSessionUser(requestWithCookie(here));
     if (!me) throw new Error("no session");
-    expect(await changePassword({ id: judgeId, label: "juri" }, me.sessionId, "wrong", "baru-sekali")).toEqual({
+    expect(
+      await changePassword({ id: judgeId, label: "juri" }, me.sessionId, "wrong", "baru-sekali"),
+    ).toEqual({
       ok: false,
       error: "wrongCurrent",
     });
-    expect(await changePassword({ id: judgeId, label: "juri" }, me.sessionId, "rahasia-benar", "baru-sekali")).toEqual({ ok: true });
+    expect(
+      await changePassword(
+        { id: judgeId, label: "juri" },
+        me.sessionId,
+        "rahasia-benar",
+        "baru-sekali",
+      ),
+    ).toEqual({ ok: true });
     expect(await getSessionUser(requestWithCookie(here))).not.toBeNull();
     expect(await getSessionUser(requestWithCookie(elsewhere))).toBeNull();
     expect((await authenticate("juri@example.id", "baru-sekali", "10.9.9.9")).ok).toBe(true);
-    const audit = await t.db.selectFrom("audit_log").select(["action", "after_json"]).where("entity_id", "=", String(judgeId)).execute();
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select(["action", "after_json"])
+      .where("entity_id", "=", String(judgeId))
+      .execute();
     expect(audit.map((a) => a.action)).toContain("change-password");
     expect(audit.every((a) => !(a.after_json ?? "").includes("argon2"))).toBe(true);
   });

@@ -233,8 +233,7 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
   "routes/logout": { url: "/logout", get: 302, post: 302 },
 };
 
-const expected = (e: Expect, role: Role) =>
-  typeof e === "number" ? e : e[role];
+const expected = (e: Expect, role: Role) => (typeof e === "number" ? e : e[role]);
 
 interface BuiltRoute {
   id: string;
@@ -248,9 +247,9 @@ describe("authorization matrix over every route of the build", () => {
   const clients = {} as Record<Role, HttpClient>;
 
   beforeAll(async () => {
-    const build = (await import(
-      pathToFileURL(path.resolve("build/index.js")).href
-    )) as { routes: Record<string, BuiltRoute> };
+    const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as {
+      routes: Record<string, BuiltRoute>;
+    };
     routes = Object.values(build.routes).filter((r) => r.id !== "root");
 
     data = tempDir();
@@ -312,8 +311,7 @@ describe("authorization matrix over every route of the build", () => {
     const mismatches: string[] = [];
     let checked = 0;
     const ordered = [...routes].sort(
-      (a, b) =>
-        Object.keys(MATRIX).indexOf(a.id) - Object.keys(MATRIX).indexOf(b.id),
+      (a, b) => Object.keys(MATRIX).indexOf(a.id) - Object.keys(MATRIX).indexOf(b.id),
     );
     for (const route of ordered) {
       const entry = MATRIX[route.id];
@@ -329,9 +327,7 @@ describe("authorization matrix over every route of the build", () => {
         }
         if (route.module.action) {
           if (!entry.post) {
-            mismatches.push(
-              `${route.id} has an action but no expected POST statuses`,
-            );
+            mismatches.push(`${route.id} has an action but no expected POST statuses`);
             continue;
           }
           const res = await clients[role].post(entry.url, {});
@@ -341,9 +337,7 @@ describe("authorization matrix over every route of the build", () => {
               `POST ${entry.url} as ${role}: ${res.status}, expected ${expected(entry.post, role)}`,
             );
         } else if (entry.post) {
-          mismatches.push(
-            `${route.id} has no action but the table expects POST statuses`,
-          );
+          mismatches.push(`${route.id} has no action but the table expects POST statuses`);
         }
       }
     }

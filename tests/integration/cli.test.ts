@@ -34,7 +34,10 @@ describe("npm run juara", () => {
   };
 
   it("migrate brings an empty file up to date, then says so", async () => {
-    expect(await cli(["migrate"])).toMatchObject({ code: 0, out: expect.stringMatching(/^Applied: 0001_initial, /) });
+    expect(await cli(["migrate"])).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^Applied: 0001_initial, /),
+    });
     expect((await cli(["migrate"])).out).toBe("Schema is up to date.");
   });
 
@@ -55,15 +58,43 @@ describe("npm run juara", () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("--email: not a valid email address");
     expect(bad.err).toContain("Usage:");
-    const short = await cli(["user:create", "--email", "a@b.id", "--name", "A", "--role", "chair", "--password", "short"]);
+    const short = await cli([
+      "user:create",
+      "--email",
+      "a@b.id",
+      "--name",
+      "A",
+      "--role",
+      "chair",
+      "--password",
+      "short",
+    ]);
     expect(short.code).toBe(2);
     expect(short.err).toContain("--password: at least 8 characters");
 
-    const made = await cli(["user:create", "--email", "Ketua@Dispusip.id", "--name", "Ketua", "--role", "chair"]);
+    const made = await cli([
+      "user:create",
+      "--email",
+      "Ketua@Dispusip.id",
+      "--name",
+      "Ketua",
+      "--role",
+      "chair",
+    ]);
     expect(made.code).toBe(0);
     expect(made.out).toContain("Created chair ketua@dispusip.id");
     expect(made.out).toMatch(/Temporary password \(must be changed at first login\): \S{12}/);
-    const dup = await cli(["user:create", "--email", "KETUA@dispusip.id", "--name", "Lagi", "--role", "judge", "--password", "12345678"]);
+    const dup = await cli([
+      "user:create",
+      "--email",
+      "KETUA@dispusip.id",
+      "--name",
+      "Lagi",
+      "--role",
+      "judge",
+      "--password",
+      "12345678",
+    ]);
     expect(dup.code).toBe(1);
     expect(count("users")).toBe(1);
   });
@@ -75,7 +106,9 @@ describe("npm run juara", () => {
     expect(res.code).toBe(0);
     const copy = new SqliteDatabase(target, { readonly: true });
     expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
-    expect((copy.prepare("select count(*) as n from scores").get() as { n: number }).n).toBeGreaterThan(0);
+    expect(
+      (copy.prepare("select count(*) as n from scores").get() as { n: number }).n,
+    ).toBeGreaterThan(0);
     copy.close();
   });
 
@@ -84,7 +117,17 @@ describe("npm run juara", () => {
     const backupFile = path.join(dir.dir, "backup.db");
     expect((await cli(["backup", backupFile])).code).toBe(0);
     // after the backup, someone adds an account; restoring goes back to before it
-    await cli(["user:create", "--email", "later@x.id", "--name", "Later", "--role", "judge", "--password", "12345678"]);
+    await cli([
+      "user:create",
+      "--email",
+      "later@x.id",
+      "--name",
+      "Later",
+      "--role",
+      "judge",
+      "--password",
+      "12345678",
+    ]);
     expect(count("users")).toBe(6);
     const restored = await cli(["restore", backupFile]);
     expect(restored.code).toBe(0);
@@ -113,10 +156,14 @@ describe("npm run juara", () => {
 
   it("exits non-zero as a real process on wrong arguments", async () => {
     const run = promisify(execFile);
-    const failure = await run(path.join(ROOT, "node_modules/.bin/tsx"), ["bin/juara.ts", "user:create", "--role", "king"], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: `file:${dbFile}` },
-    }).catch((e: { code: number; stderr: string }) => e);
+    const failure = await run(
+      path.join(ROOT, "node_modules/.bin/tsx"),
+      ["bin/juara.ts", "user:create", "--role", "king"],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: `file:${dbFile}` },
+      },
+    ).catch((e: { code: number; stderr: string }) => e);
     expect("code" in failure && failure.code).toBe(2);
     expect((failure as { stderr: string }).stderr).toContain("Usage:");
   });

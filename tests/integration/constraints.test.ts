@@ -16,32 +16,77 @@ describe("the schema rejects bad rows by itself", () => {
     const db = t.db;
     ({ id: competitionId } = await db
       .insertInto("competitions")
-      .values({ slug: "c-2024", name: "C", year: 2024, level: "kabupaten", region: "R", aggregation: "mean", prize_winners: 3, prize_honourable: 3, ranking_scope: "overall", created_at: now, updated_at: now })
+      .values({
+        slug: "c-2024",
+        name: "C",
+        year: 2024,
+        level: "kabupaten",
+        region: "R",
+        aggregation: "mean",
+        prize_winners: 3,
+        prize_honourable: 3,
+        ranking_scope: "overall",
+        created_at: now,
+        updated_at: now,
+      })
       .returning("id")
       .executeTakeFirstOrThrow());
     ({ id: componentId } = await db
       .insertInto("components")
-      .values({ competition_id: competitionId, code: "A", name: "Koleksi", weight: 25, position: 1 })
+      .values({
+        competition_id: competitionId,
+        code: "A",
+        name: "Koleksi",
+        weight: 25,
+        position: 1,
+      })
       .returning("id")
       .executeTakeFirstOrThrow());
     ({ id: indicatorId } = await db
       .insertInto("indicators")
-      .values({ competition_id: competitionId, component_id: componentId, code: "A1", name: "Jumlah", description: "", min_score: 1, max_score: 5, position: 1 })
+      .values({
+        competition_id: competitionId,
+        component_id: componentId,
+        code: "A1",
+        name: "Jumlah",
+        description: "",
+        min_score: 1,
+        max_score: 5,
+        position: 1,
+      })
       .returning("id")
       .executeTakeFirstOrThrow());
     const { id: libraryId } = await db
       .insertInto("libraries")
-      .values({ code: "L1", name: "Perpustakaan L1", type: "desa", created_at: now, updated_at: now })
+      .values({
+        code: "L1",
+        name: "Perpustakaan L1",
+        type: "desa",
+        created_at: now,
+        updated_at: now,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     ({ id: entryId } = await db
       .insertInto("entries")
-      .values({ competition_id: competitionId, library_id: libraryId, category: "desa", created_at: now })
+      .values({
+        competition_id: competitionId,
+        library_id: libraryId,
+        category: "desa",
+        created_at: now,
+      })
       .returning("id")
       .executeTakeFirstOrThrow());
     const { id: judgeId } = await db
       .insertInto("users")
-      .values({ email: "j@x.id", name: "J", password_hash: "x", role: "judge", created_at: now, updated_at: now })
+      .values({
+        email: "j@x.id",
+        name: "J",
+        password_hash: "x",
+        role: "judge",
+        created_at: now,
+        updated_at: now,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     ({ id: sheetId } = await db
@@ -55,7 +100,13 @@ describe("the schema rejects bad rows by itself", () => {
   const score = (value: number | null, range: [number, number] = [1, 5]) =>
     t.db
       .insertInto("scores")
-      .values({ sheet_id: sheetId, indicator_id: indicatorId, min_score: range[0], max_score: range[1], value })
+      .values({
+        sheet_id: sheetId,
+        indicator_id: indicatorId,
+        min_score: range[0],
+        max_score: range[1],
+        value,
+      })
       .execute();
 
   it("accepts a score within the indicator's range and refuses one outside it", async () => {
@@ -71,12 +122,24 @@ describe("the schema rejects bad rows by itself", () => {
 
   it("refuses a weight outside 0–100 and an indicator whose max is not above its min", async () => {
     await expect(
-      t.db.insertInto("components").values({ competition_id: competitionId, code: "B", name: "B", weight: 101, position: 2 }).execute(),
+      t.db
+        .insertInto("components")
+        .values({ competition_id: competitionId, code: "B", name: "B", weight: 101, position: 2 })
+        .execute(),
     ).rejects.toThrow(/CHECK constraint failed/);
     await expect(
       t.db
         .insertInto("indicators")
-        .values({ competition_id: competitionId, component_id: componentId, code: "A2", name: "x", description: "", min_score: 3, max_score: 3, position: 2 })
+        .values({
+          competition_id: competitionId,
+          component_id: componentId,
+          code: "A2",
+          name: "x",
+          description: "",
+          min_score: 3,
+          max_score: 3,
+          position: 2,
+        })
         .execute(),
     ).rejects.toThrow(/CHECK constraint failed/);
   });
@@ -85,43 +148,107 @@ describe("the schema rejects bad rows by itself", () => {
     await expect(
       t.db
         .insertInto("indicators")
-        .values({ competition_id: competitionId, component_id: componentId, code: "A1", name: "dup", description: "", min_score: 1, max_score: 5, position: 3 })
+        .values({
+          competition_id: competitionId,
+          component_id: componentId,
+          code: "A1",
+          name: "dup",
+          description: "",
+          min_score: 1,
+          max_score: 5,
+          position: 3,
+        })
         .execute(),
     ).rejects.toThrow(/UNIQUE constraint failed/);
   });
 
   it("stores emails lower-cased only, so uniqueness is case-insensitive", async () => {
     await expect(
-      t.db.insertInto("users").values({ email: "J@X.ID", name: "Dup", password_hash: "x", role: "judge", created_at: now, updated_at: now }).execute(),
+      t.db
+        .insertInto("users")
+        .values({
+          email: "J@X.ID",
+          name: "Dup",
+          password_hash: "x",
+          role: "judge",
+          created_at: now,
+          updated_at: now,
+        })
+        .execute(),
     ).rejects.toThrow(/CHECK constraint failed/);
     await expect(
-      t.db.insertInto("users").values({ email: "j@x.id", name: "Dup", password_hash: "x", role: "judge", created_at: now, updated_at: now }).execute(),
+      t.db
+        .insertInto("users")
+        .values({
+          email: "j@x.id",
+          name: "Dup",
+          password_hash: "x",
+          role: "judge",
+          created_at: now,
+          updated_at: now,
+        })
+        .execute(),
     ).rejects.toThrow(/UNIQUE constraint failed/);
     await expect(
-      t.db.insertInto("users").values({ email: "k@x.id", name: "K", password_hash: "x", role: "superuser" as never, created_at: now, updated_at: now }).execute(),
+      t.db
+        .insertInto("users")
+        .values({
+          email: "k@x.id",
+          name: "K",
+          password_hash: "x",
+          role: "superuser" as never,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute(),
     ).rejects.toThrow(/CHECK constraint failed/);
   });
 
   it("requires a reason to disqualify an entry", async () => {
     await expect(
-      t.db.updateTable("entries").set({ status: "disqualified", status_reason: " " }).where("id", "=", entryId).execute(),
+      t.db
+        .updateTable("entries")
+        .set({ status: "disqualified", status_reason: " " })
+        .where("id", "=", entryId)
+        .execute(),
     ).rejects.toThrow(/CHECK constraint failed/);
-    await t.db.updateTable("entries").set({ status: "disqualified", status_reason: "Dokumen palsu" }).where("id", "=", entryId).execute();
-    await t.db.updateTable("entries").set({ status: "active", status_reason: null }).where("id", "=", entryId).execute();
+    await t.db
+      .updateTable("entries")
+      .set({ status: "disqualified", status_reason: "Dokumen palsu" })
+      .where("id", "=", entryId)
+      .execute();
+    await t.db
+      .updateTable("entries")
+      .set({ status: "active", status_reason: null })
+      .where("id", "=", entryId)
+      .execute();
   });
 
   it("keeps a sheet's submitted_at consistent with its status", async () => {
     await expect(
-      t.db.updateTable("score_sheets").set({ status: "submitted" }).where("id", "=", sheetId).execute(),
+      t.db
+        .updateTable("score_sheets")
+        .set({ status: "submitted" })
+        .where("id", "=", sheetId)
+        .execute(),
     ).rejects.toThrow(/CHECK constraint failed/);
   });
 
   it("keeps the audit log append-only", async () => {
     await t.db
       .insertInto("audit_log")
-      .values({ at: now, user_id: null, actor: "test", entity_type: "x", entity_id: "1", action: "create" })
+      .values({
+        at: now,
+        user_id: null,
+        actor: "test",
+        entity_type: "x",
+        entity_id: "1",
+        action: "create",
+      })
       .execute();
-    await expect(t.db.updateTable("audit_log").set({ action: "edited" }).execute()).rejects.toThrow(/append-only/);
+    await expect(t.db.updateTable("audit_log").set({ action: "edited" }).execute()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.db.deleteFrom("audit_log").execute()).rejects.toThrow(/append-only/);
     const rows = await t.db.selectFrom("audit_log").select("action").execute();
     expect(rows).toEqual([{ action: "create" }]);
@@ -129,7 +256,10 @@ describe("the schema rejects bad rows by itself", () => {
 
   it("refuses rows that point nowhere", async () => {
     await expect(
-      t.db.insertInto("entries").values({ competition_id: 9999, library_id: 9999, category: "desa", created_at: now }).execute(),
+      t.db
+        .insertInto("entries")
+        .values({ competition_id: 9999, library_id: 9999, category: "desa", created_at: now })
+        .execute(),
     ).rejects.toThrow(/FOREIGN KEY constraint failed/);
   });
 });

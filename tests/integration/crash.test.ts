@@ -93,9 +93,7 @@ describe("crash safety", () => {
       await load.login();
       load.start();
       while (load.ackedCount < 60) await sleep(20);
-      ackedBefore = new Map(
-        load.judges.map((j) => [j.judgeId, j.acked.length]),
-      );
+      ackedBefore = new Map(load.judges.map((j) => [j.judgeId, j.acked.length]));
       const { stdout } = await run(
         process.execPath,
         ["--import", "tsx", "bin/juara.ts", "backup", target],

@@ -46,17 +46,8 @@ interface Operation {
 
 type Role = "anonymous" | "judge" | "chair" | "admin";
 
-const SQL = [
-  "'; DROP TABLE scores;--",
-  "1 OR 1=1",
-  '" OR ""="',
-  "1; DELETE FROM users",
-];
-const HTML = [
-  "<script>alert(1)</script>",
-  '"><img src=x onerror=alert(1)>',
-  "</textarea><b>x</b>",
-];
+const SQL = ["'; DROP TABLE scores;--", "1 OR 1=1", '" OR ""="', "1; DELETE FROM users"];
+const HTML = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "</textarea><b>x</b>"];
 const CONTROL = ["x\u0000y", "a\u001b[2Jb", "\u0007", "z\u007f"];
 
 /** Values that are invalid for a field of this kind, whatever else the form holds. */
@@ -79,39 +70,13 @@ function hostile(kind: Kind): string[] {
         "\u0000",
       ];
     case "enum":
-      return [
-        "",
-        "x",
-        "1",
-        ...SQL,
-        ...HTML,
-        `${kind.values[0]}\u0000`,
-        ` ${kind.values[0]}x`,
-      ];
+      return ["", "x", "1", ...SQL, ...HTML, `${kind.values[0]}\u0000`, ` ${kind.values[0]}x`];
     case "text":
-      return [
-        ...(kind.required ? ["", "   "] : []),
-        "a".repeat(kind.max + 1),
-        ...CONTROL,
-      ];
+      return [...(kind.required ? ["", "   "] : []), "a".repeat(kind.max + 1), ...CONTROL];
     case "email":
-      return [
-        "",
-        "not-an-email",
-        "a@",
-        ...SQL,
-        ...HTML,
-        `${"a".repeat(260)}@x.id`,
-      ];
+      return ["", "not-an-email", "a@", ...SQL, ...HTML, `${"a".repeat(260)}@x.id`];
     case "slug":
-      return [
-        "",
-        "Bukan Slug",
-        "../etc/passwd",
-        ...SQL,
-        ...HTML,
-        "a".repeat(61),
-      ];
+      return ["", "Bukan Slug", "../etc/passwd", ...SQL, ...HTML, "a".repeat(61)];
     case "code":
       return ["", "a b", ...SQL, ...HTML, "x".repeat(100)];
     case "id":
@@ -214,8 +179,7 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
       },
     ],
     "routes/language": {
-      exempt:
-        "sets a cookie from a fixed list (anything else means Indonesian); writes nothing",
+      exempt: "sets a cookie from a fixed list (anything else means Indonesian); writes nothing",
     },
     "routes/logout": { exempt: "ends the caller's session; takes no input" },
     "routes/account.password": [
@@ -517,16 +481,12 @@ function fingerprint(): string {
     .filter((n) => !["sessions", "login_attempts"].includes(n));
   const hash = crypto.createHash("sha256");
   for (const t of tables)
-    hash.update(
-      t + JSON.stringify(reader.prepare(`select * from "${t}"`).raw().all()),
-    );
+    hash.update(t + JSON.stringify(reader.prepare(`select * from "${t}"`).raw().all()));
   return hash.digest("hex");
 }
 
 beforeAll(async () => {
-  const build = (await import(
-    pathToFileURL(path.resolve("build/index.js")).href
-  )) as {
+  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as {
     routes: Record<string, { id: string; module: { action?: unknown } }>;
   };
   actionRoutes = Object.values(build.routes)
@@ -535,8 +495,7 @@ beforeAll(async () => {
     .sort();
   server = await startServer();
   reader = new SqliteDatabase(server.dbFile, { readonly: true });
-  const one = (q: string) =>
-    Number((reader.prepare(q).get() as { id: number }).id);
+  const one = (q: string) => Number((reader.prepare(q).get() as { id: number }).id);
   ids.entry = one(
     "select e.id from entries e join competitions c on c.id = e.competition_id join libraries l on l.id = e.library_id where c.slug = 'kutim-2024' and l.code = 'KAUBUN'",
   );
@@ -564,10 +523,7 @@ afterAll(async () => {
   server?.cleanup();
 });
 
-function body(
-  op: Operation,
-  fields: [string, string][],
-): URLSearchParams | FormData {
+function body(op: Operation, fields: [string, string][]): URLSearchParams | FormData {
   if (!op.multipart) return new URLSearchParams(fields);
   const form = new FormData();
   for (const [k, v] of fields) {
@@ -607,9 +563,7 @@ async function expectRefused(
       /role="alert"|class="field-errors"|class="notice/,
     );
   }
-  expect(fingerprint(), `${op.name}: ${label}: the database changed`).toBe(
-    before,
-  );
+  expect(fingerprint(), `${op.name}: ${label}: the database changed`).toBe(before);
   // what the user typed is never executed as markup
   expect(text).not.toContain("<script>alert(1)</script>");
   expect(text).not.toContain("<img src=x onerror");
@@ -655,11 +609,9 @@ describe("hostile input to every action", () => {
                   if (value !== MISSING) fields.push([k, value]);
                 } else fields.push([k, v]);
               }
-              if (!(field in op.base) && value !== MISSING)
-                fields.push([field, value]);
+              if (!(field in op.base) && value !== MISSING) fields.push([field, value]);
               // repeated fields come after the first value; noise never supplies the broken field
-              if (twice && value !== MISSING)
-                fields.push([field, op.base[field] ?? ""]);
+              if (twice && value !== MISSING) fields.push([field, op.base[field] ?? ""]);
               for (const [k, v] of extra) if (k !== field) fields.push([k, v]);
               await expectRefused(
                 op,
@@ -672,9 +624,7 @@ describe("hostile input to every action", () => {
           // a fixed seed keeps CI repeatable; FUZZ_SEED=<n> and FUZZ_RUNS=<n> explore further
           {
             numRuns: Number(process.env.FUZZ_RUNS ?? 14),
-            seed: process.env.FUZZ_SEED
-              ? Number(process.env.FUZZ_SEED)
-              : 20261125,
+            seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20261125,
           },
         );
         // a body over the limit is refused before the app reads it

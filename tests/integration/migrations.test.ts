@@ -97,9 +97,7 @@ describe("upgrading a database that already holds scores", () => {
       db,
     );
     await sql`insert into scores (sheet_id, indicator_id, min_score, max_score, value)
-      values (1, 1, 0, 5, 4), (1, 2, 0, 10, 7), (1, 3, 0, 4, null), (2, 1, 0, 5, 5)`.execute(
-      db,
-    );
+      values (1, 1, 0, 5, 4), (1, 2, 0, 10, 7), (1, 3, 0, 4, null), (2, 1, 0, 5, 5)`.execute(db);
 
     await migrateToLatest(db);
     const { rows } = await sql<{
@@ -116,14 +114,10 @@ describe("upgrading a database that already holds scores", () => {
       { sheet_id: 2, component_id: 1, points: 5, scores: 1 },
     ]);
     // and the triggers keep them from then on
-    await sql`update scores set value = 3 where sheet_id = 1 and indicator_id = 3`.execute(
-      db,
-    );
+    await sql`update scores set value = 3 where sheet_id = 1 and indicator_id = 3`.execute(db);
     const { rows: after } = await sql<{
       points: number;
-    }>`select points from sheet_points where sheet_id = 1 and component_id = 2`.execute(
-      db,
-    );
+    }>`select points from sheet_points where sheet_id = 1 and component_id = 2`.execute(db);
     expect(after).toEqual([{ points: 3 }]);
     await db.destroy();
   });

@@ -144,17 +144,11 @@ describe("public pages", () => {
   it("shows published competitions and hides draft, scoring and closed ones with a 404", async () => {
     const client = new HttpClient(server.url);
     expect((await client.get("/competitions/pub-2025")).status).toBe(200);
-    for (const slug of [
-      "draft-2025",
-      "closed-2025",
-      "kutim-2024",
-      "no-such-thing",
-    ]) {
+    for (const slug of ["draft-2025", "closed-2025", "kutim-2024", "no-such-thing"]) {
       for (const page of ["", "/how-we-judged", "/ceremony", "/certificates"]) {
-        expect(
-          (await client.get(`/competitions/${slug}${page}`)).status,
-          `${slug}${page}`,
-        ).toBe(404);
+        expect((await client.get(`/competitions/${slug}${page}`)).status, `${slug}${page}`).toBe(
+          404,
+        );
       }
     }
     const home = await (await client.get("/")).text();
@@ -163,9 +157,7 @@ describe("public pages", () => {
     expect(home).not.toContain("Lomba draft-2025");
     expect(home).not.toContain("Lomba closed-2025");
     // newest first
-    expect(home.indexOf("Lomba pub-2025")).toBeLessThan(
-      home.indexOf("Lomba cat-2025"),
-    );
+    expect(home.indexOf("Lomba pub-2025")).toBeLessThan(home.indexOf("Lomba cat-2025"));
   });
 
   it("serves a public page from its rendered copy with each response's own CSP nonce", async () => {
@@ -175,9 +167,7 @@ describe("public pages", () => {
       const csp = res.headers.get("content-security-policy") ?? "";
       const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
       const html = await res.text();
-      const scriptNonces = [
-        ...html.matchAll(/<script[^>]*nonce="([^"]+)"/g),
-      ].map((m) => m[1]);
+      const scriptNonces = [...html.matchAll(/<script[^>]*nonce="([^"]+)"/g)].map((m) => m[1]);
       expect(scriptNonces.length).toBeGreaterThan(0);
       expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
       pages.push({ nonce, body: html.split(nonce).join("") });
@@ -189,57 +179,35 @@ describe("public pages", () => {
   });
 
   it("puts Juara I, II, III on the podium in order, then Harapan, then the full ranking with shared ranks", async () => {
-    const html = await (
-      await new HttpClient(server.url).get("/competitions/pub-2025")
-    ).text();
+    const html = await (await new HttpClient(server.url).get("/competitions/pub-2025")).text();
     const podium = html.slice(
       html.indexOf('class="podium"'),
       html.indexOf("</ol>", html.indexOf('class="podium"')),
     );
-    const places = [...podium.matchAll(/class="prize">([^<]+)</g)].map(
-      (m) => m[1],
-    );
+    const places = [...podium.matchAll(/class="prize">([^<]+)</g)].map((m) => m[1]);
     expect(places).toEqual(["Juara I", "Juara II", "Juara III"]);
-    expect(podium.indexOf("Sepaso")).toBeLessThan(
-      podium.indexOf("Swarga Bara"),
-    );
-    expect(podium.indexOf("Swarga Bara")).toBeLessThan(
-      podium.indexOf("Suka Rahmat"),
-    );
+    expect(podium.indexOf("Sepaso")).toBeLessThan(podium.indexOf("Swarga Bara"));
+    expect(podium.indexOf("Swarga Bara")).toBeLessThan(podium.indexOf("Suka Rahmat"));
     expect(html).toContain("91,25"); // Indonesian decimal comma
-    expect(html.indexOf("Harapan I")).toBeGreaterThan(
-      html.indexOf('class="podium"'),
-    );
+    expect(html.indexOf("Harapan I")).toBeGreaterThan(html.indexOf('class="podium"'));
     expect(html).toContain('title="Peringkat sama"');
   });
 
   it("escapes library names: a name that looks like HTML shows as text", async () => {
-    const html = await (
-      await new HttpClient(server.url).get("/competitions/pub-2025")
-    ).text();
+    const html = await (await new HttpClient(server.url).get("/competitions/pub-2025")).text();
     expect(html).not.toContain("<script>alert('pwned')</script>");
-    expect(html).toContain(
-      "&lt;script&gt;alert(&#x27;pwned&#x27;)&lt;/script&gt;",
-    );
+    expect(html).toContain("&lt;script&gt;alert(&#x27;pwned&#x27;)&lt;/script&gt;");
   });
 
   it("gives each category its own section with its own podium, and notes a correction", async () => {
-    const html = await (
-      await new HttpClient(server.url).get("/competitions/cat-2025")
-    ).text();
+    const html = await (await new HttpClient(server.url).get("/competitions/cat-2025")).text();
     expect(html).toContain("Kategori Desa");
     expect(html).toContain("Kategori Kelurahan");
-    expect(html.indexOf("Kategori Desa")).toBeLessThan(
-      html.indexOf("Kategori Kelurahan"),
-    );
+    expect(html.indexOf("Kategori Desa")).toBeLessThan(html.indexOf("Kategori Kelurahan"));
     expect([...html.matchAll(/class="podium"/g)]).toHaveLength(2);
     expect(html).toContain("Hasil ini telah dikoreksi");
-    expect(html).toContain(
-      "Salah ketik nilai juri 2 untuk Kelurahan Teluk Lingga",
-    );
-    const pub = await (
-      await new HttpClient(server.url).get("/competitions/pub-2025")
-    ).text();
+    expect(html).toContain("Salah ketik nilai juri 2 untuk Kelurahan Teluk Lingga");
+    const pub = await (await new HttpClient(server.url).get("/competitions/pub-2025")).text();
     expect(pub).not.toContain("Hasil ini telah dikoreksi");
   });
 
@@ -261,14 +229,11 @@ describe("public pages", () => {
     });
     expect(other.status).toBe(200);
 
-    const dataUrl =
-      "/competitions/pub-2025?_data=routes%2Fcompetitions.%24slug._index";
+    const dataUrl = "/competitions/pub-2025?_data=routes%2Fcompetitions.%24slug._index";
     const data = await client.get(dataUrl);
     expect(data.status).toBe(200);
     const dataEtag = data.headers.get("etag")!;
-    expect(
-      (await client.get(dataUrl, { "If-None-Match": dataEtag })).status,
-    ).toBe(304);
+    expect((await client.get(dataUrl, { "If-None-Match": dataEtag })).status).toBe(304);
 
     for (const page of ["/how-we-judged", "/ceremony", "/certificates"]) {
       const res = await client.get(`/competitions/pub-2025${page}`);
@@ -307,9 +272,7 @@ describe("public pages", () => {
 
   it("explains how the competition was judged from its own settings", async () => {
     const html = await (
-      await new HttpClient(server.url).get(
-        "/competitions/pub-2025/how-we-judged",
-      )
+      await new HttpClient(server.url).get("/competitions/pub-2025/how-we-judged")
     ).text();
     expect(html).toContain("Koleksi");
     expect(html).toContain("Bobot 60%");
@@ -320,20 +283,10 @@ describe("public pages", () => {
 
   it("prints one certificate per prize winner, Juara I first", async () => {
     const html = await (
-      await new HttpClient(server.url).get(
-        "/competitions/pub-2025/certificates",
-      )
+      await new HttpClient(server.url).get("/competitions/pub-2025/certificates")
     ).text();
-    const prizes = [
-      ...html.matchAll(/class="certificate-prize">([^<]+)</g),
-    ].map((m) => m[1]);
-    expect(prizes).toEqual([
-      "Juara I",
-      "Juara II",
-      "Juara III",
-      "Harapan I",
-      "Harapan II",
-    ]);
+    const prizes = [...html.matchAll(/class="certificate-prize">([^<]+)</g)].map((m) => m[1]);
+    expect(prizes).toEqual(["Juara I", "Juara II", "Juara III", "Harapan I", "Harapan II"]);
     expect(html).toContain("Piagam Penghargaan");
     expect(html).toContain("Ketua Dewan Juri");
   });
@@ -342,18 +295,10 @@ describe("public pages", () => {
     const client = new HttpClient(server.url);
     const shown: string[] = [];
     for (let step = 1; step <= 5; step++) {
-      const html = await (
-        await client.get(`/competitions/pub-2025/ceremony?step=${step}`)
-      ).text();
+      const html = await (await client.get(`/competitions/pub-2025/ceremony?step=${step}`)).text();
       shown.push(/class="ceremony-prize">([^<]+)</.exec(html)![1]!);
     }
-    expect(shown).toEqual([
-      "Harapan II",
-      "Harapan I",
-      "Juara III",
-      "Juara II",
-      "Juara I",
-    ]);
+    expect(shown).toEqual(["Harapan II", "Harapan I", "Juara III", "Juara II", "Juara I"]);
   });
 
   it("has a library page with its history, and an archive by year and district", async () => {
@@ -372,9 +317,7 @@ describe("public pages", () => {
   });
 
   it("describes each page for link previews", async () => {
-    const html = await (
-      await new HttpClient(server.url).get("/competitions/pub-2025")
-    ).text();
+    const html = await (await new HttpClient(server.url).get("/competitions/pub-2025")).text();
     expect(html).toContain('property="og:title" content="Lomba pub-2025"');
     expect(html).toMatch(
       /property="og:description" content="Juara I: Pustaka Ilmu Desa Sepaso; Juara II/,

@@ -2,10 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../bin/cli";
 import { DEMO_PREVIOUS_SLUG, DEMO_SLUG, seedDemo } from "../../db/seed/demo";
 import { getDb } from "../../app/lib/db.server";
-import {
-  computeRanking,
-  recordTieDecision,
-} from "../../app/models/ranking.server";
+import { computeRanking, recordTieDecision } from "../../app/models/ranking.server";
 import { getPublicSnapshot } from "../../app/models/public.server";
 import { changeStatus } from "../../app/models/status.server";
 import { createTestDb, type TestDb } from "../support/db";
@@ -45,9 +42,7 @@ describe("the demo's published year", () => {
     const snapshot = await getPublicSnapshot(DEMO_PREVIOUS_SLUG);
     expect(snapshot).not.toBeNull();
     expect(
-      snapshot!.results
-        .filter((r) => r.prize?.startsWith("Juara"))
-        .map((r) => r.library.code),
+      snapshot!.results.filter((r) => r.prize?.startsWith("Juara")).map((r) => r.library.code),
     ).toEqual(["SEPASO", "SWARGABARA", "SUKARAHMAT"]);
     expect(snapshot!.publication.revision).toBe(0);
     expect(await getPublicSnapshot(DEMO_SLUG)).toBeNull();
@@ -62,9 +57,7 @@ describe("closing and publishing from the command line", () => {
     });
     const refused = await cli("status", DEMO_SLUG, "published");
     expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(
-      /\d+ score sheets of active entries are not submitted yet\./,
-    );
+    expect(refused.err).toMatch(/\d+ score sheets of active entries are not submitted yet\./);
     const noReason = await cli("status", DEMO_SLUG, "published", "--override");
     expect(noReason.code).toBe(1);
     expect(noReason.err).toContain("To go ahead anyway, state the reason.");
@@ -116,12 +109,7 @@ describe("closing and publishing from the command line", () => {
     const snapshot = (await getPublicSnapshot(DEMO_SLUG))!;
     const ranked = ranking.entries.filter((e) => e.rank !== null);
     expect(
-      snapshot.results.map((r) => [
-        r.library.code,
-        r.rank,
-        r.prize,
-        r.finalScoreX100,
-      ]),
+      snapshot.results.map((r) => [r.library.code, r.rank, r.prize, r.finalScoreX100]),
     ).toEqual(ranked.map((e) => [e.code, e.rank, e.prize, e.finalX100]));
     expect(snapshot.results[0]!.components.map((c) => c.scoreX100)).toEqual(
       ranked[0]!.components.map((c) => c.scoreX100),
@@ -140,9 +128,7 @@ describe("closing and publishing from the command line", () => {
   });
 
   it("unpublishes and republishes a correction only with a reason; the correction is the new current revision", async () => {
-    expect((await cli("status", DEMO_SLUG, "closed")).err).toContain(
-      "State the reason.",
-    );
+    expect((await cli("status", DEMO_SLUG, "closed")).err).toContain("State the reason.");
     expect(
       (
         await cli(
@@ -157,9 +143,7 @@ describe("closing and publishing from the command line", () => {
     expect(await getPublicSnapshot(DEMO_SLUG)).toBeNull();
     const again = await cli("status", DEMO_SLUG, "published", "--override");
     expect(again.code).toBe(1);
-    expect(again.err).toContain(
-      "publishing again is a correction and needs a reason",
-    );
+    expect(again.err).toContain("publishing again is a correction and needs a reason");
     expect(
       (
         await cli(
@@ -254,8 +238,7 @@ describe("a tie that decides a prize", () => {
           message: "status.reason.prizeTie",
           params: {
             rank: 1,
-            libraries:
-              "Perpustakaan Desa 1 (seri-2026), Perpustakaan Desa 2 (seri-2026)",
+            libraries: "Perpustakaan Desa 1 (seri-2026), Perpustakaan Desa 2 (seri-2026)",
           },
           overridable: true,
         },
@@ -272,9 +255,7 @@ describe("a tie that decides a prize", () => {
       ok: true,
     });
     const snapshot = (await getPublicSnapshot(fx.slug))!;
-    expect(
-      snapshot.results.map((r) => [r.library.code, r.rank, r.prize]),
-    ).toEqual([
+    expect(snapshot.results.map((r) => [r.library.code, r.rank, r.prize])).toEqual([
       [second!.code, 1, "Juara I"],
       [first!.code, 2, "Juara II"],
       [entries[2]!.code, 3, "Juara III"],

@@ -12,11 +12,7 @@ import {
   unresolvedTies,
 } from "../../app/models/ranking.server";
 import { createTestDb } from "../support/db";
-import {
-  referenceRanking,
-  type RefComponent,
-  type RefEntry,
-} from "../support/ranking-reference";
+import { referenceRanking, type RefComponent, type RefEntry } from "../support/ranking-reference";
 
 /**
  * The SQL ranking against the plain reference implementation on random competitions, then the
@@ -149,8 +145,7 @@ async function insertSpec(
           // a draft holds scores too: they must not count
           value: submitted ? (s[code] ?? 0) : ind.max,
         }));
-        if (rows.length > 0)
-          await trx.insertInto("scores").values(rows).execute();
+        if (rows.length > 0) await trx.insertInto("scores").values(rows).execute();
       }
     }
     return { competitionId, entryIds };
@@ -175,54 +170,39 @@ const specArb: fc.Arbitrary<Spec> = fc
     honourable: fc.integer({ min: 0, max: 3 }),
     seed: fc.array(fc.nat(), { minLength: 400, maxLength: 400 }),
   })
-  .map(
-    ({
-      cuts,
-      maxes,
-      judges,
-      entryCount,
-      method,
-      scope,
-      winners,
-      honourable,
-      seed,
-    }) => {
-      let s = 0;
-      const next = (n: number) => seed[s++ % seed.length]! % n;
-      const points = [0, ...[...cuts].sort((a, b) => a - b), 100];
-      const components: RefComponent[] = points.slice(1).map((p, k) => ({
-        code: String.fromCharCode(65 + k),
-        weight: p - points[k]!,
-        position: k + 1,
-        indicators: maxes[k]!.map((max, i) => ({
-          code: `${String.fromCharCode(65 + k)}${i + 1}`,
-          max,
-        })),
-      }));
-      const indicators = components.flatMap((c) => c.indicators);
-      const entries: (RefEntry & { drafts?: number })[] = [];
-      for (let e = 1; e <= entryCount; e++) {
-        const copyOf =
-          e > 1 && next(3) === 0 ? entries[next(e - 1)] : undefined; // copies make ties
-        const submitted = copyOf ? copyOf.sheets.length : next(judges + 1);
-        const sheets = copyOf
-          ? copyOf.sheets.map((sheet) => ({ ...sheet }))
-          : Array.from({ length: submitted }, () =>
-              Object.fromEntries(
-                indicators.map((i) => [i.code, next(i.max + 1)]),
-              ),
-            );
-        entries.push({
-          id: e,
-          category: next(2) === 0 ? "desa" : "kelurahan",
-          active: next(8) !== 0,
-          sheets,
-          drafts: Math.min(next(2), judges - sheets.length),
-        });
-      }
-      return { components, entries, method, scope, winners, honourable };
-    },
-  );
+  .map(({ cuts, maxes, judges, entryCount, method, scope, winners, honourable, seed }) => {
+    let s = 0;
+    const next = (n: number) => seed[s++ % seed.length]! % n;
+    const points = [0, ...[...cuts].sort((a, b) => a - b), 100];
+    const components: RefComponent[] = points.slice(1).map((p, k) => ({
+      code: String.fromCharCode(65 + k),
+      weight: p - points[k]!,
+      position: k + 1,
+      indicators: maxes[k]!.map((max, i) => ({
+        code: `${String.fromCharCode(65 + k)}${i + 1}`,
+        max,
+      })),
+    }));
+    const indicators = components.flatMap((c) => c.indicators);
+    const entries: (RefEntry & { drafts?: number })[] = [];
+    for (let e = 1; e <= entryCount; e++) {
+      const copyOf = e > 1 && next(3) === 0 ? entries[next(e - 1)] : undefined; // copies make ties
+      const submitted = copyOf ? copyOf.sheets.length : next(judges + 1);
+      const sheets = copyOf
+        ? copyOf.sheets.map((sheet) => ({ ...sheet }))
+        : Array.from({ length: submitted }, () =>
+            Object.fromEntries(indicators.map((i) => [i.code, next(i.max + 1)])),
+          );
+      entries.push({
+        id: e,
+        category: next(2) === 0 ? "desa" : "kelurahan",
+        active: next(8) !== 0,
+        sheets,
+        drafts: Math.min(next(2), judges - sheets.length),
+      });
+    }
+    return { components, entries, method, scope, winners, honourable };
+  });
 
 beforeAll(async () => {
   ({ db, cleanup, file: dbFile } = await createTestDb());
@@ -270,9 +250,7 @@ describe("the SQL ranking equals the reference rule", () => {
         const actual = ranking.entries.map((e) => ({
           id: [...entryIds].find(([, dbId]) => dbId === e.entryId)![0],
           finalX100: e.finalX100,
-          components: Object.fromEntries(
-            e.components.map((c) => [c.code, c.scoreX100]),
-          ),
+          components: Object.fromEntries(e.components.map((c) => [c.code, c.scoreX100])),
           rank: e.rank,
           tieSize: e.rank === null ? 1 : e.tieSize,
           prize: e.prize,
@@ -377,9 +355,7 @@ describe("the rule by example (docs/scoring.md)", () => {
         },
       ],
     });
-    expect((await computeRanking(a.competitionId))!.entries[0]!.finalX100).toBe(
-      101,
-    );
+    expect((await computeRanking(a.competitionId))!.entries[0]!.finalX100).toBe(101);
     // three judges 1, 1, 2 of Σmax 3 (weight 100): totals 33.33…, 33.33…, 66.66… → mean 44.44…
     const ones: RefComponent[] = [
       {
@@ -401,9 +377,7 @@ describe("the rule by example (docs/scoring.md)", () => {
         },
       ],
     });
-    expect((await computeRanking(b.competitionId))!.entries[0]!.finalX100).toBe(
-      4444,
-    );
+    expect((await computeRanking(b.competitionId))!.entries[0]!.finalX100).toBe(4444);
     // median of two: (33.33… + 66.66…) / 2 = 50 exactly
     const c = await insertSpec({
       ...base,
@@ -418,9 +392,7 @@ describe("the rule by example (docs/scoring.md)", () => {
         },
       ],
     });
-    expect((await computeRanking(c.competitionId))!.entries[0]!.finalX100).toBe(
-      5000,
-    );
+    expect((await computeRanking(c.competitionId))!.entries[0]!.finalX100).toBe(5000);
   });
 
   it("shares ranks 1, 2, 2, 4 for a tie that survives every tie-break", async () => {
@@ -458,12 +430,7 @@ describe("the rule by example (docs/scoring.md)", () => {
     const ranking = (await computeRanking(competitionId))!;
     expect(ranking.entries.map((e) => e.rank)).toEqual([1, 2, 2, 4]);
     // the tie is below the single prize: it stays shared and needs no decision
-    expect(ranking.entries.map((e) => e.unresolvedPrizeTie)).toEqual([
-      false,
-      false,
-      false,
-      false,
-    ]);
+    expect(ranking.entries.map((e) => e.unresolvedPrizeTie)).toEqual([false, false, false, false]);
     expect(unresolvedTies(ranking)).toEqual([]);
   });
 
@@ -492,9 +459,7 @@ describe("the rule by example (docs/scoring.md)", () => {
       ],
     });
     const ra = (await computeRanking(a.competitionId))!;
-    expect(
-      ra.entries.map((e) => [e.finalX100, e.rank, e.code.endsWith("L2")]),
-    ).toEqual([
+    expect(ra.entries.map((e) => [e.finalX100, e.rank, e.code.endsWith("L2")])).toEqual([
       [5000, 1, true],
       [5000, 2, false],
     ]);
@@ -561,12 +526,7 @@ describe("the rule by example (docs/scoring.md)", () => {
       ],
     });
     const ranking = (await computeRanking(competitionId))!;
-    const view = ranking.entries.map((e) => [
-      e.group,
-      e.rank,
-      e.prize,
-      e.judges,
-    ]);
+    const view = ranking.entries.map((e) => [e.group, e.rank, e.prize, e.judges]);
     expect(view).toEqual([
       ["desa", 1, "Juara I", 1],
       ["desa", 2, "Harapan I", 1],
@@ -601,11 +561,7 @@ describe("the rule by example (docs/scoring.md)", () => {
     });
     const before = (await computeRanking(competitionId))!;
     expect(before.entries.map((e) => e.rank)).toEqual([1, 1, 3]);
-    expect(before.entries.map((e) => e.prize)).toEqual([
-      "Juara I",
-      "Juara I",
-      "Juara III",
-    ]);
+    expect(before.entries.map((e) => e.prize)).toEqual(["Juara I", "Juara I", "Juara III"]);
     expect(unresolvedTies(before)).toHaveLength(1);
 
     const actor = { id: chairId, label: "Ketua" };
@@ -632,9 +588,7 @@ describe("the rule by example (docs/scoring.md)", () => {
     ).toEqual({ ok: true });
 
     const after = (await computeRanking(competitionId))!;
-    expect(
-      after.entries.map((e) => [e.entryId, e.rank, e.prize, e.decided]),
-    ).toEqual([
+    expect(after.entries.map((e) => [e.entryId, e.rank, e.prize, e.decided])).toEqual([
       [two, 1, "Juara I", true],
       [one, 2, "Juara II", true],
       [three, 3, "Juara III", false],
@@ -674,13 +628,7 @@ describe("the rule by example (docs/scoring.md)", () => {
     });
     const row = await db
       .selectFrom("competitions")
-      .select([
-        "id",
-        "aggregation",
-        "ranking_scope",
-        "prize_winners",
-        "prize_honourable",
-      ])
+      .select(["id", "aggregation", "ranking_scope", "prize_winners", "prize_honourable"])
       .where("id", "=", competitionId)
       .executeTakeFirstOrThrow();
     const statements: string[] = [];

@@ -103,9 +103,7 @@ beforeAll(async () => {
   await db.destroy();
   server = await startServer({ dataDir: data.dir });
   chair = new HttpClient(server.url);
-  expect((await chair.login("ketua@juara.demo", DEMO_PASSWORD)).status).toBe(
-    302,
-  );
+  expect((await chair.login("ketua@juara.demo", DEMO_PASSWORD)).status).toBe(302);
 });
 afterAll(async () => {
   await server?.stop();
@@ -117,11 +115,7 @@ describe("the chair's results dashboard", () => {
     const res = await chair.get("/chair/competitions/kutim-2024/results");
     expect(res.status).toBe(200);
     const html = await res.text();
-    for (const name of [
-      "Dr. Bambang Prasetyo",
-      "Nurhayati, S.IP.",
-      "Rahmawati",
-    ])
+    for (const name of ["Dr. Bambang Prasetyo", "Nurhayati, S.IP.", "Rahmawati"])
       expect(html).toContain(name);
     expect(html).toContain("Belum selesai:");
     expect(html).toContain("Peringkat berjalan");
@@ -179,16 +173,12 @@ describe("exports", () => {
     const res = await chair.get(`/chair/competitions/${tie.slug}/results.csv`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(res.headers.get("content-disposition")).toContain(
-      `${tie.slug}-hasil.csv`,
-    );
+    expect(res.headers.get("content-disposition")).toContain(`${tie.slug}-hasil.csv`);
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
     const lines = text.trimEnd().split("\r\n");
-    expect(lines[0]).toMatch(
-      /^Peringkat;Penghargaan;Kategori;Kode;Perpustakaan;/,
-    );
+    expect(lines[0]).toMatch(/^Peringkat;Penghargaan;Kategori;Kode;Perpustakaan;/);
     expect(lines[1]).toMatch(/^1;Juara I;Desa;/);
     expect(lines[1]).toContain(";100,00;");
     expect(text).toContain(`'=HYPERLINK(""http://x"")`);
@@ -198,9 +188,7 @@ describe("exports", () => {
     await english.post("/language", { lang: "en", redirectTo: "/dashboard" });
     const en = new TextDecoder().decode(
       new Uint8Array(
-        await (
-          await english.get(`/chair/competitions/${tie.slug}/results.csv`)
-        ).arrayBuffer(),
+        await (await english.get(`/chair/competitions/${tie.slug}/results.csv`)).arrayBuffer(),
       ),
     );
     expect(en).toMatch(/^Rank,Prize,Category,Code,Library,/);
@@ -210,9 +198,7 @@ describe("exports", () => {
   it("writes the full score matrix: every entry × judge × indicator with the sheet's state", async () => {
     const text = new TextDecoder().decode(
       new Uint8Array(
-        await (
-          await chair.get("/chair/competitions/kutim-2023/scores.csv")
-        ).arrayBuffer(),
+        await (await chair.get("/chair/competitions/kutim-2023/scores.csv")).arrayBuffer(),
       ),
     );
     const lines = text
@@ -229,31 +215,23 @@ describe("exports", () => {
 
 describe("Berita Acara", () => {
   it("prints the published results with the panel and a signature line for every judge and the chair", async () => {
-    const html = await (
-      await chair.get("/chair/competitions/kutim-2023/berita-acara")
-    ).text();
+    const html = await (await chair.get("/chair/competitions/kutim-2023/berita-acara")).text();
     expect(html).toContain("Berita Acara Penilaian");
     expect(html).not.toContain("DRAF");
     expect(html.match(/class="signature"/g)?.length).toBe(4);
     expect(html).toContain("Hj. Siti Aminah");
-    expect(html).toMatch(
-      /<strong>Juara I<\/strong>: (<!-- -->)?Pustaka Ilmu Desa Sepaso/,
-    );
+    expect(html).toMatch(/<strong>Juara I<\/strong>: (<!-- -->)?Pustaka Ilmu Desa Sepaso/);
   });
 
   it("marks the minutes as a draft before publication", async () => {
-    const html = await (
-      await chair.get("/chair/competitions/kutim-2024/berita-acara")
-    ).text();
+    const html = await (await chair.get("/chair/competitions/kutim-2024/berita-acara")).text();
     expect(html).toContain("DRAF — hasil belum diterbitkan");
   });
 });
 
 describe("GET /api/competitions/<slug>/results", () => {
   it("returns the published snapshot in the documented shape, cacheable, with 304 on a matching ETag", async () => {
-    const res = await fetch(
-      `${server.url}/api/competitions/kutim-2023/results`,
-    );
+    const res = await fetch(`${server.url}/api/competitions/kutim-2023/results`);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toContain("public");
     const etag = res.headers.get("etag")!;
@@ -295,29 +273,17 @@ describe("GET /api/competitions/<slug>/results", () => {
       judges: 3,
     });
     expect(body.results[0]!.finalScore).toBe(92.56);
-    expect(body.results[0]!.components.map((c) => c.code)).toEqual([
-      "A",
-      "B",
-      "C",
-      "D",
-      "E",
-      "F",
-    ]);
+    expect(body.results[0]!.components.map((c) => c.code)).toEqual(["A", "B", "C", "D", "E", "F"]);
     expect(body.results.map((r) => r.rank)).toEqual(
       [...body.results.map((r) => r.rank)].sort((a, b) => a - b),
     );
 
-    const again = await fetch(
-      `${server.url}/api/competitions/kutim-2023/results`,
-      { headers: { "If-None-Match": etag } },
-    );
+    const again = await fetch(`${server.url}/api/competitions/kutim-2023/results`, {
+      headers: { "If-None-Match": etag },
+    });
     expect(again.status).toBe(304);
-    expect(
-      (await fetch(`${server.url}/api/competitions/kutim-2024/results`)).status,
-    ).toBe(404);
-    expect(
-      (await fetch(`${server.url}/api/competitions/tidak-ada/results`)).status,
-    ).toBe(404);
+    expect((await fetch(`${server.url}/api/competitions/kutim-2024/results`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/competitions/tidak-ada/results`)).status).toBe(404);
   });
 
   it("orders by category, then rank, when the competition ranks by category", async () => {
@@ -326,9 +292,7 @@ describe("GET /api/competitions/<slug>/results", () => {
     ).json()) as {
       results: { category: string; rank: number; library: { code: string } }[];
     };
-    expect(
-      body.results.map((r) => [r.category, r.rank, r.library.code]),
-    ).toEqual([
+    expect(body.results.map((r) => [r.category, r.rank, r.library.code])).toEqual([
       ["desa", 1, "D1"],
       ["desa", 2, "D2"],
       ["kelurahan", 1, "K1"],
@@ -351,9 +315,7 @@ describe("closing and publishing from the competition's overview page", () => {
     const confirm = await (await chair.get(`${base}?move=published`)).text();
     expect(confirm).toMatch(/\d+ lembar nilai peserta aktif belum dikirim\./);
     expect(confirm).toContain('name="override"');
-    expect((await fetch(`${server.url}/competitions/kutim-2024`)).status).toBe(
-      404,
-    );
+    expect((await fetch(`${server.url}/competitions/kutim-2024`)).status).toBe(404);
 
     const refused = await chair.post(base, {
       intent: "status",
@@ -362,9 +324,7 @@ describe("closing and publishing from the competition's overview page", () => {
       reason: "",
     });
     expect(refused.status).toBe(409);
-    expect(await refused.text()).toMatch(
-      /lembar nilai peserta aktif belum dikirim/,
-    );
+    expect(await refused.text()).toMatch(/lembar nilai peserta aktif belum dikirim/);
     const noReason = await chair.post(base, {
       intent: "status",
       to: "published",
@@ -373,9 +333,7 @@ describe("closing and publishing from the competition's overview page", () => {
       reason: "",
     });
     expect(noReason.status).toBe(409);
-    expect(await noReason.text()).toContain(
-      "Untuk tetap melanjutkan, sebutkan alasannya.",
-    );
+    expect(await noReason.text()).toContain("Untuk tetap melanjutkan, sebutkan alasannya.");
 
     const published = await chair.post(base, {
       intent: "status",

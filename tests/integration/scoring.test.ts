@@ -3,11 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, migrateToLatest } from "../../db/connection";
 import { tempDir } from "../support/db";
 import { HttpClient } from "../support/http";
-import {
-  createScoringFixture,
-  FIXTURE_PASSWORD,
-  type ScoringFixture,
-} from "../support/scoring";
+import { createScoringFixture, FIXTURE_PASSWORD, type ScoringFixture } from "../support/scoring";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -31,9 +27,7 @@ function hidden(html: string, name: string): string {
 
 async function judge(index: number): Promise<HttpClient> {
   const client = new HttpClient(server.url);
-  expect(
-    (await client.login(fx.judges[index]!.email, FIXTURE_PASSWORD)).status,
-  ).toBe(302);
+  expect((await client.login(fx.judges[index]!.email, FIXTURE_PASSWORD)).status).toBe(302);
   return client;
 }
 
@@ -51,8 +45,7 @@ function sheetRow(judgeId: number, code: string) {
        join libraries l on l.id = e.library_id where s.judge_id = ? and l.code = ?`,
     )
     .get(judgeId, code) as
-    | { id: number; status: string; version: number; comment: string }
-    | undefined;
+    { id: number; status: string; version: number; comment: string } | undefined;
 }
 
 function scoresOf(sheetId: number): Record<string, number | null> {
@@ -64,9 +57,7 @@ function scoresOf(sheetId: number): Record<string, number | null> {
   return Object.fromEntries(rows.map((r) => [r.code, r.value]));
 }
 
-function auditActions(
-  sheetId: number,
-): { action: string; reason: string | null }[] {
+function auditActions(sheetId: number): { action: string; reason: string | null }[] {
   return reader
     .prepare(
       `select action, reason from audit_log where entity_type = 'score_sheet' and entity_id = ? order by id`,
@@ -110,8 +101,7 @@ describe("the judge's entry list", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).not.toContain(fx.codes[0]);
-    for (const code of fx.codes.slice(1))
-      expect(html).toContain(`/judge/${fx.slug}/${code}`);
+    for (const code of fx.codes.slice(1)) expect(html).toContain(`/judge/${fx.slug}/${code}`);
     expect(html).toContain("Belum dimulai");
     expect(html).toContain("0 dari 3 lembar sudah dikirim");
   });
@@ -121,14 +111,7 @@ describe("the score sheet with JavaScript off", () => {
   it("shows every indicator with its rubric, a note, the comment and both buttons", async () => {
     const client = await judge(0);
     const { html, version } = await openForm(client, fx.codes[0]!);
-    for (const name of [
-      "score.A1",
-      "note.A1",
-      "score.A2",
-      "score.B1",
-      "note.B1",
-      "comment",
-    ])
+    for (const name of ["score.A1", "note.A1", "score.A2", "score.B1", "note.B1", "comment"])
       expect(html).toContain(`name="${name}"`);
     expect(html).toContain('name="intent" value="save"');
     expect(html).toContain('name="intent" value="submit"');
@@ -151,9 +134,7 @@ describe("the score sheet with JavaScript off", () => {
       key,
     });
     expect(res.status).toBe(303);
-    expect(res.headers.get("location")).toBe(
-      `${sheetUrl(fx.codes[0]!)}?saved=1`,
-    );
+    expect(res.headers.get("location")).toBe(`${sheetUrl(fx.codes[0]!)}?saved=1`);
     const again = await (await client.get(res.headers.get("location")!)).text();
     expect(again).toMatch(/name="score.A1"[^>]*value="4"/);
     expect(again).toContain("Koleksi tertata rapi");
@@ -186,9 +167,7 @@ describe("the score sheet with JavaScript off", () => {
     const html = await res.text();
     expect(html).toContain("Nilai harus antara 1 dan 5.");
     expect(html).toContain("Masukkan bilangan bulat.");
-    expect(html).toMatch(
-      /name="score.A1"[^>]*aria-invalid="true"[^>]*value="6"/,
-    );
+    expect(html).toMatch(/name="score.A1"[^>]*aria-invalid="true"[^>]*value="6"/);
     expect(html).toMatch(/value="2.5"/);
     expect(html).toMatch(/value="tiga"/);
     expect(html).toContain("catatan yang tidak boleh hilang");
@@ -220,9 +199,7 @@ describe("the score sheet with JavaScript off", () => {
       key: form.key,
     });
     expect(done.status).toBe(303);
-    expect(done.headers.get("location")).toBe(
-      `/judge/${fx.slug}?submitted=${fx.codes[0]}`,
-    );
+    expect(done.headers.get("location")).toBe(`/judge/${fx.slug}?submitted=${fx.codes[0]}`);
     const list = await (await client.get(done.headers.get("location")!)).text();
     expect(list).toContain("sudah dikirim");
 
@@ -242,9 +219,7 @@ describe("the score sheet with JavaScript off", () => {
       key: view.key,
     });
     expect(late.status).toBe(409);
-    expect(await late.text()).toContain(
-      "Lembar ini sudah dikirim dan tidak dapat diubah.",
-    );
+    expect(await late.text()).toContain("Lembar ini sudah dikirim dan tidak dapat diubah.");
     expect(scoresOf(row.id)).toEqual({ A1: 4, A2: 7, B1: 3 });
   });
 });
@@ -262,10 +237,7 @@ describe("who may open a sheet", () => {
     expect(post.status).toBe(404);
     expect(sheetRow(fx.judges[2]!.id, fx.codes[0]!)).toBeUndefined();
     expect((await conflicted.get(sheetUrl("TIDAKADA"))).status).toBe(404);
-    expect(
-      (await conflicted.get(sheetUrl(closedFx.codes[0]!, closedFx.slug)))
-        .status,
-    ).toBe(404);
+    expect((await conflicted.get(sheetUrl(closedFx.codes[0]!, closedFx.slug))).status).toBe(404);
 
     const chair = new HttpClient(server.url);
     await chair.login(fx.chair.email, FIXTURE_PASSWORD);
@@ -341,12 +313,11 @@ describe("saving through the autosave endpoint", () => {
       version: "0",
       key: "resend-key-0001",
     };
-    const first = (await (
-      await client.post(apiUrl(code), body)
-    ).json()) as Record<string, unknown>;
-    const second = (await (
-      await client.post(apiUrl(code), body)
-    ).json()) as Record<string, unknown>;
+    const first = (await (await client.post(apiUrl(code), body)).json()) as Record<string, unknown>;
+    const second = (await (await client.post(apiUrl(code), body)).json()) as Record<
+      string,
+      unknown
+    >;
     expect(first).toMatchObject({
       status: "saved",
       version: 1,
@@ -499,9 +470,7 @@ describe("a full disk", () => {
       });
       try {
         const client = new HttpClient(full.url);
-        expect(
-          (await client.login(small.judges[0]!.email, FIXTURE_PASSWORD)).status,
-        ).toBe(302);
+        expect((await client.login(small.judges[0]!.email, FIXTURE_PASSWORD)).status).toBe(302);
         const code = small.codes[0]!;
         const first = await client.post(`/api/sheets/${small.slug}/${code}`, {
           "score.A1": "3",

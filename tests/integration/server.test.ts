@@ -21,7 +21,12 @@ describe("the real server", () => {
   it("seeds the demo on first start and prints the demo logins", () => {
     const out = server.output();
     expect(out).toContain("Demo logins");
-    for (const email of ["ketua@juara.demo", "juri1@juara.demo", "juri2@juara.demo", "juri3@juara.demo"]) {
+    for (const email of [
+      "ketua@juara.demo",
+      "juri1@juara.demo",
+      "juri2@juara.demo",
+      "juri3@juara.demo",
+    ]) {
       expect(out).toContain(email);
     }
   });
@@ -65,11 +70,16 @@ describe("the real server", () => {
       const res = await fetch(`${proxied.url}/login`, {
         method: "POST",
         redirect: "manual",
-        headers: { "X-Forwarded-Proto": "https", "Content-Type": "application/x-www-form-urlencoded" },
+        headers: {
+          "X-Forwarded-Proto": "https",
+          "Content-Type": "application/x-www-form-urlencoded",
+        },
         body: new URLSearchParams({ email: "ketua@juara.demo", password: DEMO_PASSWORD }),
       });
       expect(res.status).toBe(302);
-      expect(res.headers.getSetCookie().find((c) => c.startsWith("juara_session="))).toMatch(/Secure/i);
+      expect(res.headers.getSetCookie().find((c) => c.startsWith("juara_session="))).toMatch(
+        /Secure/i,
+      );
     } finally {
       await proxied.stop();
       proxied.cleanup();
@@ -106,7 +116,9 @@ describe("the real server", () => {
     expect((await judge.login("juri1@juara.demo", DEMO_PASSWORD)).status).toBe(302);
     expect((await judge.get("/admin/users")).status).toBe(403);
     expect((await judge.get("/judges")).status).toBe(403);
-    expect((await judge.post("/judges", { intent: "create", name: "X", email: "x@y.id" })).status).toBe(403);
+    expect(
+      (await judge.post("/judges", { intent: "create", name: "X", email: "x@y.id" })).status,
+    ).toBe(403);
     const chair = new HttpClient(server.url);
     await chair.login("ketua@juara.demo", DEMO_PASSWORD);
     expect((await chair.get("/admin/users")).status).toBe(403);
@@ -117,12 +129,19 @@ describe("the real server", () => {
     const chair = new HttpClient(server.url);
     await chair.login("ketua@juara.demo", DEMO_PASSWORD);
     const forged = { intent: "create", name: "Forged", email: "forged@evil.example" };
-    const viaFetchMetadata = await chair.post("/judges", forged, { "Sec-Fetch-Site": "cross-site", Origin: "https://evil.example" });
+    const viaFetchMetadata = await chair.post("/judges", forged, {
+      "Sec-Fetch-Site": "cross-site",
+      Origin: "https://evil.example",
+    });
     expect(viaFetchMetadata.status).toBe(403);
     const viaOrigin = await fetch(`${server.url}/judges`, {
       method: "POST",
       redirect: "manual",
-      headers: { Cookie: chair.cookieHeader(), Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
+      headers: {
+        Cookie: chair.cookieHeader(),
+        Origin: "https://evil.example",
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
       body: new URLSearchParams(forged),
     });
     expect(viaOrigin.status).toBe(403);
@@ -152,10 +171,18 @@ describe("the real server", () => {
     const forced = await judge.get("/dashboard");
     expect(forced.status).toBe(302);
     expect(forced.headers.get("location")).toBe("/account/password");
-    const mismatch = await judge.post("/account/password", { current: temp!, next: "kata-sandi-baru", confirm: "lain" });
+    const mismatch = await judge.post("/account/password", {
+      current: temp!,
+      next: "kata-sandi-baru",
+      confirm: "lain",
+    });
     expect(mismatch.status).toBe(400);
     expect(await mismatch.text()).toContain("Kedua kata sandi tidak sama.");
-    const changed = await judge.post("/account/password", { current: temp!, next: "kata-sandi-baru", confirm: "kata-sandi-baru" });
+    const changed = await judge.post("/account/password", {
+      current: temp!,
+      next: "kata-sandi-baru",
+      confirm: "kata-sandi-baru",
+    });
     expect(changed.status).toBe(200);
     expect((await judge.get("/dashboard")).status).toBe(200);
   });
@@ -171,7 +198,9 @@ describe("the real server", () => {
     const html = await all.text();
     expect(html).toContain("Rantai hash utuh");
     expect(html).toContain("seed-demo");
-    const users = await (await chair.get("/audit?entity=user&from=2000-01-01&to=2999-12-31")).text();
+    const users = await (
+      await chair.get("/audit?entity=user&from=2000-01-01&to=2999-12-31")
+    ).text();
     expect(users).not.toContain("seed-demo");
     // nonsense filters are ignored, not a crash
     expect((await chair.get("/audit?competition=abc&from=yesterday&page=-4")).status).toBe(200);
@@ -220,7 +249,10 @@ describe("the real server", () => {
     await client.login("ketua@juara.demo", DEMO_PASSWORD);
     const stolen = client.cookieHeader();
     expect((await client.post("/logout", {})).status).toBe(302);
-    const replay = await fetch(`${server.url}/dashboard`, { redirect: "manual", headers: { Cookie: stolen } });
+    const replay = await fetch(`${server.url}/dashboard`, {
+      redirect: "manual",
+      headers: { Cookie: stolen },
+    });
     expect(replay.status).toBe(302);
   });
 });

@@ -31,10 +31,14 @@ describe("npm run juara -- import / export / status", () => {
   it("imports the documented example, refuses it a second time, and replaces it with --replace", async () => {
     const first = await cli("import", example);
     expect(first).toMatchObject({ code: 0 });
-    expect(first.out).toContain("Imported kutim-2025 as a draft: 3 libraries, 3 judges, 5 assignments.");
+    expect(first.out).toContain(
+      "Imported kutim-2025 as a draft: 3 libraries, 3 judges, 5 assignments.",
+    );
     const second = await cli("import", example);
     expect(second.code).toBe(1);
-    expect(second.err).toContain('slug: a competition "kutim-2025" already exists; use --replace to replace it');
+    expect(second.err).toContain(
+      'slug: a competition "kutim-2025" already exists; use --replace to replace it',
+    );
     expect((await cli("import", example, "--replace")).code).toBe(0);
   });
 
@@ -42,15 +46,26 @@ describe("npm run juara -- import / export / status", () => {
     const exported = await cli("export", "kutim-2025");
     expect(exported.code).toBe(0);
     const file = JSON.parse(exported.out) as Record<string, unknown>;
-    expect(file.conflicts).toEqual([{ judge: "juri3@juara.demo", library: "SWARGABARA", reason: "Juri berdomisili di desa yang sama" }]);
+    expect(file.conflicts).toEqual([
+      {
+        judge: "juri3@juara.demo",
+        library: "SWARGABARA",
+        reason: "Juri berdomisili di desa yang sama",
+      },
+    ]);
     const copy = path.join(tmp.dir, "copy.json");
     fs.writeFileSync(copy, JSON.stringify({ ...file, slug: "kutim-2025-copy" }));
     expect((await cli("import", copy)).code).toBe(0);
-    const again = JSON.parse((await cli("export", "kutim-2025-copy")).out) as Record<string, unknown>;
+    const again = JSON.parse((await cli("export", "kutim-2025-copy")).out) as Record<
+      string,
+      unknown
+    >;
     expect({ ...again, slug: "kutim-2025" }).toEqual(file);
 
     const csv = await cli("export", "kutim-2025", "--format", "csv");
-    expect(csv.out.split("\r\n")[0]).toBe("code,name,type,village,district,address,head,phone,npp,category,status,statusReason");
+    expect(csv.out.split("\r\n")[0]).toBe(
+      "code,name,type,village,district,address,head,phone,npp,category,status,statusReason",
+    );
     expect(csv.out).toContain("TELUKLINGGA,Perpustakaan Kelurahan Teluk Lingga,kelurahan");
   });
 
@@ -72,13 +87,21 @@ describe("npm run juara -- import / export / status", () => {
     fs.writeFileSync(bad, JSON.stringify(file));
     const r = await cli("import", bad);
     expect(r.code).toBe(1);
-    expect(r.err.split("\n").slice(1).map((l) => l.trim())).toEqual([
-      'libraries[2].type: Invalid option: expected one of "desa"|"kelurahan"',
-    ]);
+    expect(
+      r.err
+        .split("\n")
+        .slice(1)
+        .map((l) => l.trim()),
+    ).toEqual(['libraries[2].type: Invalid option: expected one of "desa"|"kelurahan"']);
     file.libraries[2]!.type = "kelurahan";
     fs.writeFileSync(bad, JSON.stringify(file));
     const r2 = await cli("import", bad);
-    expect(r2.err.split("\n").slice(1).map((l) => l.trim())).toEqual([
+    expect(
+      r2.err
+        .split("\n")
+        .slice(1)
+        .map((l) => l.trim()),
+    ).toEqual([
       "components[1].weight: weights total 95, must be 100",
       "components[1].indicators[0].code: The code A1 is used twice.",
       "components[1].indicators[0].max: The highest score must be above the lowest.",
@@ -91,8 +114,14 @@ describe("npm run juara -- import / export / status", () => {
     file.judges.push("juri9@juara.demo");
     fs.writeFileSync(bad, JSON.stringify(file));
     const r3 = await cli("import", bad);
-    expect(r3.err).toContain("judges[3]: no account with the email juri9@juara.demo; create the judge first");
-    const row = await t.db.selectFrom("competitions").select("id").where("slug", "=", "kutim-2030").executeTakeFirst();
+    expect(r3.err).toContain(
+      "judges[3]: no account with the email juri9@juara.demo; create the judge first",
+    );
+    const row = await t.db
+      .selectFrom("competitions")
+      .select("id")
+      .where("slug", "=", "kutim-2030")
+      .executeTakeFirst();
     expect(row).toBeUndefined();
   });
 

@@ -39,7 +39,10 @@ const CHAIR_PAGES = [
   "/chair/import",
 ];
 
-function multipart(fields: Record<string, string>, file?: { name: string; field: string; text: string; type: string }) {
+function multipart(
+  fields: Record<string, string>,
+  file?: { name: string; field: string; text: string; type: string },
+) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   if (file) form.append(file.field, new Blob([file.text], { type: file.type }), file.name);
@@ -56,12 +59,15 @@ describe("role checks on every chair page", () => {
     expect(ok.status).toBe(200);
   });
 
-  it.each(CHAIR_PAGES.filter((p) => !p.endsWith("/export")))("POST %s: anonymous → login, judge → 403", async (path) => {
-    const anon = await anonymous.post(path, { intent: "delete", confirm: "yes" });
-    expect(anon.status).toBe(302);
-    expect(anon.headers.get("location")).toMatch(/^\/login/);
-    expect((await judge.post(path, { intent: "delete", confirm: "yes" })).status).toBe(403);
-  });
+  it.each(CHAIR_PAGES.filter((p) => !p.endsWith("/export")))(
+    "POST %s: anonymous → login, judge → 403",
+    async (path) => {
+      const anon = await anonymous.post(path, { intent: "delete", confirm: "yes" });
+      expect(anon.status).toBe(302);
+      expect(anon.headers.get("location")).toMatch(/^\/login/);
+      expect((await judge.post(path, { intent: "delete", confirm: "yes" })).status).toBe(403);
+    },
+  );
 
   it("an unknown competition is a 404", async () => {
     expect((await chair.get("/chair/competitions/no-such-thing/criteria")).status).toBe(404);
@@ -88,14 +94,26 @@ describe("bad input never makes a server error", () => {
     { intent: "preview", csv: '"unterminated\n' },
     { intent: "import", csv: "a,b\n1,2" },
   ];
-  const posts = CHAIR_PAGES.filter((p) => !p.endsWith("/export")).map((p) => p.replace("kutim-2024", "kutim-2025-junk"));
+  const posts = CHAIR_PAGES.filter((p) => !p.endsWith("/export")).map((p) =>
+    p.replace("kutim-2024", "kutim-2025-junk"),
+  );
 
   it("answers every junk post to every chair page with a 4xx or a redirect", async () => {
     await chair.post("/chair/competitions/new", {
-      slug: "kutim-2025-junk", name: "Junk", year: "2025", level: "kabupaten", aggregation: "mean",
-      prizeWinners: "3", prizeHonourable: "3", rankingScope: "overall", template: "on",
+      slug: "kutim-2025-junk",
+      name: "Junk",
+      year: "2025",
+      level: "kabupaten",
+      aggregation: "mean",
+      prizeWinners: "3",
+      prizeHonourable: "3",
+      rankingScope: "overall",
+      template: "on",
     });
-    for (const path of [...posts, ...CHAIR_PAGES.filter((p) => p.startsWith("/chair/competitions/kutim-2024"))]) {
+    for (const path of [
+      ...posts,
+      ...CHAIR_PAGES.filter((p) => p.startsWith("/chair/competitions/kutim-2024")),
+    ]) {
       for (const fields of junk) {
         const r = await chair.post(path, fields);
         expect(r.status, `${path} ${JSON.stringify(fields)}`).toBeLessThan(500);
@@ -144,8 +162,14 @@ describe("a chair prepares a competition without JavaScript", () => {
     expect(overview).toContain("Belum ada peserta aktif.");
 
     const taken = await chair.post("/chair/competitions/new", {
-      slug: "kutim-2025", name: "X", year: "2025", level: "kabupaten", aggregation: "mean",
-      prizeWinners: "3", prizeHonourable: "3", rankingScope: "overall",
+      slug: "kutim-2025",
+      name: "X",
+      year: "2025",
+      level: "kabupaten",
+      aggregation: "mean",
+      prizeWinners: "3",
+      prizeHonourable: "3",
+      rankingScope: "overall",
     });
     expect(taken.status).toBe(400);
     expect(await taken.text()).toContain("Kode lomba ini sudah dipakai.");
@@ -156,7 +180,8 @@ describe("a chair prepares a competition without JavaScript", () => {
     expect(page).toContain('name="c.0.weight"');
     // the form as the browser would send it, with the first weight lowered from 25 to 20
     const fields = new URLSearchParams();
-    for (const m of page.matchAll(/<input[^>]*name="(c\.[^"]+)"[^>]*value="([^"]*)"/g)) fields.append(m[1]!, m[2]!.replace(/&amp;/g, "&"));
+    for (const m of page.matchAll(/<input[^>]*name="(c\.[^"]+)"[^>]*value="([^"]*)"/g))
+      fields.append(m[1]!, m[2]!.replace(/&amp;/g, "&"));
     fields.set("c.0.weight", "20");
     fields.set("c.0.i.0.name", "Jumlah koleksi (diubah)");
     fields.set("intent", "save");
@@ -179,30 +204,55 @@ describe("a chair prepares a competition without JavaScript", () => {
   });
 
   it("library CSV: preview with bad rows writes nothing; a clean file is imported after confirming", async () => {
-    const csv = "kode,nama,jenis,desa,kecamatan\nBARU1,Perpustakaan Desa Baru,desa,Baru,Bengalon\nBARU2,,kota,Baru,Bengalon\n";
-    const preview = await chair.post("/chair/libraries", multipart({ intent: "preview" }, { field: "file", name: "daftar.csv", text: csv, type: "text/csv" }));
+    const csv =
+      "kode,nama,jenis,desa,kecamatan\nBARU1,Perpustakaan Desa Baru,desa,Baru,Bengalon\nBARU2,,kota,Baru,Bengalon\n";
+    const preview = await chair.post(
+      "/chair/libraries",
+      multipart(
+        { intent: "preview" },
+        { field: "file", name: "daftar.csv", text: csv, type: "text/csv" },
+      ),
+    );
     expect(preview.status).toBe(200);
     const html = await preview.text();
     expect(html).toContain("Baris 3");
     expect(html).toContain("Jenis harus desa atau kelurahan.");
     expect(html).not.toContain("Konfirmasi impor");
-    expect(await (await chair.get("/chair/libraries")).text()).not.toContain("Perpustakaan Desa Baru");
+    expect(await (await chair.get("/chair/libraries")).text()).not.toContain(
+      "Perpustakaan Desa Baru",
+    );
 
     const good = csv.replace("BARU2,,kota", "BARU2,Perpustakaan Kelurahan Baru,kelurahan");
-    const preview2 = await (await chair.post("/chair/libraries", multipart({ intent: "preview", csv: good }))).text();
+    const preview2 = await (
+      await chair.post("/chair/libraries", multipart({ intent: "preview", csv: good }))
+    ).text();
     expect(preview2).toContain("Konfirmasi impor 2 perpustakaan");
-    expect(await (await chair.get("/chair/libraries")).text()).not.toContain("Perpustakaan Desa Baru");
-    const confirmed = await chair.post("/chair/libraries", multipart({ intent: "import", csv: good }));
+    expect(await (await chair.get("/chair/libraries")).text()).not.toContain(
+      "Perpustakaan Desa Baru",
+    );
+    const confirmed = await chair.post(
+      "/chair/libraries",
+      multipart({ intent: "import", csv: good }),
+    );
     expect(confirmed.status).toBe(200);
-    expect(await confirmed.text()).toContain("Impor selesai: 2 baru, 0 diperbarui, 0 tidak berubah.");
+    expect(await confirmed.text()).toContain(
+      "Impor selesai: 2 baru, 0 diperbarui, 0 tidak berubah.",
+    );
     const again = await chair.post("/chair/libraries", multipart({ intent: "import", csv: good }));
     expect(await again.text()).toContain("Impor selesai: 0 baru, 0 diperbarui, 2 tidak berubah.");
   });
 
   it("opening scoring is refused with reasons, and the move needs the confirmation step", async () => {
-    const unconfirmed = await chair.post("/chair/competitions/kutim-2025", { intent: "status", to: "scoring" });
+    const unconfirmed = await chair.post("/chair/competitions/kutim-2025", {
+      intent: "status",
+      to: "scoring",
+    });
     expect(unconfirmed.status).toBe(400);
-    const refused = await chair.post("/chair/competitions/kutim-2025", { intent: "status", to: "scoring", confirm: "yes" });
+    const refused = await chair.post("/chair/competitions/kutim-2025", {
+      intent: "status",
+      to: "scoring",
+      confirm: "yes",
+    });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain("Belum ada peserta aktif.");
   });
@@ -217,8 +267,15 @@ describe("a chair prepares a competition without JavaScript", () => {
     const added = await chair.post(`${base}/entries`, add);
     expect(await added.text()).toContain(`${ids.length} peserta ditambahkan.`);
 
-    const entryId = /name="entryId" value="(\d+)"/.exec(await (await chair.get(`${base}/entries`)).text())![1]!;
-    const noReason = await chair.post(`${base}/entries`, { intent: "status", entryId, status: "withdrawn", reason: "" });
+    const entryId = /name="entryId" value="(\d+)"/.exec(
+      await (await chair.get(`${base}/entries`)).text(),
+    )![1]!;
+    const noReason = await chair.post(`${base}/entries`, {
+      intent: "status",
+      entryId,
+      status: "withdrawn",
+      reason: "",
+    });
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain("Alasan wajib diisi.");
 
@@ -242,7 +299,12 @@ describe("a chair prepares a competition without JavaScript", () => {
 
     const overview = await (await chair.get(`${base}?move=scoring`)).text();
     expect(overview).toContain("Ya, ubah status");
-    const moved = await chair.post(base, { intent: "status", to: "scoring", confirm: "yes", reason: "siap" });
+    const moved = await chair.post(base, {
+      intent: "status",
+      to: "scoring",
+      confirm: "yes",
+      reason: "siap",
+    });
     expect(moved.status).toBe(302);
     expect(await (await chair.get(base)).text()).toContain("Penilaian");
     const frozen = await (await chair.get(`${base}/criteria`)).text();
@@ -255,13 +317,25 @@ describe("a chair prepares a competition without JavaScript", () => {
     const file = (await exported.json()) as { slug: string; components: { weight: number }[] };
     file.slug = "kutim-2026";
     file.components[1]!.weight -= 5;
-    const r = await chair.post("/chair/import", multipart({}, { field: "file", name: "lomba.json", text: JSON.stringify(file), type: "application/json" }));
+    const r = await chair.post(
+      "/chair/import",
+      multipart(
+        {},
+        { field: "file", name: "lomba.json", text: JSON.stringify(file), type: "application/json" },
+      ),
+    );
     expect(r.status).toBe(400);
     const html = await r.text();
     expect(html).toContain("<code>components[5].weight</code>");
     expect(html).toContain("Jumlah bobot 95, harus 100.");
     file.components[1]!.weight += 5;
-    const ok = await chair.post("/chair/import", multipart({}, { field: "file", name: "lomba.json", text: JSON.stringify(file), type: "application/json" }));
+    const ok = await chair.post(
+      "/chair/import",
+      multipart(
+        {},
+        { field: "file", name: "lomba.json", text: JSON.stringify(file), type: "application/json" },
+      ),
+    );
     expect(ok.status).toBe(302);
     expect(ok.headers.get("location")).toBe("/chair/competitions/kutim-2026");
   });

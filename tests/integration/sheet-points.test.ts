@@ -146,17 +146,13 @@ async function apply(f: Fixture, op: Op): Promise<void> {
     case "write": {
       const indicator = f.indicators[op.indicator]!;
       const value =
-        op.value === null
-          ? null
-          : indicator.min + (op.value % (indicator.max - indicator.min + 1));
+        op.value === null ? null : indicator.min + (op.value % (indicator.max - indicator.min + 1));
       // the save's upsert: insert, or change the value of the score already there
       await sql`insert into scores (sheet_id, indicator_id, min_score, max_score, value)
         select ${f.sheets[op.sheet]!}, i.id, i.min_score, i.max_score, ${value}
         from indicators i where i.id = ${indicator.id}
           and exists (select 1 from score_sheets where id = ${f.sheets[op.sheet]!})
-        on conflict (sheet_id, indicator_id) do update set value = excluded.value`.execute(
-        t.db,
-      );
+        on conflict (sheet_id, indicator_id) do update set value = excluded.value`.execute(t.db);
       return;
     }
     case "clear":
@@ -178,10 +174,7 @@ async function apply(f: Fixture, op: Op): Promise<void> {
         .execute();
       return;
     case "deleteSheet":
-      await t.db
-        .deleteFrom("score_sheets")
-        .where("id", "=", f.sheets[op.sheet]!)
-        .execute();
+      await t.db.deleteFrom("score_sheets").where("id", "=", f.sheets[op.sheet]!).execute();
       return;
     case "deleteIndicator":
       await t.db
@@ -204,10 +197,7 @@ async function apply(f: Fixture, op: Op): Promise<void> {
         .execute();
       return;
     case "deleteComponent":
-      await t.db
-        .deleteFrom("components")
-        .where("id", "=", f.components[op.component]!)
-        .execute();
+      await t.db.deleteFrom("components").where("id", "=", f.components[op.component]!).execute();
       return;
   }
 }
@@ -216,14 +206,7 @@ async function apply(f: Fixture, op: Op): Promise<void> {
 async function kept(f: Fixture) {
   return t.db
     .selectFrom("sheet_points")
-    .select([
-      "sheet_id",
-      "component_id",
-      "entry_id",
-      "submitted",
-      "points",
-      "scores",
-    ])
+    .select(["sheet_id", "component_id", "entry_id", "submitted", "points", "scores"])
     .where("sheet_id", "in", f.sheets)
     .orderBy("sheet_id")
     .orderBy("component_id")
@@ -250,14 +233,11 @@ async function recounted(f: Fixture) {
 describe("sheet_points", () => {
   it("equals a fresh count of the scores after any sequence of writes", async () => {
     await fc.assert(
-      fc.asyncProperty(
-        fc.array(opArb, { minLength: 1, maxLength: 40 }),
-        async (ops) => {
-          const f = await fixture();
-          for (const op of ops) await apply(f, op);
-          expect(await kept(f)).toEqual(await recounted(f));
-        },
-      ),
+      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 40 }), async (ops) => {
+        const f = await fixture();
+        for (const op of ops) await apply(f, op);
+        expect(await kept(f)).toEqual(await recounted(f));
+      }),
       { numRuns: 150 },
     );
   });
@@ -266,10 +246,7 @@ describe("sheet_points", () => {
     const f = await fixture();
     const [a1, a2, b1] = f.indicators;
     const sheet = f.sheets[0]!;
-    const score = (
-      ind: Fixture["indicators"][number],
-      value: number | null,
-    ) => ({
+    const score = (ind: Fixture["indicators"][number], value: number | null) => ({
       sheet_id: sheet,
       indicator_id: ind.id,
       min_score: ind.min,

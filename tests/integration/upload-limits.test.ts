@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  MAX_CSV_ROWS,
-  previewLibraryCsv,
-} from "../../app/models/libraries.server";
+import { MAX_CSV_ROWS, previewLibraryCsv } from "../../app/models/libraries.server";
 import { createTestDb, type TestDb } from "../support/db";
 
 let t: TestDb;
@@ -27,9 +24,7 @@ describe("library CSV upload limits", () => {
       params: { max: MAX_CSV_ROWS },
     });
     expect(preview.rows).toEqual([]);
-    expect(await t.db.selectFrom("libraries").select("id").execute()).toEqual(
-      [],
-    );
+    expect(await t.db.selectFrom("libraries").select("id").execute()).toEqual([]);
   });
 
   it("accepts a list at the limit", async () => {

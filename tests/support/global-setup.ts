@@ -6,6 +6,9 @@ import path from "node:path";
 export default function setup() {
   const root = path.resolve(import.meta.dirname, "../..");
   if (!fs.existsSync(path.join(root, "build/index.js"))) {
-    execFileSync(path.join(root, "node_modules/.bin/remix"), ["build"], { cwd: root, stdio: "inherit" });
+    execFileSync(path.join(root, "node_modules/.bin/remix"), ["build"], {
+      cwd: root,
+      stdio: "inherit",
+    });
   }
 }

@@ -14,7 +14,8 @@ export class HttpClient {
       const eq = pair!.indexOf("=");
       const name = pair!.slice(0, eq).trim();
       const value = pair!.slice(eq + 1).trim();
-      if (value === "" || /max-age=0/i.test(line) || /expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name);
+      if (value === "" || /max-age=0/i.test(line) || /expires=Thu, 01 Jan 1970/i.test(line))
+        this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
   }
@@ -34,12 +35,20 @@ export class HttpClient {
     fields: Record<string, string> | URLSearchParams | FormData,
     headers: Record<string, string> = {},
   ): Promise<Response> {
-    const body = fields instanceof URLSearchParams || fields instanceof FormData ? fields : new URLSearchParams(fields);
+    const body =
+      fields instanceof URLSearchParams || fields instanceof FormData
+        ? fields
+        : new URLSearchParams(fields);
     const response = await fetch(this.baseUrl + path, {
       method: "POST",
       redirect: "manual",
       body,
-      headers: { Cookie: this.cookieHeader(), Origin: this.baseUrl, "Sec-Fetch-Site": "same-origin", ...headers },
+      headers: {
+        Cookie: this.cookieHeader(),
+        Origin: this.baseUrl,
+        "Sec-Fetch-Site": "same-origin",
+        ...headers,
+      },
     });
     this.remember(response);
     return response;

@@ -56,8 +56,7 @@ export class SaveLoad {
     await Promise.all(
       this.judges.map(async (j) => {
         const res = await j.client.login(j.email, FIXTURE_PASSWORD);
-        if (res.status !== 302)
-          throw new Error(`login ${j.email}: ${res.status}`);
+        if (res.status !== 302) throw new Error(`login ${j.email}: ${res.status}`);
       }),
     );
   }
@@ -87,20 +86,16 @@ export class SaveLoad {
       let status: number;
       let body: { version?: number; current?: { version: number } } = {};
       try {
-        const res = await judge.client.post(
-          `/api/sheets/${this.fx.slug}/${judge.code}`,
-          {
-            "score.A1": String(1 + (judge.n % 5)),
-            "score.A2": String(judge.n % 11),
-            "note.A1": note,
-            intent: "save",
-            version: String(version),
-            key: `crash-${index}-${judge.n}-${version}`,
-          },
-        );
+        const res = await judge.client.post(`/api/sheets/${this.fx.slug}/${judge.code}`, {
+          "score.A1": String(1 + (judge.n % 5)),
+          "score.A2": String(judge.n % 11),
+          "note.A1": note,
+          intent: "save",
+          version: String(version),
+          key: `crash-${index}-${judge.n}-${version}`,
+        });
         status = res.status;
-        if (status === 200 || status === 409)
-          body = (await res.json()) as typeof body;
+        if (status === 200 || status === 409) body = (await res.json()) as typeof body;
         else await res.body?.cancel();
       } catch {
         // the server is down, or went down before the whole answer arrived: not acknowledged
@@ -114,9 +109,7 @@ export class SaveLoad {
         const current = body.current?.version ?? -1;
         // a commit whose answer was lost in the crash moves the version on; it never goes back
         if (current < judge.version)
-          this.lost.push(
-            `${judge.email}: server at v${current}, acknowledged v${judge.version}`,
-          );
+          this.lost.push(`${judge.email}: server at v${current}, acknowledged v${judge.version}`);
         judge.version = Math.max(current, judge.version);
       } else {
         await new Promise((r) => setTimeout(r, 30));
@@ -151,30 +144,23 @@ export function verifyAcknowledged(
       const row = read.get(judge.judgeId, judge.code) as
         { version: number; note: string | null } | undefined;
       const limit = options.ackedBefore?.get(judge.judgeId);
-      const acked =
-        limit === undefined ? judge.acked : judge.acked.slice(0, limit);
+      const acked = limit === undefined ? judge.acked : judge.acked.slice(0, limit);
       if (acked.length === 0) continue;
       checked += acked.length;
       const last = acked[acked.length - 1]!;
       if (!row) {
-        problems.push(
-          `${judge.email}: no sheet, acknowledged v${last.version}`,
-        );
+        problems.push(`${judge.email}: no sheet, acknowledged v${last.version}`);
         continue;
       }
       if (row.version < last.version)
-        problems.push(
-          `${judge.email}: sheet at v${row.version}, acknowledged v${last.version}`,
-        );
+        problems.push(`${judge.email}: sheet at v${row.version}, acknowledged v${last.version}`);
       const same = acked.find((a) => a.version === row.version);
       if (same && same.note !== row.note)
         problems.push(
           `${judge.email}: v${row.version} holds ${row.note}, acknowledged ${same.note}`,
         );
       if (!(judge.sent.get(row.version) ?? []).includes(row.note ?? ""))
-        problems.push(
-          `${judge.email}: v${row.version} holds ${row.note}, never sent`,
-        );
+        problems.push(`${judge.email}: v${row.version} holds ${row.note}, never sent`);
     }
     return { problems, checked, integrity };
   } finally {

@@ -54,13 +54,33 @@ export async function insertPublishedCompetition(
     .executeTakeFirstOrThrow();
   await db
     .insertInto("indicators")
-    .values({ competition_id: competitionId, component_id: componentA, code: "A1", name: "Jumlah koleksi", description: "", min_score: 1, max_score: 5, position: 1 })
+    .values({
+      competition_id: competitionId,
+      component_id: componentA,
+      code: "A1",
+      name: "Jumlah koleksi",
+      description: "",
+      min_score: 1,
+      max_score: 5,
+      position: 1,
+    })
     .execute();
   const { id: userId } =
-    (await db.selectFrom("users").select("id").where("email", "=", "fixture@juara.test").executeTakeFirst()) ??
+    (await db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "fixture@juara.test")
+      .executeTakeFirst()) ??
     (await db
       .insertInto("users")
-      .values({ email: "fixture@juara.test", name: "Fixture", password_hash: "x", role: "chair", created_at: now, updated_at: now })
+      .values({
+        email: "fixture@juara.test",
+        name: "Fixture",
+        password_hash: "x",
+        role: "chair",
+        created_at: now,
+        updated_at: now,
+      })
       .returning("id")
       .executeTakeFirstOrThrow());
   const revision = options.revision ?? 0;
@@ -99,8 +119,22 @@ export async function insertPublishedCompetition(
       await db
         .insertInto("published_component_scores")
         .values([
-          { result_id: resultId, component_code: "A", component_name: "Koleksi", weight: 60, position: 1, score_x100: a },
-          { result_id: resultId, component_code: "B", component_name: "Pelayanan", weight: 40, position: 2, score_x100: res.scoreX100 - a },
+          {
+            result_id: resultId,
+            component_code: "A",
+            component_name: "Koleksi",
+            weight: 60,
+            position: 1,
+            score_x100: a,
+          },
+          {
+            result_id: resultId,
+            component_code: "B",
+            component_name: "Pelayanan",
+            weight: 40,
+            position: 2,
+            score_x100: res.scoreX100 - a,
+          },
         ])
         .execute();
     }

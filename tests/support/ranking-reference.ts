@@ -74,9 +74,7 @@ export function referenceRanking(
         value: sheet[i.code] ?? 0,
       })),
     }));
-  const tieOrder = [...components].sort(
-    (a, b) => b.weight - a.weight || a.position - b.position,
-  );
+  const tieOrder = [...components].sort((a, b) => b.weight - a.weight || a.position - b.position);
   const scored = entries
     .filter((e) => e.active)
     .map((e) => {
@@ -111,8 +109,7 @@ export function referenceRanking(
   const better = (a: (typeof scored)[number], b: (typeof scored)[number]) => {
     // does a rank strictly before b?
     if (a.finalX100! !== b.finalX100!) return a.finalX100! > b.finalX100!;
-    for (let i = 0; i < a.key.length; i++)
-      if (a.key[i] !== b.key[i]) return a.key[i]! > b.key[i]!;
+    for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i]! > b.key[i]!;
     return false;
   };
   const same = (a: (typeof scored)[number], b: (typeof scored)[number]) =>
@@ -127,9 +124,7 @@ export function referenceRanking(
         tieSize: 1,
         prize: null,
       };
-    const peers = scored.filter(
-      (o) => o.finalX100 !== null && o.group === e.group,
-    );
+    const peers = scored.filter((o) => o.finalX100 !== null && o.group === e.group);
     const rank = 1 + peers.filter((o) => better(o, e)).length;
     const tieSize = peers.filter((o) => same(o, e)).length;
     const prize =

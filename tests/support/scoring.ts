@@ -165,8 +165,7 @@ export async function createScoringFixture(
         .returning("id")
         .executeTakeFirstOrThrow();
       for (const [index, judge] of judges.entries()) {
-        const conflicted =
-          e === 1 && index === judges.length - 1 && judges.length > 1;
+        const conflicted = e === 1 && index === judges.length - 1 && judges.length > 1;
         if (conflicted) {
           await trx
             .insertInto("conflicts")

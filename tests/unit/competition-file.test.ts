@@ -1,20 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  CompetitionFileSchema,
-  crossCheckFile,
-} from "../../app/lib/competition-file";
+import { CompetitionFileSchema, crossCheckFile } from "../../app/lib/competition-file";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
 describe("the documented competition file", () => {
   it("the example file is valid", () => {
     const json: unknown = JSON.parse(
-      fs.readFileSync(
-        path.join(root, "docs/examples/competition.json"),
-        "utf8",
-      ),
+      fs.readFileSync(path.join(root, "docs/examples/competition.json"), "utf8"),
     );
     const parsed = CompetitionFileSchema.safeParse(json);
     expect(parsed.success).toBe(true);
@@ -22,18 +16,10 @@ describe("the documented competition file", () => {
   });
 
   it("the example in docs/competition-file.md is the example file", () => {
-    const doc = fs.readFileSync(
-      path.join(root, "docs/competition-file.md"),
-      "utf8",
-    );
+    const doc = fs.readFileSync(path.join(root, "docs/competition-file.md"), "utf8");
     const block = /```json\n([\s\S]*?)```/.exec(doc)?.[1];
     expect(block && JSON.parse(block)).toEqual(
-      JSON.parse(
-        fs.readFileSync(
-          path.join(root, "docs/examples/competition.json"),
-          "utf8",
-        ),
-      ),
+      JSON.parse(fs.readFileSync(path.join(root, "docs/examples/competition.json"), "utf8")),
     );
   });
 
@@ -48,16 +34,13 @@ describe("the documented competition file", () => {
     });
     expect(parsed.success).toBe(false);
     if (!parsed.success)
-      expect(parsed.error.issues.map((i) => i.code)).toContain(
-        "unrecognized_keys",
-      );
+      expect(parsed.error.issues.map((i) => i.code)).toContain("unrecognized_keys");
   });
 });
 
 describe("upload limits", () => {
   it("refuses a file with more libraries than the limit, naming the path, before touching anything", async () => {
-    const { parseCompetitionFile } =
-      await import("../../app/models/competition-file.server");
+    const { parseCompetitionFile } = await import("../../app/models/competition-file.server");
     const { MAX_FILE_ROWS } = await import("../../app/lib/competition-file");
     const libraries = Array.from({ length: MAX_FILE_ROWS + 1 }, (_, i) => ({
       code: `L${i}`,

@@ -1,9 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { draftToInput, formatPath, readDraft, toDraft, validateCriteria } from "../../app/lib/criteria";
+import {
+  draftToInput,
+  formatPath,
+  readDraft,
+  toDraft,
+  validateCriteria,
+} from "../../app/lib/criteria";
 import { VILLAGE_LIBRARY_TEMPLATE } from "../../app/lib/criteria-template";
 import { describe as describeMessage } from "../../app/lib/messages";
 
-const indicator = (code: string, min = 1, max = 5) => ({ code, name: `Indikator ${code}`, min, max, rubric: {} });
+const indicator = (code: string, min = 1, max = 5) => ({
+  code,
+  name: `Indikator ${code}`,
+  min,
+  max,
+  rubric: {},
+});
 
 describe("criteria validation", () => {
   it("accepts the built-in template, whose weights total 100", () => {
@@ -18,15 +30,22 @@ describe("criteria validation", () => {
     ]);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.issues).toEqual([{ path: [1, "weight"], message: "setup.error.weightTotal", params: { total: 95 } }]);
-    expect(`${formatPath(["components", ...result.issues[0]!.path])}: ${describeMessage("en", result.issues[0]!)}`).toBe(
-      "components[1].weight: weights total 95, must be 100",
-    );
+    expect(result.issues).toEqual([
+      { path: [1, "weight"], message: "setup.error.weightTotal", params: { total: 95 } },
+    ]);
+    expect(
+      `${formatPath(["components", ...result.issues[0]!.path])}: ${describeMessage("en", result.issues[0]!)}`,
+    ).toBe("components[1].weight: weights total 95, must be 100");
   });
 
   it("refuses duplicate indicator codes across components, max not above min, empty components", () => {
     const result = validateCriteria([
-      { code: "A", name: "Koleksi", weight: 50, indicators: [indicator("X1"), indicator("X2", 3, 3)] },
+      {
+        code: "A",
+        name: "Koleksi",
+        weight: 50,
+        indicators: [indicator("X1"), indicator("X2", 3, 3)],
+      },
       { code: "B", name: "Layanan", weight: 50, indicators: [indicator("x1")] },
       { code: "C", name: "Kosong", weight: 0, indicators: [] },
     ]);
@@ -44,7 +63,13 @@ describe("criteria validation", () => {
     ]);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.issues).toEqual([{ path: [1, "indicators", 0, "code"], message: "setup.error.duplicateCode", params: { code: "x1" } }]);
+    expect(result.issues).toEqual([
+      {
+        path: [1, "indicators", 0, "code"],
+        message: "setup.error.duplicateCode",
+        params: { code: "x1" },
+      },
+    ]);
   });
 
   it("reads the editor's form fields back into the same criteria", () => {
@@ -54,8 +79,10 @@ describe("criteria validation", () => {
       form.append(`c.${ci}.name`, c.name);
       form.append(`c.${ci}.weight`, c.weight);
       c.indicators.forEach((ind, ii) => {
-        for (const k of ["code", "name", "description", "min", "max"] as const) form.append(`c.${ci}.i.${ii}.${k}`, ind[k]);
-        for (const [level, text] of Object.entries(ind.rubric)) form.append(`c.${ci}.i.${ii}.r.${level}`, text);
+        for (const k of ["code", "name", "description", "min", "max"] as const)
+          form.append(`c.${ci}.i.${ii}.${k}`, ind[k]);
+        for (const [level, text] of Object.entries(ind.rubric))
+          form.append(`c.${ci}.i.${ii}.r.${level}`, text);
       });
     });
     const result = validateCriteria(draftToInput(readDraft(form.entries())));
@@ -65,7 +92,14 @@ describe("criteria validation", () => {
   it("says a blank weight is required and a word is not a number", () => {
     const result = validateCriteria(
       draftToInput([
-        { code: "A", name: "Koleksi", weight: "", indicators: [{ code: "A1", name: "n", description: "", min: "1", max: "lima", rubric: {} }] },
+        {
+          code: "A",
+          name: "Koleksi",
+          weight: "",
+          indicators: [
+            { code: "A1", name: "n", description: "", min: "1", max: "lima", rubric: {} },
+          ],
+        },
       ]),
     );
     expect(result.ok).toBe(false);

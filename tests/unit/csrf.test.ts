@@ -5,16 +5,52 @@ const base = { host: "juara.example:3000" };
 
 describe("cross-site request check", () => {
   it.each([
-    ["GET from anywhere", { method: "GET", secFetchSite: "cross-site", origin: "https://evil.example" }, false],
-    ["same-origin POST (Sec-Fetch-Site)", { method: "POST", secFetchSite: "same-origin", origin: undefined }, false],
-    ["typed URL / bookmark (Sec-Fetch-Site none)", { method: "POST", secFetchSite: "none", origin: undefined }, false],
-    ["cross-site POST", { method: "POST", secFetchSite: "cross-site", origin: "https://evil.example" }, true],
-    ["same-site but other origin POST", { method: "POST", secFetchSite: "same-site", origin: "http://other.juara.example" }, true],
-    ["older browser, matching Origin", { method: "POST", secFetchSite: undefined, origin: "http://juara.example:3000" }, false],
-    ["older browser, foreign Origin", { method: "POST", secFetchSite: undefined, origin: "http://evil.example" }, true],
+    [
+      "GET from anywhere",
+      { method: "GET", secFetchSite: "cross-site", origin: "https://evil.example" },
+      false,
+    ],
+    [
+      "same-origin POST (Sec-Fetch-Site)",
+      { method: "POST", secFetchSite: "same-origin", origin: undefined },
+      false,
+    ],
+    [
+      "typed URL / bookmark (Sec-Fetch-Site none)",
+      { method: "POST", secFetchSite: "none", origin: undefined },
+      false,
+    ],
+    [
+      "cross-site POST",
+      { method: "POST", secFetchSite: "cross-site", origin: "https://evil.example" },
+      true,
+    ],
+    [
+      "same-site but other origin POST",
+      { method: "POST", secFetchSite: "same-site", origin: "http://other.juara.example" },
+      true,
+    ],
+    [
+      "older browser, matching Origin",
+      { method: "POST", secFetchSite: undefined, origin: "http://juara.example:3000" },
+      false,
+    ],
+    [
+      "older browser, foreign Origin",
+      { method: "POST", secFetchSite: undefined, origin: "http://evil.example" },
+      true,
+    ],
     ["opaque Origin null", { method: "POST", secFetchSite: undefined, origin: "null" }, true],
-    ["non-browser client (no headers)", { method: "POST", secFetchSite: undefined, origin: undefined }, false],
-    ["cross-site DELETE", { method: "DELETE", secFetchSite: "cross-site", origin: undefined }, true],
+    [
+      "non-browser client (no headers)",
+      { method: "POST", secFetchSite: undefined, origin: undefined },
+      false,
+    ],
+    [
+      "cross-site DELETE",
+      { method: "DELETE", secFetchSite: "cross-site", origin: undefined },
+      true,
+    ],
   ])("%s", (_name, req, expected) => {
     expect(isCrossSiteMutation({ ...base, ...req })).toBe(expected);
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { commonDenominator, fraction, judgeTotal, roundX100, formatX100 } from "../../app/lib/scoring";
+import {
+  commonDenominator,
+  fraction,
+  judgeTotal,
+  roundX100,
+  formatX100,
+} from "../../app/lib/scoring";
 
 describe("scoring formula", () => {
   it("rounds the exact value half away from zero, not a drifted float", () => {
@@ -14,15 +20,36 @@ describe("scoring formula", () => {
 
   it("computes a judge total as Σ W × Σscore/Σmax", () => {
     const total = judgeTotal([
-      { weight: 25, indicators: [{ max: 5, value: 4 }, { max: 5, value: 5 }] }, // 25 × 9/10 = 22.5
-      { weight: 75, indicators: [{ max: 5, value: 3 }, { max: 5, value: 2 }, { max: 5, value: 5 }] }, // 75 × 10/15 = 50
+      {
+        weight: 25,
+        indicators: [
+          { max: 5, value: 4 },
+          { max: 5, value: 5 },
+        ],
+      }, // 25 × 9/10 = 22.5
+      {
+        weight: 75,
+        indicators: [
+          { max: 5, value: 3 },
+          { max: 5, value: 2 },
+          { max: 5, value: 5 },
+        ],
+      }, // 75 × 10/15 = 50
     ]);
     expect(total).toEqual(fraction(145, 2));
     expect(roundX100(total)).toBe(7250);
   });
 
   it("counts unscored indicators as zero in a draft's running total", () => {
-    const total = judgeTotal([{ weight: 100, indicators: [{ max: 5, value: 5 }, { max: 5, value: null }] }]);
+    const total = judgeTotal([
+      {
+        weight: 100,
+        indicators: [
+          { max: 5, value: 5 },
+          { max: 5, value: null },
+        ],
+      },
+    ]);
     expect(roundX100(total)).toBe(5000);
   });
 

@@ -52,19 +52,8 @@ describe("score sheet validation (server and browser alike)", () => {
     for (const bad of ["0", "6", "-1", "99999999999"])
       expect(checkScore(bad, a1, false).error, bad).toBeDefined();
     expect(checkScore("0", a1, false).error).toBe("scoring.error.range");
-    for (const bad of [
-      "2.5",
-      "1e0",
-      "0x3",
-      "tiga",
-      "3 4",
-      "NaN",
-      "Infinity",
-      "３",
-    ])
-      expect(checkScore(bad, a1, false).error, bad).toBe(
-        "scoring.error.integer",
-      );
+    for (const bad of ["2.5", "1e0", "0x3", "tiga", "3 4", "NaN", "Infinity", "３"])
+      expect(checkScore(bad, a1, false).error, bad).toBe("scoring.error.integer");
   });
 
   it("refuses a bad envelope, control characters and over-long notes, field by field", () => {
@@ -86,9 +75,7 @@ describe("score sheet validation (server and browser alike)", () => {
       "note.B1",
       "version",
     ]);
-    expect(parsed.errors["note.A2"]).toEqual([
-      "scoring.error.controlCharacters",
-    ]);
+    expect(parsed.errors["note.A2"]).toEqual(["scoring.error.controlCharacters"]);
     expect(parsed.errors["note.B1"]).toEqual(["error.tooLong"]);
   });
 
@@ -119,8 +106,9 @@ describe("score sheet validation (server and browser alike)", () => {
       indicators: 3,
     });
     // A: 60 × 5 / 15 = 20; an out-of-range B1 is not counted
-    expect(
-      liveTotals(components, { "score.A1": "5", "score.B1": "9" }),
-    ).toMatchObject({ totalX100: 2000, scored: 1 });
+    expect(liveTotals(components, { "score.A1": "5", "score.B1": "9" })).toMatchObject({
+      totalX100: 2000,
+      scored: 1,
+    });
   });
 });

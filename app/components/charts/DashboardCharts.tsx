@@ -23,9 +23,7 @@ export function JudgeDistributionChart({
       band: `${b * 10}–${b * 10 + 10}`,
     };
     for (const j of judges)
-      row[j.name] = j.totalsX100.filter(
-        (x) => Math.min(9, Math.floor(x / 1000)) === b,
-      ).length;
+      row[j.name] = j.totalsX100.filter((x) => Math.min(9, Math.floor(x / 1000)) === b).length;
     return row;
   }).filter((row) => judges.some((j) => Number(row[j.name]) > 0));
   return (

@@ -12,14 +12,7 @@ import { useT } from "~/i18n/useT";
 import { useHydrated } from "~/lib/use-hydrated";
 
 // Colours distinguishable in daylight and by most colour-blind readers (Okabe–Ito).
-export const PALETTE = [
-  "#0072B2",
-  "#D55E00",
-  "#009E73",
-  "#CC79A7",
-  "#E69F00",
-  "#56B4E9",
-];
+export const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"];
 
 interface ComponentScore {
   code: string;
@@ -37,36 +30,20 @@ interface Winner {
  * Charts render in the browser only: the server sends the ranking table (which holds the same
  * numbers) and stays fast on award day.
  */
-export function ChartFrame({
-  title,
-  children,
-}: {
-  title: string;
-  children: React.ReactNode;
-}) {
+export function ChartFrame({ title, children }: { title: string; children: React.ReactNode }) {
   const hydrated = useHydrated();
   const t = useT();
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
       <div className="chart-area">
-        {hydrated ? (
-          children
-        ) : (
-          <p className="muted">{t("public.chartLoading")}</p>
-        )}
+        {hydrated ? children : <p className="muted">{t("public.chartLoading")}</p>}
       </div>
     </figure>
   );
 }
 
-export function WinnersComponentChart({
-  winners,
-  title,
-}: {
-  winners: Winner[];
-  title?: string;
-}) {
+export function WinnersComponentChart({ winners, title }: { winners: Winner[]; title?: string }) {
   const t = useT();
   const components = winners[0]?.components ?? [];
   const data = components.map((c) => {
@@ -74,10 +51,7 @@ export function WinnersComponentChart({
     for (const w of winners) {
       const match = w.components.find((x) => x.code === c.code);
       // a component score out of its weight, as a percentage, so components compare fairly
-      row[w.label] =
-        match && match.weight > 0
-          ? Math.round(match.scoreX100 / match.weight)
-          : 0;
+      row[w.label] = match && match.weight > 0 ? Math.round(match.scoreX100 / match.weight) : 0;
     }
     return row;
   });
@@ -105,11 +79,7 @@ export function WinnersComponentChart({
 }
 
 /** Final scores in 5-point bands. */
-export function ScoreDistributionChart({
-  scoresX100,
-}: {
-  scoresX100: number[];
-}) {
+export function ScoreDistributionChart({ scoresX100 }: { scoresX100: number[] }) {
   const t = useT();
   const label = t("public.chartEntries");
   const bands = new Map<number, number>();

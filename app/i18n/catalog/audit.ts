@@ -25,8 +25,7 @@ export const audit = defineMessages({
     "audit.newer": "← Lebih baru",
     "audit.older": "Lebih lama →",
     "audit.chainOk": "Rantai hash utuh: {entries} catatan.",
-    "audit.chainBroken":
-      "Rantai hash rusak pada catatan {id}: log diubah di luar aplikasi.",
+    "audit.chainBroken": "Rantai hash rusak pada catatan {id}: log diubah di luar aplikasi.",
   },
   en: {
     "nav.audit": "Audit log",
@@ -52,7 +51,6 @@ export const audit = defineMessages({
     "audit.newer": "← Newer",
     "audit.older": "Older →",
     "audit.chainOk": "Hash chain intact: {entries} entries.",
-    "audit.chainBroken":
-      "Hash chain broken at entry {id}: the log was altered outside the app.",
+    "audit.chainBroken": "Hash chain broken at entry {id}: the log was altered outside the app.",
   },
 });

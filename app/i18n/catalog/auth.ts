@@ -18,8 +18,7 @@ export const auth = defineMessages({
     "password.confirm": "Ulangi kata sandi baru",
     "password.hint": "Minimal 8 karakter.",
     "password.wrongCurrent": "Kata sandi sekarang salah.",
-    "password.changed":
-      "Kata sandi sudah diganti. Sesi Anda di perangkat lain telah diakhiri.",
+    "password.changed": "Kata sandi sudah diganti. Sesi Anda di perangkat lain telah diakhiri.",
     "users.title": "Pengguna",
     "users.create": "Tambah pengguna",
     "users.name": "Nama",
@@ -35,10 +34,8 @@ export const auth = defineMessages({
     "users.resetPassword": "Atur ulang kata sandi",
     "users.created": "Akun {email} dibuat.",
     "users.tempPassword": "Kata sandi sementara untuk {email}:",
-    "users.tempPasswordOnce":
-      "Catat sekarang; kata sandi ini tidak akan ditampilkan lagi.",
-    "users.cannotDeactivateSelf":
-      "Anda tidak dapat menonaktifkan akun sendiri.",
+    "users.tempPasswordOnce": "Catat sekarang; kata sandi ini tidak akan ditampilkan lagi.",
+    "users.cannotDeactivateSelf": "Anda tidak dapat menonaktifkan akun sendiri.",
     "users.updated": "Akun {email} diperbarui.",
     "judges.title": "Juri",
     "judges.intro":
@@ -59,15 +56,13 @@ export const auth = defineMessages({
     "login.locked":
       "Too many failed attempts for this account from your network. Try again in {minutes} minutes.",
     "password.title": "Change password",
-    "password.mustChange":
-      "You logged in with a temporary password. Choose a new one to continue.",
+    "password.mustChange": "You logged in with a temporary password. Choose a new one to continue.",
     "password.current": "Current password",
     "password.new": "New password",
     "password.confirm": "Repeat the new password",
     "password.hint": "At least 8 characters.",
     "password.wrongCurrent": "The current password is wrong.",
-    "password.changed":
-      "Password changed. Your sessions on other devices have been ended.",
+    "password.changed": "Password changed. Your sessions on other devices have been ended.",
     "users.title": "Users",
     "users.create": "Add user",
     "users.name": "Name",

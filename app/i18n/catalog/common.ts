@@ -4,8 +4,7 @@ export const common = defineMessages({
   id: {
     "app.name": "Juara",
     "app.tagline": "Penjurian Lomba Perpustakaan Desa/Kelurahan",
-    "app.demoBanner":
-      "Data demo: nilai dan peringkat di aplikasi ini adalah contoh rekaan.",
+    "app.demoBanner": "Data demo: nilai dan peringkat di aplikasi ini adalah contoh rekaan.",
     "nav.home": "Beranda",
     "nav.dashboard": "Dasbor",
     "nav.users": "Pengguna",
@@ -53,22 +52,19 @@ export const common = defineMessages({
     "error.403": "Anda tidak berhak membuka halaman ini.",
     "error.404": "Halaman tidak ditemukan.",
     "error.413": "Kiriman terlalu besar.",
-    "error.500":
-      "Terjadi kesalahan di server. Isian Anda tidak hilang; coba lagi sebentar lagi.",
+    "error.500": "Terjadi kesalahan di server. Isian Anda tidak hilang; coba lagi sebentar lagi.",
     "error.backHome": "Kembali ke beranda",
     "home.title": "Lomba Perpustakaan Desa/Kelurahan",
     "home.intro":
       "Juara mencatat penilaian dewan juri, menghitung peringkat, dan mengumumkan para juara lomba perpustakaan desa dan kelurahan.",
     "home.published": "Hasil yang sudah diumumkan",
     "home.nonePublished": "Belum ada hasil lomba yang diumumkan.",
-    "home.staffLogin":
-      "Juri dan panitia: masuk untuk menilai atau mengelola lomba.",
+    "home.staffLogin": "Juri dan panitia: masuk untuk menilai atau mengelola lomba.",
   },
   en: {
     "app.name": "Juara",
     "app.tagline": "Judging for village and kelurahan library competitions",
-    "app.demoBanner":
-      "Demo data: the scores and rankings in this app are invented examples.",
+    "app.demoBanner": "Demo data: the scores and rankings in this app are invented examples.",
     "nav.home": "Home",
     "nav.dashboard": "Dashboard",
     "nav.users": "Users",
@@ -116,15 +112,13 @@ export const common = defineMessages({
     "error.403": "You are not allowed to open this page.",
     "error.404": "Page not found.",
     "error.413": "The request is too large.",
-    "error.500":
-      "A server error occurred. What you typed is not lost; try again shortly.",
+    "error.500": "A server error occurred. What you typed is not lost; try again shortly.",
     "error.backHome": "Back to home",
     "home.title": "Village and Kelurahan Library Competitions",
     "home.intro":
       "Juara records the judging panel's scores, computes the ranking and announces the winners of village and kelurahan library competitions.",
     "home.published": "Published results",
     "home.nonePublished": "No competition results have been published yet.",
-    "home.staffLogin":
-      "Judges and committee: log in to score or manage a competition.",
+    "home.staffLogin": "Judges and committee: log in to score or manage a competition.",
   },
 });

@@ -13,8 +13,7 @@ export const dashboard = defineMessages({
     "dashboard.col.judges": "Juri",
     "dashboard.col.sheets": "Lembar dikirim",
     "dashboard.judgeCompetitions": "Lomba yang Anda nilai",
-    "dashboard.judgeNone":
-      "Belum ada lomba dalam tahap penilaian yang ditugaskan kepada Anda.",
+    "dashboard.judgeNone": "Belum ada lomba dalam tahap penilaian yang ditugaskan kepada Anda.",
     "dashboard.judgeProgress": "{submitted} dari {total} lembar nilai dikirim",
   },
   en: {
@@ -29,8 +28,7 @@ export const dashboard = defineMessages({
     "dashboard.col.judges": "Judges",
     "dashboard.col.sheets": "Sheets submitted",
     "dashboard.judgeCompetitions": "Competitions you judge",
-    "dashboard.judgeNone":
-      "No competition in scoring has been assigned to you yet.",
+    "dashboard.judgeNone": "No competition in scoring has been assigned to you yet.",
     "dashboard.judgeProgress": "{submitted} of {total} score sheets submitted",
   },
 });

@@ -14,11 +14,9 @@ export const publicPages = defineMessages({
     "public.judges": "Juri",
     "public.category": "Kategori {category}",
     "public.publishedOn": "Diumumkan {date}",
-    "public.corrected":
-      "Hasil ini telah dikoreksi dan diumumkan ulang pada {date}.",
+    "public.corrected": "Hasil ini telah dikoreksi dan diumumkan ulang pada {date}.",
     "public.correctionReason": "Alasan koreksi: {reason}",
-    "public.demo":
-      "Data demo: nilai dan peringkat lomba ini adalah contoh rekaan.",
+    "public.demo": "Data demo: nilai dan peringkat lomba ini adalah contoh rekaan.",
     "public.howWeJudged": "Cara penilaian",
     "public.ceremony": "Mode upacara",
     "public.certificates": "Piagam",
@@ -45,8 +43,7 @@ export const publicPages = defineMessages({
     "public.method.indicator": "Indikator",
     "public.method.formula":
       "Untuk setiap juri dan komponen: nilai komponen = bobot × jumlah skor ÷ jumlah skor maksimal indikator komponen itu. Nilai seorang juri adalah jumlah nilai komponen (0–100).",
-    "public.method.aggregation":
-      "Nilai akhir peserta: {method} dari nilai para juri.",
+    "public.method.aggregation": "Nilai akhir peserta: {method} dari nilai para juri.",
     "public.method.aggregation.mean": "rata-rata",
     "public.method.aggregation.median": "median",
     "public.method.aggregation.trimmed-mean":
@@ -69,8 +66,7 @@ export const publicPages = defineMessages({
     "ceremony.title": "Pengumuman Pemenang",
     "ceremony.next": "Berikutnya",
     "ceremony.previous": "Sebelumnya",
-    "ceremony.hint":
-      "Tekan spasi, Enter atau panah kanan untuk mengumumkan pemenang berikutnya.",
+    "ceremony.hint": "Tekan spasi, Enter atau panah kanan untuk mengumumkan pemenang berikutnya.",
     "ceremony.done": "Selamat kepada para pemenang!",
     "ceremony.step": "Pengumuman {step} dari {total}",
     "ceremony.exit": "Keluar dari mode upacara",
@@ -82,8 +78,7 @@ export const publicPages = defineMessages({
     "certificate.chair": "Ketua Dewan Juri",
     "certificate.head": "Kepala Dinas Perpustakaan dan Kearsipan",
     "certificate.print": "Cetak piagam",
-    "certificate.printHint":
-      "Atur kertas A4 lanskap; satu halaman untuk setiap pemenang.",
+    "certificate.printHint": "Atur kertas A4 lanskap; satu halaman untuk setiap pemenang.",
   },
   en: {
     "public.winners": "Winners",
@@ -98,11 +93,9 @@ export const publicPages = defineMessages({
     "public.judges": "Judges",
     "public.category": "Category {category}",
     "public.publishedOn": "Published {date}",
-    "public.corrected":
-      "These results were corrected and republished on {date}.",
+    "public.corrected": "These results were corrected and republished on {date}.",
     "public.correctionReason": "Reason for the correction: {reason}",
-    "public.demo":
-      "Demo data: this competition's scores and ranking are invented examples.",
+    "public.demo": "Demo data: this competition's scores and ranking are invented examples.",
     "public.howWeJudged": "How we judged",
     "public.ceremony": "Ceremony mode",
     "public.certificates": "Certificates",
@@ -129,8 +122,7 @@ export const publicPages = defineMessages({
     "public.method.indicator": "Indicator",
     "public.method.formula":
       "For each judge and component: component score = weight × sum of scores ÷ sum of the indicators' maximum scores. A judge's total is the sum of the component scores (0–100).",
-    "public.method.aggregation":
-      "An entry's final score: the {method} of its judges' totals.",
+    "public.method.aggregation": "An entry's final score: the {method} of its judges' totals.",
     "public.method.aggregation.mean": "mean",
     "public.method.aggregation.median": "median",
     "public.method.aggregation.trimmed-mean":
@@ -139,10 +131,8 @@ export const publicPages = defineMessages({
       "Scores are rounded to 2 decimals from their exact value (halves away from zero).",
     "public.method.tiebreak":
       "Equal final scores are separated by the component scores, heaviest weight first. Entries still equal share the rank; where that decides a prize, the panel records the order with a written reason.",
-    "public.method.scope.overall":
-      "Village and kelurahan libraries are ranked together.",
-    "public.method.scope.category":
-      "Village and kelurahan libraries are ranked separately.",
+    "public.method.scope.overall": "Village and kelurahan libraries are ranked together.",
+    "public.method.scope.category": "Village and kelurahan libraries are ranked separately.",
     "public.method.panel": "Judging panel: {count} people.",
     "about.title": "About Juara",
     "about.body1":
@@ -155,8 +145,7 @@ export const publicPages = defineMessages({
     "ceremony.title": "Announcing the winners",
     "ceremony.next": "Next",
     "ceremony.previous": "Previous",
-    "ceremony.hint":
-      "Press space, Enter or the right arrow to announce the next winner.",
+    "ceremony.hint": "Press space, Enter or the right arrow to announce the next winner.",
     "ceremony.done": "Congratulations to the winners!",
     "ceremony.step": "Announcement {step} of {total}",
     "ceremony.exit": "Leave ceremony mode",

@@ -7,23 +7,18 @@ export const results = defineMessages({
     "status.confirm.publish":
       "Hasil saat ini dibekukan dan tampil untuk umum. Perubahan kemudian tidak mengubah hasil yang sudah terbit.",
     "status.confirm.warnings": "Masih ada hal yang belum selesai:",
-    "status.confirm.override":
-      "Tetap lanjutkan (alasan wajib diisi dan dicatat di log audit)",
+    "status.confirm.override": "Tetap lanjutkan (alasan wajib diisi dan dicatat di log audit)",
     "status.confirm.reasonRequired": "Alasan (wajib, dicatat di log audit)",
     "status.reason.reasonRequired": "Sebutkan alasannya.",
-    "status.reason.overrideReason":
-      "Untuk tetap melanjutkan, sebutkan alasannya.",
+    "status.reason.overrideReason": "Untuk tetap melanjutkan, sebutkan alasannya.",
     "status.reason.correctionReason":
       "Hasil lomba ini pernah terbit: penerbitan ulang adalah koreksi dan wajib disertai alasan.",
-    "status.reason.sheetsMissing":
-      "{count} lembar nilai peserta aktif belum dikirim.",
+    "status.reason.sheetsMissing": "{count} lembar nilai peserta aktif belum dikirim.",
     "status.reason.prizeTie":
       "Nilai seri yang menentukan juara di peringkat {rank} belum diputuskan: {libraries}.",
-    "status.reason.nothingRanked":
-      "Belum ada peserta yang memiliki lembar nilai terkirim.",
+    "status.reason.nothingRanked": "Belum ada peserta yang memiliki lembar nilai terkirim.",
 
-    "ranking.tie.notTied":
-      "Peserta yang dipilih tidak sedang seri satu sama lain.",
+    "ranking.tie.notTied": "Peserta yang dipilih tidak sedang seri satu sama lain.",
     "ranking.tie.incomplete": "Urutkan semua peserta yang seri sekaligus.",
     "results.nav": "Hasil",
     "results.title": "Hasil dan peringkat",
@@ -36,10 +31,8 @@ export const results = defineMessages({
     "results.judge": "Juri",
     "results.submitted": "Lembar dikirim",
     "results.leaning": "Kecenderungan",
-    "results.leaning.harsh":
-      "lebih ketat dari panel (rata-rata {points} poin di bawah)",
-    "results.leaning.lenient":
-      "lebih longgar dari panel (rata-rata {points} poin di atas)",
+    "results.leaning.harsh": "lebih ketat dari panel (rata-rata {points} poin di bawah)",
+    "results.leaning.lenient": "lebih longgar dari panel (rata-rata {points} poin di atas)",
     "results.leaning.none": "sejalan dengan panel",
     "results.behind": "Belum selesai: {names}.",
     "results.allSubmitted": "Semua lembar sudah dikirim.",
@@ -51,8 +44,7 @@ export const results = defineMessages({
     "results.tieReason": "Alasan keputusan",
     "results.tieSubmit": "Simpan urutan",
     "results.tie.position": "Masukkan nomor urut.",
-    "results.tie.order":
-      "Beri setiap peserta yang seri nomor urut 1, 2, … tanpa ada yang sama.",
+    "results.tie.order": "Beri setiap peserta yang seri nomor urut 1, 2, … tanpa ada yang sama.",
     "results.ranking": "Peringkat berjalan",
     "results.rank": "Peringkat",
     "results.library": "Perpustakaan",
@@ -77,8 +69,7 @@ export const results = defineMessages({
       "Tidak ada indikator dengan selisih nilai juri setengah skala atau lebih.",
     "results.disagreementsHint":
       "Selisih antara nilai terendah dan tertinggi setengah skala atau lebih:",
-    "results.disagreement":
-      "{library}, {indicator}: nilai {low} sampai {high} (skala {min}–{max})",
+    "results.disagreement": "{library}, {indicator}: nilai {low} sampai {high} (skala {min}–{max})",
     "results.charts": "Grafik",
     "results.chartJudges": "Sebaran nilai total per juri",
     "results.chartTop": "Nilai per komponen lima besar (% dari bobot)",
@@ -105,8 +96,7 @@ export const results = defineMessages({
     "export.draft": "Draf",
     "error.400":
       "Permintaan tidak dapat diproses: isian formulir tidak lengkap atau tidak sah. Kembali dan coba lagi.",
-    "error.controlCharacters":
-      "Teks berisi karakter kendali yang tidak diizinkan.",
+    "error.controlCharacters": "Teks berisi karakter kendali yang tidak diizinkan.",
     "error.repeated": "Isian ini dikirim lebih dari sekali.",
     "setup.error.notAJudge": "Akun yang dipilih bukan juri.",
     "file.tooMany":
@@ -117,8 +107,7 @@ export const results = defineMessages({
     "minutes.title": "Berita Acara Penilaian",
     "minutes.opening":
       "Pada tanggal {date}, dewan juri lomba perpustakaan desa/kelurahan {region} tahun {year} telah menilai {count} peserta berdasarkan kriteria lomba. Nilai akhir setiap peserta adalah {method} nilai total para juri. Hasil penilaian adalah sebagai berikut.",
-    "minutes.correction":
-      "Berita acara ini memuat koreksi ke-{revision}: {reason}",
+    "minutes.correction": "Berita acara ini memuat koreksi ke-{revision}: {reason}",
     "minutes.panel": "Dewan juri",
     "minutes.ranking": "Peringkat dan nilai",
     "minutes.prizes": "Penetapan juara",
@@ -133,15 +122,13 @@ export const results = defineMessages({
     "status.confirm.publish":
       "The current results are frozen and shown to the public. Later changes never alter what was published.",
     "status.confirm.warnings": "Some things are not finished:",
-    "status.confirm.override":
-      "Go ahead anyway (a reason is required and goes to the audit log)",
+    "status.confirm.override": "Go ahead anyway (a reason is required and goes to the audit log)",
     "status.confirm.reasonRequired": "Reason (required, goes to the audit log)",
     "status.reason.reasonRequired": "State the reason.",
     "status.reason.overrideReason": "To go ahead anyway, state the reason.",
     "status.reason.correctionReason":
       "Results of this competition were published before: publishing again is a correction and needs a reason.",
-    "status.reason.sheetsMissing":
-      "{count} score sheets of active entries are not submitted yet.",
+    "status.reason.sheetsMissing": "{count} score sheets of active entries are not submitted yet.",
     "status.reason.prizeTie":
       "A tie deciding a prize at place {rank} has no decision yet: {libraries}.",
     "status.reason.nothingRanked": "No entry has a submitted score sheet yet.",
@@ -159,10 +146,8 @@ export const results = defineMessages({
     "results.judge": "Judge",
     "results.submitted": "Sheets submitted",
     "results.leaning": "Leaning",
-    "results.leaning.harsh":
-      "harsher than the panel (on average {points} points below)",
-    "results.leaning.lenient":
-      "more lenient than the panel (on average {points} points above)",
+    "results.leaning.harsh": "harsher than the panel (on average {points} points below)",
+    "results.leaning.lenient": "more lenient than the panel (on average {points} points above)",
     "results.leaning.none": "in line with the panel",
     "results.behind": "Not finished: {names}.",
     "results.allSubmitted": "Every sheet is submitted.",
@@ -174,8 +159,7 @@ export const results = defineMessages({
     "results.tieReason": "Reason for the decision",
     "results.tieSubmit": "Save the order",
     "results.tie.position": "Enter a position number.",
-    "results.tie.order":
-      "Give every tied entry a position 1, 2, … with no repeats.",
+    "results.tie.order": "Give every tied entry a position 1, 2, … with no repeats.",
     "results.ranking": "Live ranking",
     "results.rank": "Rank",
     "results.library": "Library",
@@ -198,10 +182,8 @@ export const results = defineMessages({
     "results.disagreements": "Indicators where judges disagree",
     "results.disagreementsNone":
       "No indicator where the judges' scores spread over half the scale or more.",
-    "results.disagreementsHint":
-      "Lowest and highest score at least half the scale apart:",
-    "results.disagreement":
-      "{library}, {indicator}: scores {low} to {high} (scale {min}–{max})",
+    "results.disagreementsHint": "Lowest and highest score at least half the scale apart:",
+    "results.disagreement": "{library}, {indicator}: scores {low} to {high} (scale {min}–{max})",
     "results.charts": "Charts",
     "results.chartJudges": "Each judge's totals, in bands",
     "results.chartTop": "Component scores of the top five (% of weight)",
@@ -228,8 +210,7 @@ export const results = defineMessages({
     "export.draft": "Draft",
     "error.400":
       "The request could not be processed: the form was incomplete or invalid. Go back and try again.",
-    "error.controlCharacters":
-      "The text contains control characters that are not allowed.",
+    "error.controlCharacters": "The text contains control characters that are not allowed.",
     "error.repeated": "This field was sent more than once.",
     "setup.error.notAJudge": "The chosen account is not a judge.",
     "file.tooMany":
@@ -240,13 +221,11 @@ export const results = defineMessages({
     "minutes.title": "Official minutes of the judging (Berita Acara)",
     "minutes.opening":
       "On {date}, the judging panel of the {region} village/ward library competition {year} scored {count} entries on the competition's criteria. Each entry's final score is the {method} of the judges' totals. The results are as follows.",
-    "minutes.correction":
-      "These minutes carry correction no. {revision}: {reason}",
+    "minutes.correction": "These minutes carry correction no. {revision}: {reason}",
     "minutes.panel": "Judging panel",
     "minutes.ranking": "Ranking and scores",
     "minutes.prizes": "Prizes awarded",
-    "minutes.closing":
-      "These minutes were drawn up truthfully, to be used as appropriate.",
+    "minutes.closing": "These minutes were drawn up truthfully, to be used as appropriate.",
     "minutes.judgeRole": "Judge",
     "minutes.chairRole": "Committee chair",
   },

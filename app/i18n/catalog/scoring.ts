@@ -6,10 +6,8 @@ export const scoring = defineMessages({
     "scoring.dashboard.open": "Buka daftar peserta",
 
     "scoring.list.progress": "{submitted} dari {total} lembar sudah dikirim",
-    "scoring.list.justSubmitted":
-      "Nilai untuk {library} sudah dikirim. Terima kasih.",
-    "scoring.list.notOpen":
-      "Penilaian lomba ini sudah ditutup; lembar hanya dapat dibaca.",
+    "scoring.list.justSubmitted": "Nilai untuk {library} sudah dikirim. Terima kasih.",
+    "scoring.list.notOpen": "Penilaian lomba ini sudah ditutup; lembar hanya dapat dibaca.",
     "scoring.list.library": "Perpustakaan",
     "scoring.list.village": "Desa/kelurahan",
     "scoring.list.district": "Kecamatan",
@@ -41,12 +39,9 @@ export const scoring = defineMessages({
     "scoring.sheet.submitHint":
       "Setelah dikirim, lembar tidak dapat diubah lagi kecuali dibuka kembali oleh ketua panitia.",
     "scoring.sheet.savedNotice": "Draf tersimpan.",
-    "scoring.sheet.submittedAt":
-      "Lembar ini sudah dikirim pada {date} dan tidak dapat diubah.",
-    "scoring.sheet.closed":
-      "Penilaian lomba ini sudah ditutup; lembar hanya dapat dibaca.",
-    "scoring.sheet.reopened":
-      "Ketua panitia membuka kembali lembar ini: {reason}",
+    "scoring.sheet.submittedAt": "Lembar ini sudah dikirim pada {date} dan tidak dapat diubah.",
+    "scoring.sheet.closed": "Penilaian lomba ini sudah ditutup; lembar hanya dapat dibaca.",
+    "scoring.sheet.reopened": "Ketua panitia membuka kembali lembar ini: {reason}",
     "scoring.sheet.actions": "Simpan atau kirim",
 
     "scoring.status.label": "Status penyimpanan",
@@ -54,8 +49,7 @@ export const scoring = defineMessages({
     "scoring.status.dirty": "Ada perubahan yang belum disimpan",
     "scoring.status.saving": "Menyimpan…",
     "scoring.status.saved": "Tersimpan pukul {time}",
-    "scoring.status.offline":
-      "Luring — disimpan di perangkat ini, dikirim saat tersambung lagi",
+    "scoring.status.offline": "Luring — disimpan di perangkat ini, dikirim saat tersambung lagi",
     "scoring.status.storage":
       "Tidak tersimpan di server (penyimpanan penuh) — disimpan di perangkat ini, dicoba lagi",
     "scoring.status.signedOut":
@@ -63,8 +57,7 @@ export const scoring = defineMessages({
     "scoring.status.invalid": "Belum tersimpan: periksa isian yang ditandai",
     "scoring.status.conflict": "Belum tersimpan: lembar diubah di tempat lain",
     "scoring.status.locked": "Lembar sudah dikirim; perubahan tidak disimpan",
-    "scoring.status.closed":
-      "Penilaian sudah ditutup; perubahan tidak disimpan",
+    "scoring.status.closed": "Penilaian sudah ditutup; perubahan tidak disimpan",
     "scoring.status.failed":
       "Belum tersimpan: server menolak (kode {code}); disimpan di perangkat ini",
 
@@ -92,13 +85,11 @@ export const scoring = defineMessages({
     "scoring.error.intent": "Pilih simpan atau kirim.",
     "scoring.error.key": "Formulir ini kedaluwarsa; muat ulang halaman.",
     "scoring.error.keyReused": "Formulir ini kedaluwarsa; muat ulang halaman.",
-    "scoring.error.controlCharacters":
-      "Teks berisi karakter kendali yang tidak diizinkan.",
+    "scoring.error.controlCharacters": "Teks berisi karakter kendali yang tidak diizinkan.",
     "scoring.error.storage":
       "Tidak tersimpan: penyimpanan server penuh. Isian Anda masih ada di formulir ini; coba lagi sebentar lagi.",
     "scoring.error.locked": "Lembar ini sudah dikirim dan tidak dapat diubah.",
-    "scoring.error.closed":
-      "Penilaian lomba ini sudah ditutup; nilai tidak dapat diubah.",
+    "scoring.error.closed": "Penilaian lomba ini sudah ditutup; nilai tidak dapat diubah.",
     "scoring.error.summary": "Belum tersimpan: {count} isian perlu diperbaiki.",
     "scoring.error.conflictNoJs":
       "Belum tersimpan: lembar ini sudah diubah di tempat lain (tab atau perangkat lain).",
@@ -117,18 +108,15 @@ export const scoring = defineMessages({
     "scoring.chair.none": "Belum ada juri yang ditugaskan.",
     "scoring.chair.summary": "{submitted} dari {total} lembar sudah dikirim.",
     "scoring.reopen.notSubmitted": "Lembar ini belum dikirim.",
-    "scoring.reopen.notScoring":
-      "Lembar hanya dapat dibuka kembali selama penilaian berlangsung.",
+    "scoring.reopen.notScoring": "Lembar hanya dapat dibuka kembali selama penilaian berlangsung.",
   },
   en: {
     "scoring.nav.sheets": "Score sheets",
     "scoring.dashboard.open": "Open the entry list",
 
     "scoring.list.progress": "{submitted} of {total} sheets submitted",
-    "scoring.list.justSubmitted":
-      "Your scores for {library} were submitted. Thank you.",
-    "scoring.list.notOpen":
-      "Scoring of this competition is closed; sheets are read-only.",
+    "scoring.list.justSubmitted": "Your scores for {library} were submitted. Thank you.",
+    "scoring.list.notOpen": "Scoring of this competition is closed; sheets are read-only.",
     "scoring.list.library": "Library",
     "scoring.list.village": "Village/ward",
     "scoring.list.district": "District",
@@ -160,12 +148,9 @@ export const scoring = defineMessages({
     "scoring.sheet.submitHint":
       "Once submitted, the sheet cannot be changed unless the committee chair reopens it.",
     "scoring.sheet.savedNotice": "Draft saved.",
-    "scoring.sheet.submittedAt":
-      "This sheet was submitted on {date} and cannot be changed.",
-    "scoring.sheet.closed":
-      "Scoring of this competition is closed; the sheet is read-only.",
-    "scoring.sheet.reopened":
-      "The committee chair reopened this sheet: {reason}",
+    "scoring.sheet.submittedAt": "This sheet was submitted on {date} and cannot be changed.",
+    "scoring.sheet.closed": "Scoring of this competition is closed; the sheet is read-only.",
+    "scoring.sheet.reopened": "The committee chair reopened this sheet: {reason}",
     "scoring.sheet.actions": "Save or submit",
 
     "scoring.status.label": "Save status",
@@ -173,19 +158,16 @@ export const scoring = defineMessages({
     "scoring.status.dirty": "Unsaved changes",
     "scoring.status.saving": "Saving…",
     "scoring.status.saved": "Saved at {time}",
-    "scoring.status.offline":
-      "Offline — kept on this device, sent when the connection returns",
+    "scoring.status.offline": "Offline — kept on this device, sent when the connection returns",
     "scoring.status.storage":
       "Not saved on the server (storage full) — kept on this device, retrying",
     "scoring.status.signedOut":
       "Signed out — your entries are kept on this device. Sign in again in another tab, then come back here.",
     "scoring.status.invalid": "Not saved: check the marked fields",
     "scoring.status.conflict": "Not saved: the sheet was changed elsewhere",
-    "scoring.status.locked":
-      "The sheet was already submitted; changes not saved",
+    "scoring.status.locked": "The sheet was already submitted; changes not saved",
     "scoring.status.closed": "Scoring is closed; changes not saved",
-    "scoring.status.failed":
-      "Not saved: the server refused (code {code}); kept on this device",
+    "scoring.status.failed": "Not saved: the server refused (code {code}); kept on this device",
 
     "scoring.conflict.title": "This sheet was changed elsewhere",
     "scoring.conflict.body":
@@ -211,14 +193,11 @@ export const scoring = defineMessages({
     "scoring.error.intent": "Choose save or submit.",
     "scoring.error.key": "This form has expired; reload the page.",
     "scoring.error.keyReused": "This form has expired; reload the page.",
-    "scoring.error.controlCharacters":
-      "The text contains control characters that are not allowed.",
+    "scoring.error.controlCharacters": "The text contains control characters that are not allowed.",
     "scoring.error.storage":
       "Not saved: the server's storage is full. Your entries are still in this form; try again shortly.",
-    "scoring.error.locked":
-      "This sheet was already submitted and cannot be changed.",
-    "scoring.error.closed":
-      "Scoring of this competition is closed; scores can no longer change.",
+    "scoring.error.locked": "This sheet was already submitted and cannot be changed.",
+    "scoring.error.closed": "Scoring of this competition is closed; scores can no longer change.",
     "scoring.error.summary": "Not saved: {count} fields need fixing.",
     "scoring.error.conflictNoJs":
       "Not saved: this sheet was changed elsewhere (another tab or device).",
@@ -237,7 +216,6 @@ export const scoring = defineMessages({
     "scoring.chair.none": "No judge has been assigned yet.",
     "scoring.chair.summary": "{submitted} of {total} sheets submitted.",
     "scoring.reopen.notSubmitted": "This sheet has not been submitted.",
-    "scoring.reopen.notScoring":
-      "A sheet can be reopened only while scoring is open.",
+    "scoring.reopen.notScoring": "A sheet can be reopened only while scoring is open.",
   },
 });

@@ -14,8 +14,7 @@ export const setup = defineMessages({
     "setup.saved": "Perubahan disimpan.",
 
     "setup.field.slug": "Kode lomba (untuk alamat halaman)",
-    "setup.field.slugHint":
-      "Huruf kecil, angka dan tanda hubung, misalnya kutim-2025.",
+    "setup.field.slugHint": "Huruf kecil, angka dan tanda hubung, misalnya kutim-2025.",
     "setup.field.name": "Nama lomba",
     "setup.field.year": "Tahun",
     "setup.field.level": "Tingkat",
@@ -24,13 +23,11 @@ export const setup = defineMessages({
     "setup.field.prizeWinners": "Jumlah juara",
     "setup.field.prizeHonourable": "Jumlah harapan",
     "setup.field.rankingScope": "Peringkat",
-    "setup.field.template":
-      "Isi kriteria dari templat standar nasional perpustakaan desa",
+    "setup.field.template": "Isi kriteria dari templat standar nasional perpustakaan desa",
 
     "setup.new.title": "Lomba baru",
     "setup.settings.title": "Pengaturan lomba",
-    "setup.settings.locked":
-      "Pengaturan tidak dapat diubah setelah lomba ditutup.",
+    "setup.settings.locked": "Pengaturan tidak dapat diubah setelah lomba ditutup.",
 
     "setup.overview.status": "Status",
     "setup.overview.counts": "Keadaan persiapan",
@@ -61,12 +58,10 @@ export const setup = defineMessages({
     "setup.overview.duplicateSubmit": "Salin lomba",
     "setup.overview.delete": "Hapus lomba",
     "setup.overview.deleteHint": "Lomba hanya dapat dihapus selama masih draf.",
-    "setup.overview.deleteConfirm":
-      "Ya, hapus lomba ini beserta peserta dan kriterianya",
+    "setup.overview.deleteConfirm": "Ya, hapus lomba ini beserta peserta dan kriterianya",
     "setup.overview.deleteAsk": "Hapus lomba…",
     "setup.overview.deleted": "Lomba dihapus.",
-    "setup.overview.scoresOnly":
-      "Nilai hanya dapat diisi selama status Penilaian.",
+    "setup.overview.scoresOnly": "Nilai hanya dapat diisi selama status Penilaian.",
 
     "setup.criteria.title": "Kriteria penilaian",
     "setup.criteria.frozen":
@@ -76,8 +71,7 @@ export const setup = defineMessages({
     "setup.criteria.template": "Isi dengan templat standar",
     "setup.criteria.templateHint":
       "Mengganti isian di bawah dengan templat; belum tersimpan sampai Anda menekan Simpan.",
-    "setup.criteria.templateLoaded":
-      "Templat dimuat. Periksa lalu tekan Simpan kriteria.",
+    "setup.criteria.templateLoaded": "Templat dimuat. Periksa lalu tekan Simpan kriteria.",
     "setup.criteria.component": "Komponen {n}",
     "setup.criteria.code": "Kode",
     "setup.criteria.name": "Nama",
@@ -88,10 +82,8 @@ export const setup = defineMessages({
     "setup.criteria.max": "Skor tertinggi",
     "setup.criteria.rubric": "Rubrik: arti tiap skor",
     "setup.criteria.rubricLevel": "Skor {level}",
-    "setup.criteria.rubricApply":
-      "Perbarui kolom rubrik setelah mengubah skala",
-    "setup.criteria.rubricTooLong":
-      "Rubrik per skor tersedia untuk skala sampai 11 tingkat.",
+    "setup.criteria.rubricApply": "Perbarui kolom rubrik setelah mengubah skala",
+    "setup.criteria.rubricTooLong": "Rubrik per skor tersedia untuk skala sampai 11 tingkat.",
     "setup.criteria.addComponent": "Tambah komponen",
     "setup.criteria.addIndicator": "Tambah indikator",
     "setup.criteria.removeComponent": "Hapus komponen ini",
@@ -99,8 +91,7 @@ export const setup = defineMessages({
     "setup.criteria.total": "Jumlah bobot: {total}",
     "setup.criteria.save": "Simpan kriteria",
     "setup.criteria.saved": "Kriteria disimpan.",
-    "setup.criteria.notSaved":
-      "Kriteria belum disimpan. Perbaiki isian yang ditandai.",
+    "setup.criteria.notSaved": "Kriteria belum disimpan. Perbaiki isian yang ditandai.",
 
     "setup.libraries.title": "Daftar perpustakaan",
     "setup.libraries.intro":
@@ -130,8 +121,7 @@ export const setup = defineMessages({
     "setup.libraries.previewSummary":
       "{created} baru, {updated} diperbarui, {unchanged} tidak berubah, {errors} baris bermasalah.",
     "setup.libraries.previewNothing": "Belum ada yang disimpan.",
-    "setup.libraries.badRows":
-      "Baris bermasalah — perbaiki berkas lalu unggah lagi:",
+    "setup.libraries.badRows": "Baris bermasalah — perbaiki berkas lalu unggah lagi:",
     "setup.libraries.line": "Baris {line}",
     "setup.libraries.change.created": "Baru",
     "setup.libraries.change.updated": "Diperbarui",
@@ -141,8 +131,7 @@ export const setup = defineMessages({
       "Impor selesai: {created} baru, {updated} diperbarui, {unchanged} tidak berubah.",
     "setup.libraries.col.change": "Perubahan",
     "setup.libraries.col.actions": "Tindakan",
-    "setup.csv.unreadable":
-      "Berkas CSV tidak dapat dibaca (sekitar baris {line}).",
+    "setup.csv.unreadable": "Berkas CSV tidak dapat dibaca (sekitar baris {line}).",
     "setup.csv.empty": "Berkas tidak berisi baris data.",
     "setup.csv.missingColumns": "Kolom wajib tidak ada: {columns}.",
     "setup.csv.tooMany": "Terlalu banyak baris (paling banyak {max}).",
@@ -155,8 +144,7 @@ export const setup = defineMessages({
     "setup.entries.addHint":
       "Pilih perpustakaan dari daftar. Kategori mengikuti jenis perpustakaan dan dapat diubah.",
     "setup.entries.addSubmit": "Tambahkan yang dipilih",
-    "setup.entries.allIn":
-      "Semua perpustakaan di daftar sudah menjadi peserta.",
+    "setup.entries.allIn": "Semua perpustakaan di daftar sudah menjadi peserta.",
     "setup.entries.added": "{count} peserta ditambahkan.",
     "setup.entries.library": "Perpustakaan",
     "setup.entries.category": "Kategori",
@@ -194,8 +182,7 @@ export const setup = defineMessages({
     "setup.judges.perEntry": "Juri per peserta",
     "setup.judges.balancedSubmit": "Tugaskan merata",
     "setup.judges.report": "{added} penugasan ditambahkan, {removed} dihapus.",
-    "setup.judges.refusedConflict":
-      "{judge} tidak ditugaskan ke {library}: konflik kepentingan.",
+    "setup.judges.refusedConflict": "{judge} tidak ditugaskan ke {library}: konflik kepentingan.",
     "setup.judges.refusedSheet":
       "{judge} tetap ditugaskan ke {library}: lembar nilai sudah dibuka.",
     "setup.judges.short": "{library} hanya mendapat {count} juri.",
@@ -205,12 +192,9 @@ export const setup = defineMessages({
     "setup.judges.suggestions": "Dugaan konflik",
     "setup.judges.suggestionsHint":
       "Ditemukan otomatis: juri dari desa yang sama, atau bekerja di perpustakaan itu. Konfirmasi atau tolak masing-masing dengan alasan.",
-    "setup.judges.suggestionsNone":
-      "Tidak ada dugaan konflik yang belum diputuskan.",
-    "setup.judges.kind.sameVillage":
-      "Juri berasal dari desa yang sama ({detail})",
-    "setup.judges.kind.worksAtLibrary":
-      "Juri bekerja di perpustakaan ini ({detail})",
+    "setup.judges.suggestionsNone": "Tidak ada dugaan konflik yang belum diputuskan.",
+    "setup.judges.kind.sameVillage": "Juri berasal dari desa yang sama ({detail})",
+    "setup.judges.kind.worksAtLibrary": "Juri bekerja di perpustakaan ini ({detail})",
     "setup.judges.confirmConflict": "Konfirmasi konflik",
     "setup.judges.dismiss": "Tolak dugaan",
     "setup.judges.recordConflict": "Catat konflik kepentingan",
@@ -221,35 +205,30 @@ export const setup = defineMessages({
     "setup.judges.confirmed": "Konflik",
     "setup.judges.dismissed": "Bukan konflik",
     "setup.judges.conflictSaved": "Keputusan dicatat.",
-    "setup.judges.conflictRemoved":
-      "Keputusan dicatat; {count} penugasan dibatalkan.",
+    "setup.judges.conflictRemoved": "Keputusan dicatat; {count} penugasan dibatalkan.",
     "setup.judges.choose": "— pilih —",
 
     "setup.import.title": "Impor berkas lomba (JSON)",
     "setup.import.intro":
       "Berkas lomba berisi pengaturan, kriteria, peserta, juri, penugasan dan konflik. Berkas yang tidak valid tidak menyimpan apa pun.",
     "setup.import.file": "Berkas JSON",
-    "setup.import.replace":
-      "Ganti lomba dengan kode yang sama (hanya bila belum ada nilai)",
+    "setup.import.replace": "Ganti lomba dengan kode yang sama (hanya bila belum ada nilai)",
     "setup.import.submit": "Impor",
     "setup.import.problems": "Berkas tidak diimpor. Masalah yang ditemukan:",
     "setup.import.noFile": "Pilih berkas JSON.",
     "setup.import.done": "Lomba {slug} diimpor.",
     "setup.export": "Unduh berkas lomba (JSON)",
     "setup.file.notJson": "bukan JSON yang valid: {detail}",
-    "setup.file.noJudge":
-      "tidak ada akun dengan email {email}; buat akun juri lebih dahulu",
+    "setup.file.noJudge": "tidak ada akun dengan email {email}; buat akun juri lebih dahulu",
     "setup.file.notJudge": "{email} bukan akun juri",
     "setup.file.slugExists":
       'lomba "{slug}" sudah ada; gunakan --replace (atau centang Ganti) untuk menggantinya',
-    "setup.file.hasScores":
-      'lomba "{slug}" sudah memiliki {count} nilai; tidak dapat diganti',
+    "setup.file.hasScores": 'lomba "{slug}" sudah memiliki {count} nilai; tidak dapat diganti',
     "setup.file.recordedConflict":
       "{email} memiliki konflik kepentingan yang tercatat dengan {code}",
 
     "setup.error.integer": "Harus bilangan bulat.",
-    "setup.error.codeFormat":
-      "Hanya huruf, angka, titik, garis bawah dan tanda hubung.",
+    "setup.error.codeFormat": "Hanya huruf, angka, titik, garis bawah dan tanda hubung.",
     "setup.error.scaleRange": "Skor antara 0 dan 100.",
     "setup.error.weightRange": "Bobot antara 0 dan 100.",
     "setup.error.rubricLevel": "Tingkat rubrik harus angka.",
@@ -257,34 +236,27 @@ export const setup = defineMessages({
     "setup.error.noComponents": "Perlu sedikitnya satu komponen.",
     "setup.error.weightTotal": "Jumlah bobot {total}, harus 100.",
     "setup.error.duplicateCode": "Kode {code} sudah dipakai.",
-    "setup.error.maxNotAboveMin":
-      "Skor tertinggi harus lebih besar dari skor terendah.",
+    "setup.error.maxNotAboveMin": "Skor tertinggi harus lebih besar dari skor terendah.",
     "setup.error.rubricOutOfRange": "Tingkat rubrik {level} di luar skala.",
     "setup.error.slugFormat": "Hanya huruf kecil, angka dan tanda hubung.",
     "setup.error.slugReserved": "Kode ini tidak boleh dipakai.",
     "setup.error.slugTaken": "Kode lomba ini sudah dipakai.",
-    "setup.error.settingsLocked":
-      "Pengaturan tidak dapat diubah setelah lomba ditutup.",
-    "setup.error.deleteOnlyDraft":
-      "Lomba hanya dapat dihapus selama masih draf.",
-    "setup.error.deleteHasSheets":
-      "Lomba sudah memiliki lembar nilai dan tidak dapat dihapus.",
+    "setup.error.settingsLocked": "Pengaturan tidak dapat diubah setelah lomba ditutup.",
+    "setup.error.deleteOnlyDraft": "Lomba hanya dapat dihapus selama masih draf.",
+    "setup.error.deleteHasSheets": "Lomba sudah memiliki lembar nilai dan tidak dapat dihapus.",
     "setup.error.criteriaFrozen": "Kriteria dibekukan sejak penilaian dibuka.",
     "setup.error.libraryType": "Jenis harus desa atau kelurahan.",
     "setup.error.libraryCodeTaken": "Kode perpustakaan ini sudah dipakai.",
     "setup.error.entriesLocked":
       "Peserta hanya dapat ditambah atau dihapus selama lomba masih draf.",
-    "setup.error.entriesClosed":
-      "Status peserta tidak dapat diubah setelah lomba ditutup.",
+    "setup.error.entriesClosed": "Status peserta tidak dapat diubah setelah lomba ditutup.",
     "setup.error.entryHasSheets": "Peserta ini sudah memiliki lembar nilai.",
     "setup.error.reasonRequired": "Alasan wajib diisi.",
-    "setup.error.assignmentsLocked":
-      "Penugasan tidak dapat diubah setelah lomba ditutup.",
+    "setup.error.assignmentsLocked": "Penugasan tidak dapat diubah setelah lomba ditutup.",
     "setup.error.judgeHasSheets":
       "Juri ini sudah membuka lembar nilai dan tidak dapat dikeluarkan.",
     "setup.error.duplicateJudge": "Juri {email} tercantum dua kali.",
-    "setup.error.judgeNotListed":
-      "{email} tidak ada di daftar juri berkas ini.",
+    "setup.error.judgeNotListed": "{email} tidak ada di daftar juri berkas ini.",
     "setup.error.libraryNotListed":
       "Perpustakaan {code} tidak ada di daftar perpustakaan berkas ini.",
     "setup.error.assignConflict":
@@ -296,11 +268,9 @@ export const setup = defineMessages({
     "status.reason.criteria": "Kriteria: {path}: {problem}",
     "status.reason.noEntries": "Belum ada peserta aktif.",
     "status.reason.entryWithoutJudge": "{library} belum memiliki juri.",
-    "status.reason.scoresExist":
-      "Sudah ada {count} nilai; lomba tidak dapat dikembalikan ke draf.",
+    "status.reason.scoresExist": "Sudah ada {count} nilai; lomba tidak dapat dikembalikan ke draf.",
     "status.reason.notFound": "Lomba tidak ditemukan.",
-    "status.reason.notAllowed":
-      "Perpindahan status dari {from} ke {to} tidak diizinkan.",
+    "status.reason.notAllowed": "Perpindahan status dari {from} ke {to} tidak diizinkan.",
     "status.reason.changedMeanwhile":
       "Status lomba baru saja diubah orang lain. Muat ulang halaman.",
   },
@@ -317,8 +287,7 @@ export const setup = defineMessages({
     "setup.saved": "Changes saved.",
 
     "setup.field.slug": "Competition code (used in page addresses)",
-    "setup.field.slugHint":
-      "Lower-case letters, digits and hyphens, e.g. kutim-2025.",
+    "setup.field.slugHint": "Lower-case letters, digits and hyphens, e.g. kutim-2025.",
     "setup.field.name": "Competition name",
     "setup.field.year": "Year",
     "setup.field.level": "Level",
@@ -327,13 +296,11 @@ export const setup = defineMessages({
     "setup.field.prizeWinners": "Number of winners",
     "setup.field.prizeHonourable": "Number of honourable mentions",
     "setup.field.rankingScope": "Ranking",
-    "setup.field.template":
-      "Fill the criteria from the national village-library standard template",
+    "setup.field.template": "Fill the criteria from the national village-library standard template",
 
     "setup.new.title": "New competition",
     "setup.settings.title": "Competition settings",
-    "setup.settings.locked":
-      "Settings cannot change once the competition is closed.",
+    "setup.settings.locked": "Settings cannot change once the competition is closed.",
 
     "setup.overview.status": "Status",
     "setup.overview.counts": "Preparation",
@@ -354,8 +321,7 @@ export const setup = defineMessages({
       "Once scoring opens, the criteria are frozen and judges can start filling in score sheets.",
     "setup.overview.confirmDraft":
       "The competition goes back to draft so the criteria can change. Judges cannot score until scoring opens again.",
-    "setup.overview.confirmGeneric":
-      "The status change is recorded in the audit log.",
+    "setup.overview.confirmGeneric": "The status change is recorded in the audit log.",
     "setup.overview.reason": "Reason (recorded in the audit log)",
     "setup.overview.confirm": "Yes, change the status",
     "setup.overview.moved": "The competition's status is now: {status}.",
@@ -364,14 +330,11 @@ export const setup = defineMessages({
       "Criteria, entries, the judging panel and assignments are copied; scores are not.",
     "setup.overview.duplicateSubmit": "Duplicate",
     "setup.overview.delete": "Delete competition",
-    "setup.overview.deleteHint":
-      "A competition can be deleted only while it is a draft.",
-    "setup.overview.deleteConfirm":
-      "Yes, delete this competition with its entries and criteria",
+    "setup.overview.deleteHint": "A competition can be deleted only while it is a draft.",
+    "setup.overview.deleteConfirm": "Yes, delete this competition with its entries and criteria",
     "setup.overview.deleteAsk": "Delete competition…",
     "setup.overview.deleted": "Competition deleted.",
-    "setup.overview.scoresOnly":
-      "Scores can be entered only while the status is Scoring.",
+    "setup.overview.scoresOnly": "Scores can be entered only while the status is Scoring.",
 
     "setup.criteria.title": "Judging criteria",
     "setup.criteria.frozen":
@@ -381,8 +344,7 @@ export const setup = defineMessages({
     "setup.criteria.template": "Fill with the standard template",
     "setup.criteria.templateHint":
       "Replaces the fields below with the template; nothing is saved until you press Save.",
-    "setup.criteria.templateLoaded":
-      "Template loaded. Check it, then press Save criteria.",
+    "setup.criteria.templateLoaded": "Template loaded. Check it, then press Save criteria.",
     "setup.criteria.component": "Component {n}",
     "setup.criteria.code": "Code",
     "setup.criteria.name": "Name",
@@ -393,10 +355,8 @@ export const setup = defineMessages({
     "setup.criteria.max": "Highest score",
     "setup.criteria.rubric": "Rubric: what each score means",
     "setup.criteria.rubricLevel": "Score {level}",
-    "setup.criteria.rubricApply":
-      "Refresh the rubric fields after changing the scale",
-    "setup.criteria.rubricTooLong":
-      "A rubric per score is offered for scales of up to 11 levels.",
+    "setup.criteria.rubricApply": "Refresh the rubric fields after changing the scale",
+    "setup.criteria.rubricTooLong": "A rubric per score is offered for scales of up to 11 levels.",
     "setup.criteria.addComponent": "Add component",
     "setup.criteria.addIndicator": "Add indicator",
     "setup.criteria.removeComponent": "Remove this component",
@@ -404,8 +364,7 @@ export const setup = defineMessages({
     "setup.criteria.total": "Weights total: {total}",
     "setup.criteria.save": "Save criteria",
     "setup.criteria.saved": "Criteria saved.",
-    "setup.criteria.notSaved":
-      "The criteria were not saved. Correct the marked fields.",
+    "setup.criteria.notSaved": "The criteria were not saved. Correct the marked fields.",
 
     "setup.libraries.title": "Library registry",
     "setup.libraries.intro":
@@ -435,8 +394,7 @@ export const setup = defineMessages({
     "setup.libraries.previewSummary":
       "{created} new, {updated} updated, {unchanged} unchanged, {errors} bad rows.",
     "setup.libraries.previewNothing": "Nothing has been saved yet.",
-    "setup.libraries.badRows":
-      "Bad rows — correct the file and upload it again:",
+    "setup.libraries.badRows": "Bad rows — correct the file and upload it again:",
     "setup.libraries.line": "Line {line}",
     "setup.libraries.change.created": "New",
     "setup.libraries.change.updated": "Updated",
@@ -481,8 +439,7 @@ export const setup = defineMessages({
     "setup.judges.panel": "Judging panel",
     "setup.judges.panelNone": "No judges on the panel yet.",
     "setup.judges.addToPanel": "Add to the panel",
-    "setup.judges.noMoreJudges":
-      "Every active judge account is already on the panel.",
+    "setup.judges.noMoreJudges": "Every active judge account is already on the panel.",
     "setup.judges.createAccount": "Create a new judge account",
     "setup.judges.removeFromPanel": "Remove from the panel",
     "setup.judges.load": "Entries assigned",
@@ -498,8 +455,7 @@ export const setup = defineMessages({
     "setup.judges.perEntry": "Judges per entry",
     "setup.judges.balancedSubmit": "Assign evenly",
     "setup.judges.report": "{added} assignments added, {removed} removed.",
-    "setup.judges.refusedConflict":
-      "{judge} was not assigned to {library}: conflict of interest.",
+    "setup.judges.refusedConflict": "{judge} was not assigned to {library}: conflict of interest.",
     "setup.judges.refusedSheet":
       "{judge} stays assigned to {library}: a score sheet is already open.",
     "setup.judges.short": "{library} got only {count} judges.",
@@ -510,10 +466,8 @@ export const setup = defineMessages({
     "setup.judges.suggestionsHint":
       "Found automatically: a judge from the same village, or working at the library. Confirm or dismiss each with a reason.",
     "setup.judges.suggestionsNone": "No undecided possible conflicts.",
-    "setup.judges.kind.sameVillage":
-      "The judge lives in the same village ({detail})",
-    "setup.judges.kind.worksAtLibrary":
-      "The judge works at this library ({detail})",
+    "setup.judges.kind.sameVillage": "The judge lives in the same village ({detail})",
+    "setup.judges.kind.worksAtLibrary": "The judge works at this library ({detail})",
     "setup.judges.confirmConflict": "Confirm conflict",
     "setup.judges.dismiss": "Dismiss",
     "setup.judges.recordConflict": "Record a conflict of interest",
@@ -524,8 +478,7 @@ export const setup = defineMessages({
     "setup.judges.confirmed": "Conflict",
     "setup.judges.dismissed": "Not a conflict",
     "setup.judges.conflictSaved": "Decision recorded.",
-    "setup.judges.conflictRemoved":
-      "Decision recorded; {count} assignments withdrawn.",
+    "setup.judges.conflictRemoved": "Decision recorded; {count} assignments withdrawn.",
     "setup.judges.choose": "— choose —",
 
     "setup.import.title": "Import a competition file (JSON)",
@@ -540,19 +493,15 @@ export const setup = defineMessages({
     "setup.import.done": "Competition {slug} imported.",
     "setup.export": "Download the competition file (JSON)",
     "setup.file.notJson": "not valid JSON: {detail}",
-    "setup.file.noJudge":
-      "no account with the email {email}; create the judge first",
+    "setup.file.noJudge": "no account with the email {email}; create the judge first",
     "setup.file.notJudge": "{email} is not a judge account",
-    "setup.file.slugExists":
-      'a competition "{slug}" already exists; use --replace to replace it',
+    "setup.file.slugExists": 'a competition "{slug}" already exists; use --replace to replace it',
     "setup.file.hasScores":
       'competition "{slug}" already has {count} scores; it cannot be replaced',
-    "setup.file.recordedConflict":
-      "{email} has a recorded conflict of interest with {code}",
+    "setup.file.recordedConflict": "{email} has a recorded conflict of interest with {code}",
 
     "setup.error.integer": "Must be a whole number.",
-    "setup.error.codeFormat":
-      "Only letters, digits, dot, underscore and hyphen.",
+    "setup.error.codeFormat": "Only letters, digits, dot, underscore and hyphen.",
     "setup.error.scaleRange": "Scores lie between 0 and 100.",
     "setup.error.weightRange": "Weights lie between 0 and 100.",
     "setup.error.rubricLevel": "A rubric level must be a number.",
@@ -561,36 +510,27 @@ export const setup = defineMessages({
     "setup.error.weightTotal": "weights total {total}, must be 100",
     "setup.error.duplicateCode": "The code {code} is used twice.",
     "setup.error.maxNotAboveMin": "The highest score must be above the lowest.",
-    "setup.error.rubricOutOfRange":
-      "Rubric level {level} lies outside the scale.",
+    "setup.error.rubricOutOfRange": "Rubric level {level} lies outside the scale.",
     "setup.error.slugFormat": "Only lower-case letters, digits and hyphens.",
     "setup.error.slugReserved": "This code is reserved.",
     "setup.error.slugTaken": "This competition code is already used.",
-    "setup.error.settingsLocked":
-      "Settings cannot change once the competition is closed.",
-    "setup.error.deleteOnlyDraft":
-      "A competition can be deleted only while it is a draft.",
-    "setup.error.deleteHasSheets":
-      "The competition has score sheets and cannot be deleted.",
-    "setup.error.criteriaFrozen":
-      "The criteria are frozen since scoring opened.",
+    "setup.error.settingsLocked": "Settings cannot change once the competition is closed.",
+    "setup.error.deleteOnlyDraft": "A competition can be deleted only while it is a draft.",
+    "setup.error.deleteHasSheets": "The competition has score sheets and cannot be deleted.",
+    "setup.error.criteriaFrozen": "The criteria are frozen since scoring opened.",
     "setup.error.libraryType": "The type must be desa or kelurahan.",
     "setup.error.libraryCodeTaken": "This library code is already used.",
     "setup.error.entriesLocked":
       "Entries can be added or removed only while the competition is a draft.",
-    "setup.error.entriesClosed":
-      "An entry's status cannot change once the competition is closed.",
+    "setup.error.entriesClosed": "An entry's status cannot change once the competition is closed.",
     "setup.error.entryHasSheets": "This entry already has score sheets.",
     "setup.error.reasonRequired": "A reason is required.",
-    "setup.error.assignmentsLocked":
-      "Assignments cannot change once the competition is closed.",
+    "setup.error.assignmentsLocked": "Assignments cannot change once the competition is closed.",
     "setup.error.judgeHasSheets":
       "This judge has already opened score sheets and cannot be removed.",
     "setup.error.duplicateJudge": "The judge {email} is listed twice.",
-    "setup.error.judgeNotListed":
-      "{email} is not in this file's list of judges.",
-    "setup.error.libraryNotListed":
-      "Library {code} is not in this file's list of libraries.",
+    "setup.error.judgeNotListed": "{email} is not in this file's list of judges.",
+    "setup.error.libraryNotListed": "Library {code} is not in this file's list of libraries.",
     "setup.error.assignConflict":
       "{email} has a conflict of interest with {code} and cannot be assigned.",
     "setup.error.badRequest": "The request was not understood.",
@@ -604,7 +544,6 @@ export const setup = defineMessages({
       "{count} scores exist already; the competition cannot go back to draft.",
     "status.reason.notFound": "Competition not found.",
     "status.reason.notAllowed": "Moving from {from} to {to} is not allowed.",
-    "status.reason.changedMeanwhile":
-      "Someone else just changed the status. Reload the page.",
+    "status.reason.changedMeanwhile": "Someone else just changed the status. Reload the page.",
   },
 });
