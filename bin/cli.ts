@@ -8,7 +8,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import SqliteDatabase from "better-sqlite3";
 import { z } from "zod";
 import { createDb, databasePath, migrateToLatest } from "../db/connection";
-import { isDatabaseEmpty, seedDemo } from "../db/seed/demo";
+import { isDatabaseEmpty } from "../db/seed/demo";
 import { ROLES } from "../db/schema";
 import { closeDb, useDatabase } from "../app/lib/db.server";
 import { getEnv } from "../app/lib/env.server";
@@ -16,7 +16,7 @@ import { emailField, newPasswordField, requiredText } from "../app/lib/forms";
 import { SYSTEM_ACTOR } from "../app/lib/audit.server";
 import { createUser } from "../app/models/users.server";
 import { verifyAuditChain } from "../app/models/audit.server";
-import { formatDemoLogins } from "../app/lib/startup.server";
+import { formatDemoLogins } from "./startup";
 import { COMPETITION_STATUSES } from "../db/schema";
 import { describe } from "../app/lib/messages";
 import { toCsv } from "../app/lib/csv";
@@ -26,6 +26,7 @@ import {
   importCompetitionFile,
 } from "../app/models/competition-file.server";
 import { changeStatus } from "../app/models/status.server";
+import { seedDemo } from "../app/models/demo.server";
 
 export interface Io {
   out: (line: string) => void;
