@@ -14,7 +14,7 @@ import { closeDb, useDatabase } from "../app/lib/db.server";
 import { getEnv } from "../app/lib/env.server";
 import { emailField, newPasswordField, requiredText } from "../app/lib/forms";
 import { SYSTEM_ACTOR } from "../app/lib/audit.server";
-import { createUser } from "../app/models/users.server";
+import { createUser, findOperator } from "../app/models/users.server";
 import { verifyAuditChain } from "../app/models/audit.server";
 import { formatDemoLogins } from "./startup";
 import { COMPETITION_STATUSES } from "../db/schema";
@@ -343,20 +343,9 @@ Object.assign(commands, {
     const target = z.enum(COMPETITION_STATUSES).safeParse(to);
     if (!target.success)
       throw new UsageError(`status is one of ${COMPETITION_STATUSES.join(", ")}`);
-    const { db } = await openMigrated();
+    await openMigrated();
     // a publication names the account that published it: --as <email>, or the oldest active admin
-    const operator = await db
-      .selectFrom("users")
-      .select(["id", "email"])
-      .where("active", "=", 1)
-      .where("role", "in", ["admin", "chair"])
-      .$if(values.as !== undefined, (q) =>
-        q.where("email", "=", (values.as ?? "").trim().toLowerCase()),
-      )
-      .$if(values.as === undefined, (q) => q.where("role", "=", "admin"))
-      .orderBy("id")
-      .limit(1)
-      .executeTakeFirst();
+    const operator = await findOperator(values.as);
     if (values.as !== undefined && !operator) {
       io.err(`No active chair or admin account ${values.as}.`);
       return 1;

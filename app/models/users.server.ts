@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES, type Role } from "../../db/schema";
+import { ROLES, type Executor, type Role } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
 import {
@@ -218,6 +218,26 @@ export async function changePassword(
   });
   await destroyOtherSessions(actor.id, currentSessionId);
   return { ok: true };
+}
+
+/**
+ * The account a command-line move is made as: the active chair or admin with this email, or
+ * without one the oldest active admin.
+ */
+export async function findOperator(
+  email?: string,
+  db: Executor = getDb(),
+): Promise<{ id: number; email: string } | undefined> {
+  return db
+    .selectFrom("users")
+    .select(["id", "email"])
+    .where("active", "=", 1)
+    .where("role", "in", ["admin", "chair"])
+    .$if(email !== undefined, (q) => q.where("email", "=", (email ?? "").trim().toLowerCase()))
+    .$if(email === undefined, (q) => q.where("role", "=", "admin"))
+    .orderBy("id")
+    .limit(1)
+    .executeTakeFirst();
 }
 
 export function actorOf(user: { id: number; name: string; email: string }): Actor & { id: number } {

@@ -148,7 +148,7 @@ export type PublishResults = (
  * year's competition is published with `publish`.
  * Everything in one transaction: a failed seed leaves nothing behind.
  */
-export async function insertDemo(db: DB, publish: PublishResults): Promise<DemoLogin[]> {
+export async function insertDemo(publish: PublishResults, db: DB): Promise<DemoLogin[]> {
   const libraries = readLibraries();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = nowIso();
