@@ -41,4 +41,40 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Layers: cross-cutting server code sits below the models and never calls them.
+    files: ["app/lib/**"],
+    // moving into app/routes, where calling a model is allowed
+    ignores: ["app/lib/public-page.server.ts", "app/lib/sheet-request.server.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/models/*", "../models/*", "**/app/models/*"],
+              message: "app/lib sits below the models; move the shared part down instead.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Layers: the database (migrations, seed) sits below the app's models.
+    files: ["db/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/models/*", "**/app/models/*"],
+              message: "db/ sits below the models; take what the seed needs as a parameter.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

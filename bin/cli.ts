@@ -8,15 +8,15 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import SqliteDatabase from "better-sqlite3";
 import { z } from "zod";
 import { createDb, databasePath, migrateToLatest } from "../db/connection";
-import { isDatabaseEmpty, seedDemo } from "../db/seed/demo";
+import { isDatabaseEmpty } from "../db/seed/demo";
 import { ROLES } from "../db/schema";
 import { closeDb, useDatabase } from "../app/lib/db.server";
 import { getEnv } from "../app/lib/env.server";
 import { emailField, newPasswordField, requiredText } from "../app/lib/forms";
 import { SYSTEM_ACTOR } from "../app/lib/audit.server";
-import { createUser } from "../app/models/users.server";
+import { createUser, findOperator } from "../app/models/users.server";
 import { verifyAuditChain } from "../app/models/audit.server";
-import { formatDemoLogins } from "../app/lib/startup.server";
+import { formatDemoLogins } from "./startup";
 import { COMPETITION_STATUSES } from "../db/schema";
 import { describe } from "../app/lib/messages";
 import { toCsv } from "../app/lib/csv";
@@ -26,6 +26,7 @@ import {
   importCompetitionFile,
 } from "../app/models/competition-file.server";
 import { changeStatus } from "../app/models/status.server";
+import { seedDemo } from "../app/models/demo.server";
 
 export interface Io {
   out: (line: string) => void;
@@ -342,20 +343,9 @@ Object.assign(commands, {
     const target = z.enum(COMPETITION_STATUSES).safeParse(to);
     if (!target.success)
       throw new UsageError(`status is one of ${COMPETITION_STATUSES.join(", ")}`);
-    const { db } = await openMigrated();
+    await openMigrated();
     // a publication names the account that published it: --as <email>, or the oldest active admin
-    const operator = await db
-      .selectFrom("users")
-      .select(["id", "email"])
-      .where("active", "=", 1)
-      .where("role", "in", ["admin", "chair"])
-      .$if(values.as !== undefined, (q) =>
-        q.where("email", "=", (values.as ?? "").trim().toLowerCase()),
-      )
-      .$if(values.as === undefined, (q) => q.where("role", "=", "admin"))
-      .orderBy("id")
-      .limit(1)
-      .executeTakeFirst();
+    const operator = await findOperator(values.as);
     if (values.as !== undefined && !operator) {
       io.err(`No active chair or admin account ${values.as}.`);
       return 1;

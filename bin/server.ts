@@ -13,7 +13,7 @@ import express from "express";
 import helmet from "helmet";
 import { isCrossSiteMutation } from "../app/lib/csrf.server";
 import { getEnv } from "../app/lib/env.server";
-import { formatDemoLogins, prepareDatabase } from "../app/lib/startup.server";
+import { formatDemoLogins, prepareDatabase } from "./startup";
 
 const env = getEnv();
 const production = env.NODE_ENV === "production";

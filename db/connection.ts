@@ -3,9 +3,10 @@ import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, Migrator, SqliteDialect, type MigrationResultSet } from "kysely";
 import { migrations } from "./migrations/index";
-import type { Database } from "./schema";
+import type { Database, Executor } from "./schema";
 
-export type DB = Kysely<Database>;
+/** The opened database. */
+export type DB = Executor;
 
 /** `file:data/juara.db`, `file:/abs/path.db`, a bare path, or `:memory:` → a file system path. */
 export function databasePath(url: string): string {

@@ -3,7 +3,7 @@
  * booleans are 0/1 integers, timestamps are ISO-8601 UTC text, JSON is stored as text and parsed
  * explicitly, ids come back through `.returning()`.
  */
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from "kysely";
 
 /** ISO-8601 UTC timestamp text, e.g. 2026-11-25T03:00:00.000Z */
 export type Timestamp = string;
@@ -231,7 +231,7 @@ export interface AuditLogTable {
   reason: string | null;
   before_json: string | null;
   after_json: string | null;
-  /** hash of the previous entry ("" for the first); see app/lib/audit-hash.server.ts */
+  /** hash of the previous entry ("" for the first); see app/lib/audit.server.ts */
   prev_hash: string | null;
   hash: string | null;
 }
@@ -313,3 +313,9 @@ export type NewUser = Insertable<UserTable>;
 export type ScoreSheet = Selectable<ScoreSheetTable>;
 export type Score = Selectable<ScoreTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+
+/**
+ * What a query runs on: the database, or a transaction in progress (a `Transaction<Database>` is a
+ * `Kysely<Database>`). Functions that query take it as their last parameter, `db: Executor = getDb()`.
+ */
+export type Executor = Kysely<Database>;

@@ -1,10 +1,10 @@
-import type { Transaction } from "kysely";
-import type { Database } from "../../db/schema";
+import type { Executor } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
 import { nowIso } from "~/lib/time";
-import { panelIdsIn } from "./competition-setup.server";
+import { panelIds } from "./competitions.server";
 import { isConflictedWithEntry } from "./conflicts.server";
+import { activeEntry, isConfirmedConflict } from "./query.server";
 
 export interface PanelJudge {
   id: number;
@@ -20,11 +20,8 @@ export interface PanelJudge {
 
 type Result = { ok: true } | { ok: false; error: string };
 
-async function statusOf(
-  trx: Transaction<Database> | ReturnType<typeof getDb>,
-  competitionId: number,
-) {
-  const c = await trx
+async function statusOf(competitionId: number, db: Executor) {
+  const c = await db
     .selectFrom("competitions")
     .select("status")
     .where("id", "=", competitionId)
@@ -39,7 +36,7 @@ function assignable(status: string): boolean {
 
 export async function listPanel(competitionId: number): Promise<PanelJudge[]> {
   const db = getDb();
-  const ids = await panelIdsIn(db, competitionId);
+  const ids = await panelIds(competitionId, db);
   if (ids.length === 0) return [];
   const users = await db
     .selectFrom("users")
@@ -52,7 +49,7 @@ export async function listPanel(competitionId: number): Promise<PanelJudge[]> {
     .innerJoin("entries as e", "e.id", "a.entry_id")
     .select(["a.judge_id", (eb) => eb.fn.countAll<number>().as("n")])
     .where("e.competition_id", "=", competitionId)
-    .where("e.status", "=", "active")
+    .where(activeEntry("e"))
     .groupBy("a.judge_id")
     .execute();
   return users.map((u) => ({
@@ -65,7 +62,7 @@ export async function listPanel(competitionId: number): Promise<PanelJudge[]> {
 /** Active judge accounts not yet on this competition's panel. */
 export async function listJudgesOffPanel(competitionId: number) {
   const db = getDb();
-  const ids = await panelIdsIn(db, competitionId);
+  const ids = await panelIds(competitionId, db);
   let q = db
     .selectFrom("users")
     .select(["id", "name", "email"])
@@ -77,10 +74,10 @@ export async function listJudgesOffPanel(competitionId: number) {
 }
 
 export async function addToPanelIn(
-  trx: Transaction<Database>,
   actor: Actor,
   competitionId: number,
   judgeId: number,
+  trx: Executor,
 ): Promise<boolean> {
   const judge = await trx
     .selectFrom("users")
@@ -98,13 +95,16 @@ export async function addToPanelIn(
     .onConflict((oc) => oc.columns(["competition_id", "judge_id"]).doNothing())
     .executeTakeFirst();
   if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) {
-    await recordAudit(trx, {
-      actor,
-      competitionId,
-      entityType: "panel",
-      entityId: judgeId,
-      action: "add",
-    });
+    await recordAudit(
+      {
+        actor,
+        competitionId,
+        entityType: "panel",
+        entityId: judgeId,
+        action: "add",
+      },
+      trx,
+    );
   }
   return true;
 }
@@ -117,7 +117,7 @@ export async function addToPanel(
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      if (!assignable(await statusOf(trx, competitionId)))
+      if (!assignable(await statusOf(competitionId, trx)))
         return { ok: false, error: "setup.error.assignmentsLocked" } as const;
       // every id must be a judge account, or nothing is added
       const judges = await trx
@@ -128,16 +128,12 @@ export async function addToPanel(
         .execute();
       if (judges.length !== new Set(judgeIds).size)
         return { ok: false, error: "setup.error.notAJudge" } as const;
-      for (const id of judgeIds) await addToPanelIn(trx, actor, competitionId, id);
+      for (const id of judgeIds) await addToPanelIn(actor, competitionId, id, trx);
       return { ok: true } as const;
     });
 }
 
-async function hasSheet(
-  trx: Transaction<Database>,
-  entryId: number,
-  judgeId: number,
-): Promise<boolean> {
+async function hasSheet(entryId: number, judgeId: number, trx: Executor): Promise<boolean> {
   const sheet = await trx
     .selectFrom("score_sheets")
     .select("id")
@@ -156,7 +152,7 @@ export async function removeFromPanel(
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      if (!assignable(await statusOf(trx, competitionId)))
+      if (!assignable(await statusOf(competitionId, trx)))
         return { ok: false, error: "setup.error.assignmentsLocked" } as const;
       const assigned = await trx
         .selectFrom("judge_assignments as a")
@@ -166,7 +162,7 @@ export async function removeFromPanel(
         .where("a.judge_id", "=", judgeId)
         .execute();
       for (const a of assigned) {
-        if (await hasSheet(trx, a.entry_id, judgeId))
+        if (await hasSheet(a.entry_id, judgeId, trx))
           return { ok: false, error: "setup.error.judgeHasSheets" } as const;
       }
       for (const a of assigned)
@@ -176,14 +172,17 @@ export async function removeFromPanel(
         .where("competition_id", "=", competitionId)
         .where("judge_id", "=", judgeId)
         .execute();
-      await recordAudit(trx, {
-        actor,
-        competitionId,
-        entityType: "panel",
-        entityId: judgeId,
-        action: "remove",
-        after: { unassigned: assigned.length },
-      });
+      await recordAudit(
+        {
+          actor,
+          competitionId,
+          entityType: "panel",
+          entityId: judgeId,
+          action: "remove",
+          after: { unassigned: assigned.length },
+        },
+        trx,
+      );
       return { ok: true } as const;
     });
 }
@@ -195,11 +194,11 @@ export type AssignOutcome = "assigned" | "exists" | "conflict" | "notJudge" | "i
  * refuses a conflicted judge, puts the judge on the panel, and records the change.
  */
 export async function assignIn(
-  trx: Transaction<Database>,
   actor: Actor,
   competitionId: number,
   entryId: number,
   judgeId: number,
+  trx: Executor,
 ): Promise<AssignOutcome> {
   const entry = await trx
     .selectFrom("entries")
@@ -216,41 +215,47 @@ export async function assignIn(
     .where("judge_id", "=", judgeId)
     .executeTakeFirst();
   if (existing) return "exists";
-  if (!(await addToPanelIn(trx, actor, competitionId, judgeId))) return "notJudge";
+  if (!(await addToPanelIn(actor, competitionId, judgeId, trx))) return "notJudge";
   await trx
     .insertInto("judge_assignments")
     .values({ entry_id: entryId, judge_id: judgeId, created_at: nowIso() })
     .execute();
-  await recordAudit(trx, {
-    actor,
-    competitionId,
-    entityType: "assignment",
-    entityId: `${entryId}:${judgeId}`,
-    action: "assign",
-  });
+  await recordAudit(
+    {
+      actor,
+      competitionId,
+      entityType: "assignment",
+      entityId: `${entryId}:${judgeId}`,
+      action: "assign",
+    },
+    trx,
+  );
   return "assigned";
 }
 
 async function unassignIn(
-  trx: Transaction<Database>,
   actor: Actor,
   competitionId: number,
   entryId: number,
   judgeId: number,
+  trx: Executor,
 ): Promise<boolean> {
-  if (await hasSheet(trx, entryId, judgeId)) return false;
+  if (await hasSheet(entryId, judgeId, trx)) return false;
   await trx
     .deleteFrom("judge_assignments")
     .where("entry_id", "=", entryId)
     .where("judge_id", "=", judgeId)
     .execute();
-  await recordAudit(trx, {
-    actor,
-    competitionId,
-    entityType: "assignment",
-    entityId: `${entryId}:${judgeId}`,
-    action: "unassign",
-  });
+  await recordAudit(
+    {
+      actor,
+      competitionId,
+      entityType: "assignment",
+      entityId: `${entryId}:${judgeId}`,
+      action: "unassign",
+    },
+    trx,
+  );
   return true;
 }
 
@@ -271,7 +276,7 @@ export async function getAssignmentMatrix(competitionId: number): Promise<Assign
     .innerJoin("libraries as l", "l.id", "e.library_id")
     .select(["e.id", "e.library_id", "l.code", "l.name"])
     .where("e.competition_id", "=", competitionId)
-    .where("e.status", "=", "active")
+    .where(activeEntry("e"))
     .orderBy("l.name")
     .execute();
   const assigned = await db
@@ -285,7 +290,7 @@ export async function getAssignmentMatrix(competitionId: number): Promise<Assign
     .innerJoin("entries as e", "e.library_id", "c.library_id")
     .select(["e.id as entry_id", "c.judge_id"])
     .where("e.competition_id", "=", competitionId)
-    .where("c.status", "=", "confirmed")
+    .where(isConfirmedConflict("c"))
     .execute();
   const sheets = await db
     .selectFrom("score_sheets as s")
@@ -341,7 +346,7 @@ export async function saveAssignments(
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      if (!assignable(await statusOf(trx, competitionId)))
+      if (!assignable(await statusOf(competitionId, trx)))
         return { ok: false, error: "setup.error.assignmentsLocked" } as const;
       // a pair naming an entry or judge that is not in this matrix is refused: the list is the
       // whole wanted state, and a stray pair must not read as "unassign everything else"
@@ -356,7 +361,7 @@ export async function saveAssignments(
         for (const j of matrix.judges) {
           const k = `${e.id}:${j.id}`;
           if (wanted.has(k) && !current.has(k)) {
-            const outcome = await assignIn(trx, actor, competitionId, e.id, j.id);
+            const outcome = await assignIn(actor, competitionId, e.id, j.id, trx);
             if (outcome === "assigned") out.added++;
             else if (outcome === "conflict")
               out.refused.push({
@@ -365,7 +370,7 @@ export async function saveAssignments(
                 reason: "conflict",
               });
           } else if (!wanted.has(k) && current.has(k)) {
-            if (await unassignIn(trx, actor, competitionId, e.id, j.id)) out.removed++;
+            if (await unassignIn(actor, competitionId, e.id, j.id, trx)) out.removed++;
             else
               out.refused.push({
                 entryId: e.id,
@@ -385,13 +390,13 @@ export async function assignAll(actor: Actor, competitionId: number): Promise<As
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      if (!assignable(await statusOf(trx, competitionId)))
+      if (!assignable(await statusOf(competitionId, trx)))
         return { ok: false, error: "setup.error.assignmentsLocked" } as const;
       const out = report();
       for (const e of matrix.entries) {
         for (const j of matrix.judges) {
           if (!j.active) continue;
-          const outcome = await assignIn(trx, actor, competitionId, e.id, j.id);
+          const outcome = await assignIn(actor, competitionId, e.id, j.id, trx);
           if (outcome === "assigned") out.added++;
           else if (outcome === "conflict")
             out.refused.push({
@@ -420,7 +425,7 @@ export async function assignBalanced(
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      if (!assignable(await statusOf(trx, competitionId)))
+      if (!assignable(await statusOf(competitionId, trx)))
         return { ok: false, error: "setup.error.assignmentsLocked" } as const;
       const out = report();
       const judges = matrix.judges.filter((j) => j.active);
@@ -443,7 +448,7 @@ export async function assignBalanced(
           );
           const pick = candidates[0];
           if (!pick) break;
-          const outcome = await assignIn(trx, actor, competitionId, e.id, pick.id);
+          const outcome = await assignIn(actor, competitionId, e.id, pick.id, trx);
           assigned.add(`${e.id}:${pick.id}`);
           if (outcome === "assigned" || outcome === "exists") {
             load.set(pick.id, load.get(pick.id)! + 1);

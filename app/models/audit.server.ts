@@ -1,4 +1,4 @@
-import { auditHash } from "~/lib/audit-hash.server";
+import { auditHash } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
 
 export type AuditVerification =

@@ -1,5 +1,5 @@
-import type { Transaction } from "kysely";
-import type { Database } from "../../db/schema";
+import { insertCriteria } from "../../db/criteria";
+import type { Executor } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import {
   CompetitionFileSchema,
@@ -12,10 +12,11 @@ import { describe } from "~/lib/messages";
 import type { Lang } from "~/i18n";
 import { nowIso } from "~/lib/time";
 import { addToPanelIn, assignIn } from "./assignments.server";
-import { countScores, panelIdsIn } from "./competition-setup.server";
+import { countScores, panelIds } from "./competitions.server";
 import { decideConflict } from "./conflicts.server";
-import { getCriteriaIn, insertCriteria } from "./criteria.server";
+import { getCriteria } from "./criteria.server";
 import { upsertLibraryIn } from "./libraries.server";
+import { activeEntry, isConfirmedConflict } from "./query.server";
 
 export interface FileProblem {
   /** e.g. components[1].weight */
@@ -123,7 +124,7 @@ export async function importCompetitionFile(
   if (missing.length > 0) return { ok: false, problems: missing };
 
   try {
-    return await db.transaction().execute((trx) => importIn(trx, actor, file, found, options));
+    return await db.transaction().execute((trx) => importIn(actor, file, found, options, trx));
   } catch (error) {
     if (error instanceof FileRejected) return { ok: false, problems: error.problems };
     throw error;
@@ -138,11 +139,11 @@ class FileRejected extends Error {
 }
 
 async function importIn(
-  trx: Transaction<Database>,
   actor: Actor,
   file: CompetitionFile,
   found: Map<string, { id: number }>,
   options: { replace?: boolean },
+  trx: Executor,
 ): Promise<ImportResult> {
   const existing = await trx
     .selectFrom("competitions")
@@ -177,20 +178,23 @@ async function importIn(
     }
     await trx.deleteFrom("competitions").where("id", "=", existing.id).execute();
   }
-  const result = await writeCompetition(trx, actor, file, found);
-  await recordAudit(trx, {
-    actor,
-    competitionId: result.id,
-    entityType: "competition",
-    entityId: result.id,
-    action: existing ? "import-replace" : "import",
-    after: {
-      slug: file.slug,
-      libraries: file.libraries.length,
-      judges: file.judges.length,
-      assignments: result.assignments,
+  const result = await writeCompetition(actor, file, found, trx);
+  await recordAudit(
+    {
+      actor,
+      competitionId: result.id,
+      entityType: "competition",
+      entityId: result.id,
+      action: existing ? "import-replace" : "import",
+      after: {
+        slug: file.slug,
+        libraries: file.libraries.length,
+        judges: file.judges.length,
+        assignments: result.assignments,
+      },
     },
-  });
+    trx,
+  );
   return {
     ok: true,
     slug: file.slug,
@@ -202,10 +206,10 @@ async function importIn(
 }
 
 async function writeCompetition(
-  trx: Transaction<Database>,
   actor: Actor,
   file: CompetitionFile,
   judges: Map<string, { id: number }>,
+  trx: Executor,
 ): Promise<{ id: number; assignments: number }> {
   const now = nowIso();
   const { id } = await trx
@@ -225,21 +229,25 @@ async function writeCompetition(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await insertCriteria(trx, id, file.components);
+  await insertCriteria(id, file.components, trx);
 
   const entryByCode = new Map<string, number>();
   for (const lib of file.libraries) {
-    const { id: libraryId } = await upsertLibraryIn(trx, actor, {
-      code: lib.code,
-      name: lib.name,
-      type: lib.type,
-      village: lib.village ?? "",
-      district: lib.district ?? "",
-      address: lib.address ?? "",
-      head_name: lib.head ?? "",
-      contact: lib.phone ?? "",
-      npp: lib.npp ?? "",
-    });
+    const { id: libraryId } = await upsertLibraryIn(
+      actor,
+      {
+        code: lib.code,
+        name: lib.name,
+        type: lib.type,
+        village: lib.village ?? "",
+        district: lib.district ?? "",
+        address: lib.address ?? "",
+        head_name: lib.head ?? "",
+        contact: lib.phone ?? "",
+        npp: lib.npp ?? "",
+      },
+      trx,
+    );
     const status = lib.status ?? "active";
     const { id: entryId } = await trx
       .insertInto("entries")
@@ -264,7 +272,7 @@ async function writeCompetition(
         .executeTakeFirstOrThrow()
     ).id;
 
-  for (const email of file.judges) await addToPanelIn(trx, actor, id, judges.get(email)!.id);
+  for (const email of file.judges) await addToPanelIn(actor, id, judges.get(email)!.id, trx);
   // conflicts first, so that no assignment below can slip past one
   for (const c of file.conflicts) {
     await decideConflict(
@@ -285,7 +293,7 @@ async function writeCompetition(
     for (const email of file.judges) {
       for (const lib of file.libraries.filter((l) => (l.status ?? "active") === "active")) {
         if (
-          (await assignIn(trx, actor, id, entryByCode.get(lib.code)!, judges.get(email)!.id)) ===
+          (await assignIn(actor, id, entryByCode.get(lib.code)!, judges.get(email)!.id, trx)) ===
           "assigned"
         )
           assignments++;
@@ -297,11 +305,11 @@ async function writeCompetition(
   for (const [i, a] of file.assignments.entries()) {
     for (const [j, code] of a.libraries.entries()) {
       const outcome = await assignIn(
-        trx,
         actor,
         id,
         entryByCode.get(code)!,
         judges.get(a.judge)!.id,
+        trx,
       );
       if (outcome === "assigned") assignments++;
       else if (outcome === "conflict") {
@@ -332,7 +340,7 @@ export async function exportCompetitionFile(slug: string): Promise<CompetitionFi
     .where("slug", "=", slug)
     .executeTakeFirst();
   if (!c) return null;
-  const components = await getCriteriaIn(db, c.id);
+  const components = await getCriteria(c.id, db);
   const entries = await db
     .selectFrom("entries as e")
     .innerJoin("libraries as l", "l.id", "e.library_id")
@@ -355,12 +363,12 @@ export async function exportCompetitionFile(slug: string): Promise<CompetitionFi
     .where("e.competition_id", "=", c.id)
     .orderBy("l.code")
     .execute();
-  const panelIds = await panelIdsIn(db, c.id);
-  const panel = panelIds.length
+  const panelJudgeIds = await panelIds(c.id, db);
+  const panel = panelJudgeIds.length
     ? await db
         .selectFrom("users")
         .select(["id", "email"])
-        .where("id", "in", panelIds)
+        .where("id", "in", panelJudgeIds)
         .orderBy("email")
         .execute()
     : [];
@@ -372,10 +380,10 @@ export async function exportCompetitionFile(slug: string): Promise<CompetitionFi
     .select(["a.judge_id", "l.code"])
     .where("e.competition_id", "=", c.id)
     // a withdrawn entry's assignments are moot, and the format assigns active entries only
-    .where("e.status", "=", "active")
+    .where(activeEntry("e"))
     .orderBy("l.code")
     .execute();
-  const conflicts = panelIds.length
+  const conflicts = panelJudgeIds.length
     ? await db
         .selectFrom("conflicts as k")
         .innerJoin("entries as e", (j) =>
@@ -383,8 +391,8 @@ export async function exportCompetitionFile(slug: string): Promise<CompetitionFi
         )
         .innerJoin("libraries as l", "l.id", "k.library_id")
         .select(["k.judge_id", "l.code", "k.reason"])
-        .where("k.judge_id", "in", panelIds)
-        .where("k.status", "=", "confirmed")
+        .where("k.judge_id", "in", panelJudgeIds)
+        .where(isConfirmedConflict("k"))
         .execute()
     : [];
   return {

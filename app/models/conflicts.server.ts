@@ -1,11 +1,9 @@
-import type { Kysely, Transaction } from "kysely";
-import type { ConflictStatus, Database } from "../../db/schema";
+import type { ConflictStatus, Executor } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
 import { nowIso } from "~/lib/time";
-import { panelIdsIn } from "./competition-setup.server";
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { panelIds } from "./competitions.server";
+import { confirmedConflict } from "./query.server";
 
 /**
  * Whether a judge has a confirmed conflict of interest with a library. Scoring calls this before
@@ -14,31 +12,25 @@ type Db = Kysely<Database> | Transaction<Database>;
 export async function isConflicted(
   judgeId: number,
   libraryId: number,
-  db: Db = getDb(),
+  db: Executor = getDb(),
 ): Promise<boolean> {
   const row = await db
-    .selectFrom("conflicts")
-    .select("id")
-    .where("judge_id", "=", judgeId)
-    .where("library_id", "=", libraryId)
-    .where("status", "=", "confirmed")
-    .executeTakeFirst();
-  return row !== undefined;
+    .selectNoFrom(confirmedConflict(judgeId, libraryId).as("conflicted"))
+    .executeTakeFirstOrThrow();
+  return Boolean(row.conflicted);
 }
 
 /** The same question for an entry of a competition. */
 export async function isConflictedWithEntry(
   judgeId: number,
   entryId: number,
-  db: Db = getDb(),
+  db: Executor = getDb(),
 ): Promise<boolean> {
   const row = await db
-    .selectFrom("conflicts as c")
-    .innerJoin("entries as e", "e.library_id", "c.library_id")
-    .select("c.id")
+    .selectFrom("entries as e")
+    .select("e.id")
     .where("e.id", "=", entryId)
-    .where("c.judge_id", "=", judgeId)
-    .where("c.status", "=", "confirmed")
+    .where(confirmedConflict(judgeId, "e.library_id"))
     .executeTakeFirst();
   return row !== undefined;
 }
@@ -57,9 +49,9 @@ export async function decideConflict(
     reason: string;
     competitionId?: number | null;
   },
-  db?: Transaction<Database>,
+  db: Executor = getDb(),
 ): Promise<{ removedAssignments: number }> {
-  const run = async (trx: Transaction<Database>) => {
+  const run = async (trx: Executor) => {
     const before = await trx
       .selectFrom("conflicts")
       .select(["id", "status", "reason"])
@@ -117,35 +109,42 @@ export async function decideConflict(
         .execute();
       for (const a of doomed) {
         await trx.deleteFrom("judge_assignments").where("id", "=", a.id).execute();
-        await recordAudit(trx, {
-          actor,
-          competitionId: a.competition_id,
-          entityType: "assignment",
-          entityId: `${a.entry_id}:${input.judgeId}`,
-          action: "unassign",
-          reason: "conflict of interest",
-        });
+        await recordAudit(
+          {
+            actor,
+            competitionId: a.competition_id,
+            entityType: "assignment",
+            entityId: `${a.entry_id}:${input.judgeId}`,
+            action: "unassign",
+            reason: "conflict of interest",
+          },
+          trx,
+        );
       }
       removed = doomed.length;
     }
-    await recordAudit(trx, {
-      actor,
-      competitionId: input.competitionId ?? null,
-      entityType: "conflict",
-      entityId: id,
-      action: input.status === "confirmed" ? "confirm" : "dismiss",
-      reason: input.reason,
-      before: before ? { status: before.status, reason: before.reason } : undefined,
-      after: {
-        judgeId: input.judgeId,
-        libraryId: input.libraryId,
-        status: input.status,
+    await recordAudit(
+      {
+        actor,
+        competitionId: input.competitionId ?? null,
+        entityType: "conflict",
+        entityId: id,
+        action: input.status === "confirmed" ? "confirm" : "dismiss",
         reason: input.reason,
+        before: before ? { status: before.status, reason: before.reason } : undefined,
+        after: {
+          judgeId: input.judgeId,
+          libraryId: input.libraryId,
+          status: input.status,
+          reason: input.reason,
+        },
       },
-    });
+      trx,
+    );
     return { removedAssignments: removed };
   };
-  return db ? run(db) : getDb().transaction().execute(run);
+  // inside a caller's transaction (a competition file's import) or in one of its own
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
 export interface ConflictRow {
@@ -162,7 +161,7 @@ export interface ConflictRow {
 /** Decisions concerning this competition's panel and entrants. */
 export async function listConflicts(competitionId: number): Promise<ConflictRow[]> {
   const db = getDb();
-  const panel = await panelIdsIn(db, competitionId);
+  const panel = await panelIds(competitionId, db);
   if (panel.length === 0) return [];
   return db
     .selectFrom("conflicts as c")
@@ -211,7 +210,7 @@ function same(a: string, b: string): boolean {
  */
 export async function suggestConflicts(competitionId: number): Promise<ConflictSuggestion[]> {
   const db = getDb();
-  const panel = await panelIdsIn(db, competitionId);
+  const panel = await panelIds(competitionId, db);
   if (panel.length === 0) return [];
   const judges = await db
     .selectFrom("users")

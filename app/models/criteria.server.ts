@@ -1,64 +1,14 @@
-import type { Kysely, Transaction } from "kysely";
-import type { Database } from "../../db/schema";
+import { insertCriteria } from "../../db/criteria";
+import type { Executor } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { validateCriteria, type CriteriaIssue } from "~/lib/criteria";
 import type { TemplateComponent } from "~/lib/criteria-template";
 import { getDb } from "~/lib/db.server";
 
-/** Writes a competition's components, indicators and rubric levels, in order. */
-export async function insertCriteria(
-  trx: Transaction<Database>,
-  competitionId: number,
-  components: readonly TemplateComponent[],
-): Promise<void> {
-  for (const [cIndex, component] of components.entries()) {
-    const { id: componentId } = await trx
-      .insertInto("components")
-      .values({
-        competition_id: competitionId,
-        code: component.code,
-        name: component.name,
-        weight: component.weight,
-        position: cIndex + 1,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    for (const [iIndex, ind] of component.indicators.entries()) {
-      const { id: indicatorId } = await trx
-        .insertInto("indicators")
-        .values({
-          competition_id: competitionId,
-          component_id: componentId,
-          code: ind.code,
-          name: ind.name,
-          description: ind.description,
-          min_score: ind.min,
-          max_score: ind.max,
-          position: iIndex + 1,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      const levels = Object.entries(ind.rubric).filter(([, text]) => text.trim() !== "");
-      if (levels.length > 0) {
-        await trx
-          .insertInto("rubric_levels")
-          .values(
-            levels.map(([level, description]) => ({
-              indicator_id: indicatorId,
-              level: Number(level),
-              description,
-            })),
-          )
-          .execute();
-      }
-    }
-  }
-}
-
 /** A competition's criteria in the template's shape, in order. */
-export async function getCriteriaIn(
-  db: Transaction<Database> | Kysely<Database>,
+export async function getCriteria(
   competitionId: number,
+  db: Executor = getDb(),
 ): Promise<TemplateComponent[]> {
   const components = await db
     .selectFrom("components")
@@ -102,10 +52,6 @@ export async function getCriteriaIn(
   }));
 }
 
-export async function getCriteria(competitionId: number): Promise<TemplateComponent[]> {
-  return getCriteriaIn(getDb(), competitionId);
-}
-
 export type SaveCriteriaResult =
   | { ok: true }
   | { ok: false; issues: CriteriaIssue[] }
@@ -132,18 +78,21 @@ export async function saveCriteria(
         .executeTakeFirstOrThrow();
       if (competition.status !== "draft")
         return { ok: false, error: "setup.error.criteriaFrozen" } as const;
-      const before = await getCriteriaIn(trx, competitionId);
+      const before = await getCriteria(competitionId, trx);
       await trx.deleteFrom("components").where("competition_id", "=", competitionId).execute();
-      await insertCriteria(trx, competitionId, result.components);
-      await recordAudit(trx, {
-        actor,
-        competitionId,
-        entityType: "criteria",
-        entityId: competitionId,
-        action: "update",
-        before,
-        after: result.components,
-      });
+      await insertCriteria(competitionId, result.components, trx);
+      await recordAudit(
+        {
+          actor,
+          competitionId,
+          entityType: "criteria",
+          entityId: competitionId,
+          action: "update",
+          before,
+          after: result.components,
+        },
+        trx,
+      );
       return { ok: true } as const;
     });
 }

@@ -91,14 +91,17 @@ export async function addEntries(
           })
           .returning("id")
           .executeTakeFirstOrThrow();
-        await recordAudit(trx, {
-          actor,
-          competitionId,
-          entityType: "entry",
-          entityId: id,
-          action: "create",
-          after: { libraryId: library.id, category },
-        });
+        await recordAudit(
+          {
+            actor,
+            competitionId,
+            entityType: "entry",
+            entityId: id,
+            action: "create",
+            after: { libraryId: library.id, category },
+          },
+          trx,
+        );
         added++;
       }
       return { ok: true, added } as const;
@@ -128,15 +131,18 @@ export async function setEntryCategory(
     .transaction()
     .execute(async (trx) => {
       await trx.updateTable("entries").set({ category }).where("id", "=", entryId).execute();
-      await recordAudit(trx, {
-        actor,
-        competitionId,
-        entityType: "entry",
-        entityId: entryId,
-        action: "category",
-        before: { category: entry.category },
-        after: { category },
-      });
+      await recordAudit(
+        {
+          actor,
+          competitionId,
+          entityType: "entry",
+          entityId: entryId,
+          action: "category",
+          before: { category: entry.category },
+          after: { category },
+        },
+        trx,
+      );
     });
   return { ok: true };
 }
@@ -167,17 +173,20 @@ export async function setEntryStatus(
         })
         .where("id", "=", entryId)
         .execute();
-      await recordAudit(trx, {
-        actor,
-        competitionId,
-        entityType: "entry",
-        entityId: entryId,
-        action:
-          status === "active" ? "reinstate" : status === "withdrawn" ? "withdraw" : "disqualify",
-        reason: reason.trim() || null,
-        before: { status: entry.status, reason: entry.status_reason },
-        after: { status },
-      });
+      await recordAudit(
+        {
+          actor,
+          competitionId,
+          entityType: "entry",
+          entityId: entryId,
+          action:
+            status === "active" ? "reinstate" : status === "withdrawn" ? "withdraw" : "disqualify",
+          reason: reason.trim() || null,
+          before: { status: entry.status, reason: entry.status_reason },
+          after: { status },
+        },
+        trx,
+      );
     });
   return { ok: true };
 }
@@ -202,14 +211,17 @@ export async function removeEntry(
         .executeTakeFirst();
       if (sheet) return { ok: false, error: "setup.error.entryHasSheets" } as const;
       await trx.deleteFrom("entries").where("id", "=", entryId).execute();
-      await recordAudit(trx, {
-        actor,
-        competitionId,
-        entityType: "entry",
-        entityId: entryId,
-        action: "delete",
-        before: { libraryId: entry.library_id, category: entry.category },
-      });
+      await recordAudit(
+        {
+          actor,
+          competitionId,
+          entityType: "entry",
+          entityId: entryId,
+          action: "delete",
+          before: { libraryId: entry.library_id, category: entry.category },
+        },
+        trx,
+      );
       return { ok: true } as const;
     });
 }

@@ -1,8 +1,7 @@
 import { noControlCharacters } from "~/lib/forms";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
-import { LIBRARY_TYPES, type Database, type Library, type LibraryType } from "../../db/schema";
-import type { Transaction } from "kysely";
+import { LIBRARY_TYPES, type Executor, type Library, type LibraryType } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { codeField } from "~/lib/criteria";
 import { getDb } from "~/lib/db.server";
@@ -78,9 +77,9 @@ function fieldsOf(l: LibraryInput): LibraryInput {
  * so importing a list twice never makes duplicates. Returns what happened.
  */
 export async function upsertLibraryIn(
-  trx: Transaction<Database>,
   actor: Actor,
   input: LibraryInput,
+  trx: Executor,
 ): Promise<{ id: number; change: "created" | "updated" | "unchanged" }> {
   const now = nowIso();
   const existing = await trx
@@ -94,13 +93,16 @@ export async function upsertLibraryIn(
       .values({ ...fieldsOf(input), created_at: now, updated_at: now })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, {
-      actor,
-      entityType: "library",
-      entityId: id,
-      action: "create",
-      after: fieldsOf(input),
-    });
+    await recordAudit(
+      {
+        actor,
+        entityType: "library",
+        entityId: id,
+        action: "create",
+        after: fieldsOf(input),
+      },
+      trx,
+    );
     return { id, change: "created" };
   }
   const before = fieldsOf(existing);
@@ -112,14 +114,17 @@ export async function upsertLibraryIn(
     .set({ ...after, updated_at: now })
     .where("id", "=", existing.id)
     .execute();
-  await recordAudit(trx, {
-    actor,
-    entityType: "library",
-    entityId: existing.id,
-    action: "update",
-    before,
-    after,
-  });
+  await recordAudit(
+    {
+      actor,
+      entityType: "library",
+      entityId: existing.id,
+      action: "update",
+      before,
+      after,
+    },
+    trx,
+  );
   return { id: existing.id, change: "updated" };
 }
 
@@ -141,7 +146,7 @@ export async function createLibrary(
           error: "setup.error.libraryCodeTaken",
           field: "code",
         } as const;
-      const { id } = await upsertLibraryIn(trx, actor, input);
+      const { id } = await upsertLibraryIn(actor, input, trx);
       return { ok: true, id } as const;
     });
 }
@@ -178,14 +183,17 @@ export async function updateLibrary(
         .set({ ...fieldsOf(input), updated_at: nowIso() })
         .where("id", "=", id)
         .execute();
-      await recordAudit(trx, {
-        actor,
-        entityType: "library",
-        entityId: id,
-        action: "update",
-        before,
-        after: fieldsOf(input),
-      });
+      await recordAudit(
+        {
+          actor,
+          entityType: "library",
+          entityId: id,
+          action: "update",
+          before,
+          after: fieldsOf(input),
+        },
+        trx,
+      );
       return { ok: true } as const;
     });
 }
@@ -359,14 +367,17 @@ export async function importLibraryCsv(actor: Actor, text: string): Promise<CsvI
     .execute(async (trx) => {
       const counts = { created: 0, updated: 0, unchanged: 0 };
       for (const row of preview.rows)
-        counts[(await upsertLibraryIn(trx, actor, row.library)).change]++;
-      await recordAudit(trx, {
-        actor,
-        entityType: "library",
-        entityId: "csv",
-        action: "import",
-        after: counts,
-      });
+        counts[(await upsertLibraryIn(actor, row.library, trx)).change]++;
+      await recordAudit(
+        {
+          actor,
+          entityType: "library",
+          entityId: "csv",
+          action: "import",
+          after: counts,
+        },
+        trx,
+      );
       return { ok: true, ...counts } as const;
     });
 }

@@ -1,9 +1,11 @@
-import { sql, type Transaction } from "kysely";
-import type { Competition, Database } from "../../db/schema";
-import { auditHead, type Actor } from "~/lib/audit.server";
+import { sql } from "kysely";
+import type { Executor } from "../../db/schema";
+import { auditHead } from "~/lib/audit.server";
+import { getDb } from "~/lib/db.server";
 import { nowIso } from "~/lib/time";
+import { activeEntry } from "./query.server";
 import { computeRanking, unresolvedTies } from "./ranking.server";
-import type { StatusOptions, StatusReason } from "./status.server";
+import type { Effect, Guard, StatusOptions, StatusReason } from "./status-types.server";
 
 /**
  * Closing scoring and publishing the winners (the guards and effects of the later status moves;
@@ -17,10 +19,10 @@ import type { StatusOptions, StatusReason } from "./status.server";
 
 /** Sheets assigned to active entries and not yet submitted. */
 export async function countMissingSheets(
-  trx: Transaction<Database>,
   competitionId: number,
+  db: Executor = getDb(),
 ): Promise<number> {
-  const row = await trx
+  const row = await db
     .selectFrom("judge_assignments as a")
     .innerJoin("entries as e", "e.id", "a.entry_id")
     .leftJoin("score_sheets as s", (j) =>
@@ -28,14 +30,14 @@ export async function countMissingSheets(
     )
     .select(sql<number>`count(*)`.as("n"))
     .where("e.competition_id", "=", competitionId)
-    .where("e.status", "=", "active")
+    .where(activeEntry("e"))
     .where((eb) => eb.or([eb("s.status", "is", null), eb("s.status", "!=", "submitted")]))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-async function hasPublication(trx: Transaction<Database>, competitionId: number): Promise<boolean> {
-  const row = await trx
+async function hasPublication(competitionId: number, db: Executor): Promise<boolean> {
+  const row = await db
     .selectFrom("publications")
     .select("id")
     .where("competition_id", "=", competitionId)
@@ -47,33 +49,24 @@ async function hasPublication(trx: Transaction<Database>, competitionId: number)
 const reasonGiven = (options: StatusOptions) => (options.reason ?? "").trim().length > 0;
 
 /** A move that only needs a stated reason (reopening scoring, unpublishing). */
-export async function requireReason(
-  _trx: Transaction<Database>,
-  _c: Competition,
-  options: StatusOptions,
-): Promise<StatusReason[]> {
-  return reasonGiven(options) ? [] : [{ message: "status.reason.reasonRequired" }];
-}
+export const requireReason: Guard = async (_c, options) =>
+  reasonGiven(options) ? [] : [{ message: "status.reason.reasonRequired" }];
 
 /**
  * Publishing is refused while a sheet of an active entry is not submitted or a tie decides a
  * prize without the chair's decision — unless the chair overrides, with a reason. A correction
  * (any publication after the first) always states its reason.
  */
-export async function canPublish(
-  trx: Transaction<Database>,
-  c: Competition,
-  options: StatusOptions,
-): Promise<StatusReason[]> {
+export const canPublish: Guard = async (c, options, db) => {
   const blockers: StatusReason[] = [];
-  const missing = await countMissingSheets(trx, c.id);
+  const missing = await countMissingSheets(c.id, db);
   if (missing > 0)
     blockers.push({
       message: "status.reason.sheetsMissing",
       params: { count: missing },
       overridable: true,
     });
-  const ranking = await computeRanking(c, { db: trx });
+  const ranking = await computeRanking(c, {}, db);
   for (const tie of ranking ? unresolvedTies(ranking) : []) {
     blockers.push({
       message: "status.reason.prizeTie",
@@ -86,7 +79,7 @@ export async function canPublish(
   }
   if (ranking && !ranking.entries.some((e) => e.rank !== null))
     blockers.push({ message: "status.reason.nothingRanked" });
-  const correction = await hasPublication(trx, c.id);
+  const correction = await hasPublication(c.id, db);
   if (blockers.length > 0 && !(options.override && blockers.every((b) => b.overridable)))
     return blockers;
   if ((blockers.length > 0 || correction) && !reasonGiven(options)) {
@@ -97,30 +90,25 @@ export async function canPublish(
     ];
   }
   return [];
-}
+};
 
 /** Writes the snapshot of the ranking as it stands, in the publishing transaction. */
-export async function writeSnapshot(
-  trx: Transaction<Database>,
-  c: Competition,
-  options: StatusOptions,
-  actor: Actor,
-): Promise<void> {
+export const writeSnapshot: Effect = async (c, options, actor, db) => {
   if (actor.id === null)
     throw new Error("a publication needs a user: run the CLI with --as <email>");
-  const ranking = await computeRanking(c, { db: trx });
+  const ranking = await computeRanking(c, {}, db);
   if (!ranking) throw new Error(`competition ${c.id} vanished while publishing`);
-  const previous = await trx
+  const previous = await db
     .selectFrom("publications")
     .select(sql<number>`coalesce(max(revision), -1)`.as("revision"))
     .where("competition_id", "=", c.id)
     .executeTakeFirstOrThrow();
-  await trx
+  await db
     .updateTable("publications")
     .set({ is_current: 0 })
     .where("competition_id", "=", c.id)
     .execute();
-  const { id: publicationId } = await trx
+  const { id: publicationId } = await db
     .insertInto("publications")
     .values({
       competition_id: c.id,
@@ -130,13 +118,13 @@ export async function writeSnapshot(
       is_current: 1,
       revision: Number(previous.revision) + 1,
       // the head of the audit chain as the results were frozen: the log up to here is what they rest on
-      audit_head_hash: await auditHead(trx),
+      audit_head_hash: await auditHead(db),
     })
     .returning("id")
     .executeTakeFirstOrThrow();
   for (const entry of ranking.entries) {
     if (entry.rank === null || entry.finalX100 === null) continue;
-    const { id: resultId } = await trx
+    const { id: resultId } = await db
       .insertInto("published_results")
       .values({
         publication_id: publicationId,
@@ -155,7 +143,7 @@ export async function writeSnapshot(
       .executeTakeFirstOrThrow();
     const components = entry.components.filter((k) => k.scoreX100 !== null);
     if (components.length > 0) {
-      await trx
+      await db
         .insertInto("published_component_scores")
         .values(
           components.map((k, index) => ({
@@ -170,4 +158,4 @@ export async function writeSnapshot(
         .execute();
     }
   }
-}
+};

@@ -1,10 +1,9 @@
-import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
-import type { Aggregation, Database, RankingScope } from "../../db/schema";
+import { sql, type RawBuilder } from "kysely";
+import type { Aggregation, Executor, RankingScope } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
 import { nowIso } from "~/lib/time";
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { activeEntry } from "./query.server";
 
 /**
  * The official ranking, computed by SQLite in one statement per competition (docs/scoring.md).
@@ -156,7 +155,7 @@ function criteria(competitionId: number) {
 function submittedPoints(competitionId: number) {
   return sql`entries e
       join sheet_points p on p.entry_id = e.id and p.submitted = 1
-      where e.competition_id = ${competitionId} and e.status = 'active'`;
+      where e.competition_id = ${competitionId} and ${activeEntry("e")}`;
 }
 
 /**
@@ -246,9 +245,9 @@ export interface RankingSubject {
  */
 export async function computeRanking(
   competition: number | RankingSubject,
-  options: { method?: Aggregation; db?: Db } = {},
+  options: { method?: Aggregation } = {},
+  db: Executor = getDb(),
 ): Promise<Ranking | null> {
-  const db = options.db ?? getDb();
   const subject =
     typeof competition === "number"
       ? await db
@@ -259,11 +258,15 @@ export async function computeRanking(
       : competition;
   if (!subject) return null;
   const method = options.method ?? subject.aggregation;
-  const rows = await rankingRows(db, subject.id, method);
+  const rows = await rankingRows(subject.id, method, db);
   return shapeRanking(rows, method, subject);
 }
 
-async function rankingRows(db: Db, competitionId: number, method: Aggregation): Promise<Row[]> {
+async function rankingRows(
+  competitionId: number,
+  method: Aggregation,
+  db: Executor,
+): Promise<Row[]> {
   const prizeRoman = (n: RawBuilder<unknown>) => romanSql(n);
   const query = sql<Row>`
     with recursive ${scoredSeries(competitionId, method)},
@@ -292,7 +295,7 @@ async function rankingRows(db: Db, competitionId: number, method: Aggregation): 
       join libraries l on l.id = e.library_id
       cross join settings st
       left join per_entry pe on pe.entry_id = e.id
-      where e.competition_id = ${competitionId} and e.status = 'active'
+      where e.competition_id = ${competitionId} and ${activeEntry("e")}
     ),
     keyed as (
       select s.*, case when s.final_x100 is not null then s.grp || ':' || s.final_x100 || ':' || coalesce(s.k, '') end as tie_key
@@ -436,7 +439,10 @@ export interface JudgeTotal {
 }
 
 /** Each submitted sheet's total and component scores (× 100, rounded), for the chair's dashboard. */
-export async function judgeTotals(competitionId: number, db: Db = getDb()): Promise<JudgeTotal[]> {
+export async function judgeTotals(
+  competitionId: number,
+  db: Executor = getDb(),
+): Promise<JudgeTotal[]> {
   const rows = await sql<{
     entry_id: number;
     judge_id: number;
@@ -490,7 +496,7 @@ export async function recordTieDecision(
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      const ranking = await computeRanking(competitionId, { db: trx });
+      const ranking = await computeRanking(competitionId, {}, trx);
       if (!ranking) return { ok: false, error: "error.404" } as const;
       const chosen = input.entryIds.map((id) => ranking.entries.find((e) => e.entryId === id));
       if (chosen.some((e) => !e) || new Set(input.entryIds).size !== input.entryIds.length)
@@ -524,17 +530,20 @@ export async function recordTieDecision(
           )
           .execute();
       }
-      await recordAudit(trx, {
-        actor,
-        competitionId,
-        entityType: "tie",
-        entityId: tieKey,
-        action: "decide",
-        reason: input.reason,
-        after: {
-          order: chosen.map((e) => ({ entryId: e!.entryId, library: e!.code })),
+      await recordAudit(
+        {
+          actor,
+          competitionId,
+          entityType: "tie",
+          entityId: tieKey,
+          action: "decide",
+          reason: input.reason,
+          after: {
+            order: chosen.map((e) => ({ entryId: e!.entryId, library: e!.code })),
+          },
         },
-      });
+        trx,
+      );
       return { ok: true } as const;
     });
 }

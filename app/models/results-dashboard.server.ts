@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { AGGREGATIONS, type Aggregation } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
+import { activeEntry } from "./query.server";
 import {
   computeRanking,
   judgeTotals,
@@ -42,7 +43,7 @@ async function progress(competitionId: number): Promise<Progress> {
       j.onRef("s.entry_id", "=", "a.entry_id").onRef("s.judge_id", "=", "a.judge_id"),
     )
     .where("e.competition_id", "=", competitionId)
-    .where("e.status", "=", "active");
+    .where(activeEntry("e"));
   const submitted = sql<number>`sum(case when s.status = 'submitted' then 1 else 0 end)`;
   const [judges, entries] = await Promise.all([
     base
@@ -102,7 +103,7 @@ async function disagreements(competitionId: number): Promise<Disagreement[]> {
       sql<number>`max(sc.value)`.as("high"),
     ])
     .where("e.competition_id", "=", competitionId)
-    .where("e.status", "=", "active")
+    .where(activeEntry("e"))
     .where("s.status", "=", "submitted")
     .groupBy(["e.id", "l.name", "i.id", "i.code", "i.name", "i.min_score", "i.max_score"])
     .having(

@@ -1,13 +1,12 @@
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { CompetitionStatus, Database, SheetStatus } from "../../db/schema";
+import { sql, type SqlBool } from "kysely";
+import type { CompetitionStatus, Executor, SheetStatus } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
 import type { SheetErrors, SheetValues } from "~/lib/sheet";
 import { parseSheet } from "~/lib/sheet-parse";
 import { addSeconds, nowIso } from "~/lib/time";
-import { getCriteriaIn } from "./criteria.server";
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { getCriteria } from "./criteria.server";
+import { activeEntry, confirmedConflict } from "./query.server";
 
 /** How long a save's one-time key is remembered: far longer than any retry of a resent POST. */
 const SAVE_KEY_DAYS = 14;
@@ -17,7 +16,7 @@ const SAVE_KEY_DAYS = 14;
  * entry carries it, so a conflicted entry never shows and never opens.
  */
 function notConflicted(judgeId: number) {
-  return sql<boolean>`not exists (select 1 from conflicts k where k.library_id = l.id and k.judge_id = ${judgeId} and k.status = 'confirmed')`;
+  return sql<SqlBool>`not ${confirmedConflict(judgeId, "l.id")}`;
 }
 
 /**
@@ -25,7 +24,7 @@ function notConflicted(judgeId: number) {
  * and its competition is past draft. Everything else is "not found" (404): a judge must not learn
  * which other entries exist. One query, used by the page and by every save.
  */
-async function findAccess(db: Db, judgeId: number, slug: string, code: string) {
+async function findAccess(judgeId: number, slug: string, code: string, db: Executor) {
   return db
     .selectFrom("competitions as c")
     .innerJoin("entries as e", "e.competition_id", "c.id")
@@ -53,7 +52,7 @@ async function findAccess(db: Db, judgeId: number, slug: string, code: string) {
     .where("c.slug", "=", slug)
     .where("l.code", "=", code)
     .where("c.status", "!=", "draft")
-    .where("e.status", "=", "active")
+    .where(activeEntry("e"))
     .where(notConflicted(judgeId))
     .executeTakeFirst();
 }
@@ -72,9 +71,9 @@ export interface SheetState {
 }
 
 async function readSheet(
-  db: Db,
   entryId: number,
   judgeId: number,
+  db: Executor,
 ): Promise<SheetState & { id: number | null; reopenedAt: string | null }> {
   const sheet = await db
     .selectFrom("score_sheets")
@@ -140,8 +139,8 @@ export interface SheetCriteria {
 }
 
 /** The competition's criteria (the same reader as the editor's), with rubric levels in order. */
-async function readCriteria(db: Db, competitionId: number): Promise<SheetCriteria[]> {
-  const components = await getCriteriaIn(db, competitionId);
+async function readCriteria(competitionId: number, db: Executor): Promise<SheetCriteria[]> {
+  const components = await getCriteria(competitionId, db);
   return components.map((c) => ({
     code: c.code,
     name: c.name,
@@ -219,7 +218,7 @@ export async function getJudgeCompetition(
       ])
       .where("a.judge_id", "=", judgeId)
       .where("e.competition_id", "=", competition.id)
-      .where("e.status", "=", "active")
+      .where(activeEntry("e"))
       .where(notConflicted(judgeId))
       .orderBy("l.district")
       .orderBy("l.name")
@@ -257,11 +256,11 @@ export async function getSheetView(
   code: string,
 ): Promise<SheetView | null> {
   const db = getDb();
-  const access = await findAccess(db, judgeId, slug, code);
+  const access = await findAccess(judgeId, slug, code, db);
   if (!access) return null;
   const [criteria, sheet] = await Promise.all([
-    readCriteria(db, access.competitionId),
-    readSheet(db, access.entryId, judgeId),
+    readCriteria(access.competitionId, db),
+    readSheet(access.entryId, judgeId, db),
   ]);
   const { id: _id, reopenedAt: _reopened, ...state } = sheet;
   return {
@@ -314,7 +313,7 @@ export async function saveSheet(
   try {
     return await getDb()
       .transaction()
-      .execute((trx) => saveIn(trx, actor, slug, code, form));
+      .execute((trx) => saveIn(actor, slug, code, form, trx));
   } catch (error) {
     if (isStorageFailure(error)) return { kind: "storage" };
     throw error;
@@ -322,16 +321,16 @@ export async function saveSheet(
 }
 
 async function saveIn(
-  trx: Transaction<Database>,
   actor: Actor & { id: number },
   slug: string,
   code: string,
   form: { values: SheetValues; repeated: string[] },
+  trx: Executor,
 ): Promise<SaveOutcome> {
   const judgeId = actor.id;
   // who may save, and against which indicators the form is checked: read once, in the save's
   // own transaction, so nothing can change between the check and the write
-  const access = await findAccess(trx, judgeId, slug, code);
+  const access = await findAccess(judgeId, slug, code, trx);
   if (!access) return { kind: "notFound" };
   const indicators = await trx
     .selectFrom("indicators as i")
@@ -371,7 +370,7 @@ async function saveIn(
   }
   if (access.competitionStatus !== "scoring") return { kind: "closed" };
 
-  const before = await readSheet(trx, access.entryId, judgeId);
+  const before = await readSheet(access.entryId, judgeId, trx);
   if (before.version !== input.version) {
     const { id: _id, reopenedAt: _r, ...current } = before;
     return { kind: "conflict", current };
@@ -413,7 +412,7 @@ async function saveIn(
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) {
       // cannot happen inside SQLite's single writer, but the condition is the real guard
-      const { id: _id, reopenedAt: _r, ...current } = await readSheet(trx, access.entryId, judgeId);
+      const { id: _id, reopenedAt: _r, ...current } = await readSheet(access.entryId, judgeId, trx);
       return { kind: "conflict", current };
     }
   }
@@ -448,23 +447,26 @@ async function saveIn(
     comment: input.comment,
   };
   if (submit || before.reopenedAt !== null) {
-    await recordAudit(trx, {
-      actor,
-      competitionId: access.competitionId,
-      entityType: "score_sheet",
-      entityId: sheetId,
-      action: submit ? "submit" : "update",
-      before:
-        before.id === null
-          ? undefined
-          : {
-              status: before.status,
-              scores: before.scores,
-              notes: before.notes,
-              comment: before.comment,
-            },
-      after: { ...after, library: access.code, version: nextVersion },
-    });
+    await recordAudit(
+      {
+        actor,
+        competitionId: access.competitionId,
+        entityType: "score_sheet",
+        entityId: sheetId,
+        action: submit ? "submit" : "update",
+        before:
+          before.id === null
+            ? undefined
+            : {
+                status: before.status,
+                scores: before.scores,
+                notes: before.notes,
+                comment: before.comment,
+              },
+        after: { ...after, library: access.code, version: nextVersion },
+      },
+      trx,
+    );
   }
 
   const outcome = {
@@ -534,7 +536,7 @@ export async function listSheets(competitionId: number): Promise<ChairSheetRow[]
         .as("scored"),
     ])
     .where("e.competition_id", "=", competitionId)
-    .where("e.status", "=", "active")
+    .where(activeEntry("e"))
     .orderBy("l.name")
     .orderBy("u.name")
     .execute();
@@ -606,21 +608,24 @@ export async function reopenSheet(
         })
         .where("id", "=", sheetId)
         .execute();
-      await recordAudit(trx, {
-        actor,
-        competitionId,
-        entityType: "score_sheet",
-        entityId: sheetId,
-        action: "reopen",
-        reason,
-        before: { status: "submitted", version: sheet.version },
-        after: {
-          status: "draft",
-          version: sheet.version + 1,
-          judgeId: sheet.judge_id,
-          library: sheet.code,
+      await recordAudit(
+        {
+          actor,
+          competitionId,
+          entityType: "score_sheet",
+          entityId: sheetId,
+          action: "reopen",
+          reason,
+          before: { status: "submitted", version: sheet.version },
+          after: {
+            status: "draft",
+            version: sheet.version + 1,
+            judgeId: sheet.judge_id,
+            library: sheet.code,
+          },
         },
-      });
+        trx,
+      );
       return { ok: true } as const;
     });
 }

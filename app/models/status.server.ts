@@ -1,74 +1,27 @@
-import { sql, type Transaction } from "kysely";
-import type { Competition, CompetitionStatus, Database } from "../../db/schema";
+import { sql } from "kysely";
+import type { Competition, CompetitionStatus, Executor } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { formatPath, validateCriteria } from "~/lib/criteria";
 import { getDb } from "~/lib/db.server";
 import { nowIso } from "~/lib/time";
-import { countScores } from "./competition-setup.server";
-import { getCriteriaIn } from "./criteria.server";
+import { countScores } from "./competitions.server";
+import { getCriteria } from "./criteria.server";
 import { canPublish, requireReason, writeSnapshot } from "./publishing.server";
+import { activeEntry } from "./query.server";
+import type {
+  Effect,
+  Guard,
+  StatusChangeResult,
+  StatusOptions,
+  StatusReason,
+} from "./status-types.server";
 
-/** Why a move is refused: a catalog key with its placeholders. */
-export interface StatusReason {
-  message: string;
-  params?: Record<string, string | number>;
-  /** the chair may go ahead anyway, stating why (e.g. publishing with a sheet missing) */
-  overridable?: boolean;
-}
-
-export interface StatusOptions {
-  reason?: string;
-  /** reserved for moves that allow a stated override (e.g. closing with missing sheets) */
-  override?: boolean;
-}
-
-export type StatusChangeResult =
-  | { ok: true; from: CompetitionStatus; to: CompetitionStatus }
-  | { ok: false; reasons: StatusReason[] };
-
-export type Guard = (
-  trx: Transaction<Database>,
-  competition: Competition,
-  options: StatusOptions,
-) => Promise<StatusReason[]>;
-/** Work a move does in the same transaction, after the status changed (e.g. writing results). */
-export type Effect = (
-  trx: Transaction<Database>,
-  competition: Competition,
-  options: StatusOptions,
-  actor: Actor,
-) => Promise<void>;
-
-interface Transition {
-  guard: Guard;
-  effect?: Effect;
-}
-
-/**
- * The allowed moves, each with its guard: the list of reasons it is refused (empty = allowed).
- * Later moves (scoring → closed → published) are added below with defineTransition, in this
- * module, so that every caller (pages, CLI) sees the same machine.
- */
-const TRANSITIONS: Partial<
-  Record<CompetitionStatus, Partial<Record<CompetitionStatus, Transition>>>
-> = {};
-
-export function defineTransition(
-  from: CompetitionStatus,
-  to: CompetitionStatus,
-  guard: Guard,
-  effect?: Effect,
-): void {
-  (TRANSITIONS[from] ??= {})[to] = { guard, effect };
-}
+export type { StatusChangeResult, StatusOptions, StatusReason };
 
 /** Scoring opens when the criteria are valid and every active entry has at least one judge. */
-async function canOpenScoring(
-  trx: Transaction<Database>,
-  competition: Competition,
-): Promise<StatusReason[]> {
+const canOpenScoring: Guard = async (competition, _options, db) => {
   const reasons: StatusReason[] = [];
-  const criteria = validateCriteria(await getCriteriaIn(trx, competition.id));
+  const criteria = validateCriteria(await getCriteria(competition.id, db));
   if (!criteria.ok) {
     for (const issue of criteria.issues) {
       reasons.push({
@@ -81,7 +34,7 @@ async function canOpenScoring(
       });
     }
   }
-  const entries = await trx
+  const entries = await db
     .selectFrom("entries as e")
     .innerJoin("libraries as l", "l.id", "e.library_id")
     .select((eb) => [
@@ -93,7 +46,7 @@ async function canOpenScoring(
         .as("judges"),
     ])
     .where("e.competition_id", "=", competition.id)
-    .where("e.status", "=", "active")
+    .where(activeEntry("e"))
     .orderBy("l.name")
     .execute();
   if (entries.length === 0) reasons.push({ message: "status.reason.noEntries" });
@@ -105,25 +58,45 @@ async function canOpenScoring(
       });
   }
   return reasons;
-}
+};
 
 /** Back to draft (to change criteria) only while nobody has scored anything. */
-async function canReopenDraft(
-  trx: Transaction<Database>,
-  competition: Competition,
-): Promise<StatusReason[]> {
-  const scores = await countScores(competition.id, trx);
+const canReopenDraft: Guard = async (competition, _options, db) => {
+  const scores = await countScores(competition.id, db);
   return scores > 0 ? [{ message: "status.reason.scoresExist", params: { count: scores } }] : [];
+};
+
+/** Closing stops every change to scores; nothing stands in its way. */
+const always: Guard = async () => [];
+
+interface Transition {
+  guard: Guard;
+  effect?: Effect;
 }
 
-defineTransition("draft", "scoring", canOpenScoring);
-defineTransition("scoring", "draft", canReopenDraft);
-// closing stops every change to scores; reopening scoring afterwards states why
-defineTransition("scoring", "closed", async () => []);
-defineTransition("closed", "scoring", requireReason);
-// publishing freezes the results (a snapshot); unpublishing states why, republishing is a correction
-defineTransition("closed", "published", canPublish, writeSnapshot);
-defineTransition("published", "closed", requireReason);
+/**
+ * The allowed moves, from → to, each with its guard and the work it does; every caller (pages,
+ * CLI) goes through this one table. The order of a status's moves is the order they are offered.
+ */
+const TRANSITIONS: Record<CompetitionStatus, Partial<Record<CompetitionStatus, Transition>>> = {
+  draft: {
+    scoring: { guard: canOpenScoring },
+  },
+  scoring: {
+    draft: { guard: canReopenDraft },
+    closed: { guard: always },
+  },
+  // reopening scoring afterwards states why
+  closed: {
+    scoring: { guard: requireReason },
+    // publishing freezes the results (a snapshot); republishing is a correction
+    published: { guard: canPublish, effect: writeSnapshot },
+  },
+  // unpublishing states why
+  published: {
+    closed: { guard: requireReason },
+  },
+};
 
 /** Reasons that only ask the chair to say why; the confirmation form has the field for it. */
 export const REASON_MESSAGES = [
@@ -132,8 +105,8 @@ export const REASON_MESSAGES = [
   "status.reason.correctionReason",
 ];
 
-async function load(trx: Transaction<Database>, competition: number | string) {
-  const q = trx.selectFrom("competitions").selectAll();
+async function load(competition: number | string, db: Executor): Promise<Competition | undefined> {
+  const q = db.selectFrom("competitions").selectAll();
   return (
     typeof competition === "number"
       ? q.where("id", "=", competition)
@@ -150,7 +123,7 @@ export async function checkStatusChange(
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      const c = await load(trx, competition);
+      const c = await load(competition, trx);
       if (!c) return [{ message: "status.reason.notFound" }];
       const transition = TRANSITIONS[c.status]?.[to];
       if (!transition)
@@ -160,13 +133,13 @@ export async function checkStatusChange(
             params: { from: c.status, to },
           },
         ];
-      return transition.guard(trx, c, options);
+      return transition.guard(c, options, trx);
     });
 }
 
 /** The moves the competition's current status allows, in the order they are offered. */
 export function movesFrom(status: CompetitionStatus): CompetitionStatus[] {
-  return Object.keys(TRANSITIONS[status] ?? {}) as CompetitionStatus[];
+  return Object.keys(TRANSITIONS[status]) as CompetitionStatus[];
 }
 
 /** Moves a competition to another status if its guard allows it; audited with the reason given. */
@@ -179,7 +152,7 @@ export async function changeStatus(
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      const c = await load(trx, competition);
+      const c = await load(competition, trx);
       if (!c) return { ok: false, reasons: [{ message: "status.reason.notFound" }] };
       const transition = TRANSITIONS[c.status]?.[to];
       if (!transition)
@@ -192,7 +165,7 @@ export async function changeStatus(
             },
           ],
         };
-      const reasons = await transition.guard(trx, c, options);
+      const reasons = await transition.guard(c, options, trx);
       if (reasons.length > 0) return { ok: false, reasons };
       // conditional on the status read above, so two concurrent moves cannot both succeed
       const updated = await trx
@@ -206,17 +179,20 @@ export async function changeStatus(
           ok: false,
           reasons: [{ message: "status.reason.changedMeanwhile" }],
         };
-      await transition.effect?.(trx, { ...c, status: to }, options, actor);
-      await recordAudit(trx, {
-        actor,
-        competitionId: c.id,
-        entityType: "competition",
-        entityId: c.id,
-        action: "status",
-        reason: options.reason?.trim() || null,
-        before: { status: c.status },
-        after: { status: to, ...(options.override ? { override: true } : {}) },
-      });
+      await transition.effect?.({ ...c, status: to }, options, actor, trx);
+      await recordAudit(
+        {
+          actor,
+          competitionId: c.id,
+          entityType: "competition",
+          entityId: c.id,
+          action: "status",
+          reason: options.reason?.trim() || null,
+          before: { status: c.status },
+          after: { status: to, ...(options.override ? { override: true } : {}) },
+        },
+        trx,
+      );
       return { ok: true, from: c.status, to };
     });
 }

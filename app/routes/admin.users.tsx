@@ -6,8 +6,7 @@ import { ErrorList, Field, SelectField } from "~/components/Field";
 import { UserAdminNotice, UserTable } from "~/components/UserAdmin";
 import { useT } from "~/i18n/useT";
 import { requireRole } from "~/lib/session.server";
-import { handleUserAdminAction } from "~/models/user-admin.server";
-import { listUsers } from "~/models/users.server";
+import { handleUserAdminAction, listUsers } from "~/models/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Pengguna · Juara" }];
 

@@ -14,7 +14,7 @@ import {
   duplicateCompetition,
   getOverview,
   requireCompetition,
-} from "~/models/competition-setup.server";
+} from "~/models/competitions.server";
 import {
   changeStatus,
   checkStatusChange,

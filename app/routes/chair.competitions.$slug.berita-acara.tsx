@@ -6,7 +6,7 @@ import { useLang, useT } from "~/i18n/useT";
 import { formatDate, formatScore } from "~/lib/format";
 import { requireRole } from "~/lib/session.server";
 import { listPanel } from "~/models/assignments.server";
-import { requireCompetition } from "~/models/competition-setup.server";
+import { requireCompetition } from "~/models/competitions.server";
 import { getPublicSnapshot } from "~/models/public.server";
 import { computeRanking } from "~/models/ranking.server";
 

@@ -18,7 +18,7 @@ import {
 import { VILLAGE_LIBRARY_TEMPLATE } from "~/lib/criteria-template";
 import type { Message } from "~/lib/messages";
 import { requireRole } from "~/lib/session.server";
-import { requireCompetition } from "~/models/competition-setup.server";
+import { requireCompetition } from "~/models/competitions.server";
 import { getCriteria, saveCriteria } from "~/models/criteria.server";
 import { actorOf } from "~/models/users.server";
 

@@ -9,7 +9,7 @@ import { CompetitionNav } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
 import { formValues, idList, optionalText, parseForm } from "~/lib/forms";
 import { requireRole } from "~/lib/session.server";
-import { requireCompetition } from "~/models/competition-setup.server";
+import { requireCompetition } from "~/models/competitions.server";
 import {
   addEntries,
   listEntries,

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/lib/session.server";
 import { exportCompetitionFile } from "~/models/competition-file.server";
-import { requireCompetition } from "~/models/competition-setup.server";
+import { requireCompetition } from "~/models/competitions.server";
 
 /** The competition file (docs/competition-file.md) as a download. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -20,7 +20,7 @@ import {
   saveAssignments,
   type AssignmentReport,
 } from "~/models/assignments.server";
-import { requireCompetition } from "~/models/competition-setup.server";
+import { requireCompetition } from "~/models/competitions.server";
 import { decideConflict, listConflicts, suggestConflicts } from "~/models/conflicts.server";
 import { listEntries } from "~/models/entries.server";
 import { actorOf } from "~/models/users.server";

@@ -11,7 +11,7 @@ import { useLang, useT } from "~/i18n/useT";
 import { formatScore } from "~/lib/format";
 import { formValues, requiredText } from "~/lib/forms";
 import { requireRole } from "~/lib/session.server";
-import { requireCompetition } from "~/models/competition-setup.server";
+import { requireCompetition } from "~/models/competitions.server";
 import { recordTieDecision } from "~/models/ranking.server";
 import { getResultsDashboard } from "~/models/results-dashboard.server";
 import { actorOf } from "~/models/users.server";

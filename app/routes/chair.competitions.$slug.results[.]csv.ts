@@ -3,7 +3,7 @@ import { translate } from "~/i18n";
 import { getLang } from "~/i18n/lang.server";
 import { CSV_FORMATS, decimalCell, toSpreadsheetCsv } from "~/lib/csv";
 import { requireRole } from "~/lib/session.server";
-import { requireCompetition } from "~/models/competition-setup.server";
+import { requireCompetition } from "~/models/competitions.server";
 import { computeRanking } from "~/models/ranking.server";
 
 /** The ranking as a spreadsheet: one row per entry with its final and component scores. */

@@ -3,7 +3,7 @@ import { translate } from "~/i18n";
 import { getLang } from "~/i18n/lang.server";
 import { CSV_FORMATS, toSpreadsheetCsv } from "~/lib/csv";
 import { requireRole } from "~/lib/session.server";
-import { requireCompetition } from "~/models/competition-setup.server";
+import { requireCompetition } from "~/models/competitions.server";
 import { scoreMatrix } from "~/models/exports.server";
 
 /** The full score matrix, entry × judge × indicator, with notes: the paper sheets' record. */

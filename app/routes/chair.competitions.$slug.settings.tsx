@@ -7,11 +7,7 @@ import { useT } from "~/i18n/useT";
 import { SettingsSchema } from "~/lib/competition-settings";
 import { parseForm } from "~/lib/forms";
 import { requireRole } from "~/lib/session.server";
-import {
-  requireCompetition,
-  settingsOf,
-  updateCompetition,
-} from "~/models/competition-setup.server";
+import { requireCompetition, settingsOf, updateCompetition } from "~/models/competitions.server";
 import { actorOf } from "~/models/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Pengaturan lomba · Juara" }];

@@ -9,7 +9,7 @@ import { useLang, useT } from "~/i18n/useT";
 import { formatDateTime } from "~/lib/format";
 import { parseForm, requiredText } from "~/lib/forms";
 import { requireRole } from "~/lib/session.server";
-import { requireCompetition } from "~/models/competition-setup.server";
+import { requireCompetition } from "~/models/competitions.server";
 import { countIndicators, listSheets, reopenSheet } from "~/models/sheets.server";
 import { actorOf } from "~/models/users.server";
 

@@ -7,7 +7,7 @@ import { useT } from "~/i18n/useT";
 import { NewCompetitionSchema } from "~/lib/competition-settings";
 import { formValues, parseForm } from "~/lib/forms";
 import { requireRole } from "~/lib/session.server";
-import { createCompetition } from "~/models/competition-setup.server";
+import { createCompetition } from "~/models/competitions.server";
 import { actorOf } from "~/models/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Lomba baru · Juara" }];

@@ -4,11 +4,10 @@ import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { sql } from "kysely";
 import type { DB } from "../connection";
-import type { LibraryType } from "../schema";
+import { insertCriteria } from "../criteria";
+import type { Competition, Executor, LibraryType } from "../schema";
 import { VILLAGE_LIBRARY_TEMPLATE } from "../../app/lib/criteria-template";
-import { insertCriteria } from "../../app/models/criteria.server";
-import { writeSnapshot } from "../../app/models/publishing.server";
-import { recordAudit, SYSTEM_ACTOR } from "../../app/lib/audit.server";
+import { recordAudit, SYSTEM_ACTOR, type Actor } from "../../app/lib/audit.server";
 import { hashPassword } from "../../app/lib/password.server";
 import { nowIso } from "../../app/lib/time";
 
@@ -132,11 +131,24 @@ export interface DemoLogin {
 }
 
 /**
+ * Freezes a competition's results the way the app publishes them (the snapshot writer of
+ * app/models/publishing.server.ts). The seed sits below the app, so the app hands it over:
+ * `seedDemo` in app/models/demo.server.ts.
+ */
+export type PublishResults = (
+  competition: Competition,
+  options: { reason?: string },
+  actor: Actor,
+  trx: Executor,
+) => Promise<void>;
+
+/**
  * The Kutai Timur demo competition: the real criteria template, the twelve demo libraries, a
- * chair, three judges (one with a conflict of interest), and sheets at several stages.
+ * chair, three judges (one with a conflict of interest), and sheets at several stages; last
+ * year's competition is published with `publish`.
  * Everything in one transaction: a failed seed leaves nothing behind.
  */
-export async function seedDemo(db: DB): Promise<DemoLogin[]> {
+export async function insertDemo(publish: PublishResults, db: DB): Promise<DemoLogin[]> {
   const libraries = readLibraries();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = nowIso();
@@ -211,7 +223,7 @@ export async function seedDemo(db: DB): Promise<DemoLogin[]> {
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await insertCriteria(trx, competitionId, VILLAGE_LIBRARY_TEMPLATE);
+      await insertCriteria(competitionId, VILLAGE_LIBRARY_TEMPLATE, trx);
       const indicators = await trx
         .selectFrom("indicators")
         .select(["id", "min_score", "max_score"])
@@ -287,13 +299,16 @@ export async function seedDemo(db: DB): Promise<DemoLogin[]> {
             .execute();
         }
       }
-      await recordAudit(trx, {
-        actor: SYSTEM_ACTOR,
-        competitionId,
-        entityType: "competition",
-        entityId: competitionId,
-        action: "seed-demo",
-      });
+      await recordAudit(
+        {
+          actor: SYSTEM_ACTOR,
+          competitionId,
+          entityType: "competition",
+          entityId: competitionId,
+          action: "seed-demo",
+        },
+        trx,
+      );
       return competitionId;
     };
 
@@ -325,16 +340,19 @@ export async function seedDemo(db: DB): Promise<DemoLogin[]> {
       .set({ status: "published" })
       .where("id", "=", previousId)
       .execute();
-    await writeSnapshot(trx, { ...previous, status: "published" }, {}, publisher);
-    await recordAudit(trx, {
-      actor: publisher,
-      competitionId: previousId,
-      entityType: "competition",
-      entityId: previousId,
-      action: "status",
-      before: { status: "closed" },
-      after: { status: "published" },
-    });
+    await publish({ ...previous, status: "published" }, {}, publisher, trx);
+    await recordAudit(
+      {
+        actor: publisher,
+        competitionId: previousId,
+        entityType: "competition",
+        entityId: previousId,
+        action: "status",
+        before: { status: "closed" },
+        after: { status: "published" },
+      },
+      trx,
+    );
     // 2024: scoring under way; the field is more open this year.
     await seedCompetition({
       slug: DEMO_SLUG,

@@ -12,14 +12,17 @@ import { createTestDb, tempDir, type TestDb } from "../support/db";
 async function writeEntries(t: TestDb, n: number) {
   for (let i = 1; i <= n; i++) {
     await t.db.transaction().execute((trx) =>
-      recordAudit(trx, {
-        actor: SYSTEM_ACTOR,
-        entityType: "score",
-        entityId: i,
-        action: "update",
-        before: { value: i },
-        after: { value: i + 1 },
-      }),
+      recordAudit(
+        {
+          actor: SYSTEM_ACTOR,
+          entityType: "score",
+          entityId: i,
+          action: "update",
+          before: { value: i },
+          after: { value: i + 1 },
+        },
+        trx,
+      ),
     );
   }
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../bin/cli";
-import { DEMO_PREVIOUS_SLUG, DEMO_SLUG, seedDemo } from "../../db/seed/demo";
+import { DEMO_PREVIOUS_SLUG, DEMO_SLUG } from "../../db/seed/demo";
+import { seedDemo } from "../../app/models/demo.server";
 import { getDb } from "../../app/lib/db.server";
 import { computeRanking, recordTieDecision } from "../../app/models/ranking.server";
 import { getPublicSnapshot } from "../../app/models/public.server";

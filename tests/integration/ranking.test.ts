@@ -639,7 +639,7 @@ describe("the rule by example (docs/scoring.md)", () => {
         if (event.level === "query") statements.push(event.query.sql);
       },
     });
-    const ranking = await computeRanking(row, { db: counted });
+    const ranking = await computeRanking(row, {}, counted);
     await counted.destroy();
     expect(statements).toHaveLength(1);
     expect(ranking!.entries.map((e) => e.rank)).toEqual([1, 2]);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, migrateToLatest } from "../../db/connection";
-import { DEMO_PASSWORD, seedDemo } from "../../db/seed/demo";
+import { DEMO_PASSWORD } from "../../db/seed/demo";
+import { seedDemo } from "../../app/models/demo.server";
 import { tempDir } from "../support/db";
 import { HttpClient } from "../support/http";
 import { insertPublishedCompetition } from "../support/published";

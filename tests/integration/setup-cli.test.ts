@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../bin/cli";
-import { seedDemo } from "../../db/seed/demo";
+import { seedDemo } from "../../app/models/demo.server";
 import { createTestDb, tempDir, type TestDb } from "../support/db";
 
 const root = path.resolve(import.meta.dirname, "../..");

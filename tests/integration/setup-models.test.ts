@@ -17,7 +17,7 @@ import {
   createCompetition,
   deleteCompetition,
   duplicateCompetition,
-} from "../../app/models/competition-setup.server";
+} from "../../app/models/competitions.server";
 import { decideConflict, isConflicted, suggestConflicts } from "../../app/models/conflicts.server";
 import { getCriteria, saveCriteria } from "../../app/models/criteria.server";
 import {

@@ -1,7 +1,8 @@
-import { closeDb, getDb } from "./db.server";
-import { getEnv, getSessionSecret } from "./env.server";
-import { migrateToLatest } from "../../db/connection";
-import { isDatabaseEmpty, seedDemo, type DemoLogin } from "../../db/seed/demo";
+import { closeDb, getDb } from "../app/lib/db.server";
+import { getEnv, getSessionSecret } from "../app/lib/env.server";
+import { seedDemo } from "../app/models/demo.server";
+import { migrateToLatest } from "../db/connection";
+import { isDatabaseEmpty, type DemoLogin } from "../db/seed/demo";
 
 /**
  * What `npm start` does before it serves: validate the environment, make sure a session secret
