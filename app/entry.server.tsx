@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { inlineScriptHashes } from "./lib/csp.server";
 import { isNotModified, notModified } from "./lib/http-cache.server";
 import { NonceContext } from "./lib/nonce";
 
@@ -11,26 +12,27 @@ const ABORT_DELAY = 5_000;
 
 /**
  * Rendered public pages, by URL and ETag. A page whose loader marked it public (built from an
- * immutable published snapshot, for an anonymous visitor) renders the same HTML every time,
- * except for the CSP nonce: it is stored with a placeholder and filled in per response. The
- * ETag changes with every publication, language and deploy, so a stale entry is never served;
- * on award day each page renders once and is then copied out of memory.
+ * immutable published snapshot, for an anonymous visitor) renders the same HTML every time, so it
+ * is rendered once and then copied out of memory: on award day each page costs one render per
+ * publication. The ETag changes with every publication, language and deploy, so a stale entry is
+ * never served.
  */
-const NONCE_SLOT = "\u0000nonce\u0000";
 const PAGE_CACHE_LIMIT = 500;
-const pageCache = new Map<string, string>();
+interface RenderedPage {
+  html: string;
+  scriptHashes: string[];
+}
+const pageCache = new Map<string, RenderedPage>();
 
-function remember(key: string, html: string) {
+function remember(key: string, page: RenderedPage) {
   if (pageCache.size >= PAGE_CACHE_LIMIT) pageCache.delete(pageCache.keys().next().value!);
-  pageCache.set(key, html);
+  pageCache.set(key, page);
 }
 
-function cacheKey(request: Request, status: number, headers: Headers): string | null {
-  const etag = headers.get("ETag");
-  if (status !== 200 || !etag || !(headers.get("Cache-Control") ?? "").startsWith("public"))
-    return null;
+function cacheKey(request: Request, headers: Headers): string | null {
+  if (!(headers.get("Cache-Control") ?? "").startsWith("public")) return null;
   const url = new URL(request.url);
-  return `${url.pathname}${url.search}|${etag}`;
+  return `${url.pathname}${url.search}|${headers.get("ETag")}`;
 }
 
 /** Client-side navigations fetch loader data; a matching ETag answers 304 without a body. */
@@ -40,6 +42,30 @@ export function handleDataRequest(response: Response, { request }: { request: Re
   return response;
 }
 
+/**
+ * A page with a validator (ETag) may be answered later with a 304, and the browser then runs the
+ * HTML it kept under the policy of the 304: its scripts are allowed by their hashes, which belong
+ * to that HTML, never by a per-response nonce (app/lib/csp.server.ts).
+ */
+async function respondWithValidator(
+  request: Request,
+  headers: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+): Promise<Response> {
+  const key = cacheKey(request, headers);
+  let page = key ? pageCache.get(key) : undefined;
+  if (!page) {
+    const html = await renderWhole(remixContext, request, "");
+    page = { html, scriptHashes: inlineScriptHashes(html) };
+    if (key) remember(key, page);
+  }
+  loadContext.allowScriptsByHash(page.scriptHashes);
+  if (isNotModified(request, headers)) return notModified(headers);
+  headers.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(page.html, { headers, status: 200 });
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -47,25 +73,10 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  // a page built from an immutable snapshot the client already has: skip rendering entirely
-  if (responseStatusCode === 200 && isNotModified(request, responseHeaders)) {
-    return notModified(responseHeaders);
+  if (responseStatusCode === 200 && responseHeaders.has("ETag")) {
+    return respondWithValidator(request, responseHeaders, remixContext, loadContext);
   }
-  const nonce = loadContext.cspNonce ?? "";
-  const key = nonce.length >= 16 ? cacheKey(request, responseStatusCode, responseHeaders) : null;
-  if (key) {
-    responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-    const cached = pageCache.get(key);
-    if (cached)
-      return new Response(cached.split(NONCE_SLOT).join(nonce), {
-        headers: responseHeaders,
-        status: 200,
-      });
-    return renderWhole(remixContext, request, nonce).then((html) => {
-      remember(key, html.split(nonce).join(NONCE_SLOT));
-      return new Response(html, { headers: responseHeaders, status: 200 });
-    });
-  }
+  const nonce = loadContext.cspNonce;
   // bots and no-JS clients get the whole document at once; browsers get it streamed
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise<Response>((resolve, reject) => {

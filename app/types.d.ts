@@ -4,6 +4,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** per-request nonce for the Content-Security-Policy */
     cspNonce: string;
+    /** replaces the nonce in this response's policy by these script hashes (revalidated pages) */
+    allowScriptsByHash: (hashes: string[]) => void;
     /** the request came over HTTPS (directly or via a trusted proxy) */
     secure: boolean;
     /** the client's address, for login rate limiting */

@@ -11,6 +11,7 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
+import { contentSecurityPolicy, nonceSource } from "../app/lib/csp.server";
 import { isCrossSiteMutation } from "../app/lib/csrf.server";
 import { getEnv } from "../app/lib/env.server";
 import { formatDemoLogins, prepareDatabase } from "./startup";
@@ -43,27 +44,17 @@ async function main() {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
     next();
   });
+  app.use((_req, res, next) => {
+    res.setHeader(
+      "Content-Security-Policy",
+      contentSecurityPolicy([nonceSource(res.locals.cspNonce as string)], production),
+    );
+    next();
+  });
   app.use(
     helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          "default-src": ["'self'"],
-          "script-src": [
-            "'self'",
-            (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce as string}'`,
-          ],
-          // charts and React set style attributes
-          "style-src": ["'self'", "'unsafe-inline'"],
-          "img-src": ["'self'", "data:"],
-          "font-src": ["'self'"],
-          "connect-src": production ? ["'self'"] : ["'self'", "ws:"],
-          "form-action": ["'self'"],
-          "frame-ancestors": ["'none'"],
-          "base-uri": ["'self'"],
-          "object-src": ["'none'"],
-        },
-      },
+      // set above (app/lib/csp.server.ts), so a page can switch from a nonce to script hashes
+      contentSecurityPolicy: false,
       // offices run Juara over plain HTTP on an intranet: never force an upgrade
       strictTransportSecurity: false,
       referrerPolicy: { policy: "strict-origin-when-cross-origin" },
@@ -114,6 +105,8 @@ async function main() {
       mode: env.NODE_ENV,
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce as string,
+        allowScriptsByHash: (hashes: string[]) =>
+          res.setHeader("Content-Security-Policy", contentSecurityPolicy(hashes, production)),
         secure: req.secure,
         clientIp: req.ip ?? "unknown",
       }),

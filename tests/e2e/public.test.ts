@@ -102,6 +102,37 @@ describe("e2e: winners page and ceremony mode", () => {
     await page.close();
   });
 
+  it("keeps ceremony mode working after reloads answered from the browser's cache (304)", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const blocked: string[] = [];
+    page.on("console", (m) => m.type() === "error" && blocked.push(m.text()));
+    // a reload revalidates the kept copy (If-None-Match); the server answers 304
+    let revalidations = 0;
+    page.on("request", async (r) => {
+      if (r.resourceType() === "document" && (await r.allHeaders())["if-none-match"])
+        revalidations++;
+    });
+    const hydrated = () =>
+      page.waitForFunction(
+        () => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined,
+        undefined,
+        { timeout: 10_000 },
+      );
+    await page.goto(`${server.url}/competitions/kutim-2023/ceremony`);
+    const expected = ["Harapan III", "Harapan II", "Harapan I"];
+    for (const prize of expected) {
+      // load, reload, reload again: the second load of the same URL is a revalidation
+      await page.reload();
+      await page.reload();
+      await hydrated();
+      await page.keyboard.press("ArrowRight");
+      await expect.poll(() => page.locator(".ceremony-prize").textContent()).toBe(prize);
+    }
+    expect(revalidations).toBeGreaterThanOrEqual(3);
+    expect(blocked).toEqual([]);
+    await page.close();
+  });
+
   it("reveals Harapan III, II, I then Juara III, II, I one key press at a time", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`${server.url}/competitions/kutim-2023/ceremony`);

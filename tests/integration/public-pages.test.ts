@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, migrateToLatest } from "../../db/connection";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
@@ -161,22 +162,27 @@ describe("public pages", () => {
     expect(home.indexOf("Lomba pub-2025")).toBeLessThan(home.indexOf("Lomba cat-2025"));
   });
 
-  it("serves a public page from its rendered copy with each response's own CSP nonce", async () => {
+  it("serves a public page from its rendered copy, and other pages with a fresh nonce each time", async () => {
     const pages = [];
     for (let i = 0; i < 3; i++) {
       const res = await fetch(`${server.url}/competitions/pub-2025`);
-      const csp = res.headers.get("content-security-policy") ?? "";
-      const nonce = /'nonce-([^']+)'/.exec(csp)![1]!;
+      pages.push({ policy: res.headers.get("content-security-policy"), body: await res.text() });
+    }
+    // the same document and the same policy for every anonymous visitor
+    expect(pages[1]).toEqual(pages[0]);
+    expect(pages[2]).toEqual(pages[0]);
+
+    const nonces = [];
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${server.url}/login`);
+      const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")![1]!;
       const html = await res.text();
       const scriptNonces = [...html.matchAll(/<script[^>]*nonce="([^"]+)"/g)].map((m) => m[1]);
       expect(scriptNonces.length).toBeGreaterThan(0);
       expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
-      pages.push({ nonce, body: html.split(nonce).join("") });
+      nonces.push(nonce);
     }
-    expect(new Set(pages.map((p) => p.nonce)).size).toBe(3);
-    // the same document apart from the nonce
-    expect(pages[1]!.body).toBe(pages[0]!.body);
-    expect(pages[2]!.body).toBe(pages[0]!.body);
+    expect(nonces[1]).not.toBe(nonces[0]);
   });
 
   it("puts Juara I, II, III on the podium in order, then Harapan, then the full ranking with shared ranks", async () => {
@@ -246,6 +252,34 @@ describe("public pages", () => {
           })
         ).status,
       ).toBe(304);
+    }
+  });
+
+  it("allows a cached page's scripts by their hashes, so a 304 never pairs old HTML with a new policy", async () => {
+    const inlineScripts = (html: string) =>
+      [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    const sha256 = (text: string) =>
+      `'sha256-${crypto.createHash("sha256").update(text, "utf8").digest("base64")}'`;
+    for (const login of [null, "ketua@juara.demo"]) {
+      const client = new HttpClient(server.url);
+      if (login) await client.login(login, DEMO_PASSWORD);
+      for (const page of ["", "/ceremony"]) {
+        const url = `/competitions/pub-2025${page}`;
+        const first = await client.get(url);
+        const policy = first.headers.get("content-security-policy")!;
+        const html = await first.text();
+        // no nonce that a shared cache would hand to every visitor
+        expect(policy).not.toContain("'nonce-");
+        expect(html).not.toMatch(/nonce="[^"]+"/);
+        const scripts = inlineScripts(html);
+        expect(scripts.length).toBeGreaterThan(0);
+        for (const script of scripts) expect(policy).toContain(sha256(script));
+        // a second visitor and a revalidation get the very same policy
+        expect((await client.get(url)).headers.get("content-security-policy")).toBe(policy);
+        const revalidated = await client.get(url, { "If-None-Match": first.headers.get("etag")! });
+        expect(revalidated.status).toBe(304);
+        expect(revalidated.headers.get("content-security-policy")).toBe(policy);
+      }
     }
   });
 
