@@ -18,7 +18,7 @@ export interface StatusReason {
 
 export interface StatusOptions {
   reason?: string;
-  /** reserved for moves that allow a stated override (e.g. closing with missing sheets) */
+  /** publish despite a missing sheet or an undecided prize tie (a reason is then required) */
   override?: boolean;
 }
 
@@ -46,8 +46,9 @@ interface Transition {
 
 /**
  * The allowed moves, each with its guard: the list of reasons it is refused (empty = allowed).
- * Later moves (scoring → closed → published) are added below with defineTransition, in this
- * module, so that every caller (pages, CLI) sees the same machine.
+ * Every move is defined below with defineTransition, in this module (closing and publishing take
+ * their guards and effects from publishing.server.ts), so every caller (pages, CLI) sees the same
+ * machine.
  */
 const TRANSITIONS: Partial<
   Record<CompetitionStatus, Partial<Record<CompetitionStatus, Transition>>>
