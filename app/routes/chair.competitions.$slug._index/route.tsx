@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { COMPETITION_STATUSES } from "../../db/schema";
+import { COMPETITION_STATUSES } from "../../../db/schema";
 import { ErrorList, Field } from "~/components/Field";
 import { CompetitionNav, MessageList } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";

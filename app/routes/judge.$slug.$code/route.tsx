@@ -12,7 +12,7 @@ import {
   type SheetErrors,
   type SheetValues,
 } from "~/lib/sheet";
-import { handleSheetPost, statusOf } from "~/lib/sheet-request.server";
+import { handleSheetPost, statusOf } from "./sheet-post.server";
 import { requireRole } from "~/lib/session.server";
 import { useHydrated } from "~/lib/use-hydrated";
 import {

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useId } from "react";
 import { z } from "zod";
-import { CONFLICT_STATUSES } from "../../db/schema";
+import { CONFLICT_STATUSES } from "../../../db/schema";
 import { ErrorList, Field, SelectField } from "~/components/Field";
 import { CompetitionNav } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";

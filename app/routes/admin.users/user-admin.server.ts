@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES, type Role } from "../../db/schema";
+import { ROLES, type Role } from "../../../db/schema";
 import {
   emailField,
   formValues,
@@ -10,7 +10,7 @@ import {
   repeatedFields,
 } from "~/lib/forms";
 import type { SessionUser } from "~/lib/session.server";
-import { actorOf, createUser, getUser, resetPassword, setUserActive } from "./users.server";
+import { actorOf, createUser, getUser, resetPassword, setUserActive } from "~/models/users.server";
 
 /**
  * The account actions shared by the admin's user page and the chair's judge page. What differs
