@@ -14,9 +14,6 @@ export interface StatusMove {
   needsReason: boolean;
 }
 
-/** The overview's own page address: a form posted here without `?index` would reach the layout. */
-const overviewAction = (base: string) => `${base}?index`;
-
 export function OverviewCounts({
   slug,
   overview: o,
@@ -142,7 +139,7 @@ function ConfirmMove({
 }) {
   const t = useT();
   return (
-    <Form method="post" action={overviewAction(base)} className="stack">
+    <Form method="post" action={base} className="stack">
       <h3>
         {t("setup.overview.confirmTitle", {
           status: t(`status.${move.to}`),
@@ -255,7 +252,7 @@ export function DeleteDraft({
       <p className="muted">{t("setup.overview.deleteHint")}</p>
       <ErrorList errors={errors} />
       {confirm ? (
-        <Form method="post" action={overviewAction(base)}>
+        <Form method="post" action={base}>
           <input type="hidden" name="intent" value="delete" />
           <input type="hidden" name="confirm" value="yes" />
           <button type="submit" className="button danger">

@@ -279,7 +279,8 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
         fields: { ...SETTINGS, slug: { t: "slug" } },
       },
     ],
-    // the overview's forms post to `?index`; the bare address (docs/http.md) reaches the layout
+    // the bare address (docs/http.md; the status and delete forms) reaches the layout, `?index`
+    // the overview itself (the duplicate form); both answer with the same handler
     "routes/chair.competitions.$slug": overview(c),
     "routes/chair.competitions.$slug._index": overview(`${c}?index`),
     "routes/chair.competitions.$slug.settings": [

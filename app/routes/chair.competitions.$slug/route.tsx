@@ -22,9 +22,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /**
- * `POST /chair/competitions/<slug>` (docs/http.md) without `?index` reaches this layout rather than
- * the overview page below it, so it answers as the overview does; the overview shows the answer
- * (passed down as the outlet's context) as if it were its own.
+ * `POST /chair/competitions/<slug>` without `?index` (docs/http.md; the overview's status and
+ * delete forms) reaches this layout rather than the overview page below it, so it answers as the
+ * overview does; the overview shows the answer (passed down as the outlet's context) as its own.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["chair", "admin"]);
