@@ -4,11 +4,7 @@ import { COMPETITION_STATUSES, type Competition } from "../../../db/schema";
 import { DuplicateSchema } from "~/lib/competition-settings";
 import { formValues, optionalText, parseForm } from "~/lib/forms";
 import type { SessionUser } from "~/lib/session.server";
-import {
-  deleteCompetition,
-  duplicateCompetition,
-  getOverview,
-} from "~/models/competitions.server";
+import { deleteCompetition, duplicateCompetition, getOverview } from "~/models/competitions.server";
 import {
   changeStatus,
   checkStatusChange,
