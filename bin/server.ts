@@ -6,14 +6,21 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+// the adapter's own request and response translation (what its createRequestHandler runs),
+// so that the body check and the cache policy below sit between them and Remix
+import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
+import { broadcastDevReady, createRequestHandler, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
+import { parseLang, translate, type MessageKey } from "../app/i18n";
+import { langCookie } from "../app/i18n/lang.server";
 import { contentSecurityPolicy, nonceSource } from "../app/lib/csp.server";
-import { isCrossSiteMutation } from "../app/lib/csrf.server";
-import { getEnv } from "../app/lib/env.server";
+import { isAllowedHost, isCrossSiteMutation } from "../app/lib/csrf.server";
+import { allowedHosts, getEnv } from "../app/lib/env.server";
+import { formBodyProblem } from "../app/lib/form-body.server";
+import { cacheControlFor } from "../app/lib/http-cache.server";
+import { hasSessionCookie } from "../app/lib/session.server";
 import { formatDemoLogins, prepareDatabase } from "./startup";
 
 const env = getEnv();
@@ -22,6 +29,26 @@ const BUILD_PATH = path.resolve("build/index.js");
 /** Larger bodies are refused with 413 before anything reads them; uploads get more room. */
 const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+/** A refusal before Remix, as plain text in the visitor's language. */
+async function refuse(
+  req: express.Request,
+  res: express.Response,
+  status: number,
+  key: MessageKey,
+) {
+  const lang = parseLang(await langCookie.parse(req.get("cookie") ?? null));
+  res.status(status).type("text/plain").send(translate(lang, key));
+}
+
+/**
+ * The right-most value of a forwarded header: what the proxy next to us wrote (one that appends
+ * puts its own entry last; everything left of it came from the client).
+ */
+function nearestForwarded(value: string | undefined): string | undefined {
+  const last = value?.split(",").pop()?.trim();
+  return last ? last : undefined;
+}
 
 async function importBuild(): Promise<ServerBuild> {
   const stamp = production ? "" : `?t=${fs.statSync(BUILD_PATH).mtimeMs}`;
@@ -38,7 +65,32 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
-  if (env.TRUST_PROXY === "1") app.set("trust proxy", true);
+  // a number of hops, or the proxies' addresses: never "true", which would take the left-most
+  // X-Forwarded-For entry — the one the client writes — as its address
+  if (env.TRUST_PROXY !== false) app.set("trust proxy", env.TRUST_PROXY);
+  const trustsPeer = app.get("trust proxy fn") as (
+    address: string | undefined,
+    i: number,
+  ) => boolean;
+  const hosts = allowedHosts(env);
+
+  // X-Forwarded-Host/-Proto reduced to what the trusted proxy wrote, or dropped when the
+  // connection does not come from one, so that Express, Remix and the checks below all read
+  // the same host and scheme
+  app.use((req, _res, next) => {
+    const trusted = env.TRUST_PROXY !== false && trustsPeer(req.socket.remoteAddress, 0);
+    for (const name of ["x-forwarded-host", "x-forwarded-proto"] as const) {
+      const value = trusted ? nearestForwarded(req.get(name)) : undefined;
+      if (value) req.headers[name] = value;
+      else delete req.headers[name];
+    }
+    next();
+  });
+  // DNS rebinding: a foreign name resolving to this server must not reach it, even for reading
+  app.use((req, res, next) => {
+    if (isAllowedHost(req.get("x-forwarded-host") ?? req.get("host"), hosts)) return next();
+    void refuse(req, res, 421, "error.misdirected").catch(next);
+  });
 
   app.use((_req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
@@ -59,18 +111,19 @@ async function main() {
       strictTransportSecurity: false,
       referrerPolicy: { policy: "strict-origin-when-cross-origin" },
       crossOriginEmbedderPolicy: false,
+      // agrees with frame-ancestors 'none' for browsers that only know this header
+      xFrameOptions: { action: "deny" },
     }),
   );
   app.use(compression());
 
   app.use((req, res, next) => {
-    const forwardedHost = env.TRUST_PROXY === "1" ? req.get("x-forwarded-host") : undefined;
     if (
       isCrossSiteMutation({
         method: req.method,
         secFetchSite: req.get("sec-fetch-site"),
         origin: req.get("origin"),
-        host: forwardedHost ?? req.get("host"),
+        host: req.get("x-forwarded-host") ?? req.get("host"),
       })
     ) {
       res.status(403).type("text/plain").send("Cross-site request refused");
@@ -91,6 +144,9 @@ async function main() {
       res.status(413).type("text/plain").send("Request body too large");
       return;
     }
+    // a POST with no body at all (a script logging out) is an empty form
+    if (hasBody && !req.get("content-type") && length === 0 && !req.get("transfer-encoding"))
+      req.headers["content-type"] = "application/x-www-form-urlencoded";
     next();
   });
 
@@ -98,20 +154,38 @@ async function main() {
   app.use(express.static("public", { maxAge: "1h" }));
 
   const build = await importBuild();
-  app.all(
-    "*",
-    createRequestHandler({
-      build: production ? build : importBuild,
-      mode: env.NODE_ENV,
-      getLoadContext: (req, res) => ({
+  const handleRemix = createRequestHandler(production ? build : importBuild, env.NODE_ENV);
+  app.all("*", async (req, res, next) => {
+    try {
+      const request = createRemixRequest(req, res);
+      const problem = await formBodyProblem(request);
+      if (problem) return await refuse(req, res, problem.status, problem.message);
+      const response = await handleRemix(request, {
         cspNonce: res.locals.cspNonce as string,
         allowScriptsByHash: (hashes: string[]) =>
           res.setHeader("Content-Security-Policy", contentSecurityPolicy(hashes, production)),
         secure: req.secure,
         clientIp: req.ip ?? "unknown",
-      }),
-    }),
-  );
+      });
+      const cacheControl = cacheControlFor(
+        req.path,
+        hasSessionCookie(req.get("cookie")),
+        response.headers.get("Cache-Control"),
+      );
+      const headers = new Headers(response.headers);
+      if (cacheControl) headers.set("Cache-Control", cacheControl);
+      await sendRemixResponse(
+        res,
+        new Response(response.body, {
+          status: response.status,
+          statusText: response.statusText,
+          headers,
+        }),
+      );
+    } catch (error) {
+      next(error);
+    }
+  });
 
   const server = app.listen(env.PORT, env.HOST, () => {
     console.log(`Juara is running on http://localhost:${env.PORT}`);

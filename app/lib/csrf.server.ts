@@ -5,6 +5,8 @@
  * refused. A request with neither header does not come from a browser, so it carries no
  * ambient cookie a victim could be tricked into sending. SameSite=Lax cookies are the second wall.
  */
+import { hostnameOf } from "./env.server";
+
 export interface RequestOriginInfo {
   method: string;
   secFetchSite: string | undefined;
@@ -17,14 +19,29 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export function isCrossSiteMutation(req: RequestOriginInfo): boolean {
   if (SAFE_METHODS.has(req.method.toUpperCase())) return false;
-  if (req.secFetchSite !== undefined) {
-    return req.secFetchSite !== "same-origin" && req.secFetchSite !== "none";
-  }
+  if (
+    req.secFetchSite !== undefined &&
+    req.secFetchSite !== "same-origin" &&
+    req.secFetchSite !== "none"
+  )
+    return true;
+  // An Origin, when sent, must be this site whatever Sec-Fetch-Site claims: a browser never
+  // pairs "same-origin" or "none" with a foreign Origin, so such a pair is forged.
   if (req.origin === undefined) return false;
   if (req.origin === "null" || !req.host) return true;
   try {
-    return new URL(req.origin).host !== req.host;
+    return new URL(req.origin).host !== req.host.toLowerCase();
   } catch {
     return true;
   }
+}
+
+/**
+ * True when the Host header names this server (its port is not compared: a proxy may publish
+ * another one). Any other name reaching it is a DNS-rebinding page or a misdirected request.
+ */
+export function isAllowedHost(host: string | undefined, allowed: ReadonlySet<string>): boolean {
+  if (!host) return false;
+  const name = hostnameOf(host);
+  return name !== null && allowed.has(name);
 }

@@ -34,3 +34,40 @@ export function notModified(headers: Headers): Response {
   }
   return new Response(null, { status: 304, headers: out });
 }
+
+/** What a response says when nothing may keep a copy: a signed-in page, a form, an error. */
+export const PRIVATE_NO_STORE = "private, no-store";
+
+/**
+ * The pages anyone may read (docs/http.md): built from published results or public lists, and
+ * the same for every anonymous visitor. Everything else is someone's own view or a form.
+ */
+const PUBLIC_PATHS = [
+  /^\/$/,
+  /^\/about\/?$/,
+  /^\/archive\/?$/,
+  /^\/competitions\/[^/]+(\/(how-we-judged|ceremony|certificates))?\/?$/,
+  /^\/libraries\/[^/]+\/?$/,
+  /^\/api\/competitions\/[^/]+\/results\/?$/,
+];
+
+export function isPublicPath(pathname: string): boolean {
+  return PUBLIC_PATHS.some((p) => p.test(pathname));
+}
+
+/**
+ * The Cache-Control a response leaves with. A route that chose "public" or "private" keeps its
+ * choice (the published pages and their validators); an anonymous public page keeps whatever it
+ * had. Everything else — every response to a signed-in user, the login and account pages,
+ * redirects and errors — is "private, no-store", so no browser disk, shared computer's history
+ * or proxy keeps an unpublished ranking or a judge's sheet.
+ */
+export function cacheControlFor(
+  pathname: string,
+  signedIn: boolean,
+  current: string | null,
+): string | null {
+  if (current && /\b(public|private)\b/i.test(current)) return current;
+  if (!signedIn && isPublicPath(pathname)) return current;
+  return PRIVATE_NO_STORE;
+}

@@ -13,9 +13,11 @@ export const SESSION_ABSOLUTE_SECONDS = 14 * 24 * 60 * 60;
 /** last_seen_at is written at most this often, not on every request. */
 const TOUCH_INTERVAL_SECONDS = 60;
 
+const SESSION_COOKIE = "juara_session";
+
 let sessionCookie: ReturnType<typeof createCookie> | undefined;
 function cookie() {
-  sessionCookie ??= createCookie("juara_session", {
+  sessionCookie ??= createCookie(SESSION_COOKIE, {
     httpOnly: true,
     sameSite: "lax",
     path: "/",
@@ -37,6 +39,20 @@ export interface SessionUser {
   role: Role;
   mustChangePassword: boolean;
   sessionId: string;
+}
+
+/**
+ * Whether the request carries a session cookie at all (valid or not), for decisions that must
+ * not wait on the database, such as whether a response may be cached.
+ */
+export function hasSessionCookie(cookieHeader: string | null | undefined): boolean {
+  return (cookieHeader ?? "")
+    .split(";")
+    .some(
+      (pair) =>
+        pair.trim().startsWith(`${SESSION_COOKIE}=`) &&
+        pair.trim().length > SESSION_COOKIE.length + 1,
+    );
 }
 
 async function readSessionId(request: Request): Promise<string | null> {
@@ -146,18 +162,26 @@ export async function requireAnonymous(request: Request): Promise<void> {
   if (await getSessionUser(request)) throw redirect("/dashboard");
 }
 
-/** Only same-site paths are followed after login, never another host. */
+/** Stands in for this site's origin when resolving a path: only paths are ever followed. */
+const SITE = "http://juara.invalid";
+
+/**
+ * Where to go after login or a language switch: the value resolved as a browser resolves a
+ * Location (tabs and line breaks dropped, "/\host" and "//host" read as another host), and
+ * followed only when it stays on this site; the path comes back percent-encoded, so it is always
+ * a valid header value. Anything else goes to `fallback`.
+ */
 export function safeRedirect(
   to: FormDataEntryValue | string | null | undefined,
   fallback = "/dashboard",
 ) {
-  if (
-    typeof to !== "string" ||
-    !to.startsWith("/") ||
-    to.startsWith("//") ||
-    to.startsWith("/\\")
-  ) {
+  if (typeof to !== "string" || !to.startsWith("/")) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, SITE);
+  } catch {
     return fallback;
   }
-  return to;
+  if (url.origin !== SITE) return fallback;
+  return url.pathname + url.search + url.hash;
 }

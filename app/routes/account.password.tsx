@@ -1,9 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  HeadersFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorList, Field } from "~/components/Field";
 import { useT } from "~/i18n/useT";
+import { isPaused, passOnRetryAfter, withPasswordLimit } from "~/lib/auth.server";
 import { newPasswordField, parseForm } from "~/lib/forms";
 import { requireUser } from "~/lib/session.server";
 import { actorOf, changePassword } from "~/models/users.server";
@@ -23,23 +29,35 @@ const NO_ECHO = ["current", "next", "confirm"] as const;
 
 export const meta: MetaFunction = () => [{ title: "Ganti kata sandi · Juara" }];
 
+export const headers: HeadersFunction = passOnRetryAfter;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { allowPasswordChange: true });
   return json({ mustChange: user.mustChangePassword });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, { allowPasswordChange: true });
   const form = parseForm(ChangePasswordSchema, await request.formData(), {
     omitFromEcho: NO_ECHO,
   });
   if (!form.ok) return json({ ok: false as const, errors: form.errors }, { status: 400 });
-  const result = await changePassword(
-    actorOf(user),
-    user.sessionId,
-    form.data.current,
-    form.data.next,
+  // asking for the current password is a guess like a login: the same limit applies
+  const result = await withPasswordLimit(
+    user.email,
+    context.clientIp ?? "unknown",
+    () => changePassword(actorOf(user), user.sessionId, form.data.current, form.data.next),
+    (r) => !r.ok && r.error === "wrongCurrent",
   );
+  if (isPaused(result))
+    return json(
+      {
+        ok: false as const,
+        errors: {},
+        retryMinutes: Math.ceil(result.retryAfterSeconds / 60),
+      },
+      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+    );
   if (!result.ok)
     return json(
       { ok: false as const, errors: { current: ["password.wrongCurrent"] } },
@@ -53,12 +71,17 @@ export default function ChangePassword() {
   const { mustChange } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors: Partial<Record<string, string[]>> = data?.errors ?? {};
+  const retryMinutes = data && "retryMinutes" in data ? Number(data.retryMinutes) : 0;
   return (
     <div className="narrow">
       <h1>{t("password.title")}</h1>
       {data?.ok ? (
         <p className="notice" role="status">
           {t("password.changed")}
+        </p>
+      ) : retryMinutes > 0 ? (
+        <p className="alert" role="alert">
+          {t("login.locked", { minutes: retryMinutes })}
         </p>
       ) : mustChange ? (
         <p className="alert">{t("password.mustChange")}</p>

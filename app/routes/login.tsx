@@ -1,10 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  HeadersFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorList, Field } from "~/components/Field";
 import { useT } from "~/i18n/useT";
-import { authenticate } from "~/lib/auth.server";
+import { authenticate, passOnRetryAfter } from "~/lib/auth.server";
 import { emailField, parseForm } from "~/lib/forms";
 import { createSession, requireAnonymous, safeRedirect } from "~/lib/session.server";
 
@@ -19,6 +24,8 @@ const LoginSchema = z.object({
 
 export const meta: MetaFunction = () => [{ title: "Masuk · Juara" }];
 
+export const headers: HeadersFunction = passOnRetryAfter;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
   return json({});
@@ -29,7 +36,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     omitFromEcho: ["password"],
   });
   if (!form.ok) return json({ errors: form.errors, values: form.values }, { status: 400 });
-  const { email, password, redirectTo } = form.data;
+  const { email, password } = form.data;
+  const target = safeRedirect(form.data.redirectTo);
   const result = await authenticate(email, password, context.clientIp ?? "unknown");
   if (!result.ok) {
     const values = { email };
@@ -49,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json({ errors: { _form: ["login.invalid"] }, values }, { status: 401 });
   }
   const cookie = await createSession(result.userId, context);
-  return redirect(safeRedirect(redirectTo), {
+  return redirect(target, {
     headers: { "Set-Cookie": cookie },
   });
 }

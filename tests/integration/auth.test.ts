@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authenticate, MAX_LOGIN_FAILURES } from "../../app/lib/auth.server";
+import { authenticate, LOGIN_WINDOW_SECONDS, MAX_LOGIN_FAILURES } from "../../app/lib/auth.server";
 import { hashPassword, verifyPassword } from "../../app/lib/password.server";
-import { createSession, getSessionUser, SESSION_IDLE_SECONDS } from "../../app/lib/session.server";
+import {
+  createSession,
+  getSessionUser,
+  safeRedirect,
+  SESSION_IDLE_SECONDS,
+} from "../../app/lib/session.server";
 import { SYSTEM_ACTOR } from "../../app/lib/audit.server";
 import { changePassword, createUser } from "../../app/models/users.server";
 import { createTestDb, type TestDb } from "../support/db";
@@ -158,5 +163,77 @@ describe("accounts and sessions", () => {
       .execute();
     expect(audit.map((a) => a.action)).toContain("change-password");
     expect(audit.every((a) => !(a.after_json ?? "").includes("argon2"))).toBe(true);
+  });
+  it("forgets failed logins once their window and pause are over, so the table cannot grow without bound", async () => {
+    const ago = (seconds: number) => new Date(Date.now() - seconds * 1000).toISOString();
+    const later = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
+    const old = ago(LOGIN_WINDOW_SECONDS + 60);
+    await t.db
+      .insertInto("login_attempts")
+      .values([
+        ...Array.from({ length: 200 }, (_, i) => ({
+          key: `spray-${i}@example.id|10.7.0.1`,
+          failures: 1,
+          first_failure_at: old,
+          locked_until: null,
+        })),
+        // a pause that ended
+        {
+          key: "ended@example.id|10.7.0.1",
+          failures: 5,
+          first_failure_at: old,
+          locked_until: ago(5),
+        },
+        // still counting, and still paused: both stay
+        {
+          key: "recent@example.id|10.7.0.1",
+          failures: 2,
+          first_failure_at: ago(60),
+          locked_until: null,
+        },
+        {
+          key: "paused@example.id|10.7.0.1",
+          failures: 5,
+          first_failure_at: old,
+          locked_until: later(60),
+        },
+      ])
+      .execute();
+    expect((await authenticate("someone@example.id", "salah", "10.7.0.2")).ok).toBe(false);
+    const keys = (await t.db.selectFrom("login_attempts").select("key").execute()).map(
+      (r) => r.key,
+    );
+    expect(keys.filter((k) => k.startsWith("spray-") || k.startsWith("ended@"))).toEqual([]);
+    expect(keys).toContain("recent@example.id|10.7.0.1");
+    expect(keys).toContain("paused@example.id|10.7.0.1");
+    expect(keys).toContain("someone@example.id|10.7.0.2");
+    // the live pause still holds
+    expect(await authenticate("paused@example.id", "x", "10.7.0.1")).toMatchObject({
+      reason: "locked",
+    });
+  });
+
+  it.each([
+    ["/dashboard", "/dashboard"],
+    ["/chair/competitions/kutim-2024?tab=1#x", "/chair/competitions/kutim-2024?tab=1#x"],
+    ["/\t/evil.example/x", "/dashboard"],
+    ["/\\evil.example", "/dashboard"],
+    ["//evil.example", "/dashboard"],
+    ["///evil.example", "/dashboard"],
+    ["https://evil.example/x", "/dashboard"],
+    ["javascript:alert(1)", "/dashboard"],
+    ["data:text/html,x", "/dashboard"],
+    ["/\n/evil.example", "/dashboard"],
+    ["/a\r\nb", "/ab"],
+    // control characters at either end are dropped, as a browser does; inside, encoded
+    ["/\u0000", "/"],
+    ["/a\u0000b", "/a%00b"],
+    ["/\u3000", "/%E3%80%80"],
+    ["", "/dashboard"],
+  ])("after login, redirectTo %j goes to %j", (to, expected) => {
+    const target = safeRedirect(to);
+    expect(target).toBe(expected);
+    // whatever was asked, the answer is a valid header value on this site
+    expect(() => new Headers({ Location: target })).not.toThrow();
   });
 });

@@ -5,7 +5,7 @@ import SqliteDatabase from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
-import { HttpClient } from "../support/http";
+import { HttpClient, rawRequest } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -644,5 +644,64 @@ describe("hostile input to every action", () => {
       `hostile input: ${Object.values(table).filter(Array.isArray).flat().length} operations on ${actionRoutes.length} action routes, ${stats.requests} requests, 0 failures`,
     );
     expect(stats.requests).toBeGreaterThan(300);
+  });
+  it("answers a body that is not a well-formed form with 415 or 400 and a message, anonymously too", async () => {
+    const bodies: { name: string; type?: string; body: string; status: number }[] = [
+      { name: "text/plain", type: "text/plain", body: "intent=create&name=x", status: 415 },
+      { name: "JSON", type: "application/json", body: '{"intent":"create"}', status: 415 },
+      { name: "no Content-Type", body: "intent=create&name=x", status: 415 },
+      { name: "multipart without boundary", type: "multipart/form-data", body: "x", status: 400 },
+      {
+        name: "truncated multipart",
+        type: "multipart/form-data; boundary=B0undary",
+        body: '--B0undary\r\nContent-Disposition: form-data; name="intent"\r\n\r\ncreate',
+        status: 400,
+      },
+      {
+        name: "multipart without parts",
+        type: "multipart/form-data; boundary=B0undary",
+        body: "intent=create",
+        status: 400,
+      },
+    ];
+    // the exempt routes too, as visitors (logging out the fuzzing clients would end their sessions)
+    const targets: { url: string; role: Role }[] = [
+      { url: "/language", role: "anonymous" },
+      { url: "/logout", role: "anonymous" },
+    ];
+    const table = operations();
+    for (const routeId of actionRoutes) {
+      const entry = table[routeId]!;
+      if (!Array.isArray(entry)) continue;
+      for (const op of entry) {
+        if (!targets.some((t) => t.url === op.url && t.role === op.role))
+          targets.push({ url: op.url, role: op.role });
+        if (
+          op.role !== "anonymous" &&
+          !targets.some((t) => t.url === op.url && t.role === "anonymous")
+        )
+          targets.push({ url: op.url, role: "anonymous" });
+      }
+    }
+    const wrong: string[] = [];
+    for (const { url, role } of targets) {
+      for (const b of bodies) {
+        const before = fingerprint();
+        const res = await rawRequest(server.url + url, {
+          method: "POST",
+          headers: {
+            Cookie: clients[role].cookieHeader(),
+            Origin: server.url,
+            "Sec-Fetch-Site": "same-origin",
+            ...(b.type ? { "Content-Type": b.type } : {}),
+          },
+          body: b.body,
+        });
+        if (res.status !== b.status || res.body.trim().length === 0)
+          wrong.push(`${role} ${url} ${b.name} → ${res.status} ${res.body.slice(0, 80)}`);
+        if (fingerprint() !== before) wrong.push(`${role} ${url} ${b.name}: the database changed`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });

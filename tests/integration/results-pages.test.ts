@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, migrateToLatest } from "../../db/connection";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
@@ -14,6 +15,17 @@ let data: { dir: string; remove: () => void };
 let chair: HttpClient;
 let tie: ScoringFixture;
 let tieEntries: { id: number; code: string }[] = [];
+const CROSS = [
+  "bagus,=HYPERLINK(1)",
+  "baik;=HYPERLINK(2)",
+  "tab\t@SUM(1)",
+  'kutip "x",+1',
+  "baris\n-2+3",
+  "spasi, =3",
+  "Rp 5.000,-",
+  "akhir;",
+  "\r=4",
+];
 
 beforeAll(async () => {
   data = tempDir();
@@ -101,6 +113,30 @@ beforeAll(async () => {
       )
       .execute();
   }
+  // text that is harmless in one export format and a formula in the other (or split at a line)
+  await db
+    .updateTable("libraries")
+    .set({ village: CROSS[0], district: CROSS[1] })
+    .where("code", "=", tie.codes[0]!)
+    .execute();
+  await db
+    .updateTable("libraries")
+    .set({ village: CROSS[2], district: CROSS[3] })
+    .where("code", "=", tie.codes[1]!)
+    .execute();
+  const scoreKeys = await db
+    .selectFrom("scores")
+    .innerJoin("score_sheets", "score_sheets.id", "scores.sheet_id")
+    .select(["scores.sheet_id", "scores.indicator_id"])
+    .where("score_sheets.judge_id", "=", tie.judges[0]!.id)
+    .execute();
+  for (const [i, key] of scoreKeys.entries())
+    await db
+      .updateTable("scores")
+      .set({ note: CROSS[i % CROSS.length]! })
+      .where("sheet_id", "=", key.sheet_id)
+      .where("indicator_id", "=", key.indicator_id)
+      .execute();
   await db.destroy();
   server = await startServer({ dataDir: data.dir });
   chair = new HttpClient(server.url);
@@ -211,6 +247,51 @@ describe("exports", () => {
     );
     // 12 libraries, 3 judges (one conflicted with one library), 22 indicators
     expect(lines.length - 1).toBe((12 * 3 - 1) * 22);
+  });
+});
+
+describe("exports against formula injection", () => {
+  it("leaves no cell starting with = + - @ whichever separator a spreadsheet splits either export on", async () => {
+    const english = new HttpClient(server.url);
+    await english.login("ketua@juara.demo", DEMO_PASSWORD);
+    await english.post("/language", { lang: "en", redirectTo: "/dashboard" });
+    const wrong: string[] = [];
+    for (const [lang, client, own] of [
+      ["id", chair, ";"],
+      ["en", english, ","],
+    ] as const) {
+      for (const file of ["results.csv", "scores.csv"]) {
+        const res = await client.get(`/chair/competitions/${tie.slug}/${file}`);
+        expect(res.status).toBe(200);
+        const text = (await res.text()).replace(/^\uFEFF/, "");
+        // read as its own format, the file keeps its shape and every hostile value whole
+        const rows = parse(text, { delimiter: own }) as string[][];
+        expect(new Set(rows.map((r) => r.length)).size, `${lang} ${file}`).toBe(1);
+        const cells = rows.flat();
+        for (const value of file === "scores.csv" ? CROSS : CROSS.slice(0, 4))
+          expect(
+            cells.some((c) => c.replace(/'/g, "") === value),
+            `${lang} ${file}: ${JSON.stringify(value)}`,
+          ).toBe(true);
+        // read with either separator, quotes honoured or not (as a spreadsheet set up otherwise)
+        for (const delimiter of [";", ","])
+          for (const quote of ['"', false] as const) {
+            const parsed = parse(text, {
+              delimiter,
+              quote,
+              relax_quotes: true,
+              relax_column_count: true,
+              skip_empty_lines: true,
+            }) as string[][];
+            for (const cell of parsed.flat())
+              if (/^[=+\-@\t\r]/.test(cell))
+                wrong.push(
+                  `${lang} ${file} split on ${delimiter} quote ${String(quote)}: ${JSON.stringify(cell)}`,
+                );
+          }
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });
 

@@ -2,7 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
-import { HttpClient } from "../support/http";
+import SqliteDatabase from "better-sqlite3";
+import { translate } from "../../app/i18n";
+import { HttpClient, rawRequest } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 
 /** The built app on a real server with a fresh database, as `npm start` runs it. */
@@ -43,6 +45,8 @@ describe("the real server", () => {
       expect(csp).toContain("frame-ancestors 'none'");
       expect(res.headers.get("x-content-type-options")).toBe("nosniff");
       expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      // the same refusal to be framed as the CSP's frame-ancestors 'none'
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
       // Remix's inline scripts carry the nonce of this response
       const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
       expect(html).toContain(`nonce="${nonce}"`);
@@ -254,5 +258,299 @@ describe("the real server", () => {
       headers: { Cookie: stolen },
     });
     expect(replay.status).toBe(302);
+  });
+  it("counts login failures per client address behind a one-hop proxy, whatever the client writes in X-Forwarded-For", async () => {
+    const proxied = await startServer({
+      env: { TRUST_PROXY: "1", ALLOWED_HOSTS: "juara.example" },
+    });
+    try {
+      // the proxy appends the address it saw; everything left of it is the client's own writing
+      const attempt = (written: string, seenByProxy: string) =>
+        fetch(`${proxied.url}/login`, {
+          method: "POST",
+          redirect: "manual",
+          headers: {
+            "X-Forwarded-For": `${written}, ${seenByProxy}`,
+            "X-Forwarded-Host": "juara.example",
+            "Content-Type": "application/x-www-form-urlencoded",
+          },
+          body: new URLSearchParams({ email: "ketua@juara.demo", password: "tebakan" }),
+        });
+      const statuses: number[] = [];
+      for (let i = 1; i <= 6; i++)
+        statuses.push((await attempt(`198.51.100.${i}`, "203.0.113.7")).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+      // another client behind the same proxy is not paused
+      expect((await attempt("198.51.100.1", "203.0.113.8")).status).toBe(401);
+    } finally {
+      await proxied.stop();
+      proxied.cleanup();
+    }
+  });
+
+  it("trusts X-Forwarded-* only from a listed proxy address (TRUST_PROXY=<addresses>)", async () => {
+    // the test connects from 127.0.0.1, which is not the listed proxy
+    const proxied = await startServer({ env: { TRUST_PROXY: "10.9.9.9, 10.9.9.10" } });
+    try {
+      const attempt = (written: string) =>
+        fetch(`${proxied.url}/login`, {
+          method: "POST",
+          redirect: "manual",
+          headers: {
+            "X-Forwarded-For": written,
+            "X-Forwarded-Proto": "https",
+            "Content-Type": "application/x-www-form-urlencoded",
+          },
+          body: new URLSearchParams({ email: "ketua@juara.demo", password: "tebakan" }),
+        });
+      const statuses: number[] = [];
+      for (let i = 1; i <= 5; i++) statuses.push((await attempt(`198.51.100.${i}`)).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 429]);
+      const login = await fetch(`${proxied.url}/login`, {
+        method: "POST",
+        redirect: "manual",
+        headers: {
+          "X-Forwarded-Proto": "https",
+          "Content-Type": "application/x-www-form-urlencoded",
+        },
+        body: new URLSearchParams({ email: "juri1@juara.demo", password: DEMO_PASSWORD }),
+      });
+      expect(login.status).toBe(302);
+      expect(login.headers.getSetCookie().find((c) => c.startsWith("juara_session="))).not.toMatch(
+        /Secure/i,
+      );
+    } finally {
+      await proxied.stop();
+      proxied.cleanup();
+    }
+  });
+
+  it("answers a Host it does not serve with 421, even with a matching Origin (DNS rebinding)", async () => {
+    const evil = `evil.example:${server.port}`;
+    const page = await rawRequest(`${server.url}/dashboard`, { headers: { Host: evil } });
+    expect(page.status).toBe(421);
+    const post = await rawRequest(`${server.url}/login`, {
+      method: "POST",
+      headers: {
+        Host: evil,
+        Origin: `http://${evil}`,
+        "Sec-Fetch-Site": "same-origin",
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({ email: "ketua@juara.demo", password: DEMO_PASSWORD }).toString(),
+    });
+    expect(post.status).toBe(421);
+    expect(post.headers["set-cookie"]).toBeUndefined();
+    // the names the server is reached by on this machine still work
+    for (const host of [`localhost:${server.port}`, `127.0.0.1:${server.port}`])
+      expect((await rawRequest(`${server.url}/login`, { headers: { Host: host } })).status).toBe(
+        200,
+      );
+  });
+
+  it("checks the forwarded host against ALLOWED_HOSTS behind a trusted proxy", async () => {
+    const proxied = await startServer({
+      env: { TRUST_PROXY: "1", ALLOWED_HOSTS: "juara.example, Juara.Kutaitimur.example" },
+    });
+    try {
+      const get = (headers: Record<string, string>) =>
+        rawRequest(`${proxied.url}/login`, { headers });
+      expect((await get({ "X-Forwarded-Host": "juara.example" })).status).toBe(200);
+      expect((await get({ "X-Forwarded-Host": "juara.kutaitimur.example:443" })).status).toBe(200);
+      expect((await get({ "X-Forwarded-Host": "evil.example" })).status).toBe(421);
+      // a list replaces the defaults
+      expect((await get({})).status).toBe(421);
+    } finally {
+      await proxied.stop();
+      proxied.cleanup();
+    }
+  });
+
+  it("answers a body that is not a form with 415 or 400 and a message in the user's language", async () => {
+    const post = (headers: Record<string, string>, body: string) =>
+      rawRequest(`${server.url}/login`, { method: "POST", headers, body });
+    const plain = await post({ "Content-Type": "text/plain" }, "email=a@b.id&password=x");
+    expect(plain.status).toBe(415);
+    expect(plain.body).toContain(translate("id", "error.unsupportedBody"));
+    const json = await post({ "Content-Type": "application/json" }, '{"email":"a@b.id"}');
+    expect(json.status).toBe(415);
+    const none = await post({}, "email=a@b.id&password=x");
+    expect(none.status).toBe(415);
+    const noBoundary = await post({ "Content-Type": "multipart/form-data" }, "email=a@b.id");
+    expect(noBoundary.status).toBe(400);
+    expect(noBoundary.body).toContain(translate("id", "error.malformedBody"));
+    const truncated = await post(
+      { "Content-Type": "multipart/form-data; boundary=XyZ" },
+      '--XyZ\r\nContent-Disposition: form-data; name="email"\r\n\r\nketua@juara.demo',
+    );
+    expect(truncated.status).toBe(400);
+    // in English for a visitor who chose English
+    const english = new HttpClient(server.url);
+    await english.post("/language", { lang: "en", redirectTo: "/" });
+    const en = await post(
+      { "Content-Type": "text/plain", Cookie: english.cookieHeader() },
+      "email=a@b.id",
+    );
+    expect(en.status).toBe(415);
+    expect(en.body).toContain(translate("en", "error.unsupportedBody"));
+    // a POST without any body (logging out from a script) is an empty form, not an error
+    const logout = await rawRequest(`${server.url}/logout`, { method: "POST" });
+    expect(logout.status).toBe(302);
+  });
+
+  it("refuses a forged Sec-Fetch-Site: none with a foreign Origin with 403", async () => {
+    const res = await rawRequest(`${server.url}/login`, {
+      method: "POST",
+      headers: {
+        "Sec-Fetch-Site": "none",
+        Origin: "https://evil.example",
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
+      body: "email=ketua%40juara.demo&password=x",
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it("sends Retry-After with the 429 of the login page without JavaScript", async () => {
+    const client = new HttpClient(server.url);
+    let last: Response | undefined;
+    for (let i = 0; i < 5; i++) last = await client.login("tidak-ada@juara.demo", `salah-${i}`);
+    expect(last!.status).toBe(429);
+    expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await last!.text()).toContain("Terlalu banyak percobaan gagal");
+  });
+
+  it("pauses guesses of the current password like logins, per account and address", async () => {
+    const chair = new HttpClient(server.url);
+    await chair.login("ketua@juara.demo", DEMO_PASSWORD);
+    const created = await chair.post("/judges", {
+      intent: "create",
+      name: "Juri Tebak",
+      email: "juri.tebak@example.id",
+    });
+    const temp = /<code class="temp-password">([^<]+)<\/code>/.exec(await created.text())?.[1];
+    const judge = new HttpClient(server.url);
+    expect((await judge.login("juri.tebak@example.id", temp!)).status).toBe(302);
+    const guess = (current: string) =>
+      judge.post("/account/password", {
+        current,
+        next: "kata-sandi-baru",
+        confirm: "kata-sandi-baru",
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await guess(`tebakan-${i}`)).status);
+    expect(statuses).toEqual([400, 400, 400, 400, 429]);
+    // even the right password waits out the pause, and the answer says how long
+    const paused = await guess(temp!);
+    expect(paused.status).toBe(429);
+    expect(Number(paused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await paused.text()).toContain("Terlalu banyak percobaan gagal");
+    // one limiter: the login of that account from this address is paused too
+    expect((await new HttpClient(server.url).login("juri.tebak@example.id", temp!)).status).toBe(
+      429,
+    );
+  });
+
+  it("follows redirectTo only to a path on this site, decided before the session is written", async () => {
+    const db = new SqliteDatabase(server.dbFile, { readonly: true });
+    const sessions = () =>
+      (db.prepare("select count(*) as n from sessions").get() as { n: number }).n;
+    try {
+      const cases: [string, string][] = [
+        ["/judges?tab=1#x", "/judges?tab=1#x"],
+        ["/\t/evil.example/x", "/dashboard"],
+        ["/\\evil.example", "/dashboard"],
+        ["//evil.example", "/dashboard"],
+        ["https://evil.example/", "/dashboard"],
+        ["javascript:alert(1)", "/dashboard"],
+        // resolved as a browser would: line breaks dropped, the rest percent-encoded
+        ["/dash\r\nSet-Cookie: a=b", "/dashSet-Cookie:%20a=b"],
+        ["/a\u0000b", "/a%00b"],
+        ["/\u3000", "/%E3%80%80"],
+        ["/\n/evil.example", "/dashboard"],
+      ];
+      for (const [redirectTo, expected] of cases) {
+        const before = sessions();
+        const res = await new HttpClient(server.url).post("/login", {
+          email: "ketua@juara.demo",
+          password: DEMO_PASSWORD,
+          redirectTo,
+        });
+        expect(res.status, JSON.stringify(redirectTo)).toBe(302);
+        expect(res.headers.get("location"), JSON.stringify(redirectTo)).toBe(expected);
+        expect(sessions()).toBe(before + 1);
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  it("marks every page of a logged-in user, and every non-public page, private and uncacheable", async () => {
+    const chair = new HttpClient(server.url);
+    await chair.login("ketua@juara.demo", DEMO_PASSWORD);
+    const judge = new HttpClient(server.url);
+    await judge.login("juri2@juara.demo", DEMO_PASSWORD);
+    const anonymous = new HttpClient(server.url);
+    const c = "/chair/competitions/kutim-2024";
+    const cases: [HttpClient, string][] = [
+      ...[
+        "/dashboard",
+        "/dashboard?_data=routes/dashboard",
+        c,
+        `${c}/criteria`,
+        `${c}/entries`,
+        `${c}/judges`,
+        `${c}/sheets`,
+        `${c}/results`,
+        `${c}/results?_data=routes/chair.competitions.$slug.results`,
+        `${c}/settings`,
+        `${c}/berita-acara`,
+        `${c}/export`,
+        `${c}/results.csv`,
+        `${c}/scores.csv`,
+        "/chair/competitions/new",
+        "/chair/libraries",
+        "/chair/import",
+        "/judges",
+        "/audit",
+        "/account/password",
+        "/",
+        "/about",
+        "/archive",
+        "/admin/users",
+        "/chair/competitions/tidak-ada",
+      ].map((url): [HttpClient, string] => [chair, url]),
+      ...[
+        "/dashboard",
+        "/judge/kutim-2024",
+        "/judge/kutim-2024/KAUBUN",
+        "/account/password",
+        "/audit",
+        "/",
+      ].map((url): [HttpClient, string] => [judge, url]),
+      ...["/login", "/account/password", "/dashboard", "/judges", "/no-such-page"].map(
+        (url): [HttpClient, string] => [anonymous, url],
+      ),
+    ];
+    const wrong: string[] = [];
+    for (const [client, url] of cases) {
+      const res = await client.get(url);
+      await res.arrayBuffer();
+      const who = client === chair ? "chair" : client === judge ? "judge" : "anonymous";
+      if (res.headers.get("cache-control") !== "private, no-store")
+        wrong.push(`${who} ${url} → ${res.status} ${res.headers.get("cache-control")}`);
+    }
+    expect(wrong).toEqual([]);
+    // the public pages stay cacheable for anonymous visitors, as before
+    for (const url of ["/", "/about", "/archive", "/libraries/SEPASO"]) {
+      const res = await anonymous.get(url);
+      expect(res.status, url).toBe(200);
+      expect(res.headers.get("cache-control") ?? "", url).not.toContain("no-store");
+    }
+    for (const url of ["/competitions/kutim-2023", "/api/competitions/kutim-2023/results"]) {
+      const res = await anonymous.get(url);
+      expect(res.status, url).toBe(200);
+      expect(res.headers.get("cache-control"), url).toMatch(/^public/);
+    }
   });
 });

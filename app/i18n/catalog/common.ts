@@ -52,6 +52,12 @@ export const common = defineMessages({
     "error.403": "Anda tidak berhak membuka halaman ini.",
     "error.404": "Halaman tidak ditemukan.",
     "error.413": "Kiriman terlalu besar.",
+    "error.unsupportedBody":
+      "Kiriman ini bukan isian formulir yang dapat dibaca. Kirim formulir dari halaman Juara.",
+    "error.malformedBody":
+      "Isian formulir rusak atau terpotong. Muat ulang halaman, lalu kirim sekali lagi.",
+    "error.misdirected":
+      "Server ini tidak melayani alamat tersebut. Buka Juara dengan alamat yang diberikan panitia.",
     "error.500": "Terjadi kesalahan di server. Isian Anda tidak hilang; coba lagi sebentar lagi.",
     "error.backHome": "Kembali ke beranda",
     "home.title": "Lomba Perpustakaan Desa/Kelurahan",
@@ -112,6 +118,12 @@ export const common = defineMessages({
     "error.403": "You are not allowed to open this page.",
     "error.404": "Page not found.",
     "error.413": "The request is too large.",
+    "error.unsupportedBody":
+      "This request is not a form the server can read. Send the form from a Juara page.",
+    "error.malformedBody":
+      "The form data is malformed or cut short. Reload the page and send it again.",
+    "error.misdirected":
+      "This server does not answer to that address. Open Juara at the address the organisers gave you.",
     "error.500": "A server error occurred. What you typed is not lost; try again shortly.",
     "error.backHome": "Back to home",
     "home.title": "Village and Kelurahan Library Competitions",

@@ -1,0 +1,37 @@
+import type { MessageKey } from "~/i18n";
+
+/**
+ * Every action reads its input with `request.formData()`, which throws — a 500 — on a body that
+ * is not a form. The server checks each mutation's body once, before Remix (bin/server.ts): a
+ * body of another type is 415, a multipart body that does not parse (no boundary, cut short) is
+ * 400, each with a message; actions then only ever see forms they can read.
+ */
+const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export interface BodyProblem {
+  status: 400 | 415;
+  message: MessageKey;
+}
+
+function mediaType(contentType: string | null): string | null {
+  const type = contentType?.split(";")[0]?.trim().toLowerCase();
+  return type ? type : null;
+}
+
+export async function formBodyProblem(request: Request): Promise<BodyProblem | null> {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return null;
+  const type = mediaType(request.headers.get("Content-Type"));
+  if (type === null || !FORM_TYPES.has(type))
+    return { status: 415, message: "error.unsupportedBody" };
+  // a URL-encoded body always parses; a multipart one is read once here (a copy: the body is
+  // at most 5 MiB) so that the action's own read cannot fail
+  if (type === "multipart/form-data") {
+    try {
+      await request.clone().formData();
+    } catch {
+      return { status: 400, message: "error.malformedBody" };
+    }
+  }
+  return null;
+}
