@@ -303,6 +303,64 @@ describe("saving through the autosave endpoint", () => {
     expect(scoresOf(row.id).A1).toBe(5);
   });
 
+  it("answers a stale save to a sheet submitted meanwhile with the current sheet, not just 'locked'", async () => {
+    // the other tab submitted; this tab still holds version 1 and must see what was submitted
+    const client = await judge(2);
+    const code = fx.codes[1]!;
+    const draft = await client.post(apiUrl(code), {
+      "score.A1": "3",
+      intent: "save",
+      version: "0",
+      key: "stale-submit-0001",
+    });
+    expect(await draft.json()).toMatchObject({ status: "saved", version: 1 });
+    const submitted = await client.post(apiUrl(code), {
+      "score.A1": "4",
+      "score.A2": "6",
+      "score.B1": "2",
+      intent: "submit",
+      version: "1",
+      key: "stale-submit-0002",
+    });
+    expect(await submitted.json()).toMatchObject({
+      status: "saved",
+      version: 2,
+      sheetStatus: "submitted",
+    });
+
+    const stale = await client.post(apiUrl(code), {
+      "score.A1": "1",
+      intent: "save",
+      version: "1",
+      key: "stale-submit-0003",
+    });
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({
+      status: "conflict",
+      current: { version: 2, status: "submitted", scores: { A1: 4, A2: 6, B1: 2 } },
+    });
+    const row = sheetRow(fx.judges[2]!.id, code)!;
+    expect(row).toMatchObject({ status: "submitted", version: 2 });
+    expect(scoresOf(row.id)).toEqual({ A1: 4, A2: 6, B1: 2 });
+  });
+
+  it("answers a save claiming a version of a sheet that does not exist with a conflict, and creates nothing", async () => {
+    const client = await judge(2);
+    const code = fx.codes[2]!;
+    const res = await client.post(apiUrl(code), {
+      "score.A1": "3",
+      intent: "save",
+      version: "3",
+      key: "phantom-version-0001",
+    });
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({
+      status: "conflict",
+      current: { version: 0, status: "new", scores: {} },
+    });
+    expect(sheetRow(fx.judges[2]!.id, code)).toBeUndefined();
+  });
+
   it("answers a resent request (same key) with the first answer and saves once", async () => {
     const client = await judge(1);
     const code = fx.codes[2]!;
