@@ -14,6 +14,7 @@ let server: RunningServer;
 let data: { dir: string; remove: () => void };
 let fx: ScoringFixture;
 let closedFx: ScoringFixture;
+let draftFx: ScoringFixture;
 let reader: SqliteDatabase.Database;
 
 const sheetUrl = (code: string, slug = fx.slug) => `/judge/${slug}/${code}`;
@@ -79,6 +80,12 @@ beforeAll(async () => {
     entries: 1,
     judges: 1,
     status: "closed",
+  });
+  draftFx = await createScoringFixture(db, {
+    slug: "draf-2026",
+    entries: 1,
+    judges: 1,
+    status: "draft",
   });
   await db.destroy();
   server = await startServer({
@@ -238,6 +245,20 @@ describe("who may open a sheet", () => {
     expect(sheetRow(fx.judges[2]!.id, fx.codes[0]!)).toBeUndefined();
     expect((await conflicted.get(sheetUrl("TIDAKADA"))).status).toBe(404);
     expect((await conflicted.get(sheetUrl(closedFx.codes[0]!, closedFx.slug))).status).toBe(404);
+
+    // assigned, but the competition is still being set up: nothing of it shows yet
+    const early = new HttpClient(server.url);
+    await early.login(draftFx.judges[0]!.email, FIXTURE_PASSWORD);
+    expect((await early.get(`/judge/${draftFx.slug}`)).status).toBe(404);
+    expect((await early.get(sheetUrl(draftFx.codes[0]!, draftFx.slug))).status).toBe(404);
+    const draftPost = await early.post(apiUrl(draftFx.codes[0]!, draftFx.slug), {
+      "score.A1": "5",
+      intent: "save",
+      version: "0",
+      key: "draft-comp-key-1",
+    });
+    expect(draftPost.status).toBe(404);
+    expect(sheetRow(draftFx.judges[0]!.id, draftFx.codes[0]!)).toBeUndefined();
 
     const chair = new HttpClient(server.url);
     await chair.login(fx.chair.email, FIXTURE_PASSWORD);
@@ -446,6 +467,20 @@ describe("the chair reopens a submitted sheet", () => {
     const judgeClient = await judge(0);
     const sheet = sheetRow(fx.judges[0]!.id, fx.codes[0]!)!;
     expect(sheet.status).toBe("submitted");
+
+    // assigned, but the competition is still being set up: nothing of it shows yet
+    const early = new HttpClient(server.url);
+    await early.login(draftFx.judges[0]!.email, FIXTURE_PASSWORD);
+    expect((await early.get(`/judge/${draftFx.slug}`)).status).toBe(404);
+    expect((await early.get(sheetUrl(draftFx.codes[0]!, draftFx.slug))).status).toBe(404);
+    const draftPost = await early.post(apiUrl(draftFx.codes[0]!, draftFx.slug), {
+      "score.A1": "5",
+      intent: "save",
+      version: "0",
+      key: "draft-comp-key-1",
+    });
+    expect(draftPost.status).toBe(404);
+    expect(sheetRow(draftFx.judges[0]!.id, draftFx.codes[0]!)).toBeUndefined();
 
     const chair = new HttpClient(server.url);
     await chair.login(fx.chair.email, FIXTURE_PASSWORD);
