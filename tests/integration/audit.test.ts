@@ -3,6 +3,7 @@ import { Migrator, sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDb } from "../../db/connection";
 import { migrations } from "../../db/migrations/index";
+import { auditHash } from "../../app/lib/audit-hash.server";
 import { recordAudit, SYSTEM_ACTOR } from "../../app/lib/audit.server";
 import { useDatabase, closeDb } from "../../app/lib/db.server";
 import { verifyAuditChain } from "../../app/models/audit.server";
@@ -28,10 +29,10 @@ async function writeEntries(t: TestDb, n: number) {
 }
 
 /** What someone with the database file and a SQLite shell could do behind the app's back. */
-async function tamper(t: TestDb, statement: string) {
+async function tamper(t: TestDb, ...statements: string[]) {
   await sql.raw("drop trigger audit_log_no_update").execute(t.db);
   await sql.raw("drop trigger audit_log_no_delete").execute(t.db);
-  await sql.raw(statement).execute(t.db);
+  for (const statement of statements) await sql.raw(statement).execute(t.db);
   await sql
     .raw(
       "create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end",
@@ -93,6 +94,52 @@ describe("tamper-evident audit log", () => {
       brokenAt: 5,
       problem: "chain-broken",
     });
+  });
+
+  it("reports a removed entry whose successor was relinked to the entry before the gap", async () => {
+    t = await createTestDb();
+    await writeEntries(t, 6);
+    // The careful attacker: remove entry 4 and repair the link, so every prev_hash matches the
+    // hash before it. Only the hash of entry 5, which covers its original prev_hash, shows it.
+    await tamper(
+      t,
+      "delete from audit_log where id = 4",
+      "update audit_log set prev_hash = (select hash from audit_log where id = 3) where id = 5",
+    );
+    expect(await verifyAuditChain()).toMatchObject({
+      ok: false,
+      brokenAt: 5,
+      problem: "content-altered",
+    });
+    await closeDb();
+    const cli = await verifyViaCli();
+    useDatabase(createDb(t.url).db);
+    expect(cli.code).toBe(1);
+    expect(cli.err).toBe(
+      "Audit log broken at entry 5: its content no longer matches its hash (altered outside the app).",
+    );
+  });
+
+  it("hashes a known entry to a fixed digest", () => {
+    // Pins the chain format: the field order, the JSON encoding and that the previous hash is
+    // part of what is hashed. Changing any of them breaks every log already written, so this
+    // digest may only change together with a migration that rehashes old logs.
+    const entry = {
+      at: "2025-03-01T08:00:00.000Z",
+      user_id: 7,
+      actor: "Siti (chair)",
+      competition_id: 2,
+      entity_type: "score",
+      entity_id: "41",
+      action: "update",
+      reason: "typo",
+      before_json: '{"value":3}',
+      after_json: '{"value":4}',
+    };
+    expect(auditHash("9f".repeat(32), entry)).toBe(
+      "a98c3ed3eaa093eabe987d650e81228a33e8ddf085389af876d78234cde06bce",
+    );
+    expect(auditHash("", entry)).not.toBe(auditHash("9f".repeat(32), entry));
   });
 
   it("says the log is intact through the CLI", async () => {

@@ -156,9 +156,11 @@ describe("npm run juara", () => {
 
   it("exits non-zero as a real process on wrong arguments", async () => {
     const run = promisify(execFile);
+    // node with tsx's loader, as tests/support/server.ts starts the server: no path into
+    // node_modules, so the test also runs in a copy of the tree (Stryker's sandbox)
     const failure = await run(
-      path.join(ROOT, "node_modules/.bin/tsx"),
-      ["bin/juara.ts", "user:create", "--role", "king"],
+      process.execPath,
+      ["--import", "tsx", "bin/juara.ts", "user:create", "--role", "king"],
       {
         cwd: ROOT,
         env: { ...process.env, DATABASE_URL: `file:${dbFile}` },

@@ -14,6 +14,7 @@ let server: RunningServer;
 let data: { dir: string; remove: () => void };
 let fx: ScoringFixture;
 let closedFx: ScoringFixture;
+let draftFx: ScoringFixture;
 let reader: SqliteDatabase.Database;
 
 const sheetUrl = (code: string, slug = fx.slug) => `/judge/${slug}/${code}`;
@@ -79,6 +80,12 @@ beforeAll(async () => {
     entries: 1,
     judges: 1,
     status: "closed",
+  });
+  draftFx = await createScoringFixture(db, {
+    slug: "draf-2026",
+    entries: 1,
+    judges: 1,
+    status: "draft",
   });
   await db.destroy();
   server = await startServer({
@@ -243,6 +250,20 @@ describe("who may open a sheet", () => {
     expect((await conflicted.get(sheetUrl("TIDAKADA"))).status).toBe(404);
     expect((await conflicted.get(sheetUrl(closedFx.codes[0]!, closedFx.slug))).status).toBe(404);
 
+    // assigned, but the competition is still being set up: nothing of it shows yet
+    const early = new HttpClient(server.url);
+    await early.login(draftFx.judges[0]!.email, FIXTURE_PASSWORD);
+    expect((await early.get(`/judge/${draftFx.slug}`)).status).toBe(404);
+    expect((await early.get(sheetUrl(draftFx.codes[0]!, draftFx.slug))).status).toBe(404);
+    const draftPost = await early.post(apiUrl(draftFx.codes[0]!, draftFx.slug), {
+      "score.A1": "5",
+      intent: "save",
+      version: "0",
+      key: "draft-comp-key-1",
+    });
+    expect(draftPost.status).toBe(404);
+    expect(sheetRow(draftFx.judges[0]!.id, draftFx.codes[0]!)).toBeUndefined();
+
     const chair = new HttpClient(server.url);
     await chair.login(fx.chair.email, FIXTURE_PASSWORD);
     expect((await chair.get(sheetUrl(fx.codes[1]!))).status).toBe(403);
@@ -305,6 +326,64 @@ describe("saving through the autosave endpoint", () => {
     });
     expect(chosen.status).toBe(200);
     expect(scoresOf(row.id).A1).toBe(5);
+  });
+
+  it("answers a stale save to a sheet submitted meanwhile with the current sheet, not just 'locked'", async () => {
+    // the other tab submitted; this tab still holds version 1 and must see what was submitted
+    const client = await judge(2);
+    const code = fx.codes[1]!;
+    const draft = await client.post(apiUrl(code), {
+      "score.A1": "3",
+      intent: "save",
+      version: "0",
+      key: "stale-submit-0001",
+    });
+    expect(await draft.json()).toMatchObject({ status: "saved", version: 1 });
+    const submitted = await client.post(apiUrl(code), {
+      "score.A1": "4",
+      "score.A2": "6",
+      "score.B1": "2",
+      intent: "submit",
+      version: "1",
+      key: "stale-submit-0002",
+    });
+    expect(await submitted.json()).toMatchObject({
+      status: "saved",
+      version: 2,
+      sheetStatus: "submitted",
+    });
+
+    const stale = await client.post(apiUrl(code), {
+      "score.A1": "1",
+      intent: "save",
+      version: "1",
+      key: "stale-submit-0003",
+    });
+    expect(stale.status).toBe(409);
+    expect(await stale.json()).toMatchObject({
+      status: "conflict",
+      current: { version: 2, status: "submitted", scores: { A1: 4, A2: 6, B1: 2 } },
+    });
+    const row = sheetRow(fx.judges[2]!.id, code)!;
+    expect(row).toMatchObject({ status: "submitted", version: 2 });
+    expect(scoresOf(row.id)).toEqual({ A1: 4, A2: 6, B1: 2 });
+  });
+
+  it("answers a save claiming a version of a sheet that does not exist with a conflict, and creates nothing", async () => {
+    const client = await judge(2);
+    const code = fx.codes[2]!;
+    const res = await client.post(apiUrl(code), {
+      "score.A1": "3",
+      intent: "save",
+      version: "3",
+      key: "phantom-version-0001",
+    });
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({
+      status: "conflict",
+      current: { version: 0, status: "new", scores: {} },
+    });
+    expect(sheetRow(fx.judges[2]!.id, code)).toBeUndefined();
   });
 
   it("answers a resent request (same key) with the first answer and saves once", async () => {
@@ -392,6 +471,20 @@ describe("the chair reopens a submitted sheet", () => {
     const judgeClient = await judge(0);
     const sheet = sheetRow(fx.judges[0]!.id, fx.codes[0]!)!;
     expect(sheet.status).toBe("submitted");
+
+    // assigned, but the competition is still being set up: nothing of it shows yet
+    const early = new HttpClient(server.url);
+    await early.login(draftFx.judges[0]!.email, FIXTURE_PASSWORD);
+    expect((await early.get(`/judge/${draftFx.slug}`)).status).toBe(404);
+    expect((await early.get(sheetUrl(draftFx.codes[0]!, draftFx.slug))).status).toBe(404);
+    const draftPost = await early.post(apiUrl(draftFx.codes[0]!, draftFx.slug), {
+      "score.A1": "5",
+      intent: "save",
+      version: "0",
+      key: "draft-comp-key-1",
+    });
+    expect(draftPost.status).toBe(404);
+    expect(sheetRow(draftFx.judges[0]!.id, draftFx.codes[0]!)).toBeUndefined();
 
     const chair = new HttpClient(server.url);
     await chair.login(fx.chair.email, FIXTURE_PASSWORD);

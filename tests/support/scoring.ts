@@ -25,7 +25,7 @@ export async function createScoringFixture(
     slug?: string;
     entries?: number;
     judges?: number;
-    status?: "scoring" | "closed";
+    status?: "draft" | "scoring" | "closed";
   } = {},
 ): Promise<ScoringFixture> {
   const slug = options.slug ?? "uji-2026";

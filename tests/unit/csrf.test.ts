@@ -72,8 +72,26 @@ describe("cross-site request check", () => {
       { method: "DELETE", secFetchSite: "cross-site", origin: undefined },
       true,
     ],
+    // reading is never refused, whichever safe method and site
+    ["cross-site HEAD", { method: "HEAD", secFetchSite: "cross-site", origin: undefined }, false],
+    [
+      "cross-site OPTIONS (preflight)",
+      { method: "options", secFetchSite: "cross-site", origin: "https://evil.example" },
+      false,
+    ],
+    [
+      "older browser, Origin that is no URL",
+      { method: "POST", secFetchSite: undefined, origin: "://juara.example:3000" },
+      true,
+    ],
   ])("%s", (_name, req, expected) => {
     expect(isCrossSiteMutation({ ...base, ...req })).toBe(expected);
+  });
+
+  it("refuses an Origin when the request names no host to compare it with", () => {
+    const req = { method: "POST", secFetchSite: undefined, origin: "http://juara.example:3000" };
+    expect(isCrossSiteMutation({ ...req, host: undefined })).toBe(true);
+    expect(isCrossSiteMutation({ ...req, host: "" })).toBe(true);
   });
 });
 
