@@ -15,7 +15,6 @@ export default {
     "app/models/assignments.server.ts",
     "app/models/publishing.server.ts",
     "app/models/status.server.ts",
-    "app/lib/audit-hash.server.ts",
     "app/lib/audit.server.ts",
     "app/models/audit.server.ts",
     "app/lib/csrf.server.ts",

@@ -3,7 +3,7 @@ import { Migrator, sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDb } from "../../db/connection";
 import { migrations } from "../../db/migrations/index";
-import { auditHash } from "../../app/lib/audit-hash.server";
+import { auditHash } from "../../app/lib/audit.server";
 import { recordAudit, SYSTEM_ACTOR } from "../../app/lib/audit.server";
 import { useDatabase, closeDb } from "../../app/lib/db.server";
 import { verifyAuditChain } from "../../app/models/audit.server";
