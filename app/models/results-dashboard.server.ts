@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { AGGREGATIONS, type Aggregation } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
+import { listSetAsideSheets, type SetAsideSheet } from "./conflicts.server";
 import { activeEntry, confirmedConflict, notSetAside } from "./query.server";
 import {
   computeRanking,
@@ -156,17 +157,20 @@ export interface ResultsDashboard {
   }[];
   podiumDependsOnMethod: boolean;
   ties: { rank: number; entries: { entryId: number; name: string }[] }[];
+  /** sheets left out for a conflict of interest confirmed after the judge started */
+  setAside: SetAsideSheet[];
 }
 
 export async function getResultsDashboard(
   competition: RankingSubject,
 ): Promise<ResultsDashboard | null> {
   const competitionId = competition.id;
-  const [ranking, totals, prog, disagree, ...byMethod] = await Promise.all([
+  const [ranking, totals, prog, disagree, setAside, ...byMethod] = await Promise.all([
     computeRanking(competition),
     judgeTotals(competitionId),
     progress(competitionId),
     disagreements(competitionId),
+    listSetAsideSheets(competitionId),
     ...AGGREGATIONS.map((method) => computeRanking(competition, { method })),
   ]);
   if (!ranking) return null;
@@ -273,5 +277,6 @@ export async function getResultsDashboard(
     methods,
     podiumDependsOnMethod,
     ties,
+    setAside,
   };
 }

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { COMPETITION_STATUSES } from "../../db/schema";
 import { ErrorList, Field } from "~/components/Field";
+import { SetAsideSheets } from "~/components/SetAsideSheets";
 import { CompetitionNav, MessageList } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
 import { DuplicateSchema } from "~/lib/competition-settings";
@@ -15,6 +16,7 @@ import {
   getOverview,
   requireCompetition,
 } from "~/models/competitions.server";
+import { listSetAsideSheets } from "~/models/conflicts.server";
 import {
   changeStatus,
   checkStatusChange,
@@ -62,6 +64,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     overview: await getOverview(c.id),
     moves,
+    // publishing states what it leaves out (it does not wait for it)
+    setAside: moves.some((m) => m.to === "published") ? await listSetAsideSheets(c.id) : [],
     confirmMove: moves.find((m) => m.to === asked && m.blockers.length === 0) ?? null,
     confirmDelete: url.searchParams.get("delete") === "1" && c.status === "draft",
   });
@@ -167,6 +171,7 @@ export default function CompetitionOverview() {
     competition: c,
     overview: o,
     moves,
+    setAside,
     confirmMove,
     confirmDelete,
   } = useLoaderData<typeof loader>();
@@ -289,6 +294,7 @@ export default function CompetitionOverview() {
           </ul>
         )}
       </section>
+      <SetAsideSheets sheets={setAside} note={t("setAside.publishHint")} />
 
       <section aria-labelledby="duplicate" className="panel">
         <h2 id="duplicate">{t("setup.overview.duplicate")}</h2>

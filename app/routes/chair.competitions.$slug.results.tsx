@@ -5,6 +5,7 @@ import { z } from "zod";
 import { JudgeDistributionChart } from "~/components/charts/DashboardCharts";
 import { WinnersComponentChart } from "~/components/charts/ResultCharts";
 import { ErrorList } from "~/components/Field";
+import { SetAsideSheets } from "~/components/SetAsideSheets";
 import { CompetitionNav } from "~/components/SetupUi";
 import type { MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
@@ -132,6 +133,7 @@ export default function ResultsDashboardPage() {
           method: t(`aggregation.${c.aggregation}` as MessageKey),
         })}
       </p>
+      <SetAsideSheets sheets={data.setAside} />
 
       <section aria-labelledby="progress" className="panel">
         <h2 id="progress">{t("results.progress")}</h2>

@@ -1,7 +1,9 @@
 import SqliteDatabase from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, migrateToLatest, type DB } from "../../db/connection";
+import { translate } from "../../app/i18n";
 import { useDatabase } from "../../app/lib/db.server";
+import { formatDate } from "../../app/lib/format";
 import { computeRanking } from "../../app/models/ranking.server";
 import { tempDir } from "../support/db";
 import { HttpClient } from "../support/http";
@@ -30,6 +32,13 @@ let chair: HttpClient;
 const judges: HttpClient[] = [];
 const REASON = "Kakak kandung kepala perpustakaan";
 
+const escapeHtml = (text: string) =>
+  text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#x27;");
 const sheetUrl = (code: string) => `/judge/${fx.slug}/${code}`;
 const apiUrl = (code: string) => `/api/sheets/${fx.slug}/${code}`;
 const L1 = () => fx.codes[0]!;
@@ -173,5 +182,92 @@ describe("a conflict confirmed after the judge started or submitted", () => {
       [L2()]: [7400, 4, 1],
       [L1()]: [5600, 1, 2],
     });
+  });
+});
+
+describe("through publication", () => {
+  /** What the pages must state for judges 0 and 1, as the conflicts stand now. */
+  function statements(): string[] {
+    const confirmedAt = (j: number) =>
+      (
+        reader
+          .prepare("select created_at from conflicts where judge_id = ? and library_id = ?")
+          .get(fx.judges[j]!.id, libraryId(L1())) as { created_at: string }
+      ).created_at;
+    return [0, 1].map((j) =>
+      translate("id", "setAside.item", {
+        judge: `Juri ${j + 1} ${fx.slug}`,
+        library: `Perpustakaan Desa 1 (${fx.slug}) (${L1()})`,
+        status: translate("id", j === 0 ? "setAside.status.draft" : "setAside.status.submitted"),
+        date: formatDate(confirmedAt(j), "id"),
+        by: `Ketua ${fx.slug}`,
+        reason: REASON,
+      }),
+    );
+  }
+  const missing = (html: string, lines: string[]) =>
+    lines.filter((line) => !html.includes(escapeHtml(line)));
+
+  it("lists the set-aside sheets on the results page, and the exports leave them out", async () => {
+    const page = await (await chair.get(`/chair/competitions/${fx.slug}/results`)).text();
+    expect(missing(page, statements())).toEqual([]);
+    const csv = await (await chair.get(`/chair/competitions/${fx.slug}/results.csv`)).text();
+    const l1 = csv.split("\n").find((line) => line.includes(L1()))!;
+    expect(l1).toContain("56,00");
+    expect(l1).not.toContain("78,00");
+    const scores = await (await chair.get(`/chair/competitions/${fx.slug}/scores.csv`)).text();
+    const judge1 = scores.split("\n").filter((line) => line.includes(`Juri 2 ${fx.slug}`));
+    expect(
+      judge1.filter((line) => line.includes(L1())).every((l) => l.includes("Disisihkan")),
+    ).toBe(true);
+    expect(judge1.filter((line) => line.includes(L2())).some((l) => l.includes("Disisihkan"))).toBe(
+      false,
+    );
+  });
+
+  it("publishes without waiting for them, states them at the publish step, freezes a ranking without them and the Berita Acara states them", async () => {
+    const base = `/chair/competitions/${fx.slug}`;
+    const close = await chair.post(base, { intent: "status", to: "closed", confirm: "yes" });
+    expect(close.status).toBe(302);
+    // judge 0's draft is set aside, not missing: publishing is offered without an override
+    const overview = await (await chair.get(`${base}?move=published`)).text();
+    expect(overview).not.toContain("belum dikirim.");
+    expect(overview).toContain('name="to" value="published"');
+    expect(overview).not.toContain('name="override"');
+    const stated = statements();
+    expect(missing(overview, stated)).toEqual([]);
+    expect(overview).toContain(escapeHtml(translate("id", "setAside.publishHint")));
+
+    const publish = await chair.post(base, { intent: "status", to: "published", confirm: "yes" });
+    expect(publish.status).toBe(302);
+    const frozen = reader
+      .prepare(
+        `select r.library_code as code, r.rank, r.final_score_x100 as final, r.judge_count as judges
+         from published_results r join publications p on p.id = r.publication_id
+         where p.competition_id = ? and p.is_current = 1 order by r.rank`,
+      )
+      .all(fx.competitionId);
+    expect(frozen).toEqual([
+      { code: L2(), rank: 1, final: 7400, judges: 4 },
+      { code: L1(), rank: 2, final: 5600, judges: 1 },
+    ]);
+    const publicPage = await (
+      await new HttpClient(server.url).get(`/competitions/${fx.slug}`)
+    ).text();
+    expect(publicPage).toContain("56,00");
+    expect(publicPage).not.toContain("78,00");
+
+    // a later decision changes neither the publication nor what its minutes state
+    const res = await chair.post(`${base}/judges`, {
+      intent: "conflict",
+      judgeId: String(fx.judges[1]!.id),
+      libraryId: String(libraryId(L1())),
+      status: "dismissed",
+      reason: "Ternyata bukan kerabat",
+    });
+    expect(res.status).toBe(200);
+    const minutes = await (await chair.get(`${base}/berita-acara`)).text();
+    expect(minutes).toContain(escapeHtml(translate("id", "setAside.title")));
+    expect(missing(minutes, stated)).toEqual([]);
   });
 });
