@@ -8,7 +8,6 @@ import {
   RANKING_SCOPES,
 } from "../../db/schema";
 import {
-  codeField,
   ComponentSchema,
   libraryCodeField,
   crossCheckCriteria,
