@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { handleSheetPost, statusOf } from "~/lib/sheet-request.server";
+import { handleSheetPost, statusOf } from "~/routes/judge.$slug.$code/sheet-post.server";
 import { requireRole } from "~/lib/session.server";
 
 /**

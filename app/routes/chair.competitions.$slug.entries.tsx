@@ -5,7 +5,6 @@ import { useId } from "react";
 import { z } from "zod";
 import { ENTRY_STATUSES, LIBRARY_TYPES } from "../../db/schema";
 import { ErrorList } from "~/components/Field";
-import { CompetitionNav } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
 import { formValues, idList, optionalText, parseForm } from "~/lib/forms";
 import { requireRole } from "~/lib/session.server";
@@ -19,6 +18,10 @@ import {
 } from "~/models/entries.server";
 import { listLibraries } from "~/models/libraries.server";
 import { actorOf } from "~/models/users.server";
+import {
+  useCompetition,
+  type CompetitionPageHandle,
+} from "./chair.competitions.$slug/competition-page";
 
 const EntrySchema = z.object({ entryId: z.coerce.number().int().positive() });
 const StatusSchema = EntrySchema.extend({
@@ -33,6 +36,10 @@ const CategorySchema = EntrySchema.extend({
 });
 
 export const meta: MetaFunction = () => [{ title: "Peserta · Juara" }];
+
+export const handle: CompetitionPageHandle = {
+  competitionPage: { heading: "setup.entries.title" },
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);
@@ -50,9 +57,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       district: l.district,
     }));
   return json({
-    slug: c.slug,
-    name: c.name,
-    status: c.status,
     entries,
     available,
   });
@@ -174,13 +178,12 @@ function StatusForm({
 
 export default function Entries() {
   const t = useT();
-  const { slug, name, status, entries, available } = useLoaderData<typeof loader>();
+  const { status } = useCompetition();
+  const { entries, available } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const draft = status === "draft";
   return (
     <>
-      <h1>{t("setup.entries.title")}</h1>
-      <CompetitionNav slug={slug} name={name} status={status} />
       {data?.notice ? (
         <p className="notice" role="status">
           {t(

@@ -2,15 +2,23 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList } from "~/components/Field";
-import { CompetitionNav, SettingsFields } from "~/components/SetupUi";
+import { SettingsFields } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
 import { SettingsSchema } from "~/lib/competition-settings";
 import { parseForm } from "~/lib/forms";
 import { requireRole } from "~/lib/session.server";
 import { requireCompetition, settingsOf, updateCompetition } from "~/models/competitions.server";
 import { actorOf } from "~/models/users.server";
+import {
+  useCompetition,
+  type CompetitionPageHandle,
+} from "./chair.competitions.$slug/competition-page";
 
 export const meta: MetaFunction = () => [{ title: "Pengaturan lomba · Juara" }];
+
+export const handle: CompetitionPageHandle = {
+  competitionPage: { heading: "setup.settings.title" },
+};
 
 function asValues(s: ReturnType<typeof settingsOf>): Record<string, string> {
   return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, String(v)]));
@@ -19,12 +27,7 @@ function asValues(s: ReturnType<typeof settingsOf>): Record<string, string> {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
-  return json({
-    slug: c.slug,
-    name: c.name,
-    status: c.status,
-    values: asValues(settingsOf(c)),
-  });
+  return json({ values: asValues(settingsOf(c)) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -48,7 +51,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CompetitionSettings() {
   const t = useT();
-  const { slug, name, status, values } = useLoaderData<typeof loader>();
+  const { status } = useCompetition();
+  const { values } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors: Partial<Record<string, string[]>> = data?.errors ?? {};
   const shown =
@@ -57,8 +61,6 @@ export default function CompetitionSettings() {
       : values;
   return (
     <>
-      <h1>{t("setup.settings.title")}</h1>
-      <CompetitionNav slug={slug} name={name} status={status} />
       {data?.ok ? (
         <p className="notice" role="status">
           {t("setup.saved")}

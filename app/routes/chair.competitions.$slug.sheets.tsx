@@ -3,7 +3,6 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorList } from "~/components/Field";
-import { CompetitionNav } from "~/components/SetupUi";
 import type { MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate, formatDateTime } from "~/lib/format";
@@ -12,8 +11,16 @@ import { requireRole } from "~/lib/session.server";
 import { requireCompetition } from "~/models/competitions.server";
 import { countIndicators, listSheets, reopenSheet } from "~/models/sheets.server";
 import { actorOf } from "~/models/users.server";
+import {
+  useCompetition,
+  type CompetitionPageHandle,
+} from "./chair.competitions.$slug/competition-page";
 
 export const meta: MetaFunction = () => [{ title: "Lembar nilai · Juara" }];
+
+export const handle: CompetitionPageHandle = {
+  competitionPage: { heading: "scoring.chair.title" },
+};
 
 const ReopenSchema = z.object({
   intent: z.literal("reopen", { error: "setup.error.badRequest" }),
@@ -28,9 +35,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
   return json({
-    slug: c.slug,
-    name: c.name,
-    status: c.status,
     sheets: await listSheets(c.id),
     indicators: await countIndicators(c.id),
   });
@@ -72,14 +76,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ChairSheets() {
   const t = useT();
   const lang = useLang();
-  const { slug, name, status, sheets, indicators } = useLoaderData<typeof loader>();
+  const { status } = useCompetition();
+  const { sheets, indicators } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const submitted = sheets.filter((s) => s.status === "submitted").length;
   return (
     <>
-      <h1>{t("scoring.chair.title")}</h1>
-      <CompetitionNav slug={slug} name={name} status={status} />
       <p>{t("scoring.chair.intro")}</p>
       {data?.ok ? (
         <p className="notice" role="status">

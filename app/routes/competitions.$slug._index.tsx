@@ -5,7 +5,7 @@ import { ScoreDistributionChart, WinnersComponentChart } from "~/components/char
 import { ResultsSection } from "~/components/ResultsSection";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate } from "~/lib/format";
-import { loadPublishedPage } from "~/lib/public-page.server";
+import { loadPublishedPage } from "~/routes/competitions.$slug/published-page.server";
 import { groupByCategory } from "~/lib/results";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@ import { useEffect } from "react";
 import { isMessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
 import { formatScore } from "~/lib/format";
-import { loadPublishedPage } from "~/lib/public-page.server";
+import { loadPublishedPage } from "~/routes/competitions.$slug/published-page.server";
 import { ceremonyOrder } from "~/lib/results";
 
 export const handle = { bare: true };

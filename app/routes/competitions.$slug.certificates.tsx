@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate } from "~/lib/format";
-import { loadPublishedPage } from "~/lib/public-page.server";
+import { loadPublishedPage } from "~/routes/competitions.$slug/published-page.server";
 import { ceremonyOrder } from "~/lib/results";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

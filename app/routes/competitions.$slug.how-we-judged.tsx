@@ -2,7 +2,7 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/useT";
-import { loadPublishedPage } from "~/lib/public-page.server";
+import { loadPublishedPage } from "~/routes/competitions.$slug/published-page.server";
 import { getJudgingMethod } from "~/models/public.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -5,7 +5,8 @@ import { ErrorList, Field } from "~/components/Field";
 import { UserAdminNotice, UserTable } from "~/components/UserAdmin";
 import { useT } from "~/i18n/useT";
 import { requireRole } from "~/lib/session.server";
-import { handleUserAdminAction, listUsers } from "~/models/users.server";
+import { handleUserAdminAction } from "~/routes/admin.users/user-admin.server";
+import { listUsers } from "~/models/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Juri · Juara" }];
 

@@ -140,8 +140,14 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
     get: CHAIR_ONLY,
     post: CHAIR_ONLY_POST_EMPTY,
   },
-  "routes/chair.competitions.$slug._index": {
+  // the layout of the chair's competition pages; a POST to the bare address reaches it (docs/http.md)
+  "routes/chair.competitions.$slug": {
     url: "/chair/competitions/kutim-2024",
+    get: CHAIR_ONLY,
+    post: CHAIR_ONLY_POST_EMPTY,
+  },
+  "routes/chair.competitions.$slug._index": {
+    url: "/chair/competitions/kutim-2024?index",
     get: CHAIR_ONLY,
     post: CHAIR_ONLY_POST_EMPTY,
   },

@@ -9,7 +9,7 @@ import { HttpClient } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
- * Hostile input to every action of the app (issue 7): wrong types, out-of-range and non-integer
+ * Hostile input to every action of the app: wrong types, out-of-range and non-integer
  * numbers, missing and repeated fields, over-long text, control characters, SQL and HTML
  * fragments in fields that must not hold them, 1 MB bodies. Every answer must be a 4xx with a
  * message, never a 500, and the database must be exactly as it was.
@@ -160,6 +160,37 @@ const ids = { entry: 0, sheet: 0, judge: 0, library: 0, user: 0 };
 
 function operations(): Record<string, Operation[] | { exempt: string }> {
   const c = "/chair/competitions/kutim-2024";
+  const overview = (url: string): Operation[] => [
+    {
+      name: "duplicate",
+      role: "chair",
+      url,
+      base: {
+        intent: "duplicate",
+        slug: "kutim-2099",
+        name: "Lomba 2099",
+        year: "2099",
+      },
+      fields: {
+        slug: { t: "slug" },
+        name: { t: "text", max: 200, required: true },
+        year: { t: "int", min: 1990, max: 2200 },
+      },
+    },
+    {
+      name: "status",
+      role: "chair",
+      url,
+      base: { intent: "status", to: "closed", confirm: "yes", reason: "" },
+      fields: {
+        to: {
+          t: "enum",
+          values: ["draft", "scoring", "closed", "published"],
+        },
+        confirm: { t: "enum", values: ["yes"] },
+      },
+    },
+  ];
   const sheetBase = {
     "score.A1": "3",
     "note.A1": "rapi",
@@ -248,37 +279,10 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
         fields: { ...SETTINGS, slug: { t: "slug" } },
       },
     ],
-    "routes/chair.competitions.$slug._index": [
-      {
-        name: "duplicate",
-        role: "chair",
-        url: c,
-        base: {
-          intent: "duplicate",
-          slug: "kutim-2099",
-          name: "Lomba 2099",
-          year: "2099",
-        },
-        fields: {
-          slug: { t: "slug" },
-          name: { t: "text", max: 200, required: true },
-          year: { t: "int", min: 1990, max: 2200 },
-        },
-      },
-      {
-        name: "status",
-        role: "chair",
-        url: c,
-        base: { intent: "status", to: "closed", confirm: "yes", reason: "" },
-        fields: {
-          to: {
-            t: "enum",
-            values: ["draft", "scoring", "closed", "published"],
-          },
-          confirm: { t: "enum", values: ["yes"] },
-        },
-      },
-    ],
+    // the bare address (docs/http.md; the status and delete forms) reaches the layout, `?index`
+    // the overview itself (the duplicate form); both answer with the same handler
+    "routes/chair.competitions.$slug": overview(c),
+    "routes/chair.competitions.$slug._index": overview(`${c}?index`),
     "routes/chair.competitions.$slug.settings": [
       {
         name: "settings",

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ROLES } from "../../db/schema";
+import { ROLES } from "../../../db/schema";
 import { ErrorList, Field, SelectField } from "~/components/Field";
 import { UserAdminNotice, UserTable } from "~/components/UserAdmin";
 import { useT } from "~/i18n/useT";
 import { requireRole } from "~/lib/session.server";
-import { handleUserAdminAction, listUsers } from "~/models/users.server";
+import { handleUserAdminAction } from "./user-admin.server";
+import { listUsers } from "~/models/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Pengguna · Juara" }];
 

@@ -1,7 +1,9 @@
+// This folder has no route module (route.tsx), so it adds no route: it holds what the public
+// pages `competitions.$slug.*` share.
 import { getLang } from "~/i18n/lang.server";
 import { getPublicSnapshot, type PublicSnapshot } from "~/models/public.server";
-import { snapshotCacheHeaders } from "./http-cache.server";
-import { getSessionUser } from "./session.server";
+import { snapshotCacheHeaders } from "~/lib/http-cache.server";
+import { getSessionUser } from "~/lib/session.server";
 
 /**
  * Every public page of a competition starts here: the published snapshot or a 404 (never 403,

@@ -1,8 +1,8 @@
-import { sheetValuesOf, type SheetValues } from "./sheet";
-import { repeatedFields } from "./forms";
+import { sheetValuesOf, type SheetValues } from "~/lib/sheet";
+import { repeatedFields } from "~/lib/forms";
 import { saveSheet, type SaveOutcome } from "~/models/sheets.server";
 import { actorOf } from "~/models/users.server";
-import type { SessionUser } from "./session.server";
+import type { SessionUser } from "~/lib/session.server";
 
 export type SheetPostResult = SaveOutcome & { values: SheetValues };
 

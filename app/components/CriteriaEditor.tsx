@@ -1,0 +1,240 @@
+import { useId } from "react";
+import { MessageList } from "~/components/SetupUi";
+import { useT } from "~/i18n/useT";
+import { rubricLevels, type DraftComponent, type DraftIndicator } from "~/lib/criteria";
+import type { Message } from "~/lib/messages";
+
+/** The server's findings by field path (`0.indicators.1.max`; "" for the whole draft). */
+export type Issues = Record<string, Message[]>;
+
+function CField({
+  label,
+  name,
+  value,
+  issues,
+  short,
+  inputMode,
+  disabled,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  issues?: Message[];
+  short?: boolean;
+  inputMode?: "numeric";
+  disabled?: boolean;
+}) {
+  const id = useId();
+  return (
+    <div className={short ? "field short" : "field"}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        defaultValue={value}
+        inputMode={inputMode}
+        disabled={disabled}
+        aria-invalid={issues?.length ? true : undefined}
+        aria-describedby={issues?.length ? `${id}-error` : undefined}
+      />
+      {issues?.length ? (
+        <div id={`${id}-error`}>
+          <MessageList messages={issues} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The whole draft as one form. Every add/remove button posts the draft so far and the server
+ * answers with the edited draft (it works without JavaScript); only "save" writes.
+ */
+export function CriteriaFields({
+  draft,
+  issues,
+  frozen,
+  total,
+}: {
+  draft: DraftComponent[];
+  issues: Issues;
+  frozen: boolean;
+  total: number | null;
+}) {
+  const t = useT();
+  return (
+    <>
+      {/* Enter in a field saves, rather than pressing the first add/remove button */}
+      <button
+        type="submit"
+        name="intent"
+        value="save"
+        className="setup-visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+      >
+        {t("setup.criteria.save")}
+      </button>
+      <fieldset disabled={frozen} className="setup-fieldset">
+        {draft.map((c, ci) => (
+          <ComponentFields key={ci} component={c} ci={ci} issues={issues} />
+        ))}
+        <div className="button-row sticky-actions">
+          <strong aria-live="polite">{t("setup.criteria.total", { total: total ?? "?" })}</strong>
+          <button type="submit" name="intent" value="add-component" className="button">
+            {t("setup.criteria.addComponent")}
+          </button>
+          <button type="submit" name="intent" value="refresh" className="button">
+            {t("setup.criteria.rubricApply")}
+          </button>
+          <button type="submit" name="intent" value="save" className="button primary">
+            {t("setup.criteria.save")}
+          </button>
+        </div>
+      </fieldset>
+    </>
+  );
+}
+
+function ComponentFields({
+  component: c,
+  ci,
+  issues,
+}: {
+  component: DraftComponent;
+  ci: number;
+  issues: Issues;
+}) {
+  const t = useT();
+  return (
+    <fieldset className="criteria-component">
+      <legend>{t("setup.criteria.component", { n: ci + 1 })}</legend>
+      <div className="field-row">
+        <CField
+          label={t("setup.criteria.code")}
+          name={`c.${ci}.code`}
+          value={c.code}
+          issues={issues[`${ci}.code`]}
+          short
+        />
+        <CField
+          label={t("setup.criteria.name")}
+          name={`c.${ci}.name`}
+          value={c.name}
+          issues={issues[`${ci}.name`]}
+        />
+        <CField
+          label={t("setup.criteria.weight")}
+          name={`c.${ci}.weight`}
+          value={c.weight}
+          issues={issues[`${ci}.weight`]}
+          short
+          inputMode="numeric"
+        />
+      </div>
+      <MessageList messages={[...(issues[`${ci}`] ?? []), ...(issues[`${ci}.indicators`] ?? [])]} />
+      {c.indicators.map((ind, ii) => (
+        <IndicatorFields key={ii} indicator={ind} ci={ci} ii={ii} issues={issues} />
+      ))}
+      <div className="button-row">
+        <button type="submit" name="intent" value={`add-indicator:${ci}`} className="button small">
+          {t("setup.criteria.addIndicator")}
+        </button>
+        <button
+          type="submit"
+          name="intent"
+          value={`remove-component:${ci}`}
+          className="button small danger"
+        >
+          {t("setup.criteria.removeComponent")}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+function IndicatorFields({
+  indicator: ind,
+  ci,
+  ii,
+  issues,
+}: {
+  indicator: DraftIndicator;
+  ci: number;
+  ii: number;
+  issues: Issues;
+}) {
+  const t = useT();
+  const p = `c.${ci}.i.${ii}`;
+  const k = `${ci}.indicators.${ii}`;
+  const levels = rubricLevels(ind.min, ind.max);
+  return (
+    <fieldset className="criteria-indicator">
+      <legend>
+        {t("setup.criteria.indicator", {
+          code: ind.code || `${ii + 1}`,
+        })}
+      </legend>
+      <div className="field-row">
+        <CField
+          label={t("setup.criteria.code")}
+          name={`${p}.code`}
+          value={ind.code}
+          issues={issues[`${k}.code`]}
+          short
+        />
+        <CField
+          label={t("setup.criteria.name")}
+          name={`${p}.name`}
+          value={ind.name}
+          issues={issues[`${k}.name`]}
+        />
+        <CField
+          label={t("setup.criteria.min")}
+          name={`${p}.min`}
+          value={ind.min}
+          issues={issues[`${k}.min`]}
+          short
+          inputMode="numeric"
+        />
+        <CField
+          label={t("setup.criteria.max")}
+          name={`${p}.max`}
+          value={ind.max}
+          issues={issues[`${k}.max`]}
+          short
+          inputMode="numeric"
+        />
+      </div>
+      <CField
+        label={t("setup.criteria.description")}
+        name={`${p}.description`}
+        value={ind.description}
+        issues={issues[`${k}.description`]}
+      />
+      <details open={Object.values(ind.rubric).some((v) => v !== "") || undefined}>
+        <summary>{t("setup.criteria.rubric")}</summary>
+        {levels.length === 0 ? <p className="hint">{t("setup.criteria.rubricTooLong")}</p> : null}
+        {levels.map((level) => (
+          <CField
+            key={level}
+            label={t("setup.criteria.rubricLevel", { level })}
+            name={`${p}.r.${level}`}
+            value={ind.rubric[String(level)] ?? ""}
+            issues={issues[`${k}.rubric.${level}`]}
+          />
+        ))}
+      </details>
+      <div className="button-row">
+        <button
+          type="submit"
+          name="intent"
+          value={`remove-indicator:${ci}:${ii}`}
+          className="button small danger"
+        >
+          {t("setup.criteria.removeIndicator")}
+        </button>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,434 @@
+import { Link } from "@remix-run/react";
+import { isMessageKey, type MessageKey } from "~/i18n";
+import { useLang, useT } from "~/i18n/useT";
+import { formatScore, formatTime } from "~/lib/format";
+import type { SheetErrors, SheetValues } from "~/lib/sheet";
+import {
+  sameValues,
+  valuesOfServerSheet,
+  type SaveStatus,
+  type ServerSheet,
+} from "~/lib/use-sheet-autosave";
+import type { SheetCriteria } from "~/models/sheets.server";
+
+type Indicator = SheetCriteria["indicators"][number];
+
+/** The id of a sheet field's input, also the target of the error summary's focus. */
+export function fieldId(name: string): string {
+  return name === "comment" ? "field-comment" : `field-${name.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+}
+
+/** The way back, the heading and the library being judged. */
+export function SheetHeader({
+  competition,
+  library,
+}: {
+  competition: { slug: string; name: string };
+  library: {
+    name: string;
+    category: string;
+    village: string;
+    district: string;
+    address: string | null;
+    headName: string | null;
+    npp: string | null;
+  };
+}) {
+  const t = useT();
+  const details: [MessageKey, string | null][] = [
+    ["scoring.sheet.address", library.address],
+    ["scoring.sheet.head", library.headName],
+    ["scoring.sheet.npp", library.npp],
+  ];
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to={`/judge/${competition.slug}`}>{t("scoring.sheet.back")}</Link>
+      </p>
+      <h1>{t("scoring.sheet.heading", { library: library.name })}</h1>
+      <p className="muted">{competition.name}</p>
+      <dl className="details">
+        <div>
+          <dt>{t("scoring.sheet.category")}</dt>
+          <dd>{t(`libraryType.${library.category}` as MessageKey)}</dd>
+        </div>
+        <div>
+          <dt>{t("scoring.sheet.village")}</dt>
+          <dd>{library.village}</dd>
+        </div>
+        <div>
+          <dt>{t("scoring.sheet.district")}</dt>
+          <dd>{library.district}</dd>
+        </div>
+        {details.map(([label, value]) =>
+          value ? (
+            <div key={label}>
+              <dt>{t(label)}</dt>
+              <dd>{value}</dd>
+            </div>
+          ) : null,
+        )}
+      </dl>
+    </>
+  );
+}
+
+/** Errors of one field: catalog keys, range messages filled with the indicator's min and max. */
+export function ScoreErrors({
+  id,
+  errors,
+  min,
+  max,
+}: {
+  id: string;
+  errors: string[] | undefined;
+  min: number;
+  max: number;
+}) {
+  const t = useT();
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="field-errors" role="alert">
+      {[...new Set(errors)].map((e) => (
+        <li key={e}>{isMessageKey(e) ? t(e, { min, max }) : t("error.invalid")}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Errors of the whole form, then how many fields need attention. */
+export function SheetErrorSummary({ errors }: { errors: SheetErrors }) {
+  const t = useT();
+  const count = Object.keys(errors).filter((k) => k !== "_form").length;
+  return (
+    <>
+      {errors._form?.length ? (
+        <ul className="field-errors" role="alert">
+          {errors._form.map((e) => (
+            <li key={e}>{isMessageKey(e) ? t(e) : t("error.invalid")}</li>
+          ))}
+        </ul>
+      ) : null}
+      {count > 0 ? (
+        <p className="field-errors" role="alert">
+          {t("scoring.error.summary", { count })}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+interface FieldProps {
+  values: SheetValues;
+  errors: SheetErrors;
+  editable: boolean;
+  onChange: (name: string, value: string) => void;
+}
+
+/** One component of the criteria: its indicators and its live subtotal. */
+export function ComponentFieldset({
+  component,
+  subtotalX100,
+  ...fields
+}: FieldProps & { component: SheetCriteria; subtotalX100: number }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <fieldset className="sheet-component">
+      <legend>
+        {component.code}. {component.name}{" "}
+        <span className="muted">({t("scoring.sheet.weight", { weight: component.weight })})</span>
+      </legend>
+      {component.indicators.map((indicator) => (
+        <IndicatorRow key={indicator.code} indicator={indicator} {...fields} />
+      ))}
+      <p className="subtotal">
+        {t("scoring.sheet.subtotal", {
+          code: component.code,
+          score: formatScore(subtotalX100, lang),
+          weight: component.weight,
+        })}
+      </p>
+    </fieldset>
+  );
+}
+
+/** An indicator: the score with its rubric beside it, and the judge's note. */
+export function IndicatorRow({
+  indicator,
+  values,
+  errors,
+  editable,
+  onChange,
+}: FieldProps & { indicator: Indicator }) {
+  const t = useT();
+  const scoreName = `score.${indicator.code}`;
+  const noteName = `note.${indicator.code}`;
+  const scoreErrors = errors[scoreName];
+  const rubricId = `${fieldId(scoreName)}-rubric`;
+  const errorId = `${fieldId(scoreName)}-error`;
+  return (
+    <div className="sheet-indicator">
+      <div className="sheet-indicator-input">
+        <label htmlFor={fieldId(scoreName)}>
+          <strong>
+            {indicator.code} · {indicator.name}
+          </strong>
+          <span className="score-label">
+            {t("scoring.sheet.score", {
+              code: indicator.code,
+              min: indicator.min,
+              max: indicator.max,
+            })}
+          </span>
+        </label>
+        <input
+          id={fieldId(scoreName)}
+          name={scoreName}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          className="score-input"
+          value={values[scoreName] ?? ""}
+          readOnly={!editable}
+          onChange={(e) => onChange(scoreName, e.currentTarget.value)}
+          aria-invalid={scoreErrors?.length ? true : undefined}
+          aria-describedby={[rubricId, scoreErrors?.length ? errorId : null]
+            .filter(Boolean)
+            .join(" ")}
+        />
+        <ScoreErrors id={errorId} errors={scoreErrors} min={indicator.min} max={indicator.max} />
+      </div>
+      <div className="sheet-indicator-rubric" id={rubricId}>
+        {indicator.description ? <p>{indicator.description}</p> : null}
+        {indicator.rubric.length > 0 ? (
+          <ol className="rubric" aria-label={t("scoring.sheet.rubric", { code: indicator.code })}>
+            {indicator.rubric.map((level) => (
+              <li key={level.level} value={level.level}>
+                <strong>{level.level}</strong> — {level.text}
+              </li>
+            ))}
+          </ol>
+        ) : null}
+      </div>
+      <div className="sheet-indicator-note">
+        <label htmlFor={fieldId(noteName)}>
+          {t("scoring.sheet.note", { code: indicator.code })}
+        </label>
+        <textarea
+          id={fieldId(noteName)}
+          name={noteName}
+          rows={2}
+          value={values[noteName] ?? ""}
+          readOnly={!editable}
+          onChange={(e) => onChange(noteName, e.currentTarget.value)}
+          aria-invalid={errors[noteName]?.length ? true : undefined}
+        />
+        <ScoreErrors
+          id={`${fieldId(noteName)}-error`}
+          errors={errors[noteName]}
+          min={indicator.min}
+          max={indicator.max}
+        />
+      </div>
+    </div>
+  );
+}
+
+/** The overall comment, the live total, the save state and the two buttons. */
+export function SheetFooter({
+  values,
+  errors,
+  editable,
+  onChange,
+  totals,
+  saveState,
+}: FieldProps & {
+  totals: { totalX100: number; scored: number; indicators: number };
+  /** shown once the page runs its script (autosave) */
+  saveState: { status: SaveStatus; savedAt: string | null; failedCode: number | null } | null;
+}) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="field-comment">{t("scoring.sheet.comment")}</label>
+        <textarea
+          id="field-comment"
+          name="comment"
+          rows={4}
+          value={values.comment ?? ""}
+          readOnly={!editable}
+          onChange={(e) => onChange("comment", e.currentTarget.value)}
+          aria-invalid={errors.comment?.length ? true : undefined}
+        />
+        <ScoreErrors id="field-comment-error" errors={errors.comment} min={0} max={0} />
+      </div>
+
+      <div className="sheet-bar" role="group" aria-label={t("scoring.sheet.actions")}>
+        <p id="sheet-total" className="sheet-total">
+          {t("scoring.sheet.total")}:{" "}
+          <output data-testid="total">{formatScore(totals.totalX100, lang)}</output> / 100
+          <span className="muted">
+            {" "}
+            ·{" "}
+            {t("scoring.sheet.scored", {
+              scored: totals.scored,
+              total: totals.indicators,
+            })}
+          </span>
+        </p>
+        {saveState && editable ? <StatusLine {...saveState} /> : null}
+        {editable ? (
+          <p className="sheet-buttons">
+            <button type="submit" name="intent" value="save" className="button">
+              {t("scoring.sheet.save")}
+            </button>{" "}
+            <button
+              type="submit"
+              name="intent"
+              value="submit"
+              className="button primary"
+              aria-describedby="submit-hint"
+            >
+              {t("scoring.sheet.submit")}
+            </button>
+          </p>
+        ) : null}
+        {editable ? (
+          <p id="submit-hint" className="hint">
+            {t("scoring.sheet.submitHint")}
+          </p>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+const WARN_STATUSES: SaveStatus[] = [
+  "offline",
+  "storage",
+  "signedOut",
+  "invalid",
+  "conflict",
+  "locked",
+  "closed",
+  "failed",
+];
+
+function StatusLine({
+  status,
+  savedAt,
+  failedCode,
+}: {
+  status: SaveStatus;
+  savedAt: string | null;
+  failedCode: number | null;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const text =
+    status === "saved"
+      ? savedAt
+        ? t("scoring.status.saved", { time: formatTime(savedAt, lang) })
+        : t("scoring.status.idle")
+      : status === "failed"
+        ? t("scoring.status.failed", { code: failedCode ?? 0 })
+        : t(`scoring.status.${status}` as MessageKey);
+  const tone = WARN_STATUSES.includes(status) ? "warn" : "ok";
+  return (
+    <p
+      className={`save-status save-status-${tone}`}
+      role="status"
+      aria-live="polite"
+      data-status={status}
+    >
+      {text}
+    </p>
+  );
+}
+
+/** Another device (or this one, earlier) saved a newer version: the differences, and a choice. */
+export function ConflictPanel({
+  conflict,
+  mine,
+  criteria,
+  hydrated,
+  onKeepMine,
+  onUseServer,
+  reloadTo,
+}: {
+  conflict: { current: ServerSheet; fromDevice: boolean };
+  mine: SheetValues;
+  criteria: SheetCriteria[];
+  hydrated: boolean;
+  onKeepMine: () => void;
+  onUseServer: () => void;
+  reloadTo: string;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const theirs = valuesOfServerSheet(conflict.current);
+  const fields = [
+    ...criteria.flatMap((c) => c.indicators.flatMap((i) => [`score.${i.code}`, `note.${i.code}`])),
+    "comment",
+  ].filter((name) => !sameValues({ [name]: mine[name] ?? "" }, { [name]: theirs[name] ?? "" }));
+  const submitted = conflict.current.status === "submitted";
+  const label = (name: string) =>
+    name === "comment"
+      ? t("scoring.sheet.comment")
+      : name
+          .replace(/^score\./, "")
+          .replace(/^note\.(.*)$/, (_, c: string) => t("scoring.sheet.note", { code: c }));
+  return (
+    <section className="conflict panel" aria-labelledby="conflict-title" role="alert">
+      <h2 id="conflict-title">{t("scoring.conflict.title")}</h2>
+      <p>
+        {conflict.fromDevice
+          ? t("scoring.conflict.device")
+          : t("scoring.conflict.body", {
+              time: conflict.current.updatedAt ? formatTime(conflict.current.updatedAt, lang) : "—",
+            })}
+      </p>
+      {submitted ? <p>{t("scoring.conflict.submittedElsewhere")}</p> : null}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("scoring.conflict.field")}</th>
+              <th scope="col">{t("scoring.conflict.yours")}</th>
+              <th scope="col">{t("scoring.conflict.server")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {fields.map((name) => (
+              <tr key={name}>
+                <th scope="row">{label(name)}</th>
+                <td>{mine[name]?.trim() || t("scoring.conflict.empty")}</td>
+                <td>{theirs[name]?.trim() || t("scoring.conflict.empty")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {hydrated ? (
+        <p className="sheet-buttons">
+          {!submitted ? (
+            <button type="button" className="button primary" onClick={onKeepMine}>
+              {t("scoring.conflict.keepMine")}
+            </button>
+          ) : null}{" "}
+          <button type="button" className="button" onClick={onUseServer}>
+            {submitted ? t("scoring.conflict.discard") : t("scoring.conflict.useServer")}
+          </button>
+        </p>
+      ) : (
+        <p>
+          {!submitted ? t("scoring.conflict.noJs") : null}{" "}
+          <a href={reloadTo}>{t("scoring.conflict.reload")}</a>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { ROLES, type Role } from "../../../db/schema";
+import {
+  emailField,
+  formValues,
+  optionalText,
+  parseForm,
+  requiredText,
+  type FieldErrors,
+  repeatedFields,
+} from "~/lib/forms";
+import type { SessionUser } from "~/lib/session.server";
+import { actorOf, createUser, getUser, resetPassword, setUserActive } from "~/models/users.server";
+
+/**
+ * The account actions shared by the admin's user page and the chair's judge page. What differs
+ * is which roles the page may create and manage: an admin any, a chair only judges.
+ */
+const CreateSchema = z.object({
+  intent: z.literal("create"),
+  name: requiredText(120),
+  email: emailField(),
+  role: z.enum(ROLES, { error: "error.invalid" }).optional(),
+  password: z
+    .string()
+    .max(256, { error: "error.tooLong" })
+    .optional()
+    .refine((p) => !p || p.length >= 8, { error: "error.passwordTooShort" }),
+  district: optionalText(120),
+  village: optionalText(120),
+  institution: optionalText(200),
+});
+
+const TargetSchema = z.object({
+  intent: z.enum(["activate", "deactivate", "reset"]),
+  userId: z.coerce.number().int().positive(),
+});
+
+export type UserAdminResult =
+  | { kind: "created"; email: string; tempPassword: string | null }
+  | { kind: "reset"; email: string; tempPassword: string }
+  | { kind: "updated"; email: string }
+  | { kind: "invalid"; errors: FieldErrors; values: Record<string, string> };
+
+export async function handleUserAdminAction(
+  actingUser: SessionUser,
+  formData: FormData,
+  scope: { manageable: readonly Role[]; createRole?: Role },
+): Promise<UserAdminResult | Response> {
+  const actor = actorOf(actingUser);
+  if (formData.get("intent") === "create") {
+    const form = parseForm(CreateSchema, formData, {
+      omitFromEcho: ["password"],
+    });
+    if (!form.ok) return { kind: "invalid", errors: form.errors, values: form.values };
+    const role = scope.createRole ?? form.data.role ?? "judge";
+    if (!scope.manageable.includes(role)) return new Response("Forbidden", { status: 403 });
+    const result = await createUser(actor, {
+      ...form.data,
+      role,
+      password: form.data.password || undefined,
+    });
+    if (!result.ok) {
+      return {
+        kind: "invalid",
+        errors: { email: ["error.emailTaken"] },
+        values: formValues(formData, ["password"]),
+      };
+    }
+    return {
+      kind: "created",
+      email: form.data.email,
+      tempPassword: result.generated ? result.password : null,
+    };
+  }
+
+  const target = TargetSchema.safeParse(Object.fromEntries(formData));
+  if (!target.success || repeatedFields(formData).length > 0)
+    return new Response("Bad request", { status: 400 });
+  const user = await getUser(target.data.userId);
+  // someone outside this page's remit is answered as if absent
+  if (!user || !scope.manageable.includes(user.role))
+    return new Response("Not found", { status: 404 });
+  switch (target.data.intent) {
+    case "reset":
+      return {
+        kind: "reset",
+        email: user.email,
+        tempPassword: await resetPassword(actor, user.id),
+      };
+    case "activate":
+    case "deactivate":
+      if (user.id === actingUser.id) {
+        return {
+          kind: "invalid",
+          errors: { _form: ["users.cannotDeactivateSelf"] },
+          values: {},
+        };
+      }
+      await setUserActive(actor, user.id, target.data.intent === "activate");
+      return { kind: "updated", email: user.email };
+  }
+}

@@ -1,0 +1,88 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { CriteriaFields, type Issues } from "~/components/CriteriaEditor";
+import { MessageList } from "~/components/SetupUi";
+import { useT } from "~/i18n/useT";
+import { toDraft, weightTotal } from "~/lib/criteria";
+import { requireRole } from "~/lib/session.server";
+import { requireCompetition } from "~/models/competitions.server";
+import { getCriteria } from "~/models/criteria.server";
+import {
+  useCompetition,
+  type CompetitionPageHandle,
+} from "../chair.competitions.$slug/competition-page";
+import { handleCriteriaPost } from "./criteria.server";
+
+export const meta: MetaFunction = () => [{ title: "Kriteria · Juara" }];
+
+export const handle: CompetitionPageHandle = {
+  competitionPage: { heading: "setup.criteria.title" },
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, ["chair", "admin"]);
+  const c = await requireCompetition(params.slug);
+  return json({ draft: toDraft(await getCriteria(c.id)) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["chair", "admin"]);
+  const c = await requireCompetition(params.slug);
+  return handleCriteriaPost(user, c, await request.formData());
+}
+
+function hash(text: string): string {
+  let h = 5381;
+  for (let i = 0; i < text.length; i++) h = (h * 33) ^ text.charCodeAt(i);
+  return (h >>> 0).toString(36);
+}
+
+export default function CriteriaEditor() {
+  const t = useT();
+  const { status } = useCompetition();
+  const loaded = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const draft = data?.draft ?? loaded.draft;
+  const issues: Issues = data?.issues ?? {};
+  const frozen = status !== "draft";
+  const hasIssues = Object.keys(issues).length > 0;
+  // a new key after each answer resets the uncontrolled inputs to the draft the server sent
+  const formKey = hash(JSON.stringify(draft));
+  return (
+    <>
+      {frozen ? (
+        <p className="alert">{t("setup.criteria.frozen")}</p>
+      ) : (
+        <p>{t("setup.criteria.intro")}</p>
+      )}
+      {data?.notice === "saved" ? (
+        <p className="notice" role="status">
+          {t("setup.criteria.saved")}
+        </p>
+      ) : null}
+      {data?.notice === "template" ? (
+        <p className="notice" role="status">
+          {t("setup.criteria.templateLoaded")}
+        </p>
+      ) : null}
+      {data?.formError ? <MessageList messages={[{ message: data.formError }]} /> : null}
+      {hasIssues ? (
+        <MessageList messages={[{ message: "setup.criteria.notSaved" }, ...(issues[""] ?? [])]} />
+      ) : null}
+
+      {!frozen ? (
+        <Form method="post" className="panel">
+          <p className="hint">{t("setup.criteria.templateHint")}</p>
+          <button type="submit" name="intent" value="template" className="button">
+            {t("setup.criteria.template")}
+          </button>
+        </Form>
+      ) : null}
+
+      <Form method="post" key={formKey} noValidate>
+        <CriteriaFields draft={draft} issues={issues} frozen={frozen} total={weightTotal(draft)} />
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,236 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
+import { useMemo, useState, type FormEvent } from "react";
+import {
+  ComponentFieldset,
+  ConflictPanel,
+  fieldId,
+  SheetErrorSummary,
+  SheetFooter,
+  SheetHeader,
+} from "~/components/ScoreSheet";
+import { useLang, useT } from "~/i18n/useT";
+import { formatDate } from "~/lib/format";
+import { checkScore, liveTotals, checkFields, type SheetErrors } from "~/lib/sheet";
+import { requireRole } from "~/lib/session.server";
+import { useHydrated } from "~/lib/use-hydrated";
+import {
+  oneTimeKey,
+  useSheetAutosave,
+  valuesOfServerSheet,
+  type ServerSheet,
+} from "~/lib/use-sheet-autosave";
+import { getSheetView, type SheetCriteria } from "~/models/sheets.server";
+import { handleSheetPost, statusOf } from "./sheet-post.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.library.name ?? ""} · Juara` },
+];
+
+const noStore = { "Cache-Control": "private, no-store" };
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["judge"]);
+  const view = await getSheetView(user.id, params.slug ?? "", params.code ?? "");
+  if (!view) throw new Response("Not found", { status: 404 });
+  const { access } = view;
+  return json(
+    {
+      judgeId: user.id,
+      key: oneTimeKey(),
+      competition: {
+        slug: access.slug,
+        name: access.competitionName,
+        status: access.competitionStatus,
+      },
+      library: {
+        code: access.code,
+        name: access.name,
+        category: access.category,
+        village: access.village,
+        district: access.district,
+        address: access.address,
+        headName: access.headName,
+        npp: access.npp,
+      },
+      criteria: view.criteria,
+      sheet: view.sheet,
+      editable: view.editable,
+    },
+    { headers: noStore },
+  );
+}
+
+/** The plain-form path (JavaScript off): save, submit, or show what went wrong with the form kept. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["judge"]);
+  const slug = params.slug ?? "";
+  const code = params.code ?? "";
+  const result = await handleSheetPost(user, slug, code, request);
+  if (result.kind === "notFound") throw new Response("Not found", { status: 404 });
+  if (result.kind === "saved") {
+    return result.status === "submitted"
+      ? redirect(`/judge/${slug}?submitted=${encodeURIComponent(code)}`, 303)
+      : redirect(`/judge/${slug}/${encodeURIComponent(code)}?saved=1`, 303);
+  }
+  const errors: SheetErrors =
+    result.kind === "invalid"
+      ? result.errors
+      : {
+          _form: [`scoring.error.${result.kind === "conflict" ? "conflictNoJs" : result.kind}`],
+        };
+  return json(
+    {
+      kind: result.kind,
+      errors,
+      values: result.values,
+      key: oneTimeKey(),
+      current: result.kind === "conflict" ? result.current : null,
+    },
+    { status: statusOf(result), headers: noStore },
+  );
+}
+
+export default function ScoreSheet() {
+  const t = useT();
+  const lang = useLang();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const hydrated = useHydrated();
+  const { competition, library, criteria, sheet, editable } = data;
+  const indicators = useMemo(
+    () => criteria.flatMap((c: SheetCriteria) => c.indicators),
+    [criteria],
+  );
+  const serverValues = useMemo(() => valuesOfServerSheet(sheet), [sheet]);
+  const endpoint = `/api/sheets/${competition.slug}/${encodeURIComponent(library.code)}`;
+
+  const autosave = useSheetAutosave({
+    storageKey: `juara:sheet:${data.judgeId}:${competition.slug}:${library.code}`,
+    endpoint,
+    server: sheet,
+    initialValues: actionData?.values ?? serverValues,
+    editable,
+    onSubmitted: () =>
+      navigate(`/judge/${competition.slug}?submitted=${encodeURIComponent(library.code)}`),
+  });
+  const { values, setField } = autosave;
+  const [clientErrors, setClientErrors] = useState<SheetErrors>({});
+
+  const errors: SheetErrors = {
+    ...(actionData?.errors ?? {}),
+    ...autosave.serverErrors,
+    ...clientErrors,
+  };
+  const totals = liveTotals(criteria, values);
+  const conflict: { current: ServerSheet; fromDevice: boolean } | null =
+    autosave.conflict ??
+    (actionData?.current ? { current: actionData.current, fromDevice: false } : null);
+  // a plain-form conflict: pressing save again keeps this judge's entries on top of the newer version
+  const formVersion = actionData?.current?.version ?? sheet.version;
+
+  function change(name: string, value: string) {
+    setField(name, value);
+    if (name.startsWith("score.")) {
+      const indicator = indicators.find((i) => `score.${i.code}` === name);
+      if (indicator) {
+        const { error } = checkScore(value, indicator, false);
+        setClientErrors((prev) => {
+          const next = { ...prev };
+          if (error) next[name] = [error];
+          else delete next[name];
+          return next;
+        });
+      }
+    }
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    if (!hydrated) return;
+    event.preventDefault();
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const intent = submitter?.value === "submit" ? "submit" : "save";
+    const checked = checkFields(indicators, values, intent);
+    if (Object.keys(checked.errors).length > 0) {
+      setClientErrors(checked.errors);
+      const first = Object.keys(checked.errors)[0];
+      if (first) document.getElementById(fieldId(first))?.focus();
+      return;
+    }
+    setClientErrors({});
+    void autosave.send(intent);
+  }
+
+  const fields = { values, errors, editable, onChange: change };
+  const readOnlyReason =
+    sheet.status === "submitted" && sheet.submittedAt
+      ? t("scoring.sheet.submittedAt", {
+          date: formatDate(sheet.submittedAt, lang),
+        })
+      : competition.status !== "scoring"
+        ? t("scoring.sheet.closed")
+        : null;
+
+  return (
+    <>
+      <SheetHeader competition={competition} library={library} />
+      {search.get("saved") && !actionData ? (
+        <p className="notice" role="status">
+          {t("scoring.sheet.savedNotice")}
+        </p>
+      ) : null}
+      {readOnlyReason ? <p className="notice">{readOnlyReason}</p> : null}
+      {sheet.reopenReason && sheet.status !== "submitted" ? (
+        <p className="notice warn">{t("scoring.sheet.reopened", { reason: sheet.reopenReason })}</p>
+      ) : null}
+      <SheetErrorSummary errors={errors} />
+
+      {conflict ? (
+        <ConflictPanel
+          conflict={conflict}
+          mine={values}
+          criteria={criteria}
+          hydrated={hydrated}
+          onKeepMine={autosave.keepMine}
+          onUseServer={autosave.takeServer}
+          reloadTo={`/judge/${competition.slug}/${encodeURIComponent(library.code)}`}
+        />
+      ) : null}
+
+      <form
+        method="post"
+        noValidate
+        onSubmit={onSubmit}
+        className="sheet-form"
+        aria-describedby="sheet-total"
+      >
+        <input type="hidden" name="version" value={formVersion} />
+        <input type="hidden" name="key" value={actionData?.key ?? data.key} />
+        {criteria.map((component) => (
+          <ComponentFieldset
+            key={component.code}
+            component={component}
+            subtotalX100={totals.components[component.code] ?? 0}
+            {...fields}
+          />
+        ))}
+        <SheetFooter
+          {...fields}
+          totals={totals}
+          saveState={
+            hydrated
+              ? {
+                  status: autosave.status,
+                  savedAt: autosave.savedAt,
+                  failedCode: autosave.failedCode,
+                }
+              : null
+          }
+        />
+      </form>
+    </>
+  );
+}
