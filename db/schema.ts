@@ -155,6 +155,7 @@ export interface ConflictTable {
   library_id: number;
   status: ConflictStatus;
   reason: string;
+  /** who made the current decision, and when (a later decision replaces both) */
   created_by: number | null;
   created_at: Timestamp;
 }
@@ -276,6 +277,20 @@ export interface PublishedComponentScoreTable {
   score_x100: number;
 }
 
+/** A sheet set aside by a publication (a confirmed conflict of interest), as it stood then. */
+export interface PublishedSetAsideTable {
+  id: Generated<number>;
+  publication_id: number;
+  library_code: string;
+  library_name: string;
+  judge_name: string;
+  sheet_status: SheetStatus | "new";
+  confirmed_at: Timestamp;
+  /** the name of who confirmed the conflict ("" when no longer known) */
+  confirmed_by: string;
+  reason: string;
+}
+
 export interface Database {
   competitions: CompetitionTable;
   components: ComponentTable;
@@ -298,6 +313,7 @@ export interface Database {
   publications: PublicationTable;
   published_results: PublishedResultTable;
   published_component_scores: PublishedComponentScoreTable;
+  published_set_aside: PublishedSetAsideTable;
 }
 
 export type Competition = Selectable<CompetitionTable>;

@@ -13,7 +13,7 @@ import { VILLAGE_LIBRARY_TEMPLATE } from "~/lib/criteria-template";
 import { getDb } from "~/lib/db.server";
 import { nowIso } from "~/lib/time";
 import { getCriteria } from "./criteria.server";
-import { activeEntry, confirmedConflict } from "./query.server";
+import { activeEntry, confirmedConflict, notSetAside } from "./query.server";
 
 /**
  * Competitions: finding one, creating, changing its settings, duplicating and deleting it, its
@@ -367,6 +367,7 @@ export async function getOverview(competitionId: number): Promise<CompetitionOve
     .select(sql<number>`count(*)`.as("n"))
     .where("e.competition_id", "=", competitionId)
     .where("s.status", "=", "submitted")
+    .where(notSetAside("s.id"))
     .executeTakeFirstOrThrow();
   return {
     entries: {
@@ -461,6 +462,7 @@ export async function listCompetitionSummaries(): Promise<CompetitionSummary[]> 
         .select(sql<number>`count(*)`.as("n"))
         .whereRef("e.competition_id", "=", "c.id")
         .where(activeEntry("e"))
+        .where((eb) => eb.not(confirmedConflict("a.judge_id", "e.library_id")))
         .as("sheetsExpected"),
       eb
         .selectFrom("score_sheets as s")
@@ -469,6 +471,7 @@ export async function listCompetitionSummaries(): Promise<CompetitionSummary[]> 
         .whereRef("e.competition_id", "=", "c.id")
         .where(activeEntry("e"))
         .where("s.status", "=", "submitted")
+        .where(notSetAside("s.id"))
         .as("sheetsSubmitted"),
     ])
     .orderBy("c.year", "desc")
@@ -510,6 +513,7 @@ export async function listJudgeCompetitions(judgeId: number): Promise<JudgeCompe
     .where("a.judge_id", "=", judgeId)
     .where("c.status", "=", "scoring")
     .where(activeEntry("e"))
+    .where((eb) => eb.not(confirmedConflict("a.judge_id", "e.library_id")))
     .groupBy(["c.id", "c.slug", "c.name", "c.year"])
     .orderBy("c.year", "desc")
     .execute();

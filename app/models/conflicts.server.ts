@@ -1,9 +1,9 @@
-import type { ConflictStatus, Executor } from "../../db/schema";
+import type { ConflictStatus, Executor, SheetStatus } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
 import { nowIso } from "~/lib/time";
 import { panelIds } from "./competitions.server";
-import { confirmedConflict } from "./query.server";
+import { activeEntry, confirmedConflict, isConfirmedConflict } from "./query.server";
 
 /**
  * Whether a judge has a confirmed conflict of interest with a library. The score sheet asks the
@@ -67,6 +67,7 @@ export async function decideConflict(
           status: input.status,
           reason: input.reason,
           created_by: actor.id,
+          created_at: nowIso(),
         })
         .where("id", "=", before.id)
         .execute();
@@ -146,6 +147,65 @@ export async function decideConflict(
   };
   // inside a caller's transaction (a competition file's import) or in one of its own
   return db.isTransaction ? run(db) : db.transaction().execute(run);
+}
+
+/**
+ * A sheet (or an assignment not yet started) of an active entry whose judge has a confirmed
+ * conflict of interest with the library: it stays on record but never counts (docs/scoring.md).
+ */
+export interface SetAsideSheet {
+  entryId: number;
+  code: string;
+  library: string;
+  judgeId: number;
+  judge: string;
+  status: SheetStatus | "new";
+  /** when the conflict was confirmed, by whom (a name; "" when the account is gone), and why */
+  confirmedAt: string;
+  confirmedBy: string;
+  reason: string;
+}
+
+/** The competition's set-aside sheets, by library and judge. */
+export async function listSetAsideSheets(
+  competitionId: number,
+  db: Executor = getDb(),
+): Promise<SetAsideSheet[]> {
+  const rows = await db
+    .selectFrom("conflicts as k")
+    .innerJoin("entries as e", "e.library_id", "k.library_id")
+    .innerJoin("libraries as l", "l.id", "e.library_id")
+    .innerJoin("users as u", "u.id", "k.judge_id")
+    .leftJoin("users as cb", "cb.id", "k.created_by")
+    .leftJoin("score_sheets as s", (j) =>
+      j.onRef("s.entry_id", "=", "e.id").onRef("s.judge_id", "=", "k.judge_id"),
+    )
+    .leftJoin("judge_assignments as a", (j) =>
+      j.onRef("a.entry_id", "=", "e.id").onRef("a.judge_id", "=", "k.judge_id"),
+    )
+    .select([
+      "e.id as entryId",
+      "l.code",
+      "l.name as library",
+      "u.id as judgeId",
+      "u.name as judge",
+      "s.status",
+      "k.created_at as confirmedAt",
+      "cb.name as confirmedBy",
+      "k.reason",
+    ])
+    .where("e.competition_id", "=", competitionId)
+    .where(activeEntry("e"))
+    .where(isConfirmedConflict("k"))
+    .where((eb) => eb.or([eb("s.id", "is not", null), eb("a.id", "is not", null)]))
+    .orderBy("l.name")
+    .orderBy("u.name")
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    status: r.status ?? "new",
+    confirmedBy: r.confirmedBy ?? "",
+  }));
 }
 
 export interface ConflictRow {

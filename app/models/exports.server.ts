@@ -1,4 +1,5 @@
 import { getDb } from "~/lib/db.server";
+import { confirmedConflict } from "./query.server";
 
 export interface ScoreMatrixRow {
   code: string;
@@ -7,6 +8,8 @@ export interface ScoreMatrixRow {
   entryStatus: string;
   judge: string;
   sheetStatus: string | null;
+  /** the judge's conflict with the library is confirmed: the sheet is set aside, never counted */
+  setAside: boolean;
   component: string;
   indicator: string;
   indicatorName: string;
@@ -18,7 +21,7 @@ export interface ScoreMatrixRow {
 
 /** Every score of a competition: entry × judge × indicator, with each sheet's status. */
 export async function scoreMatrix(competitionId: number): Promise<ScoreMatrixRow[]> {
-  return getDb()
+  const rows = await getDb()
     .selectFrom("score_sheets as s")
     .innerJoin("entries as e", "e.id", "s.entry_id")
     .innerJoin("libraries as l", "l.id", "e.library_id")
@@ -33,6 +36,7 @@ export async function scoreMatrix(competitionId: number): Promise<ScoreMatrixRow
       "e.status as entryStatus",
       "u.name as judge",
       "s.status as sheetStatus",
+      confirmedConflict("s.judge_id", "e.library_id").as("setAside"),
       "c.code as component",
       "i.code as indicator",
       "i.name as indicatorName",
@@ -47,4 +51,5 @@ export async function scoreMatrix(competitionId: number): Promise<ScoreMatrixRow
     .orderBy("c.position")
     .orderBy("i.position")
     .execute();
+  return rows.map((r) => ({ ...r, setAside: Boolean(r.setAside) }));
 }

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { Aggregation, CompetitionLevel, RankingScope } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
-import { sameCode } from "./query.server";
+import { notSetAside, sameCode } from "./query.server";
 
 /**
  * What the public sees: only frozen publication snapshots, never live scores. A snapshot never
@@ -413,6 +413,7 @@ export async function getJudgingMethod(slug: string): Promise<JudgingMethod | nu
       .select((eb) => eb.fn.count<number>("s.judge_id").distinct().as("n"))
       .where("e.competition_id", "=", competition.id)
       .where("s.status", "=", "submitted")
+      .where(notSetAside("s.id"))
       .executeTakeFirstOrThrow(),
   ]);
   return {

@@ -3,7 +3,8 @@ import type { Executor } from "../../db/schema";
 import { auditHead } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
 import { nowIso } from "~/lib/time";
-import { activeEntry } from "./query.server";
+import { listSetAsideSheets, type SetAsideSheet } from "./conflicts.server";
+import { activeEntry, confirmedConflict } from "./query.server";
 import { computeRanking, unresolvedTies } from "./ranking.server";
 import type { Effect, Guard, StatusOptions, StatusReason } from "./status-types.server";
 
@@ -17,7 +18,10 @@ import type { Effect, Guard, StatusOptions, StatusReason } from "./status-types.
  * public pages show the newest one and say that a correction was made.
  */
 
-/** Sheets assigned to active entries and not yet submitted. */
+/**
+ * Sheets assigned to active entries and not yet submitted. A sheet set aside for a confirmed
+ * conflict of interest is not missing: it will never count (the publishing step lists it apart).
+ */
 export async function countMissingSheets(
   competitionId: number,
   db: Executor = getDb(),
@@ -31,6 +35,7 @@ export async function countMissingSheets(
     .select(sql<number>`count(*)`.as("n"))
     .where("e.competition_id", "=", competitionId)
     .where(activeEntry("e"))
+    .where((eb) => eb.not(confirmedConflict("a.judge_id", "e.library_id")))
     .where((eb) => eb.or([eb("s.status", "is", null), eb("s.status", "!=", "submitted")]))
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -122,6 +127,24 @@ export const writeSnapshot: Effect = async (c, options, actor, db) => {
     })
     .returning("id")
     .executeTakeFirstOrThrow();
+  // what the ranking left out, frozen with it (the Berita Acara states it)
+  const setAside = await listSetAsideSheets(c.id, db);
+  if (setAside.length > 0)
+    await db
+      .insertInto("published_set_aside")
+      .values(
+        setAside.map((x) => ({
+          publication_id: publicationId,
+          library_code: x.code,
+          library_name: x.library,
+          judge_name: x.judge,
+          sheet_status: x.status,
+          confirmed_at: x.confirmedAt,
+          confirmed_by: x.confirmedBy,
+          reason: x.reason,
+        })),
+      )
+      .execute();
   for (const entry of ranking.entries) {
     if (entry.rank === null || entry.finalX100 === null) continue;
     const { id: resultId } = await db
@@ -159,3 +182,28 @@ export const writeSnapshot: Effect = async (c, options, actor, db) => {
     }
   }
 };
+
+export type PublishedSetAside = Omit<SetAsideSheet, "entryId" | "judgeId">;
+
+/** The sheets the competition's current publication set aside (none when unpublished). */
+export async function publishedSetAside(
+  competitionId: number,
+  db: Executor = getDb(),
+): Promise<PublishedSetAside[]> {
+  return db
+    .selectFrom("published_set_aside as x")
+    .innerJoin("publications as p", "p.id", "x.publication_id")
+    .select([
+      "x.library_code as code",
+      "x.library_name as library",
+      "x.judge_name as judge",
+      "x.sheet_status as status",
+      "x.confirmed_at as confirmedAt",
+      "x.confirmed_by as confirmedBy",
+      "x.reason",
+    ])
+    .where("p.competition_id", "=", competitionId)
+    .where("p.is_current", "=", 1)
+    .orderBy("x.id")
+    .execute();
+}

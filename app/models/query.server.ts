@@ -38,3 +38,23 @@ export function sameCode(
 export function confirmedConflict(judge: Operand, library: Operand): RawBuilder<SqlBool> {
   return sql<SqlBool>`exists (select 1 from conflicts k where k.judge_id = ${operand(judge)} and k.library_id = ${operand(library)} and ${isConfirmedConflict("k")})`;
 }
+
+/**
+ * The sheet (a `score_sheets` id column) counts: it is not set aside. A sheet is set aside when
+ * its judge's conflict of interest with the entry's library was confirmed after the judge had
+ * started it: the sheet and its assignment stay on record for the chair, but it never counts
+ * (not in the ranking, the exports, a snapshot or the progress; docs/scoring.md).
+ *
+ * The set-aside sheets are found from the (few) confirmed conflicts, uncorrelated, so SQLite
+ * computes the list once per statement and only probes it for each row it reads; the pairs go in
+ * as a row value, so the list is read from the conflicts by the sheets' (entry, judge) index
+ * instead of from a scan of every sheet.
+ */
+export function notSetAside(sheet: Operand): RawBuilder<SqlBool> {
+  return sql<SqlBool>`${operand(sheet)} not in (
+    select ks.id from score_sheets ks
+      where (ks.entry_id, ks.judge_id) in (
+        select ke.id, kc.judge_id from conflicts kc
+          join entries ke on ke.library_id = kc.library_id
+          where ${isConfirmedConflict("kc")}))`;
+}

@@ -3,7 +3,7 @@ import type { Aggregation, Executor, RankingScope } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
 import { nowIso } from "~/lib/time";
-import { activeEntry } from "./query.server";
+import { activeEntry, notSetAside } from "./query.server";
 
 /**
  * The official ranking, computed by SQLite in one statement per competition (docs/scoring.md).
@@ -150,13 +150,14 @@ function criteria(competitionId: number) {
 
 /**
  * What counts (docs/scoring.md): the points of every submitted sheet of the competition's active
- * entries, as `e` (entry) and `p` (a sheet's points for one component, `sheet_points`, which
- * carries its sheet's entry and status).
+ * entries, except sheets set aside for a confirmed conflict of interest, as `e` (entry) and `p`
+ * (a sheet's points for one component, `sheet_points`, which carries its sheet's entry and
+ * status).
  */
 function submittedPoints(competitionId: number) {
   return sql`entries e
       join sheet_points p on p.entry_id = e.id and p.submitted = 1
-      where e.competition_id = ${competitionId} and ${activeEntry("e")}`;
+      where e.competition_id = ${competitionId} and ${activeEntry("e")} and ${notSetAside("p.sheet_id")}`;
 }
 
 /**

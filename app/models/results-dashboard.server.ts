@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import { AGGREGATIONS, type Aggregation } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
-import { activeEntry } from "./query.server";
+import { listSetAsideSheets, type SetAsideSheet } from "./conflicts.server";
+import { activeEntry, confirmedConflict, notSetAside } from "./query.server";
 import {
   computeRanking,
   judgeTotals,
@@ -43,7 +44,9 @@ async function progress(competitionId: number): Promise<Progress> {
       j.onRef("s.entry_id", "=", "a.entry_id").onRef("s.judge_id", "=", "a.judge_id"),
     )
     .where("e.competition_id", "=", competitionId)
-    .where(activeEntry("e"));
+    .where(activeEntry("e"))
+    // a judge in a confirmed conflict with the library is not expected to score it (set aside)
+    .where((eb) => eb.not(confirmedConflict("a.judge_id", "e.library_id")));
   const submitted = sql<number>`sum(case when s.status = 'submitted' then 1 else 0 end)`;
   const [judges, entries] = await Promise.all([
     base
@@ -105,6 +108,7 @@ async function disagreements(competitionId: number): Promise<Disagreement[]> {
     .where("e.competition_id", "=", competitionId)
     .where(activeEntry("e"))
     .where("s.status", "=", "submitted")
+    .where(notSetAside("s.id"))
     .groupBy(["e.id", "l.name", "i.id", "i.code", "i.name", "i.min_score", "i.max_score"])
     .having(
       sql<boolean>`(max(sc.value) - min(sc.value)) * 1.0 >= (i.max_score - i.min_score) * ${DISAGREEMENT_SHARE}`,
@@ -153,17 +157,20 @@ export interface ResultsDashboard {
   }[];
   podiumDependsOnMethod: boolean;
   ties: { rank: number; entries: { entryId: number; name: string }[] }[];
+  /** sheets left out for a conflict of interest confirmed after the judge started */
+  setAside: SetAsideSheet[];
 }
 
 export async function getResultsDashboard(
   competition: RankingSubject,
 ): Promise<ResultsDashboard | null> {
   const competitionId = competition.id;
-  const [ranking, totals, prog, disagree, ...byMethod] = await Promise.all([
+  const [ranking, totals, prog, disagree, setAside, ...byMethod] = await Promise.all([
     computeRanking(competition),
     judgeTotals(competitionId),
     progress(competitionId),
     disagreements(competitionId),
+    listSetAsideSheets(competitionId),
     ...AGGREGATIONS.map((method) => computeRanking(competition, { method })),
   ]);
   if (!ranking) return null;
@@ -270,5 +277,6 @@ export async function getResultsDashboard(
     methods,
     podiumDependsOnMethod,
     ties,
+    setAside,
   };
 }

@@ -6,7 +6,7 @@ import type { SheetErrors, SheetValues } from "~/lib/sheet";
 import { parseSheet } from "~/lib/sheet-parse";
 import { addSeconds, nowIso } from "~/lib/time";
 import { getCriteria } from "./criteria.server";
-import { activeEntry, confirmedConflict, sameCode } from "./query.server";
+import { activeEntry, confirmedConflict, isConfirmedConflict, sameCode } from "./query.server";
 
 /** How long a save's one-time key is remembered: far longer than any retry of a resent POST. */
 const SAVE_KEY_DAYS = 14;
@@ -505,6 +505,8 @@ export interface ChairSheetRow {
   submittedAt: string | null;
   updatedAt: string | null;
   reopenReason: string | null;
+  /** set aside: the judge's conflict with the library was confirmed (when), so it never counts */
+  setAsideAt: string | null;
 }
 
 /** Every assigned sheet of a competition, for the chair (no scores: the chair reopens, not edits). */
@@ -517,6 +519,12 @@ export async function listSheets(competitionId: number): Promise<ChairSheetRow[]
     .leftJoin("score_sheets as s", (j) =>
       j.onRef("s.entry_id", "=", "a.entry_id").onRef("s.judge_id", "=", "a.judge_id"),
     )
+    .leftJoin("conflicts as k", (j) =>
+      j
+        .onRef("k.judge_id", "=", "a.judge_id")
+        .onRef("k.library_id", "=", "e.library_id")
+        .on(isConfirmedConflict("k")),
+    )
     .select((eb) => [
       "s.id as sheetId",
       "e.id as entryId",
@@ -528,6 +536,7 @@ export async function listSheets(competitionId: number): Promise<ChairSheetRow[]
       "s.submitted_at as submittedAt",
       "s.updated_at as updatedAt",
       "s.reopen_reason as reopenReason",
+      "k.created_at as setAsideAt",
       eb
         .selectFrom("scores as sc")
         .select(sql<number>`count(*)`.as("n"))

@@ -1,13 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { SetAsideSheets } from "~/components/SetAsideSheets";
 import type { MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate, formatScore } from "~/lib/format";
 import { requireRole } from "~/lib/session.server";
 import { listPanel } from "~/models/assignments.server";
 import { requireCompetition } from "~/models/competitions.server";
+import { listSetAsideSheets } from "~/models/conflicts.server";
 import { getPublicSnapshot } from "~/models/public.server";
+import { publishedSetAside } from "~/models/publishing.server";
 import { computeRanking } from "~/models/ranking.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -34,10 +37,13 @@ interface MinutesRow {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
-  const [panel, snapshot, ranking] = await Promise.all([
+  const published = c.status === "published";
+  const [panel, snapshot, ranking, setAside] = await Promise.all([
     listPanel(c.id),
-    c.status === "published" ? getPublicSnapshot(c.slug) : Promise.resolve(null),
+    published ? getPublicSnapshot(c.slug) : Promise.resolve(null),
     computeRanking(c),
+    // what the publication left out, frozen with it; before that, what is left out now
+    published ? publishedSetAside(c.id) : listSetAsideSheets(c.id),
   ]);
   const components =
     ranking?.entries[0]?.components.map((k) => ({
@@ -100,6 +106,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     chair: user.role === "chair" ? user.name : "",
     components,
     rows,
+    setAside: setAside.map(
+      ({ code, library, judge, status, confirmedAt, confirmedBy, reason }) => ({
+        code,
+        library,
+        judge,
+        status,
+        confirmedAt,
+        confirmedBy,
+        reason,
+      }),
+    ),
   });
 }
 
@@ -114,6 +131,7 @@ export default function BeritaAcara() {
     chair,
     components,
     rows,
+    setAside,
   } = useLoaderData<typeof loader>();
   const prizes = rows.filter((r) => r.prize);
   const score = (x: number | null) => (x === null ? "—" : formatScore(x, lang));
@@ -195,6 +213,7 @@ export default function BeritaAcara() {
         </tbody>
       </table>
       <p className="muted">{components.map((k) => `${k.code}: ${k.name}`).join("; ")}</p>
+      <SetAsideSheets sheets={setAside} />
 
       <h2>{t("minutes.prizes")}</h2>
       <ul>

@@ -34,7 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         translate(lang, `libraryType.${r.category as "desa"}`),
         translate(lang, `setup.entries.status.${r.entryStatus as "active"}`),
         r.judge,
-        r.sheetStatus === "submitted" ? t("scoring.state.submitted") : t("export.draft"),
+        r.setAside
+          ? t("export.setAside")
+          : r.sheetStatus === "submitted"
+            ? t("scoring.state.submitted")
+            : t("export.draft"),
         r.component,
         r.indicator,
         r.indicatorName,

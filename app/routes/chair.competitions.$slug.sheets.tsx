@@ -5,7 +5,7 @@ import { z } from "zod";
 import { ErrorList } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
-import { formatDateTime } from "~/lib/format";
+import { formatDate, formatDateTime } from "~/lib/format";
 import { parseForm, requiredText } from "~/lib/forms";
 import { requireRole } from "~/lib/session.server";
 import { requireCompetition } from "~/models/competitions.server";
@@ -141,11 +141,19 @@ export default function ChairSheets() {
                             })}
                           </span>
                         ) : null}
+                        {s.setAsideAt ? (
+                          <span className="badge">
+                            {t("setAside.badge", { date: formatDate(s.setAsideAt, lang) })}
+                          </span>
+                        ) : null}
                       </td>
                       <td className="num">{s.scored}</td>
                       <td>{s.updatedAt ? formatDateTime(s.updatedAt, lang) : "—"}</td>
                       <td>
-                        {s.status === "submitted" && s.sheetId !== null && status === "scoring" ? (
+                        {s.status === "submitted" &&
+                        s.sheetId !== null &&
+                        !s.setAsideAt &&
+                        status === "scoring" ? (
                           <Form method="post" noValidate>
                             <input type="hidden" name="intent" value="reopen" />
                             <input type="hidden" name="sheetId" value={s.sheetId} />

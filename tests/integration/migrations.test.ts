@@ -37,6 +37,7 @@ describe("migrations on an empty file", () => {
       "published_results",
       "published_component_scores",
       "sheet_points",
+      "published_set_aside",
     ]) {
       expect(tables).toContain(table);
     }

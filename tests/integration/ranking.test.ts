@@ -33,7 +33,12 @@ const now = "2026-11-25T00:00:00.000Z";
 
 interface Spec {
   components: RefComponent[];
-  entries: (RefEntry & { drafts?: number })[];
+  /**
+   * `drafts`: sheets left in draft after the submitted ones; `dismissed`: judges (by sheet index,
+   * drafts after `sheets`) whose conflict with the library was looked at and dismissed, which
+   * changes nothing; `setAside` may name drafts too
+   */
+  entries: (RefEntry & { drafts?: number; dismissed?: number[] })[];
   method: Aggregation;
   scope: RankingScope;
   winners: number;
@@ -152,6 +157,23 @@ async function insertSpec(
         }));
         if (rows.length > 0) await trx.insertInto("scores").values(rows).execute();
       }
+      // conflicts of interest decided after the judges scored (the sheets stay on record)
+      const decisions = [
+        ...(e.setAside ?? []).map((j) => ({ j, status: "confirmed" as const })),
+        ...(e.dismissed ?? []).map((j) => ({ j, status: "dismissed" as const })),
+      ];
+      for (const { j, status } of decisions)
+        await trx
+          .insertInto("conflicts")
+          .values({
+            judge_id: judgeIds[j]!,
+            library_id: libraryId,
+            status,
+            reason: "kerabat kepala perpustakaan",
+            created_by: chairId,
+            created_at: now,
+          })
+          .execute();
     }
     return { competitionId, entryIds };
   });
@@ -315,6 +337,32 @@ function needsTieBreakChain(spec: Spec, results: RefResult[]): boolean {
   );
 }
 
+/**
+ * Random conflicts of interest decided after the judges scored: about one judge in six of an
+ * entry confirmed (the sheet, submitted or draft, is set aside), one in six dismissed.
+ */
+function withConflicts(specs: fc.Arbitrary<Spec>): fc.Arbitrary<Spec> {
+  return fc
+    .tuple(specs, fc.array(fc.nat(), { minLength: 97, maxLength: 97 }))
+    .map(([spec, seed]) => {
+      let s = 0;
+      const next = (n: number) => seed[s++ % seed.length]! % n;
+      return {
+        ...spec,
+        entries: spec.entries.map((e) => {
+          const setAside: number[] = [];
+          const dismissed: number[] = [];
+          for (let j = 0; j < e.sheets.length + (e.drafts ?? 0); j++) {
+            const roll = next(6);
+            if (roll === 0) setAside.push(j);
+            else if (roll === 1) dismissed.push(j);
+          }
+          return { ...e, setAside, dismissed };
+        }),
+      };
+    });
+}
+
 beforeAll(async () => {
   ({ db, cleanup, file: dbFile } = await createTestDb());
   useDatabase(db);
@@ -355,13 +403,14 @@ describe("the SQL ranking equals the reference rule", () => {
   it("on random competitions: same order, ranks, scores, ties and prizes", async () => {
     let tieBreakRuns = 0;
     await fc.assert(
-      fc.asyncProperty(specArb, async (spec) => {
+      fc.asyncProperty(withConflicts(specArb), async (spec) => {
         const { competitionId, entryIds } = await insertSpec(spec);
         const ranking = (await computeRanking(competitionId))!;
         const expected = referenceRanking(spec.components, spec.entries, spec);
         if (needsTieBreakChain(spec, expected)) tieBreakRuns += 1;
         const actual = ranking.entries.map((e) => ({
           id: [...entryIds].find(([, dbId]) => dbId === e.entryId)![0],
+          judges: e.judges,
           finalX100: e.finalX100,
           components: Object.fromEntries(e.components.map((c) => [c.code, c.scoreX100])),
           rank: e.rank,

@@ -27,10 +27,17 @@ export interface RefEntry {
   active: boolean;
   /** submitted sheets only: indicator code → score */
   sheets: Record<string, number>[];
+  /**
+   * which of `sheets` (by index) are set aside: their judge has a confirmed conflict of interest
+   * with the library, so they never count
+   */
+  setAside?: number[];
 }
 
 export interface RefResult {
   id: number;
+  /** how many sheets count */
+  judges: number;
   finalX100: number | null;
   components: Record<string, number | null>;
   rank: number | null;
@@ -77,10 +84,15 @@ export function referenceRanking(
   const tieOrder = [...components].sort((a, b) => b.weight - a.weight || a.position - b.position);
   const scored = entries
     .filter((e) => e.active)
+    .map((e) => ({
+      ...e,
+      sheets: e.sheets.filter((_, j) => !(e.setAside ?? []).includes(j)),
+    }))
     .map((e) => {
       if (e.sheets.length === 0)
         return {
           id: e.id,
+          judges: 0,
           group: "",
           finalX100: null,
           components: Object.fromEntries(components.map((c) => [c.code, null])),
@@ -100,6 +112,7 @@ export function referenceRanking(
       );
       return {
         id: e.id,
+        judges: e.sheets.length,
         group: options.scope === "category" ? e.category : "",
         finalX100: roundX100(aggregate(totals, options.method)),
         components: comps,
@@ -118,6 +131,7 @@ export function referenceRanking(
     if (e.finalX100 === null)
       return {
         id: e.id,
+        judges: 0,
         finalX100: null,
         components: e.components,
         rank: null,
@@ -135,6 +149,7 @@ export function referenceRanking(
           : null;
     return {
       id: e.id,
+      judges: e.judges,
       finalX100: e.finalX100,
       components: e.components,
       rank,

@@ -115,6 +115,19 @@ export const results = defineMessages({
       "Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.",
     "minutes.judgeRole": "Juri",
     "minutes.chairRole": "Ketua Panitia",
+    "setAside.title": "Lembar nilai yang disisihkan",
+    "setAside.hint":
+      "Juri lembar ini ternyata memiliki konflik kepentingan dengan perpustakaan yang dinilainya. Lembar tetap tersimpan untuk diperiksa, tetapi tidak dihitung dalam peringkat, jumlah juri, ekspor, maupun hasil yang diterbitkan.",
+    "setAside.item":
+      "Lembar {judge} untuk {library} ({status}) disisihkan karena konflik kepentingan yang dikonfirmasi pada {date} oleh {by}, alasan: {reason}.",
+    "setAside.unknownPerson": "(akun tidak lagi tercatat)",
+    "setAside.status.new": "belum dimulai",
+    "setAside.status.draft": "draf",
+    "setAside.status.submitted": "sudah dikirim",
+    "setAside.publishHint":
+      "Penerbitan tidak menunggu lembar yang disisihkan; daftarnya dibekukan bersama hasil dan dimuat dalam berita acara.",
+    "setAside.badge": "Disisihkan (konflik kepentingan, {date})",
+    "export.setAside": "Disisihkan (konflik kepentingan)",
   },
   en: {
     "status.confirm.close":
@@ -228,5 +241,18 @@ export const results = defineMessages({
     "minutes.closing": "These minutes were drawn up truthfully, to be used as appropriate.",
     "minutes.judgeRole": "Judge",
     "minutes.chairRole": "Committee chair",
+    "setAside.title": "Sheets set aside",
+    "setAside.hint":
+      "The judge of each of these sheets turned out to have a conflict of interest with the library they scored. The sheet stays on record for review but counts in no ranking, judge count, export or published result.",
+    "setAside.item":
+      "{judge}'s sheet for {library} ({status}) set aside because of a conflict of interest confirmed on {date}, by {by}, reason: {reason}.",
+    "setAside.unknownPerson": "(account no longer on record)",
+    "setAside.status.new": "not started",
+    "setAside.status.draft": "draft",
+    "setAside.status.submitted": "submitted",
+    "setAside.publishHint":
+      "Publishing does not wait for set-aside sheets; their list is frozen with the results and stated in the minutes.",
+    "setAside.badge": "Set aside (conflict of interest, {date})",
+    "export.setAside": "Set aside (conflict of interest)",
   },
 });

@@ -5,6 +5,7 @@ import { DuplicateSchema } from "~/lib/competition-settings";
 import { formValues, optionalText, parseForm } from "~/lib/forms";
 import type { SessionUser } from "~/lib/session.server";
 import { deleteCompetition, duplicateCompetition, getOverview } from "~/models/competitions.server";
+import { listSetAsideSheets } from "~/models/conflicts.server";
 import {
   changeStatus,
   checkStatusChange,
@@ -41,6 +42,8 @@ export async function loadOverview(c: Competition, url: URL) {
   return {
     overview: await getOverview(c.id),
     moves,
+    // publishing states what it leaves out (it does not wait for it)
+    setAside: moves.some((m) => m.to === "published") ? await listSetAsideSheets(c.id) : [],
     confirmMove: moves.find((m) => m.to === asked && m.blockers.length === 0) ?? null,
     confirmDelete: url.searchParams.get("delete") === "1" && c.status === "draft",
   };

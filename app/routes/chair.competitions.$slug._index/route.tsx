@@ -7,6 +7,7 @@ import {
   OverviewCounts,
   StatusMoves,
 } from "~/components/CompetitionOverview";
+import { SetAsideSheets } from "~/components/SetAsideSheets";
 import type { FormErrors } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
 import { requireRole } from "~/lib/session.server";
@@ -36,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CompetitionOverview() {
   const t = useT();
   const c = useCompetition();
-  const { overview, moves, confirmMove, confirmDelete } = useLoaderData<typeof loader>();
+  const { overview, moves, setAside, confirmMove, confirmDelete } = useLoaderData<typeof loader>();
   const own = useActionData<typeof action>();
   // a POST to the address without `?index` (docs/http.md) is answered by the layout
   const viaLayout = useOutletContext<{ overviewReply?: typeof own }>().overviewReply;
@@ -60,6 +61,7 @@ export default function CompetitionOverview() {
         confirmMove={confirmMove}
         reply={data?.intent === "status" ? reply : null}
       />
+      <SetAsideSheets sheets={setAside} note={t("setAside.publishHint")} />
       <DuplicateForm competition={c} reply={data?.intent === "duplicate" ? reply : null} />
       {c.status === "draft" ? (
         <DeleteDraft

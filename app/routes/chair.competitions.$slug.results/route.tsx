@@ -9,6 +9,7 @@ import {
   ResultsCharts,
   TieDecisions,
 } from "~/components/ResultsDashboard";
+import { SetAsideSheets } from "~/components/SetAsideSheets";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/useT";
 import { requireRole } from "~/lib/session.server";
@@ -66,6 +67,7 @@ export default function ResultsDashboardPage() {
           method: t(`aggregation.${c.aggregation}` as MessageKey),
         })}
       </p>
+      <SetAsideSheets sheets={data.setAside} />
       <JudgeProgress judges={judges} progress={progress} />
       <TieDecisions ties={ties} entries={entries} reply={reply} />
       <RankingTable
