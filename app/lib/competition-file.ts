@@ -1,4 +1,3 @@
-import { noControlCharacters } from "./forms";
 import { z } from "zod";
 import {
   AGGREGATIONS,
@@ -8,6 +7,7 @@ import {
   RANKING_SCOPES,
 } from "../../db/schema";
 import { codeField, ComponentSchema, crossCheckCriteria, type CriteriaIssue } from "./criteria";
+import { noControlCharacters } from "./text";
 
 /**
  * The competition file: a whole competition (settings, criteria, libraries, panel, assignments,
