@@ -287,6 +287,47 @@ export type SaveOutcome =
   | { kind: "keyReused" }
   | { kind: "storage" };
 
+interface SheetContent {
+  status: SheetStatus | "new";
+  scores: Record<string, number | null>;
+  notes: Record<string, string>;
+  comment: string;
+}
+
+/**
+ * The fields a save changes, as two halves of the sheet's own shape: `before` holds their old
+ * values, `after` their new ones (`{ scores: { A2: 5 } }` → `{ scores: { A2: 6 } }`). Fields the
+ * save leaves as they were appear in neither.
+ */
+function sheetChanges(
+  was: SheetContent,
+  now: SheetContent,
+): { before: Partial<SheetContent>; after: Partial<SheetContent> } {
+  const before: Partial<SheetContent> = {};
+  const after: Partial<SheetContent> = {};
+  if (was.status !== now.status) {
+    before.status = was.status;
+    after.status = now.status;
+  }
+  for (const [code, value] of Object.entries(now.scores)) {
+    const old = was.scores[code] ?? null;
+    if (old === value) continue;
+    (before.scores ??= {})[code] = old;
+    (after.scores ??= {})[code] = value;
+  }
+  for (const [code, note] of Object.entries(now.notes)) {
+    const old = was.notes[code] ?? "";
+    if (old === note) continue;
+    (before.notes ??= {})[code] = old;
+    (after.notes ??= {})[code] = note;
+  }
+  if (was.comment !== now.comment) {
+    before.comment = was.comment;
+    after.comment = now.comment;
+  }
+  return { before, after };
+}
+
 /** SQLite answers a full disk (or a failing one) with these codes; the save is then not made. */
 function isStorageFailure(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -301,7 +342,8 @@ function isStorageFailure(error: unknown): boolean {
  * - A key already answered returns the stored answer: a resent POST saves nothing twice.
  * - The sheet moves from `input.version` to the next version only if nobody saved in between
  *   (a conditional update); otherwise the current server state comes back for the judge to choose.
- * - Submission, and every change to a sheet the chair reopened, go to the audit log.
+ * - Submission, and every change to a sheet the chair reopened, go to the audit log: what the save
+ *   changed, before and after (a submission also the whole submitted sheet).
  * - A full disk fails the whole save and reports `storage`; nothing is half-written.
  */
 export async function saveSheet(
@@ -440,13 +482,16 @@ async function saveIn(
       .execute();
   }
 
-  const after = {
+  const after: SheetContent = {
     status: submit ? "submitted" : "draft",
     scores: input.scores,
     notes: input.notes,
     comment: input.comment,
   };
   if (submit || before.reopenedAt !== null) {
+    // The log is append-only and never shrinks: a save records only what it changed. A submission
+    // also records the whole submitted sheet, the one the ranking reads (once per submission).
+    const changes = sheetChanges(before, after);
     await recordAudit(
       {
         actor,
@@ -454,16 +499,8 @@ async function saveIn(
         entityType: "score_sheet",
         entityId: sheetId,
         action: submit ? "submit" : "update",
-        before:
-          before.id === null
-            ? undefined
-            : {
-                status: before.status,
-                scores: before.scores,
-                notes: before.notes,
-                comment: before.comment,
-              },
-        after: { ...after, library: access.code, version: nextVersion },
+        before: before.id === null ? undefined : changes.before,
+        after: { ...(submit ? after : changes.after), library: access.code, version: nextVersion },
       },
       trx,
     );
