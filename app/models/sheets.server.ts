@@ -70,11 +70,20 @@ export interface SheetState {
   reopenReason: string | null;
 }
 
-async function readSheet(
-  entryId: number,
-  judgeId: number,
-  db: Executor,
-): Promise<SheetState & { id: number | null; reopenedAt: string | null }> {
+/** A sheet as stored: what the judge sees (SheetState) and what only the server uses. */
+type StoredSheet = SheetState & {
+  id: number | null;
+  reopenedAt: string | null;
+  issuedPasswordSavedAt: string | null;
+};
+
+/** What the judge is shown of a stored sheet (also the `current` of a conflict, docs/http.md). */
+function stateOf(sheet: StoredSheet): SheetState {
+  const { id: _id, reopenedAt: _r, issuedPasswordSavedAt: _i, ...state } = sheet;
+  return state;
+}
+
+async function readSheet(entryId: number, judgeId: number, db: Executor): Promise<StoredSheet> {
   const sheet = await db
     .selectFrom("score_sheets")
     .select([
@@ -86,6 +95,7 @@ async function readSheet(
       "submitted_at",
       "reopened_at",
       "reopen_reason",
+      "issued_password_saved_at",
     ])
     .where("entry_id", "=", entryId)
     .where("judge_id", "=", judgeId)
@@ -102,6 +112,7 @@ async function readSheet(
       submittedAt: null,
       reopenReason: null,
       reopenedAt: null,
+      issuedPasswordSavedAt: null,
     };
   }
   const rows = await db
@@ -121,6 +132,7 @@ async function readSheet(
     submittedAt: sheet.submitted_at,
     reopenReason: sheet.reopen_reason,
     reopenedAt: sheet.reopened_at,
+    issuedPasswordSavedAt: sheet.issued_password_saved_at,
   };
 }
 
@@ -247,6 +259,8 @@ export interface SheetView {
   criteria: SheetCriteria[];
   sheet: SheetState;
   editable: boolean;
+  /** the last save made in a session begun with a password a chair or an admin issued */
+  issuedPasswordSavedAt: string | null;
 }
 
 /** Everything the scoring page shows, or null when this judge may not see this entry. */
@@ -262,12 +276,12 @@ export async function getSheetView(
     readCriteria(access.competitionId, db),
     readSheet(access.entryId, judgeId, db),
   ]);
-  const { id: _id, reopenedAt: _reopened, ...state } = sheet;
   return {
     access,
     criteria,
-    sheet: state,
+    sheet: stateOf(sheet),
     editable: access.competitionStatus === "scoring" && sheet.status !== "submitted",
+    issuedPasswordSavedAt: sheet.issuedPasswordSavedAt,
   };
 }
 
@@ -344,6 +358,9 @@ function isStorageFailure(error: unknown): boolean {
  *   (a conditional update); otherwise the current server state comes back for the judge to choose.
  * - Submission, and every change to a sheet the chair reopened, go to the audit log: what the save
  *   changed, before and after (a submission also the whole submitted sheet).
+ * - A save in a session begun with a password a chair or an admin issued is marked: always
+ *   audited, with `issuedPasswordSession: true`, and the sheet keeps the time of the last such
+ *   save for the chair and the judge to see (docs/security.md).
  * - A full disk fails the whole save and reports `storage`; nothing is half-written.
  */
 export async function saveSheet(
@@ -351,15 +368,22 @@ export async function saveSheet(
   slug: string,
   code: string,
   form: { values: SheetValues; repeated: string[] },
+  session: SaveSession,
 ): Promise<SaveOutcome> {
   try {
     return await getDb()
       .transaction()
-      .execute((trx) => saveIn(actor, slug, code, form, trx));
+      .execute((trx) => saveIn(actor, slug, code, form, session, trx));
   } catch (error) {
     if (isStorageFailure(error)) return { kind: "storage" };
     throw error;
   }
+}
+
+/** What the save needs to know about the session it comes from. */
+export interface SaveSession {
+  /** the session began with a password a chair or an admin issued */
+  issuedPassword: boolean;
 }
 
 async function saveIn(
@@ -367,6 +391,7 @@ async function saveIn(
   slug: string,
   code: string,
   form: { values: SheetValues; repeated: string[] },
+  session: SaveSession,
   trx: Executor,
 ): Promise<SaveOutcome> {
   const judgeId = actor.id;
@@ -414,13 +439,13 @@ async function saveIn(
 
   const before = await readSheet(access.entryId, judgeId, trx);
   if (before.version !== input.version) {
-    const { id: _id, reopenedAt: _r, ...current } = before;
-    return { kind: "conflict", current };
+    return { kind: "conflict", current: stateOf(before) };
   }
   if (before.status === "submitted") return { kind: "locked" };
 
   const now = nowIso();
   const submit = input.intent === "submit";
+  const issuedSavedAt = session.issuedPassword ? now : before.issuedPasswordSavedAt;
   let sheetId = before.id;
   const nextVersion = before.version + 1;
   if (sheetId === null) {
@@ -435,6 +460,7 @@ async function saveIn(
         submitted_at: submit ? now : null,
         created_at: now,
         updated_at: now,
+        issued_password_saved_at: issuedSavedAt,
       })
       .returning("id")
       .executeTakeFirstOrThrow());
@@ -447,6 +473,7 @@ async function saveIn(
         comment: input.comment,
         submitted_at: submit ? now : null,
         updated_at: now,
+        issued_password_saved_at: issuedSavedAt,
       })
       .where("id", "=", sheetId)
       .where("version", "=", input.version)
@@ -454,7 +481,7 @@ async function saveIn(
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) {
       // cannot happen inside SQLite's single writer, but the condition is the real guard
-      const { id: _id, reopenedAt: _r, ...current } = await readSheet(access.entryId, judgeId, trx);
+      const current = stateOf(await readSheet(access.entryId, judgeId, trx));
       return { kind: "conflict", current };
     }
   }
@@ -488,7 +515,7 @@ async function saveIn(
     notes: input.notes,
     comment: input.comment,
   };
-  if (submit || before.reopenedAt !== null) {
+  if (submit || before.reopenedAt !== null || session.issuedPassword) {
     // The log is append-only and never shrinks: a save records only what it changed. A submission
     // also records the whole submitted sheet, the one the ranking reads (once per submission).
     const changes = sheetChanges(before, after);
@@ -500,7 +527,12 @@ async function saveIn(
         entityId: sheetId,
         action: submit ? "submit" : "update",
         before: before.id === null ? undefined : changes.before,
-        after: { ...(submit ? after : changes.after), library: access.code, version: nextVersion },
+        after: {
+          ...(submit ? after : changes.after),
+          library: access.code,
+          version: nextVersion,
+          ...(session.issuedPassword ? { issuedPasswordSession: true } : {}),
+        },
       },
       trx,
     );
@@ -542,6 +574,8 @@ export interface ChairSheetRow {
   submittedAt: string | null;
   updatedAt: string | null;
   reopenReason: string | null;
+  /** the last save made in a session begun with a password a chair or an admin issued */
+  issuedPasswordSavedAt: string | null;
 }
 
 /** Every assigned sheet of a competition, for the chair (no scores: the chair reopens, not edits). */
@@ -565,6 +599,7 @@ export async function listSheets(competitionId: number): Promise<ChairSheetRow[]
       "s.submitted_at as submittedAt",
       "s.updated_at as updatedAt",
       "s.reopen_reason as reopenReason",
+      "s.issued_password_saved_at as issuedPasswordSavedAt",
       eb
         .selectFrom("scores as sc")
         .select(sql<number>`count(*)`.as("n"))

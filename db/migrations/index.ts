@@ -5,6 +5,7 @@ import * as m0003 from "./0003_scoring";
 import * as m0004 from "./0004_ranking";
 import * as m0005 from "./0005_audit_chain";
 import * as m0006 from "./0006_sheet_points";
+import * as m0007 from "./0007_issued_passwords";
 
 /**
  * Every migration, by name, in order. A static list rather than a folder scan so the same
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "0004_ranking": m0004,
   "0005_audit_chain": m0005,
   "0006_sheet_points": m0006,
+  "0007_issued_passwords": m0007,
 };

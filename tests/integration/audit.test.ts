@@ -181,10 +181,16 @@ describe("a reopened sheet's autosaves in the audit log", () => {
     let n = 0;
     const save = async (values: Record<string, string>, intent: "save" | "submit") => {
       n += 1;
-      const outcome = await saveSheet(judge, fx.slug, code, {
-        values: { ...values, intent, version: String(version), key: `growth-key-${n}` },
-        repeated: [],
-      });
+      const outcome = await saveSheet(
+        judge,
+        fx.slug,
+        code,
+        {
+          values: { ...values, intent, version: String(version), key: `growth-key-${n}` },
+          repeated: [],
+        },
+        { issuedPassword: false },
+      );
       expect(outcome.kind).toBe("saved");
       if (outcome.kind === "saved") version = outcome.version;
     };
