@@ -6,7 +6,13 @@ import {
   LIBRARY_TYPES,
   RANKING_SCOPES,
 } from "../../db/schema";
-import { codeField, ComponentSchema, crossCheckCriteria, type CriteriaIssue } from "./criteria";
+import {
+  codeField,
+  ComponentSchema,
+  libraryCodeField,
+  crossCheckCriteria,
+  type CriteriaIssue,
+} from "./criteria";
 import { noControlCharacters } from "./text";
 
 /**
@@ -59,7 +65,7 @@ const email = () =>
 export const MAX_FILE_ROWS = 5000;
 
 export const FileLibrarySchema = z.strictObject({
-  code: codeField(),
+  code: libraryCodeField(),
   name: required(200),
   type: z.enum(LIBRARY_TYPES),
   village: str(120).optional(),
@@ -136,18 +142,20 @@ export function crossCheckFile(file: CompetitionFile): CriteriaIssue[] {
     ...i,
     path: ["components", ...i.path],
   }));
+  // library codes are matched without regard to case, as in the registry
+  const key = (code: string) => code.toLowerCase();
   const codes = new Set<string>();
   const inactive = new Set(
-    file.libraries.filter((l) => (l.status ?? "active") !== "active").map((l) => l.code),
+    file.libraries.filter((l) => (l.status ?? "active") !== "active").map((l) => key(l.code)),
   );
   file.libraries.forEach((lib, i) => {
-    if (codes.has(lib.code))
+    if (codes.has(key(lib.code)))
       issues.push({
         path: ["libraries", i, "code"],
         message: "setup.error.duplicateCode",
         params: { code: lib.code },
       });
-    codes.add(lib.code);
+    codes.add(key(lib.code));
     if (lib.status && lib.status !== "active" && !lib.statusReason?.trim()) {
       issues.push({
         path: ["libraries", i, "statusReason"],
@@ -165,7 +173,7 @@ export function crossCheckFile(file: CompetitionFile): CriteriaIssue[] {
       });
     judges.add(j);
   });
-  const conflicted = new Set(file.conflicts.map((c) => `${c.judge}|${c.library}`));
+  const conflicted = new Set(file.conflicts.map((c) => `${c.judge}|${key(c.library)}`));
   file.conflicts.forEach((c, i) => {
     if (!judges.has(c.judge))
       issues.push({
@@ -173,7 +181,7 @@ export function crossCheckFile(file: CompetitionFile): CriteriaIssue[] {
         message: "setup.error.judgeNotListed",
         params: { email: c.judge },
       });
-    if (!codes.has(c.library))
+    if (!codes.has(key(c.library)))
       issues.push({
         path: ["conflicts", i, "library"],
         message: "setup.error.libraryNotListed",
@@ -189,19 +197,19 @@ export function crossCheckFile(file: CompetitionFile): CriteriaIssue[] {
           params: { email: a.judge },
         });
       a.libraries.forEach((code, j) => {
-        if (!codes.has(code))
+        if (!codes.has(key(code)))
           issues.push({
             path: ["assignments", i, "libraries", j],
             message: "setup.error.libraryNotListed",
             params: { code },
           });
-        else if (inactive.has(code))
+        else if (inactive.has(key(code)))
           issues.push({
             path: ["assignments", i, "libraries", j],
             message: "setup.error.assignInactive",
             params: { code },
           });
-        else if (conflicted.has(`${a.judge}|${code}`)) {
+        else if (conflicted.has(`${a.judge}|${key(code)}`)) {
           issues.push({
             path: ["assignments", i, "libraries", j],
             message: "setup.error.assignConflict",

@@ -25,15 +25,27 @@ const requiredNumber = () =>
     })
     .int({ error: "setup.error.integer" });
 
-export const codeField = () =>
+const codeText = () =>
   z
     .string({
       error: (iss) => (iss.input === undefined ? "error.required" : undefined),
     })
     .trim()
     .min(1, { error: "error.required" })
-    .max(20, { error: "error.tooLong" })
-    .regex(/^[A-Za-z0-9._-]*$/, { error: "setup.error.codeFormat" });
+    .max(20, { error: "error.tooLong" });
+
+export const codeField = () =>
+  codeText().regex(/^[A-Za-z0-9._-]*$/, { error: "setup.error.codeFormat" });
+
+/**
+ * A library's code is its key in the registry and a segment of its URLs (`/libraries/<code>`,
+ * `/judge/<slug>/<code>`): letters, digits, `-` and `_` only, with at least one letter or digit,
+ * so `.` or `..` can never name a library. Codes are matched without regard to case.
+ */
+export const libraryCodeField = () =>
+  codeText().regex(/^([A-Za-z0-9_-]*[A-Za-z0-9][A-Za-z0-9_-]*)?$/, {
+    error: "setup.error.libraryCodeFormat",
+  });
 
 const text = (max: number, required: boolean) => {
   const base = z

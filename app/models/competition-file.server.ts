@@ -16,7 +16,7 @@ import { countScores, panelIds } from "./competitions.server";
 import { decideConflict } from "./conflicts.server";
 import { getCriteria } from "./criteria.server";
 import { upsertLibraryIn } from "./libraries.server";
-import { activeEntry, isConfirmedConflict } from "./query.server";
+import { activeEntry, isConfirmedConflict, sameCode } from "./query.server";
 
 export interface FileProblem {
   /** e.g. components[1].weight */
@@ -261,14 +261,14 @@ async function writeCompetition(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    entryByCode.set(lib.code, entryId);
+    entryByCode.set(lib.code.toLowerCase(), entryId);
   }
   const libraryIdOf = async (code: string) =>
     (
       await trx
         .selectFrom("libraries")
         .select("id")
-        .where("code", "=", code)
+        .where(sameCode("code", code))
         .executeTakeFirstOrThrow()
     ).id;
 
@@ -293,8 +293,13 @@ async function writeCompetition(
     for (const email of file.judges) {
       for (const lib of file.libraries.filter((l) => (l.status ?? "active") === "active")) {
         if (
-          (await assignIn(actor, id, entryByCode.get(lib.code)!, judges.get(email)!.id, trx)) ===
-          "assigned"
+          (await assignIn(
+            actor,
+            id,
+            entryByCode.get(lib.code.toLowerCase())!,
+            judges.get(email)!.id,
+            trx,
+          )) === "assigned"
         )
           assignments++;
       }
@@ -307,7 +312,7 @@ async function writeCompetition(
       const outcome = await assignIn(
         actor,
         id,
-        entryByCode.get(code)!,
+        entryByCode.get(code.toLowerCase())!,
         judges.get(a.judge)!.id,
         trx,
       );

@@ -2,10 +2,11 @@ import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import { LIBRARY_TYPES, type Executor, type Library, type LibraryType } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
-import { codeField } from "~/lib/criteria";
+import { libraryCodeField } from "~/lib/criteria";
 import { getDb } from "~/lib/db.server";
 import { noControlCharacters } from "~/lib/text";
 import { nowIso } from "~/lib/time";
+import { sameCode } from "./query.server";
 
 /** What a chair edits about a library; `contact` holds the phone number of the spreadsheet. */
 export interface LibraryInput {
@@ -30,7 +31,7 @@ const opt = (max: number) =>
     .transform((v) => v ?? "");
 
 export const LibrarySchema = z.object({
-  code: codeField(),
+  code: libraryCodeField(),
   name: z
     .string({ error: "error.required" })
     .trim()
@@ -85,7 +86,7 @@ export async function upsertLibraryIn(
   const existing = await trx
     .selectFrom("libraries")
     .selectAll()
-    .where("code", "=", input.code)
+    .where(sameCode("code", input.code))
     .executeTakeFirst();
   if (!existing) {
     const { id } = await trx
@@ -138,7 +139,7 @@ export async function createLibrary(
       const taken = await trx
         .selectFrom("libraries")
         .select("id")
-        .where("code", "=", input.code)
+        .where(sameCode("code", input.code))
         .executeTakeFirst();
       if (taken)
         return {
@@ -168,7 +169,7 @@ export async function updateLibrary(
       const other = await trx
         .selectFrom("libraries")
         .select("id")
-        .where("code", "=", input.code)
+        .where(sameCode("code", input.code))
         .where("id", "<>", id)
         .executeTakeFirst();
       if (other)
@@ -309,7 +310,8 @@ export async function previewLibraryCsv(text: string): Promise<CsvPreview> {
       },
     };
 
-  const existing = new Map((await listLibraries()).map((l) => [l.code, l]));
+  // codes are case-blind: "kutim-01" updates "KUTIM-01"
+  const existing = new Map((await listLibraries()).map((l) => [l.code.toLowerCase(), l]));
   const seen = new Map<string, number>();
   const rows: CsvRowPreview[] = [];
   const errors: CsvRowError[] = [];
@@ -327,7 +329,7 @@ export async function previewLibraryCsv(text: string): Promise<CsvPreview> {
       continue;
     }
     const library = parsed.data;
-    const earlier = seen.get(library.code);
+    const earlier = seen.get(library.code.toLowerCase());
     if (earlier !== undefined) {
       errors.push({
         line,
@@ -341,8 +343,8 @@ export async function previewLibraryCsv(text: string): Promise<CsvPreview> {
       });
       continue;
     }
-    seen.set(library.code, line);
-    const current = existing.get(library.code);
+    seen.set(library.code.toLowerCase(), line);
+    const current = existing.get(library.code.toLowerCase());
     const change = !current
       ? "created"
       : JSON.stringify(fieldsOf(current)) === JSON.stringify(fieldsOf(library))

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { Aggregation, CompetitionLevel, RankingScope } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
+import { sameCode } from "./query.server";
 
 /**
  * What the public sees: only frozen publication snapshots, never live scores. A snapshot never
@@ -264,7 +265,7 @@ export async function getLibraryHistory(code: string): Promise<LibraryHistory | 
     .innerJoin("publications as p", "p.id", "r.publication_id")
     .innerJoin("competitions as c", "c.id", "p.competition_id")
     .select(["r.id", "r.rank", "r.prize_label", "r.final_score_x100", "c.slug", "c.name", "c.year"])
-    .where("r.library_code", "=", code)
+    .where(sameCode("r.library_code", code))
     .where("p.is_current", "=", 1)
     .where("c.status", "=", "published")
     .orderBy("c.year", "desc")
@@ -273,7 +274,7 @@ export async function getLibraryHistory(code: string): Promise<LibraryHistory | 
   const library = await db
     .selectFrom("libraries")
     .select(["code", "name", "type", "village", "district"])
-    .where("code", "=", code)
+    .where(sameCode("code", code))
     .executeTakeFirst();
   const latest = await db
     .selectFrom("published_results")

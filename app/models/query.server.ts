@@ -26,6 +26,14 @@ export function isConfirmedConflict(alias: string): RawBuilder<SqlBool> {
   return sql<SqlBool>`${sql.ref(`${alias}.status`)} = 'confirmed'`;
 }
 
+/** The library code column equals `code`, whatever the letters' case (codes are case-blind). */
+export function sameCode(
+  column: `${string}.${string}` | string,
+  code: string,
+): RawBuilder<SqlBool> {
+  return sql<SqlBool>`lower(${sql.ref(column)}) = lower(${code})`;
+}
+
 /** The judge has a confirmed conflict of interest with the library (columns or values). */
 export function confirmedConflict(judge: Operand, library: Operand): RawBuilder<SqlBool> {
   return sql<SqlBool>`exists (select 1 from conflicts k where k.judge_id = ${operand(judge)} and k.library_id = ${operand(library)} and ${isConfirmedConflict("k")})`;

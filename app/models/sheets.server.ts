@@ -6,7 +6,7 @@ import type { SheetErrors, SheetValues } from "~/lib/sheet";
 import { parseSheet } from "~/lib/sheet-parse";
 import { addSeconds, nowIso } from "~/lib/time";
 import { getCriteria } from "./criteria.server";
-import { activeEntry, confirmedConflict } from "./query.server";
+import { activeEntry, confirmedConflict, sameCode } from "./query.server";
 
 /** How long a save's one-time key is remembered: far longer than any retry of a resent POST. */
 const SAVE_KEY_DAYS = 14;
@@ -50,7 +50,7 @@ async function findAccess(judgeId: number, slug: string, code: string, db: Execu
       "l.npp",
     ])
     .where("c.slug", "=", slug)
-    .where("l.code", "=", code)
+    .where(sameCode("l.code", code))
     .where("c.status", "!=", "draft")
     .where(activeEntry("e"))
     .where(notConflicted(judgeId))

@@ -341,6 +341,10 @@ describe("public pages", () => {
     const lib = await client.get("/libraries/SEPASO");
     expect(lib.status).toBe(200);
     const html = await lib.text();
+    // codes match whatever the letters' case
+    const lower = await client.get("/libraries/sepaso");
+    expect(lower.status).toBe(200);
+    expect(await lower.text()).toContain("Pustaka Ilmu Desa Sepaso");
     expect(html).toContain("Pustaka Ilmu Desa Sepaso");
     expect(html).toContain("Lomba pub-2025");
     // a library without published results has no public page

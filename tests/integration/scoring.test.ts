@@ -118,6 +118,10 @@ describe("the score sheet with JavaScript off", () => {
     expect(html).toContain("sangat baik");
     expect(html).toContain("bobot 60%");
     expect(version).toBe("0");
+    // library codes in URLs match whatever the letters' case
+    const lower = await client.get(sheetUrl(fx.codes[0]!.toLowerCase()));
+    expect(lower.status).toBe(200);
+    expect(await lower.text()).toContain('name="score.A1"');
   });
 
   it("saves a partial draft, then shows it again", async () => {

@@ -119,6 +119,31 @@ describe("library CSV import", () => {
     expect(await t.db.selectFrom("libraries").selectAll().execute()).toEqual([]);
   });
 
+  it("refuses library codes that are not a safe URL segment, and treats codes case-insensitively", async () => {
+    const bad = [".", "..", "a/b", "a.b", "%2e", "_", "-", "a b"];
+    const text = ["code,name,type", ...bad.map((c, i) => `"${c}",Perpustakaan ${i},desa`)].join(
+      "\n",
+    );
+    const preview = await previewLibraryCsv(text);
+    expect(preview.rows).toEqual([]);
+    expect(preview.errors.map((e) => e.problems.map((p) => `${p.column}:${p.message}`))).toEqual(
+      bad.map(() => ["code:setup.error.libraryCodeFormat"]),
+    );
+    const good = "code,name,type\nKutim-01,Perpustakaan A,desa\nB_2,Perpustakaan B,desa";
+    expect((await importLibraryCsv(actor, good)).ok).toBe(true);
+    // the same code in other letters is the same library: updated, never a second one
+    const again = await previewLibraryCsv("code,name,type\nkutim-01,Perpustakaan A baru,desa");
+    expect(again.rows.map((r) => r.change)).toEqual(["updated"]);
+    const dup = await previewLibraryCsv("code,name,type\nX1,A,desa\nx1,B,desa");
+    expect(dup.errors.map((e) => e.problems.map((p) => p.message))).toEqual([
+      ["setup.csv.duplicateCode"],
+    ]);
+    expect(
+      (await importLibraryCsv(actor, "code,name,type\nKUTIM-01,Perpustakaan A2,desa")).ok,
+    ).toBe(true);
+    expect((await listLibraries()).map((l) => l.code).sort()).toEqual(["B_2", "KUTIM-01"]);
+  });
+
   it("re-importing updates by code and never duplicates", async () => {
     expect(await importLibraryCsv(actor, CSV)).toEqual({
       ok: true,
@@ -608,6 +633,14 @@ describe("competition file", () => {
       ]);
     const r5 = await importCompetitionFile(actor, "{ not json");
     expect(r5.ok).toBe(false);
+    const dots = file();
+    (dots.libraries as { code: string }[])[0]!.code = "..";
+    const r6 = await importCompetitionFile(actor, JSON.stringify(dots));
+    expect(r6.ok).toBe(false);
+    if (!r6.ok)
+      expect(r6.problems.map((p) => formatProblem(p))[0]).toBe(
+        "libraries[0].code: Only letters, digits, underscore and hyphen, with at least one letter or digit.",
+      );
 
     for (const table of [
       "competitions",

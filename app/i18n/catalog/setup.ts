@@ -229,6 +229,8 @@ export const setup = defineMessages({
 
     "setup.error.integer": "Harus bilangan bulat.",
     "setup.error.codeFormat": "Hanya huruf, angka, titik, garis bawah dan tanda hubung.",
+    "setup.error.libraryCodeFormat":
+      "Hanya huruf, angka, garis bawah dan tanda hubung, dengan sedikitnya satu huruf atau angka.",
     "setup.error.scaleRange": "Skor antara 0 dan 100.",
     "setup.error.weightRange": "Bobot antara 0 dan 100.",
     "setup.error.rubricLevel": "Tingkat rubrik harus angka.",
@@ -502,6 +504,8 @@ export const setup = defineMessages({
 
     "setup.error.integer": "Must be a whole number.",
     "setup.error.codeFormat": "Only letters, digits, dot, underscore and hyphen.",
+    "setup.error.libraryCodeFormat":
+      "Only letters, digits, underscore and hyphen, with at least one letter or digit.",
     "setup.error.scaleRange": "Scores lie between 0 and 100.",
     "setup.error.weightRange": "Weights lie between 0 and 100.",
     "setup.error.rubricLevel": "A rubric level must be a number.",
