@@ -45,7 +45,8 @@ export async function action({ request }: ActionFunctionArgs) {
       { ok: false as const, errors: { current: ["password.wrongCurrent"] } },
       { status: 400 },
     );
-  return json({ ok: true as const, errors: {} });
+  // the session stays marked (docs/security.md): only a new login with this password is unmarked
+  return json({ ok: true as const, errors: {}, logInAgain: user.issuedPasswordSession });
 }
 
 export default function ChangePassword() {
@@ -59,6 +60,7 @@ export default function ChangePassword() {
       {data?.ok ? (
         <p className="notice" role="status">
           {t("password.changed")}
+          {data.logInAgain ? <> {t("password.logInAgain")}</> : null}
         </p>
       ) : mustChange ? (
         <p className="alert">{t("password.mustChange")}</p>

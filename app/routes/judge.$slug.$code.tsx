@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData, useNavigate, useSearchParams } from
 import { useMemo, useState, type FormEvent } from "react";
 import { isMessageKey, type MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
-import { formatDate, formatScore, formatTime } from "~/lib/format";
+import { formatDate, formatDateTime, formatScore, formatTime } from "~/lib/format";
 import {
   checkScore,
   liveTotals,
@@ -58,6 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       criteria: view.criteria,
       sheet: view.sheet,
       editable: view.editable,
+      issuedPasswordSavedAt: view.issuedPasswordSavedAt,
     },
     { headers: noStore },
   );
@@ -288,6 +289,13 @@ export default function ScoreSheet() {
       {readOnlyReason ? <p className="notice">{readOnlyReason}</p> : null}
       {sheet.reopenReason && sheet.status !== "submitted" ? (
         <p className="notice warn">{t("scoring.sheet.reopened", { reason: sheet.reopenReason })}</p>
+      ) : null}
+      {data.issuedPasswordSavedAt ? (
+        <p className="notice warn">
+          {t("scoring.sheet.issuedPassword", {
+            at: formatDateTime(data.issuedPasswordSavedAt, lang),
+          })}
+        </p>
       ) : null}
       {errors._form?.length ? (
         <ul className="field-errors" role="alert">
