@@ -7,7 +7,6 @@ import {
   RANKING_SCOPES,
 } from "../../db/schema";
 import {
-  codeField,
   ComponentSchema,
   libraryCodeField,
   crossCheckCriteria,
