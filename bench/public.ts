@@ -1,7 +1,7 @@
 /**
  * Award-day traffic: the demo competition's winners page under 100 concurrent connections for
  * 20 s, and in the same run a constant page of the same server (/about) as the baseline.
- * Goal (issue 6): the winners page reaches ≥ 70 % of the baseline's throughput.
+ * Goal: the winners page reaches ≥ 70 % of the baseline's throughput.
  */
 import autocannon from "autocannon";
 import { startServer } from "../tests/support/server";

@@ -1,5 +1,5 @@
 /**
- * Ranking speed (issue 5): a competition of 10,000 entries × 5 judges × 30 indicators (1.5 M
+ * Ranking speed: a competition of 10,000 entries × 5 judges × 30 indicators (1.5 M
  * scores) in a temp database through the real migrations. Reports the ranking's time, the time of
  * one raw SQL aggregate scan over the same scores (the floor), and their ratio; runs alternate and
  * each figure is a median of 7. Goal: ranking under 2 s and within 2× of the raw scan.

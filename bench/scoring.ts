@@ -1,5 +1,5 @@
 /**
- * The judge's workspace (issue 4):
+ * The judge's workspace:
  * 1. JavaScript the sheet page sends, gzip bytes: the route's own chunks, and the whole page
  *    (entry + root + route). The winners page, which carries the charts, is printed beside it.
  * 2. 50 judges saving drafts concurrently against the real server for 30 s (BENCH_SECONDS):

@@ -1,7 +1,8 @@
 /**
- * The scoring rule, in one place (docs/scoring.md). Used by the judge's live total in the
- * browser, by the ranking's reference implementation in tests, and by the SQL ranking through
- * `commonDenominator`, so every total is computed from the same definition.
+ * The scoring rule as exact fractions (docs/scoring.md). Used by the judge's live total in the
+ * browser (app/lib/sheet.ts) and by the ranking's reference implementation in the tests. The SQL
+ * ranking (app/models/ranking.server.ts) writes the same rule in integer SQL; the property test
+ * holds it equal to the reference, so every total follows the same definition.
  *
  * For judge j and component k with weight W_k (weights total 100):
  *   component score = W_k × Σ score / Σ max   over k's indicators
@@ -87,7 +88,7 @@ export function judgeTotal(components: readonly ComponentInput[]): Fraction {
 
 /**
  * The least common multiple of every component's Σ max: multiplying a judge's total by it
- * gives an integer, which is how the SQL ranking keeps its arithmetic exact.
+ * gives an integer. The SQL ranking computes the same D itself, in a recursive CTE.
  */
 export function commonDenominator(componentMaxTotals: readonly number[]): bigint {
   return componentMaxTotals.reduce((acc, m) => (m > 0 ? lcm(acc, BigInt(m)) : acc), 1n);

@@ -6,8 +6,9 @@ import { panelIds } from "./competitions.server";
 import { confirmedConflict } from "./query.server";
 
 /**
- * Whether a judge has a confirmed conflict of interest with a library. Scoring calls this before
- * opening a sheet; assignment paths call it before writing (and the database refuses anyway).
+ * Whether a judge has a confirmed conflict of interest with a library. The score sheet asks the
+ * same question in its own access query (app/models/sheets.server.ts); assignment paths call
+ * `isConflictedWithEntry` below before writing (and the database refuses anyway).
  */
 export async function isConflicted(
   judgeId: number,

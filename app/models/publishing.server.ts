@@ -12,8 +12,8 @@ import type { Effect, Guard, StatusOptions, StatusReason } from "./status-types.
  * app/models/status.server.ts wires them into the status machine).
  *
  * Publishing freezes a snapshot: published_results and published_component_scores copy every
- * name and score, so nothing that changes later (a library renamed, a sheet reopened) alters
- * what was published. A correction is a new publication (revision n + 1) with a reason; the
+ * library and component name and every score, so nothing that changes later (a library renamed,
+ * a sheet reopened) alters what was published (docs/decisions/007). A correction is a new publication (revision n + 1) with a reason; the
  * public pages show the newest one and say that a correction was made.
  */
 

@@ -21,8 +21,9 @@ import { activeEntry } from "./query.server";
  * criteria made of small scales (Σmax of a component in the tens or hundreds) never approach.
  *
  * Portability: written for SQLite; PostgreSQL would replace `group_concat(... order by ...)` with
- * `string_agg(... order by ...)`, `printf('%05d', x)` with `lpad(x::text, 5, '0')`, and could
- * use its built-in `lcm`.
+ * `string_agg(... order by ...)`, `printf('%05d', x)` with `lpad(x::text, 5, '0')`,
+ * `json_group_array`/`json_array` with `json_agg`/`json_build_array`, and could use its built-in
+ * `lcm` (docs/decisions/003-ranking-in-one-sql-statement.md).
  */
 
 export const MAX_SAFE_SQL = 9_223_372_036_854_775_807n;

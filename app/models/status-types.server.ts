@@ -16,7 +16,7 @@ export interface StatusReason {
 
 export interface StatusOptions {
   reason?: string;
-  /** reserved for moves that allow a stated override (e.g. closing with missing sheets) */
+  /** publish despite a missing sheet or an undecided prize tie (a reason is then required) */
   override?: boolean;
 }
 

@@ -1,8 +1,9 @@
 import { sql, type Kysely } from "kysely";
 
 /**
- * The whole foundation data model. Written with Kysely's schema builder so that a PostgreSQL
- * dialect can run it too; the two triggers at the end are the only SQLite-specific statements.
+ * The whole foundation data model, in Kysely's schema builder to stay close to portable. Only
+ * for SQLite: the two triggers at the end, and the `autoIncrement()` ids (PostgreSQL would use
+ * identity columns; docs/decisions/002-sqlite-settings-and-portability.md).
  */
 // Migrations must not depend on the app's current Database type: they describe history.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,11 +1,50 @@
+import { createHash } from "node:crypto";
 import { sql, type Kysely } from "kysely";
-import { auditHash, type AuditHashInput } from "../../app/lib/audit-hash.server";
 
 /**
  * Makes the audit log tamper-evident: each entry carries a hash over its content and the previous
  * entry's hash. Entries written before this migration are chained here, in id order. The
  * publication records the audit head at the moment results were frozen.
  */
+/** The audit_log columns the hash covers, as they were when this migration was written. */
+export interface ChainedEntry {
+  at: string;
+  user_id: number | null;
+  actor: string;
+  competition_id: number | null;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  reason: string | null;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+/**
+ * A frozen copy of the app's `auditHash` (app/lib/audit.server.ts) as it was when this
+ * migration was written. A migration must give the same result whenever it runs, so it never
+ * imports app code that may change later: if the app's hash ever changes (a new field, another
+ * algorithm), databases upgraded afterwards must still get the chain this migration always wrote,
+ * and the change comes with its own migration. tests/unit/audit-hash.test.ts holds the two equal
+ * for a known entry today.
+ */
+export function chainHash(prevHash: string, e: ChainedEntry): string {
+  const content = JSON.stringify([
+    prevHash,
+    e.at,
+    e.user_id,
+    e.actor,
+    e.competition_id,
+    e.entity_type,
+    e.entity_id,
+    e.action,
+    e.reason,
+    e.before_json,
+    e.after_json,
+  ]);
+  return createHash("sha256").update(content).digest("hex");
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("audit_log").addColumn("prev_hash", "text").execute();
@@ -18,10 +57,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .selectFrom("audit_log")
     .selectAll()
     .orderBy("id")
-    .execute()) as (AuditHashInput & { id: number })[];
+    .execute()) as (ChainedEntry & { id: number })[];
   let prev = "";
   for (const row of rows) {
-    const hash = auditHash(prev, row as AuditHashInput);
+    const hash = chainHash(prev, row);
     await db
       .updateTable("audit_log")
       .set({ prev_hash: prev, hash })

@@ -3,10 +3,10 @@ import { sql, type Kysely } from "kysely";
 /**
  * Each sheet's points per component (Σ score over the component's indicators, and how many score
  * rows make it), kept exact by triggers on every write to `scores`, whatever writes it (the save,
- * the seed, an import, a cascade). The sheet's entry and whether it is submitted travel with the
+ * the seed, a script, a cascade). The sheet's entry and whether it is submitted travel with the
  * row, kept by triggers on `score_sheets`, so the ranking reads only this table, in the order it
  * aggregates (the two partial indexes), instead of regrouping every score on each request
- * (issue 5's speed goal; docs/scoring.md, "Where the sums come from").
+ * (docs/scoring.md, "Where the sums come from"; docs/decisions/004).
  * `tests/integration/sheet-points.test.ts` checks the table against a fresh GROUP BY after random
  * writes.
  *

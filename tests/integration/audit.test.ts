@@ -114,7 +114,6 @@ describe("tamper-evident audit log", () => {
     const migrator = new Migrator({
       db,
       provider: { getMigrations: async () => migrations },
-      allowUnorderedMigrations: true,
     });
     await migrator.migrateTo("0001_initial");
     for (const action of ["create", "update"]) {

@@ -10,7 +10,7 @@ import { HttpClient } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
- * Hostile input to every action of the app (issue 7): wrong types, out-of-range and non-integer
+ * Hostile input to every action of the app: wrong types, out-of-range and non-integer
  * numbers, missing and repeated fields, over-long text, control characters, SQL and HTML
  * fragments in fields that must not hold them, 1 MB bodies. Every answer must be a 4xx with a
  * message, never a 500, and the database must be exactly as it was.
