@@ -112,6 +112,8 @@ export interface UserTable {
   role: Role;
   active: ColumnType<Flag, Flag | undefined, Flag>;
   must_change_password: ColumnType<Flag, Flag | undefined, Flag>;
+  /** 1: the current password was set by a chair or an admin, not chosen by the user (0007) */
+  password_issued: ColumnType<Flag, Flag | undefined, Flag>;
   district: DefaultedText;
   village: DefaultedText;
   institution: DefaultedText;
@@ -125,6 +127,8 @@ export interface SessionTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   expires_at: Timestamp;
+  /** 1: begun with a password a chair or an admin issued; stays set for the session (0007) */
+  issued_password: ColumnType<Flag, Flag | undefined, Flag>;
 }
 
 export interface LoginAttemptTable {
@@ -173,6 +177,12 @@ export interface ScoreSheetTable {
   /** set when the chair reopened a submitted sheet (0003_scoring); later changes are audited */
   reopened_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   reopen_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** the last save made in a session begun with an issued password (0007); never cleared */
+  issued_password_saved_at: ColumnType<
+    Timestamp | null,
+    Timestamp | null | undefined,
+    Timestamp | null
+  >;
 }
 
 /** One answered save (0003_scoring): a retried POST with the same key gets this answer back. */

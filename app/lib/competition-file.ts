@@ -1,4 +1,3 @@
-import { noControlCharacters } from "./forms";
 import { z } from "zod";
 import {
   AGGREGATIONS,
@@ -13,6 +12,7 @@ import {
   crossCheckCriteria,
   type CriteriaIssue,
 } from "./criteria";
+import { noControlCharacters } from "./text";
 
 /**
  * The competition file: a whole competition (settings, criteria, libraries, panel, assignments,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { TemplateComponent } from "./criteria-template";
+import { noControlCharacters } from "./text";
 
 /**
  * The one definition of valid criteria, shared by the criteria editor, the competition file and
@@ -52,9 +53,10 @@ const text = (max: number, required: boolean) => {
       error: (iss) => (iss.input === undefined ? "error.required" : undefined),
     })
     .trim();
-  return required
+  const sized = required
     ? base.min(1, { error: "error.required" }).max(max, { error: "error.tooLong" })
     : base.max(max, { error: "error.tooLong" });
+  return sized.refine(noControlCharacters, { error: "error.controlCharacters" });
 };
 
 export const IndicatorSchema = z.strictObject({

@@ -63,7 +63,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { ok: false as const, errors: { current: ["password.wrongCurrent"] } },
       { status: 400 },
     );
-  return json({ ok: true as const, errors: {} });
+  // the session stays marked (docs/security.md): only a new login with this password is unmarked
+  return json({ ok: true as const, errors: {}, logInAgain: user.issuedPasswordSession });
 }
 
 export default function ChangePassword() {
@@ -78,6 +79,7 @@ export default function ChangePassword() {
       {data?.ok ? (
         <p className="notice" role="status">
           {t("password.changed")}
+          {data.logInAgain ? <> {t("password.logInAgain")}</> : null}
         </p>
       ) : retryMinutes > 0 ? (
         <p className="alert" role="alert">

@@ -19,6 +19,8 @@ export const auth = defineMessages({
     "password.hint": "Minimal 8 karakter.",
     "password.wrongCurrent": "Kata sandi sekarang salah.",
     "password.changed": "Kata sandi sudah diganti. Sesi Anda di perangkat lain telah diakhiri.",
+    "password.logInAgain":
+      "Sesi ini dimulai dengan kata sandi dari ketua atau admin, jadi lembar nilai yang disimpan di sesi ini ditandai. Keluar, lalu masuk lagi dengan kata sandi baru Anda.",
     "users.title": "Pengguna",
     "users.create": "Tambah pengguna",
     "users.name": "Nama",
@@ -63,6 +65,8 @@ export const auth = defineMessages({
     "password.hint": "At least 8 characters.",
     "password.wrongCurrent": "The current password is wrong.",
     "password.changed": "Password changed. Your sessions on other devices have been ended.",
+    "password.logInAgain":
+      "This session began with a password issued by the chair or an admin, so score sheets saved in it are marked. Log out, then log in again with your new password.",
     "users.title": "Users",
     "users.create": "Add user",
     "users.name": "Name",

@@ -42,6 +42,8 @@ export const scoring = defineMessages({
     "scoring.sheet.submittedAt": "Lembar ini sudah dikirim pada {date} dan tidak dapat diubah.",
     "scoring.sheet.closed": "Penilaian lomba ini sudah ditutup; lembar hanya dapat dibaca.",
     "scoring.sheet.reopened": "Ketua panitia membuka kembali lembar ini: {reason}",
+    "scoring.sheet.issuedPassword":
+      "Disimpan dalam sesi yang dimulai dengan kata sandi dari ketua atau admin (terakhir {at}).",
     "scoring.sheet.actions": "Simpan atau kirim",
 
     "scoring.status.label": "Status penyimpanan",
@@ -151,6 +153,8 @@ export const scoring = defineMessages({
     "scoring.sheet.submittedAt": "This sheet was submitted on {date} and cannot be changed.",
     "scoring.sheet.closed": "Scoring of this competition is closed; the sheet is read-only.",
     "scoring.sheet.reopened": "The committee chair reopened this sheet: {reason}",
+    "scoring.sheet.issuedPassword":
+      "Saved in a session begun with a password issued by the chair or an admin (last {at}).",
     "scoring.sheet.actions": "Save or submit",
 
     "scoring.status.label": "Save status",
