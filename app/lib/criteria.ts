@@ -21,7 +21,9 @@ export const MAX_RUBRIC_LEVELS = 11;
 const requiredNumber = () =>
   z
     .number({
-      error: (iss) => (iss.input === undefined || iss.input === "" ? "error.required" : undefined),
+      // the editor sends whole numbers as numbers and anything else as the text typed
+      error: (iss) =>
+        iss.input === undefined || iss.input === "" ? "error.required" : "setup.error.integer",
     })
     .int({ error: "setup.error.integer" });
 

@@ -9,6 +9,10 @@ import { DEMO_PASSWORD } from "../../db/seed/demo";
 import { HttpClient, rawRequest } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 
+/** What zod says by itself, in English: a user must never see it. */
+const ZOD_ENGLISH =
+  /Invalid input|expected (?:number|string|int|array|object)|received (?:string|number|undefined|NaN)|Too (?:small|big)|Invalid option|Unrecognized key/;
+
 /**
  * Hostile input to every action of the app: wrong types, out-of-range and non-integer
  * numbers, missing and repeated fields, over-long text, control characters, SQL and HTML
@@ -641,6 +645,8 @@ async function expectRefused(
     );
   }
   expect(fingerprint(), `${op.name}: ${label}: the database changed`).toBe(before);
+  // every message comes from the catalogs, in the user's language, never the validator's English
+  expect(text, `${op.name}: ${label}: a raw validator message`).not.toMatch(ZOD_ENGLISH);
   // what the user typed is never executed as markup
   expect(text).not.toContain("<script>alert(1)</script>");
   expect(text).not.toContain("<img src=x onerror");
