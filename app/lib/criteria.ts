@@ -353,11 +353,23 @@ export function rubricLevels(min: string, max: string): number[] {
 }
 
 export function weightTotal(draft: readonly DraftComponent[]): number | null {
+  return sumOfWeights(draft.map((c) => c.weight));
+}
+
+/** The weights as typed: their sum, or null while any is not a whole number. */
+export function sumOfWeights(weights: readonly string[]): number | null {
   let total = 0;
-  for (const c of draft) {
-    const n = toNumber(c.weight);
+  for (const weight of weights) {
+    const n = toNumber(weight);
     if (typeof n !== "number") return null;
     total += n;
   }
   return total;
+}
+
+/** The weights typed in the editor's form right now (`c.<n>.weight`, in field order). */
+export function weightsInForm(form: HTMLFormElement): string[] {
+  return [...new FormData(form).entries()]
+    .filter(([name]) => /^c\.\d+\.weight$/.test(name))
+    .map(([, value]) => String(value));
 }
