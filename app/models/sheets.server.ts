@@ -232,6 +232,8 @@ export async function getJudgeCompetition(
       .where("e.competition_id", "=", competition.id)
       .where(activeEntry("e"))
       .where(notConflicted(judgeId))
+      // unfinished work first: sheets started, then not started, then the ones already sent
+      .orderBy(sql`case s.status when 'draft' then 0 when 'submitted' then 2 else 1 end`)
       .orderBy("l.district")
       .orderBy("l.name")
       .execute(),
