@@ -42,8 +42,6 @@ export interface ValidSheet {
 /** Field name → catalog keys. Range errors carry the indicator's min and max in the message. */
 export type SheetErrors = Record<string, string[]>;
 
-export type SheetParse = { ok: true; data: ValidSheet } | { ok: false; errors: SheetErrors };
-
 // Tab, line feed and carriage return are text; the other control characters are not.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
