@@ -3,7 +3,6 @@ import { defineMessages } from "../define";
 export const scoring = defineMessages({
   id: {
     "scoring.nav.sheets": "Lembar nilai",
-    "scoring.dashboard.open": "Buka daftar peserta",
 
     "scoring.list.progress": "{submitted} dari {total} lembar sudah dikirim",
     "scoring.list.justSubmitted": "Nilai untuk {library} sudah dikirim. Terima kasih.",
@@ -19,7 +18,6 @@ export const scoring = defineMessages({
 
     "scoring.sheet.back": "Kembali ke daftar peserta",
     "scoring.sheet.heading": "Lembar penilaian: {library}",
-    "scoring.sheet.details": "Data perpustakaan",
     "scoring.sheet.village": "Desa/kelurahan",
     "scoring.sheet.district": "Kecamatan",
     "scoring.sheet.address": "Alamat",
@@ -44,7 +42,6 @@ export const scoring = defineMessages({
     "scoring.sheet.reopened": "Ketua panitia membuka kembali lembar ini: {reason}",
     "scoring.sheet.actions": "Simpan atau kirim",
 
-    "scoring.status.label": "Status penyimpanan",
     "scoring.status.idle": "Belum ada perubahan",
     "scoring.status.dirty": "Ada perubahan yang belum disimpan",
     "scoring.status.saving": "Menyimpan…",
@@ -112,7 +109,6 @@ export const scoring = defineMessages({
   },
   en: {
     "scoring.nav.sheets": "Score sheets",
-    "scoring.dashboard.open": "Open the entry list",
 
     "scoring.list.progress": "{submitted} of {total} sheets submitted",
     "scoring.list.justSubmitted": "Your scores for {library} were submitted. Thank you.",
@@ -128,7 +124,6 @@ export const scoring = defineMessages({
 
     "scoring.sheet.back": "Back to the entry list",
     "scoring.sheet.heading": "Score sheet: {library}",
-    "scoring.sheet.details": "Library details",
     "scoring.sheet.village": "Village/ward",
     "scoring.sheet.district": "District",
     "scoring.sheet.address": "Address",
@@ -153,7 +148,6 @@ export const scoring = defineMessages({
     "scoring.sheet.reopened": "The committee chair reopened this sheet: {reason}",
     "scoring.sheet.actions": "Save or submit",
 
-    "scoring.status.label": "Save status",
     "scoring.status.idle": "No changes yet",
     "scoring.status.dirty": "Unsaved changes",
     "scoring.status.saving": "Saving…",

@@ -29,7 +29,6 @@ export const setup = defineMessages({
     "setup.settings.title": "Pengaturan lomba",
     "setup.settings.locked": "Pengaturan tidak dapat diubah setelah lomba ditutup.",
 
-    "setup.overview.status": "Status",
     "setup.overview.counts": "Keadaan persiapan",
     "setup.overview.entries": "Peserta aktif",
     "setup.overview.withdrawn": "Mengundurkan diri",
@@ -51,7 +50,6 @@ export const setup = defineMessages({
     "setup.overview.confirmGeneric": "Perubahan status dicatat di log audit.",
     "setup.overview.reason": "Alasan (dicatat di log audit)",
     "setup.overview.confirm": "Ya, ubah status",
-    "setup.overview.moved": "Status lomba sekarang: {status}.",
     "setup.overview.duplicate": "Buat lomba tahun berikutnya dari lomba ini",
     "setup.overview.duplicateHint":
       "Kriteria, peserta, panel juri dan penugasan ikut disalin; nilai tidak.",
@@ -60,7 +58,6 @@ export const setup = defineMessages({
     "setup.overview.deleteHint": "Lomba hanya dapat dihapus selama masih draf.",
     "setup.overview.deleteConfirm": "Ya, hapus lomba ini beserta peserta dan kriterianya",
     "setup.overview.deleteAsk": "Hapus lomba…",
-    "setup.overview.deleted": "Lomba dihapus.",
     "setup.overview.scoresOnly": "Nilai hanya dapat diisi selama status Penilaian.",
 
     "setup.criteria.title": "Kriteria penilaian",
@@ -160,7 +157,6 @@ export const setup = defineMessages({
     "setup.entries.remove": "Hapus",
     "setup.entries.setCategory": "Ubah kategori",
     "setup.entries.updated": "Peserta diperbarui.",
-    "setup.entries.pick": "Ikut",
 
     "setup.judges.title": "Juri dan penugasan",
     "setup.judges.panel": "Panel juri",
@@ -178,7 +174,6 @@ export const setup = defineMessages({
     "setup.judges.conflictCell": "konflik",
     "setup.judges.saveAssignments": "Simpan penugasan",
     "setup.judges.assignAll": "Tugaskan semua juri ke semua peserta",
-    "setup.judges.balanced": "Tugaskan merata",
     "setup.judges.perEntry": "Juri per peserta",
     "setup.judges.balancedSubmit": "Tugaskan merata",
     "setup.judges.report": "{added} penugasan ditambahkan, {removed} dihapus.",
@@ -216,7 +211,6 @@ export const setup = defineMessages({
     "setup.import.submit": "Impor",
     "setup.import.problems": "Berkas tidak diimpor. Masalah yang ditemukan:",
     "setup.import.noFile": "Pilih berkas JSON.",
-    "setup.import.done": "Lomba {slug} diimpor.",
     "setup.export": "Unduh berkas lomba (JSON)",
     "setup.file.notJson": "bukan JSON yang valid: {detail}",
     "setup.file.noJudge": "tidak ada akun dengan email {email}; buat akun juri lebih dahulu",
@@ -304,7 +298,6 @@ export const setup = defineMessages({
     "setup.settings.title": "Competition settings",
     "setup.settings.locked": "Settings cannot change once the competition is closed.",
 
-    "setup.overview.status": "Status",
     "setup.overview.counts": "Preparation",
     "setup.overview.entries": "Active entries",
     "setup.overview.withdrawn": "Withdrawn",
@@ -326,7 +319,6 @@ export const setup = defineMessages({
     "setup.overview.confirmGeneric": "The status change is recorded in the audit log.",
     "setup.overview.reason": "Reason (recorded in the audit log)",
     "setup.overview.confirm": "Yes, change the status",
-    "setup.overview.moved": "The competition's status is now: {status}.",
     "setup.overview.duplicate": "Start next year's competition from this one",
     "setup.overview.duplicateHint":
       "Criteria, entries, the judging panel and assignments are copied; scores are not.",
@@ -335,7 +327,6 @@ export const setup = defineMessages({
     "setup.overview.deleteHint": "A competition can be deleted only while it is a draft.",
     "setup.overview.deleteConfirm": "Yes, delete this competition with its entries and criteria",
     "setup.overview.deleteAsk": "Delete competition…",
-    "setup.overview.deleted": "Competition deleted.",
     "setup.overview.scoresOnly": "Scores can be entered only while the status is Scoring.",
 
     "setup.criteria.title": "Judging criteria",
@@ -435,7 +426,6 @@ export const setup = defineMessages({
     "setup.entries.remove": "Remove",
     "setup.entries.setCategory": "Change category",
     "setup.entries.updated": "Entry updated.",
-    "setup.entries.pick": "Take part",
 
     "setup.judges.title": "Judges and assignments",
     "setup.judges.panel": "Judging panel",
@@ -453,7 +443,6 @@ export const setup = defineMessages({
     "setup.judges.conflictCell": "conflict",
     "setup.judges.saveAssignments": "Save assignments",
     "setup.judges.assignAll": "Assign every judge to every entry",
-    "setup.judges.balanced": "Assign evenly",
     "setup.judges.perEntry": "Judges per entry",
     "setup.judges.balancedSubmit": "Assign evenly",
     "setup.judges.report": "{added} assignments added, {removed} removed.",
@@ -492,7 +481,6 @@ export const setup = defineMessages({
     "setup.import.submit": "Import",
     "setup.import.problems": "The file was not imported. Problems found:",
     "setup.import.noFile": "Choose a JSON file.",
-    "setup.import.done": "Competition {slug} imported.",
     "setup.export": "Download the competition file (JSON)",
     "setup.file.notJson": "not valid JSON: {detail}",
     "setup.file.noJudge": "no account with the email {email}; create the judge first",
