@@ -1,11 +1,11 @@
 import { audit } from "./catalog/audit";
-import { auth } from "./catalog/auth";
+import { auth } from "./catalog/account";
 import { common } from "./catalog/common";
 import { dashboard } from "./catalog/dashboard";
 import { publicPages } from "./catalog/public";
-import { results } from "./catalog/results";
-import { scoring } from "./catalog/scoring";
-import { setup } from "./catalog/setup";
+import { results } from "./catalog/chair-results";
+import { scoring } from "./catalog/judge";
+import { setup } from "./catalog/chair-setup";
 
 export const LANGS = ["id", "en"] as const;
 export type Lang = (typeof LANGS)[number];
