@@ -1,7 +1,18 @@
 import { defineMessages } from "../define";
 
+/**
+ * The public pages: home, archive, a competition's published results, ceremony, certificates, how
+ * we judged, a library's history, about.
+ */
 export const publicPages = defineMessages({
   id: {
+    "home.title": "Lomba Perpustakaan Desa/Kelurahan",
+    "home.intro":
+      "Juara mencatat penilaian dewan juri, menghitung peringkat, dan mengumumkan para juara lomba perpustakaan desa dan kelurahan.",
+    "home.published": "Hasil yang sudah diumumkan",
+    "home.nonePublished": "Belum ada hasil lomba yang diumumkan.",
+    "home.staffLogin": "Juri dan panitia: masuk untuk menilai atau mengelola lomba.",
+
     "public.winners": "Para juara",
     "public.podium": "Juara",
     "public.honourable": "Harapan",
@@ -58,7 +69,6 @@ export const publicPages = defineMessages({
       "Dewan juri menilai setiap perpustakaan dengan kriteria berbobot dari standar nasional perpustakaan: koleksi, sarana dan prasarana, pelayanan, tenaga perpustakaan, penyelenggaraan dan pengelolaan, serta penguatan dan inovasi.",
     "about.body3":
       "Hasil yang diumumkan di sini adalah salinan resmi yang dibekukan saat ketua panitia mengumumkannya.",
-    "nav.about": "Tentang",
     "ceremony.title": "Pengumuman Pemenang",
     "ceremony.next": "Berikutnya",
     "ceremony.previous": "Sebelumnya",
@@ -76,6 +86,13 @@ export const publicPages = defineMessages({
     "certificate.printHint": "Atur kertas A4 lanskap; satu halaman untuk setiap pemenang.",
   },
   en: {
+    "home.title": "Village and Kelurahan Library Competitions",
+    "home.intro":
+      "Juara records the judging panel's scores, computes the ranking and announces the winners of village and kelurahan library competitions.",
+    "home.published": "Published results",
+    "home.nonePublished": "No competition results have been published yet.",
+    "home.staffLogin": "Judges and committee: log in to score or manage a competition.",
+
     "public.winners": "Winners",
     "public.podium": "Winners (Juara)",
     "public.honourable": "Honourable mentions (Harapan)",
@@ -132,7 +149,6 @@ export const publicPages = defineMessages({
       "The judging panel scores each library on weighted criteria from the national library standard: collection, facilities, services, staff, organisation and management, and strengthening and innovation.",
     "about.body3":
       "The results published here are the official copy, frozen when the committee chair announced them.",
-    "nav.about": "About",
     "ceremony.title": "Announcing the winners",
     "ceremony.next": "Next",
     "ceremony.previous": "Previous",

@@ -1,0 +1,64 @@
+import { defineMessages } from "../define";
+
+/**
+ * Accounts: the admin's users page (routes/admin.users) and the chair's judge accounts
+ * (routes/judges._index).
+ */
+export const admin = defineMessages({
+  id: {
+    "users.title": "Pengguna",
+    "users.create": "Tambah pengguna",
+    "users.name": "Nama",
+    "users.email": "Email",
+    "users.role": "Peran",
+    "users.password": "Kata sandi (kosongkan untuk dibuatkan)",
+    "users.active": "Aktif",
+    "users.inactive": "Nonaktif",
+    "users.status": "Status",
+    "users.actions": "Tindakan",
+    "users.deactivate": "Nonaktifkan",
+    "users.activate": "Aktifkan",
+    "users.resetPassword": "Atur ulang kata sandi",
+    "users.created": "Akun {email} dibuat.",
+    "users.tempPassword": "Kata sandi sementara untuk {email}:",
+    "users.tempPasswordOnce": "Catat sekarang; kata sandi ini tidak akan ditampilkan lagi.",
+    "users.cannotDeactivateSelf": "Anda tidak dapat menonaktifkan akun sendiri.",
+    "users.updated": "Akun {email} diperbarui.",
+    "judges.title": "Juri",
+    "judges.intro":
+      "Buat akun juri dan atur ulang kata sandinya. Kata sandi sementara hanya ditampilkan sekali.",
+    "judges.create": "Tambah juri",
+    "judges.district": "Kecamatan asal",
+    "judges.village": "Desa/kelurahan asal",
+    "judges.institution": "Instansi",
+    "judges.none": "Belum ada juri.",
+  },
+  en: {
+    "users.title": "Users",
+    "users.create": "Add user",
+    "users.name": "Name",
+    "users.email": "Email",
+    "users.role": "Role",
+    "users.password": "Password (leave empty to generate one)",
+    "users.active": "Active",
+    "users.inactive": "Inactive",
+    "users.status": "Status",
+    "users.actions": "Actions",
+    "users.deactivate": "Deactivate",
+    "users.activate": "Activate",
+    "users.resetPassword": "Reset password",
+    "users.created": "Account {email} created.",
+    "users.tempPassword": "Temporary password for {email}:",
+    "users.tempPasswordOnce": "Write it down now; it will not be shown again.",
+    "users.cannotDeactivateSelf": "You cannot deactivate your own account.",
+    "users.updated": "Account {email} updated.",
+    "judges.title": "Judges",
+    "judges.intro":
+      "Create judge accounts and reset their passwords. A temporary password is shown only once.",
+    "judges.create": "Add judge",
+    "judges.district": "Home district",
+    "judges.village": "Home village/kelurahan",
+    "judges.institution": "Institution",
+    "judges.none": "No judges yet.",
+  },
+});
