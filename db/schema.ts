@@ -3,14 +3,14 @@
  * booleans are 0/1 integers, timestamps are ISO-8601 UTC text, JSON is stored as text and parsed
  * explicitly, ids come back through `.returning()`.
  */
-import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Kysely, Selectable } from "kysely";
 
 /** ISO-8601 UTC timestamp text, e.g. 2026-11-25T03:00:00.000Z */
-export type Timestamp = string;
+type Timestamp = string;
 /** 0 or 1; mapped to boolean in models */
-export type Flag = 0 | 1;
+type Flag = 0 | 1;
 /** text with a database default of '' */
-export type DefaultedText = ColumnType<string, string | undefined, string>;
+type DefaultedText = ColumnType<string, string | undefined, string>;
 
 export const COMPETITION_LEVELS = ["kabupaten", "kota", "provinsi", "nasional"] as const;
 export const COMPETITION_STATUSES = ["draft", "scoring", "closed", "published"] as const;
@@ -327,18 +327,7 @@ export interface Database {
 }
 
 export type Competition = Selectable<CompetitionTable>;
-export type NewCompetition = Insertable<CompetitionTable>;
-export type CompetitionUpdate = Updateable<CompetitionTable>;
-export type Component = Selectable<ComponentTable>;
-export type Indicator = Selectable<IndicatorTable>;
 export type Library = Selectable<LibraryTable>;
-export type NewLibrary = Insertable<LibraryTable>;
-export type Entry = Selectable<EntryTable>;
-export type User = Selectable<UserTable>;
-export type NewUser = Insertable<UserTable>;
-export type ScoreSheet = Selectable<ScoreSheetTable>;
-export type Score = Selectable<ScoreTable>;
-export type AuditEntry = Selectable<AuditLogTable>;
 
 /**
  * What a query runs on: the database, or a transaction in progress (a `Transaction<Database>` is a

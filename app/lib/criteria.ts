@@ -16,7 +16,7 @@ export interface CriteriaIssue {
 
 export const WEIGHT_TOTAL = 100;
 /** rubric fields are offered for each level when a scale has at most this many levels */
-export const MAX_RUBRIC_LEVELS = 11;
+const MAX_RUBRIC_LEVELS = 11;
 
 const requiredNumber = () =>
   z
@@ -36,8 +36,7 @@ const codeText = () =>
     .min(1, { error: "error.required" })
     .max(20, { error: "error.tooLong" });
 
-export const codeField = () =>
-  codeText().regex(/^[A-Za-z0-9._-]*$/, { error: "setup.error.codeFormat" });
+const codeField = () => codeText().regex(/^[A-Za-z0-9._-]*$/, { error: "setup.error.codeFormat" });
 
 /**
  * A library's code is its key in the registry and a segment of its URLs (`/libraries/<code>`,
@@ -61,7 +60,7 @@ const text = (max: number, required: boolean) => {
   return sized.refine(noControlCharacters, { error: "error.controlCharacters" });
 };
 
-export const IndicatorSchema = z.strictObject({
+const IndicatorSchema = z.strictObject({
   code: codeField(),
   name: text(200, true),
   description: text(2000, false).optional().default(""),
@@ -144,7 +143,7 @@ export function crossCheckCriteria(components: readonly TemplateComponent[]): Cr
   return issues;
 }
 
-export const CriteriaSchema = z
+const CriteriaSchema = z
   .array(ComponentSchema)
   .min(1, { error: "setup.error.noComponents" })
   .superRefine((components, ctx) => {

@@ -56,7 +56,7 @@ export function parseForm<S extends z.ZodType>(
   };
 }
 
-export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";

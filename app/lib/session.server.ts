@@ -9,7 +9,7 @@ import { addSeconds, nowIso } from "./time";
 /** A judge's laptop may sit closed between two village visits; a working day of idleness is fine. */
 export const SESSION_IDLE_SECONDS = 12 * 60 * 60;
 /** However active, a session ends after two weeks and the user logs in again. */
-export const SESSION_ABSOLUTE_SECONDS = 14 * 24 * 60 * 60;
+const SESSION_ABSOLUTE_SECONDS = 14 * 24 * 60 * 60;
 /** last_seen_at is written at most this often, not on every request. */
 const TOUCH_INTERVAL_SECONDS = 60;
 

@@ -43,8 +43,6 @@ export interface ValidSheet {
 /** Field name → catalog keys. Range errors carry the indicator's min and max in the message. */
 export type SheetErrors = Record<string, string[]>;
 
-export type SheetParse = { ok: true; data: ValidSheet } | { ok: false; errors: SheetErrors };
-
 /** Free text (a note, the comment): at most `max` characters, no control characters; trimmed. */
 export function checkText(raw: string | undefined, max: number): { value: string; error?: string } {
   const text = raw ?? "";

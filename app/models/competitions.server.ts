@@ -34,12 +34,8 @@ export interface CompetitionSettings {
 export type SetupResult<T = object> =
   ({ ok: true } & T) | { ok: false; error: string; field?: string };
 
-export async function findCompetition(slug: string): Promise<Competition | undefined> {
+async function findCompetition(slug: string): Promise<Competition | undefined> {
   return getDb().selectFrom("competitions").selectAll().where("slug", "=", slug).executeTakeFirst();
-}
-
-export async function findCompetitionById(id: number): Promise<Competition | undefined> {
-  return getDb().selectFrom("competitions").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
 export function settingsOf(c: Competition): CompetitionSettings & { slug: string } {
@@ -69,7 +65,7 @@ function columns(s: CompetitionSettings) {
   };
 }
 
-export async function slugTaken(slug: string, db: Executor = getDb()): Promise<boolean> {
+async function slugTaken(slug: string, db: Executor = getDb()): Promise<boolean> {
   return (
     (await db
       .selectFrom("competitions")

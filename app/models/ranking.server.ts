@@ -26,7 +26,7 @@ import { activeEntry, notSetAside } from "./query.server";
  * `lcm` (docs/decisions/003-ranking-in-one-sql-statement.md).
  */
 
-export const MAX_SAFE_SQL = 9_223_372_036_854_775_807n;
+const MAX_SAFE_SQL = 9_223_372_036_854_775_807n;
 
 export interface RankedComponent {
   code: string;
