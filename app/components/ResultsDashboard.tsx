@@ -203,7 +203,18 @@ export function RankingTable({
   return (
     <section aria-labelledby="ranking" className="panel">
       <h2 id="ranking">{t("results.ranking")}</h2>
-      <div className="table-wrap">
+      <p id="ranking-hint" className="hint">
+        {t("results.scrollHint")}
+      </p>
+      {/* a scrollable region takes the focus, so the keyboard can scroll it (WCAG 2.1.1) */}
+      <div
+        className="table-wrap ranking-scroll"
+        role="region"
+        aria-label={t("results.rankingTable")}
+        aria-describedby="ranking-hint"
+        /* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */
+        tabIndex={0}
+      >
         <table className="results-table">
           <thead>
             <tr>

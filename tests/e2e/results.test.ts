@@ -51,4 +51,35 @@ describe("e2e: the chair's results dashboard", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("keeps every column of the live ranking reachable on a laptop, by keyboard too", async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel("Email").fill("ketua@juara.demo");
+    await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await page.waitForURL(`${server.url}/dashboard`);
+    await page.goto(`${server.url}/chair/competitions/kutim-2024/results`);
+    // a named, focusable scroll region with a hint that says how to reach the other columns
+    const region = page.getByRole("region", { name: "Tabel peringkat berjalan" });
+    expect(await region.getAttribute("tabindex")).toBe("0");
+    expect(await page.textContent("#ranking-hint")).toContain("panah");
+    const firstName = region.locator("tbody th[scope=row]").first();
+    // a library's name takes at most two lines
+    const nameLines = await firstName.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el.firstChild!);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(nameLines).toBeLessThanOrEqual(2);
+    // narrower than the table: the keyboard scrolls it, rank and name stay in view
+    await page.setViewportSize({ width: 900, height: 768 });
+    const before = (await firstName.boundingBox())!.x;
+    await region.focus();
+    await page.keyboard.press("End");
+    for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowRight");
+    await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    expect(Math.abs((await firstName.boundingBox())!.x - before)).toBeLessThan(2);
+    await page.close();
+  });
 });

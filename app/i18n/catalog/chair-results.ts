@@ -33,6 +33,9 @@ export const chairResults = defineMessages({
     "results.tie.position": "Masukkan nomor urut.",
     "results.tie.order": "Beri setiap peserta yang seri nomor urut 1, 2, … tanpa ada yang sama.",
     "results.ranking": "Peringkat berjalan",
+    "results.rankingTable": "Tabel peringkat berjalan",
+    "results.scrollHint":
+      "Tabel lebih lebar dari layar: geser ke samping, atau pilih tabel lalu tekan panah kanan dan kiri. Peringkat dan nama tetap terlihat.",
     "results.rank": "Peringkat",
     "results.library": "Perpustakaan",
     "results.final": "Nilai akhir",
@@ -153,6 +156,9 @@ export const chairResults = defineMessages({
     "results.tie.position": "Enter a position number.",
     "results.tie.order": "Give every tied entry a position 1, 2, … with no repeats.",
     "results.ranking": "Live ranking",
+    "results.rankingTable": "Live ranking table",
+    "results.scrollHint":
+      "The table is wider than the screen: scroll sideways, or select the table and press the right and left arrows. Rank and name stay in view.",
     "results.rank": "Rank",
     "results.library": "Library",
     "results.final": "Final score",
