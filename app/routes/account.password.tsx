@@ -11,6 +11,7 @@ import { ErrorList, Field } from "~/components/Field";
 import { useT } from "~/i18n/useT";
 import { isPaused, passOnRetryAfter, withPasswordLimit } from "~/lib/auth.server";
 import { newPasswordField, parseForm } from "~/lib/forms";
+import { reply } from "~/lib/reply.server";
 import { requireUser } from "~/lib/session.server";
 import { actorOf, changePassword } from "~/models/users.server";
 
@@ -41,29 +42,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(ChangePasswordSchema, await request.formData(), {
     omitFromEcho: NO_ECHO,
   });
-  if (!form.ok) return json({ ok: false as const, errors: form.errors }, { status: 400 });
+  if (!form.ok) return reply({ ok: false, errors: form.errors }, 400);
   // asking for the current password is a guess like a login: the same limit applies
   const result = await withPasswordLimit(
     user.email,
     context.clientIp ?? "unknown",
     () => changePassword(actorOf(user), user.sessionId, form.data.current, form.data.next),
-    (r) => !r.ok && r.error === "wrongCurrent",
+    (r) => !r.ok,
   );
   if (isPaused(result))
-    return json(
-      {
-        ok: false as const,
-        errors: {},
-        retryMinutes: Math.ceil(result.retryAfterSeconds / 60),
-      },
+    return reply(
+      { ok: false, retryMinutes: Math.ceil(result.retryAfterSeconds / 60) },
       { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
-  if (!result.ok)
-    return json(
-      { ok: false as const, errors: { current: ["password.wrongCurrent"] } },
-      { status: 400 },
-    );
-  return json({ ok: true as const, errors: {} });
+  if (!result.ok) return reply({ ok: false, errors: result.errors }, 400);
+  return reply({ ok: true });
 }
 
 export default function ChangePassword() {
