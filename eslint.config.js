@@ -54,8 +54,6 @@ export default tseslint.config(
   {
     // Layers: cross-cutting server code sits below the models and never calls them.
     files: ["app/lib/**"],
-    // moving into app/routes, where calling a model is allowed
-    ignores: ["app/lib/public-page.server.ts", "app/lib/sheet-request.server.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { inlineScriptHashes } from "./lib/csp.server";
 import { isNotModified, notModified } from "./lib/http-cache.server";
 import { NonceContext } from "./lib/nonce";
+import "./lib/zod-messages";
 
 const ABORT_DELAY = 5_000;
 

@@ -33,7 +33,7 @@ export interface Io {
   err: (line: string) => void;
 }
 
-export const USAGE = `Usage: npm run juara -- <command> [options]
+const USAGE = `Usage: npm run juara -- <command> [options]
 
 Commands:
   migrate                         bring the database schema up to date

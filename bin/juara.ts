@@ -1,3 +1,4 @@
+import "../app/lib/zod-messages";
 import { runCli } from "./cli";
 
 const code = await runCli(process.argv.slice(2), {

@@ -1,4 +1,4 @@
-import { closeDb, getDb } from "../app/lib/db.server";
+import { getDb } from "../app/lib/db.server";
 import { getEnv, getSessionSecret } from "../app/lib/env.server";
 import { seedDemo } from "../app/models/demo.server";
 import { migrateToLatest } from "../db/connection";
@@ -23,5 +23,3 @@ export function formatDemoLogins(logins: DemoLogin[]): string {
   const lines = logins.map((l) => `  ${l.role.padEnd(6)} ${l.email.padEnd(20)} ${l.password}`);
   return ["Demo competition seeded (demo data). Demo logins:", ...lines].join("\n");
 }
-
-export { closeDb };

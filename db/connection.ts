@@ -21,7 +21,7 @@ export function databasePath(url: string): string {
  * power cut (a connection that switched to WAL itself would otherwise keep another default),
  * a busy timeout for the CLI writing beside the server, and foreign keys (off by default in SQLite).
  */
-export function openSqlite(file: string): SqliteDatabase.Database {
+function openSqlite(file: string): SqliteDatabase.Database {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma("journal_mode = WAL");

@@ -3,14 +3,14 @@
  * booleans are 0/1 integers, timestamps are ISO-8601 UTC text, JSON is stored as text and parsed
  * explicitly, ids come back through `.returning()`.
  */
-import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Kysely, Selectable } from "kysely";
 
 /** ISO-8601 UTC timestamp text, e.g. 2026-11-25T03:00:00.000Z */
-export type Timestamp = string;
+type Timestamp = string;
 /** 0 or 1; mapped to boolean in models */
-export type Flag = 0 | 1;
+type Flag = 0 | 1;
 /** text with a database default of '' */
-export type DefaultedText = ColumnType<string, string | undefined, string>;
+type DefaultedText = ColumnType<string, string | undefined, string>;
 
 export const COMPETITION_LEVELS = ["kabupaten", "kota", "provinsi", "nasional"] as const;
 export const COMPETITION_STATUSES = ["draft", "scoring", "closed", "published"] as const;
@@ -112,6 +112,8 @@ export interface UserTable {
   role: Role;
   active: ColumnType<Flag, Flag | undefined, Flag>;
   must_change_password: ColumnType<Flag, Flag | undefined, Flag>;
+  /** 1: the current password was set by a chair or an admin, not chosen by the user (0007) */
+  password_issued: ColumnType<Flag, Flag | undefined, Flag>;
   district: DefaultedText;
   village: DefaultedText;
   institution: DefaultedText;
@@ -125,6 +127,8 @@ export interface SessionTable {
   created_at: Timestamp;
   last_seen_at: Timestamp;
   expires_at: Timestamp;
+  /** 1: begun with a password a chair or an admin issued; stays set for the session (0007) */
+  issued_password: ColumnType<Flag, Flag | undefined, Flag>;
 }
 
 export interface LoginAttemptTable {
@@ -173,6 +177,12 @@ export interface ScoreSheetTable {
   /** set when the chair reopened a submitted sheet (0003_scoring); later changes are audited */
   reopened_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   reopen_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** the last save made in a session begun with an issued password (0007); never cleared */
+  issued_password_saved_at: ColumnType<
+    Timestamp | null,
+    Timestamp | null | undefined,
+    Timestamp | null
+  >;
 }
 
 /** One answered save (0003_scoring): a retried POST with the same key gets this answer back. */
@@ -317,18 +327,7 @@ export interface Database {
 }
 
 export type Competition = Selectable<CompetitionTable>;
-export type NewCompetition = Insertable<CompetitionTable>;
-export type CompetitionUpdate = Updateable<CompetitionTable>;
-export type Component = Selectable<ComponentTable>;
-export type Indicator = Selectable<IndicatorTable>;
 export type Library = Selectable<LibraryTable>;
-export type NewLibrary = Insertable<LibraryTable>;
-export type Entry = Selectable<EntryTable>;
-export type User = Selectable<UserTable>;
-export type NewUser = Insertable<UserTable>;
-export type ScoreSheet = Selectable<ScoreSheetTable>;
-export type Score = Selectable<ScoreTable>;
-export type AuditEntry = Selectable<AuditLogTable>;
 
 /**
  * What a query runs on: the database, or a transaction in progress (a `Transaction<Database>` is a

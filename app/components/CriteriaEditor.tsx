@@ -1,7 +1,12 @@
 import { useId } from "react";
 import { MessageList } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
-import { rubricLevels, type DraftComponent, type DraftIndicator } from "~/lib/criteria";
+import {
+  rubricLevels,
+  WEIGHT_TOTAL,
+  type DraftComponent,
+  type DraftIndicator,
+} from "~/lib/criteria";
 import type { Message } from "~/lib/messages";
 
 /** The server's findings by field path (`0.indicators.1.max`; "" for the whole draft). */
@@ -80,7 +85,14 @@ export function CriteriaFields({
           <ComponentFields key={ci} component={c} ci={ci} issues={issues} />
         ))}
         <div className="button-row sticky-actions">
-          <strong aria-live="polite">{t("setup.criteria.total", { total: total ?? "?" })}</strong>
+          <p className="criteria-total" aria-live="polite">
+            <strong>{t("setup.criteria.total", { total: total ?? "?" })}</strong>{" "}
+            {total === null ? (
+              <span className="field-error">{t("setup.criteria.totalNotWhole")}</span>
+            ) : total !== WEIGHT_TOTAL ? (
+              <span className="field-error">{t("setup.error.weightTotal", { total })}</span>
+            ) : null}
+          </p>
           <button type="submit" name="intent" value="add-component" className="button">
             {t("setup.criteria.addComponent")}
           </button>

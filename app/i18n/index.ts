@@ -1,18 +1,32 @@
+import { account } from "./catalog/account";
+import { admin } from "./catalog/admin";
 import { audit } from "./catalog/audit";
-import { auth } from "./catalog/auth";
+import { chairCompetition } from "./catalog/chair-competition";
+import { chairResults } from "./catalog/chair-results";
+import { chairSetup } from "./catalog/chair-setup";
 import { common } from "./catalog/common";
 import { dashboard } from "./catalog/dashboard";
+import { judge } from "./catalog/judge";
 import { publicPages } from "./catalog/public";
-import { results } from "./catalog/results";
-import { scoring } from "./catalog/scoring";
-import { setup } from "./catalog/setup";
 
 export const LANGS = ["id", "en"] as const;
 export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = "id";
 
-// Each feature keeps its messages in its own catalog section; they are merged here.
-const sections = [common, auth, dashboard, publicPages, audit, setup, scoring, results] as const;
+// One catalog section per page area, mirroring app/routes; they are merged here. A key lives in
+// exactly one section (tests/unit/i18n.test.ts checks it).
+export const sections = [
+  common,
+  account,
+  admin,
+  dashboard,
+  audit,
+  chairCompetition,
+  chairSetup,
+  chairResults,
+  judge,
+  publicPages,
+] as const;
 type Section = (typeof sections)[number];
 type KeysOf<S> = S extends { id: Record<infer K, string> } ? K : never;
 export type MessageKey = KeysOf<Section>;

@@ -1,4 +1,3 @@
-import { noControlCharacters } from "./forms";
 import { z } from "zod";
 import {
   AGGREGATIONS,
@@ -13,15 +12,16 @@ import {
   crossCheckCriteria,
   type CriteriaIssue,
 } from "./criteria";
+import { noControlCharacters } from "./text";
 
 /**
  * The competition file: a whole competition (settings, criteria, libraries, panel, assignments,
  * conflicts) as JSON. The format is documented in docs/competition-file.md; change it only in
  * ways old files still import.
  */
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** words the URL plan uses beside a slug */
-export const RESERVED_SLUGS = ["new", "import"];
+const RESERVED_SLUGS = ["new", "import"];
 
 export const slugField = () =>
   z
@@ -63,7 +63,7 @@ const email = () =>
 /** Upload limits: a regency has a few hundred villages; these leave room and stop abuse. */
 export const MAX_FILE_ROWS = 5000;
 
-export const FileLibrarySchema = z.strictObject({
+const FileLibrarySchema = z.strictObject({
   code: libraryCodeField(),
   name: required(200),
   type: z.enum(LIBRARY_TYPES),
@@ -133,7 +133,6 @@ export const CompetitionFileSchema = z.strictObject({
 });
 
 export type CompetitionFile = z.output<typeof CompetitionFileSchema>;
-export type FileLibrary = z.output<typeof FileLibrarySchema>;
 
 /** Checks across the file that a schema alone cannot express. Paths are from the file's root. */
 export function crossCheckFile(file: CompetitionFile): CriteriaIssue[] {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { TemplateComponent } from "./criteria-template";
+import { noControlCharacters } from "./text";
 
 /**
  * The one definition of valid criteria, shared by the criteria editor, the competition file and
@@ -15,12 +16,14 @@ export interface CriteriaIssue {
 
 export const WEIGHT_TOTAL = 100;
 /** rubric fields are offered for each level when a scale has at most this many levels */
-export const MAX_RUBRIC_LEVELS = 11;
+const MAX_RUBRIC_LEVELS = 11;
 
 const requiredNumber = () =>
   z
     .number({
-      error: (iss) => (iss.input === undefined || iss.input === "" ? "error.required" : undefined),
+      // the editor sends whole numbers as numbers and anything else as the text typed
+      error: (iss) =>
+        iss.input === undefined || iss.input === "" ? "error.required" : "setup.error.integer",
     })
     .int({ error: "setup.error.integer" });
 
@@ -33,8 +36,7 @@ const codeText = () =>
     .min(1, { error: "error.required" })
     .max(20, { error: "error.tooLong" });
 
-export const codeField = () =>
-  codeText().regex(/^[A-Za-z0-9._-]*$/, { error: "setup.error.codeFormat" });
+const codeField = () => codeText().regex(/^[A-Za-z0-9._-]*$/, { error: "setup.error.codeFormat" });
 
 /**
  * A library's code is its key in the registry and a segment of its URLs (`/libraries/<code>`,
@@ -52,12 +54,13 @@ const text = (max: number, required: boolean) => {
       error: (iss) => (iss.input === undefined ? "error.required" : undefined),
     })
     .trim();
-  return required
+  const sized = required
     ? base.min(1, { error: "error.required" }).max(max, { error: "error.tooLong" })
     : base.max(max, { error: "error.tooLong" });
+  return sized.refine(noControlCharacters, { error: "error.controlCharacters" });
 };
 
-export const IndicatorSchema = z.strictObject({
+const IndicatorSchema = z.strictObject({
   code: codeField(),
   name: text(200, true),
   description: text(2000, false).optional().default(""),
@@ -140,7 +143,7 @@ export function crossCheckCriteria(components: readonly TemplateComponent[]): Cr
   return issues;
 }
 
-export const CriteriaSchema = z
+const CriteriaSchema = z
   .array(ComponentSchema)
   .min(1, { error: "setup.error.noComponents" })
   .superRefine((components, ctx) => {
@@ -349,11 +352,23 @@ export function rubricLevels(min: string, max: string): number[] {
 }
 
 export function weightTotal(draft: readonly DraftComponent[]): number | null {
+  return sumOfWeights(draft.map((c) => c.weight));
+}
+
+/** The weights as typed: their sum, or null while any is not a whole number. */
+export function sumOfWeights(weights: readonly string[]): number | null {
   let total = 0;
-  for (const c of draft) {
-    const n = toNumber(c.weight);
+  for (const weight of weights) {
+    const n = toNumber(weight);
     if (typeof n !== "number") return null;
     total += n;
   }
   return total;
+}
+
+/** The weights typed in the editor's form right now (`c.<n>.weight`, in field order). */
+export function weightsInForm(form: HTMLFormElement): string[] {
+  return [...new FormData(form).entries()]
+    .filter(([name]) => /^c\.\d+\.weight$/.test(name))
+    .map(([, value]) => String(value));
 }

@@ -20,7 +20,7 @@ function quote(text: string): string {
 const PLAIN_NUMBER = /^\d+(?:[.,]\d+)?$/;
 
 /** One CSV field, quoted when it must be (RFC 4180) and defused for spreadsheets. */
-export function csvField(value: string | number | null | undefined, separator = ","): string {
+function csvField(value: string | number | null | undefined, separator = ","): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return String(value);
   if (PLAIN_NUMBER.test(value) && !value.includes(separator)) return value;

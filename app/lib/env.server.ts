@@ -69,7 +69,7 @@ export type Env = z.infer<typeof EnvSchema>;
 const PROXY_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
 
 /** A TRUST_PROXY value as Express's "trust proxy" setting takes it; null when malformed. */
-export function parseTrustProxy(value: string): false | number | string[] | null {
+function parseTrustProxy(value: string): false | number | string[] | null {
   const text = value.trim();
   if (text === "0" || text === "") return false;
   if (/^\d{1,2}$/.test(text)) return Number(text);
@@ -143,7 +143,7 @@ export function getEnv(): Env {
 }
 
 /** The folder beside the database: where the generated session secret lives. */
-export function dataDir(): string {
+function dataDir(): string {
   const file = databasePath(getEnv().DATABASE_URL);
   return file === ":memory:" ? path.resolve("data") : path.dirname(file);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { noControlCharacters } from "./text";
 
 /**
  * Form parsing shared by every action. Messages inside schemas are catalog keys
@@ -105,7 +106,7 @@ export function parseForm<S extends z.ZodType>(
   };
 }
 
-export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
@@ -116,13 +117,6 @@ export function issuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldE
 
 const MAX_TEXT = 500;
 
-// Tab, line feed and carriage return are text; other control characters (NUL, ESC, …) never are.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-/** False for text holding control characters other than tab and line breaks. */
-export const noControlCharacters = (s: string) => !CONTROL_CHARACTERS.test(s);
-const noControl = noControlCharacters;
-
 /** A required single-line text field. */
 export const requiredText = (max = MAX_TEXT) =>
   z
@@ -130,7 +124,7 @@ export const requiredText = (max = MAX_TEXT) =>
     .trim()
     .min(1, { error: "error.required" })
     .max(max, { error: "error.tooLong" })
-    .refine(noControl, { error: "error.controlCharacters" });
+    .refine(noControlCharacters, { error: "error.controlCharacters" });
 
 /** An optional text field; empty means "". */
 export const optionalText = (max = MAX_TEXT) =>
@@ -138,7 +132,7 @@ export const optionalText = (max = MAX_TEXT) =>
     .string({ error: "error.invalid" })
     .trim()
     .max(max, { error: "error.tooLong" })
-    .refine(noControl, { error: "error.controlCharacters" })
+    .refine(noControlCharacters, { error: "error.controlCharacters" })
     .optional()
     .transform((v) => v ?? "");
 

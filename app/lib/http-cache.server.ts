@@ -36,7 +36,7 @@ export function notModified(headers: Headers): Response {
 }
 
 /** What a response says when nothing may keep a copy: a signed-in page, a form, an error. */
-export const PRIVATE_NO_STORE = "private, no-store";
+const PRIVATE_NO_STORE = "private, no-store";
 
 /**
  * The pages anyone may read (docs/http.md): built from published results or public lists, and
@@ -51,7 +51,7 @@ const PUBLIC_PATHS = [
   /^\/api\/competitions\/[^/]+\/results\/?$/,
 ];
 
-export function isPublicPath(pathname: string): boolean {
+function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.some((p) => p.test(pathname));
 }
 

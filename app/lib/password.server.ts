@@ -4,8 +4,6 @@ import { hash, verify } from "@node-rs/argon2";
 /** OWASP's argon2id baseline: 19 MiB, two passes, one lane (argon2id is the package default). */
 const ARGON2_OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const MIN_PASSWORD_LENGTH = 8;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_OPTIONS);
 }

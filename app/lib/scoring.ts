@@ -16,14 +16,14 @@ export interface Fraction {
   den: bigint;
 }
 
-export function gcd(a: bigint, b: bigint): bigint {
+function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
   while (y !== 0n) [x, y] = [y, x % y];
   return x;
 }
 
-export function lcm(a: bigint, b: bigint): bigint {
+function lcm(a: bigint, b: bigint): bigint {
   if (a === 0n || b === 0n) return 0n;
   return (a / gcd(a, b)) * b;
 }

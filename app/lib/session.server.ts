@@ -9,7 +9,7 @@ import { addSeconds, nowIso } from "./time";
 /** A judge's laptop may sit closed between two village visits; a working day of idleness is fine. */
 export const SESSION_IDLE_SECONDS = 12 * 60 * 60;
 /** However active, a session ends after two weeks and the user logs in again. */
-export const SESSION_ABSOLUTE_SECONDS = 14 * 24 * 60 * 60;
+const SESSION_ABSOLUTE_SECONDS = 14 * 24 * 60 * 60;
 /** last_seen_at is written at most this often, not on every request. */
 const TOUCH_INTERVAL_SECONDS = 60;
 
@@ -39,6 +39,8 @@ export interface SessionUser {
   role: Role;
   mustChangePassword: boolean;
   sessionId: string;
+  /** the session began with a password a chair or an admin issued (docs/security.md) */
+  issuedPasswordSession: boolean;
 }
 
 /**
@@ -60,20 +62,33 @@ async function readSessionId(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 
-/** Starts a new session (a fresh id every login, so a planted id is never promoted). */
+/**
+ * Starts a new session (a fresh id every login, so a planted id is never promoted), called right
+ * after the password was checked. Whether that password was issued by a chair or an admin is
+ * copied onto the session, in the same statement, and stays for the session's life: changing the
+ * password inside it does not make what was done in it the user's own.
+ */
 export async function createSession(userId: number, context?: AppLoadContext): Promise<string> {
   const id = crypto.randomBytes(32).toString("base64url");
   const now = nowIso();
-  await getDb()
+  const inserted = await getDb()
     .insertInto("sessions")
-    .values({
-      id,
-      user_id: userId,
-      created_at: now,
-      last_seen_at: now,
-      expires_at: addSeconds(now, SESSION_ABSOLUTE_SECONDS),
-    })
-    .execute();
+    .columns(["id", "user_id", "created_at", "last_seen_at", "expires_at", "issued_password"])
+    .expression((eb) =>
+      eb
+        .selectFrom("users")
+        .select((s) => [
+          s.val(id).as("id"),
+          "users.id",
+          s.val(now).as("created_at"),
+          s.val(now).as("last_seen_at"),
+          s.val(addSeconds(now, SESSION_ABSOLUTE_SECONDS)).as("expires_at"),
+          "users.password_issued",
+        ])
+        .where("users.id", "=", userId),
+    )
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows) !== 1) throw new Error(`No user ${userId}`);
   return cookie().serialize(id, { secure: isSecure(context) });
 }
 
@@ -107,6 +122,7 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
       "users.role",
       "users.active",
       "users.must_change_password",
+      "sessions.issued_password",
     ])
     .where("sessions.id", "=", id)
     .executeTakeFirst();
@@ -127,6 +143,7 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
     role: row.role,
     mustChangePassword: row.must_change_password === 1,
     sessionId: row.sessionId,
+    issuedPasswordSession: row.issued_password === 1,
   };
 }
 

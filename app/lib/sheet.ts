@@ -1,4 +1,5 @@
 import { componentScore, judgeTotal, roundX100, type ComponentInput } from "./scoring";
+import { noControlCharacters } from "./text";
 
 /**
  * The score sheet's form contract (docs/http.md) and its validation, shared by the server (the
@@ -42,17 +43,11 @@ export interface ValidSheet {
 /** Field name → catalog keys. Range errors carry the indicator's min and max in the message. */
 export type SheetErrors = Record<string, string[]>;
 
-export type SheetParse = { ok: true; data: ValidSheet } | { ok: false; errors: SheetErrors };
-
-// Tab, line feed and carriage return are text; the other control characters are not.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
 /** Free text (a note, the comment): at most `max` characters, no control characters; trimmed. */
 export function checkText(raw: string | undefined, max: number): { value: string; error?: string } {
   const text = raw ?? "";
   if (text.length > max) return { value: "", error: "error.tooLong" };
-  if (CONTROL.test(text)) return { value: "", error: "scoring.error.controlCharacters" };
+  if (!noControlCharacters(text)) return { value: "", error: "scoring.error.controlCharacters" };
   return { value: text.trim() };
 }
 

@@ -53,7 +53,7 @@ export interface AuditFilter {
   page?: number;
 }
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 export async function listAuditEntries(filter: AuditFilter) {
   let query = getDb()

@@ -32,12 +32,8 @@ export interface CompetitionSettings {
   rankingScope: RankingScope;
 }
 
-export async function findCompetition(slug: string): Promise<Competition | undefined> {
+async function findCompetition(slug: string): Promise<Competition | undefined> {
   return getDb().selectFrom("competitions").selectAll().where("slug", "=", slug).executeTakeFirst();
-}
-
-export async function findCompetitionById(id: number): Promise<Competition | undefined> {
-  return getDb().selectFrom("competitions").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
 export function settingsOf(c: Competition): CompetitionSettings & { slug: string } {
@@ -67,7 +63,7 @@ function columns(s: CompetitionSettings) {
   };
 }
 
-export async function slugTaken(slug: string, db: Executor = getDb()): Promise<boolean> {
+async function slugTaken(slug: string, db: Executor = getDb()): Promise<boolean> {
   return (
     (await db
       .selectFrom("competitions")

@@ -1,10 +1,10 @@
-import { noControlCharacters } from "~/lib/forms";
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import { LIBRARY_TYPES, type Executor, type Library, type LibraryType } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { libraryCodeField } from "~/lib/criteria";
 import { getDb } from "~/lib/db.server";
+import { noControlCharacters } from "~/lib/text";
 import { nowIso } from "~/lib/time";
 import { sameCode } from "./query.server";
 import { refuse, type Result } from "~/lib/forms";

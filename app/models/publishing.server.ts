@@ -22,10 +22,7 @@ import type { Effect, Guard, StatusOptions, StatusReason } from "./status-types.
  * Sheets assigned to active entries and not yet submitted. A sheet set aside for a confirmed
  * conflict of interest is not missing: it will never count (the publishing step lists it apart).
  */
-export async function countMissingSheets(
-  competitionId: number,
-  db: Executor = getDb(),
-): Promise<number> {
+async function countMissingSheets(competitionId: number, db: Executor = getDb()): Promise<number> {
   const row = await db
     .selectFrom("judge_assignments as a")
     .innerJoin("entries as e", "e.id", "a.entry_id")

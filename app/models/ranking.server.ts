@@ -27,7 +27,7 @@ import { refuse, type Result } from "~/lib/forms";
  * `lcm` (docs/decisions/003-ranking-in-one-sql-statement.md).
  */
 
-export const MAX_SAFE_SQL = 9_223_372_036_854_775_807n;
+const MAX_SAFE_SQL = 9_223_372_036_854_775_807n;
 
 export interface RankedComponent {
   code: string;

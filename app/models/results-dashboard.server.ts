@@ -18,11 +18,11 @@ import {
  */
 
 /** A judge's total this far (in points, of 100) from the others' mean for the entry is an outlier. */
-export const OUTLIER_POINTS = 15;
+const OUTLIER_POINTS = 15;
 /** A judge whose totals sit on average this far below/above the panel is harsh/lenient. */
-export const BIAS_POINTS = 5;
+const BIAS_POINTS = 5;
 /** Judges' scores for one indicator spreading over at least this share of its scale disagree. */
-export const DISAGREEMENT_SHARE = 0.5;
+const DISAGREEMENT_SHARE = 0.5;
 
 export interface Progress {
   judges: { id: number; name: string; assigned: number; submitted: number }[];

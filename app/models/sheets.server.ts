@@ -71,11 +71,20 @@ export interface SheetState {
   reopenReason: string | null;
 }
 
-async function readSheet(
-  entryId: number,
-  judgeId: number,
-  db: Executor,
-): Promise<SheetState & { id: number | null; reopenedAt: string | null }> {
+/** A sheet as stored: what the judge sees (SheetState) and what only the server uses. */
+type StoredSheet = SheetState & {
+  id: number | null;
+  reopenedAt: string | null;
+  issuedPasswordSavedAt: string | null;
+};
+
+/** What the judge is shown of a stored sheet (also the `current` of a conflict, docs/http.md). */
+function stateOf(sheet: StoredSheet): SheetState {
+  const { id: _id, reopenedAt: _r, issuedPasswordSavedAt: _i, ...state } = sheet;
+  return state;
+}
+
+async function readSheet(entryId: number, judgeId: number, db: Executor): Promise<StoredSheet> {
   const sheet = await db
     .selectFrom("score_sheets")
     .select([
@@ -87,6 +96,7 @@ async function readSheet(
       "submitted_at",
       "reopened_at",
       "reopen_reason",
+      "issued_password_saved_at",
     ])
     .where("entry_id", "=", entryId)
     .where("judge_id", "=", judgeId)
@@ -103,6 +113,7 @@ async function readSheet(
       submittedAt: null,
       reopenReason: null,
       reopenedAt: null,
+      issuedPasswordSavedAt: null,
     };
   }
   const rows = await db
@@ -122,6 +133,7 @@ async function readSheet(
     submittedAt: sheet.submitted_at,
     reopenReason: sheet.reopen_reason,
     reopenedAt: sheet.reopened_at,
+    issuedPasswordSavedAt: sheet.issued_password_saved_at,
   };
 }
 
@@ -221,6 +233,8 @@ export async function getJudgeCompetition(
       .where("e.competition_id", "=", competition.id)
       .where(activeEntry("e"))
       .where(notConflicted(judgeId))
+      // unfinished work first: sheets started, then not started, then the ones already sent
+      .orderBy(sql`case s.status when 'draft' then 0 when 'submitted' then 2 else 1 end`)
       .orderBy("l.district")
       .orderBy("l.name")
       .execute(),
@@ -248,6 +262,8 @@ export interface SheetView {
   criteria: SheetCriteria[];
   sheet: SheetState;
   editable: boolean;
+  /** the last save made in a session begun with a password a chair or an admin issued */
+  issuedPasswordSavedAt: string | null;
 }
 
 /** Everything the scoring page shows, or null when this judge may not see this entry. */
@@ -263,12 +279,12 @@ export async function getSheetView(
     readCriteria(access.competitionId, db),
     readSheet(access.entryId, judgeId, db),
   ]);
-  const { id: _id, reopenedAt: _reopened, ...state } = sheet;
   return {
     access,
     criteria,
-    sheet: state,
+    sheet: stateOf(sheet),
     editable: access.competitionStatus === "scoring" && sheet.status !== "submitted",
+    issuedPasswordSavedAt: sheet.issuedPasswordSavedAt,
   };
 }
 
@@ -288,6 +304,47 @@ export type SaveOutcome =
   | { kind: "keyReused" }
   | { kind: "storage" };
 
+interface SheetContent {
+  status: SheetStatus | "new";
+  scores: Record<string, number | null>;
+  notes: Record<string, string>;
+  comment: string;
+}
+
+/**
+ * The fields a save changes, as two halves of the sheet's own shape: `before` holds their old
+ * values, `after` their new ones (`{ scores: { A2: 5 } }` → `{ scores: { A2: 6 } }`). Fields the
+ * save leaves as they were appear in neither.
+ */
+function sheetChanges(
+  was: SheetContent,
+  now: SheetContent,
+): { before: Partial<SheetContent>; after: Partial<SheetContent> } {
+  const before: Partial<SheetContent> = {};
+  const after: Partial<SheetContent> = {};
+  if (was.status !== now.status) {
+    before.status = was.status;
+    after.status = now.status;
+  }
+  for (const [code, value] of Object.entries(now.scores)) {
+    const old = was.scores[code] ?? null;
+    if (old === value) continue;
+    (before.scores ??= {})[code] = old;
+    (after.scores ??= {})[code] = value;
+  }
+  for (const [code, note] of Object.entries(now.notes)) {
+    const old = was.notes[code] ?? "";
+    if (old === note) continue;
+    (before.notes ??= {})[code] = old;
+    (after.notes ??= {})[code] = note;
+  }
+  if (was.comment !== now.comment) {
+    before.comment = was.comment;
+    after.comment = now.comment;
+  }
+  return { before, after };
+}
+
 /** SQLite answers a full disk (or a failing one) with these codes; the save is then not made. */
 function isStorageFailure(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -302,7 +359,11 @@ function isStorageFailure(error: unknown): boolean {
  * - A key already answered returns the stored answer: a resent POST saves nothing twice.
  * - The sheet moves from `input.version` to the next version only if nobody saved in between
  *   (a conditional update); otherwise the current server state comes back for the judge to choose.
- * - Submission, and every change to a sheet the chair reopened, go to the audit log.
+ * - Submission, and every change to a sheet the chair reopened, go to the audit log: what the save
+ *   changed, before and after (a submission also the whole submitted sheet).
+ * - A save in a session begun with a password a chair or an admin issued is marked: always
+ *   audited, with `issuedPasswordSession: true`, and the sheet keeps the time of the last such
+ *   save for the chair and the judge to see (docs/security.md).
  * - A full disk fails the whole save and reports `storage`; nothing is half-written.
  */
 export async function saveSheet(
@@ -310,15 +371,22 @@ export async function saveSheet(
   slug: string,
   code: string,
   form: { values: SheetValues; repeated: string[] },
+  session: SaveSession,
 ): Promise<SaveOutcome> {
   try {
     return await getDb()
       .transaction()
-      .execute((trx) => saveIn(actor, slug, code, form, trx));
+      .execute((trx) => saveIn(actor, slug, code, form, session, trx));
   } catch (error) {
     if (isStorageFailure(error)) return { kind: "storage" };
     throw error;
   }
+}
+
+/** What the save needs to know about the session it comes from. */
+export interface SaveSession {
+  /** the session began with a password a chair or an admin issued */
+  issuedPassword: boolean;
 }
 
 async function saveIn(
@@ -326,6 +394,7 @@ async function saveIn(
   slug: string,
   code: string,
   form: { values: SheetValues; repeated: string[] },
+  session: SaveSession,
   trx: Executor,
 ): Promise<SaveOutcome> {
   const judgeId = actor.id;
@@ -373,13 +442,13 @@ async function saveIn(
 
   const before = await readSheet(access.entryId, judgeId, trx);
   if (before.version !== input.version) {
-    const { id: _id, reopenedAt: _r, ...current } = before;
-    return { kind: "conflict", current };
+    return { kind: "conflict", current: stateOf(before) };
   }
   if (before.status === "submitted") return { kind: "locked" };
 
   const now = nowIso();
   const submit = input.intent === "submit";
+  const issuedSavedAt = session.issuedPassword ? now : before.issuedPasswordSavedAt;
   let sheetId = before.id;
   const nextVersion = before.version + 1;
   if (sheetId === null) {
@@ -394,6 +463,7 @@ async function saveIn(
         submitted_at: submit ? now : null,
         created_at: now,
         updated_at: now,
+        issued_password_saved_at: issuedSavedAt,
       })
       .returning("id")
       .executeTakeFirstOrThrow());
@@ -406,6 +476,7 @@ async function saveIn(
         comment: input.comment,
         submitted_at: submit ? now : null,
         updated_at: now,
+        issued_password_saved_at: issuedSavedAt,
       })
       .where("id", "=", sheetId)
       .where("version", "=", input.version)
@@ -413,7 +484,7 @@ async function saveIn(
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) {
       // cannot happen inside SQLite's single writer, but the condition is the real guard
-      const { id: _id, reopenedAt: _r, ...current } = await readSheet(access.entryId, judgeId, trx);
+      const current = stateOf(await readSheet(access.entryId, judgeId, trx));
       return { kind: "conflict", current };
     }
   }
@@ -441,13 +512,16 @@ async function saveIn(
       .execute();
   }
 
-  const after = {
+  const after: SheetContent = {
     status: submit ? "submitted" : "draft",
     scores: input.scores,
     notes: input.notes,
     comment: input.comment,
   };
-  if (submit || before.reopenedAt !== null) {
+  if (submit || before.reopenedAt !== null || session.issuedPassword) {
+    // The log is append-only and never shrinks: a save records only what it changed. A submission
+    // also records the whole submitted sheet, the one the ranking reads (once per submission).
+    const changes = sheetChanges(before, after);
     await recordAudit(
       {
         actor,
@@ -455,16 +529,13 @@ async function saveIn(
         entityType: "score_sheet",
         entityId: sheetId,
         action: submit ? "submit" : "update",
-        before:
-          before.id === null
-            ? undefined
-            : {
-                status: before.status,
-                scores: before.scores,
-                notes: before.notes,
-                comment: before.comment,
-              },
-        after: { ...after, library: access.code, version: nextVersion },
+        before: before.id === null ? undefined : changes.before,
+        after: {
+          ...(submit ? after : changes.after),
+          library: access.code,
+          version: nextVersion,
+          ...(session.issuedPassword ? { issuedPasswordSession: true } : {}),
+        },
       },
       trx,
     );
@@ -508,6 +579,8 @@ export interface ChairSheetRow {
   reopenReason: string | null;
   /** set aside: the judge's conflict with the library was confirmed (when), so it never counts */
   setAsideAt: string | null;
+  /** the last save made in a session begun with a password a chair or an admin issued */
+  issuedPasswordSavedAt: string | null;
 }
 
 /** Every assigned sheet of a competition, for the chair (no scores: the chair reopens, not edits). */
@@ -538,6 +611,7 @@ export async function listSheets(competitionId: number): Promise<ChairSheetRow[]
       "s.updated_at as updatedAt",
       "s.reopen_reason as reopenReason",
       "k.created_at as setAsideAt",
+      "s.issued_password_saved_at as issuedPasswordSavedAt",
       eb
         .selectFrom("scores as sc")
         .select(sql<number>`count(*)`.as("n"))

@@ -63,6 +63,8 @@ export async function createUser(actor: Actor, input: NewUserInput): Promise<Cre
           role: input.role,
           password_hash: passwordHash,
           must_change_password: generated ? 1 : 0,
+          // generated or typed by whoever creates the account: they know it too
+          password_issued: 1,
           district: input.district ?? "",
           village: input.village ?? "",
           institution: input.institution ?? "",
@@ -150,6 +152,7 @@ export async function resetPassword(actor: Actor, userId: number): Promise<strin
         .set({
           password_hash: passwordHash,
           must_change_password: 1,
+          password_issued: 1,
           updated_at: nowIso(),
         })
         .where("id", "=", userId)
@@ -192,6 +195,7 @@ export async function changePassword(
       .set({
         password_hash: passwordHash,
         must_change_password: 0,
+        password_issued: 0,
         updated_at: nowIso(),
       })
       .where("id", "=", actor.id)

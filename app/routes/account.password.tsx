@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(ChangePasswordSchema, await request.formData(), {
     omitFromEcho: NO_ECHO,
   });
-  if (!form.ok) return reply({ ok: false, errors: form.errors }, 400);
+  if (!form.ok) return reply({ ok: false as const, errors: form.errors }, 400);
   // asking for the current password is a guess like a login: the same limit applies
   const result = await withPasswordLimit(
     user.email,
@@ -52,11 +52,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   );
   if (isPaused(result))
     return reply(
-      { ok: false, retryMinutes: Math.ceil(result.retryAfterSeconds / 60) },
+      { ok: false as const, retryMinutes: Math.ceil(result.retryAfterSeconds / 60) },
       { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
-  if (!result.ok) return reply({ ok: false, errors: result.errors }, 400);
-  return reply({ ok: true });
+  if (!result.ok) return reply({ ok: false as const, errors: result.errors }, 400);
+  // the session stays marked (docs/security.md): only a new login with this password is unmarked
+  return reply({ ok: true as const, logInAgain: user.issuedPasswordSession });
 }
 
 export default function ChangePassword() {
@@ -71,6 +72,7 @@ export default function ChangePassword() {
       {data?.ok ? (
         <p className="notice" role="status">
           {t("password.changed")}
+          {data.logInAgain ? <> {t("password.logInAgain")}</> : null}
         </p>
       ) : retryMinutes > 0 ? (
         <p className="alert" role="alert">

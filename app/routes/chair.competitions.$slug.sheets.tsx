@@ -132,7 +132,16 @@ export default function ChairSheets() {
                         ) : null}
                       </td>
                       <td className="num">{s.scored}</td>
-                      <td>{s.updatedAt ? formatDateTime(s.updatedAt, lang) : "—"}</td>
+                      <td>
+                        {s.updatedAt ? formatDateTime(s.updatedAt, lang) : "—"}
+                        {s.issuedPasswordSavedAt ? (
+                          <div className="notice warn">
+                            {t("scoring.sheet.issuedPassword", {
+                              at: formatDateTime(s.issuedPasswordSavedAt, lang),
+                            })}
+                          </div>
+                        ) : null}
+                      </td>
                       <td>
                         {s.status === "submitted" &&
                         s.sheetId !== null &&

@@ -17,7 +17,7 @@ export const DEMO_SLUG = "kutim-2024";
 /** last year's competition: every sheet submitted, results published */
 export const DEMO_PREVIOUS_SLUG = "kutim-2023";
 
-export const DEMO_USERS = [
+const DEMO_USERS = [
   {
     email: "admin@juara.demo",
     name: "Admin Dispusip",

@@ -47,10 +47,30 @@ describe("the chair sets up a competition in the browser", () => {
       expect(await page.inputValue('input[name="c.5.name"]')).toBe("Penguatan dan Inovasi");
 
       await page.fill('input[name="c.0.weight"]', "30");
+      if (js) {
+        // the total follows the typing, with the rule beside it, and the field keeps the focus
+        await expect.poll(() => page.textContent(".criteria-total")).toContain("105");
+        expect(await page.textContent(".criteria-total")).toContain("Jumlah bobot 105, harus 100.");
+        expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe(
+          "c.0.weight",
+        );
+        await page.fill('input[name="c.0.weight"]', "24.5");
+        await expect
+          .poll(() => page.textContent(".criteria-total"))
+          .toContain("Setiap bobot harus bilangan bulat.");
+        await page.fill('input[name="c.0.weight"]', "30");
+      }
       await page.click('.sticky-actions button:has-text("Simpan kriteria")');
-      await page.waitForSelector("text=Jumlah bobot 105, harus 100.");
-      expect(await page.getAttribute('input[name="c.5.weight"]', "aria-invalid")).toBe("true");
+      // the server's answer: the rule next to the last weight, which is marked invalid
+      await page.waitForSelector('input[name="c.5.weight"][aria-invalid="true"]');
+      expect(await page.textContent("main")).toContain("Jumlah bobot 105, harus 100.");
       expect(await page.inputValue('input[name="c.0.weight"]')).toBe("30");
+      if (js) {
+        // after a refused save the focus goes to the first field in error
+        await expect
+          .poll(() => page.evaluate(() => document.activeElement?.getAttribute("name")))
+          .toBe("c.5.weight");
+      }
 
       await page.fill('input[name="c.0.weight"]', "25");
       await page.click('.sticky-actions button:has-text("Simpan kriteria")');

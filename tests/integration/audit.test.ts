@@ -7,8 +7,10 @@ import { auditHash } from "../../app/lib/audit.server";
 import { recordAudit, SYSTEM_ACTOR } from "../../app/lib/audit.server";
 import { useDatabase, closeDb } from "../../app/lib/db.server";
 import { verifyAuditChain } from "../../app/models/audit.server";
+import { reopenSheet, saveSheet } from "../../app/models/sheets.server";
 import { runCli } from "../../bin/cli";
 import { createTestDb, tempDir, type TestDb } from "../support/db";
+import { createScoringFixture } from "../support/scoring";
 
 async function writeEntries(t: TestDb, n: number) {
   for (let i = 1; i <= n; i++) {
@@ -186,5 +188,112 @@ describe("tamper-evident audit log", () => {
         dir.remove();
       },
     };
+  });
+});
+
+describe("a reopened sheet's autosaves in the audit log", () => {
+  let t: TestDb;
+  afterEach(async () => t.cleanup());
+
+  /** Bytes the audit log holds: every column of every entry. */
+  async function auditBytes(): Promise<number> {
+    const row = await sql<{ bytes: number }>`
+      select coalesce(sum(
+        length(cast(at as blob)) + length(cast(actor as blob)) + length(cast(entity_type as blob))
+        + length(cast(entity_id as blob)) + length(cast(action as blob))
+        + coalesce(length(cast(reason as blob)), 0) + coalesce(length(cast(before_json as blob)), 0)
+        + coalesce(length(cast(after_json as blob)), 0) + length(cast(prev_hash as blob))
+        + length(cast(hash as blob))
+      ), 0) as bytes from audit_log`.execute(t.db);
+    return Number(row.rows[0]!.bytes);
+  }
+
+  it("records only the changed field, before and after, so each save adds a small bounded entry", async () => {
+    t = await createTestDb();
+    const fx = await createScoringFixture(t.db, { entries: 1, judges: 1 });
+    const judge = { id: fx.judges[0]!.id, label: "Juri 1" };
+    const code = fx.codes[0]!;
+    // a full sheet: every note and the comment near their limits (what a careful judge writes)
+    const full = {
+      "score.A1": "4",
+      "score.A2": "5",
+      "score.B1": "3",
+      "note.A1": "Koleksi tertata rapi. ".repeat(90),
+      "note.A2": "Ruang baca terang. ".repeat(100),
+      "note.B1": "Layanan ramah. ".repeat(130),
+      comment: "Perpustakaan aktif dan dikelola dengan baik. ".repeat(100),
+    };
+    let version = 0;
+    let n = 0;
+    const save = async (values: Record<string, string>, intent: "save" | "submit") => {
+      n += 1;
+      const outcome = await saveSheet(
+        judge,
+        fx.slug,
+        code,
+        {
+          values: { ...values, intent, version: String(version), key: `growth-key-${n}` },
+          repeated: [],
+        },
+        { issuedPassword: false },
+      );
+      expect(outcome.kind).toBe("saved");
+      if (outcome.kind === "saved") version = outcome.version;
+    };
+    await save(full, "submit");
+    const sheet = await t.db
+      .selectFrom("score_sheets")
+      .select("id")
+      .where("judge_id", "=", judge.id)
+      .executeTakeFirstOrThrow();
+    expect(
+      await reopenSheet(
+        { id: fx.chair.id, label: "Ketua" },
+        fx.competitionId,
+        sheet.id,
+        "A2 salah",
+      ),
+    ).toEqual({ ok: true });
+    version += 1;
+
+    const sheetBytes = JSON.stringify(full).length;
+    const before = await auditBytes();
+    const saves = 20;
+    let a2 = 5;
+    for (let i = 1; i <= saves; i++) {
+      const next = (a2 + 1) % 11;
+      await save({ ...full, "score.A2": String(next) }, "save");
+      a2 = next;
+    }
+    const perSave = ((await auditBytes()) - before) / saves;
+    console.log(
+      `audit growth: ${perSave.toFixed(0)} bytes per one-score save of a ${sheetBytes}-byte sheet`,
+    );
+    expect(sheetBytes).toBeGreaterThan(10_000);
+    expect(perSave).toBeLessThan(2048);
+
+    // each entry names the changed field with its value before and after, and nothing else
+    const entries = await t.db
+      .selectFrom("audit_log")
+      .select(["action", "before_json", "after_json"])
+      .where("entity_type", "=", "score_sheet")
+      .where("action", "=", "update")
+      .orderBy("id")
+      .execute();
+    expect(entries).toHaveLength(saves);
+    let previous = 5;
+    for (const [i, entry] of entries.entries()) {
+      const next = (previous + 1) % 11;
+      expect(JSON.parse(entry.before_json!), `save ${i + 1}`).toEqual({ scores: { A2: previous } });
+      expect(JSON.parse(entry.after_json!), `save ${i + 1}`).toEqual({
+        scores: { A2: next },
+        library: code,
+        version: version - saves + i + 1,
+      });
+      previous = next;
+    }
+    expect(await verifyAuditChain()).toMatchObject({ ok: true });
+    const cli = await verifyViaCli();
+    expect(cli.code).toBe(0);
   });
 });

@@ -48,17 +48,23 @@ async function save(
 ) {
   const j = fx.judges[judge]!;
   keys += 1;
-  const outcome = await saveSheet({ id: j.id, label: j.email }, fx.slug, fx.codes[1]!, {
-    values: {
-      "score.A1": String(scores.A1),
-      "score.A2": String(scores.A2),
-      "score.B1": String(scores.B1),
-      intent,
-      version: String((await sheetOf(j.id))?.version ?? 0),
-      key: `alur-${keys}-${"k".repeat(16)}`,
+  const outcome = await saveSheet(
+    { id: j.id, label: j.email },
+    fx.slug,
+    fx.codes[1]!,
+    {
+      values: {
+        "score.A1": String(scores.A1),
+        "score.A2": String(scores.A2),
+        "score.B1": String(scores.B1),
+        intent,
+        version: String((await sheetOf(j.id))?.version ?? 0),
+        key: `alur-${keys}-${"k".repeat(16)}`,
+      },
+      repeated: [],
     },
-    repeated: [],
-  });
+    { issuedPassword: false },
+  );
   expect(outcome.kind).toBe("saved");
   return (await sheetOf(j.id))!.id;
 }

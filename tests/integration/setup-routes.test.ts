@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpClient } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 
+/** What zod says by itself, in English: a user must never see it. */
+const ZOD_ENGLISH =
+  /Invalid input|expected (?:number|string|int|array|object)|received (?:string|number|undefined|NaN)|Too (?:small|big)|Invalid option|Unrecognized key/;
+
 /**
  * The chair's setup pages driven like a browser with JavaScript off: plain form posts against the
  * real production server, with the demo data (kutim-2024 in scoring).
@@ -190,6 +194,15 @@ describe("a chair prepares a competition without JavaScript", () => {
     const html = await refused.text();
     expect(html).toContain("Jumlah bobot 95, harus 100.");
     expect(html).toContain("Jumlah koleksi (diubah)");
+
+    // a decimal weight: the user's language, never the validator's own English
+    fields.set("c.0.weight", "24.5");
+    const decimal = await chair.post("/chair/competitions/kutim-2025/criteria", fields);
+    expect(decimal.status).toBe(400);
+    const decimalHtml = await decimal.text();
+    expect(decimalHtml).not.toMatch(ZOD_ENGLISH);
+    expect(decimalHtml).toContain("Harus bilangan bulat.");
+    fields.set("c.0.weight", "20");
 
     fields.set("c.5.weight", "15");
     const saved = await chair.post("/chair/competitions/kutim-2025/criteria", fields);

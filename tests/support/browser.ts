@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 
 /** Debian's Chromium; no test tool ever downloads a browser of its own. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {

@@ -6,7 +6,7 @@ import { tempDir } from "./db";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { catalogs, translate } from "../../app/i18n";
+import { catalogs, sections, translate } from "../../app/i18n";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -12,6 +12,14 @@ describe("message catalogs", () => {
       expect(catalogs.en[key].trim(), key).not.toBe("");
       expect(placeholders(catalogs.en[key]), key).toEqual(placeholders(catalogs.id[key]));
     }
+  });
+
+  it("define each key in exactly one section, so none silently overrides another", () => {
+    const seen = new Map<string, number>();
+    for (const section of sections) {
+      for (const key of Object.keys(section.id)) seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    expect([...seen].filter(([, n]) => n > 1).map(([key]) => key)).toEqual([]);
   });
 
   it("fills placeholders and speaks Indonesian by default", () => {

@@ -1,8 +1,8 @@
 import { defineMessages } from "../define";
 
+/** The audit log: routes/audit. */
 export const audit = defineMessages({
   id: {
-    "nav.audit": "Log audit",
     "audit.title": "Log audit",
     "audit.intro":
       "Setiap perubahan nilai, kriteria, peserta, akun dan hasil tercatat di sini dan tidak dapat diubah.",
@@ -28,7 +28,6 @@ export const audit = defineMessages({
     "audit.chainBroken": "Rantai hash rusak pada catatan {id}: log diubah di luar aplikasi.",
   },
   en: {
-    "nav.audit": "Audit log",
     "audit.title": "Audit log",
     "audit.intro":
       "Every change to scores, criteria, entries, accounts and results is recorded here and cannot be altered.",

@@ -1,5 +1,9 @@
 import { defineMessages } from "../define";
 
+/**
+ * The layout (header, navigation, language switch), errors and form messages, and the labels every
+ * area shares (roles, levels, library types, aggregations, ranking scopes).
+ */
 export const common = defineMessages({
   id: {
     "app.name": "Juara",
@@ -14,16 +18,12 @@ export const common = defineMessages({
     "nav.logout": "Keluar",
     "nav.skip": "Lompat ke isi",
     "nav.main": "Navigasi utama",
-    "lang.label": "Bahasa",
+    "nav.audit": "Log audit",
+    "nav.about": "Tentang",
     "lang.switchTo": "English",
-    "lang.current": "Bahasa Indonesia",
     "role.admin": "Admin",
     "role.chair": "Ketua panitia",
     "role.judge": "Juri",
-    "status.draft": "Draf",
-    "status.scoring": "Penilaian",
-    "status.closed": "Ditutup",
-    "status.published": "Diumumkan",
     "level.kabupaten": "Kabupaten",
     "level.kota": "Kota",
     "level.provinsi": "Provinsi",
@@ -38,11 +38,10 @@ export const common = defineMessages({
     "action.save": "Simpan",
     "action.cancel": "Batal",
     "action.create": "Buat",
-    "action.back": "Kembali",
-    "form.required": "wajib",
     "form.errorSummary": "Periksa kembali isian yang ditandai.",
     "error.required": "Wajib diisi.",
     "error.invalid": "Isian tidak valid.",
+    "error.number": "Isi dengan angka.",
     "error.email": "Masukkan alamat email yang valid.",
     "error.tooLong": "Terlalu panjang.",
     "error.passwordTooShort": "Kata sandi minimal 8 karakter.",
@@ -60,12 +59,10 @@ export const common = defineMessages({
       "Server ini tidak melayani alamat tersebut. Buka Juara dengan alamat yang diberikan panitia.",
     "error.500": "Terjadi kesalahan di server. Isian Anda tidak hilang; coba lagi sebentar lagi.",
     "error.backHome": "Kembali ke beranda",
-    "home.title": "Lomba Perpustakaan Desa/Kelurahan",
-    "home.intro":
-      "Juara mencatat penilaian dewan juri, menghitung peringkat, dan mengumumkan para juara lomba perpustakaan desa dan kelurahan.",
-    "home.published": "Hasil yang sudah diumumkan",
-    "home.nonePublished": "Belum ada hasil lomba yang diumumkan.",
-    "home.staffLogin": "Juri dan panitia: masuk untuk menilai atau mengelola lomba.",
+    "error.400":
+      "Permintaan tidak dapat diproses: isian formulir tidak lengkap atau tidak sah. Kembali dan coba lagi.",
+    "error.controlCharacters": "Teks berisi karakter kendali yang tidak diizinkan.",
+    "error.repeated": "Isian ini dikirim lebih dari sekali.",
   },
   en: {
     "app.name": "Juara",
@@ -80,16 +77,12 @@ export const common = defineMessages({
     "nav.logout": "Log out",
     "nav.skip": "Skip to content",
     "nav.main": "Main navigation",
-    "lang.label": "Language",
+    "nav.audit": "Audit log",
+    "nav.about": "About",
     "lang.switchTo": "Bahasa Indonesia",
-    "lang.current": "English",
     "role.admin": "Admin",
     "role.chair": "Committee chair",
     "role.judge": "Judge",
-    "status.draft": "Draft",
-    "status.scoring": "Scoring",
-    "status.closed": "Closed",
-    "status.published": "Published",
     "level.kabupaten": "Regency",
     "level.kota": "City",
     "level.provinsi": "Province",
@@ -104,11 +97,10 @@ export const common = defineMessages({
     "action.save": "Save",
     "action.cancel": "Cancel",
     "action.create": "Create",
-    "action.back": "Back",
-    "form.required": "required",
     "form.errorSummary": "Please check the marked fields.",
     "error.required": "Required.",
     "error.invalid": "Invalid value.",
+    "error.number": "Enter a number.",
     "error.email": "Enter a valid email address.",
     "error.tooLong": "Too long.",
     "error.passwordTooShort": "The password needs at least 8 characters.",
@@ -126,11 +118,9 @@ export const common = defineMessages({
       "This server does not answer to that address. Open Juara at the address the organisers gave you.",
     "error.500": "A server error occurred. What you typed is not lost; try again shortly.",
     "error.backHome": "Back to home",
-    "home.title": "Village and Kelurahan Library Competitions",
-    "home.intro":
-      "Juara records the judging panel's scores, computes the ranking and announces the winners of village and kelurahan library competitions.",
-    "home.published": "Published results",
-    "home.nonePublished": "No competition results have been published yet.",
-    "home.staffLogin": "Judges and committee: log in to score or manage a competition.",
+    "error.400":
+      "The request could not be processed: the form was incomplete or invalid. Go back and try again.",
+    "error.controlCharacters": "The text contains control characters that are not allowed.",
+    "error.repeated": "This field was sent more than once.",
   },
 });

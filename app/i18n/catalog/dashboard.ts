@@ -1,5 +1,6 @@
 import { defineMessages } from "../define";
 
+/** The dashboard every role lands on: routes/dashboard. */
 export const dashboard = defineMessages({
   id: {
     "dashboard.title": "Dasbor",

@@ -1,17 +1,26 @@
 import { defineMessages } from "../define";
 
+/**
+ * The public pages: home, archive, a competition's published results, ceremony, certificates, how
+ * we judged, a library's history, about.
+ */
 export const publicPages = defineMessages({
   id: {
+    "home.title": "Lomba Perpustakaan Desa/Kelurahan",
+    "home.intro":
+      "Juara mencatat penilaian dewan juri, menghitung peringkat, dan mengumumkan para juara lomba perpustakaan desa dan kelurahan.",
+    "home.published": "Hasil yang sudah diumumkan",
+    "home.nonePublished": "Belum ada hasil lomba yang diumumkan.",
+    "home.staffLogin": "Juri dan panitia: masuk untuk menilai atau mengelola lomba.",
+
     "public.winners": "Para juara",
     "public.podium": "Juara",
     "public.honourable": "Harapan",
     "public.fullRanking": "Peringkat lengkap",
     "public.rank": "Peringkat",
     "public.library": "Perpustakaan",
-    "public.village": "Desa/kelurahan",
     "public.district": "Kecamatan",
     "public.finalScore": "Nilai akhir",
-    "public.judges": "Juri",
     "public.category": "Kategori {category}",
     "public.publishedOn": "Diumumkan {date}",
     "public.corrected": "Hasil ini telah dikoreksi dan diumumkan ulang pada {date}.",
@@ -26,7 +35,6 @@ export const publicPages = defineMessages({
     "public.chartEntries": "Jumlah peserta",
     "public.chartLoading": "Grafik dimuat…",
     "public.sharedRank": "Peringkat sama",
-    "public.noResults": "Belum ada hasil.",
     "public.archive": "Arsip",
     "public.archiveByYear": "Menurut tahun",
     "public.archiveByDistrict": "Menurut kecamatan",
@@ -40,7 +48,6 @@ export const publicPages = defineMessages({
     "public.method.criteria": "Kriteria dan bobot",
     "public.method.weight": "Bobot {weight}%",
     "public.method.scale": "Skala {min}–{max}",
-    "public.method.indicator": "Indikator",
     "public.method.formula":
       "Untuk setiap juri dan komponen: nilai komponen = bobot × jumlah skor ÷ jumlah skor maksimal indikator komponen itu. Nilai seorang juri adalah jumlah nilai komponen (0–100).",
     "public.method.aggregation": "Nilai akhir peserta: {method} dari nilai para juri.",
@@ -62,7 +69,6 @@ export const publicPages = defineMessages({
       "Dewan juri menilai setiap perpustakaan dengan kriteria berbobot dari standar nasional perpustakaan: koleksi, sarana dan prasarana, pelayanan, tenaga perpustakaan, penyelenggaraan dan pengelolaan, serta penguatan dan inovasi.",
     "about.body3":
       "Hasil yang diumumkan di sini adalah salinan resmi yang dibekukan saat ketua panitia mengumumkannya.",
-    "nav.about": "Tentang",
     "ceremony.title": "Pengumuman Pemenang",
     "ceremony.next": "Berikutnya",
     "ceremony.previous": "Sebelumnya",
@@ -77,20 +83,24 @@ export const publicPages = defineMessages({
     "certificate.date": "{region}, {date}",
     "certificate.chair": "Ketua Dewan Juri",
     "certificate.head": "Kepala Dinas Perpustakaan dan Kearsipan",
-    "certificate.print": "Cetak piagam",
     "certificate.printHint": "Atur kertas A4 lanskap; satu halaman untuk setiap pemenang.",
   },
   en: {
+    "home.title": "Village and Kelurahan Library Competitions",
+    "home.intro":
+      "Juara records the judging panel's scores, computes the ranking and announces the winners of village and kelurahan library competitions.",
+    "home.published": "Published results",
+    "home.nonePublished": "No competition results have been published yet.",
+    "home.staffLogin": "Judges and committee: log in to score or manage a competition.",
+
     "public.winners": "Winners",
     "public.podium": "Winners (Juara)",
     "public.honourable": "Honourable mentions (Harapan)",
     "public.fullRanking": "Full ranking",
     "public.rank": "Rank",
     "public.library": "Library",
-    "public.village": "Village/kelurahan",
     "public.district": "District",
     "public.finalScore": "Final score",
-    "public.judges": "Judges",
     "public.category": "Category {category}",
     "public.publishedOn": "Published {date}",
     "public.corrected": "These results were corrected and republished on {date}.",
@@ -105,7 +115,6 @@ export const publicPages = defineMessages({
     "public.chartEntries": "Entries",
     "public.chartLoading": "Loading chart…",
     "public.sharedRank": "Shared rank",
-    "public.noResults": "No results yet.",
     "public.archive": "Archive",
     "public.archiveByYear": "By year",
     "public.archiveByDistrict": "By district",
@@ -119,7 +128,6 @@ export const publicPages = defineMessages({
     "public.method.criteria": "Criteria and weights",
     "public.method.weight": "Weight {weight}%",
     "public.method.scale": "Scale {min}–{max}",
-    "public.method.indicator": "Indicator",
     "public.method.formula":
       "For each judge and component: component score = weight × sum of scores ÷ sum of the indicators' maximum scores. A judge's total is the sum of the component scores (0–100).",
     "public.method.aggregation": "An entry's final score: the {method} of its judges' totals.",
@@ -141,7 +149,6 @@ export const publicPages = defineMessages({
       "The judging panel scores each library on weighted criteria from the national library standard: collection, facilities, services, staff, organisation and management, and strengthening and innovation.",
     "about.body3":
       "The results published here are the official copy, frozen when the committee chair announced them.",
-    "nav.about": "About",
     "ceremony.title": "Announcing the winners",
     "ceremony.next": "Next",
     "ceremony.previous": "Previous",
@@ -156,7 +163,6 @@ export const publicPages = defineMessages({
     "certificate.date": "{region}, {date}",
     "certificate.chair": "Chair of the Judging Panel",
     "certificate.head": "Head of the Library and Archives Office",
-    "certificate.print": "Print certificates",
     "certificate.printHint": "Use A4 landscape paper; one page per winner.",
   },
 });

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
 import { CriteriaFields, type Issues } from "~/components/CriteriaEditor";
 import { MessageList } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
-import { toDraft, weightTotal } from "~/lib/criteria";
+import { sumOfWeights, toDraft, weightsInForm, weightTotal } from "~/lib/criteria";
 import { requireRole } from "~/lib/session.server";
 import { requireCompetition } from "~/models/competitions.server";
 import { getCriteria } from "~/models/criteria.server";
@@ -49,6 +50,14 @@ export default function CriteriaEditor() {
   const hasIssues = Object.keys(issues).length > 0;
   // a new key after each answer resets the uncontrolled inputs to the draft the server sent
   const formKey = hash(JSON.stringify(draft));
+  // the total follows the typing (with JavaScript); the server's draft resets it after each answer
+  const [total, setTotal] = useState(() => weightTotal(draft));
+  useEffect(() => setTotal(weightTotal(draft)), [draft]);
+  // after a refused save, the first field in error gets the focus
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (hasIssues) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [data, hasIssues]);
   return (
     <>
       {frozen ? (
@@ -82,8 +91,14 @@ export default function CriteriaEditor() {
         </Form>
       ) : null}
 
-      <Form method="post" key={formKey} noValidate>
-        <CriteriaFields draft={draft} issues={issues} frozen={frozen} total={weightTotal(draft)} />
+      <Form
+        method="post"
+        key={formKey}
+        ref={form}
+        noValidate
+        onInput={(event) => setTotal(sumOfWeights(weightsInForm(event.currentTarget)))}
+      >
+        <CriteriaFields draft={draft} issues={issues} frozen={frozen} total={total} />
       </Form>
     </>
   );

@@ -11,7 +11,7 @@ import {
   SheetHeader,
 } from "~/components/ScoreSheet";
 import { useLang, useT } from "~/i18n/useT";
-import { formatDate } from "~/lib/format";
+import { formatDate, formatDateTime } from "~/lib/format";
 import { checkScore, liveTotals, checkFields, type SheetErrors } from "~/lib/sheet";
 import { requireRole } from "~/lib/session.server";
 import { useHydrated } from "~/lib/use-hydrated";
@@ -57,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       criteria: view.criteria,
       sheet: view.sheet,
       editable: view.editable,
+      issuedPasswordSavedAt: view.issuedPasswordSavedAt,
     },
     { headers: noStore },
   );
@@ -185,6 +186,13 @@ export default function ScoreSheet() {
       {readOnlyReason ? <p className="notice">{readOnlyReason}</p> : null}
       {sheet.reopenReason && sheet.status !== "submitted" ? (
         <p className="notice warn">{t("scoring.sheet.reopened", { reason: sheet.reopenReason })}</p>
+      ) : null}
+      {data.issuedPasswordSavedAt ? (
+        <p className="notice warn">
+          {t("scoring.sheet.issuedPassword", {
+            at: formatDateTime(data.issuedPasswordSavedAt, lang),
+          })}
+        </p>
       ) : null}
       <SheetErrorSummary errors={errors} />
 

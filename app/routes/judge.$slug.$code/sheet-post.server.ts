@@ -30,10 +30,13 @@ export async function handleSheetPost(
       values: {},
     };
   }
-  const outcome = await saveSheet(actorOf(user), slug, code, {
-    values,
-    repeated,
-  });
+  const outcome = await saveSheet(
+    actorOf(user),
+    slug,
+    code,
+    { values, repeated },
+    { issuedPassword: user.issuedPasswordSession },
+  );
   return { ...outcome, values };
 }
 

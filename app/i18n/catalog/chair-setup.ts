@@ -1,68 +1,12 @@
 import { defineMessages } from "../define";
 
-export const setup = defineMessages({
+/**
+ * Preparing a competition: criteria, entries, the judging panel
+ * (routes/chair.competitions.$slug.criteria, .entries, .judges), the library list
+ * (routes/chair.libraries) and the competition file (routes/chair.import).
+ */
+export const chairSetup = defineMessages({
   id: {
-    "setup.nav.overview": "Ringkasan",
-    "setup.nav.settings": "Pengaturan",
-    "setup.nav.criteria": "Kriteria",
-    "setup.nav.entries": "Peserta",
-    "setup.nav.judges": "Juri",
-    "setup.nav.libraries": "Daftar perpustakaan",
-    "setup.nav.import": "Impor berkas lomba",
-    "setup.nav.new": "Lomba baru",
-    "setup.nav.label": "Menu lomba",
-    "setup.saved": "Perubahan disimpan.",
-
-    "setup.field.slug": "Kode lomba (untuk alamat halaman)",
-    "setup.field.slugHint": "Huruf kecil, angka dan tanda hubung, misalnya kutim-2025.",
-    "setup.field.name": "Nama lomba",
-    "setup.field.year": "Tahun",
-    "setup.field.level": "Tingkat",
-    "setup.field.region": "Wilayah",
-    "setup.field.aggregation": "Cara menggabungkan nilai juri",
-    "setup.field.prizeWinners": "Jumlah juara",
-    "setup.field.prizeHonourable": "Jumlah harapan",
-    "setup.field.rankingScope": "Peringkat",
-    "setup.field.template": "Isi kriteria dari templat standar nasional perpustakaan desa",
-
-    "setup.new.title": "Lomba baru",
-    "setup.settings.title": "Pengaturan lomba",
-    "setup.settings.locked": "Pengaturan tidak dapat diubah setelah lomba ditutup.",
-
-    "setup.overview.status": "Status",
-    "setup.overview.counts": "Keadaan persiapan",
-    "setup.overview.entries": "Peserta aktif",
-    "setup.overview.withdrawn": "Mengundurkan diri",
-    "setup.overview.disqualified": "Didiskualifikasi",
-    "setup.overview.judges": "Juri di panel",
-    "setup.overview.components": "Komponen",
-    "setup.overview.indicators": "Indikator",
-    "setup.overview.weightTotal": "Jumlah bobot",
-    "setup.overview.withoutJudge": "Peserta tanpa juri",
-    "setup.overview.sheets": "Lembar nilai dikirim",
-    "setup.overview.moves": "Ubah status",
-    "setup.overview.moveTo": "Pindahkan ke: {status}",
-    "setup.overview.blocked": "Belum bisa pindah ke {status}:",
-    "setup.overview.confirmTitle": "Konfirmasi: ubah status menjadi {status}",
-    "setup.overview.confirmScoring":
-      "Setelah penilaian dibuka, kriteria dibekukan dan juri dapat mulai mengisi lembar nilai.",
-    "setup.overview.confirmDraft":
-      "Lomba kembali menjadi draf agar kriteria dapat diubah. Juri tidak dapat menilai sampai penilaian dibuka lagi.",
-    "setup.overview.confirmGeneric": "Perubahan status dicatat di log audit.",
-    "setup.overview.reason": "Alasan (dicatat di log audit)",
-    "setup.overview.confirm": "Ya, ubah status",
-    "setup.overview.moved": "Status lomba sekarang: {status}.",
-    "setup.overview.duplicate": "Buat lomba tahun berikutnya dari lomba ini",
-    "setup.overview.duplicateHint":
-      "Kriteria, peserta, panel juri dan penugasan ikut disalin; nilai tidak.",
-    "setup.overview.duplicateSubmit": "Salin lomba",
-    "setup.overview.delete": "Hapus lomba",
-    "setup.overview.deleteHint": "Lomba hanya dapat dihapus selama masih draf.",
-    "setup.overview.deleteConfirm": "Ya, hapus lomba ini beserta peserta dan kriterianya",
-    "setup.overview.deleteAsk": "Hapus lomba…",
-    "setup.overview.deleted": "Lomba dihapus.",
-    "setup.overview.scoresOnly": "Nilai hanya dapat diisi selama status Penilaian.",
-
     "setup.criteria.title": "Kriteria penilaian",
     "setup.criteria.frozen":
       "Kriteria dibekukan karena penilaian sudah dibuka. Kembalikan lomba ke draf (hanya bila belum ada nilai) untuk mengubahnya.",
@@ -89,6 +33,7 @@ export const setup = defineMessages({
     "setup.criteria.removeComponent": "Hapus komponen ini",
     "setup.criteria.removeIndicator": "Hapus indikator ini",
     "setup.criteria.total": "Jumlah bobot: {total}",
+    "setup.criteria.totalNotWhole": "Setiap bobot harus bilangan bulat.",
     "setup.criteria.save": "Simpan kriteria",
     "setup.criteria.saved": "Kriteria disimpan.",
     "setup.criteria.notSaved": "Kriteria belum disimpan. Perbaiki isian yang ditandai.",
@@ -160,7 +105,6 @@ export const setup = defineMessages({
     "setup.entries.remove": "Hapus",
     "setup.entries.setCategory": "Ubah kategori",
     "setup.entries.updated": "Peserta diperbarui.",
-    "setup.entries.pick": "Ikut",
 
     "setup.judges.title": "Juri dan penugasan",
     "setup.judges.panel": "Panel juri",
@@ -178,7 +122,6 @@ export const setup = defineMessages({
     "setup.judges.conflictCell": "konflik",
     "setup.judges.saveAssignments": "Simpan penugasan",
     "setup.judges.assignAll": "Tugaskan semua juri ke semua peserta",
-    "setup.judges.balanced": "Tugaskan merata",
     "setup.judges.perEntry": "Juri per peserta",
     "setup.judges.balancedSubmit": "Tugaskan merata",
     "setup.judges.report": "{added} penugasan ditambahkan, {removed} dihapus.",
@@ -216,8 +159,6 @@ export const setup = defineMessages({
     "setup.import.submit": "Impor",
     "setup.import.problems": "Berkas tidak diimpor. Masalah yang ditemukan:",
     "setup.import.noFile": "Pilih berkas JSON.",
-    "setup.import.done": "Lomba {slug} diimpor.",
-    "setup.export": "Unduh berkas lomba (JSON)",
     "setup.file.notJson": "bukan JSON yang valid: {detail}",
     "setup.file.noJudge": "tidak ada akun dengan email {email}; buat akun juri lebih dahulu",
     "setup.file.notJudge": "{email} bukan akun juri",
@@ -226,8 +167,6 @@ export const setup = defineMessages({
     "setup.file.hasScores": 'lomba "{slug}" sudah memiliki {count} nilai; tidak dapat diganti',
     "setup.file.recordedConflict":
       "{email} memiliki konflik kepentingan yang tercatat dengan {code}",
-
-    "setup.error.integer": "Harus bilangan bulat.",
     "setup.error.codeFormat": "Hanya huruf, angka, titik, garis bawah dan tanda hubung.",
     "setup.error.libraryCodeFormat":
       "Hanya huruf, angka, garis bawah dan tanda hubung, dengan sedikitnya satu huruf atau angka.",
@@ -242,10 +181,6 @@ export const setup = defineMessages({
     "setup.error.rubricOutOfRange": "Tingkat rubrik {level} di luar skala.",
     "setup.error.slugFormat": "Hanya huruf kecil, angka dan tanda hubung.",
     "setup.error.slugReserved": "Kode ini tidak boleh dipakai.",
-    "setup.error.slugTaken": "Kode lomba ini sudah dipakai.",
-    "setup.error.settingsLocked": "Pengaturan tidak dapat diubah setelah lomba ditutup.",
-    "setup.error.deleteOnlyDraft": "Lomba hanya dapat dihapus selama masih draf.",
-    "setup.error.deleteHasSheets": "Lomba sudah memiliki lembar nilai dan tidak dapat dihapus.",
     "setup.error.criteriaFrozen": "Kriteria dibekukan sejak penilaian dibuka.",
     "setup.error.libraryType": "Jenis harus desa atau kelurahan.",
     "setup.error.libraryCodeTaken": "Kode perpustakaan ini sudah dipakai.",
@@ -263,81 +198,14 @@ export const setup = defineMessages({
       "Perpustakaan {code} tidak ada di daftar perpustakaan berkas ini.",
     "setup.error.assignConflict":
       "{email} memiliki konflik kepentingan dengan {code} dan tidak dapat ditugaskan.",
-    "setup.error.badRequest": "Permintaan tidak dikenali.",
     "setup.error.assignInactive":
       "{code} tidak aktif (mengundurkan diri atau didiskualifikasi) dan tidak dapat ditugaskan.",
+    "setup.error.notAJudge": "Akun yang dipilih bukan juri.",
 
-    "status.reason.criteria": "Kriteria: {path}: {problem}",
-    "status.reason.noEntries": "Belum ada peserta aktif.",
-    "status.reason.entryWithoutJudge": "{library} belum memiliki juri.",
-    "status.reason.scoresExist": "Sudah ada {count} nilai; lomba tidak dapat dikembalikan ke draf.",
-    "status.reason.notFound": "Lomba tidak ditemukan.",
-    "status.reason.notAllowed": "Perpindahan status dari {from} ke {to} tidak diizinkan.",
-    "status.reason.changedMeanwhile":
-      "Status lomba baru saja diubah orang lain. Muat ulang halaman.",
+    "file.tooMany":
+      "Terlalu banyak isian untuk satu berkas (batas: 20 komponen, 500 juri, 5.000 perpustakaan).",
   },
   en: {
-    "setup.nav.overview": "Overview",
-    "setup.nav.settings": "Settings",
-    "setup.nav.criteria": "Criteria",
-    "setup.nav.entries": "Entries",
-    "setup.nav.judges": "Judges",
-    "setup.nav.libraries": "Library registry",
-    "setup.nav.import": "Import competition file",
-    "setup.nav.new": "New competition",
-    "setup.nav.label": "Competition menu",
-    "setup.saved": "Changes saved.",
-
-    "setup.field.slug": "Competition code (used in page addresses)",
-    "setup.field.slugHint": "Lower-case letters, digits and hyphens, e.g. kutim-2025.",
-    "setup.field.name": "Competition name",
-    "setup.field.year": "Year",
-    "setup.field.level": "Level",
-    "setup.field.region": "Region",
-    "setup.field.aggregation": "How judges' scores are combined",
-    "setup.field.prizeWinners": "Number of winners",
-    "setup.field.prizeHonourable": "Number of honourable mentions",
-    "setup.field.rankingScope": "Ranking",
-    "setup.field.template": "Fill the criteria from the national village-library standard template",
-
-    "setup.new.title": "New competition",
-    "setup.settings.title": "Competition settings",
-    "setup.settings.locked": "Settings cannot change once the competition is closed.",
-
-    "setup.overview.status": "Status",
-    "setup.overview.counts": "Preparation",
-    "setup.overview.entries": "Active entries",
-    "setup.overview.withdrawn": "Withdrawn",
-    "setup.overview.disqualified": "Disqualified",
-    "setup.overview.judges": "Judges on the panel",
-    "setup.overview.components": "Components",
-    "setup.overview.indicators": "Indicators",
-    "setup.overview.weightTotal": "Weights total",
-    "setup.overview.withoutJudge": "Entries without a judge",
-    "setup.overview.sheets": "Score sheets submitted",
-    "setup.overview.moves": "Change status",
-    "setup.overview.moveTo": "Move to: {status}",
-    "setup.overview.blocked": "Cannot move to {status} yet:",
-    "setup.overview.confirmTitle": "Confirm: change the status to {status}",
-    "setup.overview.confirmScoring":
-      "Once scoring opens, the criteria are frozen and judges can start filling in score sheets.",
-    "setup.overview.confirmDraft":
-      "The competition goes back to draft so the criteria can change. Judges cannot score until scoring opens again.",
-    "setup.overview.confirmGeneric": "The status change is recorded in the audit log.",
-    "setup.overview.reason": "Reason (recorded in the audit log)",
-    "setup.overview.confirm": "Yes, change the status",
-    "setup.overview.moved": "The competition's status is now: {status}.",
-    "setup.overview.duplicate": "Start next year's competition from this one",
-    "setup.overview.duplicateHint":
-      "Criteria, entries, the judging panel and assignments are copied; scores are not.",
-    "setup.overview.duplicateSubmit": "Duplicate",
-    "setup.overview.delete": "Delete competition",
-    "setup.overview.deleteHint": "A competition can be deleted only while it is a draft.",
-    "setup.overview.deleteConfirm": "Yes, delete this competition with its entries and criteria",
-    "setup.overview.deleteAsk": "Delete competition…",
-    "setup.overview.deleted": "Competition deleted.",
-    "setup.overview.scoresOnly": "Scores can be entered only while the status is Scoring.",
-
     "setup.criteria.title": "Judging criteria",
     "setup.criteria.frozen":
       "The criteria are frozen because scoring has opened. Reopen the competition to draft (only while no score exists) to change them.",
@@ -364,6 +232,7 @@ export const setup = defineMessages({
     "setup.criteria.removeComponent": "Remove this component",
     "setup.criteria.removeIndicator": "Remove this indicator",
     "setup.criteria.total": "Weights total: {total}",
+    "setup.criteria.totalNotWhole": "Every weight must be a whole number.",
     "setup.criteria.save": "Save criteria",
     "setup.criteria.saved": "Criteria saved.",
     "setup.criteria.notSaved": "The criteria were not saved. Correct the marked fields.",
@@ -435,7 +304,6 @@ export const setup = defineMessages({
     "setup.entries.remove": "Remove",
     "setup.entries.setCategory": "Change category",
     "setup.entries.updated": "Entry updated.",
-    "setup.entries.pick": "Take part",
 
     "setup.judges.title": "Judges and assignments",
     "setup.judges.panel": "Judging panel",
@@ -453,7 +321,6 @@ export const setup = defineMessages({
     "setup.judges.conflictCell": "conflict",
     "setup.judges.saveAssignments": "Save assignments",
     "setup.judges.assignAll": "Assign every judge to every entry",
-    "setup.judges.balanced": "Assign evenly",
     "setup.judges.perEntry": "Judges per entry",
     "setup.judges.balancedSubmit": "Assign evenly",
     "setup.judges.report": "{added} assignments added, {removed} removed.",
@@ -492,8 +359,6 @@ export const setup = defineMessages({
     "setup.import.submit": "Import",
     "setup.import.problems": "The file was not imported. Problems found:",
     "setup.import.noFile": "Choose a JSON file.",
-    "setup.import.done": "Competition {slug} imported.",
-    "setup.export": "Download the competition file (JSON)",
     "setup.file.notJson": "not valid JSON: {detail}",
     "setup.file.noJudge": "no account with the email {email}; create the judge first",
     "setup.file.notJudge": "{email} is not a judge account",
@@ -501,8 +366,6 @@ export const setup = defineMessages({
     "setup.file.hasScores":
       'competition "{slug}" already has {count} scores; it cannot be replaced',
     "setup.file.recordedConflict": "{email} has a recorded conflict of interest with {code}",
-
-    "setup.error.integer": "Must be a whole number.",
     "setup.error.codeFormat": "Only letters, digits, dot, underscore and hyphen.",
     "setup.error.libraryCodeFormat":
       "Only letters, digits, underscore and hyphen, with at least one letter or digit.",
@@ -517,10 +380,6 @@ export const setup = defineMessages({
     "setup.error.rubricOutOfRange": "Rubric level {level} lies outside the scale.",
     "setup.error.slugFormat": "Only lower-case letters, digits and hyphens.",
     "setup.error.slugReserved": "This code is reserved.",
-    "setup.error.slugTaken": "This competition code is already used.",
-    "setup.error.settingsLocked": "Settings cannot change once the competition is closed.",
-    "setup.error.deleteOnlyDraft": "A competition can be deleted only while it is a draft.",
-    "setup.error.deleteHasSheets": "The competition has score sheets and cannot be deleted.",
     "setup.error.criteriaFrozen": "The criteria are frozen since scoring opened.",
     "setup.error.libraryType": "The type must be desa or kelurahan.",
     "setup.error.libraryCodeTaken": "This library code is already used.",
@@ -537,17 +396,11 @@ export const setup = defineMessages({
     "setup.error.libraryNotListed": "Library {code} is not in this file's list of libraries.",
     "setup.error.assignConflict":
       "{email} has a conflict of interest with {code} and cannot be assigned.",
-    "setup.error.badRequest": "The request was not understood.",
     "setup.error.assignInactive":
       "{code} is not active (withdrawn or disqualified) and cannot be assigned.",
+    "setup.error.notAJudge": "The chosen account is not a judge.",
 
-    "status.reason.criteria": "Criteria: {path}: {problem}",
-    "status.reason.noEntries": "There are no active entries.",
-    "status.reason.entryWithoutJudge": "{library} has no judge yet.",
-    "status.reason.scoresExist":
-      "{count} scores exist already; the competition cannot go back to draft.",
-    "status.reason.notFound": "Competition not found.",
-    "status.reason.notAllowed": "Moving from {from} to {to} is not allowed.",
-    "status.reason.changedMeanwhile": "Someone else just changed the status. Reload the page.",
+    "file.tooMany":
+      "Too many items for one file (limits: 20 components, 500 judges, 5,000 libraries).",
   },
 });

@@ -1,24 +1,11 @@
 import { defineMessages } from "../define";
 
-export const auth = defineMessages({
+/**
+ * Accounts: the admin's users page (routes/admin.users) and the chair's judge accounts
+ * (routes/judges._index).
+ */
+export const admin = defineMessages({
   id: {
-    "login.title": "Masuk",
-    "login.email": "Email",
-    "login.password": "Kata sandi",
-    "login.submit": "Masuk",
-    "login.submitting": "Memeriksa…",
-    "login.invalid": "Email atau kata sandi salah.",
-    "login.locked":
-      "Terlalu banyak percobaan gagal untuk akun ini dari jaringan Anda. Coba lagi dalam {minutes} menit.",
-    "password.title": "Ganti kata sandi",
-    "password.mustChange":
-      "Anda masuk dengan kata sandi sementara. Buat kata sandi baru untuk melanjutkan.",
-    "password.current": "Kata sandi sekarang",
-    "password.new": "Kata sandi baru",
-    "password.confirm": "Ulangi kata sandi baru",
-    "password.hint": "Minimal 8 karakter.",
-    "password.wrongCurrent": "Kata sandi sekarang salah.",
-    "password.changed": "Kata sandi sudah diganti. Sesi Anda di perangkat lain telah diakhiri.",
     "users.title": "Pengguna",
     "users.create": "Tambah pengguna",
     "users.name": "Nama",
@@ -47,22 +34,6 @@ export const auth = defineMessages({
     "judges.none": "Belum ada juri.",
   },
   en: {
-    "login.title": "Log in",
-    "login.email": "Email",
-    "login.password": "Password",
-    "login.submit": "Log in",
-    "login.submitting": "Checking…",
-    "login.invalid": "Wrong email or password.",
-    "login.locked":
-      "Too many failed attempts for this account from your network. Try again in {minutes} minutes.",
-    "password.title": "Change password",
-    "password.mustChange": "You logged in with a temporary password. Choose a new one to continue.",
-    "password.current": "Current password",
-    "password.new": "New password",
-    "password.confirm": "Repeat the new password",
-    "password.hint": "At least 8 characters.",
-    "password.wrongCurrent": "The current password is wrong.",
-    "password.changed": "Password changed. Your sessions on other devices have been ended.",
     "users.title": "Users",
     "users.create": "Add user",
     "users.name": "Name",

@@ -1,26 +1,13 @@
 import { defineMessages } from "../define";
 
-export const results = defineMessages({
+/**
+ * After scoring: results, sheets, Berita Acara and exports
+ * (routes/chair.competitions.$slug.results, .sheets, .berita-acara, the CSV routes).
+ */
+export const chairResults = defineMessages({
   id: {
-    "status.confirm.close":
-      "Setelah ditutup, juri tidak dapat lagi mengubah nilai. Peringkat dapat diperiksa lalu diterbitkan.",
-    "status.confirm.publish":
-      "Hasil saat ini dibekukan dan tampil untuk umum. Perubahan kemudian tidak mengubah hasil yang sudah terbit.",
-    "status.confirm.warnings": "Masih ada hal yang belum selesai:",
-    "status.confirm.override": "Tetap lanjutkan (alasan wajib diisi dan dicatat di log audit)",
-    "status.confirm.reasonRequired": "Alasan (wajib, dicatat di log audit)",
-    "status.reason.reasonRequired": "Sebutkan alasannya.",
-    "status.reason.overrideReason": "Untuk tetap melanjutkan, sebutkan alasannya.",
-    "status.reason.correctionReason":
-      "Hasil lomba ini pernah terbit: penerbitan ulang adalah koreksi dan wajib disertai alasan.",
-    "status.reason.sheetsMissing": "{count} lembar nilai peserta aktif belum dikirim.",
-    "status.reason.prizeTie":
-      "Nilai seri yang menentukan juara di peringkat {rank} belum diputuskan: {libraries}.",
-    "status.reason.nothingRanked": "Belum ada peserta yang memiliki lembar nilai terkirim.",
-
     "ranking.tie.notTied": "Peserta yang dipilih tidak sedang seri satu sama lain.",
     "ranking.tie.incomplete": "Urutkan semua peserta yang seri sekaligus.",
-    "results.nav": "Hasil",
     "results.title": "Hasil dan peringkat",
     "results.liveNotice":
       "Peringkat berjalan dari lembar yang sudah dikirim (metode: {method}). Hanya ketua panitia yang melihatnya sampai hasil diterbitkan.",
@@ -94,13 +81,6 @@ export const results = defineMessages({
     "export.score": "Nilai",
     "export.note": "Catatan",
     "export.draft": "Draf",
-    "error.400":
-      "Permintaan tidak dapat diproses: isian formulir tidak lengkap atau tidak sah. Kembali dan coba lagi.",
-    "error.controlCharacters": "Teks berisi karakter kendali yang tidak diizinkan.",
-    "error.repeated": "Isian ini dikirim lebih dari sekali.",
-    "setup.error.notAJudge": "Akun yang dipilih bukan juri.",
-    "file.tooMany":
-      "Terlalu banyak isian untuk satu berkas (batas: 20 komponen, 500 juri, 5.000 perpustakaan).",
     "minutes.back": "Kembali ke hasil",
     "minutes.printHint": "Cetak halaman ini (A4) untuk ditandatangani.",
     "minutes.draft": "DRAF — hasil belum diterbitkan; angka dapat berubah",
@@ -128,27 +108,26 @@ export const results = defineMessages({
       "Penerbitan tidak menunggu lembar yang disisihkan; daftarnya dibekukan bersama hasil dan dimuat dalam berita acara.",
     "setAside.badge": "Disisihkan (konflik kepentingan, {date})",
     "export.setAside": "Disisihkan (konflik kepentingan)",
+
+    "scoring.chair.title": "Lembar nilai",
+    "scoring.chair.intro":
+      "Semua lembar penilaian lomba ini. Lembar yang sudah dikirim dapat dibuka kembali untuk jurinya, dengan alasan yang dicatat.",
+    "scoring.chair.library": "Perpustakaan",
+    "scoring.chair.judge": "Juri",
+    "scoring.chair.state": "Status",
+    "scoring.chair.scored": "Indikator dinilai",
+    "scoring.chair.updated": "Terakhir diubah",
+    "scoring.chair.reason": "Alasan membuka kembali",
+    "scoring.chair.reopen": "Buka kembali",
+    "scoring.chair.reopened": "Lembar dibuka kembali untuk juri.",
+    "scoring.chair.none": "Belum ada juri yang ditugaskan.",
+    "scoring.chair.summary": "{submitted} dari {total} lembar sudah dikirim.",
+    "scoring.reopen.notSubmitted": "Lembar ini belum dikirim.",
+    "scoring.reopen.notScoring": "Lembar hanya dapat dibuka kembali selama penilaian berlangsung.",
   },
   en: {
-    "status.confirm.close":
-      "Once closed, judges can no longer change scores. The ranking can be checked, then published.",
-    "status.confirm.publish":
-      "The current results are frozen and shown to the public. Later changes never alter what was published.",
-    "status.confirm.warnings": "Some things are not finished:",
-    "status.confirm.override": "Go ahead anyway (a reason is required and goes to the audit log)",
-    "status.confirm.reasonRequired": "Reason (required, goes to the audit log)",
-    "status.reason.reasonRequired": "State the reason.",
-    "status.reason.overrideReason": "To go ahead anyway, state the reason.",
-    "status.reason.correctionReason":
-      "Results of this competition were published before: publishing again is a correction and needs a reason.",
-    "status.reason.sheetsMissing": "{count} score sheets of active entries are not submitted yet.",
-    "status.reason.prizeTie":
-      "A tie deciding a prize at place {rank} has no decision yet: {libraries}.",
-    "status.reason.nothingRanked": "No entry has a submitted score sheet yet.",
-
     "ranking.tie.notTied": "The chosen entries are not tied with each other.",
     "ranking.tie.incomplete": "Order all the tied entries at once.",
-    "results.nav": "Results",
     "results.title": "Results and ranking",
     "results.liveNotice":
       "The live ranking from submitted sheets (method: {method}). Only the committee chair sees it until the results are published.",
@@ -221,13 +200,6 @@ export const results = defineMessages({
     "export.score": "Score",
     "export.note": "Note",
     "export.draft": "Draft",
-    "error.400":
-      "The request could not be processed: the form was incomplete or invalid. Go back and try again.",
-    "error.controlCharacters": "The text contains control characters that are not allowed.",
-    "error.repeated": "This field was sent more than once.",
-    "setup.error.notAJudge": "The chosen account is not a judge.",
-    "file.tooMany":
-      "Too many items for one file (limits: 20 components, 500 judges, 5,000 libraries).",
     "minutes.back": "Back to the results",
     "minutes.printHint": "Print this page (A4) for signing.",
     "minutes.draft": "DRAFT — results not yet published; figures may change",
@@ -254,5 +226,21 @@ export const results = defineMessages({
       "Publishing does not wait for set-aside sheets; their list is frozen with the results and stated in the minutes.",
     "setAside.badge": "Set aside (conflict of interest, {date})",
     "export.setAside": "Set aside (conflict of interest)",
+
+    "scoring.chair.title": "Score sheets",
+    "scoring.chair.intro":
+      "Every score sheet of this competition. A submitted sheet can be reopened for its judge, with a recorded reason.",
+    "scoring.chair.library": "Library",
+    "scoring.chair.judge": "Judge",
+    "scoring.chair.state": "Status",
+    "scoring.chair.scored": "Indicators scored",
+    "scoring.chair.updated": "Last changed",
+    "scoring.chair.reason": "Reason for reopening",
+    "scoring.chair.reopen": "Reopen",
+    "scoring.chair.reopened": "The sheet was reopened for its judge.",
+    "scoring.chair.none": "No judge has been assigned yet.",
+    "scoring.chair.summary": "{submitted} of {total} sheets submitted.",
+    "scoring.reopen.notSubmitted": "This sheet has not been submitted.",
+    "scoring.reopen.notScoring": "A sheet can be reopened only while scoring is open.",
   },
 });

@@ -1,10 +1,11 @@
 import { defineMessages } from "../define";
 
-export const scoring = defineMessages({
+/**
+ * The judge's pages: the entry list (routes/judge.$slug._index) and the score sheet
+ * (routes/judge.$slug.$code).
+ */
+export const judge = defineMessages({
   id: {
-    "scoring.nav.sheets": "Lembar nilai",
-    "scoring.dashboard.open": "Buka daftar peserta",
-
     "scoring.list.progress": "{submitted} dari {total} lembar sudah dikirim",
     "scoring.list.justSubmitted": "Nilai untuk {library} sudah dikirim. Terima kasih.",
     "scoring.list.notOpen": "Penilaian lomba ini sudah ditutup; lembar hanya dapat dibaca.",
@@ -19,7 +20,6 @@ export const scoring = defineMessages({
 
     "scoring.sheet.back": "Kembali ke daftar peserta",
     "scoring.sheet.heading": "Lembar penilaian: {library}",
-    "scoring.sheet.details": "Data perpustakaan",
     "scoring.sheet.village": "Desa/kelurahan",
     "scoring.sheet.district": "Kecamatan",
     "scoring.sheet.address": "Alamat",
@@ -42,9 +42,10 @@ export const scoring = defineMessages({
     "scoring.sheet.submittedAt": "Lembar ini sudah dikirim pada {date} dan tidak dapat diubah.",
     "scoring.sheet.closed": "Penilaian lomba ini sudah ditutup; lembar hanya dapat dibaca.",
     "scoring.sheet.reopened": "Ketua panitia membuka kembali lembar ini: {reason}",
+    "scoring.sheet.issuedPassword":
+      "Disimpan dalam sesi yang dimulai dengan kata sandi dari ketua atau admin (terakhir {at}).",
     "scoring.sheet.actions": "Simpan atau kirim",
 
-    "scoring.status.label": "Status penyimpanan",
     "scoring.status.idle": "Belum ada perubahan",
     "scoring.status.dirty": "Ada perubahan yang belum disimpan",
     "scoring.status.saving": "Menyimpan…",
@@ -93,27 +94,8 @@ export const scoring = defineMessages({
     "scoring.error.summary": "Belum tersimpan: {count} isian perlu diperbaiki.",
     "scoring.error.conflictNoJs":
       "Belum tersimpan: lembar ini sudah diubah di tempat lain (tab atau perangkat lain).",
-
-    "scoring.chair.title": "Lembar nilai",
-    "scoring.chair.intro":
-      "Semua lembar penilaian lomba ini. Lembar yang sudah dikirim dapat dibuka kembali untuk jurinya, dengan alasan yang dicatat.",
-    "scoring.chair.library": "Perpustakaan",
-    "scoring.chair.judge": "Juri",
-    "scoring.chair.state": "Status",
-    "scoring.chair.scored": "Indikator dinilai",
-    "scoring.chair.updated": "Terakhir diubah",
-    "scoring.chair.reason": "Alasan membuka kembali",
-    "scoring.chair.reopen": "Buka kembali",
-    "scoring.chair.reopened": "Lembar dibuka kembali untuk juri.",
-    "scoring.chair.none": "Belum ada juri yang ditugaskan.",
-    "scoring.chair.summary": "{submitted} dari {total} lembar sudah dikirim.",
-    "scoring.reopen.notSubmitted": "Lembar ini belum dikirim.",
-    "scoring.reopen.notScoring": "Lembar hanya dapat dibuka kembali selama penilaian berlangsung.",
   },
   en: {
-    "scoring.nav.sheets": "Score sheets",
-    "scoring.dashboard.open": "Open the entry list",
-
     "scoring.list.progress": "{submitted} of {total} sheets submitted",
     "scoring.list.justSubmitted": "Your scores for {library} were submitted. Thank you.",
     "scoring.list.notOpen": "Scoring of this competition is closed; sheets are read-only.",
@@ -128,7 +110,6 @@ export const scoring = defineMessages({
 
     "scoring.sheet.back": "Back to the entry list",
     "scoring.sheet.heading": "Score sheet: {library}",
-    "scoring.sheet.details": "Library details",
     "scoring.sheet.village": "Village/ward",
     "scoring.sheet.district": "District",
     "scoring.sheet.address": "Address",
@@ -151,9 +132,10 @@ export const scoring = defineMessages({
     "scoring.sheet.submittedAt": "This sheet was submitted on {date} and cannot be changed.",
     "scoring.sheet.closed": "Scoring of this competition is closed; the sheet is read-only.",
     "scoring.sheet.reopened": "The committee chair reopened this sheet: {reason}",
+    "scoring.sheet.issuedPassword":
+      "Saved in a session begun with a password issued by the chair or an admin (last {at}).",
     "scoring.sheet.actions": "Save or submit",
 
-    "scoring.status.label": "Save status",
     "scoring.status.idle": "No changes yet",
     "scoring.status.dirty": "Unsaved changes",
     "scoring.status.saving": "Saving…",
@@ -201,21 +183,5 @@ export const scoring = defineMessages({
     "scoring.error.summary": "Not saved: {count} fields need fixing.",
     "scoring.error.conflictNoJs":
       "Not saved: this sheet was changed elsewhere (another tab or device).",
-
-    "scoring.chair.title": "Score sheets",
-    "scoring.chair.intro":
-      "Every score sheet of this competition. A submitted sheet can be reopened for its judge, with a recorded reason.",
-    "scoring.chair.library": "Library",
-    "scoring.chair.judge": "Judge",
-    "scoring.chair.state": "Status",
-    "scoring.chair.scored": "Indicators scored",
-    "scoring.chair.updated": "Last changed",
-    "scoring.chair.reason": "Reason for reopening",
-    "scoring.chair.reopen": "Reopen",
-    "scoring.chair.reopened": "The sheet was reopened for its judge.",
-    "scoring.chair.none": "No judge has been assigned yet.",
-    "scoring.chair.summary": "{submitted} of {total} sheets submitted.",
-    "scoring.reopen.notSubmitted": "This sheet has not been submitted.",
-    "scoring.reopen.notScoring": "A sheet can be reopened only while scoring is open.",
   },
 });

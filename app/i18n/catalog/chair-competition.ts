@@ -1,0 +1,206 @@
+import { defineMessages } from "../define";
+
+/**
+ * What every competition page shares (routes/chair.competitions.$slug: its menu, status and the
+ * status moves) and the overview, settings and new-competition pages.
+ */
+export const chairCompetition = defineMessages({
+  id: {
+    "status.draft": "Draf",
+    "status.scoring": "Penilaian",
+    "status.closed": "Ditutup",
+    "status.published": "Diumumkan",
+    "status.reason.criteria": "Kriteria: {path}: {problem}",
+    "status.reason.noEntries": "Belum ada peserta aktif.",
+    "status.reason.entryWithoutJudge": "{library} belum memiliki juri.",
+    "status.reason.scoresExist": "Sudah ada {count} nilai; lomba tidak dapat dikembalikan ke draf.",
+    "status.reason.notFound": "Lomba tidak ditemukan.",
+    "status.reason.notAllowed": "Perpindahan status dari {from} ke {to} tidak diizinkan.",
+    "status.reason.changedMeanwhile":
+      "Status lomba baru saja diubah orang lain. Muat ulang halaman.",
+    "status.confirm.close":
+      "Setelah ditutup, juri tidak dapat lagi mengubah nilai. Peringkat dapat diperiksa lalu diterbitkan.",
+    "status.confirm.publish":
+      "Hasil saat ini dibekukan dan tampil untuk umum. Perubahan kemudian tidak mengubah hasil yang sudah terbit.",
+    "status.confirm.warnings": "Masih ada hal yang belum selesai:",
+    "status.confirm.override": "Tetap lanjutkan (alasan wajib diisi dan dicatat di log audit)",
+    "status.confirm.reasonRequired": "Alasan (wajib, dicatat di log audit)",
+    "status.reason.reasonRequired": "Sebutkan alasannya.",
+    "status.reason.overrideReason": "Untuk tetap melanjutkan, sebutkan alasannya.",
+    "status.reason.correctionReason":
+      "Hasil lomba ini pernah terbit: penerbitan ulang adalah koreksi dan wajib disertai alasan.",
+    "status.reason.sheetsMissing": "{count} lembar nilai peserta aktif belum dikirim.",
+    "status.reason.prizeTie":
+      "Nilai seri yang menentukan juara di peringkat {rank} belum diputuskan: {libraries}.",
+    "status.reason.nothingRanked": "Belum ada peserta yang memiliki lembar nilai terkirim.",
+
+    "setup.nav.overview": "Ringkasan",
+    "setup.nav.settings": "Pengaturan",
+    "setup.nav.criteria": "Kriteria",
+    "setup.nav.entries": "Peserta",
+    "setup.nav.judges": "Juri",
+    "setup.nav.libraries": "Daftar perpustakaan",
+    "setup.nav.import": "Impor berkas lomba",
+    "setup.nav.new": "Lomba baru",
+    "setup.nav.label": "Menu lomba",
+    "setup.saved": "Perubahan disimpan.",
+
+    "setup.field.slug": "Kode lomba (untuk alamat halaman)",
+    "setup.field.slugHint": "Huruf kecil, angka dan tanda hubung, misalnya kutim-2025.",
+    "setup.field.name": "Nama lomba",
+    "setup.field.year": "Tahun",
+    "setup.field.level": "Tingkat",
+    "setup.field.region": "Wilayah",
+    "setup.field.aggregation": "Cara menggabungkan nilai juri",
+    "setup.field.prizeWinners": "Jumlah juara",
+    "setup.field.prizeHonourable": "Jumlah harapan",
+    "setup.field.rankingScope": "Peringkat",
+    "setup.field.template": "Isi kriteria dari templat standar nasional perpustakaan desa",
+
+    "setup.new.title": "Lomba baru",
+    "setup.settings.title": "Pengaturan lomba",
+    "setup.settings.locked": "Pengaturan tidak dapat diubah setelah lomba ditutup.",
+
+    "setup.overview.counts": "Keadaan persiapan",
+    "setup.overview.entries": "Peserta aktif",
+    "setup.overview.withdrawn": "Mengundurkan diri",
+    "setup.overview.disqualified": "Didiskualifikasi",
+    "setup.overview.judges": "Juri di panel",
+    "setup.overview.components": "Komponen",
+    "setup.overview.indicators": "Indikator",
+    "setup.overview.weightTotal": "Jumlah bobot",
+    "setup.overview.withoutJudge": "Peserta tanpa juri",
+    "setup.overview.sheets": "Lembar nilai dikirim",
+    "setup.overview.moves": "Ubah status",
+    "setup.overview.moveTo": "Pindahkan ke: {status}",
+    "setup.overview.blocked": "Belum bisa pindah ke {status}:",
+    "setup.overview.confirmTitle": "Konfirmasi: ubah status menjadi {status}",
+    "setup.overview.confirmScoring":
+      "Setelah penilaian dibuka, kriteria dibekukan dan juri dapat mulai mengisi lembar nilai.",
+    "setup.overview.confirmDraft":
+      "Lomba kembali menjadi draf agar kriteria dapat diubah. Juri tidak dapat menilai sampai penilaian dibuka lagi.",
+    "setup.overview.confirmGeneric": "Perubahan status dicatat di log audit.",
+    "setup.overview.reason": "Alasan (dicatat di log audit)",
+    "setup.overview.confirm": "Ya, ubah status",
+    "setup.overview.duplicate": "Buat lomba tahun berikutnya dari lomba ini",
+    "setup.overview.duplicateHint":
+      "Kriteria, peserta, panel juri dan penugasan ikut disalin; nilai tidak.",
+    "setup.overview.duplicateSubmit": "Salin lomba",
+    "setup.overview.delete": "Hapus lomba",
+    "setup.overview.deleteHint": "Lomba hanya dapat dihapus selama masih draf.",
+    "setup.overview.deleteConfirm": "Ya, hapus lomba ini beserta peserta dan kriterianya",
+    "setup.overview.deleteAsk": "Hapus lomba…",
+    "setup.overview.scoresOnly": "Nilai hanya dapat diisi selama status Penilaian.",
+    "setup.export": "Unduh berkas lomba (JSON)",
+
+    "setup.error.integer": "Harus bilangan bulat.",
+    "setup.error.slugTaken": "Kode lomba ini sudah dipakai.",
+    "setup.error.settingsLocked": "Pengaturan tidak dapat diubah setelah lomba ditutup.",
+    "setup.error.deleteOnlyDraft": "Lomba hanya dapat dihapus selama masih draf.",
+    "setup.error.deleteHasSheets": "Lomba sudah memiliki lembar nilai dan tidak dapat dihapus.",
+    "setup.error.badRequest": "Permintaan tidak dikenali.",
+
+    "results.nav": "Hasil",
+
+    "scoring.nav.sheets": "Lembar nilai",
+  },
+  en: {
+    "status.draft": "Draft",
+    "status.scoring": "Scoring",
+    "status.closed": "Closed",
+    "status.published": "Published",
+    "status.reason.criteria": "Criteria: {path}: {problem}",
+    "status.reason.noEntries": "There are no active entries.",
+    "status.reason.entryWithoutJudge": "{library} has no judge yet.",
+    "status.reason.scoresExist":
+      "{count} scores exist already; the competition cannot go back to draft.",
+    "status.reason.notFound": "Competition not found.",
+    "status.reason.notAllowed": "Moving from {from} to {to} is not allowed.",
+    "status.reason.changedMeanwhile": "Someone else just changed the status. Reload the page.",
+    "status.confirm.close":
+      "Once closed, judges can no longer change scores. The ranking can be checked, then published.",
+    "status.confirm.publish":
+      "The current results are frozen and shown to the public. Later changes never alter what was published.",
+    "status.confirm.warnings": "Some things are not finished:",
+    "status.confirm.override": "Go ahead anyway (a reason is required and goes to the audit log)",
+    "status.confirm.reasonRequired": "Reason (required, goes to the audit log)",
+    "status.reason.reasonRequired": "State the reason.",
+    "status.reason.overrideReason": "To go ahead anyway, state the reason.",
+    "status.reason.correctionReason":
+      "Results of this competition were published before: publishing again is a correction and needs a reason.",
+    "status.reason.sheetsMissing": "{count} score sheets of active entries are not submitted yet.",
+    "status.reason.prizeTie":
+      "A tie deciding a prize at place {rank} has no decision yet: {libraries}.",
+    "status.reason.nothingRanked": "No entry has a submitted score sheet yet.",
+
+    "setup.nav.overview": "Overview",
+    "setup.nav.settings": "Settings",
+    "setup.nav.criteria": "Criteria",
+    "setup.nav.entries": "Entries",
+    "setup.nav.judges": "Judges",
+    "setup.nav.libraries": "Library registry",
+    "setup.nav.import": "Import competition file",
+    "setup.nav.new": "New competition",
+    "setup.nav.label": "Competition menu",
+    "setup.saved": "Changes saved.",
+
+    "setup.field.slug": "Competition code (used in page addresses)",
+    "setup.field.slugHint": "Lower-case letters, digits and hyphens, e.g. kutim-2025.",
+    "setup.field.name": "Competition name",
+    "setup.field.year": "Year",
+    "setup.field.level": "Level",
+    "setup.field.region": "Region",
+    "setup.field.aggregation": "How judges' scores are combined",
+    "setup.field.prizeWinners": "Number of winners",
+    "setup.field.prizeHonourable": "Number of honourable mentions",
+    "setup.field.rankingScope": "Ranking",
+    "setup.field.template": "Fill the criteria from the national village-library standard template",
+
+    "setup.new.title": "New competition",
+    "setup.settings.title": "Competition settings",
+    "setup.settings.locked": "Settings cannot change once the competition is closed.",
+
+    "setup.overview.counts": "Preparation",
+    "setup.overview.entries": "Active entries",
+    "setup.overview.withdrawn": "Withdrawn",
+    "setup.overview.disqualified": "Disqualified",
+    "setup.overview.judges": "Judges on the panel",
+    "setup.overview.components": "Components",
+    "setup.overview.indicators": "Indicators",
+    "setup.overview.weightTotal": "Weights total",
+    "setup.overview.withoutJudge": "Entries without a judge",
+    "setup.overview.sheets": "Score sheets submitted",
+    "setup.overview.moves": "Change status",
+    "setup.overview.moveTo": "Move to: {status}",
+    "setup.overview.blocked": "Cannot move to {status} yet:",
+    "setup.overview.confirmTitle": "Confirm: change the status to {status}",
+    "setup.overview.confirmScoring":
+      "Once scoring opens, the criteria are frozen and judges can start filling in score sheets.",
+    "setup.overview.confirmDraft":
+      "The competition goes back to draft so the criteria can change. Judges cannot score until scoring opens again.",
+    "setup.overview.confirmGeneric": "The status change is recorded in the audit log.",
+    "setup.overview.reason": "Reason (recorded in the audit log)",
+    "setup.overview.confirm": "Yes, change the status",
+    "setup.overview.duplicate": "Start next year's competition from this one",
+    "setup.overview.duplicateHint":
+      "Criteria, entries, the judging panel and assignments are copied; scores are not.",
+    "setup.overview.duplicateSubmit": "Duplicate",
+    "setup.overview.delete": "Delete competition",
+    "setup.overview.deleteHint": "A competition can be deleted only while it is a draft.",
+    "setup.overview.deleteConfirm": "Yes, delete this competition with its entries and criteria",
+    "setup.overview.deleteAsk": "Delete competition…",
+    "setup.overview.scoresOnly": "Scores can be entered only while the status is Scoring.",
+    "setup.export": "Download the competition file (JSON)",
+
+    "setup.error.integer": "Must be a whole number.",
+    "setup.error.slugTaken": "This competition code is already used.",
+    "setup.error.settingsLocked": "Settings cannot change once the competition is closed.",
+    "setup.error.deleteOnlyDraft": "A competition can be deleted only while it is a draft.",
+    "setup.error.deleteHasSheets": "The competition has score sheets and cannot be deleted.",
+    "setup.error.badRequest": "The request was not understood.",
+
+    "results.nav": "Results",
+
+    "scoring.nav.sheets": "Score sheets",
+  },
+});
