@@ -2,14 +2,13 @@ import { Form, Link } from "@remix-run/react";
 import { useId } from "react";
 import { ErrorList, Field, SelectField } from "~/components/Field";
 import { useT } from "~/i18n/useT";
+import type { FormReply } from "~/lib/forms";
 import type { AssignmentMatrix, AssignmentReport } from "~/models/assignments.server";
 import type { ConflictRow, ConflictSuggestion } from "~/models/conflicts.server";
 
 /** The judges page's answer to a POST; `form` says which form it belongs to. */
-export interface JudgesReply {
+export interface JudgesReply extends FormReply {
   form: string;
-  errors: Partial<Record<string, string[]>>;
-  values: Record<string, string>;
   report: AssignmentReport | null;
   notice: string | null;
   count: number;

@@ -6,6 +6,7 @@ import { ErrorList } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
 import { formatScore } from "~/lib/format";
+import { allErrors, type FormReply } from "~/lib/forms";
 import type { RankedEntry } from "~/models/ranking.server";
 import type {
   DashboardEntry,
@@ -17,10 +18,8 @@ import type {
 type DashboardJudge = ResultsDashboard["judges"][number];
 
 /** The answer to a tie decision that did not go through; `tieKey` says which tie's form. */
-export interface TieReply {
+export interface TieReply extends FormReply {
   tieKey: string | null;
-  errors: Partial<Record<string, string[]>>;
-  values: Record<string, string>;
 }
 
 function useScore() {
@@ -109,7 +108,7 @@ export function TieDecisions({
     <>
       {reply && !ties.some((tie) => keyOf(tie) === reply.tieKey) ? (
         // errors that belong to no tie on the page (a stale or crafted request)
-        <ErrorList errors={Object.values(reply.errors).flatMap((list) => list ?? [])} />
+        <ErrorList errors={allErrors(reply.errors)} />
       ) : null}
       {ties.length > 0 ? (
         <section aria-labelledby="ties" className="panel">

@@ -3,7 +3,8 @@ import type { Role } from "../../db/schema";
 import { useT } from "~/i18n/useT";
 
 export interface UserAdminNoticeData {
-  kind: "created" | "reset" | "updated" | "invalid";
+  ok: boolean;
+  kind?: "created" | "reset" | "updated";
   email?: string;
   tempPassword?: string | null;
 }
@@ -11,7 +12,7 @@ export interface UserAdminNoticeData {
 /** The one-time display of a temporary password, or a plain confirmation. */
 export function UserAdminNotice({ result }: { result: UserAdminNoticeData | undefined }) {
   const t = useT();
-  if (!result || result.kind === "invalid" || !result.email) return null;
+  if (!result?.ok || !result.email) return null;
   return (
     <div className="notice" role="status">
       {result.kind === "created" ? <p>{t("users.created", { email: result.email })}</p> : null}

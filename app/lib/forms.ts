@@ -7,8 +7,58 @@ import { noControlCharacters } from "./text";
  */
 export type FieldErrors = Partial<Record<string, string[]>>;
 
+/** The field that holds what belongs to no single field of a form. */
+export const FORM = "_form";
+
+/**
+ * What a model answers to a change: done (with what it produced), or refused with catalog keys
+ * by field (`_form` for the whole form; `error.404` there when the object is not found).
+ * Outcomes that carry more than a message (a status move's reasons, criteria issues by path, a
+ * CSV preview, a file's problems) keep their own shapes.
+ */
+export type Refusal = { ok: false; errors: FieldErrors };
+export type Result<T extends object = object> = ({ ok: true } & T) | Refusal;
+
+/** One message on the whole form (or on one field). */
+export const formError = (key: string, field: string = FORM): FieldErrors => ({ [field]: [key] });
+
+/** A refusal with one message, on the whole form or on one field. */
+export function refuse(key: string, field: string = FORM): Refusal {
+  return { ok: false, errors: formError(key, field) };
+}
+
+/** The object was not there (or not this caller's): answered as 404. */
+export const isNotFound = (r: Refusal) => r.errors[FORM]?.includes("error.404") ?? false;
+
+/** Every message of a reply in one list, for a form that shows them together. */
+export const allErrors = (errors: FieldErrors): string[] =>
+  Object.values(errors).flatMap((list) => list ?? []);
+
+/**
+ * The body of every action's answer (built by `reply()` in reply.server.ts): errors by field
+ * and the typed values to show again, plus what the page needs besides.
+ */
+export interface FormReply {
+  errors: FieldErrors;
+  values: Record<string, string>;
+}
+
 export type FormResult<T> =
   { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+/**
+ * The operation a form asks for (its `intent` field), when it is one the action knows; null
+ * otherwise. The first value counts, as with `formData.get`.
+ */
+export function parseIntent<const I extends string>(
+  formData: FormData,
+  intents: readonly I[],
+): I | null {
+  const intent = formData.get("intent");
+  return typeof intent === "string" && (intents as readonly string[]).includes(intent)
+    ? (intent as I)
+    : null;
+}
 
 /** The names sent more than once in a form. */
 export function repeatedFields(formData: FormData | URLSearchParams): string[] {

@@ -5,6 +5,7 @@ import { nowIso } from "~/lib/time";
 import { panelIds } from "./competitions.server";
 import { isConflictedWithEntry } from "./conflicts.server";
 import { activeEntry, isConfirmedConflict } from "./query.server";
+import { refuse, type Refusal, type Result } from "~/lib/forms";
 
 export interface PanelJudge {
   id: number;
@@ -17,8 +18,6 @@ export interface PanelJudge {
   /** entries of this competition assigned to the judge */
   load: number;
 }
-
-type Result = { ok: true } | { ok: false; error: string };
 
 async function statusOf(competitionId: number, db: Executor) {
   const c = await db
@@ -118,7 +117,7 @@ export async function addToPanel(
     .transaction()
     .execute(async (trx) => {
       if (!assignable(await statusOf(competitionId, trx)))
-        return { ok: false, error: "setup.error.assignmentsLocked" } as const;
+        return refuse("setup.error.assignmentsLocked");
       // every id must be a judge account, or nothing is added
       const judges = await trx
         .selectFrom("users")
@@ -126,8 +125,7 @@ export async function addToPanel(
         .where("id", "in", judgeIds)
         .where("role", "=", "judge")
         .execute();
-      if (judges.length !== new Set(judgeIds).size)
-        return { ok: false, error: "setup.error.notAJudge" } as const;
+      if (judges.length !== new Set(judgeIds).size) return refuse("setup.error.notAJudge");
       for (const id of judgeIds) await addToPanelIn(actor, competitionId, id, trx);
       return { ok: true } as const;
     });
@@ -153,7 +151,7 @@ export async function removeFromPanel(
     .transaction()
     .execute(async (trx) => {
       if (!assignable(await statusOf(competitionId, trx)))
-        return { ok: false, error: "setup.error.assignmentsLocked" } as const;
+        return refuse("setup.error.assignmentsLocked");
       const assigned = await trx
         .selectFrom("judge_assignments as a")
         .innerJoin("entries as e", "e.id", "a.entry_id")
@@ -162,8 +160,7 @@ export async function removeFromPanel(
         .where("a.judge_id", "=", judgeId)
         .execute();
       for (const a of assigned) {
-        if (await hasSheet(a.entry_id, judgeId, trx))
-          return { ok: false, error: "setup.error.judgeHasSheets" } as const;
+        if (await hasSheet(a.entry_id, judgeId, trx)) return refuse("setup.error.judgeHasSheets");
       }
       for (const a of assigned)
         await trx.deleteFrom("judge_assignments").where("id", "=", a.id).execute();
@@ -327,7 +324,7 @@ export interface AssignmentReport {
   short: { entryId: number; judges: number }[];
 }
 
-type AssignmentResult = AssignmentReport | { ok: false; error: string };
+type AssignmentResult = AssignmentReport | Refusal;
 
 function report(): AssignmentReport {
   return { ok: true, added: 0, removed: 0, refused: [], short: [] };
@@ -347,14 +344,13 @@ export async function saveAssignments(
     .transaction()
     .execute(async (trx) => {
       if (!assignable(await statusOf(competitionId, trx)))
-        return { ok: false, error: "setup.error.assignmentsLocked" } as const;
+        return refuse("setup.error.assignmentsLocked");
       // a pair naming an entry or judge that is not in this matrix is refused: the list is the
       // whole wanted state, and a stray pair must not read as "unassign everything else"
       const cells = new Set(
         matrix.entries.flatMap((e) => matrix.judges.map((j) => `${e.id}:${j.id}`)),
       );
-      if ([...wanted].some((k) => !cells.has(k)))
-        return { ok: false, error: "error.invalid" } as const;
+      if ([...wanted].some((k) => !cells.has(k))) return refuse("error.invalid");
       const out = report();
       const current = new Set(matrix.assigned);
       for (const e of matrix.entries) {
@@ -391,7 +387,7 @@ export async function assignAll(actor: Actor, competitionId: number): Promise<As
     .transaction()
     .execute(async (trx) => {
       if (!assignable(await statusOf(competitionId, trx)))
-        return { ok: false, error: "setup.error.assignmentsLocked" } as const;
+        return refuse("setup.error.assignmentsLocked");
       const out = report();
       for (const e of matrix.entries) {
         for (const j of matrix.judges) {
@@ -426,7 +422,7 @@ export async function assignBalanced(
     .transaction()
     .execute(async (trx) => {
       if (!assignable(await statusOf(competitionId, trx)))
-        return { ok: false, error: "setup.error.assignmentsLocked" } as const;
+        return refuse("setup.error.assignmentsLocked");
       const out = report();
       const judges = matrix.judges.filter((j) => j.active);
       const assigned = new Set(matrix.assigned);

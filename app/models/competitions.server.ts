@@ -14,6 +14,7 @@ import { getDb } from "~/lib/db.server";
 import { nowIso } from "~/lib/time";
 import { getCriteria } from "./criteria.server";
 import { activeEntry, confirmedConflict, notSetAside } from "./query.server";
+import { refuse, type Result } from "~/lib/forms";
 
 /**
  * Competitions: finding one, creating, changing its settings, duplicating and deleting it, its
@@ -30,9 +31,6 @@ export interface CompetitionSettings {
   prizeHonourable: number;
   rankingScope: RankingScope;
 }
-
-export type SetupResult<T = object> =
-  ({ ok: true } & T) | { ok: false; error: string; field?: string };
 
 async function findCompetition(slug: string): Promise<Competition | undefined> {
   return getDb().selectFrom("competitions").selectAll().where("slug", "=", slug).executeTakeFirst();
@@ -79,12 +77,11 @@ async function slugTaken(slug: string, db: Executor = getDb()): Promise<boolean>
 export async function createCompetition(
   actor: Actor,
   input: CompetitionSettings & { slug: string; template: boolean },
-): Promise<SetupResult<{ id: number; slug: string }>> {
+): Promise<Result<{ id: number; slug: string }>> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      if (await slugTaken(input.slug, trx))
-        return { ok: false, error: "setup.error.slugTaken", field: "slug" };
+      if (await slugTaken(input.slug, trx)) return refuse("setup.error.slugTaken", "slug");
       const now = nowIso();
       const { id } = await trx
         .insertInto("competitions")
@@ -121,7 +118,7 @@ export async function updateCompetition(
   actor: Actor,
   competitionId: number,
   input: CompetitionSettings,
-): Promise<SetupResult> {
+): Promise<Result> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -131,7 +128,7 @@ export async function updateCompetition(
         .where("id", "=", competitionId)
         .executeTakeFirstOrThrow();
       if (before.status !== "draft" && before.status !== "scoring")
-        return { ok: false, error: "setup.error.settingsLocked" };
+        return refuse("setup.error.settingsLocked");
       await trx
         .updateTable("competitions")
         .set({ ...columns(input), updated_at: nowIso() })
@@ -161,12 +158,11 @@ export async function duplicateCompetition(
   actor: Actor,
   sourceId: number,
   input: { slug: string; name: string; year: number },
-): Promise<SetupResult<{ id: number; slug: string }>> {
+): Promise<Result<{ id: number; slug: string }>> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      if (await slugTaken(input.slug, trx))
-        return { ok: false, error: "setup.error.slugTaken", field: "slug" };
+      if (await slugTaken(input.slug, trx)) return refuse("setup.error.slugTaken", "slug");
       const source = await trx
         .selectFrom("competitions")
         .selectAll()
@@ -264,7 +260,7 @@ export async function duplicateCompetition(
 }
 
 /** Only a draft can be deleted: once scoring has begun the record must stay. */
-export async function deleteCompetition(actor: Actor, competitionId: number): Promise<SetupResult> {
+export async function deleteCompetition(actor: Actor, competitionId: number): Promise<Result> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -273,8 +269,8 @@ export async function deleteCompetition(actor: Actor, competitionId: number): Pr
         .selectAll()
         .where("id", "=", competitionId)
         .executeTakeFirst();
-      if (!c) return { ok: false, error: "error.404" };
-      if (c.status !== "draft") return { ok: false, error: "setup.error.deleteOnlyDraft" };
+      if (!c) return refuse("error.404");
+      if (c.status !== "draft") return refuse("setup.error.deleteOnlyDraft");
       const sheets = await trx
         .selectFrom("score_sheets as s")
         .innerJoin("entries as e", "e.id", "s.entry_id")
@@ -282,7 +278,7 @@ export async function deleteCompetition(actor: Actor, competitionId: number): Pr
         .where("e.competition_id", "=", competitionId)
         .limit(1)
         .executeTakeFirst();
-      if (sheets) return { ok: false, error: "setup.error.deleteHasSheets" };
+      if (sheets) return refuse("setup.error.deleteHasSheets");
       await trx.deleteFrom("competitions").where("id", "=", competitionId).execute();
       await recordAudit(
         {

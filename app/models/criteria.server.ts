@@ -4,6 +4,7 @@ import { recordAudit, type Actor } from "~/lib/audit.server";
 import { validateCriteria, type CriteriaIssue } from "~/lib/criteria";
 import type { TemplateComponent } from "~/lib/criteria-template";
 import { getDb } from "~/lib/db.server";
+import { refuse, type Refusal } from "~/lib/forms";
 
 /** A competition's criteria in the template's shape, in order. */
 export async function getCriteria(
@@ -52,10 +53,7 @@ export async function getCriteria(
   }));
 }
 
-export type SaveCriteriaResult =
-  | { ok: true }
-  | { ok: false; issues: CriteriaIssue[] }
-  | { ok: false; error: "setup.error.criteriaFrozen" };
+export type SaveCriteriaResult = { ok: true } | { ok: false; issues: CriteriaIssue[] } | Refusal;
 
 /**
  * Replaces a competition's criteria as a whole, after validation. Only while draft: once scoring
@@ -76,8 +74,7 @@ export async function saveCriteria(
         .select("status")
         .where("id", "=", competitionId)
         .executeTakeFirstOrThrow();
-      if (competition.status !== "draft")
-        return { ok: false, error: "setup.error.criteriaFrozen" } as const;
+      if (competition.status !== "draft") return refuse("setup.error.criteriaFrozen");
       const before = await getCriteria(competitionId, trx);
       await trx.deleteFrom("components").where("competition_id", "=", competitionId).execute();
       await insertCriteria(competitionId, result.components, trx);

@@ -3,6 +3,7 @@ import type { EntryStatus, LibraryType } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
 import { nowIso } from "~/lib/time";
+import { refuse, type Result } from "~/lib/forms";
 
 export interface EntryRow {
   id: number;
@@ -43,7 +44,7 @@ export async function listEntries(competitionId: number): Promise<EntryRow[]> {
   return rows.map((r) => ({ ...r, judges: Number(r.judges ?? 0) }));
 }
 
-export type EntryResult = { ok: true } | { ok: false; error: string };
+export type EntryResult = Result;
 
 async function competitionStatus(competitionId: number) {
   const c = await getDb()
@@ -59,9 +60,9 @@ export async function addEntries(
   actor: Actor,
   competitionId: number,
   picks: { libraryId: number; category?: LibraryType }[],
-): Promise<EntryResult & { added?: number }> {
+): Promise<Result<{ added: number }>> {
   if ((await competitionStatus(competitionId)) !== "draft")
-    return { ok: false, error: "setup.error.entriesLocked" };
+    return refuse("setup.error.entriesLocked");
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -124,9 +125,9 @@ export async function setEntryCategory(
   category: LibraryType,
 ): Promise<EntryResult> {
   if ((await competitionStatus(competitionId)) !== "draft")
-    return { ok: false, error: "setup.error.entriesLocked" };
+    return refuse("setup.error.entriesLocked");
   const entry = await entryOf(competitionId, entryId);
-  if (!entry) return { ok: false, error: "error.404" };
+  if (!entry) return refuse("error.404");
   await getDb()
     .transaction()
     .execute(async (trx) => {
@@ -157,11 +158,10 @@ export async function setEntryStatus(
 ): Promise<EntryResult> {
   const competition = await competitionStatus(competitionId);
   if (competition !== "draft" && competition !== "scoring")
-    return { ok: false, error: "setup.error.entriesClosed" };
+    return refuse("setup.error.entriesClosed");
   const entry = await entryOf(competitionId, entryId);
-  if (!entry) return { ok: false, error: "error.404" };
-  if (status !== "active" && reason.trim() === "")
-    return { ok: false, error: "setup.error.reasonRequired" };
+  if (!entry) return refuse("error.404");
+  if (status !== "active" && reason.trim() === "") return refuse("setup.error.reasonRequired");
   await getDb()
     .transaction()
     .execute(async (trx) => {
@@ -198,9 +198,9 @@ export async function removeEntry(
   entryId: number,
 ): Promise<EntryResult> {
   if ((await competitionStatus(competitionId)) !== "draft")
-    return { ok: false, error: "setup.error.entriesLocked" };
+    return refuse("setup.error.entriesLocked");
   const entry = await entryOf(competitionId, entryId);
-  if (!entry) return { ok: false, error: "error.404" };
+  if (!entry) return refuse("error.404");
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -209,7 +209,7 @@ export async function removeEntry(
         .select("id")
         .where("entry_id", "=", entryId)
         .executeTakeFirst();
-      if (sheet) return { ok: false, error: "setup.error.entryHasSheets" } as const;
+      if (sheet) return refuse("setup.error.entryHasSheets");
       await trx.deleteFrom("entries").where("id", "=", entryId).execute();
       await recordAudit(
         {

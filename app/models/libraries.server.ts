@@ -7,6 +7,7 @@ import { getDb } from "~/lib/db.server";
 import { noControlCharacters } from "~/lib/text";
 import { nowIso } from "~/lib/time";
 import { sameCode } from "./query.server";
+import { refuse, type Result } from "~/lib/forms";
 
 /** What a chair edits about a library; `contact` holds the phone number of the spreadsheet. */
 export interface LibraryInput {
@@ -132,7 +133,7 @@ export async function upsertLibraryIn(
 export async function createLibrary(
   actor: Actor,
   input: LibraryInput,
-): Promise<{ ok: true; id: number } | { ok: false; error: string; field: string }> {
+): Promise<Result<{ id: number }>> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -141,12 +142,7 @@ export async function createLibrary(
         .select("id")
         .where(sameCode("code", input.code))
         .executeTakeFirst();
-      if (taken)
-        return {
-          ok: false,
-          error: "setup.error.libraryCodeTaken",
-          field: "code",
-        } as const;
+      if (taken) return refuse("setup.error.libraryCodeTaken", "code");
       const { id } = await upsertLibraryIn(actor, input, trx);
       return { ok: true, id } as const;
     });
@@ -156,7 +152,7 @@ export async function updateLibrary(
   actor: Actor,
   id: number,
   input: LibraryInput,
-): Promise<{ ok: true } | { ok: false; error: string; field: string }> {
+): Promise<Result> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -165,19 +161,14 @@ export async function updateLibrary(
         .selectAll()
         .where("id", "=", id)
         .executeTakeFirst();
-      if (!current) return { ok: false, error: "error.404", field: "_form" } as const;
+      if (!current) return refuse("error.404");
       const other = await trx
         .selectFrom("libraries")
         .select("id")
         .where(sameCode("code", input.code))
         .where("id", "<>", id)
         .executeTakeFirst();
-      if (other)
-        return {
-          ok: false,
-          error: "setup.error.libraryCodeTaken",
-          field: "code",
-        } as const;
+      if (other) return refuse("setup.error.libraryCodeTaken", "code");
       const before = fieldsOf(current);
       await trx
         .updateTable("libraries")

@@ -4,6 +4,7 @@ import { recordAudit, type Actor } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
 import { nowIso } from "~/lib/time";
 import { activeEntry, notSetAside } from "./query.server";
+import { refuse, type Result } from "~/lib/forms";
 
 /**
  * The official ranking, computed by SQLite in one statement per competition (docs/scoring.md).
@@ -479,12 +480,7 @@ export async function judgeTotals(
   return [...totals.values()];
 }
 
-export type TieDecisionResult =
-  | { ok: true }
-  | {
-      ok: false;
-      error: "ranking.tie.notTied" | "ranking.tie.incomplete" | "error.404";
-    };
+export type TieDecisionResult = Result;
 
 /**
  * Records the chair's order for entries still tied (the whole tie, in the decided order), with a
@@ -499,15 +495,13 @@ export async function recordTieDecision(
     .transaction()
     .execute(async (trx) => {
       const ranking = await computeRanking(competitionId, {}, trx);
-      if (!ranking) return { ok: false, error: "error.404" } as const;
+      if (!ranking) return refuse("error.404");
       const chosen = input.entryIds.map((id) => ranking.entries.find((e) => e.entryId === id));
       if (chosen.some((e) => !e) || new Set(input.entryIds).size !== input.entryIds.length)
-        return { ok: false, error: "ranking.tie.notTied" } as const;
+        return refuse("ranking.tie.notTied");
       const tieKey = chosen[0]?.tieKey ?? null;
-      if (!tieKey || chosen.some((e) => e!.tieKey !== tieKey))
-        return { ok: false, error: "ranking.tie.notTied" } as const;
-      if (chosen.length !== chosen[0]!.tieSize)
-        return { ok: false, error: "ranking.tie.incomplete" } as const;
+      if (!tieKey || chosen.some((e) => e!.tieKey !== tieKey)) return refuse("ranking.tie.notTied");
+      if (chosen.length !== chosen[0]!.tieSize) return refuse("ranking.tie.incomplete");
       const now = nowIso();
       for (const [index, entryId] of input.entryIds.entries()) {
         await trx

@@ -7,6 +7,7 @@ import { parseSheet } from "~/lib/sheet-parse";
 import { addSeconds, nowIso } from "~/lib/time";
 import { getCriteria } from "./criteria.server";
 import { activeEntry, confirmedConflict, isConfirmedConflict, sameCode } from "./query.server";
+import { refuse, type Result } from "~/lib/forms";
 
 /** How long a save's one-time key is remembered: far longer than any retry of a resent POST. */
 const SAVE_KEY_DAYS = 14;
@@ -640,12 +641,7 @@ export async function countIndicators(competitionId: number): Promise<number> {
   return Number(row.n);
 }
 
-export type ReopenResult =
-  | { ok: true }
-  | {
-      ok: false;
-      error: "error.404" | "scoring.reopen.notSubmitted" | "scoring.reopen.notScoring";
-    };
+export type ReopenResult = Result;
 
 /** The chair sends a submitted sheet back to its judge, with a reason; audited. */
 export async function reopenSheet(
@@ -673,11 +669,9 @@ export async function reopenSheet(
         .where("s.id", "=", sheetId)
         .where("e.competition_id", "=", competitionId)
         .executeTakeFirst();
-      if (!sheet) return { ok: false, error: "error.404" } as const;
-      if (sheet.competitionStatus !== "scoring")
-        return { ok: false, error: "scoring.reopen.notScoring" } as const;
-      if (sheet.status !== "submitted")
-        return { ok: false, error: "scoring.reopen.notSubmitted" } as const;
+      if (!sheet) return refuse("error.404");
+      if (sheet.competitionStatus !== "scoring") return refuse("scoring.reopen.notScoring");
+      if (sheet.status !== "submitted") return refuse("scoring.reopen.notSubmitted");
       const now = nowIso();
       await trx
         .updateTable("score_sheets")

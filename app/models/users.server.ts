@@ -4,6 +4,7 @@ import { getDb } from "~/lib/db.server";
 import { generatePassword, hashPassword, verifyPassword } from "~/lib/password.server";
 import { destroyOtherSessions } from "~/lib/session.server";
 import { nowIso } from "~/lib/time";
+import { refuse, type Refusal, type Result } from "~/lib/forms";
 
 export interface NewUserInput {
   email: string;
@@ -17,8 +18,7 @@ export interface NewUserInput {
 }
 
 export type CreateUserResult =
-  | { ok: true; userId: number; password: string; generated: boolean }
-  | { ok: false; error: "emailTaken" };
+  { ok: true; userId: number; password: string; generated: boolean } | Refusal;
 
 /** The audit record of a user never includes the password hash. */
 function publicFields(u: {
@@ -54,7 +54,7 @@ export async function createUser(actor: Actor, input: NewUserInput): Promise<Cre
         .select("id")
         .where("email", "=", email)
         .executeTakeFirst();
-      if (existing) return { ok: false, error: "emailTaken" } as const;
+      if (existing) return refuse("error.emailTaken", "email");
       const { id } = await trx
         .insertInto("users")
         .values({
@@ -171,7 +171,7 @@ export async function resetPassword(actor: Actor, userId: number): Promise<strin
   return password;
 }
 
-export type ChangePasswordResult = { ok: true } | { ok: false; error: "wrongCurrent" };
+export type ChangePasswordResult = Result;
 
 /** Changes one's own password and ends every other session of that user. */
 export async function changePassword(
@@ -187,7 +187,7 @@ export async function changePassword(
     .where("id", "=", actor.id)
     .executeTakeFirstOrThrow();
   if (!(await verifyPassword(row.password_hash, current)))
-    return { ok: false, error: "wrongCurrent" };
+    return refuse("password.wrongCurrent", "current");
   const passwordHash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
     await trx

@@ -11,6 +11,7 @@ import { ErrorList, Field } from "~/components/Field";
 import { useT } from "~/i18n/useT";
 import { isPaused, passOnRetryAfter, withPasswordLimit } from "~/lib/auth.server";
 import { newPasswordField, parseForm } from "~/lib/forms";
+import { reply } from "~/lib/reply.server";
 import { requireUser } from "~/lib/session.server";
 import { actorOf, changePassword } from "~/models/users.server";
 
@@ -41,30 +42,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(ChangePasswordSchema, await request.formData(), {
     omitFromEcho: NO_ECHO,
   });
-  if (!form.ok) return json({ ok: false as const, errors: form.errors }, { status: 400 });
+  if (!form.ok) return reply({ ok: false as const, errors: form.errors }, 400);
   // asking for the current password is a guess like a login: the same limit applies
   const result = await withPasswordLimit(
     user.email,
     context.clientIp ?? "unknown",
     () => changePassword(actorOf(user), user.sessionId, form.data.current, form.data.next),
-    (r) => !r.ok && r.error === "wrongCurrent",
+    (r) => !r.ok,
   );
   if (isPaused(result))
-    return json(
-      {
-        ok: false as const,
-        errors: {},
-        retryMinutes: Math.ceil(result.retryAfterSeconds / 60),
-      },
+    return reply(
+      { ok: false as const, retryMinutes: Math.ceil(result.retryAfterSeconds / 60) },
       { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
     );
-  if (!result.ok)
-    return json(
-      { ok: false as const, errors: { current: ["password.wrongCurrent"] } },
-      { status: 400 },
-    );
+  if (!result.ok) return reply({ ok: false as const, errors: result.errors }, 400);
   // the session stays marked (docs/security.md): only a new login with this password is unmarked
-  return json({ ok: true as const, errors: {}, logInAgain: user.issuedPasswordSession });
+  return reply({ ok: true as const, logInAgain: user.issuedPasswordSession });
 }
 
 export default function ChangePassword() {

@@ -6,6 +6,7 @@ import { SettingsFields } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
 import { SettingsSchema } from "~/lib/competition-settings";
 import { parseForm } from "~/lib/forms";
+import { reply } from "~/lib/reply.server";
 import { requireRole } from "~/lib/session.server";
 import { requireCompetition, settingsOf, updateCompetition } from "~/models/competitions.server";
 import { actorOf } from "~/models/users.server";
@@ -20,7 +21,7 @@ export const handle: CompetitionPageHandle = {
   competitionPage: { heading: "setup.settings.title" },
 };
 
-function asValues(s: ReturnType<typeof settingsOf>): Record<string, string> {
+function asValues(s: object): Record<string, string> {
   return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, String(v)]));
 }
 
@@ -34,19 +35,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
   const form = parseForm(SettingsSchema, await request.formData());
-  if (!form.ok)
-    return json({ ok: false as const, errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok) return reply({ ok: false, errors: form.errors, values: form.values }, 400);
   const result = await updateCompetition(actorOf(user), c.id, form.data);
   if (!result.ok)
-    return json(
-      {
-        ok: false as const,
-        errors: { _form: [result.error] },
-        values: form.data as unknown as Record<string, string>,
-      },
-      { status: 400 },
-    );
-  return json({ ok: true as const, errors: {}, values: null });
+    return reply({ ok: false, errors: result.errors, values: asValues(form.data) }, 400);
+  return reply({ ok: true });
 }
 
 export default function CompetitionSettings() {
@@ -55,10 +48,7 @@ export default function CompetitionSettings() {
   const { values } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const errors: Partial<Record<string, string[]>> = data?.errors ?? {};
-  const shown =
-    data && !data.ok
-      ? Object.fromEntries(Object.entries(data.values).map(([k, v]) => [k, String(v)]))
-      : values;
+  const shown = data && !data.ok ? data.values : values;
   return (
     <>
       {data?.ok ? (

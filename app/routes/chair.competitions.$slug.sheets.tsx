@@ -6,7 +6,8 @@ import { ErrorList } from "~/components/Field";
 import type { MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate, formatDateTime } from "~/lib/format";
-import { parseForm, requiredText } from "~/lib/forms";
+import { allErrors, isNotFound, parseForm, requiredText } from "~/lib/forms";
+import { reply } from "~/lib/reply.server";
 import { requireRole } from "~/lib/session.server";
 import { requireCompetition } from "~/models/competitions.server";
 import { countIndicators, listSheets, reopenSheet } from "~/models/sheets.server";
@@ -40,37 +41,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-type Reply = {
-  ok: boolean;
-  sheetId: number | null;
-  errors: Partial<Record<string, string[]>>;
-  values: Record<string, string>;
-};
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
   const formData = await request.formData();
   const sheetId = Number(formData.get("sheetId")) || null;
   const form = parseForm(ReopenSchema, formData);
-  if (!form.ok)
-    return json<Reply>(
-      { ok: false, sheetId, errors: form.errors, values: form.values },
-      { status: 400 },
-    );
+  if (!form.ok) return reply({ ok: false, sheetId, errors: form.errors, values: form.values }, 400);
   const result = await reopenSheet(actorOf(user), c.id, form.data.sheetId, form.data.reason);
-  if (!result.ok) {
-    return json<Reply>(
-      {
-        ok: false,
-        sheetId,
-        errors: { _form: [result.error] },
-        values: { reason: form.data.reason },
-      },
-      { status: result.error === "error.404" ? 404 : 409 },
+  if (!result.ok)
+    return reply(
+      { ok: false, sheetId, errors: result.errors, values: { reason: form.data.reason } },
+      isNotFound(result) ? 404 : 409,
     );
-  }
-  return json<Reply>({ ok: true, sheetId, errors: {}, values: {} });
+  return reply({ ok: true, sheetId });
 }
 
 export default function ChairSheets() {
@@ -91,7 +75,7 @@ export default function ChairSheets() {
       ) : null}
       {data && !data.ok && !sheets.some((s) => s.sheetId !== null && s.sheetId === data.sheetId) ? (
         // errors that belong to no sheet on the page (a stale or crafted request)
-        <ErrorList errors={Object.values(data.errors).flatMap((list) => list ?? [])} />
+        <ErrorList errors={allErrors(data.errors)} />
       ) : null}
       {sheets.length === 0 ? (
         <p>{t("scoring.chair.none")}</p>

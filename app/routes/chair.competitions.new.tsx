@@ -6,6 +6,7 @@ import { SettingsFields } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
 import { NewCompetitionSchema } from "~/lib/competition-settings";
 import { formValues, parseForm } from "~/lib/forms";
+import { reply } from "~/lib/reply.server";
 import { requireRole } from "~/lib/session.server";
 import { createCompetition } from "~/models/competitions.server";
 import { actorOf } from "~/models/users.server";
@@ -21,17 +22,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["chair", "admin"]);
   const formData = await request.formData();
   const form = parseForm(NewCompetitionSchema, formData);
-  if (!form.ok) return json({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok) return reply({ errors: form.errors, values: form.values }, 400);
   const result = await createCompetition(actorOf(user), form.data);
-  if (!result.ok) {
-    return json(
-      {
-        errors: { [result.field ?? "_form"]: [result.error] },
-        values: formValues(formData),
-      },
-      { status: 400 },
-    );
-  }
+  if (!result.ok) return reply({ errors: result.errors, values: formValues(formData) }, 400);
   return redirect(`/chair/competitions/${result.slug}`);
 }
 

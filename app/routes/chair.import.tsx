@@ -5,6 +5,7 @@ import { useId } from "react";
 import { ErrorList } from "~/components/Field";
 import { useDescribe } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
+import { reply } from "~/lib/reply.server";
 import { requireRole } from "~/lib/session.server";
 import { importCompetitionFile, type FileProblem } from "~/models/competition-file.server";
 import { actorOf } from "~/models/users.server";
@@ -23,11 +24,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const text =
     file && typeof file === "object" && "text" in file && file.size > 0 ? await file.text() : "";
   if (text.trim() === "")
-    return json({ missing: true, problems: [] as FileProblem[] }, { status: 400 });
+    return reply({ errors: { file: ["setup.import.noFile"] }, problems: [] as FileProblem[] }, 400);
   const result = await importCompetitionFile(actorOf(user), text, {
     replace: formData.get("replace") === "on",
   });
-  if (!result.ok) return json({ missing: false, problems: result.problems }, { status: 400 });
+  // a file's problems carry their place in the file (path) and placeholders: a list of their own
+  if (!result.ok) return reply({ problems: result.problems }, 400);
   return redirect(`/chair/competitions/${result.slug}`);
 }
 
@@ -40,7 +42,7 @@ export default function ImportCompetition() {
     <div className="narrow-wide">
       <h1>{t("setup.import.title")}</h1>
       <p>{t("setup.import.intro")}</p>
-      {data?.missing ? <ErrorList errors={["setup.import.noFile"]} /> : null}
+      <ErrorList errors={data?.errors.file} />
       {data && data.problems.length > 0 ? (
         <div className="alert" role="alert">
           <p>{t("setup.import.problems")}</p>

@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, Field } from "~/components/Field";
 import { UserAdminNotice, UserTable } from "~/components/UserAdmin";
 import { useT } from "~/i18n/useT";
+import { reply } from "~/lib/reply.server";
 import { requireRole } from "~/lib/session.server";
 import { handleUserAdminAction } from "~/routes/admin.users/user-admin.server";
 import { listUsers } from "~/models/users.server";
@@ -21,15 +22,14 @@ export async function action({ request }: ActionFunctionArgs) {
     manageable: ["judge"],
     createRole: "judge",
   });
-  if (result instanceof Response) throw result;
-  return json(result, { status: result.kind === "invalid" ? 400 : 200 });
+  return reply(result, result.ok ? 200 : 400);
 }
 
 export default function Judges() {
   const { judges } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
-  const invalid = result?.kind === "invalid" ? result : undefined;
+  const invalid = result && !result.ok ? result : undefined;
   const errors: Partial<Record<string, string[]>> = invalid?.errors ?? {};
   return (
     <>
@@ -48,7 +48,7 @@ export default function Judges() {
           method="post"
           className="stack"
           noValidate
-          key={result?.kind === "created" ? result.email : "form"}
+          key={result?.ok && result.kind === "created" ? result.email : "form"}
         >
           <input type="hidden" name="intent" value="create" />
           <Field

@@ -10,7 +10,8 @@ import { z } from "zod";
 import { ErrorList, Field } from "~/components/Field";
 import { useT } from "~/i18n/useT";
 import { authenticate, passOnRetryAfter } from "~/lib/auth.server";
-import { emailField, parseForm } from "~/lib/forms";
+import { emailField, FORM, parseForm } from "~/lib/forms";
+import { reply } from "~/lib/reply.server";
 import { createSession, requireAnonymous, safeRedirect } from "~/lib/session.server";
 
 const LoginSchema = z.object({
@@ -35,26 +36,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = parseForm(LoginSchema, await request.formData(), {
     omitFromEcho: ["password"],
   });
-  if (!form.ok) return json({ errors: form.errors, values: form.values }, { status: 400 });
+  if (!form.ok) return reply({ errors: form.errors, values: form.values }, 400);
   const { email, password } = form.data;
   const target = safeRedirect(form.data.redirectTo);
   const result = await authenticate(email, password, context.clientIp ?? "unknown");
   if (!result.ok) {
     const values = { email };
     if (result.reason === "locked") {
-      return json(
+      return reply(
         {
-          errors: { _form: ["login.locked"] },
+          errors: { [FORM]: ["login.locked"] },
           values,
           retryMinutes: Math.ceil(result.retryAfterSeconds / 60),
         },
-        {
-          status: 429,
-          headers: { "Retry-After": String(result.retryAfterSeconds) },
-        },
+        { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
       );
     }
-    return json({ errors: { _form: ["login.invalid"] }, values }, { status: 401 });
+    return reply({ errors: { [FORM]: ["login.invalid"] }, values }, 401);
   }
   const cookie = await createSession(result.userId, context);
   return redirect(target, {

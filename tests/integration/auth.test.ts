@@ -55,7 +55,7 @@ describe("accounts and sessions", () => {
       role: "chair",
       password: "12345678",
     });
-    expect(dup).toEqual({ ok: false, error: "emailTaken" });
+    expect(dup).toEqual({ ok: false, errors: { email: ["error.emailTaken"] } });
   });
 
   it("refuses a wrong password and an unknown account alike", async () => {
@@ -143,7 +143,7 @@ describe("accounts and sessions", () => {
       await changePassword({ id: judgeId, label: "juri" }, me.sessionId, "wrong", "baru-sekali"),
     ).toEqual({
       ok: false,
-      error: "wrongCurrent",
+      errors: { current: ["password.wrongCurrent"] },
     });
     expect(
       await changePassword(

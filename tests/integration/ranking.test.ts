@@ -739,13 +739,13 @@ describe("the rule by example (docs/scoring.md)", () => {
         entryIds: [one, three],
         reason: "x",
       }),
-    ).toEqual({ ok: false, error: "ranking.tie.notTied" });
+    ).toEqual({ ok: false, errors: { _form: ["ranking.tie.notTied"] } });
     expect(
       await recordTieDecision(actor, competitionId, {
         entryIds: [two],
         reason: "x",
       }),
-    ).toEqual({ ok: false, error: "ranking.tie.incomplete" });
+    ).toEqual({ ok: false, errors: { _form: ["ranking.tie.incomplete"] } });
     expect(
       await recordTieDecision(actor, competitionId, {
         entryIds: [two, one],

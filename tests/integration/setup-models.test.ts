@@ -211,11 +211,11 @@ describe("entries", () => {
     expect(await changeStatus(actor, id, "scoring")).toMatchObject({ ok: true });
     expect(await removeEntry(actor, id, entries[1]!.id)).toEqual({
       ok: false,
-      error: "setup.error.entriesLocked",
+      errors: { _form: ["setup.error.entriesLocked"] },
     });
     expect(await setEntryCategory(actor, id, entries[1]!.id, "desa")).toEqual({
       ok: false,
-      error: "setup.error.entriesLocked",
+      errors: { _form: ["setup.error.entriesLocked"] },
     });
     expect(await setEntryStatus(actor, id, entries[1]!.id, "disqualified", "data palsu")).toEqual({
       ok: true,
@@ -413,11 +413,11 @@ describe("status transitions", () => {
     expect(r).toEqual({ ok: true, from: "draft", to: "scoring" });
     expect(await saveCriteria(actor, id, VILLAGE_LIBRARY_TEMPLATE)).toEqual({
       ok: false,
-      error: "setup.error.criteriaFrozen",
+      errors: { _form: ["setup.error.criteriaFrozen"] },
     });
     expect(await deleteCompetition(actor, id)).toEqual({
       ok: false,
-      error: "setup.error.deleteOnlyDraft",
+      errors: { _form: ["setup.error.deleteOnlyDraft"] },
     });
 
     // a score exists: no way back to draft
@@ -481,7 +481,7 @@ describe("status transitions", () => {
     await saveAssignments(actor, id, new Set(matrix.entries.slice(1).map((e) => `${e.id}:${j}`)));
     expect(await setEntryStatus(actor, id, matrix.entries[0]!.id, "withdrawn", " ")).toEqual({
       ok: false,
-      error: "setup.error.reasonRequired",
+      errors: { _form: ["setup.error.reasonRequired"] },
     });
     await setEntryStatus(actor, id, matrix.entries[0]!.id, "withdrawn", "mengundurkan diri");
     expect(await changeStatus(actor, id, "scoring")).toMatchObject({ ok: true });

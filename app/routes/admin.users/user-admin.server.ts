@@ -5,6 +5,8 @@ import {
   formValues,
   optionalText,
   parseForm,
+  parseIntent,
+  formError,
   requiredText,
   type FieldErrors,
   repeatedFields,
@@ -37,37 +39,37 @@ const TargetSchema = z.object({
 });
 
 export type UserAdminResult =
-  | { kind: "created"; email: string; tempPassword: string | null }
-  | { kind: "reset"; email: string; tempPassword: string }
-  | { kind: "updated"; email: string }
-  | { kind: "invalid"; errors: FieldErrors; values: Record<string, string> };
+  | { ok: true; kind: "created"; email: string; tempPassword: string | null }
+  | { ok: true; kind: "reset"; email: string; tempPassword: string }
+  | { ok: true; kind: "updated"; email: string }
+  | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
+/**
+ * One POST of a user page. A request the page could not have sent (an unknown operation, a role
+ * or an account outside the page's remit) is thrown as its status, as `requireRole` does.
+ */
 export async function handleUserAdminAction(
   actingUser: SessionUser,
   formData: FormData,
   scope: { manageable: readonly Role[]; createRole?: Role },
-): Promise<UserAdminResult | Response> {
+): Promise<UserAdminResult> {
   const actor = actorOf(actingUser);
-  if (formData.get("intent") === "create") {
+  if (parseIntent(formData, ["create"]) === "create") {
     const form = parseForm(CreateSchema, formData, {
       omitFromEcho: ["password"],
     });
-    if (!form.ok) return { kind: "invalid", errors: form.errors, values: form.values };
+    if (!form.ok) return { ok: false, errors: form.errors, values: form.values };
     const role = scope.createRole ?? form.data.role ?? "judge";
-    if (!scope.manageable.includes(role)) return new Response("Forbidden", { status: 403 });
+    if (!scope.manageable.includes(role)) throw new Response("Forbidden", { status: 403 });
     const result = await createUser(actor, {
       ...form.data,
       role,
       password: form.data.password || undefined,
     });
-    if (!result.ok) {
-      return {
-        kind: "invalid",
-        errors: { email: ["error.emailTaken"] },
-        values: formValues(formData, ["password"]),
-      };
-    }
+    if (!result.ok)
+      return { ok: false, errors: result.errors, values: formValues(formData, ["password"]) };
     return {
+      ok: true,
       kind: "created",
       email: form.data.email,
       tempPassword: result.generated ? result.password : null,
@@ -76,28 +78,24 @@ export async function handleUserAdminAction(
 
   const target = TargetSchema.safeParse(Object.fromEntries(formData));
   if (!target.success || repeatedFields(formData).length > 0)
-    return new Response("Bad request", { status: 400 });
+    throw new Response("Bad request", { status: 400 });
   const user = await getUser(target.data.userId);
   // someone outside this page's remit is answered as if absent
   if (!user || !scope.manageable.includes(user.role))
-    return new Response("Not found", { status: 404 });
+    throw new Response("Not found", { status: 404 });
   switch (target.data.intent) {
     case "reset":
       return {
+        ok: true,
         kind: "reset",
         email: user.email,
         tempPassword: await resetPassword(actor, user.id),
       };
     case "activate":
     case "deactivate":
-      if (user.id === actingUser.id) {
-        return {
-          kind: "invalid",
-          errors: { _form: ["users.cannotDeactivateSelf"] },
-          values: {},
-        };
-      }
+      if (user.id === actingUser.id)
+        return { ok: false, errors: formError("users.cannotDeactivateSelf"), values: {} };
       await setUserActive(actor, user.id, target.data.intent === "activate");
-      return { kind: "updated", email: user.email };
+      return { ok: true, kind: "updated", email: user.email };
   }
 }

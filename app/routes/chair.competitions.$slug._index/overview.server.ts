@@ -1,8 +1,16 @@
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { COMPETITION_STATUSES, type Competition } from "../../../db/schema";
 import { DuplicateSchema } from "~/lib/competition-settings";
-import { formValues, optionalText, parseForm } from "~/lib/forms";
+import {
+  formValues,
+  optionalText,
+  parseForm,
+  parseIntent,
+  formError,
+  type FieldErrors,
+} from "~/lib/forms";
+import { reply } from "~/lib/reply.server";
 import type { SessionUser } from "~/lib/session.server";
 import { deleteCompetition, duplicateCompetition, getOverview } from "~/models/competitions.server";
 import { listSetAsideSheets } from "~/models/conflicts.server";
@@ -49,97 +57,44 @@ export async function loadOverview(c: Competition, url: URL) {
   };
 }
 
+const INTENTS = ["status", "duplicate", "delete"] as const;
+
 /**
  * One POST of the overview: a status move, a duplicate for next year or the deletion of a draft.
- * The caller has already checked the role and the competition.
+ * The caller has already checked the role and the competition. A refused move answers with its
+ * reasons (what the chair may override is marked), apart from the form's errors.
  */
 export async function handleOverviewPost(user: SessionUser, c: Competition, formData: FormData) {
-  const intent = formData.get("intent");
-  if (intent === "status") {
-    const form = parseForm(StatusSchema, formData);
-    if (!form.ok)
-      return json(
-        {
-          intent,
-          errors: form.errors,
-          values: form.values,
-          reasons: NO_REASONS,
-        },
-        { status: 400 },
-      );
-    const result = await changeStatus(actorOf(user), c.id, form.data.to, {
-      reason: form.data.reason,
-      override: form.data.override === "yes",
-    });
-    if (!result.ok)
-      return json(
-        {
-          intent,
-          errors: {},
-          values: formValues(formData),
-          reasons: result.reasons,
-        },
-        { status: 409 },
-      );
-    return redirect(`/chair/competitions/${c.slug}?moved=${result.to}`);
-  }
-  if (intent === "duplicate") {
-    const form = parseForm(DuplicateSchema, formData);
-    if (!form.ok)
-      return json(
-        {
-          intent,
-          errors: form.errors,
-          values: form.values,
-          reasons: NO_REASONS,
-        },
-        { status: 400 },
-      );
-    const result = await duplicateCompetition(actorOf(user), c.id, form.data);
-    if (!result.ok) {
-      return json(
-        {
-          intent,
-          errors: { [result.field ?? "_form"]: [result.error] },
-          values: form.data as unknown as Record<string, string>,
-          reasons: NO_REASONS,
-        },
-        { status: 400 },
-      );
+  const intent = parseIntent(formData, INTENTS);
+  const answer = (
+    body: { errors?: FieldErrors; values?: Record<string, string>; reasons?: StatusReason[] },
+    status: number,
+  ) => reply({ intent, reasons: NO_REASONS, ...body }, status);
+  switch (intent) {
+    case "status": {
+      const form = parseForm(StatusSchema, formData);
+      if (!form.ok) return answer({ errors: form.errors, values: form.values }, 400);
+      const result = await changeStatus(actorOf(user), c.id, form.data.to, {
+        reason: form.data.reason,
+        override: form.data.override === "yes",
+      });
+      if (!result.ok) return answer({ values: formValues(formData), reasons: result.reasons }, 409);
+      return redirect(`/chair/competitions/${c.slug}?moved=${result.to}`);
     }
-    return redirect(`/chair/competitions/${result.slug}`);
+    case "duplicate": {
+      const form = parseForm(DuplicateSchema, formData);
+      if (!form.ok) return answer({ errors: form.errors, values: form.values }, 400);
+      const result = await duplicateCompetition(actorOf(user), c.id, form.data);
+      if (!result.ok) return answer({ errors: result.errors, values: formValues(formData) }, 400);
+      return redirect(`/chair/competitions/${result.slug}`);
+    }
+    case "delete": {
+      if (formData.get("confirm") !== "yes")
+        return answer({ errors: formError("error.invalid") }, 400);
+      const result = await deleteCompetition(actorOf(user), c.id);
+      if (!result.ok) return answer({ errors: result.errors }, 409);
+      return redirect("/dashboard");
+    }
   }
-  if (intent === "delete") {
-    if (formData.get("confirm") !== "yes")
-      return json(
-        {
-          intent,
-          errors: { _form: ["error.invalid"] },
-          values: {},
-          reasons: NO_REASONS,
-        },
-        { status: 400 },
-      );
-    const result = await deleteCompetition(actorOf(user), c.id);
-    if (!result.ok)
-      return json(
-        {
-          intent,
-          errors: { _form: [result.error] },
-          values: {},
-          reasons: NO_REASONS,
-        },
-        { status: 409 },
-      );
-    return redirect("/dashboard");
-  }
-  return json(
-    {
-      intent,
-      errors: { _form: ["setup.error.badRequest"] },
-      values: {},
-      reasons: NO_REASONS,
-    },
-    { status: 400 },
-  );
+  return answer({ errors: formError("setup.error.badRequest") }, 400);
 }

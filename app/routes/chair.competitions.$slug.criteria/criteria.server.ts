@@ -1,4 +1,3 @@
-import { json } from "@remix-run/node";
 import type { Competition } from "../../../db/schema";
 import {
   draftToInput,
@@ -10,7 +9,9 @@ import {
   type DraftComponent,
 } from "~/lib/criteria";
 import { VILLAGE_LIBRARY_TEMPLATE } from "~/lib/criteria-template";
+import { formError, type FieldErrors } from "~/lib/forms";
 import type { Message } from "~/lib/messages";
+import { reply } from "~/lib/reply.server";
 import type { SessionUser } from "~/lib/session.server";
 import { getCriteria, saveCriteria } from "~/models/criteria.server";
 import { actorOf } from "~/models/users.server";
@@ -27,12 +28,19 @@ function byPath(issues: CriteriaIssue[]): Issues {
   return out;
 }
 
-type ActionData = {
-  draft: DraftComponent[];
-  issues: Issues;
-  notice: "saved" | "template" | null;
-  formError: string | null;
-};
+type Notice = "saved" | "template" | null;
+
+/** The editor's answer: the draft to show, issues by path, a notice; refusals under `_form`. */
+function answer(
+  draft: DraftComponent[],
+  more: { issues?: Issues; notice?: Notice; errors?: FieldErrors } = {},
+  status = 200,
+) {
+  return reply(
+    { draft, issues: more.issues ?? {}, notice: more.notice ?? null, errors: more.errors },
+    status,
+  );
+}
 
 /**
  * One POST of the criteria editor. Without JavaScript every add/remove button is a round trip:
@@ -40,45 +48,38 @@ type ActionData = {
  * the role and the competition.
  */
 export async function handleCriteriaPost(user: SessionUser, c: Competition, formData: FormData) {
-  const intent = String(formData.get("intent") ?? "");
-  const reply = (data: Partial<ActionData> & { draft: DraftComponent[] }, status = 200) =>
-    json<ActionData>({ issues: {}, notice: null, formError: null, ...data }, { status });
-  if (c.status !== "draft") {
-    return reply(
-      {
-        draft: toDraft(await getCriteria(c.id)),
-        formError: "setup.error.criteriaFrozen",
-      },
+  if (c.status !== "draft")
+    return answer(
+      toDraft(await getCriteria(c.id)),
+      { errors: formError("setup.error.criteriaFrozen") },
       409,
     );
-  }
+  const intent = String(formData.get("intent") ?? "");
   if (intent === "template")
-    return reply({
-      draft: toDraft(VILLAGE_LIBRARY_TEMPLATE),
-      notice: "template",
-    });
+    return answer(toDraft(VILLAGE_LIBRARY_TEMPLATE), { notice: "template" });
 
+  // the buttons of the editor name their place: `add-indicator:<component>`, `remove-indicator:<component>:<indicator>`
   const draft = readDraft(formData.entries());
   const [verb, a, b] = intent.split(":");
   const ci = Number(a);
   const ii = Number(b);
-  if (verb === "add-component") return reply({ draft: [...draft, emptyComponent()] });
-  if (verb === "remove-component" && draft[ci])
-    return reply({ draft: draft.filter((_, k) => k !== ci) });
+  if (verb === "add-component") return answer([...draft, emptyComponent()]);
+  if (verb === "remove-component" && draft[ci]) return answer(draft.filter((_, k) => k !== ci));
   if (verb === "add-indicator" && draft[ci]) {
     draft[ci].indicators.push(emptyIndicator());
-    return reply({ draft });
+    return answer(draft);
   }
   if (verb === "remove-indicator" && draft[ci]?.indicators[ii]) {
     draft[ci].indicators.splice(ii, 1);
-    return reply({ draft });
+    return answer(draft);
   }
-  if (verb === "refresh") return reply({ draft });
-  if (verb !== "save") return reply({ draft, formError: "setup.error.badRequest" }, 400);
+  if (verb === "refresh") return answer(draft);
+  if (verb !== "save") return answer(draft, { errors: formError("setup.error.badRequest") }, 400);
   const result = await saveCriteria(actorOf(user), c.id, draftToInput(draft));
   if (!result.ok) {
-    if ("error" in result) return reply({ draft, formError: result.error }, 409);
-    return reply({ draft, issues: byPath(result.issues) }, 400);
+    // issues carry their place in the criteria and placeholders: kept apart from form errors
+    if ("issues" in result) return answer(draft, { issues: byPath(result.issues) }, 400);
+    return answer(draft, { errors: result.errors }, 409);
   }
-  return reply({ draft: toDraft(await getCriteria(c.id)), notice: "saved" });
+  return answer(toDraft(await getCriteria(c.id)), { notice: "saved" });
 }

@@ -75,7 +75,9 @@ export default function CriteriaEditor() {
           {t("setup.criteria.templateLoaded")}
         </p>
       ) : null}
-      {data?.formError ? <MessageList messages={[{ message: data.formError }]} /> : null}
+      {data?.errors._form ? (
+        <MessageList messages={data.errors._form.map((message) => ({ message }))} />
+      ) : null}
       {hasIssues ? (
         <MessageList messages={[{ message: "setup.criteria.notSaved" }, ...(issues[""] ?? [])]} />
       ) : null}

@@ -1,8 +1,17 @@
-import { json } from "@remix-run/node";
 import { z } from "zod";
 import { CONFLICT_STATUSES, type Competition } from "../../../db/schema";
 import { intField } from "~/lib/competition-settings";
-import { formValues, idList, parseForm, requiredText } from "~/lib/forms";
+import {
+  formValues,
+  idList,
+  parseForm,
+  parseIntent,
+  formError,
+  requiredText,
+  type FieldErrors,
+  type Result,
+} from "~/lib/forms";
+import { reply } from "~/lib/reply.server";
 import type { SessionUser } from "~/lib/session.server";
 import {
   addToPanel,
@@ -31,38 +40,37 @@ const ConflictSchema = z.object({
 });
 const BalancedSchema = z.object({ perEntry: intField(1, 20) });
 
-type Reply = {
-  form: string;
-  errors: Partial<Record<string, string[]>>;
-  values: Record<string, string>;
-  report: AssignmentReport | null;
-  notice: string | null;
-  count: number;
-};
+const INTENTS = [
+  "panel-add",
+  "panel-remove",
+  "assignments",
+  "assign-all",
+  "balanced",
+  "conflict",
+] as const;
 
 /**
  * One POST of the judges page: the panel, the assignments (by hand, all, or N per entry) and
- * conflicts of interest. The caller has already checked the role and the competition.
+ * conflicts of interest. The caller has already checked the role and the competition. `form`
+ * names the form the answer belongs to (the suggestion forms send their own).
  */
 export async function handleJudgesPost(user: SessionUser, c: Competition, formData: FormData) {
   const actor = actorOf(user);
-  const intent = String(formData.get("intent") ?? "");
-  const form = String(formData.get("form") ?? intent);
-  const reply = (r: Partial<Reply>, status = 200) =>
-    json<Reply>(
-      {
-        form,
-        errors: {},
-        values: {},
-        report: null,
-        notice: null,
-        count: 0,
-        ...r,
-      },
-      { status },
-    );
-  const refused = (error: string) =>
-    reply({ errors: { _form: [error] }, values: formValues(formData) }, 409);
+  const intent = parseIntent(formData, INTENTS);
+  const form = String(formData.get("form") ?? formData.get("intent") ?? "");
+  const answer = (
+    body: {
+      errors?: FieldErrors;
+      values?: Record<string, string>;
+      report?: AssignmentReport;
+      notice?: string;
+      count?: number;
+    },
+    status = 200,
+  ) => reply({ form, report: null, notice: null, count: 0, ...body }, status);
+  const done = (r: Result, body: { report?: AssignmentReport; notice?: string }) =>
+    r.ok ? answer(body) : answer({ errors: r.errors, values: formValues(formData) }, 409);
+  const invalid = () => answer({ errors: formError("error.invalid") }, 400);
   const ids = (name: string) =>
     formData
       .getAll(name)
@@ -72,62 +80,49 @@ export async function handleJudgesPost(user: SessionUser, c: Competition, formDa
   switch (intent) {
     case "panel-add": {
       const judges = idList(formData, "judge");
-      if (!judges) return reply({ errors: { _form: ["error.invalid"] } }, 400);
-      const r = await addToPanel(actor, c.id, judges);
-      return r.ok ? reply({ notice: "setup.saved" }) : refused(r.error);
+      if (!judges) return invalid();
+      return done(await addToPanel(actor, c.id, judges), { notice: "setup.saved" });
     }
     case "panel-remove": {
       const [judgeId] = ids("judgeId");
-      if (!judgeId) return reply({ errors: { _form: ["error.invalid"] } }, 400);
-      const r = await removeFromPanel(actor, c.id, judgeId);
-      return r.ok ? reply({ notice: "setup.saved" }) : refused(r.error);
+      if (!judgeId) return invalid();
+      return done(await removeFromPanel(actor, c.id, judgeId), { notice: "setup.saved" });
     }
     case "assignments": {
       const values = formData.getAll("a");
       // a malformed pair is refused: it must not read as "unassign"
       if (values.some((v) => typeof v !== "string" || !/^\d{1,9}:\d{1,9}$/.test(v)))
-        return reply({ errors: { _form: ["error.invalid"] } }, 400);
-      const wanted = new Set(values as string[]);
-      const r = await saveAssignments(actor, c.id, wanted);
-      return r.ok ? reply({ report: r }) : refused(r.error);
+        return invalid();
+      const r = await saveAssignments(actor, c.id, new Set(values as string[]));
+      return done(r, { report: r.ok ? r : undefined });
     }
     case "assign-all": {
       const r = await assignAll(actor, c.id);
-      return r.ok ? reply({ report: r }) : refused(r.error);
+      return done(r, { report: r.ok ? r : undefined });
     }
     case "balanced": {
       const parsed = parseForm(BalancedSchema, formData);
-      if (!parsed.ok) return reply({ errors: parsed.errors, values: parsed.values }, 400);
+      if (!parsed.ok) return answer({ errors: parsed.errors, values: parsed.values }, 400);
       const r = await assignBalanced(actor, c.id, parsed.data.perEntry);
-      return r.ok ? reply({ report: r }) : refused(r.error);
+      return done(r, { report: r.ok ? r : undefined });
     }
     case "conflict": {
       const parsed = parseForm(ConflictSchema, formData);
-      if (!parsed.ok) return reply({ errors: parsed.errors, values: parsed.values }, 400);
+      if (!parsed.ok) return answer({ errors: parsed.errors, values: parsed.values }, 400);
       const known = await listEntries(c.id);
       const matrix = await getAssignmentMatrix(c.id);
       if (
         !known.some((e) => e.libraryId === parsed.data.libraryId) ||
         !matrix.judges.some((j) => j.id === parsed.data.judgeId)
-      ) {
-        return reply(
-          {
-            errors: { _form: ["error.invalid"] },
-            values: formValues(formData),
-          },
-          400,
-        );
-      }
-      const r = await decideConflict(actor, {
-        ...parsed.data,
-        competitionId: c.id,
-      });
-      return reply({
+      )
+        return answer({ errors: formError("error.invalid"), values: formValues(formData) }, 400);
+      const r = await decideConflict(actor, { ...parsed.data, competitionId: c.id });
+      return answer({
         notice:
           r.removedAssignments > 0 ? "setup.judges.conflictRemoved" : "setup.judges.conflictSaved",
         count: r.removedAssignments,
       });
     }
   }
-  return reply({ errors: { _form: ["setup.error.badRequest"] } }, 400);
+  return answer({ errors: formError("setup.error.badRequest") }, 400);
 }

@@ -1,7 +1,8 @@
-import { json, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import type { Competition } from "../../../db/schema";
-import { formValues, requiredText } from "~/lib/forms";
+import { formValues, isNotFound, requiredText, type FieldErrors } from "~/lib/forms";
+import { reply } from "~/lib/reply.server";
 import type { SessionUser } from "~/lib/session.server";
 import { recordTieDecision } from "~/models/ranking.server";
 import { actorOf } from "~/models/users.server";
@@ -11,20 +12,14 @@ const TieSchema = z.object({
   reason: requiredText(1000),
 });
 
-type Reply = {
-  tieKey: string | null;
-  errors: Partial<Record<string, string[]>>;
-  values: Record<string, string>;
-};
-
 /**
  * The chair orders a prize-deciding tie: `position.<entry id>` = 1, 2, … for every tied entry.
  * The caller has already checked the role and the competition.
  */
 export async function handleTiePost(user: SessionUser, c: Competition, formData: FormData) {
   const tieKey = typeof formData.get("tieKey") === "string" ? String(formData.get("tieKey")) : null;
-  const fail = (errors: Reply["errors"], status = 400) =>
-    json<Reply>({ tieKey, errors, values: formValues(formData) }, { status });
+  const fail = (errors: FieldErrors, status = 400) =>
+    reply({ tieKey, errors, values: formValues(formData) }, status);
   const form = TieSchema.safeParse({
     intent: formData.get("intent"),
     reason: formData.get("reason") ?? undefined,
@@ -38,7 +33,7 @@ export async function handleTiePost(user: SessionUser, c: Competition, formData:
       return fail({ [`position.${m[1]}`]: ["results.tie.position"] });
     positions.push({ entryId: Number(m[1]), position });
   }
-  const errors: Reply["errors"] = {};
+  const errors: FieldErrors = {};
   if (!form.success)
     for (const issue of form.error.issues)
       (errors[String(issue.path[0] ?? "_form")] ??= []).push(issue.message);
@@ -50,6 +45,6 @@ export async function handleTiePost(user: SessionUser, c: Competition, formData:
     entryIds: sorted.map((p) => p.entryId),
     reason: form.data.reason,
   });
-  if (!result.ok) return fail({ _form: [result.error] }, result.error === "error.404" ? 404 : 409);
+  if (!result.ok) return fail(result.errors, isNotFound(result) ? 404 : 409);
   return redirect(`/chair/competitions/${c.slug}/results?decided=1`, 303);
 }

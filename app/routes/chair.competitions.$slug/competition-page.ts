@@ -1,6 +1,6 @@
 import { useMatches, useRouteLoaderData } from "@remix-run/react";
+import type { CompetitionStatus } from "../../../db/schema";
 import type { MessageKey } from "~/i18n";
-import type { loader } from "./route";
 
 const LAYOUT_ID = "routes/chair.competitions.$slug";
 
@@ -19,9 +19,17 @@ export function useCompetitionPage(): CompetitionPageHandle["competitionPage"] |
   return handle?.competitionPage ?? null;
 }
 
+/** What the layout's loader sends about its competition (route.tsx builds it). */
+export interface CompetitionLine {
+  slug: string;
+  name: string;
+  year: number;
+  status: CompetitionStatus;
+}
+
 /** The competition the layout loaded, for display (each page checks access in its own loader). */
-export function useCompetition() {
-  const data = useRouteLoaderData<typeof loader>(LAYOUT_ID);
+export function useCompetition(): CompetitionLine {
+  const data = useRouteLoaderData<{ competition: CompetitionLine }>(LAYOUT_ID);
   if (!data) throw new Error("useCompetition is for pages below chair.competitions.$slug");
   return data.competition;
 }

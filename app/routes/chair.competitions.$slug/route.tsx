@@ -6,7 +6,7 @@ import { useT } from "~/i18n/useT";
 import { requireRole } from "~/lib/session.server";
 import { requireCompetition } from "~/models/competitions.server";
 import { handleOverviewPost } from "../chair.competitions.$slug._index/overview.server";
-import { useCompetitionPage } from "./competition-page";
+import { useCompetitionPage, type CompetitionLine } from "./competition-page";
 
 /**
  * The chair's pages of one competition: the page's heading, the competition line and its nav,
@@ -16,9 +16,13 @@ import { useCompetitionPage } from "./competition-page";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
-  return json({
-    competition: { slug: c.slug, name: c.name, year: c.year, status: c.status },
-  });
+  const competition: CompetitionLine = {
+    slug: c.slug,
+    name: c.name,
+    year: c.year,
+    status: c.status,
+  };
+  return json({ competition });
 }
 
 /**

@@ -1,0 +1,245 @@
+import { Form, Link } from "@remix-run/react";
+import { useId } from "react";
+import { LIBRARY_TYPES, type CompetitionStatus, type LibraryType } from "../../db/schema";
+import { ErrorList } from "~/components/Field";
+import { useT } from "~/i18n/useT";
+import { allErrors, type FormReply } from "~/lib/forms";
+import type { EntryRow } from "~/models/entries.server";
+
+/** The entries page's answer to a POST; `entryId` says which row it belongs to. */
+export interface EntriesReply extends FormReply {
+  entryId: number | null;
+  notice: string | null;
+  count?: number;
+}
+
+/** A library that could still join. */
+export interface AvailableLibrary {
+  id: number;
+  code: string;
+  name: string;
+  type: LibraryType;
+  district: string;
+}
+
+/** What a POST did: a notice, or errors that belong to no row shown (a crafted or stale request). */
+export function EntriesNotices({
+  reply,
+  entries,
+}: {
+  reply: EntriesReply | undefined;
+  entries: EntryRow[];
+}) {
+  const t = useT();
+  if (!reply) return null;
+  return (
+    <>
+      {reply.notice ? (
+        <p className="notice" role="status">
+          {t(
+            reply.notice === "setup.entries.added"
+              ? "setup.entries.added"
+              : "setup.entries.updated",
+            { count: reply.count ?? 0 },
+          )}
+        </p>
+      ) : null}
+      {reply.entryId === null || !entries.some((e) => e.id === reply.entryId) ? (
+        <ErrorList errors={allErrors(reply.errors)} />
+      ) : null}
+    </>
+  );
+}
+
+export function EntriesTable({
+  entries,
+  status,
+  reply,
+}: {
+  entries: EntryRow[];
+  status: CompetitionStatus;
+  reply: EntriesReply | undefined;
+}) {
+  const t = useT();
+  if (entries.length === 0) return <p>{t("setup.entries.none")}</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("setup.entries.library")}</th>
+            <th scope="col">{t("setup.entries.category")}</th>
+            <th scope="col">{t("setup.entries.status")}</th>
+            <th scope="col" className="num">
+              {t("setup.entries.judges")}
+            </th>
+            <th scope="col">{t("setup.libraries.col.actions")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <EntryTableRow
+              key={e.id}
+              entry={e}
+              status={status}
+              reply={reply?.entryId === e.id ? reply : undefined}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function EntryTableRow({
+  entry: e,
+  status,
+  reply,
+}: {
+  entry: EntryRow;
+  status: CompetitionStatus;
+  reply: EntriesReply | undefined;
+}) {
+  const t = useT();
+  const draft = status === "draft";
+  return (
+    <tr className={reply ? "row-error" : undefined}>
+      <th scope="row">
+        {e.name} <span className="muted">({e.code})</span>
+        <br />
+        <span className="muted">{[e.village, e.district].filter(Boolean).join(", ")}</span>
+      </th>
+      <td>{draft ? <CategoryForm entry={e} /> : t(`libraryType.${e.category}`)}</td>
+      <td>
+        {t(`setup.entries.status.${e.status}`)}
+        {e.statusReason ? <span className="muted"> — {e.statusReason}</span> : null}
+      </td>
+      <td className="num">{e.judges}</td>
+      <td className="actions">
+        {status === "draft" || status === "scoring" ? (
+          <StatusForm entryId={e.id} status={e.status} reply={reply} />
+        ) : null}
+        {draft ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="remove" />
+            <input type="hidden" name="entryId" value={e.id} />
+            <button type="submit" className="button small danger">
+              {t("setup.entries.remove")}
+            </button>
+          </Form>
+        ) : null}
+      </td>
+    </tr>
+  );
+}
+
+function CategoryForm({ entry: e }: { entry: EntryRow }) {
+  const t = useT();
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="category" />
+      <input type="hidden" name="entryId" value={e.id} />
+      <select
+        name="category"
+        defaultValue={e.category}
+        aria-label={`${t("setup.entries.category")}: ${e.name}`}
+      >
+        {LIBRARY_TYPES.map((c) => (
+          <option key={c} value={c}>
+            {t(`libraryType.${c}`)}
+          </option>
+        ))}
+      </select>{" "}
+      <button type="submit" className="button small">
+        {t("setup.entries.setCategory")}
+      </button>
+    </Form>
+  );
+}
+
+/** Withdraw or disqualify an active entry (a reason is required), or reinstate it. */
+function StatusForm({
+  entryId,
+  status,
+  reply,
+}: {
+  entryId: number;
+  status: string;
+  reply: EntriesReply | undefined;
+}) {
+  const t = useT();
+  const id = useId();
+  const errors = allErrors(reply?.errors ?? {});
+  if (status !== "active") {
+    return (
+      <Form method="post">
+        <input type="hidden" name="intent" value="status" />
+        <input type="hidden" name="entryId" value={entryId} />
+        <input type="hidden" name="status" value="active" />
+        <button type="submit" className="button small">
+          {t("setup.entries.reinstate")}
+        </button>
+        <ErrorList errors={errors} />
+      </Form>
+    );
+  }
+  return (
+    <Form method="post" noValidate>
+      <input type="hidden" name="intent" value="status" />
+      <input type="hidden" name="entryId" value={entryId} />
+      <label htmlFor={id} className="setup-visually-hidden">
+        {t("setup.entries.reason")}
+      </label>
+      <input
+        id={id}
+        name="reason"
+        placeholder={t("setup.entries.reason")}
+        defaultValue={reply?.values.reason}
+        aria-invalid={reply?.errors.reason ? true : undefined}
+      />{" "}
+      <button type="submit" name="status" value="withdrawn" className="button small">
+        {t("setup.entries.withdraw")}
+      </button>{" "}
+      <button type="submit" name="status" value="disqualified" className="button small danger">
+        {t("setup.entries.disqualify")}
+      </button>
+      <ErrorList errors={errors} />
+    </Form>
+  );
+}
+
+/** The libraries not yet in the competition, to add while it is a draft. */
+export function AddEntries({ available }: { available: AvailableLibrary[] }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="add-entries" className="panel">
+      <h2 id="add-entries">{t("setup.entries.add")}</h2>
+      <p className="hint">{t("setup.entries.addHint")}</p>
+      {available.length === 0 ? (
+        <p>
+          {t("setup.entries.allIn")} <Link to="/chair/libraries">{t("setup.nav.libraries")}</Link>
+        </p>
+      ) : (
+        <Form method="post">
+          <input type="hidden" name="intent" value="add" />
+          <ul className="plain-list">
+            {available.map((l) => (
+              <li key={l.id}>
+                <label>
+                  <input type="checkbox" name="library" value={l.id} /> {l.name}{" "}
+                  <span className="muted">
+                    ({l.code}, {t(`libraryType.${l.type}`)}
+                    {l.district ? `, ${l.district}` : ""})
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          <button type="submit" className="button primary">
+            {t("setup.entries.addSubmit")}
+          </button>
+        </Form>
+      )}
+    </section>
+  );
+}
