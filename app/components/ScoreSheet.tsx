@@ -2,16 +2,14 @@ import { Link } from "@remix-run/react";
 import { isMessageKey, type MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
 import { formatScore, formatTime } from "~/lib/format";
-import type { SheetErrors, SheetValues } from "~/lib/sheet";
-import {
-  sameValues,
-  valuesOfServerSheet,
-  type SaveStatus,
-  type ServerSheet,
-} from "~/lib/use-sheet-autosave";
-import type { SheetCriteria } from "~/models/sheets.server";
-
-type Indicator = SheetCriteria["indicators"][number];
+import { sameValues, valuesOfSheet } from "~/lib/sheet";
+import type {
+  SheetComponent,
+  SheetErrors,
+  SheetIndicator,
+  SheetValues,
+} from "~/lib/sheet-contract";
+import type { AutosaveStatus, SheetConflict } from "~/lib/use-sheet-autosave";
 
 /** The id of a sheet field's input, also the target of the error summary's focus. */
 export function fieldId(name: string): string {
@@ -130,7 +128,7 @@ export function ComponentFieldset({
   component,
   subtotalX100,
   ...fields
-}: FieldProps & { component: SheetCriteria; subtotalX100: number }) {
+}: FieldProps & { component: SheetComponent; subtotalX100: number }) {
   const t = useT();
   const lang = useLang();
   return (
@@ -160,7 +158,7 @@ export function IndicatorRow({
   errors,
   editable,
   onChange,
-}: FieldProps & { indicator: Indicator }) {
+}: FieldProps & { indicator: SheetIndicator }) {
   const t = useT();
   const scoreName = `score.${indicator.code}`;
   const noteName = `note.${indicator.code}`;
@@ -246,7 +244,7 @@ export function SheetFooter({
 }: FieldProps & {
   totals: { totalX100: number; scored: number; indicators: number };
   /** shown once the page runs its script (autosave) */
-  saveState: { status: SaveStatus; savedAt: string | null; failedCode: number | null } | null;
+  saveState: { status: AutosaveStatus; savedAt: string | null; failedCode: number | null } | null;
 }) {
   const t = useT();
   const lang = useLang();
@@ -306,7 +304,7 @@ export function SheetFooter({
   );
 }
 
-const WARN_STATUSES: SaveStatus[] = [
+const WARN_STATUSES: AutosaveStatus[] = [
   "offline",
   "storage",
   "signedOut",
@@ -322,7 +320,7 @@ function StatusLine({
   savedAt,
   failedCode,
 }: {
-  status: SaveStatus;
+  status: AutosaveStatus;
   savedAt: string | null;
   failedCode: number | null;
 }) {
@@ -359,9 +357,9 @@ export function ConflictPanel({
   onUseServer,
   reloadTo,
 }: {
-  conflict: { current: ServerSheet; fromDevice: boolean };
+  conflict: SheetConflict;
   mine: SheetValues;
-  criteria: SheetCriteria[];
+  criteria: SheetComponent[];
   hydrated: boolean;
   onKeepMine: () => void;
   onUseServer: () => void;
@@ -369,7 +367,7 @@ export function ConflictPanel({
 }) {
   const t = useT();
   const lang = useLang();
-  const theirs = valuesOfServerSheet(conflict.current);
+  const theirs = valuesOfSheet(conflict.current);
   const fields = [
     ...criteria.flatMap((c) => c.indicators.flatMap((i) => [`score.${i.code}`, `note.${i.code}`])),
     "comment",

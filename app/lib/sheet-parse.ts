@@ -1,14 +1,14 @@
 import { z } from "zod";
+import { checkFields } from "./sheet";
 import {
-  checkFields,
   SHEET_INTENTS,
+  type IndicatorRange,
   type SheetErrors,
-  type SheetIndicator,
   type SheetValues,
-  type ValidSheet,
-} from "./sheet";
+  type ValidSave,
+} from "./sheet-contract";
 
-export type SheetParse = { ok: true; data: ValidSheet } | { ok: false; errors: SheetErrors };
+export type SheetParse = { ok: true; data: ValidSave } | { ok: false; errors: SheetErrors };
 
 /** The form's envelope: what to do, from which version, under which one-time key. */
 const Envelope = z.object({
@@ -27,7 +27,7 @@ const Envelope = z.object({
  * Validates a posted sheet on the server: the envelope with zod, the fields with the same checks
  * the browser runs as the judge types (app/lib/sheet.ts). `values` are the form's text fields.
  */
-export function parseSheet(indicators: readonly SheetIndicator[], values: SheetValues): SheetParse {
+export function parseSheet(indicators: readonly IndicatorRange[], values: SheetValues): SheetParse {
   const envelope = Envelope.safeParse(values);
   const intent = envelope.success ? envelope.data.intent : "save";
   const fields = checkFields(indicators, values, intent);

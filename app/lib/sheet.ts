@@ -1,9 +1,17 @@
 import { componentScore, judgeTotal, roundX100, type ComponentInput } from "./scoring";
+import type {
+  ComponentWeight,
+  IndicatorRange,
+  SheetContent,
+  SheetErrors,
+  SheetIntent,
+  SheetValues,
+} from "./sheet-contract";
 import { noControlCharacters } from "./text";
 
 /**
- * The score sheet's form contract (docs/http.md) and its validation, shared by the server (the
- * authority) and the browser (the same messages as the judge types). Field names:
+ * The score sheet's checks, shared by the server (the authority) and the browser (the same
+ * messages as the judge types); the shapes are in ./sheet-contract. Field names:
  *   score.<indicator code>  an integer within the indicator's range ("" = not scored yet)
  *   note.<indicator code>   free text
  *   comment                 the overall comment
@@ -13,35 +21,6 @@ import { noControlCharacters } from "./text";
  */
 export const NOTE_MAX = 2000;
 export const COMMENT_MAX = 5000;
-export const SHEET_INTENTS = ["save", "submit"] as const;
-export type SheetIntent = (typeof SHEET_INTENTS)[number];
-
-export interface SheetIndicator {
-  code: string;
-  min: number;
-  max: number;
-}
-
-export interface SheetComponent {
-  code: string;
-  weight: number;
-  indicators: readonly SheetIndicator[];
-}
-
-/** What the judge typed, as text, keyed by form field name. Echoed back untouched on an error. */
-export type SheetValues = Record<string, string>;
-
-export interface ValidSheet {
-  intent: SheetIntent;
-  version: number;
-  key: string;
-  scores: Record<string, number | null>;
-  notes: Record<string, string>;
-  comment: string;
-}
-
-/** Field name → catalog keys. Range errors carry the indicator's min and max in the message. */
-export type SheetErrors = Record<string, string[]>;
 
 /** Free text (a note, the comment): at most `max` characters, no control characters; trimmed. */
 export function checkText(raw: string | undefined, max: number): { value: string; error?: string } {
@@ -54,7 +33,7 @@ export function checkText(raw: string | undefined, max: number): { value: string
 /** One indicator's score: "" is "not scored yet", otherwise an integer within [min, max]. */
 export function checkScore(
   raw: string | undefined,
-  indicator: SheetIndicator,
+  indicator: IndicatorRange,
   required: boolean,
 ): { value: number | null; error?: string } {
   const text = (raw ?? "").trim();
@@ -72,15 +51,10 @@ export function checkScore(
  * submitting requires every indicator. Kept free of libraries: the browser runs it on each key.
  */
 export function checkFields(
-  indicators: readonly SheetIndicator[],
+  indicators: readonly IndicatorRange[],
   values: SheetValues,
   intent: SheetIntent,
-): {
-  errors: SheetErrors;
-  scores: Record<string, number | null>;
-  notes: Record<string, string>;
-  comment: string;
-} {
+): SheetContent & { errors: SheetErrors } {
   const errors: SheetErrors = {};
   const scores: Record<string, number | null> = {};
   const notes: Record<string, string> = {};
@@ -108,6 +82,22 @@ export function sheetValuesOf(formData: FormData | URLSearchParams): SheetValues
   return values;
 }
 
+/** A sheet's content as form fields (what the judge would see typed). */
+export function valuesOfSheet(sheet: SheetContent): SheetValues {
+  const values: SheetValues = { comment: sheet.comment };
+  for (const [code, value] of Object.entries(sheet.scores))
+    values[`score.${code}`] = value === null ? "" : String(value);
+  for (const [code, note] of Object.entries(sheet.notes)) values[`note.${code}`] = note;
+  return values;
+}
+
+/** Field values compared as the server stores them: trimmed, and absent = empty. */
+export function sameValues(a: SheetValues, b: SheetValues): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) if ((a[k] ?? "").trim() !== (b[k] ?? "").trim()) return false;
+  return true;
+}
+
 export interface LiveTotals {
   /** × 100, rounded half away from zero: 8725 = 87.25 */
   totalX100: number;
@@ -117,7 +107,10 @@ export interface LiveTotals {
 }
 
 /** The running weighted total a judge sees while typing; invalid or empty scores count as 0. */
-export function liveTotals(components: readonly SheetComponent[], values: SheetValues): LiveTotals {
+export function liveTotals(
+  components: readonly ComponentWeight[],
+  values: SheetValues,
+): LiveTotals {
   let scored = 0;
   let count = 0;
   const inputs: ComponentInput[] = components.map((c) => ({

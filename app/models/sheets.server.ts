@@ -2,7 +2,15 @@ import { sql, type SqlBool } from "kysely";
 import type { CompetitionStatus, Executor, SheetStatus } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
-import type { SheetErrors, SheetValues } from "~/lib/sheet";
+import type {
+  SavedOutcome,
+  SaveOutcome,
+  SheetComponent,
+  SheetContent,
+  SheetState,
+  SheetValues,
+  ValidSave,
+} from "~/lib/sheet-contract";
 import { parseSheet } from "~/lib/sheet-parse";
 import { addSeconds, nowIso } from "~/lib/time";
 import { getCriteria } from "./criteria.server";
@@ -59,17 +67,6 @@ async function findAccess(judgeId: number, slug: string, code: string, db: Execu
 }
 
 export type SheetAccess = NonNullable<Awaited<ReturnType<typeof findAccess>>>;
-
-export interface SheetState {
-  version: number;
-  status: SheetStatus | "new";
-  scores: Record<string, number | null>;
-  notes: Record<string, string>;
-  comment: string;
-  updatedAt: string | null;
-  submittedAt: string | null;
-  reopenReason: string | null;
-}
 
 /** A sheet as stored: what the judge sees (SheetState) and what only the server uses. */
 type StoredSheet = SheetState & {
@@ -137,22 +134,8 @@ async function readSheet(entryId: number, judgeId: number, db: Executor): Promis
   };
 }
 
-export interface SheetCriteria {
-  code: string;
-  name: string;
-  weight: number;
-  indicators: {
-    code: string;
-    name: string;
-    description: string;
-    min: number;
-    max: number;
-    rubric: { level: number; text: string }[];
-  }[];
-}
-
 /** The competition's criteria (the same reader as the editor's), with rubric levels in order. */
-async function readCriteria(competitionId: number, db: Executor): Promise<SheetCriteria[]> {
+async function readCriteria(competitionId: number, db: Executor): Promise<SheetComponent[]> {
   const components = await getCriteria(competitionId, db);
   return components.map((c) => ({
     code: c.code,
@@ -259,7 +242,7 @@ export async function getJudgeCompetition(
 
 export interface SheetView {
   access: SheetAccess;
-  criteria: SheetCriteria[];
+  criteria: SheetComponent[];
   sheet: SheetState;
   editable: boolean;
   /** the last save made in a session begun with a password a chair or an admin issued */
@@ -288,28 +271,8 @@ export async function getSheetView(
   };
 }
 
-export type SaveOutcome =
-  | { kind: "invalid"; errors: SheetErrors }
-  | {
-      kind: "saved";
-      version: number;
-      status: SheetStatus;
-      savedAt: string;
-      replayed: boolean;
-    }
-  | { kind: "conflict"; current: SheetState }
-  | { kind: "locked" }
-  | { kind: "closed" }
-  | { kind: "notFound" }
-  | { kind: "keyReused" }
-  | { kind: "storage" };
-
-interface SheetContent {
-  status: SheetStatus | "new";
-  scores: Record<string, number | null>;
-  notes: Record<string, string>;
-  comment: string;
-}
+/** What the audit compares of a sheet before and after a save. */
+type AuditedSheet = Pick<SheetState, "status"> & SheetContent;
 
 /**
  * The fields a save changes, as two halves of the sheet's own shape: `before` holds their old
@@ -317,11 +280,11 @@ interface SheetContent {
  * save leaves as they were appear in neither.
  */
 function sheetChanges(
-  was: SheetContent,
-  now: SheetContent,
-): { before: Partial<SheetContent>; after: Partial<SheetContent> } {
-  const before: Partial<SheetContent> = {};
-  const after: Partial<SheetContent> = {};
+  was: AuditedSheet,
+  now: AuditedSheet,
+): { before: Partial<AuditedSheet>; after: Partial<AuditedSheet> } {
+  const before: Partial<AuditedSheet> = {};
+  const after: Partial<AuditedSheet> = {};
   if (was.status !== now.status) {
     before.status = was.status;
     after.status = now.status;
@@ -355,9 +318,9 @@ function isStorageFailure(error: unknown): boolean {
 }
 
 /**
- * Saves (or submits) a judge's sheet in one transaction.
+ * Saves (or submits) a judge's sheet in one transaction: check, write, record.
  * - A key already answered returns the stored answer: a resent POST saves nothing twice.
- * - The sheet moves from `input.version` to the next version only if nobody saved in between
+ * - The sheet moves from the form's version to the next version only if nobody saved in between
  *   (a conditional update); otherwise the current server state comes back for the judge to choose.
  * - Submission, and every change to a sheet the chair reopened, go to the audit log: what the save
  *   changed, before and after (a submission also the whole submitted sheet).
@@ -378,7 +341,7 @@ export async function saveSheet(
       .transaction()
       .execute((trx) => saveIn(actor, slug, code, form, session, trx));
   } catch (error) {
-    if (isStorageFailure(error)) return { kind: "storage" };
+    if (isStorageFailure(error)) return { status: "storage" };
     throw error;
   }
 }
@@ -397,172 +360,259 @@ async function saveIn(
   session: SaveSession,
   trx: Executor,
 ): Promise<SaveOutcome> {
-  const judgeId = actor.id;
-  // who may save, and against which indicators the form is checked: read once, in the save's
-  // own transaction, so nothing can change between the check and the write
+  const checked = await checkSave(actor.id, slug, code, form, trx);
+  if (checked.answer) return checked.answer;
+  const { plan } = checked;
+  const saved: SavedOutcome = {
+    status: "saved",
+    version: plan.before.version + 1,
+    sheetStatus: plan.request.intent === "submit" ? "submitted" : "draft",
+    savedAt: nowIso(),
+    replayed: false,
+  };
+  const sheetId = await writeSheet(plan, saved, session, trx);
+  if (sheetId === null) {
+    // cannot happen inside SQLite's single writer, but the conditional update is the real guard
+    const current = stateOf(await readSheet(plan.access.entryId, plan.judgeId, trx));
+    return { status: "conflict", current };
+  }
+  await recordSave(actor, plan, saved, sheetId, session, trx);
+  await rememberAnswer(plan, saved, sheetId, trx);
+  return saved;
+}
+
+/** A save that passed every check: what it is written against. */
+interface SavePlan {
+  judgeId: number;
+  access: SheetAccess;
+  indicators: IndicatorRow[];
+  request: ValidSave;
+  /** the sheet as it stood when checked */
+  before: StoredSheet;
+}
+
+/**
+ * The save's checks, in the order of decision 005: access, the form against the competition's
+ * indicators (both read here, in the save's own transaction, so nothing can change between the
+ * check and the write), the one-time key (decision 006), the competition's status, the version.
+ * Either the answer (the save stops here: refused or replayed) or the plan to write.
+ */
+async function checkSave(
+  judgeId: number,
+  slug: string,
+  code: string,
+  form: { values: SheetValues; repeated: string[] },
+  trx: Executor,
+): Promise<{ answer: SaveOutcome; plan?: undefined } | { answer?: undefined; plan: SavePlan }> {
   const access = await findAccess(judgeId, slug, code, trx);
-  if (!access) return { kind: "notFound" };
-  const indicators = await trx
-    .selectFrom("indicators as i")
-    .innerJoin("components as c", "c.id", "i.component_id")
-    .select(["i.id", "i.code", "i.min_score", "i.max_score"])
-    .where("i.competition_id", "=", access.competitionId)
-    .orderBy("c.position")
-    .orderBy("i.position")
-    .orderBy("i.id")
-    .execute();
+  if (!access) return { answer: { status: "notFound" } };
+  const indicators = await readIndicators(access.competitionId, trx);
   const parsed = parseSheet(
-    indicators.map((i) => ({
-      code: i.code,
-      min: i.min_score,
-      max: i.max_score,
-    })),
+    indicators.map((i) => ({ code: i.code, min: i.min_score, max: i.max_score })),
     form.values,
   );
   if (!parsed.ok || form.repeated.length > 0) {
     const errors = parsed.ok ? {} : { ...parsed.errors };
     // a field sent twice is ambiguous: which score did the judge mean?
     for (const key of form.repeated) (errors[key] ??= []).push("error.repeated");
-    return { kind: "invalid", errors };
+    return { answer: { status: "invalid", errors } };
   }
-  const input = parsed.data;
+  const request = parsed.data;
+  const replay = await answerOf(request.key, judgeId, trx);
+  if (replay) return { answer: replay };
+  if (access.competitionStatus !== "scoring") return { answer: { status: "closed" } };
+  const before = await readSheet(access.entryId, judgeId, trx);
+  if (before.version !== request.version) {
+    return { answer: { status: "conflict", current: stateOf(before) } };
+  }
+  if (before.status === "submitted") return { answer: { status: "locked" } };
+  return { plan: { judgeId, access, indicators, request, before } };
+}
+
+/** The indicators a save is checked against and writes, in the sheet's order. */
+async function readIndicators(competitionId: number, trx: Executor) {
+  return trx
+    .selectFrom("indicators as i")
+    .innerJoin("components as c", "c.id", "i.component_id")
+    .select(["i.id", "i.code", "i.min_score", "i.max_score"])
+    .where("i.competition_id", "=", competitionId)
+    .orderBy("c.position")
+    .orderBy("i.position")
+    .orderBy("i.id")
+    .execute();
+}
+
+type IndicatorRow = Awaited<ReturnType<typeof readIndicators>>[number];
+
+/**
+ * A saved answer as `save_requests.response_json` holds it: the facts of a `saved` outcome under
+ * the names used when the table was made (migration 0003), so that every stored answer replays.
+ */
+interface StoredAnswer {
+  kind: "saved";
+  version: number;
+  status: SavedOutcome["sheetStatus"];
+  savedAt: string;
+  replayed: false;
+}
+
+/** The answer already given to this key: replayed for its judge, refused for anybody else. */
+async function answerOf(key: string, judgeId: number, trx: Executor): Promise<SaveOutcome | null> {
   const answered = await trx
     .selectFrom("save_requests")
     .select(["judge_id", "response_json"])
-    .where("key", "=", input.key)
+    .where("key", "=", key)
     .executeTakeFirst();
-  if (answered) {
-    if (answered.judge_id !== judgeId) return { kind: "keyReused" };
-    return {
-      ...(JSON.parse(answered.response_json) as Extract<SaveOutcome, { kind: "saved" }>),
-      replayed: true,
-    };
-  }
-  if (access.competitionStatus !== "scoring") return { kind: "closed" };
+  if (!answered) return null;
+  if (answered.judge_id !== judgeId) return { status: "keyReused" };
+  const stored = JSON.parse(answered.response_json) as StoredAnswer;
+  return {
+    status: "saved",
+    version: stored.version,
+    sheetStatus: stored.status,
+    savedAt: stored.savedAt,
+    replayed: true,
+  };
+}
 
-  const before = await readSheet(access.entryId, judgeId, trx);
-  if (before.version !== input.version) {
-    return { kind: "conflict", current: stateOf(before) };
-  }
-  if (before.status === "submitted") return { kind: "locked" };
-
-  const now = nowIso();
-  const submit = input.intent === "submit";
-  const issuedSavedAt = session.issuedPassword ? now : before.issuedPasswordSavedAt;
+/**
+ * Writes a checked save: the sheet row moves to `saved.version` (a conditional update from the
+ * checked version), then its scores. The sheet's id, or null when the row had moved meanwhile.
+ */
+async function writeSheet(
+  plan: SavePlan,
+  saved: SavedOutcome,
+  session: SaveSession,
+  trx: Executor,
+): Promise<number | null> {
+  const { before, request } = plan;
+  const now = saved.savedAt;
+  const row = {
+    status: saved.sheetStatus,
+    version: saved.version,
+    comment: request.comment,
+    submitted_at: saved.sheetStatus === "submitted" ? now : null,
+    updated_at: now,
+    issued_password_saved_at: session.issuedPassword ? now : before.issuedPasswordSavedAt,
+  };
   let sheetId = before.id;
-  const nextVersion = before.version + 1;
   if (sheetId === null) {
     ({ id: sheetId } = await trx
       .insertInto("score_sheets")
-      .values({
-        entry_id: access.entryId,
-        judge_id: judgeId,
-        status: submit ? "submitted" : "draft",
-        version: nextVersion,
-        comment: input.comment,
-        submitted_at: submit ? now : null,
-        created_at: now,
-        updated_at: now,
-        issued_password_saved_at: issuedSavedAt,
-      })
+      .values({ entry_id: plan.access.entryId, judge_id: plan.judgeId, created_at: now, ...row })
       .returning("id")
       .executeTakeFirstOrThrow());
   } else {
     const updated = await trx
       .updateTable("score_sheets")
-      .set({
-        status: submit ? "submitted" : "draft",
-        version: nextVersion,
-        comment: input.comment,
-        submitted_at: submit ? now : null,
-        updated_at: now,
-        issued_password_saved_at: issuedSavedAt,
-      })
+      .set(row)
       .where("id", "=", sheetId)
-      .where("version", "=", input.version)
+      .where("version", "=", request.version)
       .where("status", "=", "draft")
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) {
-      // cannot happen inside SQLite's single writer, but the condition is the real guard
-      const current = stateOf(await readSheet(access.entryId, judgeId, trx));
-      return { kind: "conflict", current };
-    }
+    if (Number(updated.numUpdatedRows) !== 1) return null;
   }
+  await writeScores(sheetId, plan, trx);
+  return sheetId;
+}
 
-  const rows = indicators
-    .filter((i) => Object.hasOwn(input.scores, i.code))
+/** Every indicator the form carries, scored or not ("" = not scored yet), with its note. */
+async function writeScores(sheetId: number, plan: SavePlan, trx: Executor): Promise<void> {
+  const { scores, notes } = plan.request;
+  const rows = plan.indicators
+    .filter((i) => Object.hasOwn(scores, i.code))
     .map((i) => ({
       sheet_id: sheetId,
       indicator_id: i.id,
       min_score: i.min_score,
       max_score: i.max_score,
-      value: input.scores[i.code] ?? null,
-      note: input.notes[i.code] ?? "",
+      value: scores[i.code] ?? null,
+      note: notes[i.code] ?? "",
     }));
-  if (rows.length > 0) {
-    await trx
-      .insertInto("scores")
-      .values(rows)
-      .onConflict((oc) =>
-        oc.columns(["sheet_id", "indicator_id"]).doUpdateSet((eb) => ({
-          value: eb.ref("excluded.value"),
-          note: eb.ref("excluded.note"),
-        })),
-      )
-      .execute();
-  }
+  if (rows.length === 0) return;
+  await trx
+    .insertInto("scores")
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(["sheet_id", "indicator_id"]).doUpdateSet((eb) => ({
+        value: eb.ref("excluded.value"),
+        note: eb.ref("excluded.note"),
+      })),
+    )
+    .execute();
+}
 
-  const after: SheetContent = {
-    status: submit ? "submitted" : "draft",
-    scores: input.scores,
-    notes: input.notes,
-    comment: input.comment,
+/**
+ * The audit entry of a save, when it needs one: a submission, any save to a sheet the chair
+ * reopened, any save in a session begun with an issued password. The log is append-only and
+ * never shrinks: a save records only what it changed. A submission also records the whole
+ * submitted sheet, the one the ranking reads (once per submission).
+ */
+async function recordSave(
+  actor: Actor,
+  plan: SavePlan,
+  saved: SavedOutcome,
+  sheetId: number,
+  session: SaveSession,
+  trx: Executor,
+): Promise<void> {
+  const { access, before, request } = plan;
+  const submit = saved.sheetStatus === "submitted";
+  if (!submit && before.reopenedAt === null && !session.issuedPassword) return;
+  const after: AuditedSheet = {
+    status: saved.sheetStatus,
+    scores: request.scores,
+    notes: request.notes,
+    comment: request.comment,
   };
-  if (submit || before.reopenedAt !== null || session.issuedPassword) {
-    // The log is append-only and never shrinks: a save records only what it changed. A submission
-    // also records the whole submitted sheet, the one the ranking reads (once per submission).
-    const changes = sheetChanges(before, after);
-    await recordAudit(
-      {
-        actor,
-        competitionId: access.competitionId,
-        entityType: "score_sheet",
-        entityId: sheetId,
-        action: submit ? "submit" : "update",
-        before: before.id === null ? undefined : changes.before,
-        after: {
-          ...(submit ? after : changes.after),
-          library: access.code,
-          version: nextVersion,
-          ...(session.issuedPassword ? { issuedPasswordSession: true } : {}),
-        },
+  const changes = sheetChanges(before, after);
+  await recordAudit(
+    {
+      actor,
+      competitionId: access.competitionId,
+      entityType: "score_sheet",
+      entityId: sheetId,
+      action: submit ? "submit" : "update",
+      before: before.id === null ? undefined : changes.before,
+      after: {
+        ...(submit ? after : changes.after),
+        library: access.code,
+        version: saved.version,
+        ...(session.issuedPassword ? { issuedPasswordSession: true } : {}),
       },
-      trx,
-    );
-  }
+    },
+    trx,
+  );
+}
 
-  const outcome = {
+/** Stores the answer under its key (decision 006), and forgets keys older than 14 days. */
+async function rememberAnswer(
+  plan: SavePlan,
+  saved: SavedOutcome,
+  sheetId: number,
+  trx: Executor,
+): Promise<void> {
+  const stored: StoredAnswer = {
     kind: "saved",
-    version: nextVersion,
-    status: submit ? "submitted" : "draft",
-    savedAt: now,
+    version: saved.version,
+    status: saved.sheetStatus,
+    savedAt: saved.savedAt,
     replayed: false,
-  } as const;
+  };
   await trx
     .deleteFrom("save_requests")
-    .where("created_at", "<", addSeconds(now, -SAVE_KEY_DAYS * 86400))
+    .where("created_at", "<", addSeconds(saved.savedAt, -SAVE_KEY_DAYS * 86400))
     .execute();
   await trx
     .insertInto("save_requests")
     .values({
-      key: input.key,
-      judge_id: judgeId,
+      key: plan.request.key,
+      judge_id: plan.judgeId,
       sheet_id: sheetId,
-      response_json: JSON.stringify(outcome),
-      created_at: now,
+      response_json: JSON.stringify(stored),
+      created_at: saved.savedAt,
     })
     .execute();
-  return outcome;
 }
 
 export interface ChairSheetRow {

@@ -237,8 +237,8 @@ describe("a reopened sheet's autosaves in the audit log", () => {
         },
         { issuedPassword: false },
       );
-      expect(outcome.kind).toBe("saved");
-      if (outcome.kind === "saved") version = outcome.version;
+      expect(outcome.status).toBe("saved");
+      if (outcome.status === "saved") version = outcome.version;
     };
     await save(full, "submit");
     const sheet = await t.db

@@ -65,7 +65,7 @@ async function save(
     },
     { issuedPassword: false },
   );
-  expect(outcome.kind).toBe("saved");
+  expect(outcome.status).toBe("saved");
   return (await sheetOf(j.id))!.id;
 }
 

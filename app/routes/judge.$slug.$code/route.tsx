@@ -12,16 +12,12 @@ import {
 } from "~/components/ScoreSheet";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate, formatDateTime } from "~/lib/format";
-import { checkScore, liveTotals, checkFields, type SheetErrors } from "~/lib/sheet";
+import { checkFields, checkScore, liveTotals, valuesOfSheet } from "~/lib/sheet";
+import type { SheetErrors } from "~/lib/sheet-contract";
 import { requireRole } from "~/lib/session.server";
 import { useHydrated } from "~/lib/use-hydrated";
-import {
-  oneTimeKey,
-  useSheetAutosave,
-  valuesOfServerSheet,
-  type ServerSheet,
-} from "~/lib/use-sheet-autosave";
-import { getSheetView, type SheetCriteria } from "~/models/sheets.server";
+import { oneTimeKey, useSheetAutosave, type SheetConflict } from "~/lib/use-sheet-autosave";
+import { getSheetView } from "~/models/sheets.server";
 import { handleSheetPost, statusOf } from "./sheet-post.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -68,28 +64,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["judge"]);
   const slug = params.slug ?? "";
   const code = params.code ?? "";
-  const result = await handleSheetPost(user, slug, code, request);
-  if (result.kind === "notFound") throw new Response("Not found", { status: 404 });
-  if (result.kind === "saved") {
-    return result.status === "submitted"
+  const { outcome, values } = await handleSheetPost(user, slug, code, request);
+  if (outcome.status === "notFound") throw new Response("Not found", { status: 404 });
+  if (outcome.status === "saved") {
+    return outcome.sheetStatus === "submitted"
       ? redirect(`/judge/${slug}?submitted=${encodeURIComponent(code)}`, 303)
       : redirect(`/judge/${slug}/${encodeURIComponent(code)}?saved=1`, 303);
   }
   const errors: SheetErrors =
-    result.kind === "invalid"
-      ? result.errors
+    outcome.status === "invalid"
+      ? outcome.errors
       : {
-          _form: [`scoring.error.${result.kind === "conflict" ? "conflictNoJs" : result.kind}`],
+          _form: [
+            `scoring.error.${outcome.status === "conflict" ? "conflictNoJs" : outcome.status}`,
+          ],
         };
   return json(
     {
-      kind: result.kind,
       errors,
-      values: result.values,
+      values,
       key: oneTimeKey(),
-      current: result.kind === "conflict" ? result.current : null,
+      current: outcome.status === "conflict" ? outcome.current : null,
     },
-    { status: statusOf(result), headers: noStore },
+    { status: statusOf(outcome), headers: noStore },
   );
 }
 
@@ -102,11 +99,8 @@ export default function ScoreSheet() {
   const navigate = useNavigate();
   const hydrated = useHydrated();
   const { competition, library, criteria, sheet, editable } = data;
-  const indicators = useMemo(
-    () => criteria.flatMap((c: SheetCriteria) => c.indicators),
-    [criteria],
-  );
-  const serverValues = useMemo(() => valuesOfServerSheet(sheet), [sheet]);
+  const indicators = useMemo(() => criteria.flatMap((c) => c.indicators), [criteria]);
+  const serverValues = useMemo(() => valuesOfSheet(sheet), [sheet]);
   const endpoint = `/api/sheets/${competition.slug}/${encodeURIComponent(library.code)}`;
 
   const autosave = useSheetAutosave({
@@ -127,7 +121,7 @@ export default function ScoreSheet() {
     ...clientErrors,
   };
   const totals = liveTotals(criteria, values);
-  const conflict: { current: ServerSheet; fromDevice: boolean } | null =
+  const conflict: SheetConflict | null =
     autosave.conflict ??
     (actionData?.current ? { current: actionData.current, fromDevice: false } : null);
   // a plain-form conflict: pressing save again keeps this judge's entries on top of the newer version

@@ -1,22 +1,22 @@
-import { sheetValuesOf, type SheetValues } from "~/lib/sheet";
 import { repeatedFields } from "~/lib/forms";
-import { saveSheet, type SaveOutcome } from "~/models/sheets.server";
-import { actorOf } from "~/models/users.server";
+import { sheetValuesOf } from "~/lib/sheet";
+import type { SaveOutcome, SheetValues } from "~/lib/sheet-contract";
 import type { SessionUser } from "~/lib/session.server";
-
-export type SheetPostResult = SaveOutcome & { values: SheetValues };
+import { saveSheet } from "~/models/sheets.server";
+import { actorOf } from "~/models/users.server";
 
 /**
  * One POST of the score sheet, shared by the page's action (plain form, JavaScript off) and the
  * autosave endpoint (JSON answers): read the form, then check and save it in one transaction
- * (app/models/sheets.server.ts). The caller has already checked the role.
+ * (app/models/sheets.server.ts). The caller has already checked the role. `values` are the
+ * fields as posted, for the page to show again.
  */
 export async function handleSheetPost(
   user: SessionUser,
   slug: string,
   code: string,
   request: Request,
-): Promise<SheetPostResult> {
+): Promise<{ outcome: SaveOutcome; values: SheetValues }> {
   let values: SheetValues;
   let repeated: string[];
   try {
@@ -24,11 +24,7 @@ export async function handleSheetPost(
     values = sheetValuesOf(formData);
     repeated = repeatedFields(formData);
   } catch {
-    return {
-      kind: "invalid",
-      errors: { _form: ["error.invalid"] },
-      values: {},
-    };
+    return { outcome: { status: "invalid", errors: { _form: ["error.invalid"] } }, values: {} };
   }
   const outcome = await saveSheet(
     actorOf(user),
@@ -37,12 +33,12 @@ export async function handleSheetPost(
     { values, repeated },
     { issuedPassword: user.issuedPasswordSession },
   );
-  return { ...outcome, values };
+  return { outcome, values };
 }
 
 /** The HTTP status of each outcome (docs/http.md). */
-export function statusOf(result: SheetPostResult): number {
-  switch (result.kind) {
+export function statusOf(outcome: SaveOutcome): number {
+  switch (outcome.status) {
     case "saved":
       return 200;
     case "invalid":
