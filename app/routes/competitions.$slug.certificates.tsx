@@ -4,12 +4,12 @@ import { useLoaderData } from "@remix-run/react";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate } from "~/lib/format";
 import { loadPublishedPage } from "~/routes/competitions.$slug/published-page.server";
-import { ceremonyOrder } from "~/lib/results";
+import { prizeOrder } from "~/lib/results";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { snapshot, headers } = await loadPublishedPage(request, params.slug);
-  // Juara I first on paper: the reverse of the ceremony order
-  const winners = ceremonyOrder(snapshot.results, snapshot.competition.rankingScope).reverse();
+  // Juara I first on paper, category by category
+  const winners = prizeOrder(snapshot.results, snapshot.competition.rankingScope);
   return json(
     {
       competition: snapshot.competition,

@@ -135,6 +135,37 @@ describe("public pages", () => {
         },
       ],
     });
+    // ranked overall, the winners from both categories: Juara III is the only desa winner
+    await insertPublishedCompetition(db, {
+      slug: "mixed-2025",
+      year: 2022,
+      results: [
+        {
+          code: "MK1",
+          name: "Kelurahan Juara Satu",
+          category: "kelurahan",
+          rank: 1,
+          prize: "Juara I",
+          scoreX100: 9000,
+        },
+        {
+          code: "MK2",
+          name: "Kelurahan Juara Dua",
+          category: "kelurahan",
+          rank: 2,
+          prize: "Juara II",
+          scoreX100: 8800,
+        },
+        {
+          code: "MD3",
+          name: "Desa Juara Tiga",
+          category: "desa",
+          rank: 3,
+          prize: "Juara III",
+          scoreX100: 8600,
+        },
+      ],
+    });
     await db.destroy();
     server = await startServer({ dataDir: data.dir });
   });
@@ -160,6 +191,52 @@ describe("public pages", () => {
     expect(home).not.toContain("Lomba closed-2025");
     // newest first
     expect(home.indexOf("Lomba pub-2025")).toBeLessThan(home.indexOf("Lomba cat-2025"));
+  });
+
+  it("lists the winners on the home page Juara I, II, III, category by category with the category named", async () => {
+    const home = await (await new HttpClient(server.url).get("/")).text();
+    const card = (slug: string) => {
+      const start = home.indexOf(`Lomba ${slug}`);
+      return home.slice(start, home.indexOf("Lihat para juara", start));
+    };
+    const prizes = (html: string) =>
+      [...html.matchAll(/<strong>([^<]+)<\/strong>/g)].map((m) => m[1]);
+    // ranked overall: by place, whatever the category
+    expect(prizes(card("mixed-2025"))).toEqual(["Juara I", "Juara II", "Juara III"]);
+    expect(card("mixed-2025")).not.toContain("Kategori");
+    // ranked by category: each category named, its winners in order
+    const cat = card("cat-2025");
+    expect(prizes(cat)).toEqual(["Juara I", "Juara II", "Juara I", "Juara II"]);
+    expect(cat.indexOf("Kategori Desa")).toBeLessThan(cat.indexOf("Perpustakaan Desa Satu"));
+    expect(cat.indexOf("Perpustakaan Desa Dua")).toBeLessThan(cat.indexOf("Kategori Kelurahan"));
+    expect(cat.indexOf("Kategori Kelurahan")).toBeLessThan(
+      cat.indexOf("Perpustakaan Kelurahan Satu"),
+    );
+    // no numbered list that would number the places a second time
+    expect(cat).not.toContain("<ol");
+
+    // the same order on the certificates, the link preview and the archive
+    const certificates = await (
+      await new HttpClient(server.url).get("/competitions/cat-2025/certificates")
+    ).text();
+    expect(
+      [...certificates.matchAll(/class="certificate-name">([^<]+)</g)].map((m) => m[1]),
+    ).toEqual([
+      "Perpustakaan Desa Satu",
+      "Perpustakaan Desa Dua",
+      "Perpustakaan Kelurahan Satu",
+      "Perpustakaan Kelurahan Dua",
+    ]);
+    const page = await (await new HttpClient(server.url).get("/competitions/cat-2025")).text();
+    expect(page).toContain(
+      'content="Juara I (Desa): Perpustakaan Desa Satu; Juara II (Desa): Perpustakaan Desa Dua; Juara I (Kelurahan): Perpustakaan Kelurahan Satu; Juara II (Kelurahan): Perpustakaan Kelurahan Dua"',
+    );
+    const mixed = await (await new HttpClient(server.url).get("/competitions/mixed-2025")).text();
+    expect(mixed).toMatch(
+      /content="Juara I: Kelurahan Juara Satu; Juara II: Kelurahan Juara Dua; Juara III: Desa Juara Tiga"/,
+    );
+    const archive = await (await new HttpClient(server.url).get("/archive")).text();
+    expect(archive).toContain("Juara I</strong> (Kategori Kelurahan)");
   });
 
   it("serves a public page from its rendered copy, and other pages with a fresh nonce each time", async () => {
