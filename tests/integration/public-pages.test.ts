@@ -239,6 +239,48 @@ describe("public pages", () => {
     expect(archive).toContain("Juara I</strong> (Kategori Kelurahan)");
   });
 
+  it("keeps the site around 403 and 404 pages, each with its own heading and advice, in the visitor's language", async () => {
+    const heading = (html: string) => /<h1>([^<]+)<\/h1>/.exec(html)?.[1];
+    const title = (html: string) => /<title>([^<]+)<\/title>/.exec(html)?.[1];
+    const anon = new HttpClient(server.url);
+    for (const url of ["/no-such-page", "/competitions/no-such-thing", "/libraries/BARU"]) {
+      const res = await anon.get(url);
+      expect(res.status, url).toBe(404);
+      const html = await res.text();
+      expect(heading(html), url).toBe("Halaman tidak ditemukan");
+      expect(title(html), url).toBe("Halaman tidak ditemukan · Juara");
+      expect(html, url).toContain("Periksa kembali alamatnya");
+      // the normal layout: navigation, login link, language switch
+      expect(html, url).toContain('class="site-header"');
+      expect(html, url).toContain('href="/archive"');
+      expect(html, url).toContain('href="/login"');
+      expect(html, url).toContain("English");
+    }
+
+    const judge = new HttpClient(server.url);
+    await judge.login("juri1@juara.demo", DEMO_PASSWORD);
+    const forbidden = await judge.get("/chair/competitions/kutim-2024/settings");
+    expect(forbidden.status).toBe(403);
+    const html = await forbidden.text();
+    expect(heading(html)).toBe("Akses ditolak");
+    expect(title(html)).toBe("Akses ditolak · Juara");
+    expect(html).toContain("Anda tidak berhak membuka halaman ini.");
+    expect(html).toContain("minta ketua panitia atau admin");
+    // still signed in: their name, the logout button and the way back to their work
+    expect(html).toContain('action="/logout"');
+    expect(html).toContain('href="/dashboard"');
+    expect(html).not.toContain('href="/login"');
+
+    await judge.post("/language", { lang: "en", redirectTo: "/" });
+    const english = await (await judge.get("/chair/competitions/kutim-2024/settings")).text();
+    expect(heading(english)).toBe("Access denied");
+    expect(english).toContain('<html lang="en"');
+    const missing = await (await judge.get("/no-such-page")).text();
+    expect(heading(missing)).toBe("Page not found");
+    expect(title(missing)).toBe("Page not found · Juara");
+    expect(missing).toContain('action="/logout"');
+  });
+
   it("serves a public page from its rendered copy, and other pages with a fresh nonce each time", async () => {
     const pages = [];
     for (let i = 0; i < 3; i++) {

@@ -66,6 +66,13 @@ export const common = defineMessages({
     "home.published": "Hasil yang sudah diumumkan",
     "home.nonePublished": "Belum ada hasil lomba yang diumumkan.",
     "home.staffLogin": "Juri dan panitia: masuk untuk menilai atau mengelola lomba.",
+    "error.title.403": "Akses ditolak",
+    "error.title.404": "Halaman tidak ditemukan",
+    "error.advice.403":
+      "Halaman ini untuk peran lain. Bila Anda perlu membukanya, minta ketua panitia atau admin memberi akses, atau masuk dengan akun yang tepat.",
+    "error.advice.404":
+      "Periksa kembali alamatnya. Lomba yang belum diumumkan belum tampil untuk umum; hasil yang sudah diumumkan ada di beranda dan arsip.",
+    "error.toDashboard": "Ke dasbor",
   },
   en: {
     "app.name": "Juara",
@@ -132,5 +139,12 @@ export const common = defineMessages({
     "home.published": "Published results",
     "home.nonePublished": "No competition results have been published yet.",
     "home.staffLogin": "Judges and committee: log in to score or manage a competition.",
+    "error.title.403": "Access denied",
+    "error.title.404": "Page not found",
+    "error.advice.403":
+      "This page is for another role. If you need it, ask the committee chair or an administrator for access, or log in with the right account.",
+    "error.advice.404":
+      "Check the address. A competition shows to the public only once its results are published; published results are on the home page and in the archive.",
+    "error.toDashboard": "Go to the dashboard",
   },
 });
