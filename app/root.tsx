@@ -26,6 +26,7 @@ import stylesheet from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -59,7 +60,8 @@ function LanguageSwitch() {
   const lang = useLang();
   const location = useLocation();
   return (
-    <Form method="post" action="/language" className="lang-switch">
+    // the same page comes back in the other language: the reader stays where they were
+    <Form method="post" action="/language" className="lang-switch" preventScrollReset>
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <input type="hidden" name="lang" value={lang === "id" ? "en" : "id"} />
       <button type="submit" className="link-button" lang={lang === "id" ? "en" : "id"}>

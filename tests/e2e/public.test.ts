@@ -178,4 +178,22 @@ describe("e2e: winners page and ceremony mode", () => {
     });
     await page.close();
   });
+
+  it("switches the language without losing the reader's place on the page", async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(`${server.url}/competitions/kutim-2023`);
+    await page.waitForFunction(
+      () => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined,
+    );
+    await page.evaluate(() => window.scrollTo(0, 500));
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(500);
+    // a click that does not scroll the button into view first, as a sticky header would allow
+    await page.evaluate(() =>
+      document.querySelector<HTMLButtonElement>(".lang-switch button")!.click(),
+    );
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
+    await expect.poll(() => page.getByRole("heading", { name: "Full ranking" }).count()).toBe(1);
+    expect(await page.evaluate(() => window.scrollY)).toBe(500);
+    await page.close();
+  });
 });

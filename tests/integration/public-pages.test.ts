@@ -474,6 +474,24 @@ describe("public pages", () => {
     expect(archive).not.toContain("draft-2025");
   });
 
+  it("has a favicon, as an SVG linked from every page and at /favicon.ico", async () => {
+    const client = new HttpClient(server.url);
+    for (const url of ["/", "/competitions/pub-2025", "/no-such-page"]) {
+      const html = await (await client.get(url)).text();
+      expect(html, url).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml"/>');
+      expect(html, url).toContain('<link rel="icon" href="/favicon.ico"');
+    }
+    for (const [url, type] of [
+      ["/favicon.ico", /icon/],
+      ["/favicon.svg", /^image\/svg\+xml/],
+    ] as const) {
+      const res = await client.get(url);
+      expect(res.status, url).toBe(200);
+      expect(res.headers.get("content-type"), url).toMatch(type);
+      expect((await res.arrayBuffer()).byteLength, url).toBeGreaterThan(100);
+    }
+  });
+
   it("describes each page for link previews", async () => {
     const html = await (await new HttpClient(server.url).get("/competitions/pub-2025")).text();
     expect(html).toContain('property="og:title" content="Lomba pub-2025"');
