@@ -119,7 +119,8 @@ describe("e2e: winners page and ceremony mode", () => {
         { timeout: 10_000 },
       );
     await page.goto(`${server.url}/competitions/kutim-2023/ceremony`);
-    const expected = ["Harapan III", "Harapan II", "Harapan I"];
+    expect(await page.locator(".ceremony-prize").textContent()).toBe("Harapan III");
+    const expected = ["Harapan II", "Harapan I", "Juara III"];
     for (const prize of expected) {
       // load, reload, reload again: the second load of the same URL is a revalidation
       await page.reload();
@@ -133,24 +134,31 @@ describe("e2e: winners page and ceremony mode", () => {
     await page.close();
   });
 
-  it("reveals Harapan III, II, I then Juara III, II, I one key press at a time", async () => {
+  it("opens on Harapan III, then reveals Harapan II, I and Juara III, II, I one key press at a time", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`${server.url}/competitions/kutim-2023/ceremony`);
-    expect(await page.locator(".ceremony-title").textContent()).toBe("Pengumuman Pemenang");
+    // the first reveal straight away, never "0 of 6"
+    expect(await page.locator(".ceremony-prize").textContent()).toBe("Harapan III");
+    expect(await page.locator(".ceremony-progress").textContent()).toBe("Pengumuman 1 dari 6");
+    expect(await page.getByRole("link", { name: "Sebelumnya" }).count()).toBe(0);
+    // a way out in sight from the start, and the keys explained
+    expect(await page.getByRole("link", { name: /Keluar dari mode upacara/ }).isVisible()).toBe(
+      true,
+    );
+    expect(await page.locator(".ceremony-hint").textContent()).toContain("Esc");
     // keys work once the page is hydrated
     await page.waitForFunction(
       () => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined,
     );
-    const seen: string[] = [];
-    const keys = ["ArrowRight", " ", "Enter", "ArrowRight", "PageDown", "ArrowRight"];
+    const seen: string[] = ["Harapan III"];
+    const keys = [" ", "Enter", "ArrowRight", "PageDown", "ArrowRight"];
     for (const key of keys) {
       const before = seen.length;
       await page.keyboard.press(key);
-      await expect.poll(() => page.locator(".ceremony-prize").count()).toBe(1);
       await expect
         .poll(async () => {
           const text = await page.locator(".ceremony-prize").textContent();
-          return text !== (seen[before - 1] ?? null);
+          return text !== seen[before - 1];
         })
         .toBe(true);
       seen.push((await page.locator(".ceremony-prize").textContent())!);
@@ -165,9 +173,16 @@ describe("e2e: winners page and ceremony mode", () => {
     ]);
     expect(await page.locator(".ceremony-name").textContent()).toBe("Pustaka Ilmu Desa Sepaso");
     expect(await page.locator(".ceremony-done").textContent()).toBeTruthy();
-    // back one step with the left arrow
+    expect(await page.locator(".ceremony-progress").textContent()).toBe("Pengumuman 6 dari 6");
+    // nothing left to announce: the key hint is gone
+    expect(await page.locator(".ceremony-hint").count()).toBe(0);
+    // further presses stay on the last winner
+    await page.keyboard.press("ArrowRight");
+    expect(await page.locator(".ceremony-prize").textContent()).toBe("Juara I");
+    // back one step with the left arrow, and the hint returns
     await page.keyboard.press("ArrowLeft");
     await expect.poll(() => page.locator(".ceremony-prize").textContent()).toBe("Juara II");
+    expect(await page.locator(".ceremony-hint").count()).toBe(1);
     // a click on the Next link also advances
     await page.getByRole("link", { name: "Berikutnya" }).click();
     await expect.poll(() => page.locator(".ceremony-prize").textContent()).toBe("Juara I");
@@ -176,6 +191,9 @@ describe("e2e: winners page and ceremony mode", () => {
         ? `${process.env.SCREENSHOT_DIR}/ceremony.png`
         : `${data.dir}/ceremony.png`,
     });
+    // Escape leaves for the winners page
+    await page.keyboard.press("Escape");
+    await page.waitForURL(`${server.url}/competitions/kutim-2023`);
     await page.close();
   });
 

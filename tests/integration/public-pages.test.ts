@@ -453,6 +453,19 @@ describe("public pages", () => {
       shown.push(/class="ceremony-prize">([^<]+)</.exec(html)![1]!);
     }
     expect(shown).toEqual(["Harapan II", "Harapan I", "Juara III", "Juara II", "Juara I"]);
+    // it opens on the first reveal (out-of-range steps too), with a way out and the keys explained
+    for (const url of ["", "?step=0", "?step=-3", "?step=x"]) {
+      const html = await (await client.get(`/competitions/pub-2025/ceremony${url}`)).text();
+      expect(/class="ceremony-prize">([^<]+)</.exec(html)?.[1], url).toBe("Harapan II");
+      expect(html, url).toContain("Pengumuman 1 dari 5");
+      expect(html, url).toContain('href="/competitions/pub-2025"');
+      expect(html, url).toContain('class="ceremony-hint"');
+    }
+    // the last one: no Next link and no key hint
+    const last = await (await client.get("/competitions/pub-2025/ceremony?step=9")).text();
+    expect(/class="ceremony-prize">([^<]+)</.exec(last)?.[1]).toBe("Juara I");
+    expect(last).not.toContain('class="ceremony-hint"');
+    expect(last).not.toContain("ceremony-next");
   });
 
   it("has a library page with its history, and an archive by year and district", async () => {

@@ -79,6 +79,8 @@ export const publicPages = defineMessages({
     "certificate.head": "Kepala Dinas Perpustakaan dan Kearsipan",
     "certificate.print": "Cetak piagam",
     "certificate.printHint": "Atur kertas A4 lanskap; satu halaman untuk setiap pemenang.",
+    "ceremony.keys":
+      "Spasi, Enter atau panah kanan: pemenang berikutnya · panah kiri: kembali · Esc: keluar",
   },
   en: {
     "public.winners": "Winners",
@@ -158,5 +160,6 @@ export const publicPages = defineMessages({
     "certificate.head": "Head of the Library and Archives Office",
     "certificate.print": "Print certificates",
     "certificate.printHint": "Use A4 landscape paper; one page per winner.",
+    "ceremony.keys": "Space, Enter or right arrow: next winner · left arrow: back · Esc: leave",
   },
 });
