@@ -45,7 +45,6 @@ export default function WinnersPage() {
   const lang = useLang();
   const { competition, publication, results } = snapshot;
   const sections = groupByCategory(results, competition.rankingScope);
-  const winners = results.filter((r) => r.prize?.startsWith("Juara"));
   return (
     <article className="winners-page">
       <header>
@@ -86,14 +85,26 @@ export default function WinnersPage() {
         />
       ))}
       <section className="charts" aria-label={t("public.components")}>
-        {winners.length > 0 ? (
-          <WinnersComponentChart
-            winners={winners.map((w) => ({
-              label: `${w.prize} · ${w.library.name}`,
-              components: w.components,
-            }))}
-          />
-        ) : null}
+        {sections.map((section) => {
+          const juara = prizeOrder(section.results, "overall").filter(isJuara);
+          return juara.length > 0 ? (
+            <WinnersComponentChart
+              key={section.category ?? "all"}
+              title={
+                section.category
+                  ? `${t("public.chartComponents")} · ${t("public.category", {
+                      category: categoryName(t, section.category),
+                    })}`
+                  : undefined
+              }
+              winners={juara.map((w) => ({
+                label: `${w.prize} · ${w.library.name}`,
+                shortLabel: w.prize ?? undefined,
+                components: w.components,
+              }))}
+            />
+          ) : null;
+        })}
         <ScoreDistributionChart scoresX100={results.map((r) => r.finalScoreX100)} />
       </section>
     </article>

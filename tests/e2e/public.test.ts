@@ -214,4 +214,121 @@ describe("e2e: winners page and ceremony mode", () => {
     expect(await page.evaluate(() => window.scrollY)).toBe(500);
     await page.close();
   });
+
+  for (const viewport of [
+    { width: 1366, height: 768 },
+    { width: 390, height: 844 },
+  ]) {
+    it(`draws readable winners' charts at ${viewport.width} px: codes on the axis, legend in ranking order, one colour per meaning`, async () => {
+      const page = await browser.newPage({ viewport });
+      await page.goto(`${server.url}/competitions/kutim-2023`);
+      const charts = page.locator("figure.chart");
+      await expect.poll(() => page.locator("figure.chart .recharts-wrapper > svg").count()).toBe(2);
+      const winners = charts.first();
+      // the axis carries component codes, side by side without touching, inside the drawing
+      const ticks = await winners
+        .locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value")
+        .evaluateAll((nodes) =>
+          nodes.map((n) => {
+            const r = n.getBoundingClientRect();
+            return {
+              text: n.textContent,
+              left: r.left,
+              right: r.right,
+              top: r.top,
+              bottom: r.bottom,
+            };
+          }),
+        );
+      expect(ticks.map((x) => x.text)).toEqual(["A", "B"]);
+      for (let i = 1; i < ticks.length; i++)
+        expect(ticks[i]!.left).toBeGreaterThan(ticks[i - 1]!.right);
+      for (const figure of await charts.all()) {
+        const svg = (await figure.locator(".recharts-wrapper > svg").boundingBox())!;
+        for (const box of await figure
+          .locator(".recharts-cartesian-axis-tick-value")
+          .evaluateAll((nodes) =>
+            nodes.map((n) => n.getBoundingClientRect().toJSON() as DOMRect),
+          )) {
+          expect(box.left).toBeGreaterThanOrEqual(svg.x - 0.5);
+          expect(box.right).toBeLessThanOrEqual(svg.x + svg.width + 0.5);
+          expect(box.bottom).toBeLessThanOrEqual(svg.y + svg.height + 0.5);
+        }
+      }
+      // the key names the codes; the legend lists the winners in ranking order
+      expect(await winners.locator(".chart-key").textContent()).toBe("AKoleksiBPelayanan");
+      expect(await winners.locator(".chart-legend li").allTextContents()).toEqual([
+        "Juara I · Pustaka Ilmu Desa Sepaso",
+        "Juara II · Perpustakaan Desa Swarga Bara",
+        "Juara III · Perpustakaan Desa Suka Rahmat",
+      ]);
+      // legend text in the page's text colour, dark enough on white (WCAG AA, 4.5:1)
+      const contrast = await winners
+        .locator(".chart-legend li")
+        .first()
+        .evaluate((li) => {
+          const [r, g, b] = getComputedStyle(li)
+            .color.match(/\d+/g)!
+            .map(Number)
+            .map((c) => {
+              const s = c / 255;
+              return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+            });
+          return 1.05 / (0.2126 * r! + 0.7152 * g! + 0.0722 * b! + 0.05);
+        });
+      expect(contrast).toBeGreaterThanOrEqual(4.5);
+      // each place its own colour, the same in the legend and the bars; the distribution of all
+      // entries in a colour no place uses
+      const swatches = await winners
+        .locator(".chart-legend .swatch")
+        .evaluateAll((nodes) => nodes.map((n) => getComputedStyle(n).backgroundColor));
+      expect(new Set(swatches).size).toBe(3);
+      const barFills = await winners
+        .locator(".recharts-bar")
+        .evaluateAll((groups) => groups.map((g) => g.querySelector("path")?.getAttribute("fill")));
+      expect(
+        barFills.map(
+          (f) => f && `rgb(${[1, 3, 5].map((i) => parseInt(f.slice(i, i + 2), 16)).join(", ")})`,
+        ),
+      ).toEqual(swatches);
+      const distribution = await charts
+        .nth(1)
+        .locator(".recharts-bar path")
+        .first()
+        .getAttribute("fill");
+      expect(barFills).not.toContain(distribution);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0);
+      await page.close();
+    });
+  }
+
+  it("shows the charts' numbers as tables without JavaScript, never a lasting loading note", async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/competitions/kutim-2023`);
+    const charts = page.locator("figure.chart");
+    expect(await charts.count()).toBe(2);
+    expect(await page.locator("main").textContent()).not.toMatch(/dimuat|Loading chart/);
+    const components = charts.first().locator("table");
+    expect(await components.isVisible()).toBe(true);
+    expect(await components.locator("thead th").allTextContents()).toEqual([
+      "Komponen",
+      "Juara I",
+      "Juara II",
+      "Juara III",
+    ]);
+    // Juara I's Koleksi: 54,75 of 60 points is 91%
+    expect(await components.locator("tbody tr").first().locator("td").first().textContent()).toBe(
+      "91%",
+    );
+    const distribution = charts.nth(1).locator("table");
+    expect(await distribution.isVisible()).toBe(true);
+    expect(await distribution.locator("tbody tr").first().textContent()).toBe("60–651");
+    await context.close();
+  });
 });

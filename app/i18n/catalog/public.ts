@@ -81,6 +81,7 @@ export const publicPages = defineMessages({
     "certificate.printHint": "Atur kertas A4 lanskap; satu halaman untuk setiap pemenang.",
     "ceremony.keys":
       "Spasi, Enter atau panah kanan: pemenang berikutnya · panah kiri: kembali · Esc: keluar",
+    "public.chartLegend": "Keterangan warna",
   },
   en: {
     "public.winners": "Winners",
@@ -161,5 +162,6 @@ export const publicPages = defineMessages({
     "certificate.print": "Print certificates",
     "certificate.printHint": "Use A4 landscape paper; one page per winner.",
     "ceremony.keys": "Space, Enter or right arrow: next winner · left arrow: back · Esc: leave",
+    "public.chartLegend": "Colour key",
   },
 });
