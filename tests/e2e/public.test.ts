@@ -331,4 +331,50 @@ describe("e2e: winners page and ceremony mode", () => {
     expect(await distribution.locator("tbody tr").first().textContent()).toBe("60–651");
     await context.close();
   });
+
+  it("fits the full ranking on a 360 px phone: every row shows its rank, library and final score", async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+    await page.goto(`${server.url}/competitions/kutim-2023`);
+    const rows = await page.locator("table.ranking tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => {
+        const box = (selector: string) => tr.querySelector(selector)!.getBoundingClientRect();
+        const [rank, name, final] = [box(".rank"), box("th[scope=row]"), box(".final")];
+        return {
+          final: tr.querySelector(".final")!.textContent,
+          rank: tr.querySelector(".rank")!.textContent,
+          finalRight: final.right,
+          finalTop: final.top,
+          nameTop: name.top,
+          rankTop: rank.top,
+          rankLeft: rank.left,
+        };
+      }),
+    );
+    expect(rows).toHaveLength(7);
+    expect(rows[0]!.final).toBe("91,25");
+    for (const row of rows) {
+      // the score on the library's first line, inside the screen: no sideways scrolling needed
+      expect(row.finalRight).toBeLessThanOrEqual(360);
+      expect(Math.abs(row.finalTop - row.nameTop)).toBeLessThan(4);
+      expect(Math.abs(row.rankTop - row.nameTop)).toBeLessThan(4);
+      expect(row.rankLeft).toBeGreaterThanOrEqual(0);
+    }
+    // component scores stay readable with their code
+    expect(
+      await page
+        .locator("table.ranking tbody tr")
+        .first()
+        .locator(".component")
+        .first()
+        .evaluate((td) => getComputedStyle(td, "::before").content),
+    ).toBe('"A "');
+    const wrap = await page
+      .locator(".results-section .table-wrap")
+      .evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(wrap).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    await page.close();
+  });
 });
