@@ -1,7 +1,9 @@
 import crypto from "node:crypto";
 import type { Aggregation, CompetitionLevel, RankingScope } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
+import type { DocumentDetails } from "~/lib/competition-settings";
 import { groupByCategory } from "~/lib/results";
+import { documentDetailsOf } from "./competitions.server";
 import { notSetAside, sameCode } from "./query.server";
 
 /**
@@ -450,4 +452,15 @@ export async function getJudgingMethod(slug: string): Promise<JudgingMethod | nu
     })),
     panelSize: Number(panel.n),
   };
+}
+
+/** The certificates' date, place and signers of a published competition; null otherwise. */
+export async function getPublishedDocumentDetails(slug: string): Promise<DocumentDetails | null> {
+  const competition = await getDb()
+    .selectFrom("competitions")
+    .selectAll()
+    .where("slug", "=", slug)
+    .where("status", "=", "published")
+    .executeTakeFirst();
+  return competition ? documentDetailsOf(competition) : null;
 }

@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { PrintButton } from "~/components/PrintButton";
 import { SetAsideSheets } from "~/components/SetAsideSheets";
 import type { MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate, formatScore } from "~/lib/format";
 import { requireRole } from "~/lib/session.server";
 import { listPanel } from "~/models/assignments.server";
-import { requireCompetition } from "~/models/competitions.server";
+import { documentDetailsOf, requireCompetition } from "~/models/competitions.server";
 import { listSetAsideSheets } from "~/models/conflicts.server";
 import { getPublicSnapshot } from "~/models/public.server";
 import { publishedSetAside } from "~/models/publishing.server";
@@ -100,6 +101,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         }
       : null,
     today: new Date().toISOString(),
+    documents: documentDetailsOf(c),
     panel: panel
       .filter((j) => j.load > 0 || j.active)
       .map((j) => ({ name: j.name, institution: j.institution })),
@@ -127,6 +129,7 @@ export default function BeritaAcara() {
     competition: c,
     published,
     today,
+    documents,
     panel,
     chair,
     components,
@@ -135,20 +138,29 @@ export default function BeritaAcara() {
   } = useLoaderData<typeof loader>();
   const prizes = rows.filter((r) => r.prize);
   const score = (x: number | null) => (x === null ? "—" : formatScore(x, lang));
+  // the day the winners were decided as the chair recorded it; else publication; a draft: today
+  const date = formatDate(documents.decisionDate ?? published?.at ?? today, lang);
+  const place = documents.decisionPlace || c.region.replace(/^(Kabupaten|Kota)\s+/i, "");
   return (
     <article className="minutes">
-      <p className="no-print page-links">
+      <div className="no-print page-links">
         <Link to={`/chair/competitions/${c.slug}/results`}>{t("minutes.back")}</Link>
         <span className="muted">{t("minutes.printHint")}</span>
-      </p>
+        <PrintButton label={t("documents.print")} />
+      </div>
       {published ? null : <p className="draft-mark">{t("minutes.draft")}</p>}
       <h1>{t("minutes.title")}</h1>
       <p className="subtitle">
         <strong>{c.name}</strong>
       </p>
+      {documents.documentNumber ? (
+        <p className="subtitle document-number">
+          {t("documents.number", { number: documents.documentNumber })}
+        </p>
+      ) : null}
       <p>
         {t("minutes.opening", {
-          date: formatDate(published?.at ?? today, lang),
+          date,
           region: c.region,
           year: c.year,
           count: rows.length,
@@ -178,33 +190,37 @@ export default function BeritaAcara() {
       <table>
         <thead>
           <tr>
-            <th scope="col">{t("results.rank")}</th>
+            <th scope="col" className="num">
+              {t("results.rank")}
+            </th>
             <th scope="col">{t("results.library")}</th>
             <th scope="col">{t("export.district")}</th>
             {components.map((k) => (
-              <th scope="col" key={k.code}>
+              <th scope="col" className="num" key={k.code}>
                 {k.code} ({k.weight}%)
               </th>
             ))}
-            <th scope="col">{t("results.final")}</th>
+            <th scope="col" className="num">
+              {t("results.final")}
+            </th>
             <th scope="col">{t("export.prize")}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.code}>
-              <td>{r.rank ?? "—"}</td>
+              <td className="num">{r.rank ?? "—"}</td>
               <td>
                 {r.name}
                 {c.scope === "category" ? ` (${t(`libraryType.${r.category}` as MessageKey)})` : ""}
               </td>
               <td>{r.district}</td>
               {components.map((k) => (
-                <td key={k.code}>
+                <td className="num" key={k.code}>
                   {score(r.components.find((x) => x.code === k.code)?.scoreX100 ?? null)}
                 </td>
               ))}
-              <td>
+              <td className="num">
                 <strong>{score(r.finalX100)}</strong>
               </td>
               <td>{r.prize ?? ""}</td>
@@ -225,6 +241,7 @@ export default function BeritaAcara() {
       </ul>
 
       <p>{t("minutes.closing")}</p>
+      <p className="minutes-place-date">{t("documents.placeDate", { place, date })}</p>
       <div className="signatures">
         {panel.map((j) => (
           <div className="signature" key={j.name}>

@@ -6,6 +6,7 @@ import * as m0004 from "./0004_ranking";
 import * as m0005 from "./0005_audit_chain";
 import * as m0006 from "./0006_sheet_points";
 import * as m0007 from "./0007_set_aside_sheets";
+import * as m0009 from "./0009_document_details";
 
 /**
  * Every migration, by name, in order. A static list rather than a folder scan so the same
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "0005_audit_chain": m0005,
   "0006_sheet_points": m0006,
   "0007_set_aside_sheets": m0007,
+  "0009_document_details": m0009,
 };

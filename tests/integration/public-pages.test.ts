@@ -445,6 +445,58 @@ describe("public pages", () => {
     expect(html).toContain("Ketua Dewan Juri");
   });
 
+  it("dates and signs the certificates from the competition's document details, and revalidates when they change", async () => {
+    const anon = new HttpClient(server.url);
+    const url = "/competitions/kutim-2023/certificates";
+    const before = await anon.get(url);
+    const etag = before.headers.get("etag")!;
+    const html = await before.text();
+    // nothing recorded yet: the publication's date, the default titles, blank names
+    expect(html).toContain("Ketua Dewan Juri");
+    expect(html).toContain("Kepala Dinas Perpustakaan dan Kearsipan");
+    expect(html).not.toContain("17 Agustus 2023");
+
+    const chair = new HttpClient(server.url);
+    await chair.login("ketua@juara.demo", DEMO_PASSWORD);
+    const saved = await chair.post("/chair/competitions/kutim-2023/settings", {
+      intent: "documents",
+      decisionDate: "2023-08-17",
+      decisionPlace: "Sangatta",
+      documentNumber: "045/BA/2023",
+      chairSignerName: "Dr. Bambang Prasetyo",
+      chairSignerTitle: "",
+      headSignerName: "Drs. H. Ayub, M.Si.",
+      headSignerTitle: "Kepala Dinas Perpustakaan dan Kearsipan Kabupaten Kutai Timur",
+    });
+    expect(saved.status).toBe(200);
+
+    const after = await anon.get(url, { "If-None-Match": etag });
+    expect(after.status).toBe(200);
+    expect(after.headers.get("etag")).not.toBe(etag);
+    const signed = await after.text();
+    expect(signed).toContain('class="certificate-date">Sangatta, 17 Agustus 2023<');
+    expect(signed).toContain('class="signature-title">Ketua Dewan Juri<');
+    expect(signed).toContain('class="signature-name">Dr. Bambang Prasetyo<');
+    expect(signed).toContain(
+      'class="signature-title">Kepala Dinas Perpustakaan dan Kearsipan Kabupaten Kutai Timur<',
+    );
+    expect(signed).toContain('class="signature-name">Drs. H. Ayub, M.Si.<');
+    // the new page is served from its cache and revalidates as before
+    const etag2 = after.headers.get("etag")!;
+    expect((await anon.get(url, { "If-None-Match": etag2 })).status).toBe(304);
+    // the change is in the audit trail
+    const audit = await (await chair.get("/audit")).text();
+    expect(audit).toContain("Drs. H. Ayub, M.Si.");
+    // and an impossible date is refused with the field's message, nothing saved
+    const refused = await chair.post("/chair/competitions/kutim-2023/settings", {
+      intent: "documents",
+      decisionDate: "2023-02-30",
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Isian tidak valid.");
+    expect(await (await anon.get(url)).text()).toContain("Sangatta, 17 Agustus 2023");
+  });
+
   it("reveals the ceremony in order without JavaScript: Harapan II, Harapan I, Juara III, II, I", async () => {
     const client = new HttpClient(server.url);
     const shown: string[] = [];
