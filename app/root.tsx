@@ -16,6 +16,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { DEFAULT_LANG, translate, type MessageKey } from "~/i18n";
 import { getLang } from "~/i18n/lang.server";
 import { useLang, useT } from "~/i18n/useT";
 import { hasDemoData } from "~/models/competitions.server";
@@ -25,10 +26,19 @@ import stylesheet from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Juara" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (!error) return [{ title: "Juara" }];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return [{ title: `${translate(data?.lang ?? DEFAULT_LANG, errorTitle(status))} · Juara` }];
+};
+
+function errorTitle(status: number): MessageKey {
+  return status === 403 ? "error.title.403" : status === 404 ? "error.title.404" : "error.title";
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [lang, user, demo] = await Promise.all([
@@ -50,7 +60,8 @@ function LanguageSwitch() {
   const lang = useLang();
   const location = useLocation();
   return (
-    <Form method="post" action="/language" className="lang-switch">
+    // the same page comes back in the other language: the reader stays where they were
+    <Form method="post" action="/language" className="lang-switch" preventScrollReset>
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <input type="hidden" name="lang" value={lang === "id" ? "en" : "id"} />
       <button type="submit" className="link-button" lang={lang === "id" ? "en" : "id"}>
@@ -166,9 +177,17 @@ function useBareLayout(): boolean {
   return useMatches().some((m) => (m.handle as { bare?: boolean } | undefined)?.bare === true);
 }
 
-export default function App() {
+function DemoBanner() {
   const data = useRouteLoaderData<RootLoader>("root");
   const t = useT();
+  return data?.demo ? (
+    <p className="demo-banner" role="note">
+      {t("app.demoBanner")}
+    </p>
+  ) : null;
+}
+
+export default function App() {
   if (useBareLayout()) {
     return (
       <Document>
@@ -181,11 +200,7 @@ export default function App() {
   return (
     <Document>
       <Header />
-      {data?.demo ? (
-        <p className="demo-banner" role="note">
-          {t("app.demoBanner")}
-        </p>
-      ) : null}
+      <DemoBanner />
       <main id="main" className="main">
         <Outlet />
       </main>
@@ -193,9 +208,15 @@ export default function App() {
   );
 }
 
+/**
+ * Every error page keeps the site around it: the header with its navigation, the visitor's name,
+ * logout and language switch (the root loader's data when it ran; a page that errs before it ran
+ * still renders, in the default language, with the anonymous header).
+ */
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
+  const data = useRouteLoaderData<RootLoader>("root");
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!isRouteErrorResponse(error)) console.error(error);
   const message =
@@ -204,18 +225,34 @@ export function ErrorBoundary() {
       : status === 403
         ? t("error.403")
         : status === 404
-          ? t("error.404")
+          ? null
           : status === 413
             ? t("error.413")
             : t("error.500");
   return (
     <Document>
-      <main id="main" className="main">
-        <h1>{t("error.title")}</h1>
-        <p role="alert">{message}</p>
-        <p>
-          <Link to="/">{t("error.backHome")}</Link>
-        </p>
+      <Header />
+      <DemoBanner />
+      <main id="main" className="main error-page">
+        <h1>{t(errorTitle(status))}</h1>
+        {message ? <p role="alert">{message}</p> : null}
+        {status === 403 ? <p>{t("error.advice.403")}</p> : null}
+        {status === 404 ? <p>{t("error.advice.404")}</p> : null}
+        <ul className="page-links">
+          {status === 403 && data?.user ? (
+            <li>
+              <Link to="/dashboard">{t("error.toDashboard")}</Link>
+            </li>
+          ) : null}
+          <li>
+            <Link to="/">{t("error.backHome")}</Link>
+          </li>
+          {status === 404 ? (
+            <li>
+              <Link to="/archive">{t("public.archive")}</Link>
+            </li>
+          ) : null}
+        </ul>
       </main>
     </Document>
   );

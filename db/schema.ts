@@ -45,6 +45,14 @@ export interface CompetitionTable {
   prize_honourable: number;
   ranking_scope: RankingScope;
   is_demo: ColumnType<Flag, Flag | undefined, Flag>;
+  /** for the printed documents (migration 0009): ISO date or null, the rest "" until filled */
+  decision_date: ColumnType<string | null, string | null | undefined, string | null>;
+  decision_place: ColumnType<string, string | undefined, string>;
+  document_number: ColumnType<string, string | undefined, string>;
+  chair_signer_name: ColumnType<string, string | undefined, string>;
+  chair_signer_title: ColumnType<string, string | undefined, string>;
+  head_signer_name: ColumnType<string, string | undefined, string>;
+  head_signer_title: ColumnType<string, string | undefined, string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -38,33 +38,37 @@ export function MinutesTable({
     <table>
       <thead>
         <tr>
-          <th scope="col">{t("results.rank")}</th>
+          <th scope="col" className="num">
+            {t("results.rank")}
+          </th>
           <th scope="col">{t("results.library")}</th>
           <th scope="col">{t("export.district")}</th>
           {components.map((k) => (
-            <th scope="col" key={k.code}>
+            <th scope="col" className="num" key={k.code}>
               {k.code} ({k.weight}%)
             </th>
           ))}
-          <th scope="col">{t("results.final")}</th>
+          <th scope="col" className="num">
+            {t("results.final")}
+          </th>
           <th scope="col">{t("export.prize")}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.code}>
-            <td>{r.rank ?? "—"}</td>
+            <td className="num">{r.rank ?? "—"}</td>
             <td>
               {r.name}
               {byCategory ? ` (${t(`libraryType.${r.category}` as MessageKey)})` : ""}
             </td>
             <td>{r.district}</td>
             {components.map((k) => (
-              <td key={k.code}>
+              <td className="num" key={k.code}>
                 {score(r.components.find((x) => x.code === k.code)?.scoreX100 ?? null)}
               </td>
             ))}
-            <td>
+            <td className="num">
               <strong>{score(r.finalX100)}</strong>
             </td>
             <td>{r.prize ?? ""}</td>

@@ -76,6 +76,7 @@ export function ResultsSection({
       ) : null}
       <h3>{t("public.fullRanking")}</h3>
       <div className="table-wrap">
+        {/* on a phone each row stacks: rank, library and final score first (app.css) */}
         <table className="ranking">
           <thead>
             <tr>
@@ -98,7 +99,7 @@ export function ResultsSection({
           <tbody>
             {results.map((r) => (
               <tr key={r.library.code} className={r.prize ? "has-prize" : undefined}>
-                <td className="num">
+                <td className="num rank">
                   {r.rank}
                   {(rankCounts.get(r.rank) ?? 0) > 1 ? (
                     <abbr title={t("public.sharedRank")}>=</abbr>
@@ -108,14 +109,14 @@ export function ResultsSection({
                   <Link to={`/libraries/${r.library.code}`}>{r.library.name}</Link>
                   {r.prize ? <span className="badge prize-badge">{r.prize}</span> : null}
                 </th>
-                <td>{r.library.district}</td>
-                <td className="num">
+                <td className="district">{r.library.district}</td>
+                <td className="num final">
                   <strong>{formatScore(r.finalScoreX100, lang)}</strong>
                 </td>
                 {components.map((c) => {
                   const score = r.components.find((x) => x.code === c.code);
                   return (
-                    <td className="num" key={c.code}>
+                    <td className="num component" key={c.code} data-code={c.code}>
                       {score ? formatScore(score.scoreX100, lang) : "–"}
                     </td>
                   );

@@ -50,9 +50,12 @@ export function isMessageKey(key: string): key is MessageKey {
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
   const template = catalogs[lang][key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}(\.?)/g, (whole, name: string, stop: string) => {
+    if (!Object.hasOwn(params, name)) return whole;
+    const value = String(params[name]);
+    // a value that ends with its own full stop ("Nurhayati, S.IP.") ends the sentence too
+    return stop && value.endsWith(".") ? value : value + stop;
+  });
 }
 
 export function parseLang(value: unknown): Lang {

@@ -38,3 +38,32 @@ export const DuplicateSchema = z.object({
   name: requiredText(200),
   year: intField(1990, 2200),
 });
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const realDate = (v: string) => {
+  const date = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(v);
+};
+
+/**
+ * What the certificates and the Berita Acara print besides the results: the decision's date,
+ * place and number, and the two signers. Editable whatever the competition's status: the
+ * documents are printed after the results are published.
+ */
+export const DocumentDetailsSchema = z.object({
+  decisionDate: z
+    .string({ error: "error.invalid" })
+    .trim()
+    .optional()
+    .transform((v) => v ?? "")
+    .refine((v) => v === "" || (isoDate.test(v) && realDate(v)), { error: "error.invalid" })
+    .transform((v) => (v === "" ? null : v)),
+  decisionPlace: optionalText(100),
+  documentNumber: optionalText(100),
+  chairSignerName: optionalText(200),
+  chairSignerTitle: optionalText(200),
+  headSignerName: optionalText(200),
+  headSignerTitle: optionalText(200),
+});
+
+export type DocumentDetails = z.output<typeof DocumentDetailsSchema>;

@@ -1,3 +1,5 @@
+import { isMessageKey, type MessageKey, type Params } from "~/i18n";
+
 /** Helpers for presenting a published ranking, shared by the public pages. */
 export interface HasCategory {
   category: string;
@@ -50,4 +52,25 @@ export function ceremonyOrder<R extends HasCategory>(
     const juara = group.filter(isJuara).sort((a, b) => prizeNumber(b.prize) - prizeNumber(a.prize));
     return [...harapan, ...juara];
   });
+}
+
+/** "Desa" / "Kelurahan" in the visitor's language (the stored value when the catalog has none). */
+export function categoryName(
+  t: (key: MessageKey, params?: Params) => string,
+  category: string,
+): string {
+  const key = `libraryType.${category}`;
+  return isMessageKey(key) ? t(key) : category;
+}
+
+/** Juara I, II, III… then Harapan I, II, III…, category by category (desa, then kelurahan). */
+export function prizeOrder<R extends HasCategory>(
+  results: readonly R[],
+  scope: "overall" | "category",
+): R[] {
+  const byPrize = (a: R, b: R) => prizeNumber(a.prize) - prizeNumber(b.prize);
+  return groupByCategory(results, scope).flatMap(({ results: group }) => [
+    ...group.filter(isJuara).sort(byPrize),
+    ...group.filter(isHarapan).sort(byPrize),
+  ]);
 }

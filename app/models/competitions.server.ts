@@ -9,6 +9,7 @@ import type {
   RankingScope,
 } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
+import type { DocumentDetails } from "~/lib/competition-settings";
 import { VILLAGE_LIBRARY_TEMPLATE } from "~/lib/criteria-template";
 import { getDb } from "~/lib/db.server";
 import { nowIso } from "~/lib/time";
@@ -61,6 +62,67 @@ function columns(s: CompetitionSettings) {
     prize_honourable: s.prizeHonourable,
     ranking_scope: s.rankingScope,
   };
+}
+
+export function documentDetailsOf(c: Competition): DocumentDetails {
+  return {
+    decisionDate: c.decision_date,
+    decisionPlace: c.decision_place,
+    documentNumber: c.document_number,
+    chairSignerName: c.chair_signer_name,
+    chairSignerTitle: c.chair_signer_title,
+    headSignerName: c.head_signer_name,
+    headSignerTitle: c.head_signer_title,
+  };
+}
+
+function documentColumns(d: DocumentDetails) {
+  return {
+    decision_date: d.decisionDate,
+    decision_place: d.decisionPlace,
+    document_number: d.documentNumber,
+    chair_signer_name: d.chairSignerName,
+    chair_signer_title: d.chairSignerTitle,
+    head_signer_name: d.headSignerName,
+    head_signer_title: d.headSignerTitle,
+  };
+}
+
+/**
+ * The documents' date, place, number and signers. Not a setting of the judging, so it may change
+ * in any status, published included (a signer's title corrected before printing).
+ */
+export async function updateDocumentDetails(
+  actor: Actor,
+  competitionId: number,
+  input: DocumentDetails,
+): Promise<void> {
+  await getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const before = await trx
+        .selectFrom("competitions")
+        .selectAll()
+        .where("id", "=", competitionId)
+        .executeTakeFirstOrThrow();
+      await trx
+        .updateTable("competitions")
+        .set({ ...documentColumns(input), updated_at: nowIso() })
+        .where("id", "=", competitionId)
+        .execute();
+      await recordAudit(
+        {
+          actor,
+          competitionId,
+          entityType: "competition",
+          entityId: competitionId,
+          action: "update",
+          before: documentColumns(documentDetailsOf(before)),
+          after: documentColumns(input),
+        },
+        trx,
+      );
+    });
 }
 
 async function slugTaken(slug: string, db: Executor = getDb()): Promise<boolean> {

@@ -1,6 +1,9 @@
 import crypto from "node:crypto";
 import type { Aggregation, CompetitionLevel, RankingScope } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
+import type { DocumentDetails } from "~/lib/competition-settings";
+import { groupByCategory } from "~/lib/results";
+import { documentDetailsOf } from "./competitions.server";
 import { notSetAside, sameCode } from "./query.server";
 
 /**
@@ -172,6 +175,8 @@ export interface PublishedSummary {
   region: string;
   isDemo: boolean;
   corrected: boolean;
+  rankingScope: RankingScope;
+  /** Juara I, II, III… in order; by category (desa, then kelurahan) when ranked by category */
   winners: {
     prize: string;
     rank: number;
@@ -198,6 +203,7 @@ export async function listPublishedSummaries(
       "c.year",
       "c.region",
       "c.is_demo",
+      "c.ranking_scope",
       "p.id as publicationId",
       "p.revision",
     ])
@@ -216,8 +222,8 @@ export async function listPublishedSummaries(
       competitions.map((c) => c.publicationId),
     )
     .where("prize_label", "like", "Juara%")
-    .orderBy("category")
     .orderBy("rank")
+    .orderBy("library_name")
     .execute();
   return competitions.map((c) => ({
     slug: c.slug,
@@ -226,8 +232,15 @@ export async function listPublishedSummaries(
     region: c.region,
     isDemo: c.is_demo === 1,
     corrected: c.revision > 0,
-    winners: winners
-      .filter((w) => w.publication_id === c.publicationId)
+    rankingScope: c.ranking_scope,
+    // one ranking: by rank whatever the category; by category: each category's winners together
+    winners: groupByCategory(
+      winners
+        .filter((w) => w.publication_id === c.publicationId)
+        .map((w) => ({ ...w, prize: w.prize_label })),
+      c.ranking_scope,
+    )
+      .flatMap((g) => g.results)
       .map((w) => ({
         prize: w.prize_label ?? "",
         rank: w.rank,
@@ -328,6 +341,8 @@ export interface DistrictPlacing {
     libraryName: string;
     rank: number;
     prize: string | null;
+    /** the category the placing is in, when the competition ranked by category */
+    category: string | null;
   }[];
 }
 
@@ -346,13 +361,17 @@ export async function listPlacingsByDistrict(): Promise<DistrictPlacing[]> {
       "r.library_name",
       "r.rank",
       "r.prize_label",
+      "r.category",
+      "c.ranking_scope",
     ])
     .where("p.is_current", "=", 1)
     .where("c.status", "=", "published")
     .where("r.prize_label", "is not", null)
     .orderBy("r.library_district")
     .orderBy("c.year", "desc")
+    .orderBy("c.name")
     .orderBy("r.rank")
+    .orderBy("r.category")
     .execute();
   const groups = new Map<string, DistrictPlacing>();
   for (const r of rows) {
@@ -368,6 +387,7 @@ export async function listPlacingsByDistrict(): Promise<DistrictPlacing[]> {
       libraryName: r.library_name,
       rank: r.rank,
       prize: r.prize_label,
+      category: r.ranking_scope === "category" ? r.category : null,
     });
     groups.set(r.library_district, group);
   }
@@ -432,4 +452,15 @@ export async function getJudgingMethod(slug: string): Promise<JudgingMethod | nu
     })),
     panelSize: Number(panel.n),
   };
+}
+
+/** The certificates' date, place and signers of a published competition; null otherwise. */
+export async function getPublishedDocumentDetails(slug: string): Promise<DocumentDetails | null> {
+  const competition = await getDb()
+    .selectFrom("competitions")
+    .selectAll()
+    .where("slug", "=", slug)
+    .where("status", "=", "published")
+    .executeTakeFirst();
+  return competition ? documentDetailsOf(competition) : null;
 }

@@ -2,6 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/useT";
+import { categoryName, groupByCategory } from "~/lib/results";
 import { listPublishedSummaries } from "~/models/public.server";
 
 export const meta: MetaFunction = () => [
@@ -50,13 +51,25 @@ export default function Home() {
                   {c.region} · {c.year}
                   {c.isDemo ? ` · ${t("public.demo")}` : ""}
                 </p>
-                <ol className="mini-podium">
-                  {c.winners.map((w) => (
-                    <li key={`${w.category}-${w.libraryCode}`}>
-                      <strong>{w.prize}</strong> {w.libraryName}
-                    </li>
-                  ))}
-                </ol>
+                {groupByCategory(c.winners, c.rankingScope).map((group) => (
+                  <div key={group.category ?? "all"} className="mini-podium">
+                    {group.category ? (
+                      <h4>
+                        {t("public.category", {
+                          category: categoryName(t, group.category),
+                        })}
+                      </h4>
+                    ) : null}
+                    {/* the prize names the place: a numbered list would number them again */}
+                    <ul>
+                      {group.results.map((w) => (
+                        <li key={w.libraryCode}>
+                          <strong>{w.prize}</strong> {w.libraryName}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ))}
                 <Link to={`/competitions/${c.slug}`}>{t("public.seeWinners")}</Link>
               </li>
             ))}

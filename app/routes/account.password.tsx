@@ -9,6 +9,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorList, Field } from "~/components/Field";
 import { useT } from "~/i18n/useT";
+import { useClearPasswords } from "~/lib/use-clear-passwords";
 import { isPaused, passOnRetryAfter, withPasswordLimit } from "~/lib/auth.server";
 import { newPasswordField, parseForm } from "~/lib/forms";
 import { reply } from "~/lib/reply.server";
@@ -64,6 +65,7 @@ export default function ChangePassword() {
   const t = useT();
   const { mustChange } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
+  const formRef = useClearPasswords(data);
   const errors: Partial<Record<string, string[]>> = data?.errors ?? {};
   const retryMinutes = data && "retryMinutes" in data ? Number(data.retryMinutes) : 0;
   return (
@@ -81,7 +83,7 @@ export default function ChangePassword() {
       ) : mustChange ? (
         <p className="alert">{t("password.mustChange")}</p>
       ) : null}
-      <Form method="post" className="stack" noValidate>
+      <Form method="post" className="stack" noValidate ref={formRef}>
         <ErrorList errors={errors._form} />
         <Field
           label={t("password.current")}

@@ -2,6 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/useT";
+import { categoryName } from "~/lib/results";
 import { listPlacingsByDistrict, listPublishedSummaries } from "~/models/public.server";
 
 export const meta: MetaFunction = () => [
@@ -60,8 +61,11 @@ export default function Archive() {
             <ul>
               {d.results.map((r) => (
                 <li key={`${r.slug}-${r.libraryCode}`}>
-                  {r.year} · <strong>{r.prize}</strong> —{" "}
-                  <Link to={`/libraries/${r.libraryCode}`}>{r.libraryName}</Link>{" "}
+                  {r.year} · <strong>{r.prize}</strong>
+                  {r.category
+                    ? ` (${t("public.category", { category: categoryName(t, r.category) })})`
+                    : ""}{" "}
+                  — <Link to={`/libraries/${r.libraryCode}`}>{r.libraryName}</Link>{" "}
                   <span className="muted">
                     (<Link to={`/competitions/${r.slug}`}>{r.competition}</Link>)
                   </span>

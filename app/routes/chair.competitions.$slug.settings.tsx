@@ -1,14 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorList } from "~/components/Field";
+import { ErrorList, Field } from "~/components/Field";
 import { SettingsFields } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
-import { SettingsSchema } from "~/lib/competition-settings";
+import { DocumentDetailsSchema, SettingsSchema } from "~/lib/competition-settings";
 import { parseForm } from "~/lib/forms";
 import { reply } from "~/lib/reply.server";
 import { requireRole } from "~/lib/session.server";
-import { requireCompetition, settingsOf, updateCompetition } from "~/models/competitions.server";
+import {
+  documentDetailsOf,
+  requireCompetition,
+  settingsOf,
+  updateCompetition,
+  updateDocumentDetails,
+} from "~/models/competitions.server";
 import { actorOf } from "~/models/users.server";
 import {
   useCompetition,
@@ -28,13 +34,28 @@ function asValues(s: object): Record<string, string> {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
-  return json({ values: asValues(settingsOf(c)) });
+  const documents = documentDetailsOf(c);
+  return json({
+    values: asValues(settingsOf(c)),
+    documents: { ...documents, decisionDate: documents.decisionDate ?? "" },
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
-  const form = parseForm(SettingsSchema, await request.formData());
+  const formData = await request.formData();
+  if (formData.get("intent") === "documents") {
+    const documents = parseForm(DocumentDetailsSchema, formData);
+    if (!documents.ok)
+      return reply(
+        { ok: false, intent: "documents", errors: documents.errors, values: documents.values },
+        400,
+      );
+    await updateDocumentDetails(actorOf(user), c.id, documents.data);
+    return reply({ ok: true, intent: "documents" });
+  }
+  const form = parseForm(SettingsSchema, formData);
   if (!form.ok) return reply({ ok: false, errors: form.errors, values: form.values }, 400);
   const result = await updateCompetition(actorOf(user), c.id, form.data);
   if (!result.ok)
@@ -45,13 +66,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CompetitionSettings() {
   const t = useT();
   const { status } = useCompetition();
-  const { values } = useLoaderData<typeof loader>();
+  const { values, documents } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const errors: Partial<Record<string, string[]>> = data?.errors ?? {};
-  const shown = data && !data.ok ? data.values : values;
+  const forDocuments = data !== undefined && "intent" in data;
+  const errors: Partial<Record<string, string[]>> = (!forDocuments && data?.errors) || {};
+  const shown = data && !data.ok && !forDocuments ? data.values : values;
+  const documentErrors: Partial<Record<string, string[]>> = (forDocuments && data?.errors) || {};
+  const documentValues: Partial<Record<string, string>> =
+    forDocuments && data && !data.ok ? data.values : documents;
   return (
     <>
-      {data?.ok ? (
+      {data?.ok && !forDocuments ? (
         <p className="notice" role="status">
           {t("setup.saved")}
         </p>
@@ -62,6 +87,73 @@ export default function CompetitionSettings() {
       <Form method="post" className="stack narrow-wide" noValidate>
         <ErrorList errors={errors._form} />
         <SettingsFields values={shown} errors={errors} />
+        <button type="submit" className="button primary">
+          {t("action.save")}
+        </button>
+      </Form>
+
+      <h2 id="documents">{t("documents.title")}</h2>
+      <p>{t("documents.intro")}</p>
+      {data?.ok && forDocuments ? (
+        <p className="notice" role="status">
+          {t("setup.saved")}
+        </p>
+      ) : null}
+      <Form method="post" className="stack narrow-wide" noValidate aria-labelledby="documents">
+        <input type="hidden" name="intent" value="documents" />
+        <Field
+          label={t("documents.decisionDate")}
+          hint={t("documents.decisionDateHint")}
+          name="decisionDate"
+          type="date"
+          defaultValue={documentValues.decisionDate}
+          errors={documentErrors.decisionDate}
+        />
+        <Field
+          label={t("documents.decisionPlace")}
+          hint={t("documents.decisionPlaceHint")}
+          name="decisionPlace"
+          defaultValue={documentValues.decisionPlace}
+          errors={documentErrors.decisionPlace}
+        />
+        <Field
+          label={t("documents.documentNumber")}
+          name="documentNumber"
+          defaultValue={documentValues.documentNumber}
+          errors={documentErrors.documentNumber}
+        />
+        <fieldset>
+          <legend>{t("documents.chairSigner")}</legend>
+          <Field
+            label={t("documents.signerName")}
+            name="chairSignerName"
+            defaultValue={documentValues.chairSignerName}
+            errors={documentErrors.chairSignerName}
+          />
+          <Field
+            label={t("documents.signerTitle")}
+            hint={t("documents.defaultTitle", { title: t("certificate.chair") })}
+            name="chairSignerTitle"
+            defaultValue={documentValues.chairSignerTitle}
+            errors={documentErrors.chairSignerTitle}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>{t("documents.headSigner")}</legend>
+          <Field
+            label={t("documents.signerName")}
+            name="headSignerName"
+            defaultValue={documentValues.headSignerName}
+            errors={documentErrors.headSignerName}
+          />
+          <Field
+            label={t("documents.signerTitle")}
+            hint={t("documents.defaultTitle", { title: t("certificate.head") })}
+            name="headSignerTitle"
+            defaultValue={documentValues.headSignerTitle}
+            errors={documentErrors.headSignerTitle}
+          />
+        </fieldset>
         <button type="submit" className="button primary">
           {t("action.save")}
         </button>

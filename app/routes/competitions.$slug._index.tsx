@@ -6,7 +6,8 @@ import { ResultsSection } from "~/components/ResultsSection";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate } from "~/lib/format";
 import { loadPublishedPage } from "~/routes/competitions.$slug/published-page.server";
-import { groupByCategory } from "~/lib/results";
+import { categoryName, groupByCategory, isJuara, prizeOrder } from "~/lib/results";
+import { parseLang, translate, type Lang, type MessageKey, type Params } from "~/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { snapshot, headers } = await loadPublishedPage(request, params.slug);
@@ -15,11 +16,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return [{ title: "Juara" }];
-  const winners = data.results
-    .filter((r) => r.prize?.startsWith("Juara"))
-    .map((r) => `${r.prize}: ${r.library.name}`);
+  const lang = parseLang((matches.find((m) => m.id === "root")?.data as { lang?: Lang })?.lang);
+  const t = (key: MessageKey, params?: Params) => translate(lang, key, params);
+  const byCategory = data.competition.rankingScope === "category";
+  const winners = prizeOrder(data.results, data.competition.rankingScope)
+    .filter(isJuara)
+    .map(
+      (r) =>
+        `${r.prize}${byCategory ? ` (${categoryName(t, r.category)})` : ""}: ${r.library.name}`,
+    );
   const title = `${data.competition.name} · Juara`;
   const description = winners.length ? winners.join("; ") : data.competition.name;
   return [
@@ -38,7 +45,6 @@ export default function WinnersPage() {
   const lang = useLang();
   const { competition, publication, results } = snapshot;
   const sections = groupByCategory(results, competition.rankingScope);
-  const winners = results.filter((r) => r.prize?.startsWith("Juara"));
   return (
     <article className="winners-page">
       <header>
@@ -79,14 +85,26 @@ export default function WinnersPage() {
         />
       ))}
       <section className="charts" aria-label={t("public.components")}>
-        {winners.length > 0 ? (
-          <WinnersComponentChart
-            winners={winners.map((w) => ({
-              label: `${w.prize} · ${w.library.name}`,
-              components: w.components,
-            }))}
-          />
-        ) : null}
+        {sections.map((section) => {
+          const juara = prizeOrder(section.results, "overall").filter(isJuara);
+          return juara.length > 0 ? (
+            <WinnersComponentChart
+              key={section.category ?? "all"}
+              title={
+                section.category
+                  ? `${t("public.chartComponents")} · ${t("public.category", {
+                      category: categoryName(t, section.category),
+                    })}`
+                  : undefined
+              }
+              winners={juara.map((w) => ({
+                label: `${w.prize} · ${w.library.name}`,
+                shortLabel: w.prize ?? undefined,
+                components: w.components,
+              }))}
+            />
+          ) : null;
+        })}
         <ScoreDistributionChart scoresX100={results.map((r) => r.finalScoreX100)} />
       </section>
     </article>

@@ -38,8 +38,10 @@ const NEXT_KEYS = new Set(["ArrowRight", "ArrowDown", "PageDown", " ", "Enter"])
 const PREVIOUS_KEYS = new Set(["ArrowLeft", "ArrowUp", "PageUp", "Backspace"]);
 
 /**
- * For the projector: Harapan first, then Juara III, II, I, one per key press or click. The step
- * lives in the URL (?step=n), so without JavaScript the Next link does the same.
+ * For the projector: Harapan first, then Juara III, II, I, one per key press or click, from the
+ * first reveal on (the screen opens on it). The step lives in the URL (?step=n, 1 to the number
+ * of prizes), so without JavaScript the Next link does the same. Escape or the exit link go back
+ * to the winners page.
  */
 export default function Ceremony() {
   const { competition, reveals } = useLoaderData<typeof loader>();
@@ -48,24 +50,30 @@ export default function Ceremony() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const total = reveals.length;
-  const step = Math.min(total, Math.max(0, Number.parseInt(params.get("step") ?? "0", 10) || 0));
-  const current = step > 0 ? reveals[step - 1] : undefined;
+  const step = Math.min(total, Math.max(1, Number.parseInt(params.get("step") ?? "1", 10) || 1));
+  const current = reveals[step - 1];
+  const winnersPage = `/competitions/${competition.slug}`;
 
   useEffect(() => {
     const go = (to: number) => navigate(`?step=${to}`, { replace: true, preventScrollReset: true });
     const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") {
+        event.preventDefault();
+        navigate(winnersPage);
+        return;
+      }
       if (event.target instanceof HTMLElement && event.target.closest("a, button")) return;
       if (NEXT_KEYS.has(event.key) && step < total) {
         event.preventDefault();
         go(step + 1);
-      } else if (PREVIOUS_KEYS.has(event.key) && step > 0) {
+      } else if (PREVIOUS_KEYS.has(event.key) && step > 1) {
         event.preventDefault();
         go(step - 1);
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [navigate, step, total]);
+  }, [navigate, step, total, winnersPage]);
 
   const categoryLabel = (category: string | null) => {
     if (!category) return null;
@@ -75,7 +83,18 @@ export default function Ceremony() {
 
   return (
     <div className="ceremony">
-      <p className="ceremony-competition">{competition.name}</p>
+      <header className="ceremony-top">
+        <h1 className="ceremony-competition">
+          <span className="visually-hidden">{t("ceremony.title")}: </span>
+          {competition.name}
+        </h1>
+        <Link to={winnersPage} className="ceremony-exit">
+          {t("ceremony.exit")}
+          <span className="ceremony-key" aria-hidden="true">
+            Esc
+          </span>
+        </Link>
+      </header>
       <div className="ceremony-stage" aria-live="assertive" aria-atomic="true">
         {current ? (
           <div className="ceremony-reveal" data-testid="reveal">
@@ -90,28 +109,30 @@ export default function Ceremony() {
             <p className="ceremony-score">{formatScore(current.finalScoreX100, lang)}</p>
           </div>
         ) : (
-          <h1 className="ceremony-title">{t("ceremony.title")}</h1>
+          <p className="ceremony-title">{t("public.noResults")}</p>
         )}
         {step === total && total > 0 ? <p className="ceremony-done">{t("ceremony.done")}</p> : null}
       </div>
-      <nav className="ceremony-controls" aria-label={t("ceremony.title")}>
-        {step > 0 ? (
-          <Link to={`?step=${step - 1}`} replace preventScrollReset>
-            {t("ceremony.previous")}
-          </Link>
-        ) : (
-          <span />
-        )}
-        <span className="ceremony-progress">{t("ceremony.step", { step, total })}</span>
-        {step < total ? (
-          <Link to={`?step=${step + 1}`} replace preventScrollReset className="ceremony-next">
-            {t("ceremony.next")}
-          </Link>
-        ) : (
-          <Link to={`/competitions/${competition.slug}`}>{t("ceremony.exit")}</Link>
-        )}
-      </nav>
-      <p className="ceremony-hint">{t("ceremony.hint")}</p>
+      {total > 0 ? (
+        <nav className="ceremony-controls" aria-label={t("ceremony.title")}>
+          {step > 1 ? (
+            <Link to={`?step=${step - 1}`} replace preventScrollReset>
+              {t("ceremony.previous")}
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="ceremony-progress">{t("ceremony.step", { step, total })}</span>
+          {step < total ? (
+            <Link to={`?step=${step + 1}`} replace preventScrollReset className="ceremony-next">
+              {t("ceremony.next")}
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      ) : null}
+      {step < total ? <p className="ceremony-hint">{t("ceremony.keys")}</p> : null}
     </div>
   );
 }

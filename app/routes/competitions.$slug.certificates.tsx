@@ -1,19 +1,38 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { PrintButton } from "~/components/PrintButton";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate } from "~/lib/format";
+import { getPublishedDocumentDetails } from "~/models/public.server";
 import { loadPublishedPage } from "~/routes/competitions.$slug/published-page.server";
-import { ceremonyOrder } from "~/lib/results";
+import { prizeOrder } from "~/lib/results";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { snapshot, headers } = await loadPublishedPage(request, params.slug);
-  // Juara I first on paper: the reverse of the ceremony order
-  const winners = ceremonyOrder(snapshot.results, snapshot.competition.rankingScope).reverse();
+  const documents = params.slug ? await getPublishedDocumentDetails(params.slug) : null;
+  const { snapshot, headers } = await loadPublishedPage(request, params.slug, documents);
+  // Juara I first on paper, category by category
+  const winners = prizeOrder(snapshot.results, snapshot.competition.rankingScope);
   return json(
     {
       competition: snapshot.competition,
-      publishedAt: snapshot.publication.publishedAt,
+      // the day the winners were decided, as the chair recorded it; else the day they were published
+      decidedOn: documents?.decisionDate ?? snapshot.publication.publishedAt,
+      place:
+        documents?.decisionPlace ||
+        snapshot.competition.region.replace(/^(Kabupaten|Kota)\s+/i, ""),
+      signers: [
+        {
+          name: documents?.chairSignerName ?? "",
+          title: documents?.chairSignerTitle ?? "",
+          role: "chair",
+        },
+        {
+          name: documents?.headSignerName ?? "",
+          title: documents?.headSignerTitle ?? "",
+          role: "head",
+        },
+      ] as const,
       winners,
     },
     { headers },
@@ -26,17 +45,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Piagam · ${data.competition.name}` : "Juara" },
 ];
 
-/** One A4 landscape page per winner (print CSS), with places for signatures. */
+/** One A4 landscape page per winner (print CSS), signed by the two signers of the settings. */
 export default function Certificates() {
-  const { competition, publishedAt, winners } = useLoaderData<typeof loader>();
+  const { competition, decidedOn, place, signers, winners } = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
-  const place = competition.region.replace(/^Kabupaten\s+/i, "");
   return (
     <div className="certificates">
       <div className="no-print certificate-help">
         <h1>{t("public.certificates")}</h1>
         <p>{t("certificate.printHint")}</p>
+        <PrintButton label={t("certificate.print")} />
       </div>
       {winners.map((w) => (
         <section
@@ -57,20 +76,18 @@ export default function Certificates() {
             {t("certificate.in")} {competition.name}
           </p>
           <p className="certificate-date">
-            {t("certificate.date", {
-              region: place,
-              date: formatDate(publishedAt, lang),
-            })}
+            {t("certificate.date", { region: place, date: formatDate(decidedOn, lang) })}
           </p>
           <div className="signatures">
-            <div className="signature">
-              <span className="signature-line" />
-              {t("certificate.chair")}
-            </div>
-            <div className="signature">
-              <span className="signature-line" />
-              {t("certificate.head")}
-            </div>
+            {signers.map((s) => (
+              <div className="signature" key={s.role}>
+                <span className="signature-title">
+                  {s.title || t(s.role === "chair" ? "certificate.chair" : "certificate.head")}
+                </span>
+                <span className="signature-line" />
+                <span className="signature-name">{s.name || "\u00a0"}</span>
+              </div>
+            ))}
           </div>
         </section>
       ))}

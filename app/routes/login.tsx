@@ -9,6 +9,7 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { ErrorList, Field } from "~/components/Field";
 import { useT } from "~/i18n/useT";
+import { useClearPasswords } from "~/lib/use-clear-passwords";
 import { authenticate, passOnRetryAfter } from "~/lib/auth.server";
 import { emailField, FORM, parseForm } from "~/lib/forms";
 import { reply } from "~/lib/reply.server";
@@ -63,6 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Login() {
   const t = useT();
   const data = useActionData<typeof action>();
+  const formRef = useClearPasswords(data);
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const errors: Partial<Record<string, string[]>> = data?.errors ?? {};
@@ -71,7 +73,7 @@ export default function Login() {
   return (
     <div className="narrow">
       <h1>{t("login.title")}</h1>
-      <Form method="post" className="stack" noValidate>
+      <Form method="post" className="stack" noValidate ref={formRef}>
         {formError === "login.locked" ? (
           <p className="alert" role="alert">
             {t("login.locked", { minutes: retryMinutes })}

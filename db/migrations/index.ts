@@ -7,6 +7,7 @@ import * as m0005 from "./0005_audit_chain";
 import * as m0006 from "./0006_sheet_points";
 import * as m0007 from "./0007_set_aside_sheets";
 import * as m0008 from "./0008_issued_passwords";
+import * as m0009 from "./0009_document_details";
 
 /**
  * Every migration, by name, in order. A static list rather than a folder scan so the same
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "0006_sheet_points": m0006,
   "0007_set_aside_sheets": m0007,
   "0008_issued_passwords": m0008,
+  "0009_document_details": m0009,
 };

@@ -71,4 +71,29 @@ describe("e2e: the demo chair", () => {
       .toBe("Lomba yang Anda nilai");
     await page.close();
   });
+
+  it("empties the password field after a wrong password, and greets a judge whose name ends in a full stop once", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.waitForFunction(
+      () => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined,
+    );
+    await page.getByLabel("Email").fill("juri2@juara.demo");
+    await page.getByLabel("Kata sandi").fill("not-the-password");
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await expect.poll(() => page.getByRole("alert").count()).toBeGreaterThan(0);
+    // the rejected password is gone, the email stays, and the cursor waits in the password field
+    await expect.poll(() => page.getByLabel("Kata sandi").inputValue()).toBe("");
+    expect(await page.getByLabel("Email").inputValue()).toBe("juri2@juara.demo");
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe(
+      "password",
+    );
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`${server.url}/dashboard`);
+    const body = await page.locator("main").textContent();
+    expect(body).toContain("Selamat datang, Nurhayati, S.IP.");
+    expect(body).not.toContain("S.IP..");
+    await page.close();
+  });
 });

@@ -118,6 +118,7 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
     },
   },
   "routes/language": { url: "/language", get: 302, post: 302 },
+  "routes/$": { url: "/no-such-page", get: 404 },
   "routes/dashboard": { url: "/dashboard", get: STAFF },
   "routes/account.password": {
     url: "/account/password",

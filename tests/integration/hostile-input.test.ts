@@ -36,6 +36,8 @@ type Kind =
   | { t: "password" }
   | { t: "json" }
   | { t: "csv" }
+  /** an ISO date (YYYY-MM-DD), or empty */
+  | { t: "date" }
   /** one "entry:judge" pair of the assignment matrix; leaving all out is a legitimate "none" */
   | { t: "pair" };
 
@@ -115,6 +117,8 @@ function hostile(kind: Kind): string[] {
       ];
     case "pair":
       return ["1:abc", "x", "1:", ":2", "999999:999999", ...SQL, ...HTML];
+    case "date":
+      return ["2024-13-01", "2024-02-30", "17/08/2024", "2024-8-17", "x", ...SQL, ...HTML];
     case "csv":
       return [
         "",
@@ -307,6 +311,21 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
         url: `${c}/settings`,
         base: SETTINGS_BASE,
         fields: SETTINGS,
+      },
+      {
+        name: "document details",
+        role: "chair",
+        url: `${c}/settings`,
+        base: { intent: "documents", decisionDate: "2024-08-17", headSignerName: "Drs. H. Ayub" },
+        fields: {
+          decisionDate: { t: "date" },
+          decisionPlace: { t: "text", max: 100, required: false },
+          documentNumber: { t: "text", max: 100, required: false },
+          chairSignerName: { t: "text", max: 200, required: false },
+          chairSignerTitle: { t: "text", max: 200, required: false },
+          headSignerName: { t: "text", max: 200, required: false },
+          headSignerTitle: { t: "text", max: 200, required: false },
+        },
       },
     ],
     "routes/chair.competitions.$slug.criteria": [

@@ -135,6 +135,37 @@ describe("public pages", () => {
         },
       ],
     });
+    // ranked overall, the winners from both categories: Juara III is the only desa winner
+    await insertPublishedCompetition(db, {
+      slug: "mixed-2025",
+      year: 2022,
+      results: [
+        {
+          code: "MK1",
+          name: "Kelurahan Juara Satu",
+          category: "kelurahan",
+          rank: 1,
+          prize: "Juara I",
+          scoreX100: 9000,
+        },
+        {
+          code: "MK2",
+          name: "Kelurahan Juara Dua",
+          category: "kelurahan",
+          rank: 2,
+          prize: "Juara II",
+          scoreX100: 8800,
+        },
+        {
+          code: "MD3",
+          name: "Desa Juara Tiga",
+          category: "desa",
+          rank: 3,
+          prize: "Juara III",
+          scoreX100: 8600,
+        },
+      ],
+    });
     await db.destroy();
     server = await startServer({ dataDir: data.dir });
   });
@@ -160,6 +191,94 @@ describe("public pages", () => {
     expect(home).not.toContain("Lomba closed-2025");
     // newest first
     expect(home.indexOf("Lomba pub-2025")).toBeLessThan(home.indexOf("Lomba cat-2025"));
+  });
+
+  it("lists the winners on the home page Juara I, II, III, category by category with the category named", async () => {
+    const home = await (await new HttpClient(server.url).get("/")).text();
+    const card = (slug: string) => {
+      const start = home.indexOf(`Lomba ${slug}`);
+      return home.slice(start, home.indexOf("Lihat para juara", start));
+    };
+    const prizes = (html: string) =>
+      [...html.matchAll(/<strong>([^<]+)<\/strong>/g)].map((m) => m[1]);
+    // ranked overall: by place, whatever the category
+    expect(prizes(card("mixed-2025"))).toEqual(["Juara I", "Juara II", "Juara III"]);
+    expect(card("mixed-2025")).not.toContain("Kategori");
+    // ranked by category: each category named, its winners in order
+    const cat = card("cat-2025");
+    expect(prizes(cat)).toEqual(["Juara I", "Juara II", "Juara I", "Juara II"]);
+    expect(cat.indexOf("Kategori Desa")).toBeLessThan(cat.indexOf("Perpustakaan Desa Satu"));
+    expect(cat.indexOf("Perpustakaan Desa Dua")).toBeLessThan(cat.indexOf("Kategori Kelurahan"));
+    expect(cat.indexOf("Kategori Kelurahan")).toBeLessThan(
+      cat.indexOf("Perpustakaan Kelurahan Satu"),
+    );
+    // no numbered list that would number the places a second time
+    expect(cat).not.toContain("<ol");
+
+    // the same order on the certificates, the link preview and the archive
+    const certificates = await (
+      await new HttpClient(server.url).get("/competitions/cat-2025/certificates")
+    ).text();
+    expect(
+      [...certificates.matchAll(/class="certificate-name">([^<]+)</g)].map((m) => m[1]),
+    ).toEqual([
+      "Perpustakaan Desa Satu",
+      "Perpustakaan Desa Dua",
+      "Perpustakaan Kelurahan Satu",
+      "Perpustakaan Kelurahan Dua",
+    ]);
+    const page = await (await new HttpClient(server.url).get("/competitions/cat-2025")).text();
+    expect(page).toContain(
+      'content="Juara I (Desa): Perpustakaan Desa Satu; Juara II (Desa): Perpustakaan Desa Dua; Juara I (Kelurahan): Perpustakaan Kelurahan Satu; Juara II (Kelurahan): Perpustakaan Kelurahan Dua"',
+    );
+    const mixed = await (await new HttpClient(server.url).get("/competitions/mixed-2025")).text();
+    expect(mixed).toMatch(
+      /content="Juara I: Kelurahan Juara Satu; Juara II: Kelurahan Juara Dua; Juara III: Desa Juara Tiga"/,
+    );
+    const archive = await (await new HttpClient(server.url).get("/archive")).text();
+    expect(archive).toContain("Juara I</strong> (Kategori Kelurahan)");
+  });
+
+  it("keeps the site around 403 and 404 pages, each with its own heading and advice, in the visitor's language", async () => {
+    const heading = (html: string) => /<h1>([^<]+)<\/h1>/.exec(html)?.[1];
+    const title = (html: string) => /<title>([^<]+)<\/title>/.exec(html)?.[1];
+    const anon = new HttpClient(server.url);
+    for (const url of ["/no-such-page", "/competitions/no-such-thing", "/libraries/BARU"]) {
+      const res = await anon.get(url);
+      expect(res.status, url).toBe(404);
+      const html = await res.text();
+      expect(heading(html), url).toBe("Halaman tidak ditemukan");
+      expect(title(html), url).toBe("Halaman tidak ditemukan · Juara");
+      expect(html, url).toContain("Periksa kembali alamatnya");
+      // the normal layout: navigation, login link, language switch
+      expect(html, url).toContain('class="site-header"');
+      expect(html, url).toContain('href="/archive"');
+      expect(html, url).toContain('href="/login"');
+      expect(html, url).toContain("English");
+    }
+
+    const judge = new HttpClient(server.url);
+    await judge.login("juri1@juara.demo", DEMO_PASSWORD);
+    const forbidden = await judge.get("/chair/competitions/kutim-2024/settings");
+    expect(forbidden.status).toBe(403);
+    const html = await forbidden.text();
+    expect(heading(html)).toBe("Akses ditolak");
+    expect(title(html)).toBe("Akses ditolak · Juara");
+    expect(html).toContain("Anda tidak berhak membuka halaman ini.");
+    expect(html).toContain("minta ketua panitia atau admin");
+    // still signed in: their name, the logout button and the way back to their work
+    expect(html).toContain('action="/logout"');
+    expect(html).toContain('href="/dashboard"');
+    expect(html).not.toContain('href="/login"');
+
+    await judge.post("/language", { lang: "en", redirectTo: "/" });
+    const english = await (await judge.get("/chair/competitions/kutim-2024/settings")).text();
+    expect(heading(english)).toBe("Access denied");
+    expect(english).toContain('<html lang="en"');
+    const missing = await (await judge.get("/no-such-page")).text();
+    expect(heading(missing)).toBe("Page not found");
+    expect(title(missing)).toBe("Page not found · Juara");
+    expect(missing).toContain('action="/logout"');
   });
 
   it("serves a public page from its rendered copy, and other pages with a fresh nonce each time", async () => {
@@ -326,6 +445,58 @@ describe("public pages", () => {
     expect(html).toContain("Ketua Dewan Juri");
   });
 
+  it("dates and signs the certificates from the competition's document details, and revalidates when they change", async () => {
+    const anon = new HttpClient(server.url);
+    const url = "/competitions/kutim-2023/certificates";
+    const before = await anon.get(url);
+    const etag = before.headers.get("etag")!;
+    const html = await before.text();
+    // nothing recorded yet: the publication's date, the default titles, blank names
+    expect(html).toContain("Ketua Dewan Juri");
+    expect(html).toContain("Kepala Dinas Perpustakaan dan Kearsipan");
+    expect(html).not.toContain("17 Agustus 2023");
+
+    const chair = new HttpClient(server.url);
+    await chair.login("ketua@juara.demo", DEMO_PASSWORD);
+    const saved = await chair.post("/chair/competitions/kutim-2023/settings", {
+      intent: "documents",
+      decisionDate: "2023-08-17",
+      decisionPlace: "Sangatta",
+      documentNumber: "045/BA/2023",
+      chairSignerName: "Dr. Bambang Prasetyo",
+      chairSignerTitle: "",
+      headSignerName: "Drs. H. Ayub, M.Si.",
+      headSignerTitle: "Kepala Dinas Perpustakaan dan Kearsipan Kabupaten Kutai Timur",
+    });
+    expect(saved.status).toBe(200);
+
+    const after = await anon.get(url, { "If-None-Match": etag });
+    expect(after.status).toBe(200);
+    expect(after.headers.get("etag")).not.toBe(etag);
+    const signed = await after.text();
+    expect(signed).toContain('class="certificate-date">Sangatta, 17 Agustus 2023<');
+    expect(signed).toContain('class="signature-title">Ketua Dewan Juri<');
+    expect(signed).toContain('class="signature-name">Dr. Bambang Prasetyo<');
+    expect(signed).toContain(
+      'class="signature-title">Kepala Dinas Perpustakaan dan Kearsipan Kabupaten Kutai Timur<',
+    );
+    expect(signed).toContain('class="signature-name">Drs. H. Ayub, M.Si.<');
+    // the new page is served from its cache and revalidates as before
+    const etag2 = after.headers.get("etag")!;
+    expect((await anon.get(url, { "If-None-Match": etag2 })).status).toBe(304);
+    // the change is in the audit trail
+    const audit = await (await chair.get("/audit")).text();
+    expect(audit).toContain("Drs. H. Ayub, M.Si.");
+    // and an impossible date is refused with the field's message, nothing saved
+    const refused = await chair.post("/chair/competitions/kutim-2023/settings", {
+      intent: "documents",
+      decisionDate: "2023-02-30",
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Isian tidak valid.");
+    expect(await (await anon.get(url)).text()).toContain("Sangatta, 17 Agustus 2023");
+  });
+
   it("reveals the ceremony in order without JavaScript: Harapan II, Harapan I, Juara III, II, I", async () => {
     const client = new HttpClient(server.url);
     const shown: string[] = [];
@@ -334,6 +505,19 @@ describe("public pages", () => {
       shown.push(/class="ceremony-prize">([^<]+)</.exec(html)![1]!);
     }
     expect(shown).toEqual(["Harapan II", "Harapan I", "Juara III", "Juara II", "Juara I"]);
+    // it opens on the first reveal (out-of-range steps too), with a way out and the keys explained
+    for (const url of ["", "?step=0", "?step=-3", "?step=x"]) {
+      const html = await (await client.get(`/competitions/pub-2025/ceremony${url}`)).text();
+      expect(/class="ceremony-prize">([^<]+)</.exec(html)?.[1], url).toBe("Harapan II");
+      expect(html, url).toContain("Pengumuman 1 dari 5");
+      expect(html, url).toContain('href="/competitions/pub-2025"');
+      expect(html, url).toContain('class="ceremony-hint"');
+    }
+    // the last one: no Next link and no key hint
+    const last = await (await client.get("/competitions/pub-2025/ceremony?step=9")).text();
+    expect(/class="ceremony-prize">([^<]+)</.exec(last)?.[1]).toBe("Juara I");
+    expect(last).not.toContain('class="ceremony-hint"');
+    expect(last).not.toContain("ceremony-next");
   });
 
   it("has a library page with its history, and an archive by year and district", async () => {
@@ -353,6 +537,24 @@ describe("public pages", () => {
     expect(archive).toContain("2024");
     expect(archive).toContain("Kaubun");
     expect(archive).not.toContain("draft-2025");
+  });
+
+  it("has a favicon, as an SVG linked from every page and at /favicon.ico", async () => {
+    const client = new HttpClient(server.url);
+    for (const url of ["/", "/competitions/pub-2025", "/no-such-page"]) {
+      const html = await (await client.get(url)).text();
+      expect(html, url).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml"/>');
+      expect(html, url).toContain('<link rel="icon" href="/favicon.ico"');
+    }
+    for (const [url, type] of [
+      ["/favicon.ico", /icon/],
+      ["/favicon.svg", /^image\/svg\+xml/],
+    ] as const) {
+      const res = await client.get(url);
+      expect(res.status, url).toBe(200);
+      expect(res.headers.get("content-type"), url).toMatch(type);
+      expect((await res.arrayBuffer()).byteLength, url).toBeGreaterThan(100);
+    }
   });
 
   it("describes each page for link previews", async () => {

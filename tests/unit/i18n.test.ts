@@ -26,4 +26,17 @@ describe("message catalogs", () => {
     expect(translate("id", "dashboard.welcome", { name: "Siti" })).toBe("Selamat datang, Siti.");
     expect(translate("en", "dashboard.welcome", { name: "Siti" })).toBe("Welcome, Siti.");
   });
+
+  it("ends a sentence once when a filled-in value already ends with a full stop", () => {
+    expect(translate("id", "dashboard.welcome", { name: "Nurhayati, S.IP." })).toBe(
+      "Selamat datang, Nurhayati, S.IP.",
+    );
+    expect(translate("en", "results.behind", { names: "Rahmawati, Nurhayati, S.IP." })).toBe(
+      "Not finished: Rahmawati, Nurhayati, S.IP.",
+    );
+    // a full stop inside a sentence is kept
+    expect(translate("id", "public.corrected", { date: "1 Mei 2025" })).toBe(
+      "Hasil ini telah dikoreksi dan diumumkan ulang pada 1 Mei 2025.",
+    );
+  });
 });

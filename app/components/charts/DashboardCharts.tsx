@@ -9,7 +9,13 @@ import {
   YAxis,
 } from "recharts";
 import { useT } from "~/i18n/useT";
-import { ChartFrame, PALETTE } from "./ResultCharts";
+import { CHART_TEXT, ChartFrame } from "./ResultCharts";
+
+/**
+ * Judges get colours of their own (Paul Tol's muted set), none of which a place uses in the
+ * winners' charts: one colour means one thing across charts.
+ */
+const JUDGE_COLOURS = ["#332288", "#44AA99", "#882255", "#999933", "#AA4499", "#DDCC77"];
 
 /** Each judge's totals in 10-point bands, side by side: a harsh or lenient judge shows at a glance. */
 export function JudgeDistributionChart({
@@ -27,19 +33,47 @@ export function JudgeDistributionChart({
     return row;
   }).filter((row) => judges.some((j) => Number(row[j.name]) > 0));
   return (
-    <ChartFrame title={t("results.chartJudges")}>
+    <ChartFrame
+      title={t("results.chartJudges")}
+      fallback={
+        <table className="chart-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("public.finalScore")}</th>
+              {judges.map((j) => (
+                <th scope="col" className="num" key={j.name}>
+                  {j.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((row) => (
+              <tr key={row.band}>
+                <th scope="row">{row.band}</th>
+                {judges.map((j) => (
+                  <td className="num" key={j.name}>
+                    {row[j.name]}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
       <ResponsiveContainer width="100%" height={300}>
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="band" />
-          <YAxis allowDecimals={false} />
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="band" tick={{ fontSize: 12, fill: CHART_TEXT }} />
+          <YAxis allowDecimals={false} width={32} tick={{ fontSize: 12, fill: CHART_TEXT }} />
           <Tooltip />
-          <Legend />
+          <Legend formatter={(value) => <span style={{ color: CHART_TEXT }}>{value}</span>} />
           {judges.map((j, i) => (
             <Bar
               key={j.name}
               dataKey={j.name}
-              fill={PALETTE[i % PALETTE.length]}
+              fill={JUDGE_COLOURS[i % JUDGE_COLOURS.length]}
               isAnimationActive={false}
             />
           ))}

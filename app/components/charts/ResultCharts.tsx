@@ -1,18 +1,25 @@
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import type { ReactNode } from "react";
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useT } from "~/i18n/useT";
 import { useHydrated } from "~/lib/use-hydrated";
 
-// Colours distinguishable in daylight and by most colour-blind readers (Okabe–Ito).
-export const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"];
+/**
+ * One colour means one thing in every chart. Places keep their colour (first place, Juara I, is
+ * always blue; second vermilion; third green), from the Okabe–Ito set that most colour-blind
+ * readers tell apart. The distribution of all entries is grey, a colour no place uses.
+ */
+export const PLACE_COLOURS = [
+  "#0072B2",
+  "#D55E00",
+  "#009E73",
+  "#CC79A7",
+  "#E69F00",
+  "#56B4E9",
+  "#000000",
+];
+export const ALL_ENTRIES_COLOUR = "#6B7280";
+/** Text on charts: the page's text colour, never a series colour (contrast). */
+export const CHART_TEXT = "#1f2937";
 
 interface ComponentScore {
   code: string;
@@ -23,52 +30,141 @@ interface ComponentScore {
 
 interface Winner {
   label: string;
+  /** a short name for the table without JavaScript ("Juara I"); the legend gives the label */
+  shortLabel?: string;
   components: ComponentScore[];
 }
 
 /**
- * Charts render in the browser only: the server sends the ranking table (which holds the same
- * numbers) and stays fast on award day.
+ * Charts draw in the browser (they measure their box); the server sends, and a browser without
+ * JavaScript keeps, the same numbers as a table.
  */
-export function ChartFrame({ title, children }: { title: string; children: React.ReactNode }) {
+export function ChartFrame({
+  title,
+  children,
+  fallback,
+  legend,
+}: {
+  title: string;
+  children: ReactNode;
+  /** the chart's numbers as a table, for a browser without JavaScript */
+  fallback: ReactNode;
+  /** legend and keys, in HTML under the chart (readable, wraps on a phone) */
+  legend?: ReactNode;
+}) {
   const hydrated = useHydrated();
-  const t = useT();
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
       <div className="chart-area">
-        {hydrated ? children : <p className="muted">{t("public.chartLoading")}</p>}
+        {hydrated ? (
+          children
+        ) : (
+          <noscript>
+            <div className="table-wrap">{fallback}</div>
+          </noscript>
+        )}
       </div>
+      {legend}
     </figure>
   );
 }
 
+/** A component score out of its weight, as a percentage, so components compare fairly. */
+const percentOfWeight = (c: ComponentScore | undefined) =>
+  c && c.weight > 0 ? Math.round(c.scoreX100 / c.weight) : 0;
+
+/**
+ * Winners (or the leading entries) side by side per component, in ranking order. The axis carries
+ * the components' short codes, which never run into each other; the key under the chart names
+ * them.
+ */
 export function WinnersComponentChart({ winners, title }: { winners: Winner[]; title?: string }) {
   const t = useT();
   const components = winners[0]?.components ?? [];
+  const names = new Map(components.map((c) => [c.code, c.name]));
+  const series = winners.map((w, i) => ({ key: `w${i}`, label: w.label, winner: w }));
   const data = components.map((c) => {
-    const row: Record<string, string | number> = { component: c.name };
-    for (const w of winners) {
-      const match = w.components.find((x) => x.code === c.code);
-      // a component score out of its weight, as a percentage, so components compare fairly
-      row[w.label] = match && match.weight > 0 ? Math.round(match.scoreX100 / match.weight) : 0;
-    }
+    const row: Record<string, string | number> = { component: c.code };
+    for (const s of series)
+      row[s.key] = percentOfWeight(s.winner.components.find((x) => x.code === c.code));
     return row;
   });
+  const colour = (i: number) => PLACE_COLOURS[i % PLACE_COLOURS.length];
   return (
-    <ChartFrame title={title ?? t("public.chartComponents")}>
-      <ResponsiveContainer width="100%" height={320}>
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="component" interval={0} tick={{ fontSize: 12 }} />
-          <YAxis domain={[0, 100]} unit="%" />
-          <Tooltip />
-          <Legend />
-          {winners.map((w, i) => (
+    <ChartFrame
+      title={title ?? t("public.chartComponents")}
+      legend={
+        <>
+          <ol className="chart-legend" aria-label={t("public.chartLegend")}>
+            {series.map((s, i) => (
+              <li key={s.key}>
+                <span className="swatch" style={{ background: colour(i) }} aria-hidden="true" />
+                {s.label}
+              </li>
+            ))}
+          </ol>
+          <dl className="chart-key" aria-label={t("public.components")}>
+            {components.map((c) => (
+              <div key={c.code}>
+                <dt>{c.code}</dt>
+                <dd>{c.name}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      }
+      fallback={
+        <table className="chart-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("public.components")}</th>
+              {series.map((s) => (
+                <th scope="col" className="num" key={s.key}>
+                  {s.winner.shortLabel ?? s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {components.map((c, row) => (
+              <tr key={c.code}>
+                <th scope="row">
+                  {c.code}
+                  <span className="visually-hidden"> {c.name}</span>
+                </th>
+                {series.map((s) => (
+                  <td className="num" key={s.key}>
+                    {data[row]![s.key]}%
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      <ResponsiveContainer width="100%" height={300}>
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="component" interval={0} tick={{ fontSize: 13, fill: CHART_TEXT }} />
+          <YAxis
+            domain={[0, 100]}
+            ticks={[0, 25, 50, 75, 100]}
+            unit="%"
+            width={48}
+            tick={{ fontSize: 12, fill: CHART_TEXT }}
+          />
+          <Tooltip
+            labelFormatter={(code) => `${String(code)} · ${names.get(String(code)) ?? ""}`}
+            formatter={(value) => `${String(value)}%`}
+          />
+          {series.map((s, i) => (
             <Bar
-              key={w.label}
-              dataKey={w.label}
-              fill={PALETTE[i % PALETTE.length]}
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              fill={colour(i)}
               isAnimationActive={false}
             />
           ))}
@@ -92,16 +188,38 @@ export function ScoreDistributionChart({ scoresX100 }: { scoresX100: number[] })
   const to = lows.length ? Math.max(...lows) : 95;
   const data = [];
   for (let b = from; b <= to; b += 5)
-    data.push({ band: `${b}–${b + 5}`, [label]: bands.get(b) ?? 0 });
+    data.push({ band: `${b}–${b + 5}`, count: bands.get(b) ?? 0 });
   return (
-    <ChartFrame title={t("public.chartDistribution")}>
+    <ChartFrame
+      title={t("public.chartDistribution")}
+      fallback={
+        <table className="chart-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("public.finalScore")}</th>
+              <th scope="col" className="num">
+                {label}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((d) => (
+              <tr key={d.band}>
+                <th scope="row">{d.band}</th>
+                <td className="num">{d.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
       <ResponsiveContainer width="100%" height={260}>
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="band" />
-          <YAxis allowDecimals={false} />
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="band" tick={{ fontSize: 12, fill: CHART_TEXT }} />
+          <YAxis allowDecimals={false} width={32} tick={{ fontSize: 12, fill: CHART_TEXT }} />
           <Tooltip />
-          <Bar dataKey={label} fill={PALETTE[0]} isAnimationActive={false} />
+          <Bar dataKey="count" name={label} fill={ALL_ENTRIES_COLOUR} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </ChartFrame>

@@ -63,6 +63,13 @@ export const common = defineMessages({
       "Permintaan tidak dapat diproses: isian formulir tidak lengkap atau tidak sah. Kembali dan coba lagi.",
     "error.controlCharacters": "Teks berisi karakter kendali yang tidak diizinkan.",
     "error.repeated": "Isian ini dikirim lebih dari sekali.",
+    "error.title.403": "Akses ditolak",
+    "error.title.404": "Halaman tidak ditemukan",
+    "error.advice.403":
+      "Halaman ini untuk peran lain. Bila Anda perlu membukanya, minta ketua panitia atau admin memberi akses, atau masuk dengan akun yang tepat.",
+    "error.advice.404":
+      "Periksa kembali alamatnya. Lomba yang belum diumumkan belum tampil untuk umum; hasil yang sudah diumumkan ada di beranda dan arsip.",
+    "error.toDashboard": "Ke dasbor",
   },
   en: {
     "app.name": "Juara",
@@ -122,5 +129,12 @@ export const common = defineMessages({
       "The request could not be processed: the form was incomplete or invalid. Go back and try again.",
     "error.controlCharacters": "The text contains control characters that are not allowed.",
     "error.repeated": "This field was sent more than once.",
+    "error.title.403": "Access denied",
+    "error.title.404": "Page not found",
+    "error.advice.403":
+      "This page is for another role. If you need it, ask the committee chair or an administrator for access, or log in with the right account.",
+    "error.advice.404":
+      "Check the address. A competition shows to the public only once its results are published; published results are on the home page and in the archive.",
+    "error.toDashboard": "Go to the dashboard",
   },
 });

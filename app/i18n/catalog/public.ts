@@ -6,6 +6,8 @@ import { defineMessages } from "../define";
  */
 export const publicPages = defineMessages({
   id: {
+    "public.noResults": "Belum ada hasil.",
+    "certificate.print": "Cetak piagam",
     "home.title": "Lomba Perpustakaan Desa/Kelurahan",
     "home.intro":
       "Juara mencatat penilaian dewan juri, menghitung peringkat, dan mengumumkan para juara lomba perpustakaan desa dan kelurahan.",
@@ -84,8 +86,29 @@ export const publicPages = defineMessages({
     "certificate.chair": "Ketua Dewan Juri",
     "certificate.head": "Kepala Dinas Perpustakaan dan Kearsipan",
     "certificate.printHint": "Atur kertas A4 lanskap; satu halaman untuk setiap pemenang.",
+    "ceremony.keys":
+      "Spasi, Enter atau panah kanan: pemenang berikutnya · panah kiri: kembali · Esc: keluar",
+    "public.chartLegend": "Keterangan warna",
+    "documents.title": "Piagam dan berita acara",
+    "documents.intro":
+      "Tanggal, tempat, nomor dan penanda tangan yang tercetak di piagam dan berita acara. Boleh diubah kapan saja, juga setelah hasil diumumkan.",
+    "documents.decisionDate": "Tanggal penetapan juara",
+    "documents.decisionDateHint": "Kosong: tanggal hasil diumumkan.",
+    "documents.decisionPlace": "Tempat penetapan",
+    "documents.decisionPlaceHint": "Kosong: nama kabupaten/kota dari wilayah lomba.",
+    "documents.documentNumber": "Nomor berita acara",
+    "documents.chairSigner": "Penanda tangan pertama (dewan juri)",
+    "documents.headSigner": "Penanda tangan kedua (pimpinan dinas)",
+    "documents.signerName": "Nama (dengan gelar)",
+    "documents.signerTitle": "Jabatan",
+    "documents.defaultTitle": "Kosong: {title}",
+    "documents.number": "Nomor: {number}",
+    "documents.placeDate": "{place}, {date}",
+    "documents.print": "Cetak",
   },
   en: {
+    "public.noResults": "No results yet.",
+    "certificate.print": "Print certificates",
     "home.title": "Village and Kelurahan Library Competitions",
     "home.intro":
       "Juara records the judging panel's scores, computes the ranking and announces the winners of village and kelurahan library competitions.",
@@ -164,5 +187,23 @@ export const publicPages = defineMessages({
     "certificate.chair": "Chair of the Judging Panel",
     "certificate.head": "Head of the Library and Archives Office",
     "certificate.printHint": "Use A4 landscape paper; one page per winner.",
+    "ceremony.keys": "Space, Enter or right arrow: next winner · left arrow: back · Esc: leave",
+    "public.chartLegend": "Colour key",
+    "documents.title": "Certificates and minutes",
+    "documents.intro":
+      "The date, place, number and signers printed on the certificates and the minutes. They may change at any time, also after the results are published.",
+    "documents.decisionDate": "Date the winners were decided",
+    "documents.decisionDateHint": "Empty: the date the results were published.",
+    "documents.decisionPlace": "Place of the decision",
+    "documents.decisionPlaceHint": "Empty: the regency or city of the competition's region.",
+    "documents.documentNumber": "Minutes' document number",
+    "documents.chairSigner": "First signer (judging panel)",
+    "documents.headSigner": "Second signer (head of the office)",
+    "documents.signerName": "Name (with degrees)",
+    "documents.signerTitle": "Title",
+    "documents.defaultTitle": "Empty: {title}",
+    "documents.number": "Number: {number}",
+    "documents.placeDate": "{place}, {date}",
+    "documents.print": "Print",
   },
 });

@@ -2,6 +2,7 @@ import type { Competition } from "../../../db/schema";
 import type { MinutesRow } from "~/components/Minutes";
 import type { SessionUser } from "~/lib/session.server";
 import { listPanel } from "~/models/assignments.server";
+import { documentDetailsOf } from "~/models/competitions.server";
 import { listSetAsideSheets } from "~/models/conflicts.server";
 import { getPublicSnapshot } from "~/models/public.server";
 import { publishedSetAside } from "~/models/publishing.server";
@@ -75,6 +76,7 @@ export async function loadMinutes(c: Competition, user: SessionUser) {
         }
       : null,
     today: new Date().toISOString(),
+    documents: documentDetailsOf(c),
     panel: panel
       .filter((j) => j.load > 0 || j.active)
       .map((j) => ({ name: j.name, institution: j.institution })),

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MinutesTable, Signatures, useMinutesScore } from "~/components/Minutes";
+import { PrintButton } from "~/components/PrintButton";
 import { SetAsideSheets } from "~/components/SetAsideSheets";
 import type { MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
@@ -27,6 +28,7 @@ export default function BeritaAcara() {
     competition: c,
     published,
     today,
+    documents,
     panel,
     chair,
     components,
@@ -35,20 +37,29 @@ export default function BeritaAcara() {
   } = useLoaderData<typeof loader>();
   const prizes = rows.filter((r) => r.prize);
   const score = useMinutesScore();
+  // the day the winners were decided as the chair recorded it; else publication; a draft: today
+  const date = formatDate(documents.decisionDate ?? published?.at ?? today, lang);
+  const place = documents.decisionPlace || c.region.replace(/^(Kabupaten|Kota)\s+/i, "");
   return (
     <article className="minutes">
-      <p className="no-print page-links">
+      <div className="no-print page-links">
         <Link to={`/chair/competitions/${c.slug}/results`}>{t("minutes.back")}</Link>
         <span className="muted">{t("minutes.printHint")}</span>
-      </p>
+        <PrintButton label={t("documents.print")} />
+      </div>
       {published ? null : <p className="draft-mark">{t("minutes.draft")}</p>}
       <h1>{t("minutes.title")}</h1>
       <p className="subtitle">
         <strong>{c.name}</strong>
       </p>
+      {documents.documentNumber ? (
+        <p className="subtitle document-number">
+          {t("documents.number", { number: documents.documentNumber })}
+        </p>
+      ) : null}
       <p>
         {t("minutes.opening", {
-          date: formatDate(published?.at ?? today, lang),
+          date,
           region: c.region,
           year: c.year,
           count: rows.length,
@@ -89,6 +100,7 @@ export default function BeritaAcara() {
       </ul>
 
       <p>{t("minutes.closing")}</p>
+      <p className="minutes-place-date">{t("documents.placeDate", { place, date })}</p>
       <Signatures panel={panel} chair={chair} />
     </article>
   );
