@@ -97,7 +97,7 @@ export function StatusMoves({
           values={reply?.values ?? {}}
         />
       ) : (
-        <ul>
+        <ul className="status-moves">
           {moves.map((m) => (
             <li key={m.to}>
               {m.blockers.length === 0 ? (

@@ -51,7 +51,7 @@ export default function NewCompetition() {
           autoCapitalize="none"
         />
         <SettingsFields values={values} errors={errors} />
-        <div className="field">
+        <div className="field check">
           <label>
             <input
               type="checkbox"

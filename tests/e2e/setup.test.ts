@@ -83,3 +83,23 @@ describe("the chair sets up a competition in the browser", () => {
     });
   }
 });
+
+describe("the chair's pages lay out cleanly on a laptop", () => {
+  it("keeps the template checkbox beside its label, on one line", async () => {
+    const page = await loginAsChair(true);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${server.url}/chair/competitions/new`);
+    const box = (await page.locator('input[name="template"]').boundingBox())!;
+    const label = page.locator("label", { has: page.locator('input[name="template"]') });
+    const labelBox = (await label.boundingBox())!;
+    // one line: a box of its own size at the start of its label, the text right after it
+    expect(box.width).toBeLessThan(40);
+    expect(box.x - labelBox.x).toBeLessThan(8);
+    const lineHeight = await label.evaluate((el) =>
+      Number.parseFloat(getComputedStyle(el).lineHeight),
+    );
+    expect(labelBox.height).toBeLessThan(lineHeight * 1.8);
+
+    await page.context().close();
+  });
+});
