@@ -11,7 +11,8 @@ export const LOGIN_WINDOW_SECONDS = 15 * 60;
 /** The answer while an account is paused for an address: wait this long. */
 export type Paused = { ok: false; reason: "locked"; retryAfterSeconds: number };
 
-export type LoginResult = { ok: true; userId: number } | { ok: false; reason: "invalid" } | Paused;
+export type LoginResult =
+  { ok: true; userId: number } | { ok: false; reason: "invalid" | "inactive" } | Paused;
 
 export function isPaused(result: object): result is Paused {
   return "reason" in result && result.reason === "locked";
@@ -115,10 +116,12 @@ export async function authenticate(
         user?.password_hash ?? (await dummyPasswordHash()),
         password,
       );
-      if (!user || !valid || user.active !== 1) return { ok: false, reason: "invalid" };
+      if (!user || !valid) return { ok: false, reason: "invalid" };
+      // only someone who knows the password learns that the account was deactivated
+      if (user.active !== 1) return { ok: false, reason: "inactive" };
       return { ok: true, userId: user.id };
     },
-    (result) => !result.ok,
+    (result) => !result.ok && result.reason === "invalid",
   );
 }
 

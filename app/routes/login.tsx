@@ -53,6 +53,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
         { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
       );
     }
+    if (result.reason === "inactive")
+      return reply({ errors: { [FORM]: ["login.inactive"] }, values }, 403);
     return reply({ errors: { [FORM]: ["login.invalid"] }, values }, 401);
   }
   const cookie = await createSession(result.userId, context);

@@ -109,7 +109,15 @@ describe("accounts and sessions", () => {
     });
     if (!u.ok) throw new Error("setup");
     await t.db.updateTable("users").set({ active: 0 }).where("id", "=", u.userId).execute();
-    expect((await authenticate("gone@example.id", "12345678", "10.1.1.1")).ok).toBe(false);
+    // the right password learns the account is inactive; a wrong one learns nothing more
+    expect(await authenticate("gone@example.id", "12345678", "10.1.1.1")).toEqual({
+      ok: false,
+      reason: "inactive",
+    });
+    expect(await authenticate("gone@example.id", "wrong-password", "10.1.1.1")).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("ends a session after the idle limit", async () => {

@@ -9,6 +9,7 @@ export const account = defineMessages({
     "login.submit": "Masuk",
     "login.submitting": "Memeriksa…",
     "login.invalid": "Email atau kata sandi salah.",
+    "login.inactive": "Akun ini sudah dinonaktifkan. Hubungi ketua panitia atau admin.",
     "login.locked":
       "Terlalu banyak percobaan gagal untuk akun ini dari jaringan Anda. Coba lagi dalam {minutes} menit.",
     "password.title": "Ganti kata sandi",
@@ -30,6 +31,7 @@ export const account = defineMessages({
     "login.submit": "Log in",
     "login.submitting": "Checking…",
     "login.invalid": "Wrong email or password.",
+    "login.inactive": "This account has been deactivated. Contact the committee chair or an admin.",
     "login.locked":
       "Too many failed attempts for this account from your network. Try again in {minutes} minutes.",
     "password.title": "Change password",
