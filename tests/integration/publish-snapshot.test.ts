@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../app/lib/audit.server";
 import { publishedSetAside } from "../../app/models/publishing.server";
 import { saveSheet } from "../../app/models/sheets.server";
-import { changeStatus, checkStatusChange } from "../../app/models/status.server";
+import { changeStatus, checkStatusChange, REASON_MESSAGES } from "../../app/models/status.server";
 import { createTestDb, type TestDb } from "../support/db";
 import { createScoringFixture, type ScoringFixture } from "../support/scoring";
 
@@ -80,6 +80,8 @@ describe("publishing a competition's results", () => {
     expect(
       await changeStatus(chair, fx.competitionId, "published", { override: true, reason: " " }),
     ).toEqual({ ok: false, reasons: [{ message: "status.reason.overrideReason" }] });
+    // the confirmation form offers the reason field for it
+    expect(REASON_MESSAGES).toContain("status.reason.overrideReason");
     expect(await publications()).toEqual([]);
 
     expect(
@@ -154,6 +156,7 @@ describe("publishing a competition's results", () => {
       ok: false,
       reasons: [{ message: "status.reason.correctionReason" }],
     });
+    expect(REASON_MESSAGES).toContain("status.reason.correctionReason");
     expect(
       await changeStatus(chair, fx.competitionId, "published", { reason: "  salah ketik  " }),
     ).toMatchObject({ ok: true });

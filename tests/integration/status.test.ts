@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "../../app/lib/audit.server";
 import { createCompetition } from "../../app/models/competitions.server";
-import { changeStatus, checkStatusChange, movesFrom } from "../../app/models/status.server";
+import {
+  changeStatus,
+  checkStatusChange,
+  movesFrom,
+  REASON_MESSAGES,
+} from "../../app/models/status.server";
 import { createTestDb, type TestDb } from "../support/db";
 import { createScoringFixture } from "../support/scoring";
 
@@ -110,6 +115,8 @@ describe("the status machine", () => {
 
     const reasonRequired = [{ message: "status.reason.reasonRequired" }];
     expect(await checkStatusChange(f.competitionId, "scoring")).toEqual(reasonRequired);
+    // the confirmation form offers the reason field for it
+    expect(REASON_MESSAGES).toContain("status.reason.reasonRequired");
     expect(await changeStatus(actor, f.competitionId, "scoring", { reason: "   " })).toEqual({
       ok: false,
       reasons: reasonRequired,
