@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   commonDenominator,
+  compare,
   fraction,
   judgeTotal,
   roundX100,
@@ -56,10 +57,43 @@ describe("scoring formula", () => {
   it("finds the common denominator that makes totals integers", () => {
     expect(commonDenominator([20, 15, 20])).toBe(60n);
     expect(commonDenominator([])).toBe(1n);
+    // a component without indicators yet (a criteria draft) adds nothing, and never zeroes D
+    expect(commonDenominator([20, 0, 15])).toBe(60n);
   });
 
-  it("formats for Indonesian and English readers", () => {
+  it("keeps a component without indicators at 0 instead of dividing by zero", () => {
+    const total = judgeTotal([
+      { weight: 40, indicators: [] },
+      { weight: 60, indicators: [{ max: 4, value: 3 }] },
+    ]);
+    expect(roundX100(total)).toBe(4500);
+  });
+
+  it("keeps fractions in lowest terms with the sign on the numerator", () => {
+    expect(fraction(8, -12)).toEqual({ num: -2n, den: 3n });
+    expect(fraction(-6, -4)).toEqual({ num: 3n, den: 2n });
+    expect(roundX100(fraction(1, -3))).toBe(-33);
+    expect(() => fraction(1, 0)).toThrow(new RangeError("zero denominator"));
+  });
+
+  it("orders fractions by their exact value (the median of the judges' totals relies on it)", () => {
+    expect(compare(fraction(1, 3), fraction(1, 2))).toBe(-1);
+    expect(compare(fraction(1, 2), fraction(1, 3))).toBe(1);
+    expect(compare(fraction(2, 6), fraction(1, 3))).toBe(0);
+    const totals = [fraction(7, 2), fraction(10, 3), fraction(7, 2), fraction(3)];
+    expect([...totals].sort(compare)).toEqual([
+      fraction(3),
+      fraction(10, 3),
+      fraction(7, 2),
+      fraction(7, 2),
+    ]);
+  });
+
+  it("formats for Indonesian and English readers, always with two decimals", () => {
     expect(formatX100(8725, "id-ID")).toBe("87,25");
     expect(formatX100(8725, "en-GB")).toBe("87.25");
+    expect(formatX100(8700, "en-GB")).toBe("87.00");
+    // Indonesian unless told otherwise
+    expect(formatX100(8750)).toBe("87,50");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkScore, liveTotals, sheetValuesOf } from "../../app/lib/sheet";
+import { checkScore, COMMENT_MAX, liveTotals, NOTE_MAX, sheetValuesOf } from "../../app/lib/sheet";
 import { parseSheet } from "../../app/lib/sheet-parse";
 
 const indicators = [
@@ -52,8 +52,23 @@ describe("score sheet validation (server and browser alike)", () => {
     for (const bad of ["0", "6", "-1", "99999999999"])
       expect(checkScore(bad, a1, false).error, bad).toBeDefined();
     expect(checkScore("0", a1, false).error).toBe("scoring.error.range");
-    for (const bad of ["2.5", "1e0", "0x3", "tiga", "3 4", "NaN", "Infinity", "３"])
+    for (const bad of ["2.5", "1e0", "0x3", "tiga", "3 4", "NaN", "Infinity", "３", "a3", "x5"])
       expect(checkScore(bad, a1, false).error, bad).toBe("scoring.error.integer");
+    // an explicit sign is still a number
+    expect(checkScore("+3", a1, true)).toEqual({ value: 3 });
+  });
+
+  it("accepts a note and a comment of exactly the maximum length", () => {
+    const parsed = parseSheet(indicators, {
+      ...envelope,
+      "note.A1": "n".repeat(NOTE_MAX),
+      comment: "c".repeat(COMMENT_MAX),
+    });
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) {
+      expect(parsed.data.notes.A1).toHaveLength(NOTE_MAX);
+      expect(parsed.data.comment).toHaveLength(COMMENT_MAX);
+    }
   });
 
   it("refuses a bad envelope, control characters and over-long notes, field by field", () => {
@@ -77,6 +92,7 @@ describe("score sheet validation (server and browser alike)", () => {
     ]);
     expect(parsed.errors["note.A2"]).toEqual(["scoring.error.controlCharacters"]);
     expect(parsed.errors["note.B1"]).toEqual(["error.tooLong"]);
+    expect(parsed.errors.comment).toEqual(["error.tooLong"]);
   });
 
   it("keeps the first of a repeated field, like the server's form parser", () => {
@@ -85,6 +101,13 @@ describe("score sheet validation (server and browser alike)", () => {
       ["score.A1", "5"],
     ]);
     expect(sheetValuesOf(form)["score.A1"]).toBe("2");
+  });
+
+  it("takes only text fields: a file posted under a field's name is not a value", () => {
+    const form = new FormData();
+    form.append("score.A1", new Blob(["4"]), "nilai.txt");
+    form.append("score.A2", "7");
+    expect(sheetValuesOf(form)).toEqual({ "score.A2": "7" });
   });
 
   it("shows a live weighted total from what is typed; unscored and invalid count as 0", () => {

@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../app/lib/audit.server";
+import { publishedSetAside } from "../../app/models/publishing.server";
+import { saveSheet } from "../../app/models/sheets.server";
+import { changeStatus, checkStatusChange, REASON_MESSAGES } from "../../app/models/status.server";
+import { createTestDb, type TestDb } from "../support/db";
+import { createScoringFixture, type ScoringFixture } from "../support/scoring";
+
+/**
+ * Publishing at the model level, as the chair's page and the CLI call it: the gate, the frozen
+ * snapshot and corrections. Components A (weight 60, Σmax 15) and B (weight 40, Σmax 4); judge 1
+ * is assigned both libraries, judge 2 only L2 (in conflict with L1 from the start).
+ * - L1: judge 1 submits 5/10/4 → A 60.00, B 40.00, final 100.00
+ * - L2: judge 1 submits 4/7/3 (A 44, B 30), judge 2 submits 3/6/2 (A 36, B 20) → A 40.00,
+ *   B 25.00, final 65.00
+ */
+let t: TestDb;
+let fx: ScoringFixture;
+let chair: Actor;
+let keys = 0;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  fx = await createScoringFixture(t.db, { slug: "terbit-2026", entries: 2, judges: 2 });
+  chair = { id: fx.chair.id, label: fx.chair.email };
+});
+afterAll(async () => {
+  await t.cleanup();
+});
+
+async function submit(judge: number, code: string, scores: [number, number, number]) {
+  const j = fx.judges[judge]!;
+  keys += 1;
+  const outcome = await saveSheet(
+    { id: j.id, label: j.email },
+    fx.slug,
+    code,
+    {
+      values: {
+        "score.A1": String(scores[0]),
+        "score.A2": String(scores[1]),
+        "score.B1": String(scores[2]),
+        intent: "submit",
+        version: "0",
+        key: `terbit-${keys}-${"k".repeat(16)}`,
+      },
+      repeated: [],
+    },
+    { issuedPassword: false },
+  );
+  expect(outcome.kind).toBe("saved");
+}
+
+function publications() {
+  return t.db
+    .selectFrom("publications")
+    .select(["id", "revision", "is_current", "reason", "published_by"])
+    .where("competition_id", "=", fx.competitionId)
+    .orderBy("revision")
+    .execute();
+}
+
+describe("publishing a competition's results", () => {
+  it("refuses to publish while a sheet is missing, and says how many", async () => {
+    const [l1, l2] = fx.codes as [string, string];
+    await submit(0, l1, [5, 10, 4]);
+    await submit(0, l2, [4, 7, 3]);
+    expect(await changeStatus(chair, fx.competitionId, "closed")).toMatchObject({ ok: true });
+    const missing = {
+      message: "status.reason.sheetsMissing",
+      params: { count: 1 },
+      overridable: true,
+    };
+    expect(await checkStatusChange(fx.competitionId, "published")).toEqual([missing]);
+    expect(await changeStatus(chair, fx.competitionId, "published")).toEqual({
+      ok: false,
+      reasons: [missing],
+    });
+    // an override alone is not enough: it states why
+    expect(
+      await changeStatus(chair, fx.competitionId, "published", { override: true, reason: " " }),
+    ).toEqual({ ok: false, reasons: [{ message: "status.reason.overrideReason" }] });
+    // the confirmation form offers the reason field for it
+    expect(REASON_MESSAGES).toContain("status.reason.overrideReason");
+    expect(await publications()).toEqual([]);
+
+    expect(
+      await changeStatus(chair, fx.competitionId, "scoring", { reason: "juri 2 belum kirim" }),
+    ).toMatchObject({ ok: true });
+    await submit(1, l2, [3, 6, 2]);
+  });
+
+  it("publishes a complete ranking without override or reason, freezing every score", async () => {
+    expect(await changeStatus(chair, fx.competitionId, "closed")).toMatchObject({ ok: true });
+    expect(await checkStatusChange(fx.competitionId, "published")).toEqual([]);
+    expect(await changeStatus(chair, fx.competitionId, "published")).toEqual({
+      ok: true,
+      from: "closed",
+      to: "published",
+    });
+    expect(await publications()).toMatchObject([
+      { revision: 0, is_current: 1, reason: null, published_by: fx.chair.id },
+    ]);
+    const results = await t.db
+      .selectFrom("published_results as r")
+      .select(["r.id", "r.library_code", "r.rank", "r.final_score_x100", "r.judge_count"])
+      .orderBy("r.rank")
+      .execute();
+    expect(results.map((r) => [r.library_code, r.rank, r.final_score_x100, r.judge_count])).toEqual(
+      [
+        [fx.codes[0], 1, 10000, 1],
+        [fx.codes[1], 2, 6500, 2],
+      ],
+    );
+    const components = await t.db
+      .selectFrom("published_component_scores")
+      .select(["result_id", "component_code", "weight", "position", "score_x100"])
+      .orderBy("result_id")
+      .orderBy("position")
+      .execute();
+    expect(components.map((c) => [c.component_code, c.weight, c.position, c.score_x100])).toEqual([
+      ["A", 60, 1, 6000],
+      ["B", 40, 2, 4000],
+      ["A", 60, 1, 4000],
+      ["B", 40, 2, 2500],
+    ]);
+    expect(components.map((c) => c.result_id)).toEqual([
+      results[0]!.id,
+      results[0]!.id,
+      results[1]!.id,
+      results[1]!.id,
+    ]);
+    expect(await publishedSetAside(fx.competitionId)).toEqual([]);
+  });
+
+  it("needs a user to publish: the command line without --as publishes nothing", async () => {
+    expect(
+      await changeStatus(chair, fx.competitionId, "closed", { reason: "salah ketik" }),
+    ).toMatchObject({ ok: true });
+    await expect(
+      changeStatus({ id: null, label: "cli" }, fx.competitionId, "published", {
+        reason: "koreksi",
+      }),
+    ).rejects.toThrow("a publication needs a user");
+    const c = await t.db
+      .selectFrom("competitions")
+      .select("status")
+      .where("id", "=", fx.competitionId)
+      .executeTakeFirstOrThrow();
+    expect(c.status).toBe("closed");
+    expect(await publications()).toHaveLength(1);
+  });
+
+  it("asks a correction for its reason, then makes it the one current revision", async () => {
+    expect(await changeStatus(chair, fx.competitionId, "published")).toEqual({
+      ok: false,
+      reasons: [{ message: "status.reason.correctionReason" }],
+    });
+    expect(REASON_MESSAGES).toContain("status.reason.correctionReason");
+    expect(
+      await changeStatus(chair, fx.competitionId, "published", { reason: "  salah ketik  " }),
+    ).toMatchObject({ ok: true });
+    expect(await publications()).toMatchObject([
+      { revision: 0, is_current: 0, reason: null },
+      { revision: 1, is_current: 1, reason: "salah ketik" },
+    ]);
+  });
+});
