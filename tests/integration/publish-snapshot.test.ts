@@ -48,7 +48,7 @@ async function submit(judge: number, code: string, scores: [number, number, numb
     },
     { issuedPassword: false },
   );
-  expect(outcome.kind).toBe("saved");
+  expect(outcome.status).toBe("saved");
 }
 
 function publications() {
