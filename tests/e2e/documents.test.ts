@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
-import { launchBrowser } from "../support/browser";
+import { launchBrowser, logIn, waitForHydration } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 const shot = (name: string) =>
@@ -18,11 +18,6 @@ async function countPrints(page: Page) {
   });
   return () => page.evaluate(() => (window as unknown as { prints: number }).prints);
 }
-
-const hydrated = (page: Page) =>
-  page.waitForFunction(
-    () => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined,
-  );
 
 describe("e2e: certificates and Berita Acara carry the decision's date, place, number and signers", () => {
   let server: RunningServer;
@@ -42,11 +37,7 @@ describe("e2e: certificates and Berita Acara carry the decision's date, place, n
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("Email").fill("ketua@juara.demo");
-    await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Masuk" }).click();
-    await page.waitForURL(`${server.url}/dashboard`);
+    await logIn(page, server.url, "ketua@juara.demo", DEMO_PASSWORD);
 
     // kutim-2023 is published: its judging settings are locked, the documents' details are not
     await page.goto(`${server.url}/chair/competitions/kutim-2023/settings`);
@@ -94,7 +85,7 @@ describe("e2e: certificates and Berita Acara carry the decision's date, place, n
       "Dr. Bambang Prasetyo",
       "Drs. H. Ayub, M.Si.",
     ]);
-    await hydrated(page);
+    await waitForHydration(page);
     const certificatePrints = await countPrints(page);
     await page.getByRole("button", { name: "Cetak piagam" }).click();
     expect(await certificatePrints()).toBe(1);
@@ -120,7 +111,7 @@ describe("e2e: certificates and Berita Acara carry the decision's date, place, n
     for (const [text, align] of alignments)
       if (/^[\d.,—]+$/.test(text ?? "")) expect(align, text ?? "").toBe("right");
     expect(alignments.filter(([, align]) => align === "right").length).toBeGreaterThan(3);
-    await hydrated(page);
+    await waitForHydration(page);
     const minutesPrints = await countPrints(page);
     await page.getByRole("button", { name: "Cetak" }).click();
     expect(await minutesPrints()).toBe(1);

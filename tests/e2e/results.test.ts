@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
-import { launchBrowser } from "../support/browser";
+import { launchBrowser, logIn } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 describe("e2e: the chair's results dashboard", () => {
@@ -24,11 +24,7 @@ describe("e2e: the chair's results dashboard", () => {
     page.on("console", (m) => {
       if (m.type() === "error") errors.push(m.text());
     });
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("Email").fill("ketua@juara.demo");
-    await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Masuk" }).click();
-    await page.waitForURL(`${server.url}/dashboard`);
+    await logIn(page, server.url, "ketua@juara.demo", DEMO_PASSWORD);
 
     await page.goto(`${server.url}/chair/competitions/kutim-2024/results`);
     await expect
@@ -54,11 +50,7 @@ describe("e2e: the chair's results dashboard", () => {
 
   it("keeps every column of the live ranking reachable on a laptop, by keyboard too", async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("Email").fill("ketua@juara.demo");
-    await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Masuk" }).click();
-    await page.waitForURL(`${server.url}/dashboard`);
+    await logIn(page, server.url, "ketua@juara.demo", DEMO_PASSWORD);
     await page.goto(`${server.url}/chair/competitions/kutim-2024/results`);
     // a named, focusable scroll region with a hint that says how to reach the other columns
     const region = page.getByRole("region", { name: "Tabel peringkat berjalan" });

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
-import { launchBrowser } from "../support/browser";
+import { launchBrowser, logIn, waitForHydration } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 describe("e2e: the score sheet by keyboard on a laptop", () => {
@@ -19,17 +19,11 @@ describe("e2e: the score sheet by keyboard on a laptop", () => {
 
   it("never hides the focused field behind the sticky footer (WCAG 2.4.11)", async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("Email").fill("juri2@juara.demo");
-    await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Masuk" }).click();
-    await page.waitForURL(`${server.url}/dashboard`);
+    await logIn(page, server.url, "juri2@juara.demo", DEMO_PASSWORD);
     await page.goto(`${server.url}/judge/kutim-2024`);
     const href = await page.locator("tbody a").first().getAttribute("href");
     await page.goto(`${server.url}${href}`);
-    await page.waitForFunction(
-      () => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined,
-    );
+    await waitForHydration(page);
     const hidden: string[] = [];
     let stops = 0;
     for (let i = 0; i < 80; i++) {
