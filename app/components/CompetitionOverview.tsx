@@ -139,7 +139,7 @@ function ConfirmMove({
 }) {
   const t = useT();
   return (
-    <Form method="post" action={base} className="stack">
+    <Form method="post" action={base} className="stack" noValidate>
       <h3>
         {t("setup.overview.confirmTitle", {
           status: t(`status.${move.to}`),

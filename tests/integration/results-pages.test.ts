@@ -393,8 +393,13 @@ describe("closing and publishing from the competition's overview page", () => {
     });
     expect(closed.status).toBe(302);
     expect(closed.headers.get("location")).toBe(`${base}?moved=closed`);
+    // the move ends with a message saying what happened
+    const afterClose = await (await chair.get(`${base}?moved=closed`)).text();
+    expect(afterClose).toContain("Status lomba sekarang: Ditutup.");
 
     const confirm = await (await chair.get(`${base}?move=published`)).text();
+    // the app's own inline error for a missing reason, never the browser's bubble
+    expect(confirm).toMatch(/<form[^>]*novalidate/i);
     expect(confirm).toMatch(/\d+ lembar nilai peserta aktif belum dikirim\./);
     expect(confirm).toContain('name="override"');
     expect((await fetch(`${server.url}/competitions/kutim-2024`)).status).toBe(404);
@@ -425,6 +430,9 @@ describe("closing and publishing from the competition's overview page", () => {
       reason: "Juri 3 berhalangan; panitia menetapkan dengan dua juri",
     });
     expect(published.status).toBe(302);
+    const afterPublish = await (await chair.get(published.headers.get("location")!)).text();
+    expect(afterPublish).toContain("Status lomba sekarang: Diumumkan.");
+    expect(afterPublish).toContain('href="/competitions/kutim-2024"');
     const page = await fetch(`${server.url}/competitions/kutim-2024`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Juara I");

@@ -1,6 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData, useOutletContext } from "@remix-run/react";
+import {
+  Link,
+  useActionData,
+  useLoaderData,
+  useOutletContext,
+  useSearchParams,
+} from "@remix-run/react";
 import {
   DeleteDraft,
   DuplicateForm,
@@ -9,6 +15,7 @@ import {
 } from "~/components/CompetitionOverview";
 import { SetAsideSheets } from "~/components/SetAsideSheets";
 import type { FormErrors } from "~/components/SetupUi";
+import { isMessageKey } from "~/i18n";
 import { useT } from "~/i18n/useT";
 import { requireRole } from "~/lib/session.server";
 import { requireCompetition } from "~/models/competitions.server";
@@ -50,8 +57,22 @@ export default function CompetitionOverview() {
       }
     : null;
   const base = `/chair/competitions/${c.slug}`;
+  // a status move redirects here with ?moved=<status>: say what happened
+  const moved = useSearchParams()[0].get("moved");
+  const movedKey = moved ? `status.${moved}` : "";
   return (
     <>
+      {moved === c.status && isMessageKey(movedKey) ? (
+        <p className="notice" role="status">
+          {t("setup.overview.moved", { status: t(movedKey) })}
+          {c.status === "published" ? (
+            <>
+              {" "}
+              <Link to={`/competitions/${c.slug}`}>{t("setup.overview.publicPage")}</Link>
+            </>
+          ) : null}
+        </p>
+      ) : null}
       <p className="muted">{t("setup.overview.scoresOnly")}</p>
       <OverviewCounts slug={c.slug} overview={overview} />
       <StatusMoves
