@@ -166,3 +166,50 @@ describe("publishing a competition's results", () => {
     ]);
   });
 });
+
+describe("publishing with an entry nobody scored", () => {
+  it("publishes the others with an override and leaves the unscored entry out of the snapshot", async () => {
+    const g = await createScoringFixture(t.db, { slug: "sebagian-2026", entries: 3, judges: 1 });
+    const j = g.judges[0]!;
+    for (const code of g.codes.slice(0, 2)) {
+      keys += 1;
+      const outcome = await saveSheet(
+        { id: j.id, label: j.email },
+        g.slug,
+        code,
+        {
+          values: {
+            "score.A1": "4",
+            "score.A2": code === g.codes[0] ? "7" : "5",
+            "score.B1": "3",
+            intent: "submit",
+            version: "0",
+            key: `sebagian-${keys}-${"k".repeat(16)}`,
+          },
+          repeated: [],
+        },
+        { issuedPassword: false },
+      );
+      expect(outcome.kind).toBe("saved");
+    }
+    const actor = { id: g.chair.id, label: g.chair.email };
+    expect(await changeStatus(actor, g.competitionId, "closed")).toMatchObject({ ok: true });
+    expect(
+      await changeStatus(actor, g.competitionId, "published", {
+        override: true,
+        reason: "perpustakaan ketiga tidak dikunjungi",
+      }),
+    ).toMatchObject({ ok: true });
+    const published = await t.db
+      .selectFrom("published_results as r")
+      .innerJoin("publications as p", "p.id", "r.publication_id")
+      .select(["r.library_code", "r.rank"])
+      .where("p.competition_id", "=", g.competitionId)
+      .orderBy("r.rank")
+      .execute();
+    expect(published).toEqual([
+      { library_code: g.codes[0], rank: 1 },
+      { library_code: g.codes[1], rank: 2 },
+    ]);
+  });
+});
