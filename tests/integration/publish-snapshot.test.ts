@@ -190,7 +190,7 @@ describe("publishing with an entry nobody scored", () => {
         },
         { issuedPassword: false },
       );
-      expect(outcome.kind).toBe("saved");
+      expect(outcome.status).toBe("saved");
     }
     const actor = { id: g.chair.id, label: g.chair.email };
     expect(await changeStatus(actor, g.competitionId, "closed")).toMatchObject({ ok: true });
