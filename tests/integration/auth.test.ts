@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authenticate, LOGIN_WINDOW_SECONDS, MAX_LOGIN_FAILURES } from "../../app/lib/auth.server";
+import {
+  authenticate,
+  LOGIN_WINDOW_SECONDS,
+  MAX_LOGIN_FAILURES,
+  passOnRetryAfter,
+} from "../../app/lib/auth.server";
 import { hashPassword, verifyPassword } from "../../app/lib/password.server";
 import {
   createSession,
@@ -172,6 +177,70 @@ describe("accounts and sessions", () => {
     expect(audit.map((a) => a.action)).toContain("change-password");
     expect(audit.every((a) => !(a.after_json ?? "").includes("argon2"))).toBe(true);
   });
+  it("times the pause: says how long it lasts, lifts it when over, and counts only within the window", async () => {
+    const ago = (seconds: number) => new Date(Date.now() - seconds * 1000).toISOString();
+    const later = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
+    const ip = "10.9.0.1";
+    const key = `juri@example.id|${ip}`;
+    // (the password is "baru-sekali" since the change-password test above)
+    // a pause with 120 s to run: refused with (about) that wait, however the email is typed
+    await t.db
+      .insertInto("login_attempts")
+      .values({
+        key,
+        failures: MAX_LOGIN_FAILURES,
+        first_failure_at: ago(30),
+        locked_until: later(120),
+      })
+      .execute();
+    const paused = await authenticate("  JURI@example.id ", "baru-sekali", ip);
+    expect(paused).toMatchObject({ ok: false, reason: "locked" });
+    const wait = (paused as { retryAfterSeconds: number }).retryAfterSeconds;
+    expect(wait).toBeGreaterThan(100);
+    expect(wait).toBeLessThanOrEqual(120);
+    // a pause that has ended no longer stands in the way, and a good login clears the count
+    await t.db
+      .updateTable("login_attempts")
+      .set({ locked_until: ago(1) })
+      .where("key", "=", key)
+      .execute();
+    expect((await authenticate("juri@example.id", "baru-sekali", ip)).ok).toBe(true);
+    expect(
+      await t.db.selectFrom("login_attempts").selectAll().where("key", "=", key).execute(),
+    ).toEqual([]);
+    // failures older than the window start a new count instead of adding to the old one
+    await t.db
+      .insertInto("login_attempts")
+      .values({
+        key,
+        failures: MAX_LOGIN_FAILURES - 1,
+        first_failure_at: ago(LOGIN_WINDOW_SECONDS + 5),
+        locked_until: null,
+      })
+      .execute();
+    expect(await authenticate("juri@example.id", "salah-lagi", ip)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    const row = await t.db
+      .selectFrom("login_attempts")
+      .selectAll()
+      .where("key", "=", key)
+      .executeTakeFirstOrThrow();
+    expect(row.failures).toBe(1);
+    expect(row.locked_until).toBeNull();
+    await t.db.deleteFrom("login_attempts").where("key", "=", key).execute();
+  });
+
+  it("passes a pause's Retry-After on to the page's own response (a no-JavaScript 429)", () => {
+    const args = { actionHeaders: new Headers({ "Retry-After": "90" }) } as Parameters<
+      typeof passOnRetryAfter
+    >[0];
+    expect(new Headers(passOnRetryAfter(args)).get("Retry-After")).toBe("90");
+    const none = { actionHeaders: new Headers() } as Parameters<typeof passOnRetryAfter>[0];
+    expect(new Headers(passOnRetryAfter(none)).has("Retry-After")).toBe(false);
+  });
+
   it("forgets failed logins once their window and pause are over, so the table cannot grow without bound", async () => {
     const ago = (seconds: number) => new Date(Date.now() - seconds * 1000).toISOString();
     const later = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
