@@ -350,40 +350,90 @@ export async function computeRanking(
 }
 
 /**
- * The cut after stage `position` (docs/scoring.md, "Stages"): from the entries in the stage
- * (`m<position>`), which go on. A closed stage's shortlist is the snapshot written when it
- * closed; an admin stage lets through every entry without a failed check; a scored stage the
+ * Each entry's stage data side by side (`sd`, one row per entry): for every stage s up to the
+ * current one, c<s> its cumulative score C_s × 100, x<s> and y<s> whether it went on and its rank
+ * in the snapshot of a closed stage, f<s> whether it failed a check of an admin stage.
+ *
+ * Wide rows rather than one row per entry and stage: the cut steps below then read only the step
+ * before them. (SQLite plans a materialized CTE again wherever another CTE refers to it; steps
+ * that each joined the per-stage scores made the planning time double with every stage.)
+ */
+function stageData(positions: number[]) {
+  const closed = (p: number) =>
+    sql`(select stage_id from stg where position = ${sql.lit(p)} and closed_at is not null)`;
+  const columns = positions.map((p) => {
+    const n = (prefix: string) => sql.raw(`${prefix}${p}`);
+    return sql`
+      max(case when sg.position = ${sql.lit(p)} then c.c_x100 end) as ${n("c")},
+      (select r.advanced from stage_results r where r.stage_id = ${closed(p)} and r.entry_id = b.entry_id) as ${n("x")},
+      (select r.rank from stage_results r where r.stage_id = ${closed(p)} and r.entry_id = b.entry_id) as ${n("y")},
+      exists (select 1 from stage_checks k
+        where k.stage_id = (select stage_id from stg where position = ${sql.lit(p)} and kind = 'admin')
+          and k.entry_id = b.entry_id and k.passed = 0) as ${n("f")}`;
+  });
+  return sql`
+    sd as materialized (
+      select b.entry_id, b.grp, ${sql.join(columns, sql`,`)}
+      from base b
+      left join cum c on c.entry_id = b.entry_id
+      left join stg sg on sg.stage_id = c.stage_id
+      group by b.entry_id
+    )`;
+}
+
+/**
+ * The cut after stage `position` (docs/scoring.md, "Stages"): g<position> adds to each entry
+ * in<position> (in the stage: in the one before and went on from it), k<position> (its rank
+ * there) and w<position> (it goes on). A closed stage's shortlist is the snapshot written when
+ * it closed; an admin stage lets through every entry without a failed check; a scored stage the
  * top `advance` by the cumulative score C (×100), and every entry equal to the last one
  * admitted (rank() gives tied entries the same rank, so a tie at the cut never cuts). An entry
- * without a score in a scored stage does not go on.
+ * without a score in a scored stage does not go on. Ranks count the entries in the stage only
+ * (the window's partition).
  */
 function cutStep(position: number) {
-  const m = sql.raw(`m${position}`);
-  const g = sql.raw(`g${position}`);
-  const next = sql.raw(`m${position + 1}`);
-  const byScore = sql`rank() over (partition by m.grp order by c.c_x100 desc)`;
+  const n = (prefix: string, p = position) => sql.raw(`${prefix}${p}`);
+  const previous = position === 1 ? sql.raw("sd") : n("g", position - 1);
+  const inStage =
+    position === 1 ? sql`1` : sql`(p.${n("in", position - 1)} * p.${n("w", position - 1)})`;
+  const score = sql`p.${n("c")}`;
+  const byScore = sql`rank() over (partition by p.grp, ${inStage} order by ${score} desc)`;
   return sql`
-    ${g} as materialized (
-      select m.entry_id, m.grp, sg.position, sg.stage_id, sg.kind, c.c_x100,
+    ${n("g")} as materialized (
+      select p.*, ${inStage} as ${n("in")},
         case
-          when sg.closed_at is not null then r.rank
-          when sg.kind = 'admin' or c.c_x100 is null then null
+          when ${inStage} = 0 then null
+          when sg.closed_at is not null then p.${n("y")}
+          when sg.kind = 'admin' or ${score} is null then null
           else ${byScore}
-        end as stage_rank,
+        end as ${n("k")},
         case
-          when sg.closed_at is not null then coalesce(r.advanced, 0)
-          when sg.kind = 'admin' then not exists (
-            select 1 from stage_checks k where k.stage_id = sg.stage_id and k.entry_id = m.entry_id and k.passed = 0)
-          when c.c_x100 is null then 0
+          when ${inStage} = 0 then 0
+          when sg.closed_at is not null then coalesce(p.${n("x")}, 0)
+          when sg.kind = 'admin' then 1 - p.${n("f")}
+          when ${score} is null then 0
           when sg.advance is null then 1
           else ${byScore} <= sg.advance
-        end as went_on
-      from ${m} m
+        end as ${n("w")}
+      from ${previous} p
       join stg sg on sg.position = ${sql.lit(position)}
-      left join cum c on c.entry_id = m.entry_id and c.stage_id = sg.stage_id
-      left join stage_results r on r.stage_id = sg.stage_id and r.entry_id = m.entry_id
-    ),
-    ${next} as (select entry_id, grp from ${g} where went_on = 1)`;
+    )`;
+}
+
+/** One row per entry and stage it was in, from the last cut step's wide rows. */
+function stagesTaken(positions: number[]) {
+  const last = sql.raw(`g${positions.length}`);
+  const pick = (prefix: string) =>
+    sql`case sg.position ${sql.join(
+      positions.map((p) => sql`when ${sql.lit(p)} then f.${sql.raw(`${prefix}${p}`)}`),
+      sql` `,
+    )} end`;
+  return sql`
+    gall as materialized (
+      select f.entry_id, f.grp, sg.position, sg.stage_id, sg.kind, ${pick("c")} as c_x100,
+        ${pick("k")} as stage_rank, ${pick("w")} as went_on
+      from ${last} f join stg sg on ${pick("in")} = 1
+    )`;
 }
 
 async function rankingRows(
@@ -434,13 +484,10 @@ async function rankingRows(
       cross join settings st
       where e.competition_id = ${competitionId} and ${activeEntry("e")}
     ),
-    -- the stages one after another: who is in each (m1 = everyone) and who goes on (g)
-    m1 as (select entry_id, grp from base),
+    -- the stages one after another: who is in each and who goes on
+    ${stageData(positions)},
     ${sql.join(positions.map(cutStep), sql`,`)},
-    gall as (${sql.join(
-      positions.map((p) => sql`select * from ${sql.raw(`g${p}`)}`),
-      sql` union all `,
-    )}),
+    ${stagesTaken(positions)},
     -- how far each entry got, whether it failed an admin check, its last scored stage
     reach as (
       select entry_id, max(position) as reached,
