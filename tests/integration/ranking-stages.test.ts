@@ -341,3 +341,103 @@ describe("the SQL ranking in stages equals the reference rule", () => {
     expect(tiesAtTheCut).toBeGreaterThan(0);
   });
 });
+
+describe("the rule by example (docs/scoring.md, stages)", () => {
+  const desk: RefComponent[] = [
+    { code: "D", weight: 100, position: 1, indicators: [{ code: "D1", max: 10 }] },
+  ];
+  const visit: RefComponent[] = [
+    { code: "V", weight: 100, position: 1, indicators: [{ code: "V1", max: 10 }] },
+  ];
+  const stages: RefStage[] = [
+    { code: "ADM", kind: "admin", weight: 0, advance: null, components: [] },
+    { code: "DESK", kind: "desk", weight: 40, advance: 3, components: desk },
+    { code: "VISIT", kind: "visit", weight: 60, advance: null, components: visit },
+  ];
+  const entry = (id: number, d: number[], v: number[], failed: string[] = []) => ({
+    id,
+    category: "desa" as const,
+    active: true,
+    sheets: { DESK: d.map((D1) => ({ D1 })), VISIT: v.map((V1) => ({ V1 })) },
+    failed,
+  });
+  const entries: RefStagedEntry[] = [
+    entry(1, [8, 9], [7, 8]),
+    entry(2, [7, 8], [9, 9]),
+    entry(3, [6, 8], [8, 9]),
+    entry(4, [7, 7], [6, 7]),
+    entry(5, [], [], ["ADM"]),
+    entry(6, [5, 6], []),
+  ];
+
+  it("computes the worked example with stages of docs/scoring.md", async () => {
+    for (const [combine, expected] of [
+      [
+        "weighted",
+        [
+          [2, 8400, 1, "Juara I", "VISIT"],
+          [3, 7900, 2, "Juara II", "VISIT"],
+          [1, 7900, 3, "Juara III", "VISIT"],
+          [4, 6700, 4, "Harapan I", "VISIT"],
+          [6, 5500, 5, null, "DESK"],
+          [5, null, null, null, "ADM"],
+        ],
+      ],
+      [
+        "last",
+        [
+          [2, 9000, 1, "Juara I", "VISIT"],
+          [3, 8500, 2, "Juara II", "VISIT"],
+          [1, 7500, 3, "Juara III", "VISIT"],
+          [4, 6500, 4, "Harapan I", "VISIT"],
+          [6, 5500, 5, null, "DESK"],
+          [5, null, null, null, "ADM"],
+        ],
+      ],
+    ] as const) {
+      const spec: StagedSpec = {
+        stages,
+        entries,
+        method: "mean",
+        scope: "overall",
+        winners: 3,
+        honourable: 1,
+        combine,
+      };
+      const { competitionId, entryIds } = await insertStaged(spec);
+      const ranking = (await computeRanking(competitionId))!;
+      const specId = new Map([...entryIds].map(([id, dbId]) => [dbId, id]));
+      expect(
+        ranking.entries.map((e) => [
+          specId.get(e.entryId),
+          e.finalX100,
+          e.rank,
+          e.prize,
+          e.stageReached,
+        ]),
+        combine,
+      ).toEqual(expected);
+      // the desk's cut: P3 and P4 tie on the third place and both go on; P6 leaves
+      const desk = new Map(
+        ranking.entries.map((e) => [
+          specId.get(e.entryId),
+          e.stages.find((s) => s.code === "DESK"),
+        ]),
+      );
+      expect([1, 2, 3, 4, 6].map((id) => [desk.get(id)!.rank, desk.get(id)!.advanced])).toEqual([
+        [1, true],
+        [2, true],
+        [3, true],
+        [3, true],
+        [5, false],
+      ]);
+      expect(ranking.entries.find((e) => specId.get(e.entryId) === 5)!.failedAdmin).toBe(true);
+      // and the reference agrees
+      expect(
+        referenceStagedRanking(stages, entries, spec)
+          .sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99))
+          .map((r) => [r.id, r.finalX100, r.rank, r.prize, r.reached]),
+      ).toEqual(expected);
+    }
+  });
+});
