@@ -4,7 +4,7 @@ import { auditHead } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
 import { nowIso } from "~/lib/time";
 import { listSetAsideSheets, type SetAsideSheet } from "./conflicts.server";
-import { activeEntry, confirmedConflict } from "./query.server";
+import { activeEntry, confirmedConflict, currentStage } from "./query.server";
 import { computeRanking, unresolvedTies } from "./ranking.server";
 import type { Effect, Guard, StatusOptions, StatusReason } from "./status-types.server";
 
@@ -22,15 +22,23 @@ import type { Effect, Guard, StatusOptions, StatusReason } from "./status-types.
  * Sheets assigned to active entries and not yet submitted. A sheet set aside for a confirmed
  * conflict of interest is not missing: it will never count (the publishing step lists it apart).
  */
-async function countMissingSheets(competitionId: number, db: Executor = getDb()): Promise<number> {
+/** Unsubmitted sheets of the stage open for scoring (active entries, conflicts left out). */
+export async function countMissingSheets(
+  competitionId: number,
+  db: Executor = getDb(),
+): Promise<number> {
   const row = await db
     .selectFrom("judge_assignments as a")
     .innerJoin("entries as e", "e.id", "a.entry_id")
     .leftJoin("score_sheets as s", (j) =>
-      j.onRef("s.entry_id", "=", "a.entry_id").onRef("s.judge_id", "=", "a.judge_id"),
+      j
+        .onRef("s.entry_id", "=", "a.entry_id")
+        .onRef("s.judge_id", "=", "a.judge_id")
+        .onRef("s.stage_id", "=", "a.stage_id"),
     )
     .select(sql<number>`count(*)`.as("n"))
     .where("e.competition_id", "=", competitionId)
+    .where("a.stage_id", "=", currentStage(competitionId))
     .where(activeEntry("e"))
     .where((eb) => eb.not(confirmedConflict("a.judge_id", "e.library_id")))
     .where((eb) => eb.or([eb("s.status", "is", null), eb("s.status", "!=", "submitted")]))

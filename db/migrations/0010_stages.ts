@@ -159,6 +159,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`drop table judge_assignments`.execute(db);
     await sql`alter table judge_assignments_new rename to judge_assignments`.execute(db);
     await sql`create index judge_assignments_judge on judge_assignments (judge_id)`.execute(db);
+    await sql`create index judge_assignments_entry on judge_assignments (entry_id, judge_id)`.execute(
+      db,
+    );
     // as in 0002: the database refuses a conflicted judge, whoever writes the assignment
     for (const event of ["insert", "update"] as const)
       await sql
