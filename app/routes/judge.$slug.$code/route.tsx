@@ -1,7 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import { useMemo, useState, type FormEvent } from "react";
+import { CoachingNoteField, CoachingNoteForm } from "~/components/CoachingNote";
 import {
   ComponentFieldset,
   ConflictPanel,
@@ -17,7 +19,9 @@ import type { SheetErrors } from "~/lib/sheet-contract";
 import { requireRole } from "~/lib/session.server";
 import { useHydrated } from "~/lib/use-hydrated";
 import { oneTimeKey, useSheetAutosave, type SheetConflict } from "~/lib/use-sheet-autosave";
+import { getJudgeNote } from "~/models/coaching-notes.server";
 import { getSheetView } from "~/models/sheets.server";
+import { handleNotePost } from "./note-post.server";
 import { handleSheetPost, statusOf } from "./sheet-post.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -28,8 +32,11 @@ const noStore = { "Cache-Control": "private, no-store" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["judge"]);
-  const view = await getSheetView(user.id, params.slug ?? "", params.code ?? "");
-  if (!view) throw new Response("Not found", { status: 404 });
+  const [view, note] = await Promise.all([
+    getSheetView(user.id, params.slug ?? "", params.code ?? ""),
+    getJudgeNote(user.id, params.slug ?? "", params.code ?? ""),
+  ]);
+  if (!view || !note) throw new Response("Not found", { status: 404 });
   const { access } = view;
   return json(
     {
@@ -54,16 +61,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       sheet: view.sheet,
       editable: view.editable,
       issuedPasswordSavedAt: view.issuedPasswordSavedAt,
+      note,
     },
     { headers: noStore },
   );
 }
+
+/** A coaching note's save (its own form) leaves the sheet's data as it is: no reload. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formData,
+  defaultShouldRevalidate,
+}) => (formData?.get("intent") === "note" ? false : defaultShouldRevalidate);
 
 /** The plain-form path (JavaScript off): save, submit, or show what went wrong with the form kept. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["judge"]);
   const slug = params.slug ?? "";
   const code = params.code ?? "";
+  // the coaching note's own form posts to ?note (docs/http.md)
+  if (new URL(request.url).searchParams.has("note"))
+    return handleNotePost(user, slug, code, request);
   const { outcome, values } = await handleSheetPost(user, slug, code, request);
   if (outcome.status === "notFound") throw new Response("Not found", { status: 404 });
   if (outcome.status === "saved") {
@@ -94,7 +111,9 @@ export default function ScoreSheet() {
   const t = useT();
   const lang = useLang();
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const actionData = answer && !("note" in answer) ? answer : undefined;
+  const noteReply = answer && "note" in answer ? answer.note : undefined;
   const [search] = useSearchParams();
   const navigate = useNavigate();
   const hydrated = useHydrated();
@@ -102,6 +121,7 @@ export default function ScoreSheet() {
   const indicators = useMemo(() => criteria.flatMap((c) => c.indicators), [criteria]);
   const serverValues = useMemo(() => valuesOfSheet(sheet), [sheet]);
   const endpoint = `/api/sheets/${competition.slug}/${encodeURIComponent(library.code)}`;
+  const noteAction = `/judge/${competition.slug}/${encodeURIComponent(library.code)}?note`;
 
   const autosave = useSheetAutosave({
     storageKey: `juara:sheet:${data.judgeId}:${competition.slug}:${library.code}`,
@@ -219,6 +239,12 @@ export default function ScoreSheet() {
             {...fields}
           />
         ))}
+        <CoachingNoteField
+          action={noteAction}
+          note={data.note}
+          reply={noteReply}
+          savedNotice={search.get("noteSaved") !== null}
+        />
         <SheetFooter
           {...fields}
           totals={totals}
@@ -233,6 +259,7 @@ export default function ScoreSheet() {
           }
         />
       </form>
+      <CoachingNoteForm action={noteAction} />
     </>
   );
 }
