@@ -101,7 +101,7 @@ export function CoachingNoteField({
             : null;
 
   return (
-    <section className="coaching-note panel" aria-labelledby="coaching-note-label">
+    <div className="coaching-note panel">
       <label htmlFor="coaching-note" id="coaching-note-label">
         <strong>{t("scoring.coaching.label")}</strong>
       </label>
@@ -124,11 +124,14 @@ export function CoachingNoteField({
         aria-describedby="coaching-note-hint coaching-note-status coaching-note-error"
         aria-invalid={errors.text?.length ? true : undefined}
       />
-      <ErrorList id="coaching-note-error" errors={errors.text ?? errors._form} />
+      <ErrorList
+        id="coaching-note-error"
+        errors={Object.values(errors).flatMap((list) => list ?? [])}
+      />
       {!note.editable ? <p className="muted">{t("scoring.coaching.readOnly")}</p> : null}
-      <p className="muted" id="coaching-note-status" role="status">
-        {hydrated ? `${text.length} / ${COACHING_NOTE_MAX}` : null}
-        {status ? ` · ${status}` : null}
+      <p className="muted" id="coaching-note-status">
+        {hydrated ? `${text.length} / ${COACHING_NOTE_MAX} · ` : null}
+        <span role="status">{status}</span>
       </p>
       {note.editable ? (
         <button
@@ -145,6 +148,6 @@ export function CoachingNoteField({
           {t("scoring.coaching.save")}
         </button>
       ) : null}
-    </section>
+    </div>
   );
 }

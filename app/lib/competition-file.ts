@@ -4,6 +4,7 @@ import {
   COMPETITION_LEVELS,
   ENTRY_STATUSES,
   LIBRARY_TYPES,
+  POINTS_DISPLAYS,
   RANKING_SCOPES,
 } from "../../db/schema";
 import {
@@ -95,6 +96,14 @@ export const CompetitionFileSchema = z.strictObject({
     .optional()
     .default({ winners: 3, honourable: 3 }),
   rankingScope: z.enum(RANKING_SCOPES).optional().default("overall"),
+  // totals shown as points beside the score (docs/scoring.md, "Points"); display only
+  points: z
+    .strictObject({
+      display: z.enum(POINTS_DISPLAYS),
+      factor: z.number().int().min(1).max(1000).optional().default(10),
+    })
+    .optional()
+    .default({ display: "none", factor: 10 }),
   components: z
     .array(ComponentSchema)
     .min(1, { error: "setup.error.noComponents" })
