@@ -85,6 +85,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       values,
       key: oneTimeKey(),
       current: outcome.status === "conflict" ? outcome.current : null,
+      // a draft's valid fields were saved; the refused ones come back in their boxes
+      partSaved: outcome.status === "invalid" && outcome.saved !== undefined,
     },
     { status: statusOf(outcome), headers: noStore },
   );
@@ -115,9 +117,15 @@ export default function ScoreSheet() {
   const { values, setField } = autosave;
   const [clientErrors, setClientErrors] = useState<SheetErrors>({});
 
+  // what is on the sheet now is checked as the server will (a value kept on the device included)
+  const liveErrors = useMemo(
+    () => (hydrated ? checkFields(indicators, values, "save").errors : {}),
+    [hydrated, indicators, values],
+  );
   const errors: SheetErrors = {
     ...(actionData?.errors ?? {}),
     ...autosave.serverErrors,
+    ...liveErrors,
     ...clientErrors,
   };
   const totals = liveTotals(criteria, values);
@@ -153,9 +161,9 @@ export default function ScoreSheet() {
       setClientErrors(checked.errors);
       const first = Object.keys(checked.errors)[0];
       if (first) document.getElementById(fieldId(first))?.focus();
-      return;
-    }
-    setClientErrors({});
+      // a draft still saves its other fields; the bad ones stay on this device until corrected
+      if (intent === "submit") return;
+    } else setClientErrors({});
     void autosave.send(intent);
   }
 
@@ -175,6 +183,11 @@ export default function ScoreSheet() {
       {search.get("saved") && !actionData ? (
         <p className="notice" role="status">
           {t("scoring.sheet.savedNotice")}
+        </p>
+      ) : null}
+      {actionData?.partSaved ? (
+        <p className="notice warn" role="status">
+          {t("scoring.sheet.partSaved")}
         </p>
       ) : null}
       {readOnlyReason ? <p className="notice">{readOnlyReason}</p> : null}
