@@ -51,7 +51,7 @@ export function ConflictPanel({
   useEffect(() => {
     const el = heading.current;
     if (!el) return;
-    el.scrollIntoView({ block: "start" });
+    (el.closest("section") ?? el).scrollIntoView({ block: "start" });
     el.focus({ preventScroll: true });
     setPicks({});
   }, [version]);
