@@ -1,15 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
-import { useMemo, useState, type FormEvent } from "react";
+import { useCallback, useMemo, useState, type FormEvent } from "react";
+import { ConflictPanel } from "~/components/ConflictPanel";
 import {
   ComponentFieldset,
-  ConflictPanel,
   fieldId,
   SheetErrorSummary,
   SheetFooter,
   SheetHeader,
 } from "~/components/ScoreSheet";
+import { onlyRequired, problemFields, SheetProblems } from "~/components/SheetProblems";
+import {
+  SubmitConfirmForm,
+  SubmitReviewDialog,
+  unscoredIndicators,
+} from "~/components/SubmitReview";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { checkFields, checkScore, liveTotals, valuesOfSheet } from "~/lib/sheet";
@@ -18,7 +24,7 @@ import { requireRole } from "~/lib/session.server";
 import { useHydrated } from "~/lib/use-hydrated";
 import { oneTimeKey, useSheetAutosave, type SheetConflict } from "~/lib/use-sheet-autosave";
 import { getSheetView } from "~/models/sheets.server";
-import { handleSheetPost, statusOf } from "./sheet-post.server";
+import { handleSheetPagePost, statusOf } from "./sheet-post.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.library.name ?? ""} · Juara` },
@@ -59,17 +65,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-/** The plain-form path (JavaScript off): save, submit, or show what went wrong with the form kept. */
+/**
+ * The plain-form path (JavaScript off): save; submit (first the summary and a confirm form, then,
+ * with `confirm=yes`, the submission); or show what went wrong with the form kept.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["judge"]);
   const slug = params.slug ?? "";
   const code = params.code ?? "";
-  const { outcome, values } = await handleSheetPost(user, slug, code, request);
+  const { outcome, values } = await handleSheetPagePost(user, slug, code, request);
   if (outcome.status === "notFound") throw new Response("Not found", { status: 404 });
   if (outcome.status === "saved") {
     return outcome.sheetStatus === "submitted"
       ? redirect(`/judge/${slug}?submitted=${encodeURIComponent(code)}`, 303)
       : redirect(`/judge/${slug}/${encodeURIComponent(code)}?saved=1`, 303);
+  }
+  if (outcome.status === "review") {
+    return json(
+      { errors: {} as SheetErrors, values, key: oneTimeKey(), current: null, review: true },
+      { headers: noStore },
+    );
   }
   const errors: SheetErrors =
     outcome.status === "invalid"
@@ -85,6 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       values,
       key: oneTimeKey(),
       current: outcome.status === "conflict" ? outcome.current : null,
+      review: false,
     },
     { status: statusOf(outcome), headers: noStore },
   );
@@ -114,6 +130,7 @@ export default function ScoreSheet() {
   });
   const { values, setField } = autosave;
   const [clientErrors, setClientErrors] = useState<SheetErrors>({});
+  const [reviewing, setReviewing] = useState(false);
 
   const errors: SheetErrors = {
     ...(actionData?.errors ?? {}),
@@ -148,7 +165,8 @@ export default function ScoreSheet() {
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const intent = submitter?.value === "submit" ? "submit" : "save";
-    const checked = checkFields(indicators, values, intent);
+    // what is typed wrong comes first; what is missing for a submission the review lists
+    const checked = checkFields(indicators, values, "save");
     if (Object.keys(checked.errors).length > 0) {
       setClientErrors(checked.errors);
       const first = Object.keys(checked.errors)[0];
@@ -156,8 +174,18 @@ export default function ScoreSheet() {
       return;
     }
     setClientErrors({});
-    void autosave.send(intent);
+    if (intent === "submit") setReviewing(true);
+    else void autosave.send("save");
   }
+
+  // leaving the review of an incomplete sheet marks what is missing, with the footer's list
+  const closeReview = useCallback(() => {
+    setReviewing(false);
+    if (unscoredIndicators(criteria, values).length > 0)
+      setClientErrors(checkFields(indicators, values, "submit").errors);
+  }, [criteria, indicators, values]);
+
+  const problems = problemFields(criteria, errors);
 
   const fields = { values, errors, editable, onChange: change };
   const readOnlyReason =
@@ -188,7 +216,15 @@ export default function ScoreSheet() {
           })}
         </p>
       ) : null}
-      <SheetErrorSummary errors={errors} />
+      <SheetErrorSummary errors={errors} hydrated={hydrated} />
+      {actionData?.review && editable ? (
+        <SubmitConfirmForm
+          criteria={criteria}
+          values={actionData.values}
+          version={sheet.version}
+          formKey={actionData.key}
+        />
+      ) : null}
 
       {conflict ? (
         <ConflictPanel
@@ -203,6 +239,7 @@ export default function ScoreSheet() {
       ) : null}
 
       <form
+        id="sheet-form"
         method="post"
         noValidate
         onSubmit={onSubmit}
@@ -228,11 +265,30 @@ export default function ScoreSheet() {
                   status: autosave.status,
                   savedAt: autosave.savedAt,
                   failedCode: autosave.failedCode,
+                  problems: {
+                    count: problems.length,
+                    required: onlyRequired(errors, problems),
+                  },
                 }
               : null
           }
-        />
+        >
+          <SheetProblems criteria={criteria} errors={errors} />
+        </SheetFooter>
       </form>
+      {hydrated && editable ? (
+        <SubmitReviewDialog
+          open={reviewing}
+          criteria={criteria}
+          values={values}
+          returnFocusTo="sheet-submit"
+          onConfirm={() => {
+            setReviewing(false);
+            void autosave.send("submit");
+          }}
+          onClose={closeReview}
+        />
+      ) : null}
     </>
   );
 }
