@@ -241,8 +241,12 @@ export class SaveQueue {
     }
   }
 
-  /** Conflict: keep what this judge typed, on top of the newer server version. */
-  keepMine(current: SheetState): void {
+  /**
+   * Conflict: keep what this judge typed (or `chosen`: a mix of the judge's values and the
+   * server's, field by field), saved on top of the newer server version.
+   */
+  keepMine(current: SheetState, chosen?: SheetValues): void {
+    if (chosen) this.#setValues(chosen);
     this.#version = current.version;
     this.#blocked = false;
     this.#dirty = true;

@@ -348,6 +348,23 @@ export async function saveSheet(
   }
 }
 
+/**
+ * What `saveSheet` would answer, without writing: the same checks in a transaction of their own.
+ * The plain form's confirmation page uses it before the judge confirms a submission; `ready`
+ * means the save would go through as it stands.
+ */
+export async function checkSheetSave(
+  judgeId: number,
+  slug: string,
+  code: string,
+  form: { values: SheetValues; repeated: string[] },
+): Promise<SaveOutcome | { status: "ready" }> {
+  const checked = await getDb()
+    .transaction()
+    .execute((trx) => checkSave(judgeId, slug, code, form, trx));
+  return checked.answer ?? { status: "ready" };
+}
+
 /** What the save needs to know about the session it comes from. */
 export interface SaveSession {
   /** the session began with a password a chair or an admin issued */

@@ -273,13 +273,39 @@ describe("the score sheet with JavaScript off", () => {
     expect(partialHtml.match(/Wajib diisi sebelum dikirim\./g)?.length).toBe(2);
 
     form = await openForm(client, fx.codes[0]!);
-    const done = await client.post(sheetUrl(fx.codes[0]!), {
-      "score.A1": "4",
-      "score.A2": "7",
-      "score.B1": "3",
+    const full = { "score.A1": "4", "score.A2": "7", "score.B1": "3", "note.B1": "rak penuh" };
+    // first the summary and a confirm form carrying the same fields; nothing is written yet
+    const review = await client.post(sheetUrl(fx.codes[0]!), {
+      ...full,
       intent: "submit",
       version: form.version,
       key: form.key,
+    });
+    expect(review.status).toBe(200);
+    const reviewHtml = await review.text();
+    expect(reviewHtml).toContain("Periksa sebelum mengirim");
+    expect(reviewHtml).toContain("Semua 3 indikator sudah dinilai.");
+    expect(reviewHtml).toContain("Ya, kirim nilai final");
+    expect(reviewHtml).toContain('name="confirm" value="yes"');
+    expect(reviewHtml).toContain('name="note.B1" value="rak penuh"');
+    expect(sheetRow(fx.judges[0]!.id, fx.codes[0]!)!.status).toBe("draft");
+    // a confirm field that does not say yes confirms nothing
+    const unsure = await client.post(sheetUrl(fx.codes[0]!), {
+      ...full,
+      intent: "submit",
+      confirm: "maybe",
+      version: hidden(reviewHtml, "version"),
+      key: hidden(reviewHtml, "key"),
+    });
+    expect(unsure.status).toBe(400);
+    expect(sheetRow(fx.judges[0]!.id, fx.codes[0]!)!.status).toBe("draft");
+
+    const done = await client.post(sheetUrl(fx.codes[0]!), {
+      ...full,
+      intent: "submit",
+      confirm: "yes",
+      version: hidden(reviewHtml, "version"),
+      key: hidden(reviewHtml, "key"),
     });
     expect(done.status).toBe(303);
     expect(done.headers.get("location")).toBe(`/judge/${fx.slug}?submitted=${fx.codes[0]}`);
@@ -666,6 +692,7 @@ describe("the chair reopens a submitted sheet", () => {
       "score.A2": "7",
       "score.B1": "4",
       intent: "submit",
+      confirm: "yes",
       version: form2.version,
       key: form2.key,
     });

@@ -99,6 +99,24 @@ export const judge = defineMessages({
     "scoring.error.summary": "{count} isian perlu diperbaiki.",
     "scoring.error.conflictNoJs":
       "Belum tersimpan: lembar ini sudah diubah di tempat lain (tab atau perangkat lain).",
+
+    "scoring.review.title": "Periksa sebelum mengirim",
+    "scoring.review.component": "{code}. {name}: {score} dari {weight}",
+    "scoring.review.unscored":
+      "{count} indikator belum dinilai; lembar hanya dapat dikirim bila semua sudah dinilai:",
+    "scoring.review.complete": "Semua {count} indikator sudah dinilai.",
+    "scoring.review.confirm": "Ya, kirim nilai final",
+    "scoring.review.cancel": "Kembali ke lembar",
+    "scoring.review.notYet": "Nilai belum dikirim. Periksa ringkasan ini, lalu konfirmasi.",
+    "scoring.problems.title": "{count} isian perlu diperbaiki",
+    "scoring.problems.jump": "Lihat daftarnya",
+    "scoring.status.problems": "Belum tersimpan: {count} isian perlu diperbaiki.",
+    "scoring.status.required": "Belum dikirim: {count} isian wajib diisi.",
+    "scoring.conflict.perField":
+      "Pilih per isian mana yang dipakai, lalu simpan pilihan; atau pakai satu sisi untuk semuanya.",
+    "scoring.conflict.pickMine": "{field}, isian Anda",
+    "scoring.conflict.pickServer": "{field}, tersimpan di server",
+    "scoring.conflict.saveChoice": "Simpan pilihan ini",
   },
   en: {
     "scoring.list.progress": "{submitted} of {total} sheets submitted",
@@ -192,5 +210,23 @@ export const judge = defineMessages({
     "scoring.error.summary": "{count} fields need fixing.",
     "scoring.error.conflictNoJs":
       "Not saved: this sheet was changed elsewhere (another tab or device).",
+
+    "scoring.review.title": "Check before submitting",
+    "scoring.review.component": "{code}. {name}: {score} of {weight}",
+    "scoring.review.unscored":
+      "{count} indicators are not scored yet; the sheet can be submitted only when all are:",
+    "scoring.review.complete": "All {count} indicators are scored.",
+    "scoring.review.confirm": "Yes, submit final scores",
+    "scoring.review.cancel": "Back to the sheet",
+    "scoring.review.notYet": "Not submitted yet. Check this summary, then confirm.",
+    "scoring.problems.title": "{count} fields to fix",
+    "scoring.problems.jump": "See the list",
+    "scoring.status.problems": "Not saved: {count} fields need fixing.",
+    "scoring.status.required": "Not submitted: {count} required fields are empty.",
+    "scoring.conflict.perField":
+      "Choose per field which value to keep, then save your choice; or take one side for all of them.",
+    "scoring.conflict.pickMine": "{field}, your entry",
+    "scoring.conflict.pickServer": "{field}, saved on the server",
+    "scoring.conflict.saveChoice": "Save these choices",
   },
 });
