@@ -56,7 +56,16 @@ export function MessageList({
   return (
     <ul className={role === "alert" ? "field-errors" : undefined} role={role}>
       {messages.map((m, i) => (
-        <li key={i}>{describe(lang, m)}</li>
+        <li key={i}>
+          {describe(lang, m)}
+          {m.items?.length ? (
+            <ul>
+              {m.items.map((item, j) => (
+                <li key={j}>{describe(lang, item)}</li>
+              ))}
+            </ul>
+          ) : null}
+        </li>
       ))}
     </ul>
   );

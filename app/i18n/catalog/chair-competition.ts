@@ -35,6 +35,11 @@ export const chairCompetition = defineMessages({
     "status.reason.prizeTie":
       "Nilai seri yang menentukan juara di peringkat {rank} belum diputuskan: {libraries}.",
     "status.reason.nothingRanked": "Belum ada peserta yang memiliki lembar nilai terkirim.",
+    "status.reason.sheetMissing": "{judge} → {library} ({state})",
+    "status.sheet.notStarted": "belum dibuka",
+    "status.sheet.draft": "masih draf, belum dikirim",
+    "status.note.sheetsOpen":
+      "{count} lembar nilai belum dikirim; setelah ditutup, juri tidak dapat lagi mengirimnya:",
 
     "setup.nav.overview": "Ringkasan",
     "setup.nav.settings": "Pengaturan",
@@ -136,6 +141,11 @@ export const chairCompetition = defineMessages({
     "status.reason.prizeTie":
       "A tie deciding a prize at place {rank} has no decision yet: {libraries}.",
     "status.reason.nothingRanked": "No entry has a submitted score sheet yet.",
+    "status.reason.sheetMissing": "{judge} → {library} ({state})",
+    "status.sheet.notStarted": "not started",
+    "status.sheet.draft": "draft, not submitted",
+    "status.note.sheetsOpen":
+      "{count} score sheets are not submitted; once closed, judges can no longer submit them:",
 
     "setup.nav.overview": "Overview",
     "setup.nav.settings": "Settings",
