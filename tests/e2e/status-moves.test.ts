@@ -31,10 +31,12 @@ async function move(page: Page, label: string, options: { reason?: string } = {}
     await page.getByLabel("Alasan (wajib, dicatat di log audit)").fill(options.reason);
   await page.getByRole("button", { name: "Ya, ubah status" }).click();
   await page.waitForURL(/\?moved=/);
-  expect(await page.getByRole("status").first().textContent()).toContain(
-    `Status lomba sekarang: ${label}.`,
-  );
+  await expect
+    .poll(() => movedNotice(page).textContent())
+    .toContain(`Status lomba sekarang: ${label}.`);
 }
+
+const movedNotice = (page: Page) => page.locator("p.notice[role=status]");
 
 for (const js of [true, false]) {
   describe(`status moves on the overview (JavaScript ${js ? "on" : "off"})`, () => {
@@ -71,9 +73,9 @@ for (const js of [true, false]) {
       expect(open.some((l) => l.includes("(belum dibuka)"))).toBe(true);
       await page.getByRole("button", { name: "Ya, ubah status" }).click();
       await page.waitForURL(/\?moved=closed$/);
-      expect(await page.getByRole("status").first().textContent()).toContain(
-        "Status lomba sekarang: Ditutup.",
-      );
+      await expect
+        .poll(() => movedNotice(page).textContent())
+        .toContain("Status lomba sekarang: Ditutup.");
 
       // reopening and closing again
       await move(page, "Penilaian", { reason: "Juri 3 minta waktu" });
@@ -94,8 +96,10 @@ for (const js of [true, false]) {
       await page.getByLabel("Alasan (wajib, dicatat di log audit)").fill("Rapat dewan juri");
       await page.getByRole("button", { name: "Ya, ubah status" }).click();
       await page.waitForURL(/\?moved=published$/);
-      const published = page.getByRole("status").first();
-      expect(await published.textContent()).toContain("Status lomba sekarang: Diumumkan.");
+      const published = movedNotice(page);
+      await expect
+        .poll(() => published.textContent())
+        .toContain("Status lomba sekarang: Diumumkan.");
       expect(await published.getByRole("link").getAttribute("href")).toBe(
         `/competitions/${DEMO_SLUG}`,
       );
