@@ -1,4 +1,5 @@
 import { NavLink } from "@remix-run/react";
+import { useRef, type ReactNode } from "react";
 import {
   AGGREGATIONS,
   COMPETITION_LEVELS,
@@ -8,6 +9,7 @@ import {
 import { Field, SelectField } from "~/components/Field";
 import { useLang, useT } from "~/i18n/useT";
 import { describe, type Message } from "~/lib/messages";
+import { useHydrated } from "~/lib/use-hydrated";
 
 /** The competition's setup pages, one link each. */
 export function CompetitionNav({
@@ -74,6 +76,49 @@ export function MessageList({
 export function useDescribe() {
   const lang = useLang();
   return (m: Message) => describe(lang, m);
+}
+
+/**
+ * A destructive row action in two steps, the same with JavaScript or without: the first button
+ * (a disclosure, announced as expanded or collapsed) opens the question beneath it, and only the
+ * button given as `children` there sends the POST. Pressing the first button again closes it; with
+ * JavaScript a cancel button does too and gives the focus back.
+ */
+export function ConfirmStep({
+  label,
+  question,
+  children,
+}: {
+  label: string;
+  question: string;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const hydrated = useHydrated();
+  const details = useRef<HTMLDetailsElement>(null);
+  const cancel = () => {
+    const d = details.current;
+    if (!d) return;
+    d.open = false;
+    d.querySelector("summary")?.focus();
+  };
+  return (
+    <details className="confirm-step" ref={details}>
+      <summary className="button small danger">{label}</summary>
+      <div className="confirm-step-body">
+        <p>{question}</p>
+        {children}
+        {hydrated ? (
+          <>
+            {" "}
+            <button type="button" className="button small" onClick={cancel}>
+              {t("action.cancel")}
+            </button>
+          </>
+        ) : null}
+      </div>
+    </details>
+  );
 }
 
 export type FormErrors = Partial<Record<string, string[]>>;
