@@ -9,6 +9,7 @@ import {
 import { Field, SelectField } from "~/components/Field";
 import { useLang, useT } from "~/i18n/useT";
 import { describe, type Message } from "~/lib/messages";
+import { SETTINGS_LIMITS } from "~/lib/settings-limits";
 import { useHydrated } from "~/lib/use-hydrated";
 
 /** The competition's setup pages, one link each. */
@@ -144,7 +145,9 @@ export function SettingsFields({
       <Field
         label={t("setup.field.year")}
         name="year"
+        type="number"
         inputMode="numeric"
+        {...SETTINGS_LIMITS.year}
         required
         defaultValue={values.year}
         errors={errors.year}
@@ -167,19 +170,34 @@ export function SettingsFields({
         name="aggregation"
         defaultValue={values.aggregation ?? "mean"}
         options={AGGREGATIONS.map((a) => ({ value: a, label: t(`aggregation.${a}`) }))}
+        hint={
+          <ul className="hint-list">
+            {AGGREGATIONS.map((a) => (
+              <li key={a}>
+                <strong>{t(`aggregation.${a}`)}</strong>: {t(`setup.field.aggregationHint.${a}`)}
+              </li>
+            ))}
+          </ul>
+        }
         errors={errors.aggregation}
       />
       <Field
         label={t("setup.field.prizeWinners")}
         name="prizeWinners"
+        type="number"
         inputMode="numeric"
+        {...SETTINGS_LIMITS.prizeWinners}
+        hint={t("setup.field.prizeWinnersHint")}
         defaultValue={values.prizeWinners ?? "3"}
         errors={errors.prizeWinners}
       />
       <Field
         label={t("setup.field.prizeHonourable")}
         name="prizeHonourable"
+        type="number"
         inputMode="numeric"
+        {...SETTINGS_LIMITS.prizeHonourable}
+        hint={t("setup.field.prizeHonourableHint")}
         defaultValue={values.prizeHonourable ?? "3"}
         errors={errors.prizeHonourable}
       />
@@ -188,6 +206,15 @@ export function SettingsFields({
         name="rankingScope"
         defaultValue={values.rankingScope ?? "overall"}
         options={RANKING_SCOPES.map((s) => ({ value: s, label: t(`scope.${s}`) }))}
+        hint={
+          <ul className="hint-list">
+            {RANKING_SCOPES.map((s) => (
+              <li key={s}>
+                <strong>{t(`scope.${s}`)}</strong>: {t(`setup.field.rankingScopeHint.${s}`)}
+              </li>
+            ))}
+          </ul>
+        }
         errors={errors.rankingScope}
       />
     </>
