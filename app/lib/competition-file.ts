@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SETTINGS_LIMITS } from "./settings-limits";
 import {
   AGGREGATIONS,
   COMPETITION_LEVELS,
@@ -83,14 +84,22 @@ const FileLibrarySchema = z.strictObject({
 export const CompetitionFileSchema = z.strictObject({
   slug: slugField(),
   name: required(200),
-  year: z.number().int().min(1990).max(2200),
+  year: z.number().int().min(SETTINGS_LIMITS.year.min).max(SETTINGS_LIMITS.year.max),
   level: z.enum(COMPETITION_LEVELS),
   region: str(200).optional().default(""),
   aggregation: z.enum(AGGREGATIONS).optional().default("mean"),
   prizes: z
     .strictObject({
-      winners: z.number().int().min(0).max(10),
-      honourable: z.number().int().min(0).max(10),
+      winners: z
+        .number()
+        .int()
+        .min(SETTINGS_LIMITS.prizeWinners.min)
+        .max(SETTINGS_LIMITS.prizeWinners.max),
+      honourable: z
+        .number()
+        .int()
+        .min(SETTINGS_LIMITS.prizeHonourable.min)
+        .max(SETTINGS_LIMITS.prizeHonourable.max),
     })
     .optional()
     .default({ winners: 3, honourable: 3 }),

@@ -61,7 +61,7 @@ function publications() {
 }
 
 describe("publishing a competition's results", () => {
-  it("refuses to publish while a sheet is missing, and says how many", async () => {
+  it("refuses to publish while a sheet is missing, and says how many and whose", async () => {
     const [l1, l2] = fx.codes as [string, string];
     await submit(0, l1, [5, 10, 4]);
     await submit(0, l2, [4, 7, 3]);
@@ -70,6 +70,16 @@ describe("publishing a competition's results", () => {
       message: "status.reason.sheetsMissing",
       params: { count: 1 },
       overridable: true,
+      items: [
+        {
+          message: "status.reason.sheetMissing",
+          params: {
+            judge: "Juri 2 terbit-2026",
+            library: "Perpustakaan Desa 2 (terbit-2026)",
+            state: "status.sheet.notStarted",
+          },
+        },
+      ],
     };
     expect(await checkStatusChange(fx.competitionId, "published")).toEqual([missing]);
     expect(await changeStatus(chair, fx.competitionId, "published")).toEqual({

@@ -353,3 +353,46 @@ describe("a chair prepares a competition without JavaScript", () => {
     expect(ok.headers.get("location")).toBe("/chair/competitions/kutim-2026");
   });
 });
+
+describe("the settings' numbers", () => {
+  const settings = {
+    name: "Lomba Perpustakaan Desa 2024",
+    year: "2024",
+    level: "kabupaten",
+    region: "",
+    aggregation: "mean",
+    prizeWinners: "3",
+    prizeHonourable: "3",
+    rankingScope: "overall",
+  };
+
+  it("refuses a competition without a winner and a year out of range, saying the range next to the field", async () => {
+    const created = await chair.post("/chair/competitions/new", {
+      ...settings,
+      slug: "tanpa-juara",
+      year: "1989",
+      prizeWinners: "0",
+    });
+    expect(created.status).toBe(400);
+    const page = await created.text();
+    expect(page).toContain("Isi tahun 1990–2200.");
+    expect(page).toContain("Jumlah juara 1–10: paling sedikit satu juara.");
+    expect(/<input[^>]*name="prizeWinners"[^>]*>/.exec(page)?.[0]).toContain('min="1"');
+    expect((await chair.get("/chair/competitions/tanpa-juara")).status).toBe(404);
+
+    // the settings of an existing competition: the same rule, and nothing changes
+    const winnersInput = async () =>
+      /<input[^>]*name="prizeWinners"[^>]*>/.exec(
+        await (await chair.get("/chair/competitions/kutim-2024/settings")).text(),
+      )?.[0];
+    const before = await winnersInput();
+    expect(before).toContain('value="3"');
+    const refused = await chair.post("/chair/competitions/kutim-2024/settings", {
+      ...settings,
+      prizeWinners: "0",
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Jumlah juara 1–10: paling sedikit satu juara.");
+    expect(await winnersInput()).toBe(before);
+  });
+});

@@ -61,7 +61,9 @@ export default function CriteriaEditor() {
   return (
     <>
       {frozen ? (
-        <p className="alert">{t("setup.criteria.frozen")}</p>
+        <p className="readonly-note" id="criteria-frozen">
+          {t("setup.criteria.frozen")}
+        </p>
       ) : (
         <p>{t("setup.criteria.intro")}</p>
       )}
