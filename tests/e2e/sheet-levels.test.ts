@@ -168,7 +168,11 @@ describe("e2e: rubric levels and a bad value on the score sheet", () => {
     await page.getByLabel(/Nilai A2/).fill("11");
     await page.getByLabel(/Nilai B1/).fill("3");
     await expect.poll(() => storedScores(judgeId, code), poll).toEqual({ A1: 4, A2: null, B1: 3 });
-    await expect.poll(() => status(page), poll).toBe("invalid");
+    // one status: the field to fix, and that the rest is saved
+    await expect.poll(() => status(page), poll).toBe("problems");
+    expect(await page.locator("[data-status]").textContent()).toContain(
+      "1 isian belum tersimpan sampai diperbaiki; isian lain disimpan seperti biasa.",
+    );
     const message = "Nilai harus antara 0 dan 10.";
     expect(await page.locator("#field-score_A2-error").textContent()).toBe(message);
     expect(await page.getByLabel(/Nilai A2/).getAttribute("aria-invalid")).toBe("true");

@@ -110,7 +110,8 @@ export const judge = defineMessages({
     "scoring.review.notYet": "Nilai belum dikirim. Periksa ringkasan ini, lalu konfirmasi.",
     "scoring.problems.title": "{count} isian perlu diperbaiki",
     "scoring.problems.jump": "Lihat daftarnya",
-    "scoring.status.problems": "Belum tersimpan: {count} isian perlu diperbaiki.",
+    "scoring.status.problems":
+      "{count} isian belum tersimpan sampai diperbaiki; isian lain disimpan seperti biasa.",
     "scoring.status.required": "Belum dikirim: {count} isian wajib diisi.",
     "scoring.conflict.perField":
       "Pilih per isian mana yang dipakai, lalu simpan pilihan; atau pakai satu sisi untuk semuanya.",
@@ -221,7 +222,8 @@ export const judge = defineMessages({
     "scoring.review.notYet": "Not submitted yet. Check this summary, then confirm.",
     "scoring.problems.title": "{count} fields to fix",
     "scoring.problems.jump": "See the list",
-    "scoring.status.problems": "Not saved: {count} fields need fixing.",
+    "scoring.status.problems":
+      "{count} fields are not saved until corrected; the rest is saved as usual.",
     "scoring.status.required": "Not submitted: {count} required fields are empty.",
     "scoring.conflict.perField":
       "Choose per field which value to keep, then save your choice; or take one side for all of them.",
