@@ -3,6 +3,7 @@ import { isMessageKey, type MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
 import type { ReactNode } from "react";
 import { formatScore, formatTime } from "~/lib/format";
+import { scoreLevels } from "~/lib/sheet";
 import type {
   SheetComponent,
   SheetErrors,
@@ -10,6 +11,7 @@ import type {
   SheetValues,
 } from "~/lib/sheet-contract";
 import type { AutosaveStatus } from "~/lib/use-sheet-autosave";
+import { ScoreLevels } from "./ScoreLevels";
 
 /** The id of a sheet field's input, also the target of the error summary's focus. */
 export function fieldId(name: string): string {
@@ -161,7 +163,10 @@ export function ComponentFieldset({
   );
 }
 
-/** An indicator: the score with its rubric beside it, and the judge's note. */
+/**
+ * An indicator: its score, as a choice of rubric levels (ScoreLevels) or, for a scale without a
+ * rubric, a number box with the description beside it; and the judge's note.
+ */
 export function IndicatorRow({
   indicator,
   values,
@@ -175,50 +180,73 @@ export function IndicatorRow({
   const scoreErrors = errors[scoreName];
   const rubricId = `${fieldId(scoreName)}-rubric`;
   const errorId = `${fieldId(scoreName)}-error`;
+  const levels = scoreLevels(indicator);
+  const scoreErrorList = (
+    <ScoreErrors id={errorId} errors={scoreErrors} min={indicator.min} max={indicator.max} />
+  );
   return (
-    <div className="sheet-indicator">
-      <div className="sheet-indicator-input">
-        <label htmlFor={fieldId(scoreName)}>
-          <strong>
-            {indicator.code} · {indicator.name}
-          </strong>
-          <span className="score-label">
-            {t("scoring.sheet.score", {
-              code: indicator.code,
-              min: indicator.min,
-              max: indicator.max,
-            })}
-          </span>
-        </label>
-        <input
-          id={fieldId(scoreName)}
+    <div className={levels ? "sheet-indicator sheet-indicator-levels" : "sheet-indicator"}>
+      {levels ? (
+        <ScoreLevels
+          indicator={indicator}
+          levels={levels}
           name={scoreName}
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          className="score-input"
           value={values[scoreName] ?? ""}
-          readOnly={!editable}
-          onChange={(e) => onChange(scoreName, e.currentTarget.value)}
-          aria-invalid={scoreErrors?.length ? true : undefined}
-          aria-describedby={[rubricId, scoreErrors?.length ? errorId : null]
-            .filter(Boolean)
-            .join(" ")}
+          inputId={fieldId(scoreName)}
+          editable={editable}
+          onChange={onChange}
+          errorId={scoreErrors?.length ? errorId : null}
+          errors={scoreErrorList}
         />
-        <ScoreErrors id={errorId} errors={scoreErrors} min={indicator.min} max={indicator.max} />
-      </div>
-      <div className="sheet-indicator-rubric" id={rubricId}>
-        {indicator.description ? <p>{indicator.description}</p> : null}
-        {indicator.rubric.length > 0 ? (
-          <ol className="rubric" aria-label={t("scoring.sheet.rubric", { code: indicator.code })}>
-            {indicator.rubric.map((level) => (
-              <li key={level.level} value={level.level}>
-                <strong>{level.level}</strong> — {level.text}
-              </li>
-            ))}
-          </ol>
-        ) : null}
-      </div>
+      ) : (
+        <>
+          <div className="sheet-indicator-input">
+            <label htmlFor={fieldId(scoreName)}>
+              <strong>
+                {indicator.code} · {indicator.name}
+              </strong>
+              <span className="score-label">
+                {t("scoring.sheet.score", {
+                  code: indicator.code,
+                  min: indicator.min,
+                  max: indicator.max,
+                })}
+              </span>
+            </label>
+            <input
+              id={fieldId(scoreName)}
+              name={scoreName}
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              className="score-input"
+              value={values[scoreName] ?? ""}
+              readOnly={!editable}
+              onChange={(e) => onChange(scoreName, e.currentTarget.value)}
+              aria-invalid={scoreErrors?.length ? true : undefined}
+              aria-describedby={[rubricId, scoreErrors?.length ? errorId : null]
+                .filter(Boolean)
+                .join(" ")}
+            />
+            {scoreErrorList}
+          </div>
+          <div className="sheet-indicator-rubric" id={rubricId}>
+            {indicator.description ? <p>{indicator.description}</p> : null}
+            {indicator.rubric.length > 0 ? (
+              <ol
+                className="rubric"
+                aria-label={t("scoring.sheet.rubric", { code: indicator.code })}
+              >
+                {indicator.rubric.map((level) => (
+                  <li key={level.level} value={level.level}>
+                    <strong>{level.level}</strong> — {level.text}
+                  </li>
+                ))}
+              </ol>
+            ) : null}
+          </div>
+        </>
+      )}
       <div className="sheet-indicator-note">
         <label htmlFor={fieldId(noteName)}>
           {t("scoring.sheet.note", { code: indicator.code })}

@@ -68,6 +68,8 @@ describe("e2e: scoring a sheet with JavaScript on", () => {
       slug: "e2e-2026",
       entries: 3,
       judges: 2,
+      // scores typed in number boxes (rubric levels are chosen: tests/e2e/sheet-levels.test.ts)
+      rubric: false,
     });
     await db.destroy();
     [server, browser] = await Promise.all([

@@ -62,7 +62,13 @@ describe("e2e: reviewing a submission, fixing fields, resolving a conflict", () 
     data = tempDir();
     const { db } = createDb(`file:${data.dir}/juara.db`);
     await migrateToLatest(db);
-    fx = await createScoringFixture(db, { slug: "tinjau-2026", entries: 4, judges: 2 });
+    // scores typed in number boxes (rubric levels are chosen: tests/e2e/sheet-levels.test.ts)
+    fx = await createScoringFixture(db, {
+      slug: "tinjau-2026",
+      entries: 4,
+      judges: 2,
+      rubric: false,
+    });
     await db.destroy();
     [server, browser] = await Promise.all([
       startServer({ dataDir: data.dir, env: { JUARA_NO_DEMO: "1" } }),

@@ -212,9 +212,11 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
       },
     },
   ];
+  // A draft saves its valid fields even when one is refused (docs/http.md): with the others
+  // empty, as on the new sheet, a refused field must leave the database exactly as it was.
   const sheetBase = {
-    "score.A1": "3",
-    "note.A1": "rapi",
+    "score.A1": "",
+    "note.A1": "",
     comment: "",
     intent: "save",
     version: "0",

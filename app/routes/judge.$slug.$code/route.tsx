@@ -82,7 +82,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (outcome.status === "review") {
     return json(
-      { errors: {} as SheetErrors, values, key: oneTimeKey(), current: null, review: true },
+      {
+        errors: {} as SheetErrors,
+        values,
+        key: oneTimeKey(),
+        current: null,
+        review: true,
+        partSaved: false,
+      },
       { headers: noStore },
     );
   }
@@ -101,6 +108,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       key: oneTimeKey(),
       current: outcome.status === "conflict" ? outcome.current : null,
       review: false,
+      // a draft's valid fields were saved; the refused ones come back in their boxes
+      partSaved: outcome.status === "invalid" && outcome.saved !== undefined,
     },
     { status: statusOf(outcome), headers: noStore },
   );
@@ -132,9 +141,15 @@ export default function ScoreSheet() {
   const [clientErrors, setClientErrors] = useState<SheetErrors>({});
   const [reviewing, setReviewing] = useState(false);
 
+  // what is on the sheet now is checked as the server will (a value kept on the device included)
+  const liveErrors = useMemo(
+    () => (hydrated ? checkFields(indicators, values, "save").errors : {}),
+    [hydrated, indicators, values],
+  );
   const errors: SheetErrors = {
     ...(actionData?.errors ?? {}),
     ...autosave.serverErrors,
+    ...liveErrors,
     ...clientErrors,
   };
   const totals = liveTotals(criteria, values);
@@ -171,6 +186,8 @@ export default function ScoreSheet() {
       setClientErrors(checked.errors);
       const first = Object.keys(checked.errors)[0];
       if (first) document.getElementById(fieldId(first))?.focus();
+      // a draft still saves its other fields; the bad ones stay on this device until corrected
+      if (intent === "save") void autosave.send("save");
       return;
     }
     setClientErrors({});
@@ -203,6 +220,11 @@ export default function ScoreSheet() {
       {search.get("saved") && !actionData ? (
         <p className="notice" role="status">
           {t("scoring.sheet.savedNotice")}
+        </p>
+      ) : null}
+      {actionData?.partSaved ? (
+        <p className="notice warn" role="status">
+          {t("scoring.sheet.partSaved")}
         </p>
       ) : null}
       {readOnlyReason ? <p className="notice">{readOnlyReason}</p> : null}
