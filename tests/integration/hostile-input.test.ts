@@ -279,6 +279,17 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
           intent: { t: "enum", values: ["activate", "deactivate", "reset"] },
         },
       },
+      {
+        name: "edit user",
+        role: "admin",
+        url: "/admin/users",
+        base: { intent: "edit", userId: String(ids.user), name: "Rahmawati", role: "judge" },
+        fields: {
+          userId: { t: "id" },
+          name: { t: "text", max: 120, required: true },
+          role: { t: "enum", values: ["admin", "chair", "judge"] },
+        },
+      },
     ],
     "routes/judges._index": [
       {

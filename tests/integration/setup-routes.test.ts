@@ -230,6 +230,12 @@ describe("a chair prepares a competition without JavaScript", () => {
     const html = await preview.text();
     expect(html).toContain("Baris 3");
     expect(html).toContain("Jenis harus desa atau kelurahan.");
+    // the row's problem names the field as the form labels it, not the column's code
+    expect(html).toContain("<strong>Nama perpustakaan</strong>: <!-- -->Wajib diisi.");
+    expect(html).not.toContain("<code>name</code>");
+    // without JavaScript the preview form posts to the preview's own anchor, so the page lands there
+    expect(html).toContain('action="/chair/libraries#preview"');
+    expect(html).toContain('<h2 id="preview" tabindex="-1">');
     expect(html).not.toContain("Konfirmasi impor");
     expect(await (await chair.get("/chair/libraries")).text()).not.toContain(
       "Perpustakaan Desa Baru",
