@@ -106,9 +106,12 @@ afterEach(() => {
 
 describe("the session cookie", () => {
   // First in the file: the cookie is built once, on first use, and Stryker counts as covering
-  // its options only the test that built it.
+  // its options only the test that built it; so this one also checks every option.
   it("is signed: the session id alone, a changed signature or another secret's signature is refused", async () => {
     const cookie = await createSession(ids.judge);
+    expect(attributes(cookie)).toEqual(
+      expect.arrayContaining(["httponly", "samesite=lax", "path=/", `max-age=${ABSOLUTE_SECONDS}`]),
+    );
     expect((await getSessionUser(requestWith(cookie)))?.id).toBe(ids.judge);
     const [row] = (await sessionRows(ids.judge)).slice(-1);
     // the value is the encoded id, a dot and the signature; without the signature it is refused
