@@ -315,7 +315,7 @@ describe("sheets set aside", () => {
   it("lists each started sheet or kept assignment of a conflicted judge, by library and judge", async () => {
     const l2 = fx.codes[1]!;
     const lib2 = await library(l2);
-    const [j1, j2] = fx.judges as [{ id: number }, { id: number }];
+    const [j1, j2] = [fx.judges[0]!, fx.judges[1]!];
     // judge 2's draft of L2 (conflict dismissed above) counts again: nothing set aside yet
     expect(await listSetAsideSheets(fx.competitionId)).toEqual([]);
     await decideConflict(chair, {
@@ -451,7 +451,6 @@ describe("suggested conflicts", () => {
           name,
           role: "judge",
           password_hash: "x",
-          district: "",
           ...home,
           created_at: now,
           updated_at: now,
