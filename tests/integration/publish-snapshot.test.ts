@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../app/lib/audit.server";
+import { decideConflict } from "../../app/models/conflicts.server";
 import { publishedSetAside } from "../../app/models/publishing.server";
 import { saveSheet } from "../../app/models/sheets.server";
 import { changeStatus, checkStatusChange, REASON_MESSAGES } from "../../app/models/status.server";
@@ -220,6 +221,103 @@ describe("publishing with an entry nobody scored", () => {
     expect(published).toEqual([
       { library_code: g.codes[0], rank: 1 },
       { library_code: g.codes[1], rank: 2 },
+    ]);
+  });
+});
+
+describe("publishing with sheets set aside for a conflict of interest", () => {
+  it("freezes the set-aside sheets with the publication: library, judge, state, when, who and why", async () => {
+    const g = await createScoringFixture(t.db, { slug: "sisih-2026", entries: 2, judges: 3 });
+    const [l1, l2] = g.codes as [string, string];
+    const save = async (judge: number, code: string, intent: "save" | "submit") => {
+      const j = g.judges[judge]!;
+      keys += 1;
+      const outcome = await saveSheet(
+        { id: j.id, label: j.email },
+        g.slug,
+        code,
+        {
+          values: {
+            "score.A1": "4",
+            // L2 ahead of L1, so no tie waits for the chair
+            "score.A2": code === l2 ? "9" : "6",
+            "score.B1": "3",
+            intent,
+            version: "0",
+            key: `sisih-${keys}-${"k".repeat(16)}`,
+          },
+          repeated: [],
+        },
+        { issuedPassword: false },
+      );
+      expect(outcome.status).toBe("saved");
+    };
+    // judges 1 and 2 score both libraries (judge 2 only a draft of L2); judge 3 scores L2
+    await save(0, l1, "submit");
+    await save(1, l1, "submit");
+    await save(0, l2, "submit");
+    await save(1, l2, "save");
+    await save(2, l2, "submit");
+    // then judges 1 and 2 turn out to be related to L2's head: their sheets are set aside
+    const chairActor = { id: g.chair.id, label: g.chair.email };
+    const l2Library = await t.db
+      .selectFrom("libraries")
+      .select(["id", "name"])
+      .where("code", "=", l2)
+      .executeTakeFirstOrThrow();
+    for (const judge of [1, 0]) {
+      await decideConflict(chairActor, {
+        judgeId: g.judges[judge]!.id,
+        libraryId: l2Library.id,
+        status: "confirmed",
+        reason: `kerabat kepala perpustakaan (${judge + 1})`,
+        competitionId: g.competitionId,
+      });
+    }
+    const decided = await t.db
+      .selectFrom("conflicts")
+      .select(["judge_id", "created_at"])
+      .where("library_id", "=", l2Library.id)
+      .execute();
+    const confirmedAt = (judge: number) =>
+      decided.find((d) => d.judge_id === g.judges[judge]!.id)!.created_at;
+
+    expect(await changeStatus(chairActor, g.competitionId, "closed")).toMatchObject({ ok: true });
+    // the draft set aside is not a missing sheet: no override needed
+    expect(await checkStatusChange(g.competitionId, "published")).toEqual([]);
+    expect(await changeStatus(chairActor, g.competitionId, "published")).toMatchObject({
+      ok: true,
+    });
+    const expected = [0, 1].map((judge) => ({
+      code: l2,
+      library: l2Library.name,
+      judge: `Juri ${judge + 1} ${g.slug}`,
+      status: judge === 0 ? "submitted" : "draft",
+      confirmedAt: confirmedAt(judge),
+      confirmedBy: `Ketua ${g.slug}`,
+      reason: `kerabat kepala perpustakaan (${judge + 1})`,
+    }));
+    expect(await publishedSetAside(g.competitionId)).toEqual(expected);
+    // frozen: deciding the conflict otherwise later does not change what was published
+    await decideConflict(chairActor, {
+      judgeId: g.judges[0]!.id,
+      libraryId: l2Library.id,
+      status: "dismissed",
+      reason: "salah orang",
+      competitionId: g.competitionId,
+    });
+    expect(await publishedSetAside(g.competitionId)).toEqual(expected);
+    // and L2 was ranked on judge 3's sheet alone
+    const published = await t.db
+      .selectFrom("published_results as r")
+      .innerJoin("publications as p", "p.id", "r.publication_id")
+      .select(["r.library_code", "r.judge_count"])
+      .where("p.competition_id", "=", g.competitionId)
+      .orderBy("r.library_code")
+      .execute();
+    expect(published).toEqual([
+      { library_code: l1, judge_count: 2 },
+      { library_code: l2, judge_count: 1 },
     ]);
   });
 });
