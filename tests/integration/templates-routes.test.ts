@@ -177,6 +177,10 @@ describe("the new-competition form's template choice", () => {
     expect(await saved.text()).toContain("Kriteria disimpan.");
     const stored = await storedCriteria("tpl-2025");
     expect(stored.map((c) => c.weight)).toEqual([15, 15, 15, 15, 10, 10, 10, 10]);
+    // the same address again (a reload): the saved criteria, not the template
+    const again = await (await chair.get(r.headers.get("location")!)).text();
+    expect(again).not.toContain("Templat dimuat tanpa bobot.");
+    expect(again).toMatch(/<input[^>]*name="c\.0\.weight"[^>]*value="15"/);
   });
 
   it("the editor loads a chosen template by POST too, and refuses an unknown one", async () => {

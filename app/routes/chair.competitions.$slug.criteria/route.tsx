@@ -25,12 +25,15 @@ export const handle: CompetitionPageHandle = {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
+  const criteria = await getCriteria(c.id);
   // `?template=<code>`: the new-competition form sends the chair here with a template that has
-  // no weights; nothing is saved until the chair presses Save (and only in a draft)
+  // no weights. It fills only a draft without criteria, so saved criteria never hide behind it
+  // (a reload after saving shows them); nothing is stored until the chair presses Save.
   const code = new URL(request.url).searchParams.get("template");
-  const loaded = code !== null && c.status === "draft" ? loadTemplate(code) : null;
+  const loaded =
+    code !== null && c.status === "draft" && criteria.length === 0 ? loadTemplate(code) : null;
   if (loaded) return json({ draft: loaded.draft, notice: loaded.notice });
-  return json({ draft: toDraft(await getCriteria(c.id)), notice: null });
+  return json({ draft: toDraft(criteria), notice: null });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
