@@ -3,6 +3,11 @@ import { AGGREGATIONS, COMPETITION_LEVELS, RANKING_SCOPES } from "../../db/schem
 import { slugField } from "./competition-file";
 import { optionalText, requiredText } from "./forms";
 import { SETTINGS_LIMITS } from "./settings-limits";
+import {
+  DEFAULT_TEMPLATE,
+  NEW_COMPETITION_TEMPLATES,
+  type NewCompetitionTemplate,
+} from "./templates";
 
 /**
  * A whole number typed into a form field; `outOfRange` is the catalog key that states the range
@@ -42,10 +47,16 @@ export const SettingsSchema = z.object({
 
 export const NewCompetitionSchema = SettingsSchema.extend({
   slug: slugField(),
+  /**
+   * Where the criteria start: "none", or a template's code. The old checkbox's "on" still means
+   * the default template, and a form without the field (the unchecked checkbox) means none.
+   */
   template: z
-    .string()
+    .enum(["none", "on", ...NEW_COMPETITION_TEMPLATES], { error: "error.invalid" })
     .optional()
-    .transform((v) => v === "on"),
+    .transform((v): NewCompetitionTemplate | "none" =>
+      v === undefined ? "none" : v === "on" ? DEFAULT_TEMPLATE : v,
+    ),
 });
 
 export const DuplicateSchema = z.object({

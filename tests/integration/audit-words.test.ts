@@ -74,7 +74,7 @@ describe("the audit log in words", () => {
       prizeWinners: 3,
       prizeHonourable: 3,
       rankingScope: "overall",
-      template: true,
+      template: "accreditation",
     });
     if (!created.ok) throw new Error("create");
     const criteria = await getCriteria(created.id);

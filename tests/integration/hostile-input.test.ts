@@ -309,8 +309,16 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
         name: "new competition",
         role: "chair",
         url: "/chair/competitions/new",
-        base: { ...SETTINGS_BASE, slug: "uji-2026" },
-        fields: { ...SETTINGS, slug: { t: "slug" } },
+        base: { ...SETTINGS_BASE, slug: "uji-2026", template: "accreditation" },
+        fields: {
+          ...SETTINGS,
+          slug: { t: "slug" },
+          template: {
+            t: "enum",
+            values: ["accreditation", "practice-2025", "none", "on"],
+            optional: true,
+          },
+        },
       },
     ],
     // the bare address (docs/http.md; the status and delete forms) reaches the layout, `?index`

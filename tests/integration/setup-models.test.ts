@@ -78,7 +78,7 @@ async function competitionWithEntries(slug = "kutim-2025") {
     prizeWinners: 3,
     prizeHonourable: 3,
     rankingScope: "overall",
-    template: true,
+    template: "accreditation",
   });
   if (!created.ok) throw new Error("create");
   const imported = await importLibraryCsv(actor, CSV);

@@ -182,11 +182,11 @@ describe("a chair prepares a competition without JavaScript", () => {
   it("criteria editor: weights not totalling 100 are refused next to the field and the typed values stay", async () => {
     const page = await (await chair.get("/chair/competitions/kutim-2025/criteria")).text();
     expect(page).toContain('name="c.0.weight"');
-    // the form as the browser would send it, with the first weight lowered from 25 to 20
+    // the form as the browser would send it, with the first weight lowered from 20 to 15
     const fields = new URLSearchParams();
     for (const m of page.matchAll(/<input[^>]*name="(c\.[^"]+)"[^>]*value="([^"]*)"/g))
       fields.append(m[1]!, m[2]!.replace(/&amp;/g, "&"));
-    fields.set("c.0.weight", "20");
+    fields.set("c.0.weight", "15");
     fields.set("c.0.i.0.name", "Jumlah koleksi (diubah)");
     fields.set("intent", "save");
     const refused = await chair.post("/chair/competitions/kutim-2025/criteria", fields);
@@ -202,9 +202,9 @@ describe("a chair prepares a competition without JavaScript", () => {
     const decimalHtml = await decimal.text();
     expect(decimalHtml).not.toMatch(ZOD_ENGLISH);
     expect(decimalHtml).toContain("Harus bilangan bulat.");
-    fields.set("c.0.weight", "20");
+    fields.set("c.0.weight", "15");
 
-    fields.set("c.5.weight", "15");
+    fields.set("c.5.weight", "10");
     const saved = await chair.post("/chair/competitions/kutim-2025/criteria", fields);
     expect(saved.status).toBe(200);
     expect(await saved.text()).toContain("Kriteria disimpan.");

@@ -64,7 +64,7 @@ describe("the status machine", () => {
       prizeWinners: 3,
       prizeHonourable: 0,
       rankingScope: "overall",
-      template: false,
+      template: "none",
     });
     if (!created.ok) throw new Error("create");
     const expected = [

@@ -62,7 +62,10 @@ export const chairCompetition = defineMessages({
     "setup.field.prizeWinners": "Jumlah juara",
     "setup.field.prizeHonourable": "Jumlah harapan",
     "setup.field.rankingScope": "Peringkat",
-    "setup.field.template": "Isi kriteria dari templat standar nasional perpustakaan desa",
+    "setup.field.template": "Kriteria awal",
+    "setup.field.templateNone": "Tanpa templat",
+    "setup.field.templateNoneHint":
+      "Kriteria kosong; Anda menyusunnya sendiri di halaman Kriteria.",
     "setup.field.aggregationHint.mean":
       "nilai akhir adalah rata-rata nilai semua juri yang mengirim lembar nilai.",
     "setup.field.aggregationHint.median":
@@ -184,7 +187,9 @@ export const chairCompetition = defineMessages({
     "setup.field.prizeWinners": "Number of winners",
     "setup.field.prizeHonourable": "Number of honourable mentions",
     "setup.field.rankingScope": "Ranking",
-    "setup.field.template": "Fill the criteria from the national village-library standard template",
+    "setup.field.template": "Starting criteria",
+    "setup.field.templateNone": "No template",
+    "setup.field.templateNoneHint": "Empty criteria; you build them yourself on the Criteria page.",
     "setup.field.aggregationHint.mean":
       "the final score is the average of the scores of every judge who submitted.",
     "setup.field.aggregationHint.median":

@@ -12,10 +12,27 @@ export const chairSetup = defineMessages({
       "Kriteria dibekukan karena penilaian sudah dibuka. Kembalikan lomba ke draf (hanya bila belum ada nilai) untuk mengubahnya.",
     "setup.criteria.intro":
       "Komponen dengan bobot (jumlahnya harus tepat 100) dan indikatornya. Kode indikator unik dalam satu lomba.",
-    "setup.criteria.template": "Isi dengan templat standar",
+    "setup.criteria.template": "Isi dengan templat",
+    "setup.criteria.templateChoice": "Templat",
     "setup.criteria.templateHint":
       "Mengganti isian di bawah dengan templat; belum tersimpan sampai Anda menekan Simpan.",
     "setup.criteria.templateLoaded": "Templat dimuat. Periksa lalu tekan Simpan kriteria.",
+    "setup.criteria.templateNeedsWeights":
+      "Templat dimuat tanpa bobot. Isi bobot tiap komponen dari petunjuk teknis tahun ini (jumlahnya 100), lalu tekan Simpan kriteria.",
+    "setup.criteria.basisNote":
+      "Rubrik templat: tingkat bertanda «batas minimum Standar Nasional Perpustakaan Desa/Kelurahan» dimulai tepat di minimum Perka Perpusnas No. 6 Tahun 2017; tingkat bertanda «pita antara: ketetapan panitia» adalah pilihan panitia dan boleh diubah.",
+    "setup.template.accreditation.name": "Instrumen akreditasi perpustakaan desa/kelurahan",
+    "setup.template.accreditation.description":
+      "Enam komponen dengan bobot instrumen akreditasi Perpusnas (Koleksi 20, Sarana dan Prasarana 15, Pelayanan 25, Tenaga 20, Penyelenggaraan dan Pengelolaan 15, Penguatan Kinerja 5), 71 butir berskor 1–5; skor 3 berarti memenuhi minimum Standar Nasional.",
+    "setup.template.practice2025.name": "Delapan komponen lomba 2025",
+    "setup.template.practice2025.description":
+      "Koleksi, Sarana dan Prasarana, Pelayanan, Tenaga, Penyelenggaraan, Pengelolaan, Inovasi, Dampak. Tanpa bobot: Anda mengisi bobot tahun ini dari petunjuk teknis sebelum kriteria tersimpan.",
+    "setup.template.presentation.name": "Presentasi dan wawancara",
+    "setup.template.presentation.description":
+      "Penyajian, penguasaan materi, inovasi, dampak bagi masyarakat. Tanpa bobot: Anda mengisinya.",
+    "setup.template.adminChecklist.name": "Pemeriksaan administrasi",
+    "setup.template.adminChecklist.description":
+      "Daftar periksa lulus/tidak: NPP, SK pendirian, formulir lengkap, profil dan video.",
     "setup.criteria.component": "Komponen {n}",
     "setup.criteria.code": "Kode",
     "setup.criteria.name": "Nama",
@@ -223,10 +240,27 @@ export const chairSetup = defineMessages({
       "The criteria are frozen because scoring has opened. Reopen the competition to draft (only while no score exists) to change them.",
     "setup.criteria.intro":
       "Components with weights (they must total exactly 100) and their indicators. Indicator codes are unique within a competition.",
-    "setup.criteria.template": "Fill with the standard template",
+    "setup.criteria.template": "Fill with the template",
+    "setup.criteria.templateChoice": "Template",
     "setup.criteria.templateHint":
       "Replaces the fields below with the template; nothing is saved until you press Save.",
     "setup.criteria.templateLoaded": "Template loaded. Check it, then press Save criteria.",
+    "setup.criteria.templateNeedsWeights":
+      "Template loaded without weights. Enter each component's weight from this year's guideline (they total 100), then press Save criteria.",
+    "setup.criteria.basisNote":
+      "Template rubrics: levels marked “batas minimum Standar Nasional Perpustakaan Desa/Kelurahan” start exactly at the minimum of Perpusnas regulation No. 6 of 2017; levels marked “pita antara: ketetapan panitia” (band in between: the committee's choice) are the committee's own and may be changed.",
+    "setup.template.accreditation.name": "Village/kelurahan library accreditation instrument",
+    "setup.template.accreditation.description":
+      "Six components with the weights of Perpusnas's accreditation instrument (Collection 20, Facilities 15, Services 25, Staff 20, Organisation and Management 15, Performance 5), 71 items scored 1–5; a 3 means the national standard's minimum is met.",
+    "setup.template.practice2025.name": "Eight components of the 2025 competitions",
+    "setup.template.practice2025.description":
+      "Collection, Facilities, Services, Staff, Organisation, Management, Innovation, Impact. No weights: you enter this year's from the guideline before the criteria can be saved.",
+    "setup.template.presentation.name": "Presentation and interview",
+    "setup.template.presentation.description":
+      "Presentation, command of the subject, innovation, impact on the community. No weights: you enter them.",
+    "setup.template.adminChecklist.name": "Administrative check",
+    "setup.template.adminChecklist.description":
+      "A pass/fail checklist: NPP, founding decree, completed form, profile and video.",
     "setup.criteria.component": "Component {n}",
     "setup.criteria.code": "Code",
     "setup.criteria.name": "Name",
