@@ -338,6 +338,29 @@ export interface PublishedResultTable {
   /** final score × 100, exact (e.g. 87.25 → 8725) */
   final_score_x100: number;
   judge_count: number;
+  /** the code of the last stage the entry was in (0010) */
+  stage_code: ColumnType<string, string | undefined, string>;
+}
+
+/** A stage of a publication's competition, as it stood (0010). */
+export interface PublishedStageTable {
+  publication_id: number;
+  position: number;
+  code: string;
+  name: string;
+  kind: StageKind;
+  weight: number;
+  advance: number | null;
+}
+
+/** An entry's score, rank and whether it went on in one stage, as published (0010). */
+export interface PublishedStageResultTable {
+  publication_id: number;
+  stage_code: string;
+  library_code: string;
+  score_x100: number | null;
+  rank: number | null;
+  advanced: Flag;
 }
 
 export interface PublishedComponentScoreTable {
@@ -389,6 +412,8 @@ export interface Database {
   published_results: PublishedResultTable;
   published_component_scores: PublishedComponentScoreTable;
   published_set_aside: PublishedSetAsideTable;
+  published_stages: PublishedStageTable;
+  published_stage_results: PublishedStageResultTable;
 }
 
 export type Competition = Selectable<CompetitionTable>;

@@ -150,6 +150,37 @@ export const writeSnapshot: Effect = async (c, options, actor, db) => {
         })),
       )
       .execute();
+  // the stages and each one's shortlist, frozen with the results
+  await db
+    .insertInto("published_stages")
+    .values(
+      ranking.stages.map((st) => ({
+        publication_id: publicationId,
+        position: st.position,
+        code: st.code,
+        name: st.name,
+        kind: st.kind,
+        weight: st.weight,
+        advance: st.advance,
+      })),
+    )
+    .execute();
+  const stageResults = ranking.entries.flatMap((e) =>
+    e.stages.map((st) => ({
+      publication_id: publicationId,
+      stage_code: st.code,
+      library_code: e.code,
+      score_x100: st.scoreX100,
+      rank: st.rank,
+      advanced: st.advanced ? (1 as const) : (0 as const),
+    })),
+  );
+  // in slices: SQLite limits the parameters of one statement
+  for (let i = 0; i < stageResults.length; i += 500)
+    await db
+      .insertInto("published_stage_results")
+      .values(stageResults.slice(i, i + 500))
+      .execute();
   for (const entry of ranking.entries) {
     if (entry.rank === null || entry.finalX100 === null) continue;
     const { id: resultId } = await db
@@ -166,6 +197,7 @@ export const writeSnapshot: Effect = async (c, options, actor, db) => {
         library_district: entry.district,
         final_score_x100: entry.finalX100,
         judge_count: entry.judges,
+        stage_code: entry.stageReached,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
