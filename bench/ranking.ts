@@ -129,7 +129,14 @@ export async function main(): Promise<void> {
     // as the pages call it: with the competition row in hand, the ranking is one statement
     const subject = await db
       .selectFrom("competitions")
-      .select(["id", "aggregation", "ranking_scope", "prize_winners", "prize_honourable"])
+      .select([
+        "id",
+        "aggregation",
+        "ranking_scope",
+        "prize_winners",
+        "prize_honourable",
+        "current_stage",
+      ])
       .where("id", "=", competitionId)
       .executeTakeFirstOrThrow();
     const rankTimes: number[] = [];

@@ -25,6 +25,7 @@ import {
   formatProblem,
   importCompetitionFile,
 } from "../app/models/competition-file.server";
+import { advanceStage } from "../app/models/stages.server";
 import { changeStatus } from "../app/models/status.server";
 import { seedDemo } from "../app/models/demo.server";
 
@@ -45,6 +46,10 @@ Commands:
                                   file writes nothing; --replace replaces the same slug if unscored
   export <slug> [--format json|csv] [--out file]
                                   write a competition file (json) or its entries (csv) to stdout
+  stage <slug> next [--reason R] [--override] [--as email]
+                                  close the stage open for scoring, write its shortlist and open
+                                  the next stage (refused while sheets are unsubmitted unless
+                                  --override with --reason)
   status <slug> <status> [--reason R] [--override] [--as email]
                                   change a competition's status (draft, scoring, closed,
                                   published) after its checks; prints why a move is refused.
@@ -328,6 +333,37 @@ Object.assign(commands, {
       fs.writeFileSync(path.resolve(values.out), text + "\n");
       io.out(`Written to ${path.resolve(values.out)}.`);
     } else io.out(text);
+    return 0;
+  },
+
+  async stage(args: string[], io: Io) {
+    const { values, positionals } = parse(args, {
+      reason: { type: "string" },
+      override: { type: "boolean" },
+      as: { type: "string" },
+    });
+    const [slug, move] = positionals;
+    if (!slug || move !== "next" || positionals.length > 2)
+      throw new UsageError("stage needs a slug and `next`");
+    await openMigrated();
+    const operator = await findOperator(values.as);
+    if (values.as !== undefined && !operator) {
+      io.err(`No active chair or admin account ${values.as}.`);
+      return 1;
+    }
+    const actor = operator ? { id: operator.id, label: `cli (as ${operator.email})` } : CLI_ACTOR;
+    const result = await advanceStage(actor, slug, {
+      reason: values.reason,
+      override: values.override === true,
+    });
+    if (!result.ok) {
+      io.err(`${slug} stays in its stage:`);
+      for (const r of result.reasons) io.err(`  - ${describe("en", r)}`);
+      return 1;
+    }
+    io.out(
+      `${slug}: stage ${result.from} → ${result.to}; going on: ${result.advanced.join(", ")}.`,
+    );
     return 0;
   },
 

@@ -21,6 +21,9 @@ export const ENTRY_STATUSES = ["active", "withdrawn", "disqualified"] as const;
 export const ROLES = ["admin", "chair", "judge"] as const;
 export const SHEET_STATUSES = ["draft", "submitted"] as const;
 export const CONFLICT_STATUSES = ["confirmed", "dismissed"] as const;
+export const STAGE_KINDS = ["admin", "desk", "visit", "presentation", "other"] as const;
+export const SCORED_STAGE_KINDS = ["desk", "visit", "presentation", "other"] as const;
+export const COMBINE_MODES = ["weighted", "last"] as const;
 
 export type CompetitionLevel = (typeof COMPETITION_LEVELS)[number];
 export type CompetitionStatus = (typeof COMPETITION_STATUSES)[number];
@@ -31,6 +34,8 @@ export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 export type Role = (typeof ROLES)[number];
 export type SheetStatus = (typeof SHEET_STATUSES)[number];
 export type ConflictStatus = (typeof CONFLICT_STATUSES)[number];
+export type StageKind = (typeof STAGE_KINDS)[number];
+export type CombineMode = (typeof COMBINE_MODES)[number];
 
 export interface CompetitionTable {
   id: Generated<number>;
@@ -53,13 +58,58 @@ export interface CompetitionTable {
   chair_signer_title: ColumnType<string, string | undefined, string>;
   head_signer_name: ColumnType<string, string | undefined, string>;
   head_signer_title: ColumnType<string, string | undefined, string>;
+  /** how stage scores make the final (0010): by stage weight, or the last stage alone */
+  combine: ColumnType<CombineMode, CombineMode | undefined, CombineMode>;
+  /** the position of the stage open for scoring (0010); after the last stage, the last one */
+  current_stage: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/**
+ * A stage of a competition (0010): an admin check or a scored stage with its own components,
+ * assignments and sheets. Every competition has one at position 1 (a trigger adds it).
+ */
+export interface StageTable {
+  id: Generated<number>;
+  competition_id: number;
+  position: number;
+  code: string;
+  name: string;
+  kind: StageKind;
+  /** percent of the combined score when combine = weighted; 0 for an admin stage */
+  weight: ColumnType<number, number | undefined, number>;
+  /** how many entries go on (ties at the cut go on too); null: all */
+  advance: number | null;
+  closed_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+}
+
+/** One item of an admin stage's checklist for one entry (0010); a failure carries its reason. */
+export interface StageCheckTable {
+  stage_id: number;
+  entry_id: number;
+  item: string;
+  passed: Flag;
+  reason: ColumnType<string, string | undefined, string>;
+  checked_by: number | null;
+  checked_at: Timestamp;
+}
+
+/** The shortlist as it stood when its stage closed (0010). */
+export interface StageResultTable {
+  stage_id: number;
+  entry_id: number;
+  /** C_s × 100 (docs/scoring.md, stages); null when unscored or failed */
+  score_x100: number | null;
+  rank: number | null;
+  advanced: Flag;
 }
 
 export interface ComponentTable {
   id: Generated<number>;
   competition_id: number;
+  /** its stage (0010); written without one, the competition's current stage (a trigger) */
+  stage_id: ColumnType<number, number | undefined, number>;
   code: string;
   name: string;
   /** percent, integer 0–100; a competition's weights total 100 */
@@ -149,6 +199,8 @@ export interface LoginAttemptTable {
 
 export interface JudgeAssignmentTable {
   id: Generated<number>;
+  /** its stage (0010); written without one, the competition's current stage (a trigger) */
+  stage_id: ColumnType<number, number | undefined, number>;
   entry_id: number;
   judge_id: number;
   created_at: Timestamp;
@@ -174,6 +226,8 @@ export interface ConflictTable {
 
 export interface ScoreSheetTable {
   id: Generated<number>;
+  /** its stage (0010); written without one, the competition's current stage (a trigger) */
+  stage_id: ColumnType<number, number | undefined, number>;
   entry_id: number;
   judge_id: number;
   status: ColumnType<SheetStatus, SheetStatus | undefined, SheetStatus>;
@@ -284,6 +338,29 @@ export interface PublishedResultTable {
   /** final score × 100, exact (e.g. 87.25 → 8725) */
   final_score_x100: number;
   judge_count: number;
+  /** the code of the last stage the entry was in (0010) */
+  stage_code: ColumnType<string, string | undefined, string>;
+}
+
+/** A stage of a publication's competition, as it stood (0010). */
+export interface PublishedStageTable {
+  publication_id: number;
+  position: number;
+  code: string;
+  name: string;
+  kind: StageKind;
+  weight: number;
+  advance: number | null;
+}
+
+/** An entry's score, rank and whether it went on in one stage, as published (0010). */
+export interface PublishedStageResultTable {
+  publication_id: number;
+  stage_code: string;
+  library_code: string;
+  score_x100: number | null;
+  rank: number | null;
+  advanced: Flag;
 }
 
 export interface PublishedComponentScoreTable {
@@ -311,6 +388,9 @@ export interface PublishedSetAsideTable {
 
 export interface Database {
   competitions: CompetitionTable;
+  stages: StageTable;
+  stage_checks: StageCheckTable;
+  stage_results: StageResultTable;
   components: ComponentTable;
   indicators: IndicatorTable;
   rubric_levels: RubricLevelTable;
@@ -332,9 +412,12 @@ export interface Database {
   published_results: PublishedResultTable;
   published_component_scores: PublishedComponentScoreTable;
   published_set_aside: PublishedSetAsideTable;
+  published_stages: PublishedStageTable;
+  published_stage_results: PublishedStageResultTable;
 }
 
 export type Competition = Selectable<CompetitionTable>;
+export type Stage = Selectable<StageTable>;
 export type Library = Selectable<LibraryTable>;
 
 /**

@@ -5,16 +5,27 @@ import { validateCriteria, type CriteriaIssue } from "~/lib/criteria";
 import type { TemplateComponent } from "~/lib/criteria-template";
 import { getDb } from "~/lib/db.server";
 import { refuse, type Refusal } from "~/lib/forms";
+import { currentStage } from "./query.server";
 
 /** A competition's criteria in the template's shape, in order. */
 export async function getCriteria(
   competitionId: number,
   db: Executor = getDb(),
 ): Promise<TemplateComponent[]> {
+  return getStageCriteria(competitionId, currentStage(competitionId), db);
+}
+
+/** The criteria of one stage of the competition (a stage id, or an SQL expression giving one). */
+export async function getStageCriteria(
+  competitionId: number,
+  stageId: number | ReturnType<typeof currentStage>,
+  db: Executor = getDb(),
+): Promise<TemplateComponent[]> {
   const components = await db
     .selectFrom("components")
     .select(["id", "code", "name", "weight"])
     .where("competition_id", "=", competitionId)
+    .where("stage_id", "=", stageId)
     .orderBy("position")
     .orderBy("id")
     .execute();
@@ -76,7 +87,12 @@ export async function saveCriteria(
         .executeTakeFirstOrThrow();
       if (competition.status !== "draft") return refuse("setup.error.criteriaFrozen");
       const before = await getCriteria(competitionId, trx);
-      await trx.deleteFrom("components").where("competition_id", "=", competitionId).execute();
+      // the stage open for scoring (the new components take it too: a trigger, migration 0010)
+      await trx
+        .deleteFrom("components")
+        .where("competition_id", "=", competitionId)
+        .where("stage_id", "=", currentStage(competitionId))
+        .execute();
       await insertCriteria(competitionId, result.components, trx);
       await recordAudit(
         {

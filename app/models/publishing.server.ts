@@ -4,7 +4,7 @@ import { auditHead } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
 import { nowIso } from "~/lib/time";
 import { listSetAsideSheets, type SetAsideSheet } from "./conflicts.server";
-import { activeEntry, confirmedConflict } from "./query.server";
+import { activeEntry, confirmedConflict, currentStage } from "./query.server";
 import { computeRanking, unresolvedTies } from "./ranking.server";
 import type { Effect, Guard, StatusOptions, StatusReason } from "./status-types.server";
 
@@ -32,6 +32,7 @@ export interface MissingSheet {
  * aside for a confirmed conflict of interest is not missing: it will never count (the publishing
  * step lists it apart).
  */
+/** Unsubmitted sheets of the stage open for scoring (active entries, conflicts left out). */
 export async function listMissingSheets(
   competitionId: number,
   db: Executor = getDb(),
@@ -42,10 +43,14 @@ export async function listMissingSheets(
     .innerJoin("libraries as l", "l.id", "e.library_id")
     .innerJoin("users as u", "u.id", "a.judge_id")
     .leftJoin("score_sheets as s", (j) =>
-      j.onRef("s.entry_id", "=", "a.entry_id").onRef("s.judge_id", "=", "a.judge_id"),
+      j
+        .onRef("s.entry_id", "=", "a.entry_id")
+        .onRef("s.judge_id", "=", "a.judge_id")
+        .onRef("s.stage_id", "=", "a.stage_id"),
     )
     .select(["u.name as judge", "l.name as library", "l.code", "s.status"])
     .where("e.competition_id", "=", competitionId)
+    .where("a.stage_id", "=", currentStage(competitionId))
     .where(activeEntry("e"))
     .where((eb) => eb.not(confirmedConflict("a.judge_id", "e.library_id")))
     .where((eb) => eb.or([eb("s.status", "is", null), eb("s.status", "!=", "submitted")]))
@@ -54,6 +59,14 @@ export async function listMissingSheets(
     .orderBy("l.code")
     .execute();
   return rows.map((r) => ({ ...r, status: r.status === null ? null : "draft" }));
+}
+
+/** How many sheets of the stage open for scoring are unsubmitted. */
+export async function countMissingSheets(
+  competitionId: number,
+  db: Executor = getDb(),
+): Promise<number> {
+  return (await listMissingSheets(competitionId, db)).length;
 }
 
 /**
@@ -181,6 +194,37 @@ export const writeSnapshot: Effect = async (c, options, actor, db) => {
         })),
       )
       .execute();
+  // the stages and each one's shortlist, frozen with the results
+  await db
+    .insertInto("published_stages")
+    .values(
+      ranking.stages.map((st) => ({
+        publication_id: publicationId,
+        position: st.position,
+        code: st.code,
+        name: st.name,
+        kind: st.kind,
+        weight: st.weight,
+        advance: st.advance,
+      })),
+    )
+    .execute();
+  const stageResults = ranking.entries.flatMap((e) =>
+    e.stages.map((st) => ({
+      publication_id: publicationId,
+      stage_code: st.code,
+      library_code: e.code,
+      score_x100: st.scoreX100,
+      rank: st.rank,
+      advanced: st.advanced ? (1 as const) : (0 as const),
+    })),
+  );
+  // in slices: SQLite limits the parameters of one statement
+  for (let i = 0; i < stageResults.length; i += 500)
+    await db
+      .insertInto("published_stage_results")
+      .values(stageResults.slice(i, i + 500))
+      .execute();
   for (const entry of ranking.entries) {
     if (entry.rank === null || entry.finalX100 === null) continue;
     const { id: resultId } = await db
@@ -197,6 +241,7 @@ export const writeSnapshot: Effect = async (c, options, actor, db) => {
         library_district: entry.district,
         final_score_x100: entry.finalX100,
         judge_count: entry.judges,
+        stage_code: entry.stageReached,
       })
       .returning("id")
       .executeTakeFirstOrThrow();

@@ -58,3 +58,19 @@ export function notSetAside(sheet: Operand): RawBuilder<SqlBool> {
           join entries ke on ke.library_id = kc.library_id
           where ${isConfirmedConflict("kc")}))`;
 }
+
+/**
+ * The id of the competition's stage open for scoring (docs/decisions/010-stages.md): judges see,
+ * save and are counted in that stage only; the criteria editor edits that stage's criteria.
+ */
+export function currentStage(competition: Operand): RawBuilder<number> {
+  return sql<number>`(select cs.id from stages cs join competitions cc on cc.id = cs.competition_id
+    where cc.id = ${operand(competition)} and cs.position = cc.current_stage)`;
+}
+
+/** The same for the competition of an entry (an `entries` id column or value). */
+export function currentStageOfEntry(entry: Operand): RawBuilder<number> {
+  return sql<number>`(select cs.id from stages cs join competitions cc on cc.id = cs.competition_id
+    join entries ce on ce.competition_id = cc.id
+    where ce.id = ${operand(entry)} and cs.position = cc.current_stage)`;
+}

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from "kysely";
-import type { Aggregation, Executor, RankingScope } from "../../db/schema";
+import type { Aggregation, CombineMode, Executor, RankingScope, StageKind } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
 import { nowIso } from "~/lib/time";
@@ -60,6 +60,31 @@ export interface RankedEntry {
   unresolvedPrizeTie: boolean;
   /** the chair's recorded order was applied to this tie */
   decided: boolean;
+  /** the code of the last stage the entry was in (the current one for the finalists) */
+  stageReached: string;
+  /** failed a check of an admin stage: out of the later stages and unranked */
+  failedAdmin: boolean;
+  /** each stage the entry was in, in order: its score there (C × 100), rank, whether it went on */
+  stages: RankedStageResult[];
+}
+
+export interface RankedStageResult {
+  code: string;
+  /** C_s × 100 (docs/scoring.md, "Stages"); null in an admin stage or without a final there */
+  scoreX100: number | null;
+  rank: number | null;
+  advanced: boolean;
+}
+
+export interface RankingStage {
+  id: number;
+  position: number;
+  code: string;
+  name: string;
+  kind: StageKind;
+  weight: number;
+  advance: number | null;
+  closed: boolean;
 }
 
 export interface Ranking {
@@ -67,15 +92,24 @@ export interface Ranking {
   scope: RankingScope;
   prizeWinners: number;
   prizeHonourable: number;
+  combine: CombineMode;
+  /** every stage of the competition, in order, and the position of the one open for scoring */
+  stages: RankingStage[];
+  currentStage: number;
   entries: RankedEntry[];
 }
 
 /** The statement's first row: what is the same for every entry. */
 interface MetaRow {
   kind: 0;
-  /** JSON: [[id, code, name, weight], ...] in component order */
+  /** JSON: [[id, code, name, weight, stageId], ...] in component order */
   components: string;
+  /** JSON: [[id, position, code, name, kind, weight, advance, closed], ...] in order */
+  stages: string;
   d: number | bigint;
+  kk: number | bigint | null;
+  wsum: number;
+  combine: CombineMode;
   max_judges: number | null;
 }
 
@@ -98,9 +132,25 @@ interface EntryRow {
   prize: string | null;
   /** "componentId:x100" pairs, comma-separated; null without submitted sheets */
   component_scores: string | null;
+  /** the position of the last stage the entry was in */
+  reached: number;
 }
 
-type Row = MetaRow | EntryRow;
+/** One entry in one stage it was in (the columns reused: see the statement's last select). */
+interface StageRow {
+  kind: 2;
+  entry_id: number;
+  /** the stage's position */
+  judges: number;
+  /** C × 100 there */
+  final_x100: number | null;
+  /** went on: 0 or 1 */
+  decided: number;
+  /** its rank there */
+  final_rank: number | null;
+}
+
+type Row = MetaRow | EntryRow | StageRow;
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 
@@ -118,33 +168,48 @@ function x100(num: RawBuilder<unknown>, den: RawBuilder<unknown>) {
 }
 
 /**
- * The criteria part of every ranking statement: `comp` (each component with Σ max of its
- * indicators) and `d`, the least common multiple D of those sums, by Euclid's algorithm in a
- * recursive CTE. `factors` gives each component's factor W × D / Σmax: a sheet's points for the
- * component times the factor is its component score in units of 1/D, always an integer.
+ * The least common multiple of a set of positive integers, in SQL: a recursive CTE running
+ * Euclid's algorithm over the values one at a time. Gives the CTE `name` with one row and one
+ * column, also called `name` (1 for an empty set).
  */
-function criteria(competitionId: number) {
+function lcmOf(name: string, values: RawBuilder<unknown>) {
+  const n = sql.raw(name);
+  const folds = sql.raw(`${name}_folds`);
+  const steps = sql.raw(`${name}_lcm`);
   return sql`
-    comp as materialized (
-      select c.id as component_id, c.code, c.name, c.weight, c.position,
-        (select coalesce(sum(i.max_score), 0) from indicators i where i.component_id = c.id) as summax
-      from components c where c.competition_id = ${competitionId}
-    ),
-    folds as (select summax as m, row_number() over (order by component_id) as k from comp where summax > 0),
-    lcm (k, l, a, b) as (
+    ${folds} as (select m, row_number() over (order by m) as k from (${values}) where m > 0),
+    ${steps} (k, l, a, b) as (
       select 0, 1, null, null
       union all
       select
-        case when lcm.b = 0 then lcm.k + 1 else lcm.k end,
-        case when lcm.b = 0 then lcm.l / lcm.a * (select m from folds where folds.k = lcm.k + 1) else lcm.l end,
-        case when lcm.a is null then lcm.l when lcm.b = 0 then null else lcm.b end,
-        case when lcm.a is null then (select m from folds where folds.k = lcm.k + 1) when lcm.b = 0 then null else lcm.a % lcm.b end
-      from lcm
-      where not (lcm.k = (select count(*) from folds) and lcm.a is null)
+        case when s.b = 0 then s.k + 1 else s.k end,
+        case when s.b = 0 then s.l / s.a * (select m from ${folds} f where f.k = s.k + 1) else s.l end,
+        case when s.a is null then s.l when s.b = 0 then null else s.b end,
+        case when s.a is null then (select m from ${folds} f where f.k = s.k + 1) when s.b = 0 then null else s.a % s.b end
+      from ${steps} s
+      where not (s.k = (select count(*) from ${folds}) and s.a is null)
     ),
-    d as materialized (select l as d from lcm where k = (select count(*) from folds) and a is null),
+    ${n} as materialized (select l as ${n} from ${steps} where k = (select count(*) from ${folds}) and a is null)`;
+}
+
+/**
+ * The criteria part of every ranking statement: `comp` (each component of the stages `st` the
+ * condition `stages` admits, with its stage and Σ max of its indicators) and `d`, the least common
+ * multiple D of those sums. `factors` gives each component's factor W × D / Σmax: a sheet's
+ * points for the component times the factor is its component score in units of 1/D, always an
+ * integer.
+ */
+function criteria(competitionId: number, stages: RawBuilder<unknown>) {
+  return sql`
+    comp as materialized (
+      select c.id as component_id, c.code, c.name, c.weight, c.position, c.stage_id,
+        (select coalesce(sum(i.max_score), 0) from indicators i where i.component_id = c.id) as summax
+      from components c join stages st on st.id = c.stage_id
+      where c.competition_id = ${competitionId} and ${stages}
+    ),
+    ${lcmOf("d", sql`select summax as m from comp`)},
     factors as materialized (
-      select comp.component_id, comp.weight * (d.d / comp.summax) as f
+      select comp.component_id, comp.stage_id, comp.weight * (d.d / comp.summax) as f
       from comp cross join d where comp.summax > 0
     )`;
 }
@@ -163,22 +228,25 @@ function submittedPoints(competitionId: number) {
 
 /**
  * The common part of every ranking statement: the criteria (above) and `finals`, each entry's
- * final score (component_id 0) and component finals under the chosen method, as x100 integers,
- * with the number of judges behind each.
+ * final in each stage (component_id 0) and component finals under the chosen method, as x100
+ * integers, with the number of judges behind each; a stage final also as the exact fraction
+ * num / (k × D) the rounding came from.
  *
  * The points come from `sheet_points` (Σ score per sheet and component, kept exact by triggers
  * on `scores` and `score_sheets`, migration 0006), so the statement reads a few rows per sheet,
  * not every score. Both series are read in the order they are grouped (its two partial indexes:
  * by entry and sheet, by entry and component), so SQLite aggregates them as they stream by
  * instead of sorting them:
- * - `et`, over each judge's total t = Σ points × factor (units of 1/D);
+ * - `jt`, each judge's total t = Σ points × factor (units of 1/D) on one sheet, whose stage is
+ *   its components' stage; `et` aggregates them by entry and stage;
  * - `ec`, over each judge's points for one component. Scaling by a positive constant commutes with
  *   sums, maxima, minima and medians, so a component final is W × agg(points) / Σmax: no D needed.
  */
-function scoredSeries(competitionId: number, method: Aggregation) {
+function scoredSeries(competitionId: number, method: Aggregation, through: number) {
   const totals = sql`
     jt as (
       select e.id as entry_id, p.sheet_id,
+        max((select stage_id from factors where factors.component_id = p.component_id)) as stage_id,
         sum(p.points * (select f from factors where factors.component_id = p.component_id)) as t
       from ${submittedPoints(competitionId)}
       group by e.id, p.sheet_id
@@ -190,12 +258,12 @@ function scoredSeries(competitionId: number, method: Aggregation) {
     method === "median"
       ? sql`${totals},
     jto as (
-      select entry_id, t as val,
-        row_number() over (partition by entry_id order by t) as rn,
-        count(*) over (partition by entry_id) as n
-      from jt
+      select entry_id, stage_id, t as val,
+        row_number() over (partition by entry_id, stage_id order by t) as rn,
+        count(*) over (partition by entry_id, stage_id) as n
+      from jt where stage_id is not null
     ),
-    et as (select entry_id, ${ordered} from jto group by entry_id),
+    et as (select entry_id, stage_id, ${ordered} from jto group by entry_id, stage_id),
     eco as (
       select e.id as entry_id, p.component_id, p.points as val,
         row_number() over (partition by e.id, p.component_id order by p.points) as rn,
@@ -205,8 +273,8 @@ function scoredSeries(competitionId: number, method: Aggregation) {
     ec as (select entry_id, component_id, ${ordered} from eco group by entry_id, component_id)`
       : sql`${totals},
     et as (
-      select entry_id, count(*) as n, sum(t) as s, max(t) as hi, min(t) as lo, 0 as mid2
-      from jt group by entry_id
+      select entry_id, stage_id, count(*) as n, sum(t) as s, max(t) as hi, min(t) as lo, 0 as mid2
+      from jt where stage_id is not null group by entry_id, stage_id
     ),
     ec as (
       select e.id as entry_id, p.component_id,
@@ -214,19 +282,26 @@ function scoredSeries(competitionId: number, method: Aggregation) {
       from ${submittedPoints(competitionId)}
       group by e.id, p.component_id
     )`;
-  // a.s / a.n etc. in units of 1 / scale
-  const chosen = (scale: RawBuilder<unknown>, unit: RawBuilder<unknown>) => {
-    const mean = x100(sql`${unit} * a.s`, sql`a.n * ${scale}`);
-    if (method === "median") return x100(sql`${unit} * a.mid2`, sql`2 * ${scale}`);
+  // the chosen aggregate of a.s / a.n etc. as a fraction num / (k × scale): [num, k]
+  const chosen = (unit: RawBuilder<unknown>): [RawBuilder<unknown>, RawBuilder<unknown>] => {
+    if (method === "median") return [sql`${unit} * a.mid2`, sql`2`];
     if (method === "trimmed-mean")
-      return sql`case when a.n >= 3 then ${x100(sql`${unit} * (a.s - a.hi - a.lo)`, sql`(a.n - 2) * ${scale}`)} else ${mean} end`;
-    return mean;
+      return [
+        sql`${unit} * case when a.n >= 3 then a.s - a.hi - a.lo else a.s end`,
+        sql`case when a.n >= 3 then a.n - 2 else a.n end`,
+      ];
+    return [sql`${unit} * a.s`, sql`a.n`];
   };
-  return sql`${criteria(competitionId)},${series},
+  const [totalNum, totalK] = chosen(sql`1`);
+  const [componentNum, componentK] = chosen(sql`comp.weight`);
+  return sql`${criteria(competitionId, sql`st.position <= ${through}`)},${series},
     finals as materialized (
-      select a.entry_id, 0 as component_id, a.n, ${chosen(sql`d.d`, sql`1`)} as x100 from et a cross join d
+      select a.entry_id, a.stage_id, 0 as component_id, a.n,
+        ${x100(totalNum, sql`(${totalK}) * d.d`)} as x100, ${totalNum} as num, ${totalK} as k
+      from et a cross join d
       union all
-      select a.entry_id, a.component_id, a.n, ${chosen(sql`comp.summax`, sql`comp.weight`)} as x100
+      select a.entry_id, comp.stage_id, a.component_id, a.n,
+        ${x100(componentNum, sql`(${componentK}) * comp.summax`)} as x100, null, null
       from ec a join comp on comp.component_id = a.component_id
       where comp.summax > 0
     )`;
@@ -239,6 +314,8 @@ export interface RankingSubject {
   ranking_scope: RankingScope;
   prize_winners: number;
   prize_honourable: number;
+  /** the position of the stage open for scoring: the statement has one cut step per stage */
+  current_stage: number;
 }
 
 /**
@@ -255,57 +332,198 @@ export async function computeRanking(
     typeof competition === "number"
       ? await db
           .selectFrom("competitions")
-          .select(["id", "aggregation", "ranking_scope", "prize_winners", "prize_honourable"])
+          .select([
+            "id",
+            "aggregation",
+            "ranking_scope",
+            "prize_winners",
+            "prize_honourable",
+            "current_stage",
+          ])
           .where("id", "=", competition)
           .executeTakeFirst()
       : competition;
   if (!subject) return null;
   const method = options.method ?? subject.aggregation;
-  const rows = await rankingRows(subject.id, method, db);
+  const rows = await rankingRows(subject.id, method, subject.current_stage, db);
   return shapeRanking(rows, method, subject);
+}
+
+/**
+ * Each entry's stage data side by side (`sd`, one row per entry): for every stage s up to the
+ * current one, c<s> its cumulative score C_s × 100, x<s> and y<s> whether it went on and its rank
+ * in the snapshot of a closed stage, f<s> whether it failed a check of an admin stage.
+ *
+ * Wide rows rather than one row per entry and stage: the cut steps below then read only the step
+ * before them. (SQLite plans a materialized CTE again wherever another CTE refers to it; steps
+ * that each joined the per-stage scores made the planning time double with every stage.)
+ */
+function stageData(positions: number[]) {
+  const closed = (p: number) =>
+    sql`(select stage_id from stg where position = ${sql.lit(p)} and closed_at is not null)`;
+  const columns = positions.map((p) => {
+    const n = (prefix: string) => sql.raw(`${prefix}${p}`);
+    return sql`
+      max(case when sg.position = ${sql.lit(p)} then c.c_x100 end) as ${n("c")},
+      (select r.advanced from stage_results r where r.stage_id = ${closed(p)} and r.entry_id = b.entry_id) as ${n("x")},
+      (select r.rank from stage_results r where r.stage_id = ${closed(p)} and r.entry_id = b.entry_id) as ${n("y")},
+      exists (select 1 from stage_checks k
+        where k.stage_id = (select stage_id from stg where position = ${sql.lit(p)} and kind = 'admin')
+          and k.entry_id = b.entry_id and k.passed = 0) as ${n("f")}`;
+  });
+  return sql`
+    sd as materialized (
+      select b.entry_id, b.grp, ${sql.join(columns, sql`,`)}
+      from base b
+      left join cum c on c.entry_id = b.entry_id
+      left join stg sg on sg.stage_id = c.stage_id
+      group by b.entry_id
+    )`;
+}
+
+/**
+ * The cut after stage `position` (docs/scoring.md, "Stages"): g<position> adds to each entry
+ * in<position> (in the stage: in the one before and went on from it), k<position> (its rank
+ * there) and w<position> (it goes on). A closed stage's shortlist is the snapshot written when
+ * it closed; an admin stage lets through every entry without a failed check; a scored stage the
+ * top `advance` by the cumulative score C (×100), and every entry equal to the last one
+ * admitted (rank() gives tied entries the same rank, so a tie at the cut never cuts). An entry
+ * without a score in a scored stage does not go on. Ranks count the entries in the stage only
+ * (the window's partition).
+ */
+function cutStep(position: number) {
+  const n = (prefix: string, p = position) => sql.raw(`${prefix}${p}`);
+  const previous = position === 1 ? sql.raw("sd") : n("g", position - 1);
+  const inStage =
+    position === 1 ? sql`1` : sql`(p.${n("in", position - 1)} * p.${n("w", position - 1)})`;
+  const score = sql`p.${n("c")}`;
+  const byScore = sql`rank() over (partition by p.grp, ${inStage} order by ${score} desc)`;
+  return sql`
+    ${n("g")} as materialized (
+      select p.*, ${inStage} as ${n("in")},
+        case
+          when ${inStage} = 0 then null
+          when sg.closed_at is not null then p.${n("y")}
+          when sg.kind = 'admin' or ${score} is null then null
+          else ${byScore}
+        end as ${n("k")},
+        case
+          when ${inStage} = 0 then 0
+          when sg.closed_at is not null then coalesce(p.${n("x")}, 0)
+          when sg.kind = 'admin' then 1 - p.${n("f")}
+          when ${score} is null then 0
+          when sg.advance is null then 1
+          else ${byScore} <= sg.advance
+        end as ${n("w")}
+      from ${previous} p
+      join stg sg on sg.position = ${sql.lit(position)}
+    )`;
+}
+
+/** One row per entry and stage it was in, from the last cut step's wide rows. */
+function stagesTaken(positions: number[]) {
+  const last = sql.raw(`g${positions.length}`);
+  const pick = (prefix: string) =>
+    sql`case sg.position ${sql.join(
+      positions.map((p) => sql`when ${sql.lit(p)} then f.${sql.raw(`${prefix}${p}`)}`),
+      sql` `,
+    )} end`;
+  return sql`
+    gall as materialized (
+      select f.entry_id, f.grp, sg.position, sg.stage_id, sg.kind, ${pick("c")} as c_x100,
+        ${pick("k")} as stage_rank, ${pick("w")} as went_on
+      from ${last} f join stg sg on ${pick("in")} = 1
+    )`;
 }
 
 async function rankingRows(
   competitionId: number,
   method: Aggregation,
+  currentStage: number,
   db: Executor,
 ): Promise<Row[]> {
   const prizeRoman = (n: RawBuilder<unknown>) => romanSql(n);
+  const through = Math.max(1, Math.trunc(currentStage));
+  const positions = Array.from({ length: through }, (_, i) => i + 1);
   const query = sql<Row>`
-    with recursive ${scoredSeries(competitionId, method)},
+    with recursive ${scoredSeries(competitionId, method, through)},
     settings as materialized (
-      select ranking_scope, prize_winners, prize_honourable from competitions where id = ${competitionId}
+      select ranking_scope, prize_winners, prize_honourable, combine from competitions where id = ${competitionId}
     ),
-    -- per entry: the final, the judges behind it, the tie-break key (component finals in order
-    -- of weight) and the component finals for display
+    stg as materialized (
+      select id as stage_id, position, code, kind, weight, advance, closed_at
+      from stages where competition_id = ${competitionId} and position <= ${through}
+    ),
+    -- a stage final with its stage's position and weight
+    sf as materialized (
+      select f.entry_id, f.stage_id, sg.position, sg.weight as w, f.x100, f.num, f.k
+      from finals f join stg sg on sg.stage_id = f.stage_id
+      where f.component_id = 0
+    ),
+    -- K: a common multiple of every stage final's denominator factor k, so that the weighted
+    -- sum of stage finals is one fraction of integers, Σ w × num × (K / k) / (D × K × Σ w)
+    ${lcmOf("kk", sql`select distinct k as m from sf`)},
+    -- C_s, each entry's cumulative score after each scored stage it has a final in (×100)
+    cum as materialized (
+      select a.entry_id, a.stage_id,
+        case when st.combine = 'last' then max(a.x100)
+          else ${x100(sql`sum(b.w * b.num * (kk.kk / b.k))`, sql`d.d * kk.kk * sum(b.w)`)}
+        end as c_x100
+      from sf a
+      join sf b on b.entry_id = a.entry_id and b.position <= a.position
+      cross join d cross join kk cross join settings st
+      group by a.entry_id, a.stage_id
+    ),
+    -- every active entry (an entry without submitted sheets has no final)
+    base as materialized (
+      select e.id as entry_id, e.category, l.code, l.name, l.village, l.district,
+        case when st.ranking_scope = 'category' then e.category else '' end as grp,
+        st.prize_winners, st.prize_honourable
+      from entries e
+      join libraries l on l.id = e.library_id
+      cross join settings st
+      where e.competition_id = ${competitionId} and ${activeEntry("e")}
+    ),
+    -- the stages one after another: who is in each and who goes on
+    ${stageData(positions)},
+    ${sql.join(positions.map(cutStep), sql`,`)},
+    ${stagesTaken(positions)},
+    -- how far each entry got, whether it failed an admin check, its last scored stage
+    reach as (
+      select entry_id, max(position) as reached,
+        max(case when kind = 'admin' and went_on = 0 then 1 else 0 end) as failed,
+        max(case when kind <> 'admin' then position end) as scored_pos
+      from gall group by entry_id
+    ),
+    -- per entry and stage: the final, the judges behind it, the tie-break key (component finals
+    -- in order of weight) and the component finals for display
     per_entry as (
-      select f.entry_id,
-        max(case when f.component_id = 0 then f.x100 end) as final_x100,
+      select f.entry_id, f.stage_id,
         max(case when f.component_id = 0 then f.n end) as judges,
         group_concat(case when comp.component_id is not null then printf('%05d', f.x100) end, ''
           order by comp.weight desc, comp.position, comp.component_id) as k,
         group_concat(comp.component_id || ':' || f.x100, ',') as component_scores
       from finals f left join comp on comp.component_id = f.component_id
-      group by f.entry_id
+      group by f.entry_id, f.stage_id
     ),
-    -- every active entry, scored or not (an entry without submitted sheets has no final)
+    -- the final ranking's terms: the finalists (in the current stage) by C and the tie-break
+    -- chain, then those out after each earlier stage, latest first, by their C there
     scored as (
-      select e.id as entry_id, e.category, l.code, l.name, l.village, l.district,
-        case when st.ranking_scope = 'category' then e.category else '' end as grp,
-        pe.judges, pe.final_x100, pe.k, pe.component_scores,
-        st.prize_winners, st.prize_honourable
-      from entries e
-      join libraries l on l.id = e.library_id
-      cross join settings st
-      left join per_entry pe on pe.entry_id = e.id
-      where e.competition_id = ${competitionId} and ${activeEntry("e")}
+      select b.*, rc.reached, q.stage_id as score_stage,
+        case when rc.failed = 1 then null else q.c_x100 end as final_x100,
+        pe.judges, pe.component_scores,
+        case when rc.reached = ${through} then pe.k else '@' || rc.reached end as k
+      from base b
+      join reach rc on rc.entry_id = b.entry_id
+      left join gall q on q.entry_id = b.entry_id and q.position = rc.scored_pos
+      left join per_entry pe on pe.entry_id = b.entry_id and pe.stage_id = q.stage_id
     ),
     keyed as (
       select s.*, case when s.final_x100 is not null then s.grp || ':' || s.final_x100 || ':' || coalesce(s.k, '') end as tie_key
       from scored s
     ),
     -- one ordering for the rank, the size of each tie and how many of its entries the chair
-    -- placed (entries without a final sort last: NULL is the smallest value)
+    -- placed (entries without a final sort last)
     ranked as (
       select s.*, td.position as decided_position,
         rank() over w as rnk,
@@ -313,7 +531,7 @@ async function rankingRows(
         count(td.entry_id) over (w groups between current row and current row) as decided_count
       from keyed s
       left join tie_decisions td on td.competition_id = ${competitionId} and td.entry_id = s.entry_id and td.tie_key = s.tie_key
-      window w as (partition by s.grp order by s.final_x100 desc, s.k desc)
+      window w as (partition by s.grp order by s.final_x100 is null, s.reached desc, s.final_x100 desc, s.k desc)
     ),
     placed as (
       select r.*,
@@ -335,24 +553,36 @@ async function rankingRows(
         end as prize
       from placed p
     )
-    -- one row per entry, and a first row (kind 0) with what is the same for all of them
+    -- a first row (kind 0) with what is the same for every entry, one row per entry (kind 1),
+    -- one row per entry and stage it was in (kind 2: its C there, rank and whether it went on)
     select kind, entry_id, category, code, name, village, district, judges, final_x100, tie_key,
-      tie_size, decided, final_rank, prize, component_scores, components, d, max_judges
+      tie_size, decided, final_rank, prize, component_scores, reached, components, stages, d, kk,
+      wsum, combine, max_judges
     from (
       select 0 as kind, null as entry_id, null as category, null as code, null as name,
         null as village, null as district, null as grp, null as judges, null as final_x100,
         null as tie_key, null as tie_size, null as decided, null as final_rank, null as prize,
-        null as component_scores,
-        (select json_group_array(json_array(component_id, code, name, weight) order by position, component_id) from comp) as components,
+        null as component_scores, null as reached,
+        (select json_group_array(json_array(component_id, code, name, weight, stage_id) order by position, component_id) from comp) as components,
+        (select json_group_array(json_array(id, position, code, name, kind, weight, advance, closed_at is not null) order by position)
+          from stages where competition_id = ${competitionId}) as stages,
         (select d.d from d) as d,
+        (select kk.kk from kk) as kk,
+        (select coalesce(sum(weight), 0) from stg where kind <> 'admin') as wsum,
+        (select combine from settings) as combine,
         (select max(n) from finals where component_id = 0) as max_judges
       union all
       select 1, ev.entry_id, ev.category, ev.code, ev.name, ev.village, ev.district, ev.grp,
         ev.judges, ev.final_x100,
         case when ev.final_x100 is not null and ev.tie_size > 1 then ev.tie_key end,
         case when ev.final_x100 is not null then ev.tie_size end,
-        ev.decided, ev.final_rank, ev.prize, ev.component_scores, null, null, null
+        ev.decided, ev.final_rank, ev.prize, ev.component_scores, ev.reached,
+        null, null, null, null, null, null, null
       from everyone ev
+      union all
+      select 2, g.entry_id, null, null, null, null, null, null, g.position, g.c_x100, null, null,
+        g.went_on, g.stage_rank, null, null, null, null, null, null, null, null, null, null
+      from gall g
     )
     order by kind, grp, final_rank is null, final_rank, name, entry_id`;
   const result = await query.execute(db);
@@ -366,26 +596,61 @@ function shapeRanking(
     ranking_scope: RankingScope;
     prize_winners: number;
     prize_honourable: number;
+    current_stage: number;
   },
 ): Ranking {
-  const [meta, ...entryRows] = rows as [MetaRow, ...EntryRow[]];
-  const bound = 200n * BigInt(meta.max_judges ?? 0) * 100n * BigInt(meta.d ?? 1);
-  if (bound >= MAX_SAFE_SQL)
+  const meta = rows[0] as MetaRow;
+  const entryRows = rows.filter((r): r is EntryRow => r.kind === 1);
+  const stageRows = rows.filter((r): r is StageRow => r.kind === 2);
+  const d = BigInt(meta.d ?? 1);
+  const bound = 200n * BigInt(meta.max_judges ?? 0) * 100n * d;
+  // the weighted combination's numerator: 200 × Σ w × 100 × D × K at most
+  const weightedBound =
+    meta.combine === "weighted" ? 200n * BigInt(meta.wsum) * 100n * d * BigInt(meta.kk ?? 1) : 0n;
+  if (bound >= MAX_SAFE_SQL || weightedBound >= MAX_SAFE_SQL)
     throw new RangeError(
       "criteria scales too large for exact ranking arithmetic (docs/scoring.md, bounds)",
     );
-  const components = JSON.parse(meta.components) as [number, string, string, number][];
-  const position = new Map(components.map(([id], i) => [id, i]));
+  const components = JSON.parse(meta.components) as [number, string, string, number, number][];
+  const stages: RankingStage[] = (
+    JSON.parse(meta.stages) as [
+      number,
+      number,
+      string,
+      string,
+      StageKind,
+      number,
+      number | null,
+      number,
+    ][]
+  ).map(([id, position, code, name, kind, weight, advance, closed]) => ({
+    id,
+    position,
+    code,
+    name,
+    kind,
+    weight,
+    advance,
+    closed: closed === 1,
+  }));
+  const stageAt = new Map(stages.map((st) => [st.position, st]));
+  const stagesOf = new Map<number, StageRow[]>();
+  for (const r of stageRows) stagesOf.set(r.entry_id, [...(stagesOf.get(r.entry_id) ?? []), r]);
   const entries: RankedEntry[] = entryRows.map((r) => {
     const tieSize = Number(r.tie_size ?? 1);
     const decided = Number(r.decided ?? 0) === 1;
     const rank = r.final_rank === null ? null : Number(r.final_rank);
-    const scores: (number | null)[] = components.map(() => null);
+    const own = (stagesOf.get(r.entry_id) ?? []).sort((a, b) => a.judges - b.judges);
+    const failedAdmin = own.some((g) => stageAt.get(g.judges)?.kind === "admin" && !g.decided);
+    // the components of the stage the entry's score comes from: its last scored stage
+    const scoredStage = [...own].reverse().find((g) => stageAt.get(g.judges)?.kind !== "admin");
+    const stageId = scoredStage ? stageAt.get(scoredStage.judges)?.id : undefined;
+    const mine = components.filter((c) => c[4] === stageId);
+    const scores = new Map<number, number>();
     if (r.component_scores !== null)
       for (const pair of r.component_scores.split(",")) {
         const colon = pair.indexOf(":");
-        const at = position.get(Number(pair.slice(0, colon)));
-        if (at !== undefined) scores[at] = Number(pair.slice(colon + 1));
+        scores.set(Number(pair.slice(0, colon)), Number(pair.slice(colon + 1)));
       }
     return {
       entryId: r.entry_id,
@@ -397,11 +662,11 @@ function shapeRanking(
       group: competition.ranking_scope === "category" ? r.category : "",
       judges: Number(r.judges ?? 0),
       finalX100: r.final_x100 === null ? null : Number(r.final_x100),
-      components: components.map(([, code, name, weight], i) => ({
+      components: mine.map(([id, code, name, weight]) => ({
         code,
         name,
         weight,
-        scoreX100: scores[i] ?? null,
+        scoreX100: scores.get(id) ?? null,
       })),
       rank,
       prize: r.prize,
@@ -413,6 +678,14 @@ function shapeRanking(
         rank !== null &&
         rank <= competition.prize_winners + competition.prize_honourable,
       decided,
+      stageReached: stageAt.get(Number(r.reached))?.code ?? "",
+      failedAdmin,
+      stages: own.map((g) => ({
+        code: stageAt.get(g.judges)?.code ?? "",
+        scoreX100: g.final_x100 === null ? null : Number(g.final_x100),
+        rank: g.final_rank === null ? null : Number(g.final_rank),
+        advanced: Number(g.decided) === 1,
+      })),
     };
   });
   return {
@@ -420,6 +693,9 @@ function shapeRanking(
     scope: competition.ranking_scope,
     prizeWinners: competition.prize_winners,
     prizeHonourable: competition.prize_honourable,
+    combine: meta.combine,
+    stages,
+    currentStage: competition.current_stage,
     entries,
   };
 }
@@ -441,7 +717,10 @@ export interface JudgeTotal {
   components: Record<string, number>;
 }
 
-/** Each submitted sheet's total and component scores (× 100, rounded), for the chair's dashboard. */
+/**
+ * Each submitted sheet's total and component scores (× 100, rounded) in the stage open for
+ * scoring, for the chair's dashboard.
+ */
 export async function judgeTotals(
   competitionId: number,
   db: Executor = getDb(),
@@ -452,7 +731,10 @@ export async function judgeTotals(
     code: string | null;
     x100: number;
   }>`
-    with recursive ${criteria(competitionId)},
+    with recursive ${criteria(
+      competitionId,
+      sql`st.position = (select current_stage from competitions where id = ${competitionId})`,
+    )},
     jc as (
       select e.id as entry_id, (select judge_id from score_sheets where id = p.sheet_id) as judge_id, p.component_id,
         p.points * (select f from factors where factors.component_id = p.component_id) as v

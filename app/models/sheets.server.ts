@@ -16,7 +16,14 @@ import { sameContent, withStoredFields } from "~/lib/sheet";
 import { parseSheet } from "~/lib/sheet-parse";
 import { addSeconds, nowIso } from "~/lib/time";
 import { getCriteria } from "./criteria.server";
-import { activeEntry, confirmedConflict, isConfirmedConflict, sameCode } from "./query.server";
+import {
+  activeEntry,
+  confirmedConflict,
+  currentStage,
+  currentStageOfEntry,
+  isConfirmedConflict,
+  sameCode,
+} from "./query.server";
 import { refuse, type Result } from "~/lib/forms";
 
 /** How long a save's one-time key is remembered: far longer than any retry of a resent POST. */
@@ -41,7 +48,10 @@ async function findAccess(judgeId: number, slug: string, code: string, db: Execu
     .innerJoin("entries as e", "e.competition_id", "c.id")
     .innerJoin("libraries as l", "l.id", "e.library_id")
     .innerJoin("judge_assignments as a", (j) =>
-      j.onRef("a.entry_id", "=", "e.id").on("a.judge_id", "=", judgeId),
+      j
+        .onRef("a.entry_id", "=", "e.id")
+        .on("a.judge_id", "=", judgeId)
+        .on("a.stage_id", "=", currentStage("c.id")),
     )
     .select([
       "c.id as competitionId",
@@ -99,6 +109,7 @@ async function readSheet(entryId: number, judgeId: number, db: Executor): Promis
     ])
     .where("entry_id", "=", entryId)
     .where("judge_id", "=", judgeId)
+    .where("stage_id", "=", currentStageOfEntry(entryId))
     .executeTakeFirst();
   if (!sheet) {
     return {
@@ -192,13 +203,22 @@ export async function getJudgeCompetition(
       .selectFrom("indicators")
       .select(sql<number>`count(*)`.as("n"))
       .where("competition_id", "=", competition.id)
+      .where("component_id", "in", (eb) =>
+        eb
+          .selectFrom("components")
+          .select("id")
+          .where("stage_id", "=", currentStage(competition.id)),
+      )
       .executeTakeFirstOrThrow(),
     db
       .selectFrom("judge_assignments as a")
       .innerJoin("entries as e", "e.id", "a.entry_id")
       .innerJoin("libraries as l", "l.id", "e.library_id")
       .leftJoin("score_sheets as s", (j) =>
-        j.onRef("s.entry_id", "=", "e.id").onRef("s.judge_id", "=", "a.judge_id"),
+        j
+          .onRef("s.entry_id", "=", "e.id")
+          .onRef("s.judge_id", "=", "a.judge_id")
+          .onRef("s.stage_id", "=", "a.stage_id"),
       )
       .select((eb) => [
         "l.code",
@@ -216,6 +236,7 @@ export async function getJudgeCompetition(
       ])
       .where("a.judge_id", "=", judgeId)
       .where("e.competition_id", "=", competition.id)
+      .where("a.stage_id", "=", currentStage(competition.id))
       .where(activeEntry("e"))
       .where(notConflicted(judgeId))
       // unfinished work first: sheets started, then not started, then the ones already sent
@@ -677,7 +698,10 @@ export async function listSheets(competitionId: number): Promise<ChairSheetRow[]
     .innerJoin("libraries as l", "l.id", "e.library_id")
     .innerJoin("users as u", "u.id", "a.judge_id")
     .leftJoin("score_sheets as s", (j) =>
-      j.onRef("s.entry_id", "=", "a.entry_id").onRef("s.judge_id", "=", "a.judge_id"),
+      j
+        .onRef("s.entry_id", "=", "a.entry_id")
+        .onRef("s.judge_id", "=", "a.judge_id")
+        .onRef("s.stage_id", "=", "a.stage_id"),
     )
     .leftJoin("conflicts as k", (j) =>
       j
@@ -706,6 +730,7 @@ export async function listSheets(competitionId: number): Promise<ChairSheetRow[]
         .as("scored"),
     ])
     .where("e.competition_id", "=", competitionId)
+    .where("a.stage_id", "=", currentStage(competitionId))
     .where(activeEntry("e"))
     .orderBy("l.name")
     .orderBy("u.name")
@@ -723,6 +748,9 @@ export async function countIndicators(competitionId: number): Promise<number> {
     .selectFrom("indicators")
     .select(sql<number>`count(*)`.as("n"))
     .where("competition_id", "=", competitionId)
+    .where("component_id", "in", (eb) =>
+      eb.selectFrom("components").select("id").where("stage_id", "=", currentStage(competitionId)),
+    )
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -754,6 +782,7 @@ export async function reopenSheet(
         ])
         .where("s.id", "=", sheetId)
         .where("e.competition_id", "=", competitionId)
+        .where("s.stage_id", "=", currentStage(competitionId))
         .executeTakeFirst();
       if (!sheet) return refuse("error.404");
       if (sheet.competitionStatus !== "scoring") return refuse("scoring.reopen.notScoring");

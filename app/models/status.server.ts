@@ -13,7 +13,7 @@ import {
   requireReason,
   writeSnapshot,
 } from "./publishing.server";
-import { activeEntry } from "./query.server";
+import { activeEntry, currentStage } from "./query.server";
 import type {
   Effect,
   Guard,
@@ -49,6 +49,7 @@ const canOpenScoring: Guard = async (competition, _options, db) => {
         .selectFrom("judge_assignments as a")
         .select(sql<number>`count(*)`.as("n"))
         .whereRef("a.entry_id", "=", "e.id")
+        .where("a.stage_id", "=", currentStage(competition.id))
         .as("judges"),
     ])
     .where("e.competition_id", "=", competition.id)

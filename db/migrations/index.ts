@@ -8,6 +8,7 @@ import * as m0006 from "./0006_sheet_points";
 import * as m0007 from "./0007_set_aside_sheets";
 import * as m0008 from "./0008_issued_passwords";
 import * as m0009 from "./0009_document_details";
+import * as m0010 from "./0010_stages";
 
 /**
  * Every migration, by name, in order. A static list rather than a folder scan so the same
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "0007_set_aside_sheets": m0007,
   "0008_issued_passwords": m0008,
   "0009_document_details": m0009,
+  "0010_stages": m0010,
 };

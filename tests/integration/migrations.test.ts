@@ -2,6 +2,8 @@ import { Migrator, sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDb, migrateToLatest } from "../../db/connection";
 import { migrations } from "../../db/migrations/index";
+import { useDatabase } from "../../app/lib/db.server";
+import { computeRanking } from "../../app/models/ranking.server";
 import { tempDir } from "../support/db";
 
 describe("migrations on an empty file", () => {
@@ -120,6 +122,129 @@ describe("upgrading a database that already holds scores", () => {
       points: number;
     }>`select points from sheet_points where sheet_id = 1 and component_id = 2`.execute(db);
     expect(after).toEqual([{ points: 3 }]);
+    await db.destroy();
+  });
+});
+
+describe("upgrading to stages (migration 0010)", () => {
+  let dir: { dir: string; remove: () => void };
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => dir.remove());
+
+  it("gives every existing competition one scored stage holding all it had, and ranks it exactly as before", async () => {
+    const { db } = createDb(`file:${dir.dir}/before-stages.db`);
+    const migrator = new Migrator({
+      db,
+      provider: { getMigrations: async () => migrations },
+    });
+    expect((await migrator.migrateTo("0009_document_details")).error).toBeUndefined();
+    const now = "2025-11-01T00:00:00.000Z";
+    await sql`insert into competitions (id, slug, name, year, level, region, status, aggregation, prize_winners, prize_honourable, ranking_scope, created_at, updated_at)
+      values (1, 'lama', 'Lama', 2025, 'kabupaten', 'Uji', 'scoring', 'median', 1, 1, 'overall', ${now}, ${now}),
+             (2, 'kosong', 'Kosong', 2025, 'kabupaten', 'Uji', 'draft', 'mean', 3, 3, 'overall', ${now}, ${now})`.execute(
+      db,
+    );
+    await sql`insert into components (id, competition_id, code, name, weight, position) values (1, 1, 'A', 'A', 60, 1), (2, 1, 'B', 'B', 40, 2)`.execute(
+      db,
+    );
+    await sql`insert into indicators (id, competition_id, component_id, code, name, description, min_score, max_score, position)
+      values (1, 1, 1, 'A1', 'A1', '', 0, 5, 1), (2, 1, 1, 'A2', 'A2', '', 0, 10, 2), (3, 1, 2, 'B1', 'B1', '', 0, 4, 1)`.execute(
+      db,
+    );
+    await sql`insert into libraries (id, code, name, type, created_at, updated_at)
+      values (1, 'L1', 'Satu', 'desa', ${now}, ${now}), (2, 'L2', 'Dua', 'desa', ${now}, ${now}), (3, 'L3', 'Tiga', 'kelurahan', ${now}, ${now})`.execute(
+      db,
+    );
+    await sql`insert into entries (id, competition_id, library_id, category, created_at)
+      values (1, 1, 1, 'desa', ${now}), (2, 1, 2, 'desa', ${now}), (3, 1, 3, 'kelurahan', ${now})`.execute(
+      db,
+    );
+    await sql`insert into users (id, email, name, password_hash, role, created_at, updated_at)
+      values (1, 'j@juara.test', 'J', 'x', 'judge', ${now}, ${now}), (2, 'k@juara.test', 'K', 'x', 'judge', ${now}, ${now}), (3, 'c@juara.test', 'C', 'x', 'chair', ${now}, ${now})`.execute(
+      db,
+    );
+    await sql`insert into competition_judges (competition_id, judge_id, created_at) values (1, 1, ${now}), (1, 2, ${now})`.execute(
+      db,
+    );
+    await sql`insert into judge_assignments (entry_id, judge_id, created_at)
+      values (1, 1, ${now}), (1, 2, ${now}), (2, 1, ${now}), (2, 2, ${now}), (3, 1, ${now})`.execute(
+      db,
+    );
+    // entries 1 and 2 tie exactly (same sheets); entry 3 has a draft only
+    await sql`insert into score_sheets (id, entry_id, judge_id, status, submitted_at, created_at, updated_at)
+      values (1, 1, 1, 'submitted', ${now}, ${now}, ${now}), (2, 1, 2, 'submitted', ${now}, ${now}, ${now}),
+             (3, 2, 1, 'submitted', ${now}, ${now}, ${now}), (4, 2, 2, 'submitted', ${now}, ${now}, ${now}),
+             (5, 3, 1, 'draft', null, ${now}, ${now})`.execute(db);
+    await sql`insert into scores (sheet_id, indicator_id, min_score, max_score, value)
+      values (1, 1, 0, 5, 4), (1, 2, 0, 10, 7), (1, 3, 0, 4, 3), (2, 1, 0, 5, 5), (2, 2, 0, 10, 8), (2, 3, 0, 4, 2),
+             (3, 1, 0, 5, 4), (3, 2, 0, 10, 7), (3, 3, 0, 4, 3), (4, 1, 0, 5, 5), (4, 2, 0, 10, 8), (4, 3, 0, 4, 2),
+             (5, 1, 0, 5, 5), (5, 2, 0, 10, 10), (5, 3, 0, 4, 4)`.execute(db);
+    // the chair's decision for the tie at the first prize, keyed as the ranking names the tie
+    await sql`insert into tie_decisions (competition_id, entry_id, tie_key, position, reason, decided_by, decided_at)
+      values (1, 2, ':7300:0480002500', 1, 'kunjungan', 3, ${now}), (1, 1, ':7300:0480002500', 2, 'kunjungan', 3, ${now})`.execute(
+      db,
+    );
+
+    await migrateToLatest(db);
+    const { rows: stages } = await sql<{
+      competition_id: number;
+      position: number;
+      kind: string;
+      weight: number;
+      advance: number | null;
+    }>`select competition_id, position, kind, weight, advance from stages order by competition_id`.execute(
+      db,
+    );
+    expect(stages).toEqual([
+      { competition_id: 1, position: 1, kind: "other", weight: 100, advance: null },
+      { competition_id: 2, position: 1, kind: "other", weight: 100, advance: null },
+    ]);
+    const { rows: unstaged } = await sql<{ n: number }>`select
+      (select count(*) from components where stage_id is null)
+      + (select count(*) from judge_assignments where stage_id is null)
+      + (select count(*) from score_sheets where stage_id is null) as n`.execute(db);
+    expect(unstaged).toEqual([{ n: 0 }]);
+    const { rows: kept } = await sql<{ sheets: number; assignments: number; points: number }>`select
+      (select count(*) from score_sheets) as sheets, (select count(*) from judge_assignments) as assignments,
+      (select count(*) from sheet_points) as points`.execute(db);
+    expect(kept).toEqual([{ sheets: 5, assignments: 5, points: 10 }]);
+
+    // the ranking, through the app's own function, is what the rule of one stage gives
+    useDatabase(db);
+    const ranking = (await computeRanking(1))!;
+    expect(
+      ranking.entries.map((e) => [e.code, e.finalX100, e.rank, e.prize, e.decided, e.judges]),
+    ).toEqual([
+      // A: 60 × (11, 13) / 15 = 44, 52 → median 48; B: 40 × (3, 2) / 4 = 30, 20 → 25; 73
+      ["L2", 7300, 1, "Juara I", true, 2],
+      ["L1", 7300, 2, "Harapan I", true, 2],
+      ["L3", null, null, null, false, 0],
+    ]);
+    // and the triggers still keep sheet_points; a new sheet takes the competition's stage
+    await sql`update score_sheets set status = 'submitted', submitted_at = ${now} where id = 5`.execute(
+      db,
+    );
+    expect((await computeRanking(1))!.entries.map((e) => [e.code, e.finalX100])).toEqual([
+      ["L3", 10000],
+      ["L2", 7300],
+      ["L1", 7300],
+    ]);
+    await sql`insert into score_sheets (entry_id, judge_id, created_at, updated_at) values (3, 2, ${now}, ${now})`.execute(
+      db,
+    );
+    const { rows: fresh } = await sql<{
+      position: number;
+      competition_id: number;
+    }>`select st.position, st.competition_id from score_sheets sh join stages st on st.id = sh.stage_id
+      where sh.entry_id = 3 and sh.judge_id = 2`.execute(db);
+    expect(fresh).toEqual([{ position: 1, competition_id: 1 }]);
+    await expect(
+      sql`insert into judge_assignments (entry_id, judge_id, created_at) values (1, 1, ${now})`.execute(
+        db,
+      ),
+    ).rejects.toThrow(/UNIQUE/);
     await db.destroy();
   });
 });

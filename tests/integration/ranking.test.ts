@@ -794,7 +794,14 @@ describe("the rule by example (docs/scoring.md)", () => {
     });
     const row = await db
       .selectFrom("competitions")
-      .select(["id", "aggregation", "ranking_scope", "prize_winners", "prize_honourable"])
+      .select([
+        "id",
+        "aggregation",
+        "ranking_scope",
+        "prize_winners",
+        "prize_honourable",
+        "current_stage",
+      ])
       .where("id", "=", competitionId)
       .executeTakeFirstOrThrow();
     const statements: string[] = [];

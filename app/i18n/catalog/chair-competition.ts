@@ -34,6 +34,11 @@ export const chairCompetition = defineMessages({
     "status.reason.sheetsMissing": "{count} lembar nilai peserta aktif belum dikirim.",
     "status.reason.prizeTie":
       "Nilai seri yang menentukan juara di peringkat {rank} belum diputuskan: {libraries}.",
+    "stage.reason.notScoring": "Tahap berikutnya hanya dapat dibuka saat penilaian berlangsung.",
+    "stage.reason.lastStage": "Ini tahap terakhir; tutup penilaian untuk mengakhiri lomba.",
+    "stage.reason.unchecked": "{count} peserta aktif belum diperiksa pada tahap administrasi.",
+    "stage.check.reasonRequired": "Sebutkan alasan peserta tidak lolos.",
+    "stage.check.notAdminStage": "Tahap yang sedang berjalan bukan tahap administrasi.",
     "status.reason.nothingRanked": "Belum ada peserta yang memiliki lembar nilai terkirim.",
     "status.reason.sheetMissing": "{judge} → {library} ({state})",
     "status.sheet.notStarted": "belum dibuka",
@@ -159,6 +164,11 @@ export const chairCompetition = defineMessages({
     "status.reason.sheetsMissing": "{count} score sheets of active entries are not submitted yet.",
     "status.reason.prizeTie":
       "A tie deciding a prize at place {rank} has no decision yet: {libraries}.",
+    "stage.reason.notScoring": "The next stage can only be opened while scoring is open.",
+    "stage.reason.lastStage": "This is the last stage; close scoring to end the competition.",
+    "stage.reason.unchecked": "{count} active entries are not checked yet in the admin stage.",
+    "stage.check.reasonRequired": "State why the entry fails.",
+    "stage.check.notAdminStage": "The stage open now is not an admin stage.",
     "status.reason.nothingRanked": "No entry has a submitted score sheet yet.",
     "status.reason.sheetMissing": "{judge} → {library} ({state})",
     "status.sheet.notStarted": "not started",

@@ -231,6 +231,14 @@ export const chairSetup = defineMessages({
       "{code} tidak aktif (mengundurkan diri atau didiskualifikasi) dan tidak dapat ditugaskan.",
     "setup.error.notAJudge": "Akun yang dipilih bukan juri.",
 
+    "file.stage.code": "Kode tahap: huruf, angka, titik, garis bawah atau tanda hubung.",
+    "file.stage.onlyWithStages": "Hanya berlaku bersama daftar tahap (stages).",
+    "file.stage.criteriaInStages": "Dengan tahap, komponen ditulis di setiap tahap yang dinilai.",
+    "file.stage.assignmentsInStages": "Dengan tahap, penugasan ditulis di setiap tahap.",
+    "file.stage.notForAdmin": "Tahap administrasi tidak memiliki isian ini.",
+    "file.stage.noScoredStage": "Perlu sedikitnya satu tahap yang dinilai.",
+    "file.stage.weightRequired": "Bobot tahap 1–100 diperlukan untuk penggabungan berbobot.",
+    "file.stage.weightsTotal": "Bobot tahap berjumlah {total}, harus 100.",
     "file.tooMany":
       "Terlalu banyak isian untuk satu berkas (batas: 20 komponen, 500 juri, 5.000 perpustakaan).",
   },
@@ -458,6 +466,14 @@ export const chairSetup = defineMessages({
       "{code} is not active (withdrawn or disqualified) and cannot be assigned.",
     "setup.error.notAJudge": "The chosen account is not a judge.",
 
+    "file.stage.code": "Stage code: letters, digits, dot, underscore or hyphen.",
+    "file.stage.onlyWithStages": "Only together with a list of stages.",
+    "file.stage.criteriaInStages": "With stages, components go in each scored stage.",
+    "file.stage.assignmentsInStages": "With stages, assignments go in each stage.",
+    "file.stage.notForAdmin": "An admin stage has no such field.",
+    "file.stage.noScoredStage": "At least one scored stage is needed.",
+    "file.stage.weightRequired": "A stage weight of 1–100 is needed to combine by weight.",
+    "file.stage.weightsTotal": "Stage weights total {total}, must be 100.",
     "file.tooMany":
       "Too many items for one file (limits: 20 components, 500 judges, 5,000 libraries).",
   },
