@@ -393,7 +393,10 @@ Object.assign(commands, {
     });
     if (!result.ok) {
       io.err(`${slug} stays as it is:`);
-      for (const r of result.reasons) io.err(`  - ${describe("en", r)}`);
+      for (const r of result.reasons) {
+        io.err(`  - ${describe("en", r)}`);
+        for (const item of r.items ?? []) io.err(`      ${describe("en", item)}`);
+      }
       return 1;
     }
     io.out(`${slug}: ${result.from} → ${result.to}.`);

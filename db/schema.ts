@@ -344,8 +344,31 @@ export interface PublishedResultTable {
   /** final score × 100, exact (e.g. 87.25 → 8725) */
   final_score_x100: number;
   judge_count: number;
+  /** the code of the last stage the entry was in (0010) */
+  stage_code: ColumnType<string, string | undefined, string>;
   /** plain-sum points × 100 as they stood (0011); null in publications made before 0011 */
   points_sum_x100: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** A stage of a publication's competition, as it stood (0010). */
+export interface PublishedStageTable {
+  publication_id: number;
+  position: number;
+  code: string;
+  name: string;
+  kind: StageKind;
+  weight: number;
+  advance: number | null;
+}
+
+/** An entry's score, rank and whether it went on in one stage, as published (0010). */
+export interface PublishedStageResultTable {
+  publication_id: number;
+  stage_code: string;
+  library_code: string;
+  score_x100: number | null;
+  rank: number | null;
+  advanced: Flag;
 }
 
 /** A judge's coaching note (catatan pembinaan) for an entry in a stage (0011). */
@@ -408,6 +431,8 @@ export interface Database {
   published_results: PublishedResultTable;
   published_component_scores: PublishedComponentScoreTable;
   published_set_aside: PublishedSetAsideTable;
+  published_stages: PublishedStageTable;
+  published_stage_results: PublishedStageResultTable;
   coaching_notes: CoachingNoteTable;
 }
 

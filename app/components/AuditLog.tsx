@@ -1,18 +1,27 @@
 import { Form, Link } from "@remix-run/react";
-import { locale } from "~/i18n";
+import { isMessageKey, locale } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
 
+/** One entry as the page shows it (the model's AuditListEntry, as JSON). */
 export interface AuditRow {
   id: number;
   at: string;
-  actor: string;
-  entity_type: string;
-  entity_id: number | string | null;
+  actor: { kind: "person"; name: string } | { kind: "system" | "cli" };
+  competition: string | null;
+  entityType: string;
   action: string;
+  subject: { key: string; values: Record<string, string> };
+  statusMove: { from: string; to: string } | null;
   reason: string | null;
   before_json: string | null;
   after_json: string | null;
-  competition: string | null;
+}
+
+/** A catalog key built from a value the log holds, or the value itself when there is none. */
+function useWords() {
+  const t = useT();
+  return (key: string, fallback: string, params?: Record<string, string>) =>
+    isMessageKey(key) ? t(key, params) : fallback;
 }
 
 export interface AuditFilterOptions {
@@ -30,6 +39,10 @@ export function AuditFilters({
   params: URLSearchParams;
 }) {
   const t = useT();
+  const words = useWords();
+  const entityTypes = options.entityTypes
+    .map((e) => ({ value: e, label: words(`audit.entity.${e}`, e) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
   return (
     <Form method="get" className="filters">
       <div className="field">
@@ -62,9 +75,9 @@ export function AuditFilters({
         <label htmlFor="f-entity">{t("audit.entity")}</label>
         <select id="f-entity" name="entity" defaultValue={params.get("entity") ?? ""}>
           <option value="">{t("audit.all")}</option>
-          {options.entityTypes.map((e) => (
-            <option key={e} value={e}>
-              {e}
+          {entityTypes.map((e) => (
+            <option key={e.value} value={e.value}>
+              {e.label}
             </option>
           ))}
         </select>
@@ -96,6 +109,7 @@ function pretty(jsonText: string | null): string {
 /** One page of entries, newest first; times in the province's zone (WITA). */
 export function AuditTable({ entries }: { entries: AuditRow[] }) {
   const t = useT();
+  const words = useWords();
   const lang = useLang();
   const when = new Intl.DateTimeFormat(locale(lang), {
     dateStyle: "medium",
@@ -121,13 +135,24 @@ export function AuditTable({ entries }: { entries: AuditRow[] }) {
             <tr key={e.id}>
               <td className="num">{e.id}</td>
               <td>{when.format(new Date(e.at))}</td>
-              <td>{e.actor}</td>
+              <td>{e.actor.kind === "person" ? e.actor.name : t(`audit.actor.${e.actor.kind}`)}</td>
               <td>
-                {e.entity_type} {e.entity_id}
-                {e.competition ? <div className="muted">{e.competition}</div> : null}
+                {words(
+                  e.subject.key,
+                  `${e.entityType} ${e.subject.values.id ?? ""}`,
+                  e.subject.values,
+                )}
+                {e.competition && e.subject.values.name !== e.competition ? (
+                  <div className="muted">{e.competition}</div>
+                ) : null}
               </td>
               <td>
-                <strong>{e.action}</strong>
+                <strong>{words(`audit.action.${e.action}`, e.action)}</strong>
+                {e.statusMove ? (
+                  <div>
+                    {`${words(`status.${e.statusMove.from}`, e.statusMove.from)} → ${words(`status.${e.statusMove.to}`, e.statusMove.to)}`}
+                  </div>
+                ) : null}
                 {e.reason ? (
                   <div>
                     {t("audit.reason")}: {e.reason}

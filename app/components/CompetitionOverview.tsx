@@ -12,6 +12,7 @@ export interface StatusMove {
   blockers: Message[];
   warnings: Message[];
   needsReason: boolean;
+  notes: Message[];
 }
 
 export function OverviewCounts({
@@ -156,6 +157,11 @@ function ConfirmMove({
                 ? t("status.confirm.publish")
                 : t("setup.overview.confirmGeneric")}
       </p>
+      {move.notes.length > 0 ? (
+        <div className="notice warn">
+          <MessageList messages={move.notes} role="status" />
+        </div>
+      ) : null}
       <input type="hidden" name="intent" value="status" />
       <input type="hidden" name="to" value={move.to} />
       <input type="hidden" name="confirm" value="yes" />

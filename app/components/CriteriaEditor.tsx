@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { MessageList } from "~/components/SetupUi";
+import { ConfirmStep, MessageList } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
 import {
   rubricLevels,
@@ -19,7 +19,7 @@ function CField({
   issues,
   short,
   inputMode,
-  disabled,
+  readOnly,
 }: {
   label: string;
   name: string;
@@ -27,7 +27,7 @@ function CField({
   issues?: Message[];
   short?: boolean;
   inputMode?: "numeric";
-  disabled?: boolean;
+  readOnly?: boolean;
 }) {
   const id = useId();
   return (
@@ -38,7 +38,7 @@ function CField({
         name={name}
         defaultValue={value}
         inputMode={inputMode}
-        disabled={disabled}
+        readOnly={readOnly}
         aria-invalid={issues?.length ? true : undefined}
         aria-describedby={issues?.length ? `${id}-error` : undefined}
       />
@@ -67,6 +67,18 @@ export function CriteriaFields({
   total: number | null;
 }) {
   const t = useT();
+  if (frozen)
+    // read-only, not refused: the values stay readable and selectable, with nothing to press
+    return (
+      <div className="criteria-frozen" role="group" aria-describedby="criteria-frozen">
+        {draft.map((c, ci) => (
+          <ComponentFields key={ci} component={c} ci={ci} issues={issues} frozen />
+        ))}
+        <p className="criteria-total">
+          <strong>{t("setup.criteria.total", { total: total ?? "?" })}</strong>
+        </p>
+      </div>
+    );
   return (
     <>
       {/* Enter in a field saves, rather than pressing the first add/remove button */}
@@ -80,9 +92,9 @@ export function CriteriaFields({
       >
         {t("setup.criteria.save")}
       </button>
-      <fieldset disabled={frozen} className="setup-fieldset">
+      <fieldset className="setup-fieldset">
         {draft.map((c, ci) => (
-          <ComponentFields key={ci} component={c} ci={ci} issues={issues} />
+          <ComponentFields key={ci} component={c} ci={ci} issues={issues} frozen={false} />
         ))}
         <div className="button-row sticky-actions">
           <p className="criteria-total" aria-live="polite">
@@ -112,10 +124,12 @@ function ComponentFields({
   component: c,
   ci,
   issues,
+  frozen,
 }: {
   component: DraftComponent;
   ci: number;
   issues: Issues;
+  frozen: boolean;
 }) {
   const t = useT();
   return (
@@ -123,6 +137,7 @@ function ComponentFields({
       <legend>{t("setup.criteria.component", { n: ci + 1 })}</legend>
       <div className="field-row">
         <CField
+          readOnly={frozen}
           label={t("setup.criteria.code")}
           name={`c.${ci}.code`}
           value={c.code}
@@ -130,12 +145,14 @@ function ComponentFields({
           short
         />
         <CField
+          readOnly={frozen}
           label={t("setup.criteria.name")}
           name={`c.${ci}.name`}
           value={c.name}
           issues={issues[`${ci}.name`]}
         />
         <CField
+          readOnly={frozen}
           label={t("setup.criteria.weight")}
           name={`c.${ci}.weight`}
           value={c.weight}
@@ -146,21 +163,36 @@ function ComponentFields({
       </div>
       <MessageList messages={[...(issues[`${ci}`] ?? []), ...(issues[`${ci}.indicators`] ?? [])]} />
       {c.indicators.map((ind, ii) => (
-        <IndicatorFields key={ii} indicator={ind} ci={ci} ii={ii} issues={issues} />
+        <IndicatorFields key={ii} indicator={ind} ci={ci} ii={ii} issues={issues} frozen={frozen} />
       ))}
-      <div className="button-row">
-        <button type="submit" name="intent" value={`add-indicator:${ci}`} className="button small">
-          {t("setup.criteria.addIndicator")}
-        </button>
-        <button
-          type="submit"
-          name="intent"
-          value={`remove-component:${ci}`}
-          className="button small danger"
-        >
-          {t("setup.criteria.removeComponent")}
-        </button>
-      </div>
+      {frozen ? null : (
+        <div className="button-row">
+          <button
+            type="submit"
+            name="intent"
+            value={`add-indicator:${ci}`}
+            className="button small"
+          >
+            {t("setup.criteria.addIndicator")}
+          </button>
+          <ConfirmStep
+            label={t("setup.criteria.removeComponent")}
+            question={t("setup.criteria.removeComponentQuestion", {
+              n: ci + 1,
+              count: c.indicators.length,
+            })}
+          >
+            <button
+              type="submit"
+              name="intent"
+              value={`remove-component:${ci}`}
+              className="button small danger"
+            >
+              {t("setup.criteria.removeComponentConfirm")}
+            </button>
+          </ConfirmStep>
+        </div>
+      )}
     </fieldset>
   );
 }
@@ -170,11 +202,13 @@ function IndicatorFields({
   ci,
   ii,
   issues,
+  frozen,
 }: {
   indicator: DraftIndicator;
   ci: number;
   ii: number;
   issues: Issues;
+  frozen: boolean;
 }) {
   const t = useT();
   const p = `c.${ci}.i.${ii}`;
@@ -189,6 +223,7 @@ function IndicatorFields({
       </legend>
       <div className="field-row">
         <CField
+          readOnly={frozen}
           label={t("setup.criteria.code")}
           name={`${p}.code`}
           value={ind.code}
@@ -196,12 +231,14 @@ function IndicatorFields({
           short
         />
         <CField
+          readOnly={frozen}
           label={t("setup.criteria.name")}
           name={`${p}.name`}
           value={ind.name}
           issues={issues[`${k}.name`]}
         />
         <CField
+          readOnly={frozen}
           label={t("setup.criteria.min")}
           name={`${p}.min`}
           value={ind.min}
@@ -210,6 +247,7 @@ function IndicatorFields({
           inputMode="numeric"
         />
         <CField
+          readOnly={frozen}
           label={t("setup.criteria.max")}
           name={`${p}.max`}
           value={ind.max}
@@ -219,6 +257,7 @@ function IndicatorFields({
         />
       </div>
       <CField
+        readOnly={frozen}
         label={t("setup.criteria.description")}
         name={`${p}.description`}
         value={ind.description}
@@ -229,6 +268,7 @@ function IndicatorFields({
         {levels.length === 0 ? <p className="hint">{t("setup.criteria.rubricTooLong")}</p> : null}
         {levels.map((level) => (
           <CField
+            readOnly={frozen}
             key={level}
             label={t("setup.criteria.rubricLevel", { level })}
             name={`${p}.r.${level}`}
@@ -237,16 +277,25 @@ function IndicatorFields({
           />
         ))}
       </details>
-      <div className="button-row">
-        <button
-          type="submit"
-          name="intent"
-          value={`remove-indicator:${ci}:${ii}`}
-          className="button small danger"
-        >
-          {t("setup.criteria.removeIndicator")}
-        </button>
-      </div>
+      {frozen ? null : (
+        <div className="button-row">
+          <ConfirmStep
+            label={t("setup.criteria.removeIndicator")}
+            question={t("setup.criteria.removeIndicatorQuestion", {
+              code: ind.code || `${ii + 1}`,
+            })}
+          >
+            <button
+              type="submit"
+              name="intent"
+              value={`remove-indicator:${ci}:${ii}`}
+              className="button small danger"
+            >
+              {t("setup.criteria.removeIndicatorConfirm")}
+            </button>
+          </ConfirmStep>
+        </div>
+      )}
     </fieldset>
   );
 }

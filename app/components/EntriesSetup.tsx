@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { useId } from "react";
 import { LIBRARY_TYPES, type CompetitionStatus, type LibraryType } from "../../db/schema";
 import { ErrorList } from "~/components/Field";
+import { ConfirmStep } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
 import { allErrors, type FormReply } from "~/lib/forms";
 import type { EntryRow } from "~/models/entries.server";
@@ -120,13 +121,18 @@ function EntryTableRow({
           <StatusForm entryId={e.id} status={e.status} reply={reply} />
         ) : null}
         {draft ? (
-          <Form method="post">
-            <input type="hidden" name="intent" value="remove" />
-            <input type="hidden" name="entryId" value={e.id} />
-            <button type="submit" className="button small danger">
-              {t("setup.entries.remove")}
-            </button>
-          </Form>
+          <ConfirmStep
+            label={t("setup.entries.remove")}
+            question={t("setup.entries.removeQuestion", { library: e.name })}
+          >
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="remove" />
+              <input type="hidden" name="entryId" value={e.id} />
+              <button type="submit" className="button small danger">
+                {t("setup.entries.removeConfirm")}
+              </button>
+            </Form>
+          </ConfirmStep>
         ) : null}
       </td>
     </tr>
@@ -187,13 +193,12 @@ function StatusForm({
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="status" />
       <input type="hidden" name="entryId" value={entryId} />
-      <label htmlFor={id} className="setup-visually-hidden">
+      <label htmlFor={id} className="row-label">
         {t("setup.entries.reason")}
       </label>
       <input
         id={id}
         name="reason"
-        placeholder={t("setup.entries.reason")}
         defaultValue={reply?.values.reason}
         aria-invalid={reply?.errors.reason ? true : undefined}
       />{" "}

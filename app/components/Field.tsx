@@ -57,20 +57,37 @@ interface SelectFieldProps {
   options: { value: string; label: string }[];
   defaultValue?: string;
   errors?: string[];
+  hint?: ReactNode;
 }
 
-export function SelectField({ label, name, options, defaultValue, errors }: SelectFieldProps) {
+export function SelectField({
+  label,
+  name,
+  options,
+  defaultValue,
+  errors,
+  hint,
+}: SelectFieldProps) {
   const inputId = useId();
   const errorId = `${inputId}-error`;
+  const hintId = `${inputId}-hint`;
+  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
+      {hint ? (
+        <div className="hint" id={hintId}>
+          {hint}
+        </div>
+      ) : null}
       <select
         id={inputId}
         name={name}
         defaultValue={defaultValue}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? errorId : undefined}
+        aria-describedby={describedBy || undefined}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>

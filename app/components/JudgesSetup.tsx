@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { useId } from "react";
 import { ErrorList, Field, SelectField } from "~/components/Field";
+import { ConfirmStep } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
 import type { FormReply } from "~/lib/forms";
 import type { AssignmentMatrix, AssignmentReport } from "~/models/assignments.server";
@@ -125,13 +126,18 @@ export function PanelSection({
                   <td className="num">{j.load}</td>
                   <td>
                     {open ? (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="panel-remove" />
-                        <input type="hidden" name="judgeId" value={j.id} />
-                        <button type="submit" className="button small danger">
-                          {t("setup.judges.removeFromPanel")}
-                        </button>
-                      </Form>
+                      <ConfirmStep
+                        label={t("setup.judges.removeFromPanel")}
+                        question={t("setup.judges.removeQuestion", { judge: j.name })}
+                      >
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="intent" value="panel-remove" />
+                          <input type="hidden" name="judgeId" value={j.id} />
+                          <button type="submit" className="button small danger">
+                            {t("setup.judges.removeConfirm")}
+                          </button>
+                        </Form>
+                      </ConfirmStep>
                     ) : null}
                   </td>
                 </tr>
@@ -335,7 +341,7 @@ function SuggestionForm({ s }: { s: ConflictSuggestion }) {
       <input type="hidden" name="form" value={`suggestion-${s.judgeId}-${s.libraryId}`} />
       <input type="hidden" name="judgeId" value={s.judgeId} />
       <input type="hidden" name="libraryId" value={s.libraryId} />
-      <label htmlFor={id} className="setup-visually-hidden">
+      <label htmlFor={id} className="row-label">
         {t("setup.judges.reason")}
       </label>
       <input id={id} name="reason" defaultValue={reason} size={40} />{" "}

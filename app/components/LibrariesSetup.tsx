@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { useId } from "react";
+import { useEffect, useId, useRef } from "react";
 import { LIBRARY_TYPES, type Library } from "../../db/schema";
 import { ErrorList, Field, SelectField } from "~/components/Field";
 import { MessageList, useDescribe } from "~/components/SetupUi";
@@ -103,14 +103,42 @@ export function LibraryForm({
   );
 }
 
+/** A CSV column (the field it fills) by the label its form field has. */
+const COLUMN_LABELS = {
+  code: "setup.libraries.code",
+  name: "setup.libraries.name",
+  type: "setup.libraries.type",
+  village: "setup.libraries.village",
+  district: "setup.libraries.district",
+  address: "setup.libraries.address",
+  head_name: "setup.libraries.head",
+  contact: "setup.libraries.phone",
+  npp: "setup.libraries.npp",
+} as const;
+
+/** The fragment the preview form posts to, so a page without JavaScript lands on the preview. */
+export const PREVIEW_ANCHOR = "preview";
+
 /** What an import would do, row by row, with a button to do it when every row is valid. */
 export function CsvPreviewPanel({ preview, csv }: { preview: CsvPreview; csv: string }) {
   const t = useT();
   const describeMessage = useDescribe();
   const count = (c: string) => preview.rows.filter((r) => r.change === c).length;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // the preview appears above the form the chair used: take focus (and the view) to it
+  useEffect(() => {
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: "start" });
+  }, [preview]);
+  const columnLabel = (column: string) =>
+    Object.hasOwn(COLUMN_LABELS, column)
+      ? t(COLUMN_LABELS[column as keyof typeof COLUMN_LABELS])
+      : column;
   return (
-    <section aria-labelledby="preview" className="panel">
-      <h2 id="preview">{t("setup.libraries.previewTitle")}</h2>
+    <section aria-labelledby={PREVIEW_ANCHOR} className="panel">
+      <h2 id={PREVIEW_ANCHOR} ref={heading} tabIndex={-1}>
+        {t("setup.libraries.previewTitle")}
+      </h2>
       {preview.fileError ? (
         <MessageList messages={[preview.fileError]} />
       ) : (
@@ -134,7 +162,7 @@ export function CsvPreviewPanel({ preview, csv }: { preview: CsvPreview; csv: st
                     <ul>
                       {e.problems.map((p, i) => (
                         <li key={i}>
-                          {p.column ? <code>{p.column}</code> : null}
+                          {p.column ? <strong>{columnLabel(p.column)}</strong> : null}
                           {p.column ? ": " : null}
                           {describeMessage(p)}
                         </li>
@@ -234,7 +262,12 @@ export function CsvImport({ reply }: { reply: LibrariesReply | undefined }) {
       <h2 id="csv-import">{t("setup.libraries.csv")}</h2>
       <p className="hint">{t("setup.libraries.csvHint")}</p>
       <ErrorList errors={reply?.form === "csv" ? reply.errors._form : undefined} />
-      <Form method="post" action="/chair/libraries" encType="multipart/form-data" className="stack">
+      <Form
+        method="post"
+        action={`/chair/libraries#${PREVIEW_ANCHOR}`}
+        encType="multipart/form-data"
+        className="stack"
+      >
         <input type="hidden" name="intent" value="preview" />
         <div className="field">
           <label htmlFor={fileId}>{t("setup.libraries.csvFile")}</label>

@@ -1,15 +1,17 @@
 import { Link } from "@remix-run/react";
 import { isMessageKey, type MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
+import type { ReactNode } from "react";
 import { formatScore, formatTime } from "~/lib/format";
-import { sameValues, valuesOfSheet } from "~/lib/sheet";
+import { scoreLevels } from "~/lib/sheet";
 import type {
   SheetComponent,
   SheetErrors,
   SheetIndicator,
   SheetValues,
 } from "~/lib/sheet-contract";
-import type { AutosaveStatus, SheetConflict } from "~/lib/use-sheet-autosave";
+import type { AutosaveStatus } from "~/lib/use-sheet-autosave";
+import { ScoreLevels } from "./ScoreLevels";
 
 /** The id of a sheet field's input, also the target of the error summary's focus. */
 export function fieldId(name: string): string {
@@ -94,10 +96,19 @@ export function ScoreErrors({
   );
 }
 
-/** Errors of the whole form, then how many fields need attention. */
-export function SheetErrorSummary({ errors }: { errors: SheetErrors }) {
+/**
+ * Errors of the whole form, then (JavaScript off: the footer has no status line then) how many
+ * fields need attention, with a link to their list.
+ */
+export function SheetErrorSummary({
+  errors,
+  hydrated,
+}: {
+  errors: SheetErrors;
+  hydrated: boolean;
+}) {
   const t = useT();
-  const count = Object.keys(errors).filter((k) => k !== "_form").length;
+  const count = hydrated ? 0 : Object.keys(errors).filter((k) => k !== "_form").length;
   return (
     <>
       {errors._form?.length ? (
@@ -109,7 +120,8 @@ export function SheetErrorSummary({ errors }: { errors: SheetErrors }) {
       ) : null}
       {count > 0 ? (
         <p className="field-errors" role="alert">
-          {t("scoring.error.summary", { count })}
+          {t("scoring.error.summary", { count })}{" "}
+          <a href="#sheet-problems">{t("scoring.problems.jump")}</a>
         </p>
       ) : null}
     </>
@@ -151,7 +163,10 @@ export function ComponentFieldset({
   );
 }
 
-/** An indicator: the score with its rubric beside it, and the judge's note. */
+/**
+ * An indicator: its score, as a choice of rubric levels (ScoreLevels) or, for a scale without a
+ * rubric, a number box with the description beside it; and the judge's note.
+ */
 export function IndicatorRow({
   indicator,
   values,
@@ -165,50 +180,73 @@ export function IndicatorRow({
   const scoreErrors = errors[scoreName];
   const rubricId = `${fieldId(scoreName)}-rubric`;
   const errorId = `${fieldId(scoreName)}-error`;
+  const levels = scoreLevels(indicator);
+  const scoreErrorList = (
+    <ScoreErrors id={errorId} errors={scoreErrors} min={indicator.min} max={indicator.max} />
+  );
   return (
-    <div className="sheet-indicator">
-      <div className="sheet-indicator-input">
-        <label htmlFor={fieldId(scoreName)}>
-          <strong>
-            {indicator.code} · {indicator.name}
-          </strong>
-          <span className="score-label">
-            {t("scoring.sheet.score", {
-              code: indicator.code,
-              min: indicator.min,
-              max: indicator.max,
-            })}
-          </span>
-        </label>
-        <input
-          id={fieldId(scoreName)}
+    <div className={levels ? "sheet-indicator sheet-indicator-levels" : "sheet-indicator"}>
+      {levels ? (
+        <ScoreLevels
+          indicator={indicator}
+          levels={levels}
           name={scoreName}
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          className="score-input"
           value={values[scoreName] ?? ""}
-          readOnly={!editable}
-          onChange={(e) => onChange(scoreName, e.currentTarget.value)}
-          aria-invalid={scoreErrors?.length ? true : undefined}
-          aria-describedby={[rubricId, scoreErrors?.length ? errorId : null]
-            .filter(Boolean)
-            .join(" ")}
+          inputId={fieldId(scoreName)}
+          editable={editable}
+          onChange={onChange}
+          errorId={scoreErrors?.length ? errorId : null}
+          errors={scoreErrorList}
         />
-        <ScoreErrors id={errorId} errors={scoreErrors} min={indicator.min} max={indicator.max} />
-      </div>
-      <div className="sheet-indicator-rubric" id={rubricId}>
-        {indicator.description ? <p>{indicator.description}</p> : null}
-        {indicator.rubric.length > 0 ? (
-          <ol className="rubric" aria-label={t("scoring.sheet.rubric", { code: indicator.code })}>
-            {indicator.rubric.map((level) => (
-              <li key={level.level} value={level.level}>
-                <strong>{level.level}</strong> — {level.text}
-              </li>
-            ))}
-          </ol>
-        ) : null}
-      </div>
+      ) : (
+        <>
+          <div className="sheet-indicator-input">
+            <label htmlFor={fieldId(scoreName)}>
+              <strong>
+                {indicator.code} · {indicator.name}
+              </strong>
+              <span className="score-label">
+                {t("scoring.sheet.score", {
+                  code: indicator.code,
+                  min: indicator.min,
+                  max: indicator.max,
+                })}
+              </span>
+            </label>
+            <input
+              id={fieldId(scoreName)}
+              name={scoreName}
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              className="score-input"
+              value={values[scoreName] ?? ""}
+              readOnly={!editable}
+              onChange={(e) => onChange(scoreName, e.currentTarget.value)}
+              aria-invalid={scoreErrors?.length ? true : undefined}
+              aria-describedby={[rubricId, scoreErrors?.length ? errorId : null]
+                .filter(Boolean)
+                .join(" ")}
+            />
+            {scoreErrorList}
+          </div>
+          <div className="sheet-indicator-rubric" id={rubricId}>
+            {indicator.description ? <p>{indicator.description}</p> : null}
+            {indicator.rubric.length > 0 ? (
+              <ol
+                className="rubric"
+                aria-label={t("scoring.sheet.rubric", { code: indicator.code })}
+              >
+                {indicator.rubric.map((level) => (
+                  <li key={level.level} value={level.level}>
+                    <strong>{level.level}</strong> — {level.text}
+                  </li>
+                ))}
+              </ol>
+            ) : null}
+          </div>
+        </>
+      )}
       <div className="sheet-indicator-note">
         <label htmlFor={fieldId(noteName)}>
           {t("scoring.sheet.note", { code: indicator.code })}
@@ -241,10 +279,13 @@ export function SheetFooter({
   onChange,
   totals,
   saveState,
+  children,
 }: FieldProps & {
   totals: { totalX100: number; scored: number; indicators: number };
   /** shown once the page runs its script (autosave) */
-  saveState: { status: AutosaveStatus; savedAt: string | null; failedCode: number | null } | null;
+  saveState: SaveState | null;
+  /** shown between the comment and the sticky bar (the fields to fix) */
+  children?: ReactNode;
 }) {
   const t = useT();
   const lang = useLang();
@@ -263,6 +304,7 @@ export function SheetFooter({
         />
         <ScoreErrors id="field-comment-error" errors={errors.comment} min={0} max={0} />
       </div>
+      {children}
 
       <div className="sheet-bar" role="group" aria-label={t("scoring.sheet.actions")}>
         <p id="sheet-total" className="sheet-total">
@@ -284,6 +326,7 @@ export function SheetFooter({
               {t("scoring.sheet.save")}
             </button>{" "}
             <button
+              id="sheet-submit"
               type="submit"
               name="intent"
               value="submit"
@@ -315,17 +358,48 @@ const WARN_STATUSES: AutosaveStatus[] = [
   "failed",
 ];
 
-function StatusLine({
-  status,
-  savedAt,
-  failedCode,
-}: {
+/** What the footer's status line shows: the autosave's state and the sheet's own problems. */
+export interface SaveState {
   status: AutosaveStatus;
   savedAt: string | null;
   failedCode: number | null;
-}) {
+  /** fields with an error; `required`: each only lacks the score a submission needs */
+  problems: { count: number; required: boolean };
+}
+
+/** States of the connection or the server that say more than the sheet's problems would. */
+const OUTRANKS_PROBLEMS: AutosaveStatus[] = [
+  "offline",
+  "storage",
+  "signedOut",
+  "conflict",
+  "locked",
+  "closed",
+  "failed",
+];
+
+/**
+ * One status for the sheet: a sheet with problems never reads "saved" in green; the footer says
+ * how many fields need fixing (their list sits just above it).
+ */
+function StatusLine({ status, savedAt, failedCode, problems }: SaveState) {
   const t = useT();
   const lang = useLang();
+  if (problems.count > 0 && !OUTRANKS_PROBLEMS.includes(status)) {
+    return (
+      <p
+        className="save-status save-status-warn"
+        role="status"
+        aria-live="polite"
+        data-status="problems"
+      >
+        {problems.required
+          ? t("scoring.status.required", { count: problems.count })
+          : t("scoring.status.problems", { count: problems.count })}{" "}
+        <a href="#sheet-problems">{t("scoring.problems.jump")}</a>
+      </p>
+    );
+  }
   const text =
     status === "saved"
       ? savedAt
@@ -344,89 +418,5 @@ function StatusLine({
     >
       {text}
     </p>
-  );
-}
-
-/** Another device (or this one, earlier) saved a newer version: the differences, and a choice. */
-export function ConflictPanel({
-  conflict,
-  mine,
-  criteria,
-  hydrated,
-  onKeepMine,
-  onUseServer,
-  reloadTo,
-}: {
-  conflict: SheetConflict;
-  mine: SheetValues;
-  criteria: SheetComponent[];
-  hydrated: boolean;
-  onKeepMine: () => void;
-  onUseServer: () => void;
-  reloadTo: string;
-}) {
-  const t = useT();
-  const lang = useLang();
-  const theirs = valuesOfSheet(conflict.current);
-  const fields = [
-    ...criteria.flatMap((c) => c.indicators.flatMap((i) => [`score.${i.code}`, `note.${i.code}`])),
-    "comment",
-  ].filter((name) => !sameValues({ [name]: mine[name] ?? "" }, { [name]: theirs[name] ?? "" }));
-  const submitted = conflict.current.status === "submitted";
-  const label = (name: string) =>
-    name === "comment"
-      ? t("scoring.sheet.comment")
-      : name
-          .replace(/^score\./, "")
-          .replace(/^note\.(.*)$/, (_, c: string) => t("scoring.sheet.note", { code: c }));
-  return (
-    <section className="conflict panel" aria-labelledby="conflict-title" role="alert">
-      <h2 id="conflict-title">{t("scoring.conflict.title")}</h2>
-      <p>
-        {conflict.fromDevice
-          ? t("scoring.conflict.device")
-          : t("scoring.conflict.body", {
-              time: conflict.current.updatedAt ? formatTime(conflict.current.updatedAt, lang) : "—",
-            })}
-      </p>
-      {submitted ? <p>{t("scoring.conflict.submittedElsewhere")}</p> : null}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("scoring.conflict.field")}</th>
-              <th scope="col">{t("scoring.conflict.yours")}</th>
-              <th scope="col">{t("scoring.conflict.server")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fields.map((name) => (
-              <tr key={name}>
-                <th scope="row">{label(name)}</th>
-                <td>{mine[name]?.trim() || t("scoring.conflict.empty")}</td>
-                <td>{theirs[name]?.trim() || t("scoring.conflict.empty")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {hydrated ? (
-        <p className="sheet-buttons">
-          {!submitted ? (
-            <button type="button" className="button primary" onClick={onKeepMine}>
-              {t("scoring.conflict.keepMine")}
-            </button>
-          ) : null}{" "}
-          <button type="button" className="button" onClick={onUseServer}>
-            {submitted ? t("scoring.conflict.discard") : t("scoring.conflict.useServer")}
-          </button>
-        </p>
-      ) : (
-        <p>
-          {!submitted ? t("scoring.conflict.noJs") : null}{" "}
-          <a href={reloadTo}>{t("scoring.conflict.reload")}</a>
-        </p>
-      )}
-    </section>
   );
 }

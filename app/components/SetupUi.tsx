@@ -1,4 +1,5 @@
 import { NavLink } from "@remix-run/react";
+import { useRef, type ReactNode } from "react";
 import {
   AGGREGATIONS,
   COMPETITION_LEVELS,
@@ -8,6 +9,8 @@ import {
 import { Field, SelectField } from "~/components/Field";
 import { useLang, useT } from "~/i18n/useT";
 import { describe, type Message } from "~/lib/messages";
+import { SETTINGS_LIMITS } from "~/lib/settings-limits";
+import { useHydrated } from "~/lib/use-hydrated";
 
 /** The competition's setup pages, one link each. */
 export function CompetitionNav({
@@ -56,7 +59,16 @@ export function MessageList({
   return (
     <ul className={role === "alert" ? "field-errors" : undefined} role={role}>
       {messages.map((m, i) => (
-        <li key={i}>{describe(lang, m)}</li>
+        <li key={i}>
+          {describe(lang, m)}
+          {m.items?.length ? (
+            <ul>
+              {m.items.map((item, j) => (
+                <li key={j}>{describe(lang, item)}</li>
+              ))}
+            </ul>
+          ) : null}
+        </li>
       ))}
     </ul>
   );
@@ -65,6 +77,49 @@ export function MessageList({
 export function useDescribe() {
   const lang = useLang();
   return (m: Message) => describe(lang, m);
+}
+
+/**
+ * A destructive row action in two steps, the same with JavaScript or without: the first button
+ * (a disclosure, announced as expanded or collapsed) opens the question beneath it, and only the
+ * button given as `children` there sends the POST. Pressing the first button again closes it; with
+ * JavaScript a cancel button does too and gives the focus back.
+ */
+export function ConfirmStep({
+  label,
+  question,
+  children,
+}: {
+  label: string;
+  question: string;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const hydrated = useHydrated();
+  const details = useRef<HTMLDetailsElement>(null);
+  const cancel = () => {
+    const d = details.current;
+    if (!d) return;
+    d.open = false;
+    d.querySelector("summary")?.focus();
+  };
+  return (
+    <details className="confirm-step" ref={details}>
+      <summary className="button small danger">{label}</summary>
+      <div className="confirm-step-body">
+        <p>{question}</p>
+        {children}
+        {hydrated ? (
+          <>
+            {" "}
+            <button type="button" className="button small" onClick={cancel}>
+              {t("action.cancel")}
+            </button>
+          </>
+        ) : null}
+      </div>
+    </details>
+  );
 }
 
 export type FormErrors = Partial<Record<string, string[]>>;
@@ -90,7 +145,9 @@ export function SettingsFields({
       <Field
         label={t("setup.field.year")}
         name="year"
+        type="number"
         inputMode="numeric"
+        {...SETTINGS_LIMITS.year}
         required
         defaultValue={values.year}
         errors={errors.year}
@@ -113,19 +170,34 @@ export function SettingsFields({
         name="aggregation"
         defaultValue={values.aggregation ?? "mean"}
         options={AGGREGATIONS.map((a) => ({ value: a, label: t(`aggregation.${a}`) }))}
+        hint={
+          <ul className="hint-list">
+            {AGGREGATIONS.map((a) => (
+              <li key={a}>
+                <strong>{t(`aggregation.${a}`)}</strong>: {t(`setup.field.aggregationHint.${a}`)}
+              </li>
+            ))}
+          </ul>
+        }
         errors={errors.aggregation}
       />
       <Field
         label={t("setup.field.prizeWinners")}
         name="prizeWinners"
+        type="number"
         inputMode="numeric"
+        {...SETTINGS_LIMITS.prizeWinners}
+        hint={t("setup.field.prizeWinnersHint")}
         defaultValue={values.prizeWinners ?? "3"}
         errors={errors.prizeWinners}
       />
       <Field
         label={t("setup.field.prizeHonourable")}
         name="prizeHonourable"
+        type="number"
         inputMode="numeric"
+        {...SETTINGS_LIMITS.prizeHonourable}
+        hint={t("setup.field.prizeHonourableHint")}
         defaultValue={values.prizeHonourable ?? "3"}
         errors={errors.prizeHonourable}
       />
@@ -134,6 +206,15 @@ export function SettingsFields({
         name="rankingScope"
         defaultValue={values.rankingScope ?? "overall"}
         options={RANKING_SCOPES.map((s) => ({ value: s, label: t(`scope.${s}`) }))}
+        hint={
+          <ul className="hint-list">
+            {RANKING_SCOPES.map((s) => (
+              <li key={s}>
+                <strong>{t(`scope.${s}`)}</strong>: {t(`setup.field.rankingScopeHint.${s}`)}
+              </li>
+            ))}
+          </ul>
+        }
         errors={errors.rankingScope}
       />
     </>

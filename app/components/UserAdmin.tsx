@@ -1,11 +1,13 @@
 import { Form } from "@remix-run/react";
-import type { Role } from "../../db/schema";
+import { ROLES, type Role } from "../../db/schema";
+import { ErrorList, Field, SelectField } from "~/components/Field";
 import { useT } from "~/i18n/useT";
 
 export interface UserAdminNoticeData {
   ok: boolean;
-  kind?: "created" | "reset" | "updated";
+  kind?: "created" | "reset" | "activated" | "deactivated" | "edited";
   email?: string;
+  name?: string;
   tempPassword?: string | null;
 }
 
@@ -16,7 +18,16 @@ export function UserAdminNotice({ result }: { result: UserAdminNoticeData | unde
   return (
     <div className="notice" role="status">
       {result.kind === "created" ? <p>{t("users.created", { email: result.email })}</p> : null}
-      {result.kind === "updated" ? <p>{t("users.updated", { email: result.email })}</p> : null}
+      {result.kind === "activated" ? (
+        <p>{t("users.activated", { name: result.name ?? "", email: result.email })}</p>
+      ) : null}
+      {result.kind === "deactivated" ? (
+        <p>{t("users.deactivated", { name: result.name ?? "", email: result.email })}</p>
+      ) : null}
+      {result.kind === "edited" ? (
+        <p>{t("users.edited", { name: result.name ?? "", email: result.email })}</p>
+      ) : null}
+      {result.kind === "reset" ? <p>{t("users.resetDone", { email: result.email })}</p> : null}
       {result.tempPassword ? (
         <p>
           {t("users.tempPassword", { email: result.email })}{" "}
@@ -38,15 +49,27 @@ export interface UserRow {
   institution: string;
 }
 
+/** A refused edit, shown at the row it was about. */
+export interface UserEditErrors {
+  userId: string;
+  values: Record<string, string>;
+  errors: Partial<Record<string, string[]>>;
+}
+
 /** A table of accounts with activate/deactivate and password reset, each a plain POST form. */
 export function UserTable({
   users,
   showRole,
   showHome,
+  editable = false,
+  editErrors,
 }: {
   users: UserRow[];
   showRole: boolean;
   showHome: boolean;
+  /** each row gets a form to change the name and role (the admin's page) */
+  editable?: boolean;
+  editErrors?: UserEditErrors;
 }) {
   const t = useT();
   return (
@@ -87,11 +110,49 @@ export function UserTable({
                     {t("users.resetPassword")}
                   </button>
                 </Form>
+                {editable ? (
+                  <UserEditForm
+                    user={u}
+                    refused={editErrors?.userId === String(u.id) ? editErrors : undefined}
+                  />
+                ) : null}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Name and role of one account, behind a disclosure that opens when the edit was refused. */
+function UserEditForm({ user, refused }: { user: UserRow; refused?: UserEditErrors }) {
+  const t = useT();
+  return (
+    <details className="user-edit" open={refused ? true : undefined}>
+      <summary>{t("users.edit")}</summary>
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="intent" value="edit" />
+        <input type="hidden" name="userId" value={user.id} />
+        <ErrorList errors={refused?.errors._form} />
+        <Field
+          label={t("users.name")}
+          name="name"
+          required
+          defaultValue={refused?.values.name ?? user.name}
+          errors={refused?.errors.name}
+        />
+        <SelectField
+          label={t("users.role")}
+          name="role"
+          defaultValue={refused?.values.role ?? user.role}
+          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          errors={refused?.errors.role}
+        />
+        <button type="submit" className="button small primary">
+          {t("users.saveEdit")}
+        </button>
+      </Form>
+    </details>
   );
 }

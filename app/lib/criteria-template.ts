@@ -1,8 +1,7 @@
 /**
- * The built-in criteria template for village/kelurahan library competitions, after the components
- * of the national library standard and the accreditation instrument for village libraries.
- * Weights are the defaults of shared/domain.md; a competition's own guideline (juknis) may
- * change them, which is why they are copied into each competition as data.
+ * The shape of criteria as plain data (components, indicators, rubric by level), and the demo
+ * competition's criteria. The templates a chair chooses from live in `./templates`; these older
+ * criteria stay for the demo seed, whose invented scores follow their indicator codes.
  */
 export interface TemplateIndicator {
   code: string;
@@ -93,9 +92,9 @@ export const VILLAGE_LIBRARY_TEMPLATE: TemplateComponent[] = [
       indicator("B1", "Gedung atau ruang", "Luas dan kondisi ruang perpustakaan.", [
         "Menumpang tanpa ruang khusus",
         "Ruang khusus kurang dari 20 m²",
-        "Ruang 20–35 m²",
-        "Ruang 36–55 m²",
-        "Gedung sendiri lebih dari 56 m²",
+        "Ruang 20 m² sampai kurang dari 36 m²",
+        "Ruang 36 m² sampai kurang dari 56 m²",
+        "Gedung sendiri 56 m² atau lebih",
       ]),
       indicator("B2", "Perabot", "Rak buku, meja dan kursi baca, meja layanan, papan informasi.", [
         "Sangat kurang",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { TemplateComponent } from "./criteria-template";
+import { MAX_RUBRIC_LEVELS } from "./sheet";
 import { noControlCharacters } from "./text";
 
 /**
@@ -15,8 +16,6 @@ export interface CriteriaIssue {
 }
 
 export const WEIGHT_TOTAL = 100;
-/** rubric fields are offered for each level when a scale has at most this many levels */
-const MAX_RUBRIC_LEVELS = 11;
 
 const requiredNumber = () =>
   z

@@ -3,6 +3,8 @@ import { isMessageKey, translate, type Lang } from "~/i18n";
 export interface Message {
   message: string;
   params?: Record<string, string | number>;
+  /** details listed beneath the message (e.g. each missing sheet) */
+  items?: Message[];
 }
 
 /**

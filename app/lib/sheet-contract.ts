@@ -85,8 +85,19 @@ export type SaveOutcome =
       /** the key was answered before: this is that answer, and nothing was saved again */
       replayed: boolean;
     }
-  | { status: "invalid"; errors: SheetErrors }
+  | {
+      status: "invalid";
+      errors: SheetErrors;
+      /**
+       * A draft's other fields were saved (the fields in `errors` kept what the server had):
+       * the sheet's new version. Absent: nothing was saved.
+       */
+      saved?: PartSaved;
+    }
   | { status: "conflict"; current: SheetState }
   | { status: "locked" | "closed" | "notFound" | "keyReused" | "storage" };
 
 export type SavedOutcome = Extract<SaveOutcome, { status: "saved" }>;
+
+/** What an `invalid` answer says of a draft saved without its refused fields. */
+export type PartSaved = Pick<SavedOutcome, "version" | "savedAt" | "replayed">;

@@ -8,7 +8,13 @@ import {
   type ValidSave,
 } from "./sheet-contract";
 
-export type SheetParse = { ok: true; data: ValidSave } | { ok: false; errors: SheetErrors };
+/**
+ * A parsed sheet. `refused`: a draft's fields that failed their check (by field name, with their
+ * messages); `data` holds them as not scored / empty, and the save keeps the stored value in their
+ * place (`withStoredFields`). A submission, or a bad envelope, is refused whole (`ok: false`).
+ */
+export type SheetParse =
+  { ok: true; data: ValidSave; refused: SheetErrors } | { ok: false; errors: SheetErrors };
 
 /** The form's envelope: what to do, from which version, under which one-time key. */
 const Envelope = z.object({
@@ -26,6 +32,7 @@ const Envelope = z.object({
 /**
  * Validates a posted sheet on the server: the envelope with zod, the fields with the same checks
  * the browser runs as the judge types (app/lib/sheet.ts). `values` are the form's text fields.
+ * One bad field does not stop a draft: its other fields are saved (docs/http.md).
  */
 export function parseSheet(indicators: readonly IndicatorRange[], values: SheetValues): SheetParse {
   const envelope = Envelope.safeParse(values);
@@ -36,9 +43,11 @@ export function parseSheet(indicators: readonly IndicatorRange[], values: SheetV
     for (const issue of envelope.error.issues)
       (errors[issue.path.map(String).join(".") || "_form"] ??= []).push(issue.message);
   }
-  if (!envelope.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  if (!envelope.success || (intent === "submit" && Object.keys(errors).length > 0))
+    return { ok: false, errors };
   return {
     ok: true,
+    refused: errors,
     data: {
       ...envelope.data,
       scores: fields.scores,

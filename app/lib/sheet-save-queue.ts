@@ -63,7 +63,10 @@ export function viewOfAnswer(
         status: dirty ? "dirty" : "saved",
       };
     case "invalid":
-      return { serverErrors: outcome.errors, status: "invalid" };
+      // a draft whose other fields were saved: the time moves on, the refused fields stay flagged
+      return outcome.saved
+        ? { serverErrors: outcome.errors, status: "invalid", savedAt: outcome.saved.savedAt }
+        : { serverErrors: outcome.errors, status: "invalid" };
     case "conflict":
       return { conflict: { current: outcome.current, fromDevice: false }, status: "conflict" };
     case "storage":
@@ -238,8 +241,12 @@ export class SaveQueue {
     }
   }
 
-  /** Conflict: keep what this judge typed, on top of the newer server version. */
-  keepMine(current: SheetState): void {
+  /**
+   * Conflict: keep what this judge typed (or `chosen`: a mix of the judge's values and the
+   * server's, field by field), saved on top of the newer server version.
+   */
+  keepMine(current: SheetState, chosen?: SheetValues): void {
+    if (chosen) this.#setValues(chosen);
     this.#version = current.version;
     this.#blocked = false;
     this.#dirty = true;
@@ -278,10 +285,14 @@ export class SaveQueue {
         this.#dirty = false;
         this.#blocked = true;
         break;
+      case "invalid":
+        // the other fields were saved; the refused ones stay unsent on this device (#dirty)
+        if (outcome.saved) this.#version = outcome.saved.version;
+        this.#queued = null;
+        break;
       case "conflict":
         this.#blocked = true;
-      // falls through: like an invalid form, what was asked for meanwhile waits for the judge
-      case "invalid":
+        // like an invalid form, what was asked for meanwhile waits for the judge
         this.#queued = null;
         break;
       case "locked":
@@ -297,6 +308,9 @@ export class SaveQueue {
    */
   #then(outcome: SaveOutcome, sent: SaveRequest, asked: SheetIntent): void {
     if (outcome.status === "storage") return this.#retry(STORAGE_RETRY_MS, asked);
+    // a refused field waits for the judge; anything else typed while the send was out goes now
+    if (outcome.status === "invalid" && !sameValues(sent.values, this.#values))
+      return void this.send("save");
     if (outcome.status !== "saved") return;
     if (outcome.sheetStatus === "submitted") return this.host.onSubmitted();
     const next = this.#queued ?? (sent.intent === "save" && asked === "submit" ? "submit" : null);

@@ -4,6 +4,7 @@ import type {
   IndicatorRange,
   SheetContent,
   SheetErrors,
+  SheetIndicator,
   SheetIntent,
   SheetValues,
 } from "./sheet-contract";
@@ -71,6 +72,90 @@ export function checkFields(
   const comment = checkText(values.comment, COMMENT_MAX);
   if (comment.error) (errors.comment ??= []).push(comment.error);
   return { errors, scores, notes, comment: comment.value };
+}
+
+/**
+ * A draft with some fields refused (`refused`, by field name): those fields keep what the server
+ * has stored, every other field is saved as checked. The judge's refused entry is not lost: the
+ * page shows it again (no JavaScript) or the device keeps it (autosave) until it is corrected.
+ */
+export function withStoredFields(
+  checked: SheetContent,
+  refused: SheetErrors,
+  stored: SheetContent,
+): SheetContent {
+  const scores = { ...checked.scores };
+  const notes = { ...checked.notes };
+  let comment = checked.comment;
+  for (const field of Object.keys(refused)) {
+    const [kind, code] = field.split(/\.(.*)/s);
+    if (kind === "score" && code !== undefined && Object.hasOwn(scores, code))
+      scores[code] = stored.scores[code] ?? null;
+    else if (kind === "note" && code !== undefined && Object.hasOwn(notes, code))
+      notes[code] = stored.notes[code] ?? "";
+    else if (field === "comment") comment = stored.comment;
+  }
+  return { scores, notes, comment };
+}
+
+/** Two sheets' judged content is the same (an absent score is "not scored", an absent note ""). */
+export function sameContent(a: SheetContent, b: SheetContent): boolean {
+  const codes = new Set([...Object.keys(a.scores), ...Object.keys(b.scores)]);
+  for (const code of codes) if ((a.scores[code] ?? null) !== (b.scores[code] ?? null)) return false;
+  const noted = new Set([...Object.keys(a.notes), ...Object.keys(b.notes)]);
+  for (const code of noted) if ((a.notes[code] ?? "") !== (b.notes[code] ?? "")) return false;
+  return a.comment === b.comment;
+}
+
+/**
+ * Rubric fields are offered for each level when a scale has at most this many levels (the
+ * criteria editor), and the sheet offers such a scale as a choice of levels.
+ */
+export const MAX_RUBRIC_LEVELS = 11;
+
+/** One score a judge can choose, with what the rubric says of it ("" when it says nothing). */
+export interface ScoreLevel {
+  score: number;
+  text: string;
+}
+
+/**
+ * How the sheet asks for an indicator's score. An indicator with a rubric on a short scale is a
+ * choice of levels, one per score of the scale, each with its rubric text where the rubric has
+ * one (a rubric often describes only some levels, "1" and "5", and the judge may still give 3).
+ * Otherwise (no rubric, or a scale too long to list) it is a number box: null.
+ */
+export function scoreLevels(
+  indicator: Pick<SheetIndicator, "min" | "max" | "rubric">,
+): ScoreLevel[] | null {
+  const { min, max, rubric } = indicator;
+  if (rubric.length === 0 || max < min || max - min + 1 > MAX_RUBRIC_LEVELS) return null;
+  const texts = new Map(rubric.map((r) => [r.level, r.text]));
+  return Array.from({ length: max - min + 1 }, (_, k) => ({
+    score: min + k,
+    text: texts.get(min + k) ?? "",
+  }));
+}
+
+/** The level a score field's value stands for (read as the server reads it: " 04 " is 4), or null. */
+export function levelOf(levels: readonly ScoreLevel[], raw: string | undefined): number | null {
+  const text = (raw ?? "").trim();
+  if (!/^[+-]?\d{1,9}$/.test(text)) return null;
+  const value = Number(text);
+  return levels.some((l) => l.score === value) ? value : null;
+}
+
+/**
+ * A value of a score field that none of its levels stands for (an older score outside today's
+ * scale, a value kept on the device or sent back with an error): shown as a choice of its own so
+ * that it is neither hidden nor dropped. Null when the value is empty or one of the levels.
+ */
+export function offLevelValue(
+  levels: readonly ScoreLevel[],
+  raw: string | undefined,
+): string | null {
+  const text = (raw ?? "").trim();
+  return text === "" || levelOf(levels, text) !== null ? null : text;
 }
 
 /** The first value of each text field of a form (repeated fields keep their first value). */

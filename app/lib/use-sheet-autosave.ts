@@ -56,7 +56,7 @@ export function useSheetAutosave(options: {
     values,
     setField: (name: string, value: string) => queue.edit(name, value),
     send: (intent?: SheetIntent) => queue.send(intent),
-    keepMine: () => conflict && queue.keepMine(conflict.current),
+    keepMine: (chosen?: SheetValues) => conflict && queue.keepMine(conflict.current, chosen),
     takeServer: () => conflict && queue.takeServer(conflict.current),
   };
 }

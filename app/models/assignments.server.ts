@@ -4,7 +4,7 @@ import { getDb } from "~/lib/db.server";
 import { nowIso } from "~/lib/time";
 import { panelIds } from "./competitions.server";
 import { isConflictedWithEntry } from "./conflicts.server";
-import { activeEntry, isConfirmedConflict } from "./query.server";
+import { activeEntry, currentStage, isConfirmedConflict } from "./query.server";
 import { refuse, type Refusal, type Result } from "~/lib/forms";
 
 export interface PanelJudge {
@@ -210,6 +210,7 @@ export async function assignIn(
     .select("id")
     .where("entry_id", "=", entryId)
     .where("judge_id", "=", judgeId)
+    .where("stage_id", "=", currentStage(competitionId))
     .executeTakeFirst();
   if (existing) return "exists";
   if (!(await addToPanelIn(actor, competitionId, judgeId, trx))) return "notJudge";

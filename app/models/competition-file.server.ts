@@ -14,7 +14,8 @@ import { nowIso } from "~/lib/time";
 import { addToPanelIn, assignIn } from "./assignments.server";
 import { countScores, panelIds } from "./competitions.server";
 import { decideConflict } from "./conflicts.server";
-import { getCriteria } from "./criteria.server";
+import { getCriteria, getStageCriteria } from "./criteria.server";
+import { listStages } from "./stages.server";
 import { upsertLibraryIn } from "./libraries.server";
 import { activeEntry, isConfirmedConflict, sameCode } from "./query.server";
 
@@ -96,27 +97,38 @@ export async function importCompetitionFile(
   const file = parsed.file;
   const db = getDb();
 
+  // the panel: the top-level judges and each stage's, by their paths in the file
+  const listed = [
+    ...file.judges.map((email, i) => ({ email, path: `judges[${i}]` })),
+    ...(file.stages ?? []).flatMap((st, k) =>
+      (st.judges ?? []).map((email, i) => ({ email, path: `stages[${k}].judges[${i}]` })),
+    ),
+  ];
   const found = new Map<string, { id: number; role: string; active: number }>();
-  if (file.judges.length > 0) {
+  if (listed.length > 0) {
     const rows = await db
       .selectFrom("users")
       .select(["id", "email", "role", "active"])
-      .where("email", "in", file.judges)
+      .where(
+        "email",
+        "in",
+        listed.map((l) => l.email),
+      )
       .execute();
     for (const r of rows) found.set(r.email, r);
   }
   const missing: FileProblem[] = [];
-  file.judges.forEach((email, i) => {
+  listed.forEach(({ email, path }) => {
     const u = found.get(email);
     if (!u)
       missing.push({
-        path: `judges[${i}]`,
+        path,
         message: "setup.file.noJudge",
         params: { email },
       });
     else if (u.role !== "judge")
       missing.push({
-        path: `judges[${i}]`,
+        path,
         message: "setup.file.notJudge",
         params: { email },
       });
@@ -231,7 +243,40 @@ async function writeCompetition(
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await insertCriteria(id, file.components, trx);
+  // a file without stages is one scored stage (the one the database gave the competition)
+  const stages = file.stages ?? [
+    {
+      code: "",
+      name: "",
+      kind: "other" as const,
+      components: file.components,
+      judges: file.judges,
+      assignments: file.assignments,
+      conflicts: file.conflicts,
+    },
+  ];
+  if (file.stages) {
+    const scored = file.stages.filter((st) => st.kind !== "admin").length;
+    await trx.deleteFrom("stages").where("competition_id", "=", id).execute();
+    for (const [k, st] of file.stages.entries())
+      await trx
+        .insertInto("stages")
+        .values({
+          competition_id: id,
+          position: k + 1,
+          code: st.code,
+          name: st.name,
+          kind: st.kind,
+          weight: st.kind === "admin" ? 0 : (st.weight ?? (scored === 1 ? 100 : 0)),
+          advance: st.advance ?? null,
+        })
+        .execute();
+    await trx
+      .updateTable("competitions")
+      .set({ combine: file.combine ?? "weighted" })
+      .where("id", "=", id)
+      .execute();
+  }
 
   const entryByCode = new Map<string, number>();
   for (const lib of file.libraries) {
@@ -274,9 +319,13 @@ async function writeCompetition(
         .executeTakeFirstOrThrow()
     ).id;
 
-  for (const email of file.judges) await addToPanelIn(actor, id, judges.get(email)!.id, trx);
+  const panel = [...new Set([...file.judges, ...stages.flatMap((st) => st.judges ?? [])])];
+  for (const email of panel) await addToPanelIn(actor, id, judges.get(email)!.id, trx);
   // conflicts first, so that no assignment below can slip past one
-  for (const c of file.conflicts) {
+  const conflicts = file.stages
+    ? [...file.conflicts, ...file.stages.flatMap((st) => st.conflicts ?? [])]
+    : file.conflicts;
+  for (const c of conflicts) {
     await decideConflict(
       actor,
       {
@@ -290,50 +339,63 @@ async function writeCompetition(
     );
   }
   let assignments = 0;
-  if (file.assignments === "all") {
-    // every judge to every active entry; conflicts (from the file or recorded earlier) are skipped
-    for (const email of file.judges) {
-      for (const lib of file.libraries.filter((l) => (l.status ?? "active") === "active")) {
-        if (
-          (await assignIn(
-            actor,
-            id,
-            entryByCode.get(lib.code.toLowerCase())!,
-            judges.get(email)!.id,
-            trx,
-          )) === "assigned"
-        )
-          assignments++;
-      }
-    }
-    return { id, assignments };
-  }
   const refused: FileProblem[] = [];
-  for (const [i, a] of file.assignments.entries()) {
-    for (const [j, code] of a.libraries.entries()) {
-      const outcome = await assignIn(
-        actor,
-        id,
-        entryByCode.get(code.toLowerCase())!,
-        judges.get(a.judge)!.id,
-        trx,
-      );
-      if (outcome === "assigned") assignments++;
-      else if (outcome === "conflict") {
-        refused.push({
-          path: `assignments[${i}].libraries[${j}]`,
-          message: "setup.file.recordedConflict",
-          params: { email: a.judge, code },
-        });
-      } else if (outcome === "inactiveEntry") {
-        refused.push({
-          path: `assignments[${i}].libraries[${j}]`,
-          message: "setup.error.assignInactive",
-          params: { code },
-        });
+  for (const [k, st] of stages.entries()) {
+    // rows written without a stage take the competition's current one (triggers, migration 0010)
+    await trx
+      .updateTable("competitions")
+      .set({ current_stage: k + 1 })
+      .where("id", "=", id)
+      .execute();
+    if (st.components && st.components.length > 0) await insertCriteria(id, st.components, trx);
+    const at = file.stages ? `stages[${k}].assignments` : "assignments";
+    const stagePanel = file.stages ? [...new Set([...file.judges, ...(st.judges ?? [])])] : panel;
+    const stageAssignments = st.assignments ?? [];
+    if (stageAssignments === "all") {
+      // every judge to every active entry; conflicts (from the file or recorded earlier) are skipped
+      for (const email of stagePanel) {
+        for (const lib of file.libraries.filter((l) => (l.status ?? "active") === "active")) {
+          if (
+            (await assignIn(
+              actor,
+              id,
+              entryByCode.get(lib.code.toLowerCase())!,
+              judges.get(email)!.id,
+              trx,
+            )) === "assigned"
+          )
+            assignments++;
+        }
+      }
+      continue;
+    }
+    for (const [i, a] of stageAssignments.entries()) {
+      for (const [j, code] of a.libraries.entries()) {
+        const outcome = await assignIn(
+          actor,
+          id,
+          entryByCode.get(code.toLowerCase())!,
+          judges.get(a.judge)!.id,
+          trx,
+        );
+        if (outcome === "assigned") assignments++;
+        else if (outcome === "conflict") {
+          refused.push({
+            path: `${at}[${i}].libraries[${j}]`,
+            message: "setup.file.recordedConflict",
+            params: { email: a.judge, code },
+          });
+        } else if (outcome === "inactiveEntry") {
+          refused.push({
+            path: `${at}[${i}].libraries[${j}]`,
+            message: "setup.error.assignInactive",
+            params: { code },
+          });
+        }
       }
     }
   }
+  await trx.updateTable("competitions").set({ current_stage: 1 }).where("id", "=", id).execute();
   if (refused.length > 0) throw new FileRejected(refused);
   return { id, assignments };
 }
@@ -386,7 +448,7 @@ export async function exportCompetitionFile(
     .selectFrom("judge_assignments as a")
     .innerJoin("entries as e", "e.id", "a.entry_id")
     .innerJoin("libraries as l", "l.id", "e.library_id")
-    .select(["a.judge_id", "l.code"])
+    .select(["a.judge_id", "a.stage_id", "l.code"])
     .where("e.competition_id", "=", c.id)
     // a withdrawn entry's assignments are moot, and the format assigns active entries only
     .where(activeEntry("e"))
@@ -404,6 +466,38 @@ export async function exportCompetitionFile(
         .where(isConfirmedConflict("k"))
         .execute()
     : [];
+  const assignmentsOf = (stageId: number | null) =>
+    panel
+      .map((u) => ({
+        judge: u.email,
+        libraries: assigned
+          .filter((a) => a.judge_id === u.id && (stageId === null || a.stage_id === stageId))
+          .map((a) => a.code),
+      }))
+      .filter((a) => a.libraries.length > 0);
+  // several stages: each with its criteria and assignments; one stage: the format of old files
+  const stages = await listStages(c.id, db);
+  const staged =
+    stages.length > 1
+      ? {
+          combine: c.combine,
+          stages: await Promise.all(
+            stages.map(async (st) =>
+              st.kind === "admin"
+                ? { code: st.code, name: st.name, kind: st.kind }
+                : {
+                    code: st.code,
+                    name: st.name,
+                    kind: st.kind,
+                    weight: st.weight,
+                    ...(st.advance === null ? {} : { advance: st.advance }),
+                    components: await getStageCriteria(c.id, st.id, db),
+                    assignments: assignmentsOf(st.id),
+                  },
+            ),
+          ),
+        }
+      : null;
   return {
     slug: c.slug,
     name: c.name,
@@ -417,7 +511,8 @@ export async function exportCompetitionFile(
     ...(c.points_display === "none"
       ? {}
       : { points: { display: c.points_display, factor: c.points_factor } }),
-    components,
+    components: staged ? [] : components,
+    ...(staged ?? {}),
     libraries: entries.map((e) => ({
       code: e.code,
       name: e.name,
@@ -432,12 +527,7 @@ export async function exportCompetitionFile(
       ...(e.status === "active" ? {} : { status: e.status, statusReason: e.status_reason ?? "" }),
     })),
     judges: panel.map((u) => u.email),
-    assignments: panel
-      .map((u) => ({
-        judge: u.email,
-        libraries: assigned.filter((a) => a.judge_id === u.id).map((a) => a.code),
-      }))
-      .filter((a) => a.libraries.length > 0),
+    assignments: staged ? [] : assignmentsOf(null),
     conflicts: conflicts
       .map((k) => ({
         judge: emailOf.get(k.judge_id)!,

@@ -10,8 +10,12 @@ import type {
 } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import type { DocumentDetails } from "~/lib/competition-settings";
-import { VILLAGE_LIBRARY_TEMPLATE } from "~/lib/criteria-template";
 import { getDb } from "~/lib/db.server";
+import {
+  findCriteriaTemplate,
+  templateCriteria,
+  type NewCompetitionTemplate,
+} from "~/lib/templates";
 import { nowIso } from "~/lib/time";
 import { getCriteria } from "./criteria.server";
 import { activeEntry, confirmedConflict, notSetAside } from "./query.server";
@@ -135,11 +139,15 @@ async function slugTaken(slug: string, db: Executor = getDb()): Promise<boolean>
   );
 }
 
-/** A new competition in draft; with `template` its criteria start from the built-in template. */
+/**
+ * A new competition in draft; with a `template` its criteria start from it. A template without
+ * weights (2025 practice) writes no criteria: weights are required, so the chair enters them in
+ * the criteria editor, which `weightsPending` tells the caller to open with that template.
+ */
 export async function createCompetition(
   actor: Actor,
-  input: CompetitionSettings & { slug: string; template: boolean },
-): Promise<Result<{ id: number; slug: string }>> {
+  input: CompetitionSettings & { slug: string; template: NewCompetitionTemplate | "none" },
+): Promise<Result<{ id: number; slug: string; weightsPending: NewCompetitionTemplate | null }>> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -155,7 +163,9 @@ export async function createCompetition(
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      if (input.template) await insertCriteria(id, VILLAGE_LIBRARY_TEMPLATE, trx);
+      const template = input.template === "none" ? undefined : findCriteriaTemplate(input.template);
+      const criteria = template ? templateCriteria(template) : null;
+      if (criteria) await insertCriteria(id, criteria, trx);
       await recordAudit(
         {
           actor,
@@ -171,7 +181,9 @@ export async function createCompetition(
         },
         trx,
       );
-      return { ok: true, id, slug: input.slug };
+      const weightsPending =
+        template && !criteria ? (input.template as NewCompetitionTemplate) : null;
+      return { ok: true, id, slug: input.slug, weightsPending };
     });
 }
 

@@ -12,11 +12,20 @@ export async function getCriteria(
   competitionId: number,
   db: Executor = getDb(),
 ): Promise<TemplateComponent[]> {
+  return getStageCriteria(competitionId, currentStage(competitionId), db);
+}
+
+/** The criteria of one stage of the competition (a stage id, or an SQL expression giving one). */
+export async function getStageCriteria(
+  competitionId: number,
+  stageId: number | ReturnType<typeof currentStage>,
+  db: Executor = getDb(),
+): Promise<TemplateComponent[]> {
   const components = await db
     .selectFrom("components")
     .select(["id", "code", "name", "weight"])
     .where("competition_id", "=", competitionId)
-    .where("stage_id", "=", currentStage(competitionId))
+    .where("stage_id", "=", stageId)
     .orderBy("position")
     .orderBy("id")
     .execute();

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
-import type { Aggregation, CompetitionLevel, RankingScope } from "../../db/schema";
+import { sql } from "kysely";
+import type { Aggregation, CompetitionLevel, RankingScope, StageKind } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
 import type { DocumentDetails } from "~/lib/competition-settings";
 import { groupByCategory } from "~/lib/results";
@@ -29,6 +30,22 @@ export interface PublicResult {
   pointsSumX100: number | null;
   judges: number;
   components: PublicComponentScore[];
+  /** the code of the last stage the entry was in */
+  stageReached: string;
+}
+
+export interface PublicStage {
+  code: string;
+  name: string;
+  kind: StageKind;
+  weight: number;
+  advance: number | null;
+  results: {
+    libraryCode: string;
+    scoreX100: number | null;
+    rank: number | null;
+    advanced: boolean;
+  }[];
 }
 
 export interface PublicSnapshot {
@@ -49,6 +66,8 @@ export interface PublicSnapshot {
     reason: string | null;
   };
   results: PublicResult[];
+  /** every stage in order, each with its shortlist as published */
+  stages: PublicStage[];
   /** a strong validator of this snapshot (changes with every publication and every deploy) */
   version: string;
 }
@@ -70,7 +89,7 @@ async function currentPublication(slug: string) {
 
 async function loadSnapshot(publicationId: number, competitionId: number): Promise<PublicSnapshot> {
   const db = getDb();
-  const [competition, publication, rows, components] = await Promise.all([
+  const [competition, publication, rows, components, stages, stageResults] = await Promise.all([
     db
       .selectFrom("competitions")
       .selectAll()
@@ -102,6 +121,21 @@ async function loadSnapshot(publicationId: number, competitionId: number): Promi
       ])
       .where("r.publication_id", "=", publicationId)
       .orderBy("s.position")
+      .execute(),
+    db
+      .selectFrom("published_stages")
+      .selectAll()
+      .where("publication_id", "=", publicationId)
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("published_stage_results")
+      .selectAll()
+      .where("publication_id", "=", publicationId)
+      .orderBy("stage_code")
+      .orderBy(sql`rank is null`)
+      .orderBy("rank")
+      .orderBy("library_code")
       .execute(),
   ]);
   const byResult = new Map<number, PublicComponentScore[]>();
@@ -154,7 +188,23 @@ async function loadSnapshot(publicationId: number, competitionId: number): Promi
         pointsSumX100: r.points_sum_x100,
         judges: r.judge_count,
         components: byResult.get(r.id) ?? [],
+        stageReached: r.stage_code,
       })),
+    stages: stages.map((st) => ({
+      code: st.code,
+      name: st.name,
+      kind: st.kind,
+      weight: st.weight,
+      advance: st.advance,
+      results: stageResults
+        .filter((x) => x.stage_code === st.code)
+        .map((x) => ({
+          libraryCode: x.library_code,
+          scoreX100: x.score_x100,
+          rank: x.rank,
+          advanced: x.advanced === 1,
+        })),
+    })),
     version: `${publication.id}-${BOOT_ID}`,
   };
 }

@@ -19,32 +19,77 @@ import type { Effect, Guard, StatusOptions, StatusReason } from "./status-types.
  * public pages show the newest one and say that a correction was made.
  */
 
+/** A sheet the ranking still waits for: its judge, its library, and whether it was started. */
+export interface MissingSheet {
+  judge: string;
+  library: string;
+  code: string;
+  /** null: the judge has not opened it yet */
+  status: "draft" | null;
+}
+
 /**
- * Sheets assigned to active entries and not yet submitted. A sheet set aside for a confirmed
- * conflict of interest is not missing: it will never count (the publishing step lists it apart).
+ * Sheets assigned to active entries and not yet submitted, by judge then library. A sheet set
+ * aside for a confirmed conflict of interest is not missing: it will never count (the publishing
+ * step lists it apart).
  */
 /** Unsubmitted sheets of the stage open for scoring (active entries, conflicts left out). */
-export async function countMissingSheets(
+export async function listMissingSheets(
   competitionId: number,
   db: Executor = getDb(),
-): Promise<number> {
-  const row = await db
+): Promise<MissingSheet[]> {
+  const rows = await db
     .selectFrom("judge_assignments as a")
     .innerJoin("entries as e", "e.id", "a.entry_id")
+    .innerJoin("libraries as l", "l.id", "e.library_id")
+    .innerJoin("users as u", "u.id", "a.judge_id")
     .leftJoin("score_sheets as s", (j) =>
       j
         .onRef("s.entry_id", "=", "a.entry_id")
         .onRef("s.judge_id", "=", "a.judge_id")
         .onRef("s.stage_id", "=", "a.stage_id"),
     )
-    .select(sql<number>`count(*)`.as("n"))
+    .select(["u.name as judge", "l.name as library", "l.code", "s.status"])
     .where("e.competition_id", "=", competitionId)
     .where("a.stage_id", "=", currentStage(competitionId))
     .where(activeEntry("e"))
     .where((eb) => eb.not(confirmedConflict("a.judge_id", "e.library_id")))
     .where((eb) => eb.or([eb("s.status", "is", null), eb("s.status", "!=", "submitted")]))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .orderBy("u.name")
+    .orderBy("l.name")
+    .orderBy("l.code")
+    .execute();
+  return rows.map((r) => ({ ...r, status: r.status === null ? null : "draft" }));
+}
+
+/** How many sheets of the stage open for scoring are unsubmitted. */
+export async function countMissingSheets(
+  competitionId: number,
+  db: Executor = getDb(),
+): Promise<number> {
+  return (await listMissingSheets(competitionId, db)).length;
+}
+
+/**
+ * The missing sheets as one message (a catalog key with the count) listing each sheet beneath
+ * it, so the chair sees whom to ask, not only how many.
+ */
+export function missingSheetsMessage(
+  message: string,
+  sheets: MissingSheet[],
+): StatusReason & { items: StatusReason[] } {
+  return {
+    message,
+    params: { count: sheets.length },
+    items: sheets.map((s) => ({
+      message: "status.reason.sheetMissing",
+      params: {
+        judge: s.judge,
+        library: s.library,
+        state: s.status === null ? "status.sheet.notStarted" : "status.sheet.draft",
+      },
+    })),
+  };
 }
 
 async function hasPublication(competitionId: number, db: Executor): Promise<boolean> {
@@ -70,11 +115,10 @@ export const requireReason: Guard = async (_c, options) =>
  */
 export const canPublish: Guard = async (c, options, db) => {
   const blockers: StatusReason[] = [];
-  const missing = await countMissingSheets(c.id, db);
-  if (missing > 0)
+  const missing = await listMissingSheets(c.id, db);
+  if (missing.length > 0)
     blockers.push({
-      message: "status.reason.sheetsMissing",
-      params: { count: missing },
+      ...missingSheetsMessage("status.reason.sheetsMissing", missing),
       overridable: true,
     });
   const ranking = await computeRanking(c, {}, db);
@@ -152,6 +196,37 @@ export const writeSnapshot: Effect = async (c, options, actor, db) => {
         })),
       )
       .execute();
+  // the stages and each one's shortlist, frozen with the results
+  await db
+    .insertInto("published_stages")
+    .values(
+      ranking.stages.map((st) => ({
+        publication_id: publicationId,
+        position: st.position,
+        code: st.code,
+        name: st.name,
+        kind: st.kind,
+        weight: st.weight,
+        advance: st.advance,
+      })),
+    )
+    .execute();
+  const stageResults = ranking.entries.flatMap((e) =>
+    e.stages.map((st) => ({
+      publication_id: publicationId,
+      stage_code: st.code,
+      library_code: e.code,
+      score_x100: st.scoreX100,
+      rank: st.rank,
+      advanced: st.advanced ? (1 as const) : (0 as const),
+    })),
+  );
+  // in slices: SQLite limits the parameters of one statement
+  for (let i = 0; i < stageResults.length; i += 500)
+    await db
+      .insertInto("published_stage_results")
+      .values(stageResults.slice(i, i + 500))
+      .execute();
   for (const entry of ranking.entries) {
     if (entry.rank === null || entry.finalX100 === null) continue;
     const { id: resultId } = await db
@@ -168,6 +243,7 @@ export const writeSnapshot: Effect = async (c, options, actor, db) => {
         library_district: entry.district,
         final_score_x100: entry.finalX100,
         judge_count: entry.judges,
+        stage_code: entry.stageReached,
         points_sum_x100: sumPoints.get(entry.entryId) ?? null,
       })
       .returning("id")

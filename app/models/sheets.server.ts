@@ -7,10 +7,12 @@ import type {
   SaveOutcome,
   SheetComponent,
   SheetContent,
+  SheetErrors,
   SheetState,
   SheetValues,
   ValidSave,
 } from "~/lib/sheet-contract";
+import { sameContent, withStoredFields } from "~/lib/sheet";
 import { parseSheet } from "~/lib/sheet-parse";
 import { addSeconds, nowIso } from "~/lib/time";
 import { getCriteria } from "./criteria.server";
@@ -367,6 +369,23 @@ export async function saveSheet(
   }
 }
 
+/**
+ * What `saveSheet` would answer, without writing: the same checks in a transaction of their own.
+ * The plain form's confirmation page uses it before the judge confirms a submission; `ready`
+ * means the save would go through as it stands.
+ */
+export async function checkSheetSave(
+  judgeId: number,
+  slug: string,
+  code: string,
+  form: { values: SheetValues; repeated: string[] },
+): Promise<SaveOutcome | { status: "ready" }> {
+  const checked = await getDb()
+    .transaction()
+    .execute((trx) => checkSave(judgeId, slug, code, form, trx));
+  return checked.answer ?? { status: "ready" };
+}
+
 /** What the save needs to know about the session it comes from. */
 export interface SaveSession {
   /** the session began with a password a chair or an admin issued */
@@ -399,7 +418,14 @@ async function saveIn(
   }
   await recordSave(actor, plan, saved, sheetId, session, trx);
   await rememberAnswer(plan, saved, sheetId, trx);
-  return saved;
+  return partly(saved, plan.refused);
+}
+
+/** A draft saved without its refused fields answers `invalid`, with the version it saved. */
+function partly(saved: SavedOutcome, refused: SheetErrors): SaveOutcome {
+  if (Object.keys(refused).length === 0) return saved;
+  const { version, savedAt, replayed } = saved;
+  return { status: "invalid", errors: refused, saved: { version, savedAt, replayed } };
 }
 
 /** A save that passed every check: what it is written against. */
@@ -407,7 +433,10 @@ interface SavePlan {
   judgeId: number;
   access: SheetAccess;
   indicators: IndicatorRow[];
+  /** what is written: a draft's refused fields already hold the stored values */
   request: ValidSave;
+  /** a draft's fields that failed their check, kept as stored (their messages, by field) */
+  refused: SheetErrors;
   /** the sheet as it stood when checked */
   before: StoredSheet;
 }
@@ -416,7 +445,8 @@ interface SavePlan {
  * The save's checks, in the order of decision 005: access, the form against the competition's
  * indicators (both read here, in the save's own transaction, so nothing can change between the
  * check and the write), the one-time key (decision 006), the competition's status, the version.
- * Either the answer (the save stops here: refused or replayed) or the plan to write.
+ * Either the answer (the save stops here: refused or replayed) or the plan to write. A draft with
+ * some fields refused saves the others; when they change nothing, nothing is written.
  */
 async function checkSave(
   judgeId: number,
@@ -438,16 +468,22 @@ async function checkSave(
     for (const key of form.repeated) (errors[key] ??= []).push("error.repeated");
     return { answer: { status: "invalid", errors } };
   }
-  const request = parsed.data;
-  const replay = await answerOf(request.key, judgeId, trx);
-  if (replay) return { answer: replay };
+  const { data, refused } = parsed;
+  const replay = await answerOf(data.key, judgeId, trx);
+  // the same request checks the same way: its refused fields are those of the first answer
+  if (replay) return { answer: replay.status === "saved" ? partly(replay, refused) : replay };
   if (access.competitionStatus !== "scoring") return { answer: { status: "closed" } };
   const before = await readSheet(access.entryId, judgeId, trx);
-  if (before.version !== request.version) {
+  if (before.version !== data.version) {
     return { answer: { status: "conflict", current: stateOf(before) } };
   }
   if (before.status === "submitted") return { answer: { status: "locked" } };
-  return { plan: { judgeId, access, indicators, request, before } };
+  const content = withStoredFields(data, refused, before);
+  if (Object.keys(refused).length > 0 && sameContent(content, before))
+    return { answer: { status: "invalid", errors: refused } };
+  return {
+    plan: { judgeId, access, indicators, request: { ...data, ...content }, refused, before },
+  };
 }
 
 /** The indicators a save is checked against and writes, in the sheet's order. */

@@ -12,6 +12,8 @@ export interface StatusReason {
   params?: Record<string, string | number>;
   /** the chair may go ahead anyway, stating why (e.g. publishing with a sheet missing) */
   overridable?: boolean;
+  /** the details listed beneath it (e.g. each missing sheet: judge and library) */
+  items?: StatusReason[];
 }
 
 export interface StatusOptions {

@@ -6,7 +6,13 @@ import { getDb } from "~/lib/db.server";
 import { nowIso } from "~/lib/time";
 import { countScores } from "./competitions.server";
 import { getCriteria } from "./criteria.server";
-import { canPublish, requireReason, writeSnapshot } from "./publishing.server";
+import {
+  canPublish,
+  listMissingSheets,
+  missingSheetsMessage,
+  requireReason,
+  writeSnapshot,
+} from "./publishing.server";
 import { activeEntry, currentStage } from "./query.server";
 import type {
   Effect,
@@ -70,9 +76,17 @@ const canReopenDraft: Guard = async (competition, _options, db) => {
 /** Closing stops every change to scores; nothing stands in its way. */
 const always: Guard = async () => [];
 
+/** What closing leaves behind: the sheets not submitted, by judge, told before the chair confirms. */
+const unsubmittedSheets: Guard = async (competition, _options, db) => {
+  const missing = await listMissingSheets(competition.id, db);
+  return missing.length > 0 ? [missingSheetsMessage("status.note.sheetsOpen", missing)] : [];
+};
+
 interface Transition {
   guard: Guard;
   effect?: Effect;
+  /** what the chair should know before confirming; it does not stand in the way */
+  notes?: Guard;
 }
 
 /**
@@ -85,7 +99,7 @@ const TRANSITIONS: Record<CompetitionStatus, Partial<Record<CompetitionStatus, T
   },
   scoring: {
     draft: { guard: canReopenDraft },
-    closed: { guard: always },
+    closed: { guard: always, notes: unsubmittedSheets },
   },
   // reopening scoring afterwards states why
   closed: {
@@ -136,6 +150,16 @@ export async function checkStatusChange(
         ];
       return transition.guard(c, options, trx);
     });
+}
+
+/** What the chair should know before confirming a move (empty when nothing needs saying). */
+export async function statusChangeNotes(
+  competition: Competition,
+  to: CompetitionStatus,
+  db: Executor = getDb(),
+): Promise<StatusReason[]> {
+  const notes = TRANSITIONS[competition.status]?.[to]?.notes;
+  return notes ? notes(competition, {}, db) : [];
 }
 
 /** The moves the competition's current status allows, in the order they are offered. */

@@ -140,6 +140,55 @@ export async function setUserActive(actor: Actor, userId: number, active: boolea
     });
 }
 
+/**
+ * Changes an account's name and role. An admin keeps their own admin role (so the app never
+ * loses its last way in by accident), and a judge still on a competition's panel keeps the judge
+ * role: their assignments and sheets must be settled on the judges page first.
+ */
+export async function updateUserDetails(
+  actor: Actor & { id: number },
+  userId: number,
+  input: { name: string; role: Role },
+): Promise<Result<{ changed: boolean }>> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const user = await trx
+        .selectFrom("users")
+        .select(["id", "name", "role"])
+        .where("id", "=", userId)
+        .executeTakeFirst();
+      if (!user) return refuse("error.404");
+      if (user.id === actor.id && user.role === "admin" && input.role !== "admin")
+        return refuse("users.cannotDemoteSelf", "role");
+      if (user.role === "judge" && input.role !== "judge") {
+        const panel = await trx
+          .selectFrom("competition_judges")
+          .select("judge_id")
+          .where("judge_id", "=", userId)
+          .union(
+            trx.selectFrom("judge_assignments").select("judge_id").where("judge_id", "=", userId),
+          )
+          .executeTakeFirst();
+        if (panel) return refuse("users.roleHasAssignments", "role");
+      }
+      const before = { name: user.name, role: user.role };
+      const after = { name: input.name.trim(), role: input.role };
+      if (before.name === after.name && before.role === after.role)
+        return { ok: true, changed: false } as const;
+      await trx
+        .updateTable("users")
+        .set({ ...after, updated_at: nowIso() })
+        .where("id", "=", userId)
+        .execute();
+      await recordAudit(
+        { actor, entityType: "user", entityId: userId, action: "update", before, after },
+        trx,
+      );
+      return { ok: true, changed: true } as const;
+    });
+}
+
 /** Sets a temporary password (shown once to whoever reset it) and ends the user's sessions. */
 export async function resetPassword(actor: Actor, userId: number): Promise<string> {
   const password = generatePassword();

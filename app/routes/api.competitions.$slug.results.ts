@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     "Access-Control-Allow-Origin": "*",
   });
   if (isNotModified(request, headers)) return notModified(headers);
-  const { competition, publication, results } = snapshot;
+  const { competition, publication, results, stages } = snapshot;
   return json(
     {
       competition: {
@@ -47,6 +47,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           score: c.scoreX100 / 100,
         })),
         judges: r.judges,
+        stageReached: r.stageReached,
+      })),
+      stages: stages.map((st) => ({
+        code: st.code,
+        name: st.name,
+        kind: st.kind,
+        weight: st.weight,
+        advance: st.advance,
+        results: st.results.map((x) => ({
+          library: { code: x.libraryCode },
+          score: x.scoreX100 === null ? null : x.scoreX100 / 100,
+          rank: x.rank,
+          advanced: x.advanced,
+        })),
       })),
     },
     { headers },

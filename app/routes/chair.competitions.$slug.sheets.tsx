@@ -150,13 +150,15 @@ export default function ChairSheets() {
                           <Form method="post" noValidate>
                             <input type="hidden" name="intent" value="reopen" />
                             <input type="hidden" name="sheetId" value={s.sheetId} />
-                            <label htmlFor={reasonId} className="setup-visually-hidden">
-                              {t("scoring.chair.reason")}: {s.library}, {s.judge}
+                            <label htmlFor={reasonId} className="row-label">
+                              {t("scoring.chair.reason")}
+                              <span className="setup-visually-hidden">
+                                : {s.library}, {s.judge}
+                              </span>
                             </label>
                             <input
                               id={reasonId}
                               name="reason"
-                              placeholder={t("scoring.chair.reason")}
                               defaultValue={mine?.values.reason}
                               aria-invalid={mine?.errors.reason ? true : undefined}
                             />{" "}

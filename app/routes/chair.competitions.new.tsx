@@ -3,9 +3,11 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { ErrorList, Field } from "~/components/Field";
 import { SettingsFields } from "~/components/SetupUi";
+import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/useT";
 import { NewCompetitionSchema } from "~/lib/competition-settings";
 import { formValues, parseForm } from "~/lib/forms";
+import { DEFAULT_TEMPLATE, findCriteriaTemplate, NEW_COMPETITION_TEMPLATES } from "~/lib/templates";
 import { reply } from "~/lib/reply.server";
 import { requireRole } from "~/lib/session.server";
 import { createCompetition } from "~/models/competitions.server";
@@ -25,7 +27,47 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return reply({ errors: form.errors, values: form.values }, 400);
   const result = await createCompetition(actorOf(user), form.data);
   if (!result.ok) return reply({ errors: result.errors, values: formValues(formData) }, 400);
+  // a template without weights is not stored yet: the editor opens with it, weights empty
+  if (result.weightsPending)
+    return redirect(
+      `/chair/competitions/${result.slug}/criteria?template=${result.weightsPending}`,
+    );
   return redirect(`/chair/competitions/${result.slug}`);
+}
+
+/** Where the criteria start: radio buttons, so the choice works without JavaScript. */
+function TemplateChoice({ value, errors }: { value: string; errors?: string[] }) {
+  const t = useT();
+  const options: { value: string; label: MessageKey; hint: MessageKey }[] = [
+    ...NEW_COMPETITION_TEMPLATES.map((code) => {
+      const template = findCriteriaTemplate(code)!;
+      return { value: code, label: template.nameKey, hint: template.descriptionKey };
+    }),
+    { value: "none", label: "setup.field.templateNone", hint: "setup.field.templateNoneHint" },
+  ];
+  return (
+    <fieldset className="field template-choice">
+      <legend>{t("setup.field.template")}</legend>
+      {options.map((o) => (
+        <div className="check" key={o.value}>
+          <label>
+            <input
+              type="radio"
+              name="template"
+              value={o.value}
+              defaultChecked={value === o.value}
+              aria-describedby={`template-${o.value}-hint`}
+            />{" "}
+            {t(o.label)}
+          </label>
+          <p className="hint" id={`template-${o.value}-hint`}>
+            {t(o.hint)}
+          </p>
+        </div>
+      ))}
+      <ErrorList errors={errors} />
+    </fieldset>
+  );
 }
 
 export default function NewCompetition() {
@@ -34,6 +76,7 @@ export default function NewCompetition() {
   const errors: Partial<Record<string, string[]>> = data?.errors ?? {};
   const values: Partial<Record<string, string>> = data?.values ?? {
     year: String(new Date().getFullYear()),
+    template: DEFAULT_TEMPLATE,
   };
   return (
     <div className="narrow-wide">
@@ -51,16 +94,12 @@ export default function NewCompetition() {
           autoCapitalize="none"
         />
         <SettingsFields values={values} errors={errors} />
-        <div className="field check">
-          <label>
-            <input
-              type="checkbox"
-              name="template"
-              defaultChecked={data ? values.template === "on" : true}
-            />{" "}
-            {t("setup.field.template")}
-          </label>
-        </div>
+        <TemplateChoice
+          value={
+            values.template === "on" ? DEFAULT_TEMPLATE : (values.template ?? DEFAULT_TEMPLATE)
+          }
+          errors={errors.template}
+        />
         <button type="submit" className="button primary">
           {t("action.create")}
         </button>

@@ -222,6 +222,48 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("advanced", "integer", (c) => c.notNull().check(sql`advanced in (0, 1)`))
     .addPrimaryKeyConstraint("stage_results_pk", ["stage_id", "entry_id"])
     .execute();
+  // publications freeze the stages too: each result's stage reached, every stage and its
+  // shortlist (docs/http.md); publications made before stages had one stage, S1
+  await db.schema
+    .alterTable("published_results")
+    .addColumn("stage_code", "text", (c) => c.notNull().defaultTo(""))
+    .execute();
+  await sql`update published_results set stage_code = 'S1'`.execute(db);
+  await db.schema
+    .createTable("published_stages")
+    .addColumn("publication_id", "integer", (c) =>
+      c.notNull().references("publications.id").onDelete("cascade"),
+    )
+    .addColumn("position", "integer", (c) => c.notNull())
+    .addColumn("code", "text", (c) => c.notNull())
+    .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("kind", "text", (c) => c.notNull())
+    .addColumn("weight", "integer", (c) => c.notNull())
+    .addColumn("advance", "integer")
+    .addPrimaryKeyConstraint("published_stages_pk", ["publication_id", "position"])
+    .execute();
+  await sql`insert into published_stages (publication_id, position, code, name, kind, weight, advance)
+    select id, 1, 'S1', 'Penilaian', 'other', 100, null from publications`.execute(db);
+  await db.schema
+    .createTable("published_stage_results")
+    .addColumn("publication_id", "integer", (c) =>
+      c.notNull().references("publications.id").onDelete("cascade"),
+    )
+    .addColumn("stage_code", "text", (c) => c.notNull())
+    .addColumn("library_code", "text", (c) => c.notNull())
+    .addColumn("score_x100", "integer")
+    .addColumn("rank", "integer")
+    .addColumn("advanced", "integer", (c) => c.notNull().check(sql`advanced in (0, 1)`))
+    .addPrimaryKeyConstraint("published_stage_results_pk", [
+      "publication_id",
+      "stage_code",
+      "library_code",
+    ])
+    .execute();
+  await sql`insert into published_stage_results (publication_id, stage_code, library_code, score_x100, rank, advanced)
+    select publication_id, 'S1', library_code, final_score_x100, rank, 1 from published_results`.execute(
+    db,
+  );
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -68,6 +68,8 @@ describe("e2e: scoring a sheet with JavaScript on", () => {
       slug: "e2e-2026",
       entries: 3,
       judges: 2,
+      // scores typed in number boxes (rubric levels are chosen: tests/e2e/sheet-levels.test.ts)
+      rubric: false,
     });
     await db.destroy();
     [server, browser] = await Promise.all([
@@ -131,6 +133,7 @@ describe("e2e: scoring a sheet with JavaScript on", () => {
     expect(stored(fx.judges[0]!.id, code)?.notes.B1).toBe("Ruang baca sempit tapi bersih");
 
     await page.getByRole("button", { name: "Kirim nilai final" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Ya, kirim nilai final" }).click();
     await page.waitForURL(`${server.url}/judge/${fx.slug}?submitted=${code}`);
     // the list page's notice (waited for: the URL can change a moment before the new page renders)
     await expect

@@ -36,21 +36,23 @@ describe("the chair sets up a competition in the browser", () => {
       await page.click("text=Lomba baru");
       await page.fill('input[name="slug"]', slug);
       await page.fill('input[name="name"]', "Lomba Uji");
-      await page.uncheck('input[name="template"]');
+      await page.check('input[name="template"][value="none"]');
       await page.click('main button:has-text("Buat")');
       await page.waitForURL(new RegExp(`/chair/competitions/${slug}$`));
 
       await page.click("nav >> text=Kriteria");
       await page.waitForURL(/\/criteria$/);
-      await page.click("text=Isi dengan templat standar");
+      // the editor's template choice starts at the default, the accreditation instrument
+      await page.click('button:has-text("Isi dengan templat")');
       await page.waitForSelector("text=Templat dimuat");
-      expect(await page.inputValue('input[name="c.5.name"]')).toBe("Penguatan dan Inovasi");
+      expect(await page.inputValue('input[name="c.5.name"]')).toBe("Komponen Penguatan Kinerja");
+      expect(await page.inputValue('input[name="c.0.weight"]')).toBe("20");
 
       await page.fill('input[name="c.0.weight"]', "30");
       if (js) {
         // the total follows the typing, with the rule beside it, and the field keeps the focus
-        await expect.poll(() => page.textContent(".criteria-total")).toContain("105");
-        expect(await page.textContent(".criteria-total")).toContain("Jumlah bobot 105, harus 100.");
+        await expect.poll(() => page.textContent(".criteria-total")).toContain("110");
+        expect(await page.textContent(".criteria-total")).toContain("Jumlah bobot 110, harus 100.");
         expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe(
           "c.0.weight",
         );
@@ -63,7 +65,7 @@ describe("the chair sets up a competition in the browser", () => {
       await page.click('.sticky-actions button:has-text("Simpan kriteria")');
       // the server's answer: the rule next to the last weight, which is marked invalid
       await page.waitForSelector('input[name="c.5.weight"][aria-invalid="true"]');
-      expect(await page.textContent("main")).toContain("Jumlah bobot 105, harus 100.");
+      expect(await page.textContent("main")).toContain("Jumlah bobot 110, harus 100.");
       expect(await page.inputValue('input[name="c.0.weight"]')).toBe("30");
       if (js) {
         // after a refused save the focus goes to the first field in error
@@ -72,7 +74,7 @@ describe("the chair sets up a competition in the browser", () => {
           .toBe("c.5.weight");
       }
 
-      await page.fill('input[name="c.0.weight"]', "25");
+      await page.fill('input[name="c.0.weight"]', "20");
       await page.click('.sticky-actions button:has-text("Simpan kriteria")');
       await page.waitForSelector("text=Kriteria disimpan.");
 
@@ -84,21 +86,62 @@ describe("the chair sets up a competition in the browser", () => {
   }
 });
 
+describe("the chair chooses the 2025 template for a new competition", () => {
+  for (const js of [true, false]) {
+    it(`is taken to the criteria with the weights empty, and asked for them (JavaScript ${js ? "on" : "off"})`, async () => {
+      const page = await loginAsChair(js);
+      const slug = js ? "uji-2025-js" : "uji-2025-nojs";
+      await page.click("text=Lomba baru");
+      await page.fill('input[name="slug"]', slug);
+      await page.fill('input[name="name"]', "Lomba Uji 2025");
+      await page.check('input[name="template"][value="practice-2025"]');
+      await page.click('main button:has-text("Buat")');
+      await page.waitForURL(
+        new RegExp(`/chair/competitions/${slug}/criteria\\?template=practice-2025$`),
+      );
+      expect(await page.textContent("#criteria-needs-weights")).toContain(
+        "Templat dimuat tanpa bobot.",
+      );
+      expect(await page.inputValue('input[name="c.7.name"]')).toBe("Dampak");
+      for (let k = 0; k < 8; k++)
+        expect(await page.inputValue(`input[name="c.${k}.weight"]`)).toBe("");
+
+      await page.click('.sticky-actions button:has-text("Simpan kriteria")');
+      await page.waitForSelector('input[name="c.0.weight"][aria-invalid="true"]');
+      expect(await page.textContent("main")).toContain("Kriteria belum disimpan.");
+      if (js)
+        await expect
+          .poll(() => page.evaluate(() => document.activeElement?.getAttribute("name")))
+          .toBe("c.0.weight");
+
+      for (let k = 0; k < 8; k++)
+        await page.fill(`input[name="c.${k}.weight"]`, k < 4 ? "15" : "10");
+      await page.click('.sticky-actions button:has-text("Simpan kriteria")');
+      await page.waitForSelector("text=Kriteria disimpan.");
+      expect(await page.inputValue('input[name="c.0.weight"]')).toBe("15");
+      await page.context().close();
+    });
+  }
+});
+
 describe("the chair's pages lay out cleanly on a laptop", () => {
-  it("keeps the template checkbox beside its label, on one line", async () => {
+  it("keeps each template choice's radio button beside its label, on one line", async () => {
     const page = await loginAsChair(true);
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`${server.url}/chair/competitions/new`);
-    const box = (await page.locator('input[name="template"]').boundingBox())!;
-    const label = page.locator("label", { has: page.locator('input[name="template"]') });
-    const labelBox = (await label.boundingBox())!;
-    // one line: a box of its own size at the start of its label, the text right after it
-    expect(box.width).toBeLessThan(40);
-    expect(box.x - labelBox.x).toBeLessThan(8);
-    const lineHeight = await label.evaluate((el) =>
-      Number.parseFloat(getComputedStyle(el).lineHeight),
-    );
-    expect(labelBox.height).toBeLessThan(lineHeight * 1.8);
+    for (const value of ["accreditation", "practice-2025", "none"]) {
+      const radio = page.locator(`input[name="template"][value="${value}"]`);
+      const box = (await radio.boundingBox())!;
+      const label = page.locator("label", { has: radio });
+      const labelBox = (await label.boundingBox())!;
+      // one line: a box of its own size at the start of its label, the text right after it
+      expect(box.width, value).toBeLessThan(40);
+      expect(box.x - labelBox.x, value).toBeLessThan(8);
+      const lineHeight = await label.evaluate((el) =>
+        Number.parseFloat(getComputedStyle(el).lineHeight),
+      );
+      expect(labelBox.height, value).toBeLessThan(lineHeight * 1.8);
+    }
 
     await page.context().close();
   });

@@ -1,12 +1,16 @@
 import path from "node:path";
 import { Migrator, sql } from "kysely";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createDb } from "../../db/connection";
 import { migrations } from "../../db/migrations/index";
 import { auditHash } from "../../app/lib/audit.server";
 import { recordAudit, SYSTEM_ACTOR } from "../../app/lib/audit.server";
 import { useDatabase, closeDb } from "../../app/lib/db.server";
-import { verifyAuditChain } from "../../app/models/audit.server";
+import {
+  auditFilterOptions,
+  listAuditEntries,
+  verifyAuditChain,
+} from "../../app/models/audit.server";
 import { reopenSheet, saveSheet } from "../../app/models/sheets.server";
 import { runCli } from "../../bin/cli";
 import { createTestDb, tempDir, type TestDb } from "../support/db";
@@ -295,5 +299,254 @@ describe("a reopened sheet's autosaves in the audit log", () => {
     expect(await verifyAuditChain()).toMatchObject({ ok: true });
     const cli = await verifyViaCli();
     expect(cli.code).toBe(0);
+  });
+});
+
+describe("writing and reading the audit log", () => {
+  let t: TestDb;
+  afterEach(async () => {
+    vi.useRealTimers();
+    await t.cleanup();
+  });
+
+  it("writes each field as given, and null for what the event leaves out", async () => {
+    t = await createTestDb();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.parse("2026-04-05T06:07:08.009Z"));
+    await t.db.transaction().execute(async (trx) => {
+      await recordAudit(
+        { actor: SYSTEM_ACTOR, entityType: "user", entityId: 12, action: "x" },
+        trx,
+      );
+      await recordAudit(
+        {
+          actor: { id: null, label: "ketua" },
+          competitionId: null,
+          entityType: "score",
+          entityId: "3:4",
+          action: "update",
+          reason: null,
+          before: null,
+          after: { value: 0 },
+        },
+        trx,
+      );
+    });
+    const rows = await t.db.selectFrom("audit_log").selectAll().orderBy("id").execute();
+    expect(rows.map(({ id: _id, prev_hash: _p, hash: _h, ...rest }) => rest)).toEqual([
+      {
+        at: "2026-04-05T06:07:08.009Z",
+        user_id: null,
+        actor: "system",
+        competition_id: null,
+        entity_type: "user",
+        entity_id: "12",
+        action: "x",
+        reason: null,
+        before_json: null,
+        after_json: null,
+      },
+      {
+        at: "2026-04-05T06:07:08.009Z",
+        user_id: null,
+        actor: "ketua",
+        competition_id: null,
+        entity_type: "score",
+        entity_id: "3:4",
+        action: "update",
+        reason: null,
+        // an explicit null is a value: "it was empty", not "not recorded"
+        before_json: "null",
+        after_json: '{"value":0}',
+      },
+    ]);
+    expect(await verifyAuditChain()).toMatchObject({ ok: true, entries: 2 });
+  });
+
+  it("reports an entry without a hash (written around the app) as unhashed", async () => {
+    t = await createTestDb();
+    await writeEntries(t, 3);
+    await tamper(t, "update audit_log set hash = null where id = 2");
+    expect(await verifyAuditChain()).toEqual({
+      ok: false,
+      entries: 3,
+      brokenAt: 2,
+      problem: "unhashed",
+    });
+    await tamper(t, "update audit_log set hash = 'x', prev_hash = null where id = 2");
+    expect(await verifyAuditChain()).toEqual({
+      ok: false,
+      entries: 3,
+      brokenAt: 2,
+      problem: "unhashed",
+    });
+  });
+
+  it("reports the full answer for a broken chain and an altered entry", async () => {
+    t = await createTestDb();
+    await writeEntries(t, 4);
+    await tamper(t, "update audit_log set reason = 'x' where id = 3");
+    expect(await verifyAuditChain()).toEqual({
+      ok: false,
+      entries: 4,
+      brokenAt: 3,
+      problem: "content-altered",
+    });
+    await tamper(t, "delete from audit_log where id = 3");
+    expect(await verifyAuditChain()).toEqual({
+      ok: false,
+      entries: 3,
+      brokenAt: 4,
+      problem: "chain-broken",
+    });
+  });
+
+  it("lists entries newest first, 50 a page, filtered by competition, user, kind and whole days", async () => {
+    t = await createTestDb();
+    const now = new Date().toISOString();
+    const competition = async (slug: string, year: number) =>
+      (
+        await t.db
+          .insertInto("competitions")
+          .values({
+            slug,
+            name: `Lomba ${slug}`,
+            year,
+            level: "kabupaten",
+            region: "Uji",
+            aggregation: "mean",
+            prize_winners: 3,
+            prize_honourable: 3,
+            ranking_scope: "overall",
+            created_at: now,
+            updated_at: now,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+    const older = await competition("lama", 2024);
+    const newer = await competition("baru", 2026);
+    const user = async (email: string, name: string) =>
+      (
+        await t.db
+          .insertInto("users")
+          .values({
+            email,
+            name,
+            role: "chair",
+            password_hash: "x",
+            created_at: now,
+            updated_at: now,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+    const siti = await user("siti@x.id", "Siti");
+    const budi = await user("budi@x.id", "Budi");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const write = async (at: string, event: Partial<Parameters<typeof recordAudit>[0]>) => {
+      vi.setSystemTime(Date.parse(at));
+      await t.db.transaction().execute((trx) =>
+        recordAudit(
+          {
+            actor: SYSTEM_ACTOR,
+            entityType: "score",
+            entityId: 1,
+            action: "update",
+            ...event,
+          },
+          trx,
+        ),
+      );
+    };
+    // the day before, the first and last millisecond of 2026-05-10, and the day after
+    await write("2026-05-09T23:59:59.999Z", { competitionId: older });
+    await write("2026-05-10T00:00:00.000Z", {
+      competitionId: newer,
+      actor: { id: siti, label: "Siti" },
+      entityType: "entry",
+    });
+    await write("2026-05-10T23:59:59.999Z", {
+      competitionId: newer,
+      actor: { id: budi, label: "Budi" },
+    });
+    await write("2026-05-11T00:00:00.000Z", {
+      competitionId: newer,
+      actor: { id: siti, label: "Siti" },
+    });
+    vi.useRealTimers();
+    const ids = async (filter: Parameters<typeof listAuditEntries>[0]) =>
+      (await listAuditEntries(filter)).entries.map((e) => e.at);
+    expect(await ids({})).toEqual([
+      "2026-05-11T00:00:00.000Z",
+      "2026-05-10T23:59:59.999Z",
+      "2026-05-10T00:00:00.000Z",
+      "2026-05-09T23:59:59.999Z",
+    ]);
+    expect(await ids({ from: "2026-05-10", to: "2026-05-10" })).toEqual([
+      "2026-05-10T23:59:59.999Z",
+      "2026-05-10T00:00:00.000Z",
+    ]);
+    expect(await ids({ from: "2026-05-10" })).toHaveLength(3);
+    expect(await ids({ to: "2026-05-10" })).toHaveLength(3);
+    expect(await ids({ competitionId: older })).toEqual(["2026-05-09T23:59:59.999Z"]);
+    expect(await ids({ userId: siti })).toEqual([
+      "2026-05-11T00:00:00.000Z",
+      "2026-05-10T00:00:00.000Z",
+    ]);
+    expect(await ids({ entityType: "entry" })).toEqual(["2026-05-10T00:00:00.000Z"]);
+    expect(await ids({ entityType: "" })).toHaveLength(4);
+    expect(await ids({ competitionId: newer, userId: siti, entityType: "score" })).toEqual([
+      "2026-05-11T00:00:00.000Z",
+    ]);
+    const first = (await listAuditEntries({ competitionId: older })).entries[0]!;
+    expect(first).toEqual({
+      id: 1,
+      at: "2026-05-09T23:59:59.999Z",
+      actor: { kind: "system" },
+      entityType: "score",
+      action: "update",
+      subject: { key: "audit.subject.other", values: { id: "1", type: "score" } },
+      statusMove: null,
+      reason: null,
+      before_json: null,
+      after_json: null,
+      competition: "Lomba lama",
+    });
+
+    // paging: 50 a page, the next page from where the last stopped
+    await writeEntries(t, 46);
+    const full = await listAuditEntries({});
+    expect(full.entries).toHaveLength(50);
+    expect(full.hasMore).toBe(false);
+    await writeEntries(t, 54);
+    const one = await listAuditEntries({});
+    expect(one.entries).toHaveLength(50);
+    expect(one.hasMore).toBe(true);
+    expect(one.page).toBe(1);
+    expect(one.entries[0]!.id).toBe(104);
+    const two = await listAuditEntries({ page: 2 });
+    expect(two.entries[0]!.id).toBe(54);
+    expect(two.hasMore).toBe(true);
+    const three = await listAuditEntries({ page: 3 });
+    expect(three.entries.map((e) => e.id)).toEqual([4, 3, 2, 1]);
+    expect(three.hasMore).toBe(false);
+    expect(await listAuditEntries({ page: 0 })).toMatchObject({ page: 1, hasMore: true });
+    expect((await listAuditEntries({ page: -3 })).entries[0]!.id).toBe(104);
+    const exact = await listAuditEntries({ competitionId: newer });
+    expect(exact.hasMore).toBe(false);
+
+    // the viewer's filter choices
+    expect(await auditFilterOptions()).toEqual({
+      competitions: [
+        { id: newer, name: "Lomba baru" },
+        { id: older, name: "Lomba lama" },
+      ],
+      users: [
+        { id: budi, name: "Budi", email: "budi@x.id" },
+        { id: siti, name: "Siti", email: "siti@x.id" },
+      ],
+      entityTypes: ["entry", "score"],
+    });
   });
 });

@@ -125,6 +125,45 @@ describe("accounts and sessions", () => {
     });
   });
 
+  it("finds the account however the e-mail is padded, as the pause key does", async () => {
+    // (the password is still "rahasia-benar" here; the change-password test comes later)
+    expect(await authenticate("  Juri@Example.ID\t", "rahasia-benar", "10.2.2.2")).toEqual({
+      ok: true,
+      userId: judgeId,
+    });
+  });
+
+  it("does not count a deactivated account's right password towards a pause", async () => {
+    const u = await createUser(SYSTEM_ACTOR, {
+      email: "cuti@example.id",
+      name: "Cuti",
+      role: "judge",
+      password: "12345678",
+    });
+    if (!u.ok) throw new Error("setup");
+    await t.db.updateTable("users").set({ active: 0 }).where("id", "=", u.userId).execute();
+    const ip = "10.3.3.3";
+    for (let i = 0; i <= MAX_LOGIN_FAILURES; i++) {
+      expect(await authenticate("cuti@example.id", "12345678", ip)).toEqual({
+        ok: false,
+        reason: "inactive",
+      });
+    }
+    expect(
+      await t.db
+        .selectFrom("login_attempts")
+        .selectAll()
+        .where("key", "=", `cuti@example.id|${ip}`)
+        .execute(),
+    ).toEqual([]);
+    // once reactivated, the same address logs in at once
+    await t.db.updateTable("users").set({ active: 1 }).where("id", "=", u.userId).execute();
+    expect(await authenticate("cuti@example.id", "12345678", ip)).toEqual({
+      ok: true,
+      userId: u.userId,
+    });
+  });
+
   it("ends a session after the idle limit", async () => {
     const cookie = await createSession(judgeId);
     const request = requestWithCookie(cookie);

@@ -1,4 +1,5 @@
 import path from "node:path";
+import SqliteDatabase from "better-sqlite3";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, migrateToLatest } from "../../db/connection";
@@ -318,6 +319,21 @@ describe("authorization matrix over every route of the build", () => {
   it("has an entry for every route, and every entry is a route", () => {
     const ids = routes.map((r) => r.id).sort();
     expect(Object.keys(MATRIX).sort()).toEqual(ids);
+  });
+
+  // an intent's own form, beyond the empty POST above: only an admin may change a name or role
+  it("lets only an admin post the account edit (name and role)", async () => {
+    const reader = new SqliteDatabase(`${data.dir}/juara.db`, { readonly: true });
+    const other = reader.prepare("select id from users where email = 'other@juara.test'").get();
+    reader.close();
+    const userId = String((other as { id: number }).id);
+    const edit = { intent: "edit", userId, name: "Juri Lain", role: "judge" };
+    const answers: Record<string, number> = {};
+    for (const role of ROLES)
+      answers[role] = (await clients[role].post("/admin/users", edit)).status;
+    expect(answers).toEqual({ ...ADMIN_ONLY_POST_EMPTY, admin: 200 });
+    const judgesPage = await clients.chair.post("/judges", edit);
+    expect(judgesPage.status).toBe(400);
   });
 
   it("answers every route's loader and action as the table says, for every role", async () => {

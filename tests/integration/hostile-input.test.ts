@@ -212,9 +212,11 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
       },
     },
   ];
+  // A draft saves its valid fields even when one is refused (docs/http.md): with the others
+  // empty, as on the new sheet, a refused field must leave the database exactly as it was.
   const sheetBase = {
-    "score.A1": "3",
-    "note.A1": "rapi",
+    "score.A1": "",
+    "note.A1": "",
     comment: "",
     intent: "save",
     version: "0",
@@ -277,6 +279,17 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
           intent: { t: "enum", values: ["activate", "deactivate", "reset"] },
         },
       },
+      {
+        name: "edit user",
+        role: "admin",
+        url: "/admin/users",
+        base: { intent: "edit", userId: String(ids.user), name: "Rahmawati", role: "judge" },
+        fields: {
+          userId: { t: "id" },
+          name: { t: "text", max: 120, required: true },
+          role: { t: "enum", values: ["admin", "chair", "judge"] },
+        },
+      },
     ],
     "routes/judges._index": [
       {
@@ -296,8 +309,16 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
         name: "new competition",
         role: "chair",
         url: "/chair/competitions/new",
-        base: { ...SETTINGS_BASE, slug: "uji-2026" },
-        fields: { ...SETTINGS, slug: { t: "slug" } },
+        base: { ...SETTINGS_BASE, slug: "uji-2026", template: "accreditation" },
+        fields: {
+          ...SETTINGS,
+          slug: { t: "slug" },
+          template: {
+            t: "enum",
+            values: ["accreditation", "practice-2025", "none", "on"],
+            optional: true,
+          },
+        },
       },
     ],
     // the bare address (docs/http.md; the status and delete forms) reaches the layout, `?index`

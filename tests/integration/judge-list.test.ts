@@ -45,6 +45,7 @@ describe("the judge's list of entries", () => {
       "score.A2": "7",
       "score.B1": "3",
       intent: "submit",
+      confirm: "yes",
     });
     await post(client, fourth, { "score.A1": "2", intent: "save" });
 

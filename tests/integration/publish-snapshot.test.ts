@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../app/lib/audit.server";
+import { decideConflict } from "../../app/models/conflicts.server";
 import { publishedSetAside } from "../../app/models/publishing.server";
 import { saveSheet } from "../../app/models/sheets.server";
 import { changeStatus, checkStatusChange, REASON_MESSAGES } from "../../app/models/status.server";
@@ -61,7 +62,7 @@ function publications() {
 }
 
 describe("publishing a competition's results", () => {
-  it("refuses to publish while a sheet is missing, and says how many", async () => {
+  it("refuses to publish while a sheet is missing, and says how many and whose", async () => {
     const [l1, l2] = fx.codes as [string, string];
     await submit(0, l1, [5, 10, 4]);
     await submit(0, l2, [4, 7, 3]);
@@ -70,6 +71,16 @@ describe("publishing a competition's results", () => {
       message: "status.reason.sheetsMissing",
       params: { count: 1 },
       overridable: true,
+      items: [
+        {
+          message: "status.reason.sheetMissing",
+          params: {
+            judge: "Juri 2 terbit-2026",
+            library: "Perpustakaan Desa 2 (terbit-2026)",
+            state: "status.sheet.notStarted",
+          },
+        },
+      ],
     };
     expect(await checkStatusChange(fx.competitionId, "published")).toEqual([missing]);
     expect(await changeStatus(chair, fx.competitionId, "published")).toEqual({
@@ -210,6 +221,103 @@ describe("publishing with an entry nobody scored", () => {
     expect(published).toEqual([
       { library_code: g.codes[0], rank: 1 },
       { library_code: g.codes[1], rank: 2 },
+    ]);
+  });
+});
+
+describe("publishing with sheets set aside for a conflict of interest", () => {
+  it("freezes the set-aside sheets with the publication: library, judge, state, when, who and why", async () => {
+    const g = await createScoringFixture(t.db, { slug: "sisih-2026", entries: 2, judges: 3 });
+    const [l1, l2] = g.codes as [string, string];
+    const save = async (judge: number, code: string, intent: "save" | "submit") => {
+      const j = g.judges[judge]!;
+      keys += 1;
+      const outcome = await saveSheet(
+        { id: j.id, label: j.email },
+        g.slug,
+        code,
+        {
+          values: {
+            "score.A1": "4",
+            // L2 ahead of L1, so no tie waits for the chair
+            "score.A2": code === l2 ? "9" : "6",
+            "score.B1": "3",
+            intent,
+            version: "0",
+            key: `sisih-${keys}-${"k".repeat(16)}`,
+          },
+          repeated: [],
+        },
+        { issuedPassword: false },
+      );
+      expect(outcome.status).toBe("saved");
+    };
+    // judges 1 and 2 score both libraries (judge 2 only a draft of L2); judge 3 scores L2
+    await save(0, l1, "submit");
+    await save(1, l1, "submit");
+    await save(0, l2, "submit");
+    await save(1, l2, "save");
+    await save(2, l2, "submit");
+    // then judges 1 and 2 turn out to be related to L2's head: their sheets are set aside
+    const chairActor = { id: g.chair.id, label: g.chair.email };
+    const l2Library = await t.db
+      .selectFrom("libraries")
+      .select(["id", "name"])
+      .where("code", "=", l2)
+      .executeTakeFirstOrThrow();
+    for (const judge of [1, 0]) {
+      await decideConflict(chairActor, {
+        judgeId: g.judges[judge]!.id,
+        libraryId: l2Library.id,
+        status: "confirmed",
+        reason: `kerabat kepala perpustakaan (${judge + 1})`,
+        competitionId: g.competitionId,
+      });
+    }
+    const decided = await t.db
+      .selectFrom("conflicts")
+      .select(["judge_id", "created_at"])
+      .where("library_id", "=", l2Library.id)
+      .execute();
+    const confirmedAt = (judge: number) =>
+      decided.find((d) => d.judge_id === g.judges[judge]!.id)!.created_at;
+
+    expect(await changeStatus(chairActor, g.competitionId, "closed")).toMatchObject({ ok: true });
+    // the draft set aside is not a missing sheet: no override needed
+    expect(await checkStatusChange(g.competitionId, "published")).toEqual([]);
+    expect(await changeStatus(chairActor, g.competitionId, "published")).toMatchObject({
+      ok: true,
+    });
+    const expected = [0, 1].map((judge) => ({
+      code: l2,
+      library: l2Library.name,
+      judge: `Juri ${judge + 1} ${g.slug}`,
+      status: judge === 0 ? "submitted" : "draft",
+      confirmedAt: confirmedAt(judge),
+      confirmedBy: `Ketua ${g.slug}`,
+      reason: `kerabat kepala perpustakaan (${judge + 1})`,
+    }));
+    expect(await publishedSetAside(g.competitionId)).toEqual(expected);
+    // frozen: deciding the conflict otherwise later does not change what was published
+    await decideConflict(chairActor, {
+      judgeId: g.judges[0]!.id,
+      libraryId: l2Library.id,
+      status: "dismissed",
+      reason: "salah orang",
+      competitionId: g.competitionId,
+    });
+    expect(await publishedSetAside(g.competitionId)).toEqual(expected);
+    // and L2 was ranked on judge 3's sheet alone
+    const published = await t.db
+      .selectFrom("published_results as r")
+      .innerJoin("publications as p", "p.id", "r.publication_id")
+      .select(["r.library_code", "r.judge_count"])
+      .where("p.competition_id", "=", g.competitionId)
+      .orderBy("r.library_code")
+      .execute();
+    expect(published).toEqual([
+      { library_code: l1, judge_count: 2 },
+      { library_code: l2, judge_count: 1 },
     ]);
   });
 });

@@ -59,6 +59,13 @@ describe("closing and publishing from the command line", () => {
     const refused = await cli("status", DEMO_SLUG, "published");
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/\d+ score sheets of active entries are not submitted yet\./);
+    // and whose: one line per sheet, judge → library (state), as many as the count says
+    const count = Number(/(\d+) score sheets/.exec(refused.err)![1]);
+    const sheets = refused.err
+      .split("\n")
+      .filter((line) => /^ {6}\S.* → .+ \((not started|draft, not submitted)\)$/.test(line));
+    expect(count).toBeGreaterThan(0);
+    expect(sheets).toHaveLength(count);
     const noReason = await cli("status", DEMO_SLUG, "published", "--override");
     expect(noReason.code).toBe(1);
     expect(noReason.err).toContain("To go ahead anyway, state the reason.");

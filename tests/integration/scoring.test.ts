@@ -26,6 +26,20 @@ function hidden(html: string, name: string): string {
   return match[1]!;
 }
 
+/**
+ * The score a field shows: the chosen radio's value (a rubric scale, a choice of levels) or the
+ * number box's value; null when nothing shows one.
+ */
+function shownScore(html: string, name: string): string | null {
+  const tags = html.match(new RegExp(`<input[^>]*name="${name.replace(".", "\\.")}"[^>]*>`, "g"));
+  for (const tag of tags ?? []) {
+    const value = /value="([^"]*)"/.exec(tag)?.[1] ?? "";
+    if (!tag.includes('type="radio"')) return value;
+    if (/\schecked=""/.test(tag)) return value;
+  }
+  return null;
+}
+
 async function judge(index: number): Promise<HttpClient> {
   const client = new HttpClient(server.url);
   expect((await client.login(fx.judges[index]!.email, FIXTURE_PASSWORD)).status).toBe(302);
@@ -56,6 +70,15 @@ function scoresOf(sheetId: number): Record<string, number | null> {
     )
     .all(sheetId) as { code: string; value: number | null }[];
   return Object.fromEntries(rows.map((r) => [r.code, r.value]));
+}
+
+function notesOf(sheetId: number): Record<string, string> {
+  const rows = reader
+    .prepare(
+      `select i.code, s.note from scores s join indicators i on i.id = s.indicator_id where s.sheet_id = ?`,
+    )
+    .all(sheetId) as { code: string; note: string }[];
+  return Object.fromEntries(rows.map((r) => [r.code, r.note]));
 }
 
 function auditActions(sheetId: number): { action: string; reason: string | null }[] {
@@ -147,7 +170,7 @@ describe("the score sheet with JavaScript off", () => {
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`${sheetUrl(fx.codes[0]!)}?saved=1`);
     const again = await (await client.get(res.headers.get("location")!)).text();
-    expect(again).toMatch(/name="score.A1"[^>]*value="4"/);
+    expect(shownScore(again, "score.A1")).toBe("4");
     expect(again).toContain("Koleksi tertata rapi");
     expect(again).toContain("Draf tersimpan.");
     expect(hidden(again, "version")).toBe("1");
@@ -178,13 +201,62 @@ describe("the score sheet with JavaScript off", () => {
     const html = await res.text();
     expect(html).toContain("Nilai harus antara 1 dan 5.");
     expect(html).toContain("Masukkan bilangan bulat.");
-    expect(html).toMatch(/name="score.A1"[^>]*aria-invalid="true"[^>]*value="6"/);
-    expect(html).toMatch(/value="2.5"/);
-    expect(html).toMatch(/value="tiga"/);
+    // each refused value is still chosen, as a choice of its own, with its message beside it
+    expect(shownScore(html, "score.A1")).toBe("6");
+    expect(shownScore(html, "score.A2")).toBe("2.5");
+    expect(shownScore(html, "score.B1")).toBe("tiga");
+    expect(html).toMatch(
+      /role="radiogroup"[^>]*aria-describedby="[^"]*field-score_A1-error"[^>]*aria-invalid="true"/,
+    );
+    expect(html).toContain("Bukan tingkat pada pedoman ini");
     expect(html).toContain("catatan yang tidak boleh hilang");
+    // the valid field (the note) was saved; the refused scores kept what the server had
+    expect(html).toContain("Isian lain sudah disimpan.");
     const row = sheetRow(fx.judges[0]!.id, fx.codes[0]!)!;
-    expect(row.version).toBe(1);
+    expect(row.version).toBe(2);
+    expect(hidden(html, "version")).toBe("2");
     expect(scoresOf(row.id)).toEqual({ A1: 4, A2: null, B1: null });
+    expect(notesOf(row.id).B1).toBe("catatan yang tidak boleh hilang");
+
+    // the same refused values again change nothing, so nothing is written
+    const form = await openForm(client, fx.codes[0]!);
+    const again = await client.post(sheetUrl(fx.codes[0]!), {
+      "score.A1": "6",
+      "score.A2": "2.5",
+      "score.B1": "",
+      "note.B1": "catatan yang tidak boleh hilang",
+      intent: "save",
+      version: form.version,
+      key: form.key,
+    });
+    expect(again.status).toBe(400);
+    expect(await again.text()).not.toContain("Isian lain sudah disimpan.");
+    expect(sheetRow(fx.judges[0]!.id, fx.codes[0]!)!.version).toBe(2);
+  });
+
+  it("saves a rubric level chosen without JavaScript, posted as the number box was", async () => {
+    const client = await judge(0);
+    const code = fx.codes[1]!;
+    const form = await openForm(client, code);
+    // every score of the scale is a radio, the rubric's own levels with their text
+    expect(form.html).toMatch(/type="radio" name="score\.A2" value="10"/);
+    expect(form.html).toContain("sangat baik");
+    expect(shownScore(form.html, "score.A2")).toBe("");
+    const res = await client.post(sheetUrl(code), {
+      "score.A1": "5",
+      "score.A2": "10",
+      "score.B1": "",
+      intent: "save",
+      version: form.version,
+      key: form.key,
+    });
+    expect(res.status).toBe(303);
+    const row = sheetRow(fx.judges[0]!.id, code)!;
+    expect(scoresOf(row.id)).toEqual({ A1: 5, A2: 10, B1: null });
+    const again = await openForm(client, code);
+    expect(shownScore(again.html, "score.A1")).toBe("5");
+    expect(shownScore(again.html, "score.A2")).toBe("10");
+    expect(shownScore(again.html, "score.B1")).toBe("");
   });
 
   it("requires every indicator to submit, then locks the sheet and records the submission", async () => {
@@ -201,13 +273,39 @@ describe("the score sheet with JavaScript off", () => {
     expect(partialHtml.match(/Wajib diisi sebelum dikirim\./g)?.length).toBe(2);
 
     form = await openForm(client, fx.codes[0]!);
-    const done = await client.post(sheetUrl(fx.codes[0]!), {
-      "score.A1": "4",
-      "score.A2": "7",
-      "score.B1": "3",
+    const full = { "score.A1": "4", "score.A2": "7", "score.B1": "3", "note.B1": "rak penuh" };
+    // first the summary and a confirm form carrying the same fields; nothing is written yet
+    const review = await client.post(sheetUrl(fx.codes[0]!), {
+      ...full,
       intent: "submit",
       version: form.version,
       key: form.key,
+    });
+    expect(review.status).toBe(200);
+    const reviewHtml = await review.text();
+    expect(reviewHtml).toContain("Periksa sebelum mengirim");
+    expect(reviewHtml).toContain("Semua 3 indikator sudah dinilai.");
+    expect(reviewHtml).toContain("Ya, kirim nilai final");
+    expect(reviewHtml).toContain('name="confirm" value="yes"');
+    expect(reviewHtml).toContain('name="note.B1" value="rak penuh"');
+    expect(sheetRow(fx.judges[0]!.id, fx.codes[0]!)!.status).toBe("draft");
+    // a confirm field that does not say yes confirms nothing
+    const unsure = await client.post(sheetUrl(fx.codes[0]!), {
+      ...full,
+      intent: "submit",
+      confirm: "maybe",
+      version: hidden(reviewHtml, "version"),
+      key: hidden(reviewHtml, "key"),
+    });
+    expect(unsure.status).toBe(400);
+    expect(sheetRow(fx.judges[0]!.id, fx.codes[0]!)!.status).toBe("draft");
+
+    const done = await client.post(sheetUrl(fx.codes[0]!), {
+      ...full,
+      intent: "submit",
+      confirm: "yes",
+      version: hidden(reviewHtml, "version"),
+      key: hidden(reviewHtml, "key"),
     });
     expect(done.status).toBe(303);
     expect(done.headers.get("location")).toBe(`/judge/${fx.slug}?submitted=${fx.codes[0]}`);
@@ -222,7 +320,10 @@ describe("the score sheet with JavaScript off", () => {
     // read-only for the judge: no buttons, and a POST is refused
     const view = await openForm(client, fx.codes[0]!);
     expect(view.html).not.toContain('value="submit"');
-    expect(view.html).toMatch(/name="score.A1"[^>]*readOnly/i);
+    const radios = view.html.match(/<input[^>]*name="score\.A1"[^>]*>/g) ?? [];
+    expect(radios.length).toBe(6);
+    for (const radio of radios) expect(radio).toContain('disabled=""');
+    expect(shownScore(view.html, "score.A1")).toBe("4");
     const late = await client.post(sheetUrl(fx.codes[0]!), {
       "score.A1": "1",
       intent: "save",
@@ -426,7 +527,7 @@ describe("saving through the autosave endpoint", () => {
     expect(await mine.json()).toEqual({ status: "keyReused" });
   });
 
-  it("refuses invalid values with the field's message key, and saves nothing", async () => {
+  it("refuses invalid values with the field's message key, and saves nothing when nothing else changes", async () => {
     const client = await judge(1);
     const code = fx.codes[3]!;
     const res = await client.post(apiUrl(code), {
@@ -445,6 +546,67 @@ describe("saving through the autosave endpoint", () => {
       },
     });
     expect(sheetRow(fx.judges[1]!.id, code)).toBeUndefined();
+  });
+
+  it("saves a draft's valid fields and refuses the bad one beside them; a submission is refused whole", async () => {
+    const client = await judge(2);
+    const code = fx.codes[3]!;
+    const body = {
+      "score.A1": "3",
+      "score.A2": "11",
+      "score.B1": "2",
+      intent: "save",
+      version: "0",
+      key: "part-save-0001",
+    };
+    const res = await client.post(apiUrl(code), body);
+    expect(res.status).toBe(400);
+    const answer = (await res.json()) as { saved: { savedAt: string } };
+    expect(answer).toEqual({
+      status: "invalid",
+      errors: { "score.A2": ["scoring.error.range"] },
+      saved: { version: 1, savedAt: answer.saved.savedAt, replayed: false },
+    });
+    const row = sheetRow(fx.judges[2]!.id, code)!;
+    expect(row).toMatchObject({ status: "draft", version: 1 });
+    expect(scoresOf(row.id)).toEqual({ A1: 3, A2: null, B1: 2 });
+
+    // resent unchanged (no answer reached the device): answered again, saved once
+    const resent = await client.post(apiUrl(code), body);
+    expect(resent.status).toBe(400);
+    expect(await resent.json()).toEqual({
+      status: "invalid",
+      errors: { "score.A2": ["scoring.error.range"] },
+      saved: { version: 1, savedAt: answer.saved.savedAt, replayed: true },
+    });
+    expect(sheetRow(fx.judges[2]!.id, code)!.version).toBe(1);
+
+    // a stored score stays as it was while its field is refused
+    const kept = await client.post(apiUrl(code), {
+      "score.A1": "x",
+      "score.A2": "6",
+      "score.B1": "2",
+      intent: "save",
+      version: "1",
+      key: "part-save-0002",
+    });
+    expect(await kept.json()).toMatchObject({ status: "invalid", saved: { version: 2 } });
+    expect(scoresOf(row.id)).toEqual({ A1: 3, A2: 6, B1: 2 });
+
+    const submit = await client.post(apiUrl(code), {
+      "score.A1": "3",
+      "score.A2": "11",
+      "score.B1": "2",
+      intent: "submit",
+      version: "2",
+      key: "part-save-0003",
+    });
+    expect(submit.status).toBe(400);
+    expect(await submit.json()).toEqual({
+      status: "invalid",
+      errors: { "score.A2": ["scoring.error.range"] },
+    });
+    expect(sheetRow(fx.judges[2]!.id, code)).toMatchObject({ status: "draft", version: 2 });
   });
 
   it("refuses changes once scoring is closed", async () => {
@@ -530,6 +692,7 @@ describe("the chair reopens a submitted sheet", () => {
       "score.A2": "7",
       "score.B1": "4",
       intent: "submit",
+      confirm: "yes",
       version: form2.version,
       key: form2.key,
     });
@@ -604,7 +767,7 @@ describe("a full disk", () => {
         const html = await page.text();
         expect(html).toContain("Tidak tersimpan: penyimpanan server penuh.");
         expect(html).toContain("catatan panjang catatan panjang");
-        expect(html).toMatch(/name="score.A1"[^>]*value="5"/);
+        expect(shownScore(html, "score.A1")).toBe("5");
 
         const check = new SqliteDatabase(`${dir.dir}/juara.db`, {
           readonly: true,

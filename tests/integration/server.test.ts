@@ -201,11 +201,24 @@ describe("the real server", () => {
     expect(all.status).toBe(200);
     const html = await all.text();
     expect(html).toContain("Rantai hash utuh");
-    expect(html).toContain("seed-demo");
+    // in words: the action, the object and the kinds of data, not the log's own names
+    expect(html).toContain("data contoh dibuat");
+    expect(html).toContain("status lomba");
+    expect(html).toContain("Ditutup → Diumumkan");
+    expect(html).toContain('<option value="competition">Lomba</option>');
+    expect(html).not.toContain(">seed-demo<");
+    expect(html).not.toContain(">competition<");
     const users = await (
       await chair.get("/audit?entity=user&from=2000-01-01&to=2999-12-31")
     ).text();
-    expect(users).not.toContain("seed-demo");
+    expect(users).not.toContain("data contoh dibuat");
+    // English on request
+    expect((await chair.post("/language", { lang: "en", redirectTo: "/audit" })).status).toBe(302);
+    const english = await (await chair.get("/audit")).text();
+    expect(english).toContain("demo data created");
+    expect(english).toContain("competition status");
+    expect(english).toContain("Closed → Published");
+    expect(english).toContain('<option value="competition">Competition</option>');
     // nonsense filters are ignored, not a crash
     expect((await chair.get("/audit?competition=abc&from=yesterday&page=-4")).status).toBe(200);
   });

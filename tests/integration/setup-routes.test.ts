@@ -182,11 +182,11 @@ describe("a chair prepares a competition without JavaScript", () => {
   it("criteria editor: weights not totalling 100 are refused next to the field and the typed values stay", async () => {
     const page = await (await chair.get("/chair/competitions/kutim-2025/criteria")).text();
     expect(page).toContain('name="c.0.weight"');
-    // the form as the browser would send it, with the first weight lowered from 25 to 20
+    // the form as the browser would send it, with the first weight lowered from 20 to 15
     const fields = new URLSearchParams();
     for (const m of page.matchAll(/<input[^>]*name="(c\.[^"]+)"[^>]*value="([^"]*)"/g))
       fields.append(m[1]!, m[2]!.replace(/&amp;/g, "&"));
-    fields.set("c.0.weight", "20");
+    fields.set("c.0.weight", "15");
     fields.set("c.0.i.0.name", "Jumlah koleksi (diubah)");
     fields.set("intent", "save");
     const refused = await chair.post("/chair/competitions/kutim-2025/criteria", fields);
@@ -202,9 +202,9 @@ describe("a chair prepares a competition without JavaScript", () => {
     const decimalHtml = await decimal.text();
     expect(decimalHtml).not.toMatch(ZOD_ENGLISH);
     expect(decimalHtml).toContain("Harus bilangan bulat.");
-    fields.set("c.0.weight", "20");
+    fields.set("c.0.weight", "15");
 
-    fields.set("c.5.weight", "15");
+    fields.set("c.5.weight", "10");
     const saved = await chair.post("/chair/competitions/kutim-2025/criteria", fields);
     expect(saved.status).toBe(200);
     expect(await saved.text()).toContain("Kriteria disimpan.");
@@ -230,6 +230,12 @@ describe("a chair prepares a competition without JavaScript", () => {
     const html = await preview.text();
     expect(html).toContain("Baris 3");
     expect(html).toContain("Jenis harus desa atau kelurahan.");
+    // the row's problem names the field as the form labels it, not the column's code
+    expect(html).toContain("<strong>Nama perpustakaan</strong>: <!-- -->Wajib diisi.");
+    expect(html).not.toContain("<code>name</code>");
+    // without JavaScript the preview form posts to the preview's own anchor, so the page lands there
+    expect(html).toContain('action="/chair/libraries#preview"');
+    expect(html).toContain('<h2 id="preview" tabindex="-1">');
     expect(html).not.toContain("Konfirmasi impor");
     expect(await (await chair.get("/chair/libraries")).text()).not.toContain(
       "Perpustakaan Desa Baru",
@@ -351,5 +357,48 @@ describe("a chair prepares a competition without JavaScript", () => {
     );
     expect(ok.status).toBe(302);
     expect(ok.headers.get("location")).toBe("/chair/competitions/kutim-2026");
+  });
+});
+
+describe("the settings' numbers", () => {
+  const settings = {
+    name: "Lomba Perpustakaan Desa 2024",
+    year: "2024",
+    level: "kabupaten",
+    region: "",
+    aggregation: "mean",
+    prizeWinners: "3",
+    prizeHonourable: "3",
+    rankingScope: "overall",
+  };
+
+  it("refuses a competition without a winner and a year out of range, saying the range next to the field", async () => {
+    const created = await chair.post("/chair/competitions/new", {
+      ...settings,
+      slug: "tanpa-juara",
+      year: "1989",
+      prizeWinners: "0",
+    });
+    expect(created.status).toBe(400);
+    const page = await created.text();
+    expect(page).toContain("Isi tahun 1990–2200.");
+    expect(page).toContain("Jumlah juara 1–10: paling sedikit satu juara.");
+    expect(/<input[^>]*name="prizeWinners"[^>]*>/.exec(page)?.[0]).toContain('min="1"');
+    expect((await chair.get("/chair/competitions/tanpa-juara")).status).toBe(404);
+
+    // the settings of an existing competition: the same rule, and nothing changes
+    const winnersInput = async () =>
+      /<input[^>]*name="prizeWinners"[^>]*>/.exec(
+        await (await chair.get("/chair/competitions/kutim-2024/settings")).text(),
+      )?.[0];
+    const before = await winnersInput();
+    expect(before).toContain('value="3"');
+    const refused = await chair.post("/chair/competitions/kutim-2024/settings", {
+      ...settings,
+      prizeWinners: "0",
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Jumlah juara 1–10: paling sedikit satu juara.");
+    expect(await winnersInput()).toBe(before);
   });
 });

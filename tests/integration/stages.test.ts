@@ -4,6 +4,8 @@ import { getDb } from "../../app/lib/db.server";
 import { getJudgeCompetition, getSheetView } from "../../app/models/sheets.server";
 import { advanceStage, recordAdminCheck } from "../../app/models/stages.server";
 import { computeRanking } from "../../app/models/ranking.server";
+import { changeStatus } from "../../app/models/status.server";
+import { loader as resultsApi } from "../../app/routes/api.competitions.$slug.results";
 import { createTestDb } from "../support/db";
 
 /**
@@ -281,5 +283,62 @@ describe("stages", () => {
       ok: false,
       reasons: [{ message: "stage.reason.lastStage" }],
     });
+  });
+
+  it("publishes the stage reached and every stage's shortlist in GET /api/competitions/<slug>/results", async () => {
+    const actor = { id: chair, label: "Ketua" };
+    expect(await changeStatus(actor, "tahap", "closed")).toMatchObject({ ok: true });
+    expect(
+      await changeStatus(actor, "tahap", "published", {
+        override: true,
+        reason: "L3 tidak dapat dikunjungi",
+      }),
+    ).toMatchObject({ ok: true });
+    const response = await resultsApi({
+      request: new Request("http://juara.test/api/competitions/tahap/results"),
+      params: { slug: "tahap" },
+      context: { cspNonce: "", allowScriptsByHash: () => {}, secure: false, clientIp: "127.0.0.1" },
+    });
+    const body = (await response.json()) as {
+      results: {
+        library: { code: string };
+        finalScore: number;
+        rank: number;
+        stageReached: string;
+      }[];
+      stages: unknown[];
+    };
+    expect(body.results.map((r) => [r.library.code, r.finalScore, r.rank, r.stageReached])).toEqual(
+      [
+        ["L1", 72, 1, "VISIT"],
+        ["L4", 50, 2, "DESK"],
+      ],
+    );
+    expect(body.stages).toEqual([
+      {
+        code: "DESK",
+        name: "Penilaian berkas",
+        kind: "desk",
+        weight: 40,
+        advance: 2,
+        // L2 withdrew after the cut: no longer listed
+        results: [
+          { library: { code: "L1" }, score: 90, rank: 1, advanced: true },
+          { library: { code: "L3" }, score: 70, rank: 2, advanced: true },
+          { library: { code: "L4" }, score: 50, rank: 4, advanced: false },
+        ],
+      },
+      {
+        code: "VISIT",
+        name: "Kunjungan",
+        kind: "visit",
+        weight: 60,
+        advance: null,
+        results: [
+          { library: { code: "L1" }, score: 72, rank: 1, advanced: true },
+          { library: { code: "L3" }, score: null, rank: null, advanced: false },
+        ],
+      },
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import {
   checkStatusChange,
   movesFrom,
   REASON_MESSAGES,
+  statusChangeNotes,
 } from "../../app/models/status.server";
 import { createTestDb, type TestDb } from "../support/db";
 import { createScoringFixture } from "../support/scoring";
@@ -63,7 +64,7 @@ describe("the status machine", () => {
       prizeWinners: 3,
       prizeHonourable: 0,
       rankingScope: "overall",
-      template: false,
+      template: "none",
     });
     if (!created.ok) throw new Error("create");
     const expected = [
@@ -136,6 +137,65 @@ describe("the status machine", () => {
     ]);
   });
 
+  it("tells, before closing, which sheets are not submitted, by judge and library", async () => {
+    const f = await createScoringFixture(t.db, { slug: "tutup-2026", entries: 2, judges: 2 });
+    const competition = await t.db
+      .selectFrom("competitions")
+      .selectAll()
+      .where("id", "=", f.competitionId)
+      .executeTakeFirstOrThrow();
+    const entryOf = async (code: string) =>
+      (
+        await t.db
+          .selectFrom("entries as e")
+          .innerJoin("libraries as l", "l.id", "e.library_id")
+          .select("e.id")
+          .where("l.code", "=", code)
+          .executeTakeFirstOrThrow()
+      ).id;
+    const now = new Date().toISOString();
+    const sheet = async (judge: number, code: string, status: "draft" | "submitted") =>
+      t.db
+        .insertInto("score_sheets")
+        .values({
+          entry_id: await entryOf(code),
+          judge_id: f.judges[judge]!.id,
+          status,
+          submitted_at: status === "submitted" ? now : null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+    // judge 1 submitted L1 and began L2; judge 2 never opened L2 (and is in conflict with L1)
+    await sheet(0, f.codes[0]!, "submitted");
+    await sheet(0, f.codes[1]!, "draft");
+    const item = (judge: number, library: number, state: string) => ({
+      message: "status.reason.sheetMissing",
+      params: {
+        judge: `Juri ${judge} tutup-2026`,
+        library: `Perpustakaan Desa ${library} (tutup-2026)`,
+        state,
+      },
+    });
+    expect(await statusChangeNotes(competition, "closed")).toEqual([
+      {
+        message: "status.note.sheetsOpen",
+        params: { count: 2 },
+        items: [item(1, 2, "status.sheet.draft"), item(2, 2, "status.sheet.notStarted")],
+      },
+    ]);
+    // only a note: closing goes ahead, and other moves have none
+    expect(await checkStatusChange(f.competitionId, "closed")).toEqual([]);
+    expect(await statusChangeNotes(competition, "draft")).toEqual([]);
+
+    await t.db
+      .updateTable("score_sheets")
+      .set({ status: "submitted", submitted_at: now })
+      .execute();
+    await sheet(1, f.codes[1]!, "submitted");
+    expect(await statusChangeNotes(competition, "closed")).toEqual([]);
+  });
+
   it("never lets an override publish when nothing is ranked", async () => {
     const f = await createScoringFixture(t.db, { status: "closed" });
     // nothing submitted: every assigned sheet is missing and no entry has a score
@@ -148,7 +208,26 @@ describe("the status machine", () => {
     expect(refused).toEqual({
       ok: false,
       reasons: [
-        { message: "status.reason.sheetsMissing", params: { count: 5 }, overridable: true },
+        {
+          message: "status.reason.sheetsMissing",
+          params: { count: 5 },
+          overridable: true,
+          // each sheet by judge, then library: whom to ask, not only how many
+          items: [
+            [1, 1],
+            [1, 2],
+            [1, 3],
+            [2, 2],
+            [2, 3],
+          ].map(([judge, library]) => ({
+            message: "status.reason.sheetMissing",
+            params: {
+              judge: `Juri ${judge} uji-2026`,
+              library: `Perpustakaan Desa ${library} (uji-2026)`,
+              state: "status.sheet.notStarted",
+            },
+          })),
+        },
         { message: "status.reason.nothingRanked" },
       ],
     });

@@ -18,6 +18,7 @@ export interface ScoringFixture {
  * A competition in scoring, written straight to the database: components A (weight 60: A1 1–5,
  * A2 0–10) and B (weight 40: B1 1–4), `entries` libraries, `judges` judges each assigned every
  * entry, and the last judge in confirmed conflict with the first library (so not assigned it).
+ * Each indicator's rubric describes its lowest and highest level, unless `rubric: false`.
  */
 export async function createScoringFixture(
   db: DB,
@@ -26,6 +27,8 @@ export async function createScoringFixture(
     entries?: number;
     judges?: number;
     status?: "draft" | "scoring" | "closed";
+    /** false: no rubric levels, so the sheet asks for each score in a number box */
+    rubric?: boolean;
   } = {},
 ): Promise<ScoringFixture> {
   const slug = options.slug ?? "uji-2026";
@@ -88,6 +91,7 @@ export async function createScoringFixture(
         })
         .returning("id")
         .executeTakeFirstOrThrow();
+      if (options.rubric === false) continue;
       await trx
         .insertInto("rubric_levels")
         .values([

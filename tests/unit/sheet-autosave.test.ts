@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { SaveRequest, SheetState } from "../../app/lib/sheet-contract";
 import { resumeFrom, type DeviceCopy } from "../../app/lib/sheet-device-copy";
-import { viewOfAnswer } from "../../app/lib/sheet-save-queue";
+import { SaveQueue, viewOfAnswer } from "../../app/lib/sheet-save-queue";
 
 /** The server's sheet at version 3: A1 = 4, nothing else. */
 const server: SheetState = {
@@ -96,5 +96,93 @@ describe("what the judge is shown of an answer", () => {
       failedCode: 400,
       status: "failed",
     });
+  });
+});
+
+describe("a draft saved without its bad field", () => {
+  const storageKey = "juara:sheet:1:uji:L1";
+  const store = new Map<string, string>();
+  const answers: { body: unknown; status: number }[] = [];
+  const sent: URLSearchParams[] = [];
+
+  beforeEach(() => {
+    store.clear();
+    answers.length = 0;
+    sent.length = 0;
+    vi.stubGlobal("localStorage", {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+      removeItem: (k: string) => void store.delete(k),
+    });
+    vi.stubGlobal("fetch", (_url: string, init: { body: URLSearchParams }) => {
+      sent.push(init.body);
+      const answer = answers.shift()!;
+      return Promise.resolve(
+        new Response(JSON.stringify(answer.body), {
+          status: answer.status,
+          headers: { "Content-Type": "application/json" },
+        }),
+      );
+    });
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  function queue() {
+    const shown: Record<string, unknown>[] = [];
+    const q = new SaveQueue(
+      {
+        endpoint: "/api/sheets/uji/L1",
+        storageKey,
+        editable: true,
+        show: (change) => shown.push(typeof change === "function" ? {} : change),
+        setValues: () => {},
+        onSubmitted: () => {},
+      },
+      { "score.A1": "", "score.A2": "" },
+      3,
+    );
+    return { q, shown };
+  }
+
+  it("shows the refused field, moves to the saved version and keeps the entry on the device", async () => {
+    const { q, shown } = queue();
+    answers.push({
+      status: 400,
+      body: {
+        status: "invalid",
+        errors: { "score.A2": ["scoring.error.range"] },
+        saved: { version: 4, savedAt: "2026-11-20T01:02:00.000Z", replayed: false },
+      },
+    });
+    q.edit("score.A1", "4");
+    q.edit("score.A2", "11");
+    await q.send("save");
+    expect(sent[0]!.get("score.A2")).toBe("11");
+    expect(shown.at(-1)).toEqual({
+      serverErrors: { "score.A2": ["scoring.error.range"] },
+      status: "invalid",
+      savedAt: "2026-11-20T01:02:00.000Z",
+    });
+    const kept = JSON.parse(store.get(storageKey)!) as DeviceCopy;
+    expect(kept).toMatchObject({ version: 4, pending: true, unacked: null });
+    expect(kept.values["score.A2"]).toBe("11");
+
+    // corrected: sent on the saved version, and once saved, the device copy goes
+    answers.push({
+      status: 200,
+      body: {
+        status: "saved",
+        version: 5,
+        sheetStatus: "draft",
+        savedAt: "2026-11-20T01:03:00.000Z",
+        replayed: false,
+      },
+    });
+    q.edit("score.A2", "9");
+    await q.send("save");
+    expect(sent[1]!.get("version")).toBe("4");
+    expect(sent[1]!.get("score.A2")).toBe("9");
+    expect(store.has(storageKey)).toBe(false);
+    q.stop();
   });
 });

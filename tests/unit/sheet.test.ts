@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { checkScore, COMMENT_MAX, liveTotals, NOTE_MAX, sheetValuesOf } from "../../app/lib/sheet";
+import {
+  checkScore,
+  COMMENT_MAX,
+  levelOf,
+  liveTotals,
+  NOTE_MAX,
+  offLevelValue,
+  sameContent,
+  scoreLevels,
+  sheetValuesOf,
+  withStoredFields,
+} from "../../app/lib/sheet";
 import { parseSheet } from "../../app/lib/sheet-parse";
 
 const indicators = [
@@ -27,7 +38,72 @@ describe("score sheet validation (server and browser alike)", () => {
         scores: { A1: 4, A2: null, B1: null },
         notes: { A1: "rapi", A2: "", B1: "" },
       },
+      refused: {},
     });
+  });
+
+  it("lets a draft through with its bad fields set aside, but refuses a submission whole", () => {
+    const values = {
+      ...envelope,
+      "score.A1": "4",
+      "score.A2": "11",
+      "score.B1": "3",
+      "note.B1": "a\u0007b",
+    };
+    const draft = parseSheet(indicators, values);
+    expect(draft).toMatchObject({
+      ok: true,
+      data: { scores: { A1: 4, A2: null, B1: 3 }, notes: { B1: "" } },
+      refused: {
+        "score.A2": ["scoring.error.range"],
+        "note.B1": ["scoring.error.controlCharacters"],
+      },
+    });
+    expect(parseSheet(indicators, { ...values, intent: "submit" })).toEqual({
+      ok: false,
+      errors: {
+        "score.A2": ["scoring.error.range"],
+        "note.B1": ["scoring.error.controlCharacters"],
+      },
+    });
+  });
+
+  it("keeps what the server has in place of a refused field, and saves the rest", () => {
+    const stored = { scores: { A1: 2, A2: 8 }, notes: { A1: "lama", B1: "lama" }, comment: "lama" };
+    const checked = {
+      scores: { A1: 4, A2: null, B1: null },
+      notes: { A1: "baru", A2: "", B1: "" },
+      comment: "",
+    };
+    const refused = {
+      "score.A2": ["scoring.error.range"],
+      "note.B1": ["error.tooLong"],
+      comment: ["error.tooLong"],
+      "score.Z9": ["error.repeated"],
+    };
+    const content = withStoredFields(checked, refused, stored);
+    expect(content).toEqual({
+      scores: { A1: 4, A2: 8, B1: null },
+      notes: { A1: "baru", A2: "", B1: "lama" },
+      comment: "lama",
+    });
+    // the inputs are not changed
+    expect(checked.scores.A2).toBeNull();
+    expect(sameContent(content, stored)).toBe(false);
+    expect(sameContent(withStoredFields(checked, {}, checked), checked)).toBe(true);
+    // absent = not scored / empty
+    expect(
+      sameContent(
+        { scores: { A1: null }, notes: { A1: "" }, comment: "" },
+        { scores: {}, notes: {}, comment: "" },
+      ),
+    ).toBe(true);
+    expect(
+      sameContent(
+        { scores: {}, notes: { A1: "x" }, comment: "" },
+        { scores: {}, notes: {}, comment: "" },
+      ),
+    ).toBe(false);
   });
 
   it("requires every indicator to submit", () => {
@@ -133,5 +209,41 @@ describe("score sheet validation (server and browser alike)", () => {
       totalX100: 2000,
       scored: 1,
     });
+  });
+});
+
+describe("scoring by choosing a rubric level", () => {
+  const rubric = (...levels: number[]) =>
+    levels.map((level) => ({ level, text: `tingkat ${level}` }));
+
+  it("offers every score of a short scale, with the rubric's text where it has one", () => {
+    expect(scoreLevels({ min: 1, max: 5, rubric: rubric(1, 3, 5) })).toEqual([
+      { score: 1, text: "tingkat 1" },
+      { score: 2, text: "" },
+      { score: 3, text: "tingkat 3" },
+      { score: 4, text: "" },
+      { score: 5, text: "tingkat 5" },
+    ]);
+    expect(scoreLevels({ min: 0, max: 10, rubric: rubric(0, 10) })).toHaveLength(11);
+  });
+
+  it("keeps the number box for a scale without a rubric, or too long to list", () => {
+    expect(scoreLevels({ min: 1, max: 5, rubric: [] })).toBeNull();
+    expect(scoreLevels({ min: 0, max: 11, rubric: rubric(0, 11) })).toBeNull();
+    expect(scoreLevels({ min: 0, max: 100, rubric: rubric(0, 50, 100) })).toBeNull();
+  });
+
+  it("reads a value as the server does, and names a value no level stands for", () => {
+    const levels = scoreLevels({ min: 1, max: 5, rubric: rubric(1, 5) })!;
+    expect(levelOf(levels, " 04 ")).toBe(4);
+    expect(levelOf(levels, "")).toBeNull();
+    expect(offLevelValue(levels, "")).toBeNull();
+    expect(offLevelValue(levels, "  ")).toBeNull();
+    expect(offLevelValue(levels, undefined)).toBeNull();
+    expect(offLevelValue(levels, "3")).toBeNull();
+    // an older score outside today's scale, or what was typed in a number box: kept, not hidden
+    expect(offLevelValue(levels, "7")).toBe("7");
+    expect(offLevelValue(levels, " 2.5 ")).toBe("2.5");
+    expect(offLevelValue(levels, "tiga")).toBe("tiga");
   });
 });

@@ -23,7 +23,16 @@ export const admin = defineMessages({
     "users.tempPassword": "Kata sandi sementara untuk {email}:",
     "users.tempPasswordOnce": "Catat sekarang; kata sandi ini tidak akan ditampilkan lagi.",
     "users.cannotDeactivateSelf": "Anda tidak dapat menonaktifkan akun sendiri.",
-    "users.updated": "Akun {email} diperbarui.",
+    "users.activated": "Akun {name} ({email}) diaktifkan kembali; ia dapat masuk lagi.",
+    "users.deactivated":
+      "Akun {name} ({email}) dinonaktifkan; ia tidak dapat masuk dan sesinya diakhiri.",
+    "users.edited": "Nama dan peran akun {email} disimpan: {name}.",
+    "users.resetDone": "Kata sandi {email} diatur ulang; sesi yang sedang berjalan diakhiri.",
+    "users.edit": "Ubah nama/peran",
+    "users.saveEdit": "Simpan",
+    "users.cannotDemoteSelf": "Anda tidak dapat melepas peran admin akun sendiri.",
+    "users.roleHasAssignments":
+      "Juri ini masih ada di panel juri sebuah lomba. Keluarkan dulu dari panel (halaman Juri lomba), lalu ubah perannya.",
     "judges.title": "Juri",
     "judges.intro":
       "Buat akun juri dan atur ulang kata sandinya. Kata sandi sementara hanya ditampilkan sekali.",
@@ -51,7 +60,16 @@ export const admin = defineMessages({
     "users.tempPassword": "Temporary password for {email}:",
     "users.tempPasswordOnce": "Write it down now; it will not be shown again.",
     "users.cannotDeactivateSelf": "You cannot deactivate your own account.",
-    "users.updated": "Account {email} updated.",
+    "users.activated": "Account {name} ({email}) reactivated; they can sign in again.",
+    "users.deactivated":
+      "Account {name} ({email}) deactivated; they cannot sign in and their sessions have ended.",
+    "users.edited": "Name and role of {email} saved: {name}.",
+    "users.resetDone": "Password of {email} reset; their open sessions have ended.",
+    "users.edit": "Edit name/role",
+    "users.saveEdit": "Save",
+    "users.cannotDemoteSelf": "You cannot remove the admin role from your own account.",
+    "users.roleHasAssignments":
+      "This judge is still on a competition's judging panel. Remove them from the panel (the competition's Judges page) first, then change the role.",
     "judges.title": "Judges",
     "judges.intro":
       "Create judge accounts and reset their passwords. A temporary password is shown only once.",

@@ -40,6 +40,11 @@ export const chairCompetition = defineMessages({
     "stage.check.reasonRequired": "Sebutkan alasan peserta tidak lolos.",
     "stage.check.notAdminStage": "Tahap yang sedang berjalan bukan tahap administrasi.",
     "status.reason.nothingRanked": "Belum ada peserta yang memiliki lembar nilai terkirim.",
+    "status.reason.sheetMissing": "{judge} → {library} ({state})",
+    "status.sheet.notStarted": "belum dibuka",
+    "status.sheet.draft": "masih draf, belum dikirim",
+    "status.note.sheetsOpen":
+      "{count} lembar nilai belum dikirim; setelah ditutup, juri tidak dapat lagi mengirimnya:",
 
     "setup.nav.overview": "Ringkasan",
     "setup.nav.settings": "Pengaturan",
@@ -62,7 +67,23 @@ export const chairCompetition = defineMessages({
     "setup.field.prizeWinners": "Jumlah juara",
     "setup.field.prizeHonourable": "Jumlah harapan",
     "setup.field.rankingScope": "Peringkat",
-    "setup.field.template": "Isi kriteria dari templat standar nasional perpustakaan desa",
+    "setup.field.template": "Kriteria awal",
+    "setup.field.templateNone": "Tanpa templat",
+    "setup.field.templateNoneHint":
+      "Kriteria kosong; Anda menyusunnya sendiri di halaman Kriteria.",
+    "setup.field.aggregationHint.mean":
+      "nilai akhir adalah rata-rata nilai semua juri yang mengirim lembar nilai.",
+    "setup.field.aggregationHint.median":
+      "nilai akhir adalah nilai tengah para juri (bila jumlah juri genap, rata-rata dua nilai tengah); satu nilai yang jauh berbeda tidak menggesernya.",
+    "setup.field.aggregationHint.trimmed-mean":
+      "bila minimal 3 juri mengirim, satu nilai tertinggi dan satu terendah dibuang lalu sisanya dirata-rata; dengan 1–2 juri sama dengan rata-rata.",
+    "setup.field.rankingScopeHint.overall":
+      "semua peserta diperingkat bersama, dengan satu rangkaian juara dan harapan.",
+    "setup.field.rankingScopeHint.category":
+      "perpustakaan desa dan kelurahan diperingkat terpisah, masing-masing dengan juara dan harapannya sendiri.",
+    "setup.field.prizeWinnersHint":
+      "Peringkat 1 sampai angka ini menjadi Juara I, II, III…; paling sedikit 1.",
+    "setup.field.prizeHonourableHint": "Peringkat sesudahnya menjadi Harapan I, II, III…; boleh 0.",
 
     "setup.new.title": "Lomba baru",
     "setup.settings.title": "Pengaturan lomba",
@@ -115,6 +136,9 @@ export const chairCompetition = defineMessages({
     "setup.export": "Unduh berkas lomba (JSON)",
 
     "setup.error.integer": "Harus bilangan bulat.",
+    "setup.error.yearRange": "Isi tahun 1990–2200.",
+    "setup.error.prizeWinnersRange": "Jumlah juara 1–10: paling sedikit satu juara.",
+    "setup.error.prizeHonourableRange": "Jumlah harapan 0–10.",
     "setup.error.slugTaken": "Kode lomba ini sudah dipakai.",
     "setup.error.settingsLocked": "Pengaturan tidak dapat diubah setelah lomba ditutup.",
     "setup.error.deleteOnlyDraft": "Lomba hanya dapat dihapus selama masih draf.",
@@ -160,6 +184,11 @@ export const chairCompetition = defineMessages({
     "stage.check.reasonRequired": "State why the entry fails.",
     "stage.check.notAdminStage": "The stage open now is not an admin stage.",
     "status.reason.nothingRanked": "No entry has a submitted score sheet yet.",
+    "status.reason.sheetMissing": "{judge} → {library} ({state})",
+    "status.sheet.notStarted": "not started",
+    "status.sheet.draft": "draft, not submitted",
+    "status.note.sheetsOpen":
+      "{count} score sheets are not submitted; once closed, judges can no longer submit them:",
 
     "setup.nav.overview": "Overview",
     "setup.nav.settings": "Settings",
@@ -182,7 +211,23 @@ export const chairCompetition = defineMessages({
     "setup.field.prizeWinners": "Number of winners",
     "setup.field.prizeHonourable": "Number of honourable mentions",
     "setup.field.rankingScope": "Ranking",
-    "setup.field.template": "Fill the criteria from the national village-library standard template",
+    "setup.field.template": "Starting criteria",
+    "setup.field.templateNone": "No template",
+    "setup.field.templateNoneHint": "Empty criteria; you build them yourself on the Criteria page.",
+    "setup.field.aggregationHint.mean":
+      "the final score is the average of the scores of every judge who submitted.",
+    "setup.field.aggregationHint.median":
+      "the final score is the judges' middle score (with an even number of judges, the average of the two middle ones); one score far off does not move it.",
+    "setup.field.aggregationHint.trimmed-mean":
+      "when at least 3 judges submitted, the highest and the lowest score are dropped and the rest averaged; with 1 or 2 judges it is the mean.",
+    "setup.field.rankingScopeHint.overall":
+      "all entries are ranked together, with one set of winners and honourable mentions.",
+    "setup.field.rankingScopeHint.category":
+      "village (desa) and kelurahan libraries are ranked apart, each with its own winners and honourable mentions.",
+    "setup.field.prizeWinnersHint":
+      "Places 1 up to this number become Juara I, II, III…; at least 1.",
+    "setup.field.prizeHonourableHint":
+      "The places after them become Harapan I, II, III…; 0 is allowed.",
 
     "setup.new.title": "New competition",
     "setup.settings.title": "Competition settings",
@@ -235,6 +280,9 @@ export const chairCompetition = defineMessages({
     "setup.export": "Download the competition file (JSON)",
 
     "setup.error.integer": "Must be a whole number.",
+    "setup.error.yearRange": "Enter a year 1990–2200.",
+    "setup.error.prizeWinnersRange": "Number of winners 1–10: at least one winner.",
+    "setup.error.prizeHonourableRange": "Honourable mentions 0–10.",
     "setup.error.slugTaken": "This competition code is already used.",
     "setup.error.settingsLocked": "Settings cannot change once the competition is closed.",
     "setup.error.deleteOnlyDraft": "A competition can be deleted only while it is a draft.",

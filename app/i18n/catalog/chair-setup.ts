@@ -12,10 +12,27 @@ export const chairSetup = defineMessages({
       "Kriteria dibekukan karena penilaian sudah dibuka. Kembalikan lomba ke draf (hanya bila belum ada nilai) untuk mengubahnya.",
     "setup.criteria.intro":
       "Komponen dengan bobot (jumlahnya harus tepat 100) dan indikatornya. Kode indikator unik dalam satu lomba.",
-    "setup.criteria.template": "Isi dengan templat standar",
+    "setup.criteria.template": "Isi dengan templat",
+    "setup.criteria.templateChoice": "Templat",
     "setup.criteria.templateHint":
       "Mengganti isian di bawah dengan templat; belum tersimpan sampai Anda menekan Simpan.",
     "setup.criteria.templateLoaded": "Templat dimuat. Periksa lalu tekan Simpan kriteria.",
+    "setup.criteria.templateNeedsWeights":
+      "Templat dimuat tanpa bobot. Isi bobot tiap komponen dari petunjuk teknis tahun ini (jumlahnya 100), lalu tekan Simpan kriteria.",
+    "setup.criteria.basisNote":
+      "Rubrik templat: tingkat bertanda «batas minimum Standar Nasional Perpustakaan Desa/Kelurahan» dimulai tepat di minimum Perka Perpusnas No. 6 Tahun 2017; tingkat bertanda «pita antara: ketetapan panitia» adalah pilihan panitia dan boleh diubah.",
+    "setup.template.accreditation.name": "Instrumen akreditasi perpustakaan desa/kelurahan",
+    "setup.template.accreditation.description":
+      "Enam komponen dengan bobot instrumen akreditasi Perpusnas (Koleksi 20, Sarana dan Prasarana 15, Pelayanan 25, Tenaga 20, Penyelenggaraan dan Pengelolaan 15, Penguatan Kinerja 5), 71 butir berskor 1–5; skor 3 berarti memenuhi minimum Standar Nasional.",
+    "setup.template.practice2025.name": "Delapan komponen lomba 2025",
+    "setup.template.practice2025.description":
+      "Koleksi, Sarana dan Prasarana, Pelayanan, Tenaga, Penyelenggaraan, Pengelolaan, Inovasi, Dampak. Tanpa bobot: Anda mengisi bobot tahun ini dari petunjuk teknis sebelum kriteria tersimpan.",
+    "setup.template.presentation.name": "Presentasi dan wawancara",
+    "setup.template.presentation.description":
+      "Penyajian, penguasaan materi, inovasi, dampak bagi masyarakat. Tanpa bobot: Anda mengisinya.",
+    "setup.template.adminChecklist.name": "Pemeriksaan administrasi",
+    "setup.template.adminChecklist.description":
+      "Daftar periksa lulus/tidak: NPP, SK pendirian, formulir lengkap, profil dan video.",
     "setup.criteria.component": "Komponen {n}",
     "setup.criteria.code": "Kode",
     "setup.criteria.name": "Nama",
@@ -30,8 +47,14 @@ export const chairSetup = defineMessages({
     "setup.criteria.rubricTooLong": "Rubrik per skor tersedia untuk skala sampai 11 tingkat.",
     "setup.criteria.addComponent": "Tambah komponen",
     "setup.criteria.addIndicator": "Tambah indikator",
-    "setup.criteria.removeComponent": "Hapus komponen ini",
-    "setup.criteria.removeIndicator": "Hapus indikator ini",
+    "setup.criteria.removeComponent": "Hapus komponen ini…",
+    "setup.criteria.removeComponentQuestion":
+      "Hapus komponen {n} beserta {count} indikatornya dari draf? Kriteria tersimpan baru berubah saat Anda menekan Simpan kriteria.",
+    "setup.criteria.removeComponentConfirm": "Ya, hapus komponen",
+    "setup.criteria.removeIndicator": "Hapus indikator ini…",
+    "setup.criteria.removeIndicatorQuestion":
+      "Hapus indikator {code} beserta rubriknya dari draf? Kriteria tersimpan baru berubah saat Anda menekan Simpan kriteria.",
+    "setup.criteria.removeIndicatorConfirm": "Ya, hapus indikator",
     "setup.criteria.total": "Jumlah bobot: {total}",
     "setup.criteria.totalNotWhole": "Setiap bobot harus bilangan bulat.",
     "setup.criteria.save": "Simpan kriteria",
@@ -95,14 +118,17 @@ export const chairSetup = defineMessages({
     "setup.entries.category": "Kategori",
     "setup.entries.status": "Status",
     "setup.entries.judges": "Juri",
-    "setup.entries.reason": "Alasan",
+    "setup.entries.reason": "Alasan (wajib untuk mundur atau diskualifikasi)",
     "setup.entries.status.active": "Aktif",
     "setup.entries.status.withdrawn": "Mengundurkan diri",
     "setup.entries.status.disqualified": "Didiskualifikasi",
     "setup.entries.withdraw": "Mengundurkan diri",
     "setup.entries.disqualify": "Diskualifikasi",
     "setup.entries.reinstate": "Aktifkan kembali",
-    "setup.entries.remove": "Hapus",
+    "setup.entries.remove": "Hapus…",
+    "setup.entries.removeQuestion":
+      "Hapus {library} dari lomba ini? Penugasan juri untuk peserta ini ikut terhapus.",
+    "setup.entries.removeConfirm": "Ya, hapus peserta",
     "setup.entries.setCategory": "Ubah kategori",
     "setup.entries.updated": "Peserta diperbarui.",
 
@@ -112,7 +138,10 @@ export const chairSetup = defineMessages({
     "setup.judges.addToPanel": "Tambahkan ke panel",
     "setup.judges.noMoreJudges": "Semua akun juri aktif sudah ada di panel.",
     "setup.judges.createAccount": "Buat akun juri baru",
-    "setup.judges.removeFromPanel": "Keluarkan dari panel",
+    "setup.judges.removeFromPanel": "Keluarkan dari panel…",
+    "setup.judges.removeQuestion":
+      "Keluarkan {judge} dari panel? Semua penugasannya di lomba ini ikut dihapus.",
+    "setup.judges.removeConfirm": "Ya, keluarkan",
     "setup.judges.load": "Peserta ditugaskan",
     "setup.judges.home": "Asal",
     "setup.judges.assignments": "Penugasan per peserta",
@@ -202,6 +231,14 @@ export const chairSetup = defineMessages({
       "{code} tidak aktif (mengundurkan diri atau didiskualifikasi) dan tidak dapat ditugaskan.",
     "setup.error.notAJudge": "Akun yang dipilih bukan juri.",
 
+    "file.stage.code": "Kode tahap: huruf, angka, titik, garis bawah atau tanda hubung.",
+    "file.stage.onlyWithStages": "Hanya berlaku bersama daftar tahap (stages).",
+    "file.stage.criteriaInStages": "Dengan tahap, komponen ditulis di setiap tahap yang dinilai.",
+    "file.stage.assignmentsInStages": "Dengan tahap, penugasan ditulis di setiap tahap.",
+    "file.stage.notForAdmin": "Tahap administrasi tidak memiliki isian ini.",
+    "file.stage.noScoredStage": "Perlu sedikitnya satu tahap yang dinilai.",
+    "file.stage.weightRequired": "Bobot tahap 1–100 diperlukan untuk penggabungan berbobot.",
+    "file.stage.weightsTotal": "Bobot tahap berjumlah {total}, harus 100.",
     "file.tooMany":
       "Terlalu banyak isian untuk satu berkas (batas: 20 komponen, 500 juri, 5.000 perpustakaan).",
   },
@@ -211,10 +248,27 @@ export const chairSetup = defineMessages({
       "The criteria are frozen because scoring has opened. Reopen the competition to draft (only while no score exists) to change them.",
     "setup.criteria.intro":
       "Components with weights (they must total exactly 100) and their indicators. Indicator codes are unique within a competition.",
-    "setup.criteria.template": "Fill with the standard template",
+    "setup.criteria.template": "Fill with the template",
+    "setup.criteria.templateChoice": "Template",
     "setup.criteria.templateHint":
       "Replaces the fields below with the template; nothing is saved until you press Save.",
     "setup.criteria.templateLoaded": "Template loaded. Check it, then press Save criteria.",
+    "setup.criteria.templateNeedsWeights":
+      "Template loaded without weights. Enter each component's weight from this year's guideline (they total 100), then press Save criteria.",
+    "setup.criteria.basisNote":
+      "Template rubrics: levels marked “batas minimum Standar Nasional Perpustakaan Desa/Kelurahan” start exactly at the minimum of Perpusnas regulation No. 6 of 2017; levels marked “pita antara: ketetapan panitia” (band in between: the committee's choice) are the committee's own and may be changed.",
+    "setup.template.accreditation.name": "Village/kelurahan library accreditation instrument",
+    "setup.template.accreditation.description":
+      "Six components with the weights of Perpusnas's accreditation instrument (Collection 20, Facilities 15, Services 25, Staff 20, Organisation and Management 15, Performance 5), 71 items scored 1–5; a 3 means the national standard's minimum is met.",
+    "setup.template.practice2025.name": "Eight components of the 2025 competitions",
+    "setup.template.practice2025.description":
+      "Collection, Facilities, Services, Staff, Organisation, Management, Innovation, Impact. No weights: you enter this year's from the guideline before the criteria can be saved.",
+    "setup.template.presentation.name": "Presentation and interview",
+    "setup.template.presentation.description":
+      "Presentation, command of the subject, innovation, impact on the community. No weights: you enter them.",
+    "setup.template.adminChecklist.name": "Administrative check",
+    "setup.template.adminChecklist.description":
+      "A pass/fail checklist: NPP, founding decree, completed form, profile and video.",
     "setup.criteria.component": "Component {n}",
     "setup.criteria.code": "Code",
     "setup.criteria.name": "Name",
@@ -229,8 +283,14 @@ export const chairSetup = defineMessages({
     "setup.criteria.rubricTooLong": "A rubric per score is offered for scales of up to 11 levels.",
     "setup.criteria.addComponent": "Add component",
     "setup.criteria.addIndicator": "Add indicator",
-    "setup.criteria.removeComponent": "Remove this component",
-    "setup.criteria.removeIndicator": "Remove this indicator",
+    "setup.criteria.removeComponent": "Remove this component…",
+    "setup.criteria.removeComponentQuestion":
+      "Remove component {n} and its {count} indicators from the draft? The saved criteria change only when you press Save criteria.",
+    "setup.criteria.removeComponentConfirm": "Yes, remove the component",
+    "setup.criteria.removeIndicator": "Remove this indicator…",
+    "setup.criteria.removeIndicatorQuestion":
+      "Remove indicator {code} and its rubric from the draft? The saved criteria change only when you press Save criteria.",
+    "setup.criteria.removeIndicatorConfirm": "Yes, remove the indicator",
     "setup.criteria.total": "Weights total: {total}",
     "setup.criteria.totalNotWhole": "Every weight must be a whole number.",
     "setup.criteria.save": "Save criteria",
@@ -294,14 +354,17 @@ export const chairSetup = defineMessages({
     "setup.entries.category": "Category",
     "setup.entries.status": "Status",
     "setup.entries.judges": "Judges",
-    "setup.entries.reason": "Reason",
+    "setup.entries.reason": "Reason (required to withdraw or disqualify)",
     "setup.entries.status.active": "Active",
     "setup.entries.status.withdrawn": "Withdrawn",
     "setup.entries.status.disqualified": "Disqualified",
     "setup.entries.withdraw": "Withdraw",
     "setup.entries.disqualify": "Disqualify",
     "setup.entries.reinstate": "Reinstate",
-    "setup.entries.remove": "Remove",
+    "setup.entries.remove": "Remove…",
+    "setup.entries.removeQuestion":
+      "Remove {library} from this competition? The judges' assignments to this entry go with it.",
+    "setup.entries.removeConfirm": "Yes, remove the entry",
     "setup.entries.setCategory": "Change category",
     "setup.entries.updated": "Entry updated.",
 
@@ -311,7 +374,10 @@ export const chairSetup = defineMessages({
     "setup.judges.addToPanel": "Add to the panel",
     "setup.judges.noMoreJudges": "Every active judge account is already on the panel.",
     "setup.judges.createAccount": "Create a new judge account",
-    "setup.judges.removeFromPanel": "Remove from the panel",
+    "setup.judges.removeFromPanel": "Remove from the panel…",
+    "setup.judges.removeQuestion":
+      "Remove {judge} from the panel? All their assignments in this competition go with it.",
+    "setup.judges.removeConfirm": "Yes, remove",
     "setup.judges.load": "Entries assigned",
     "setup.judges.home": "Home",
     "setup.judges.assignments": "Assignments per entry",
@@ -400,6 +466,14 @@ export const chairSetup = defineMessages({
       "{code} is not active (withdrawn or disqualified) and cannot be assigned.",
     "setup.error.notAJudge": "The chosen account is not a judge.",
 
+    "file.stage.code": "Stage code: letters, digits, dot, underscore or hyphen.",
+    "file.stage.onlyWithStages": "Only together with a list of stages.",
+    "file.stage.criteriaInStages": "With stages, components go in each scored stage.",
+    "file.stage.assignmentsInStages": "With stages, assignments go in each stage.",
+    "file.stage.notForAdmin": "An admin stage has no such field.",
+    "file.stage.noScoredStage": "At least one scored stage is needed.",
+    "file.stage.weightRequired": "A stage weight of 1–100 is needed to combine by weight.",
+    "file.stage.weightsTotal": "Stage weights total {total}, must be 100.",
     "file.tooMany":
       "Too many items for one file (limits: 20 components, 500 judges, 5,000 libraries).",
   },

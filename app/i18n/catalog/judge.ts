@@ -53,6 +53,11 @@ export const judge = defineMessages({
     "scoring.sheet.submitHint":
       "Setelah dikirim, lembar tidak dapat diubah lagi kecuali dibuka kembali oleh ketua panitia.",
     "scoring.sheet.savedNotice": "Draf tersimpan.",
+    "scoring.sheet.partSaved":
+      "Isian lain sudah disimpan. Isian yang ditandai belum disimpan: perbaiki, lalu simpan lagi.",
+    "scoring.sheet.notScored": "Belum dinilai",
+    "scoring.sheet.offLevel":
+      "Bukan tingkat pada pedoman ini; tetap tersimpan sampai Anda memilih tingkat lain.",
     "scoring.sheet.submittedAt": "Lembar ini sudah dikirim pada {date} dan tidak dapat diubah.",
     "scoring.sheet.closed": "Penilaian lomba ini sudah ditutup; lembar hanya dapat dibaca.",
     "scoring.sheet.reopened": "Ketua panitia membuka kembali lembar ini: {reason}",
@@ -69,7 +74,7 @@ export const judge = defineMessages({
       "Tidak tersimpan di server (penyimpanan penuh) — disimpan di perangkat ini, dicoba lagi",
     "scoring.status.signedOut":
       "Sesi berakhir — isian disimpan di perangkat ini. Masuk lagi di tab lain, lalu kembali ke sini.",
-    "scoring.status.invalid": "Belum tersimpan: periksa isian yang ditandai",
+    "scoring.status.invalid": "Isian yang ditandai belum tersimpan; perbaiki isian itu",
     "scoring.status.conflict": "Belum tersimpan: lembar diubah di tempat lain",
     "scoring.status.locked": "Lembar sudah dikirim; perubahan tidak disimpan",
     "scoring.status.closed": "Penilaian sudah ditutup; perubahan tidak disimpan",
@@ -105,9 +110,28 @@ export const judge = defineMessages({
       "Tidak tersimpan: penyimpanan server penuh. Isian Anda masih ada di formulir ini; coba lagi sebentar lagi.",
     "scoring.error.locked": "Lembar ini sudah dikirim dan tidak dapat diubah.",
     "scoring.error.closed": "Penilaian lomba ini sudah ditutup; nilai tidak dapat diubah.",
-    "scoring.error.summary": "Belum tersimpan: {count} isian perlu diperbaiki.",
+    "scoring.error.summary": "{count} isian perlu diperbaiki.",
     "scoring.error.conflictNoJs":
       "Belum tersimpan: lembar ini sudah diubah di tempat lain (tab atau perangkat lain).",
+
+    "scoring.review.title": "Periksa sebelum mengirim",
+    "scoring.review.component": "{code}. {name}: {score} dari {weight}",
+    "scoring.review.unscored":
+      "{count} indikator belum dinilai; lembar hanya dapat dikirim bila semua sudah dinilai:",
+    "scoring.review.complete": "Semua {count} indikator sudah dinilai.",
+    "scoring.review.confirm": "Ya, kirim nilai final",
+    "scoring.review.cancel": "Kembali ke lembar",
+    "scoring.review.notYet": "Nilai belum dikirim. Periksa ringkasan ini, lalu konfirmasi.",
+    "scoring.problems.title": "{count} isian perlu diperbaiki",
+    "scoring.problems.jump": "Lihat daftarnya",
+    "scoring.status.problems":
+      "{count} isian belum tersimpan sampai diperbaiki; isian lain disimpan seperti biasa.",
+    "scoring.status.required": "Belum dikirim: {count} isian wajib diisi.",
+    "scoring.conflict.perField":
+      "Pilih per isian mana yang dipakai, lalu simpan pilihan; atau pakai satu sisi untuk semuanya.",
+    "scoring.conflict.pickMine": "{field}, isian Anda",
+    "scoring.conflict.pickServer": "{field}, tersimpan di server",
+    "scoring.conflict.saveChoice": "Simpan pilihan ini",
   },
   en: {
     "scoring.list.progress": "{submitted} of {total} sheets submitted",
@@ -155,6 +179,10 @@ export const judge = defineMessages({
     "scoring.sheet.submitHint":
       "Once submitted, the sheet cannot be changed unless the committee chair reopens it.",
     "scoring.sheet.savedNotice": "Draft saved.",
+    "scoring.sheet.partSaved":
+      "Your other entries were saved. The marked fields were not: correct them, then save again.",
+    "scoring.sheet.notScored": "Not scored yet",
+    "scoring.sheet.offLevel": "Not a level of this rubric; kept until you choose another level.",
     "scoring.sheet.submittedAt": "This sheet was submitted on {date} and cannot be changed.",
     "scoring.sheet.closed": "Scoring of this competition is closed; the sheet is read-only.",
     "scoring.sheet.reopened": "The committee chair reopened this sheet: {reason}",
@@ -171,7 +199,7 @@ export const judge = defineMessages({
       "Not saved on the server (storage full) — kept on this device, retrying",
     "scoring.status.signedOut":
       "Signed out — your entries are kept on this device. Sign in again in another tab, then come back here.",
-    "scoring.status.invalid": "Not saved: check the marked fields",
+    "scoring.status.invalid": "The marked fields are not saved; correct them",
     "scoring.status.conflict": "Not saved: the sheet was changed elsewhere",
     "scoring.status.locked": "The sheet was already submitted; changes not saved",
     "scoring.status.closed": "Scoring is closed; changes not saved",
@@ -206,8 +234,27 @@ export const judge = defineMessages({
       "Not saved: the server's storage is full. Your entries are still in this form; try again shortly.",
     "scoring.error.locked": "This sheet was already submitted and cannot be changed.",
     "scoring.error.closed": "Scoring of this competition is closed; scores can no longer change.",
-    "scoring.error.summary": "Not saved: {count} fields need fixing.",
+    "scoring.error.summary": "{count} fields need fixing.",
     "scoring.error.conflictNoJs":
       "Not saved: this sheet was changed elsewhere (another tab or device).",
+
+    "scoring.review.title": "Check before submitting",
+    "scoring.review.component": "{code}. {name}: {score} of {weight}",
+    "scoring.review.unscored":
+      "{count} indicators are not scored yet; the sheet can be submitted only when all are:",
+    "scoring.review.complete": "All {count} indicators are scored.",
+    "scoring.review.confirm": "Yes, submit final scores",
+    "scoring.review.cancel": "Back to the sheet",
+    "scoring.review.notYet": "Not submitted yet. Check this summary, then confirm.",
+    "scoring.problems.title": "{count} fields to fix",
+    "scoring.problems.jump": "See the list",
+    "scoring.status.problems":
+      "{count} fields are not saved until corrected; the rest is saved as usual.",
+    "scoring.status.required": "Not submitted: {count} required fields are empty.",
+    "scoring.conflict.perField":
+      "Choose per field which value to keep, then save your choice; or take one side for all of them.",
+    "scoring.conflict.pickMine": "{field}, your entry",
+    "scoring.conflict.pickServer": "{field}, saved on the server",
+    "scoring.conflict.saveChoice": "Save these choices",
   },
 });

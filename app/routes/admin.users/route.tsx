@@ -21,6 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["admin"]);
   const result = await handleUserAdminAction(user, await request.formData(), {
     manageable: ROLES,
+    edit: true,
   });
   return reply(result, result.ok ? 200 : 400);
 }
@@ -29,8 +30,14 @@ export default function AdminUsers() {
   const { users } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
-  const invalid = result && !result.ok ? result : undefined;
-  const errors: Partial<Record<string, string[]>> = invalid?.errors ?? {};
+  const refused = result && !result.ok ? result : undefined;
+  // a refused edit is shown at its row; the create form keeps only its own
+  const editing = refused?.values.intent === "edit" ? refused : undefined;
+  const invalid = editing ? undefined : refused;
+  const errors: Partial<Record<string, string[]>> = refused?.errors ?? {};
+  const shownElsewhere = editing
+    ? ["name", "role", "_form"]
+    : ["name", "email", "role", "password"];
   return (
     <>
       <h1>{t("users.title")}</h1>
@@ -38,10 +45,24 @@ export default function AdminUsers() {
       {/* errors of fields this form does not show (a crafted request) still get a message */}
       <ErrorList
         errors={Object.entries(errors)
-          .filter(([field]) => !["name", "email", "role", "password"].includes(field))
+          .filter(([field]) => !shownElsewhere.includes(field))
           .flatMap(([, list]) => list ?? [])}
       />
-      <UserTable users={users} showRole showHome={false} />
+      <UserTable
+        users={users}
+        showRole
+        showHome={false}
+        editable
+        editErrors={
+          editing
+            ? {
+                userId: editing.values.userId ?? "",
+                values: editing.values,
+                errors: editing.errors,
+              }
+            : undefined
+        }
+      />
       <section aria-labelledby="create-user" className="panel">
         <h2 id="create-user">{t("users.create")}</h2>
         <Form
@@ -56,7 +77,7 @@ export default function AdminUsers() {
             name="name"
             required
             defaultValue={invalid?.values.name}
-            errors={errors.name}
+            errors={invalid?.errors.name}
           />
           <Field
             label={t("users.email")}
@@ -64,21 +85,21 @@ export default function AdminUsers() {
             type="email"
             required
             defaultValue={invalid?.values.email}
-            errors={errors.email}
+            errors={invalid?.errors.email}
           />
           <SelectField
             label={t("users.role")}
             name="role"
             defaultValue={invalid?.values.role ?? "judge"}
             options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
-            errors={errors.role}
+            errors={invalid?.errors.role}
           />
           <Field
             label={t("users.password")}
             name="password"
             type="password"
             autoComplete="new-password"
-            errors={errors.password}
+            errors={invalid?.errors.password}
           />
           <button type="submit" className="button primary">
             {t("action.create")}

@@ -12,7 +12,14 @@ import {
   repeatedFields,
 } from "~/lib/forms";
 import type { SessionUser } from "~/lib/session.server";
-import { actorOf, createUser, getUser, resetPassword, setUserActive } from "~/models/users.server";
+import {
+  actorOf,
+  createUser,
+  getUser,
+  resetPassword,
+  setUserActive,
+  updateUserDetails,
+} from "~/models/users.server";
 
 /**
  * The account actions shared by the admin's user page and the chair's judge page. What differs
@@ -33,6 +40,13 @@ const CreateSchema = z.object({
   institution: optionalText(200),
 });
 
+const EditSchema = z.object({
+  intent: z.literal("edit"),
+  userId: z.coerce.number().int().positive({ error: "error.invalid" }),
+  name: requiredText(120),
+  role: z.enum(ROLES, { error: "error.invalid" }),
+});
+
 const TargetSchema = z.object({
   intent: z.enum(["activate", "deactivate", "reset"]),
   userId: z.coerce.number().int().positive(),
@@ -41,7 +55,7 @@ const TargetSchema = z.object({
 export type UserAdminResult =
   | { ok: true; kind: "created"; email: string; tempPassword: string | null }
   | { ok: true; kind: "reset"; email: string; tempPassword: string }
-  | { ok: true; kind: "updated"; email: string }
+  | { ok: true; kind: "activated" | "deactivated" | "edited"; email: string; name: string }
   | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /**
@@ -51,10 +65,28 @@ export type UserAdminResult =
 export async function handleUserAdminAction(
   actingUser: SessionUser,
   formData: FormData,
-  scope: { manageable: readonly Role[]; createRole?: Role },
+  scope: { manageable: readonly Role[]; createRole?: Role; edit?: boolean },
 ): Promise<UserAdminResult> {
   const actor = actorOf(actingUser);
-  if (parseIntent(formData, ["create"]) === "create") {
+  const intent = parseIntent(formData, scope.edit ? ["create", "edit"] : ["create"]);
+  if (intent === "edit") {
+    const form = parseForm(EditSchema, formData);
+    if (!form.ok) return { ok: false, errors: form.errors, values: form.values };
+    const user = await getUser(form.data.userId);
+    if (
+      !user ||
+      !scope.manageable.includes(user.role) ||
+      !scope.manageable.includes(form.data.role)
+    )
+      throw new Response("Not found", { status: 404 });
+    const result = await updateUserDetails(actor, user.id, {
+      name: form.data.name,
+      role: form.data.role,
+    });
+    if (!result.ok) return { ok: false, errors: result.errors, values: formValues(formData, []) };
+    return { ok: true, kind: "edited", email: user.email, name: form.data.name };
+  }
+  if (intent === "create") {
     const form = parseForm(CreateSchema, formData, {
       omitFromEcho: ["password"],
     });
@@ -96,6 +128,11 @@ export async function handleUserAdminAction(
       if (user.id === actingUser.id)
         return { ok: false, errors: formError("users.cannotDeactivateSelf"), values: {} };
       await setUserActive(actor, user.id, target.data.intent === "activate");
-      return { ok: true, kind: "updated", email: user.email };
+      return {
+        ok: true,
+        kind: target.data.intent === "activate" ? "activated" : "deactivated",
+        email: user.email,
+        name: user.name,
+      };
   }
 }

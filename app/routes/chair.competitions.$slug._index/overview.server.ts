@@ -19,6 +19,7 @@ import {
   checkStatusChange,
   movesFrom,
   REASON_MESSAGES,
+  statusChangeNotes,
   type StatusReason,
 } from "~/models/status.server";
 import { actorOf } from "~/models/users.server";
@@ -43,6 +44,8 @@ export async function loadOverview(c: Competition, url: URL) {
         blockers: reasons.filter((r) => !r.overridable && !REASON_MESSAGES.includes(r.message)),
         warnings: reasons.filter((r) => r.overridable),
         needsReason: reasons.some((r) => r.overridable || REASON_MESSAGES.includes(r.message)),
+        // what the chair should know before confirming (closing: the sheets still open)
+        notes: await statusChangeNotes(c, to),
       };
     }),
   );

@@ -8,10 +8,16 @@ import {
   type CriteriaIssue,
   type DraftComponent,
 } from "~/lib/criteria";
-import { VILLAGE_LIBRARY_TEMPLATE } from "~/lib/criteria-template";
 import { formError, type FieldErrors } from "~/lib/forms";
 import type { Message } from "~/lib/messages";
 import { reply } from "~/lib/reply.server";
+import {
+  DEFAULT_TEMPLATE,
+  EDITOR_TEMPLATES,
+  findCriteriaTemplate,
+  hasWeights,
+  templateDraft,
+} from "~/lib/templates";
 import type { SessionUser } from "~/lib/session.server";
 import { getCriteria, saveCriteria } from "~/models/criteria.server";
 import { actorOf } from "~/models/users.server";
@@ -28,7 +34,21 @@ function byPath(issues: CriteriaIssue[]): Issues {
   return out;
 }
 
-type Notice = "saved" | "template" | null;
+type Notice = "saved" | "template" | "templateNeedsWeights" | null;
+
+/**
+ * A template as the editor's draft, with the notice to show: a template without weights leaves
+ * the weight fields empty and says so (saving then asks for them, as for any empty weight).
+ */
+export function loadTemplate(code: string): { draft: DraftComponent[]; notice: Notice } | null {
+  if (!(EDITOR_TEMPLATES as readonly string[]).includes(code)) return null;
+  const template = findCriteriaTemplate(code);
+  if (!template) return null;
+  return {
+    draft: templateDraft(template),
+    notice: hasWeights(template) ? "template" : "templateNeedsWeights",
+  };
+}
 
 /** The editor's answer: the draft to show, issues by path, a notice; refusals under `_form`. */
 function answer(
@@ -55,8 +75,12 @@ export async function handleCriteriaPost(user: SessionUser, c: Competition, form
       409,
     );
   const intent = String(formData.get("intent") ?? "");
-  if (intent === "template")
-    return answer(toDraft(VILLAGE_LIBRARY_TEMPLATE), { notice: "template" });
+  if (intent === "template") {
+    const loaded = loadTemplate(String(formData.get("template") ?? DEFAULT_TEMPLATE));
+    if (!loaded)
+      return answer(readDraft(formData.entries()), { errors: formError("error.invalid") }, 400);
+    return answer(loaded.draft, { notice: loaded.notice });
+  }
 
   // the buttons of the editor name their place: `add-indicator:<component>`, `remove-indicator:<component>:<indicator>`
   const draft = readDraft(formData.entries());

@@ -6,6 +6,7 @@ import { CriteriaFields, type Issues } from "~/components/CriteriaEditor";
 import { MessageList } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
 import { sumOfWeights, toDraft, weightsInForm, weightTotal } from "~/lib/criteria";
+import { EDITOR_TEMPLATES, findCriteriaTemplate } from "~/lib/templates";
 import { requireRole } from "~/lib/session.server";
 import { requireCompetition } from "~/models/competitions.server";
 import { getCriteria } from "~/models/criteria.server";
@@ -13,7 +14,7 @@ import {
   useCompetition,
   type CompetitionPageHandle,
 } from "../chair.competitions.$slug/competition-page";
-import { handleCriteriaPost } from "./criteria.server";
+import { handleCriteriaPost, loadTemplate } from "./criteria.server";
 
 export const meta: MetaFunction = () => [{ title: "Kriteria · Juara" }];
 
@@ -24,7 +25,15 @@ export const handle: CompetitionPageHandle = {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
-  return json({ draft: toDraft(await getCriteria(c.id)) });
+  const criteria = await getCriteria(c.id);
+  // `?template=<code>`: the new-competition form sends the chair here with a template that has
+  // no weights. It fills only a draft without criteria, so saved criteria never hide behind it
+  // (a reload after saving shows them); nothing is stored until the chair presses Save.
+  const code = new URL(request.url).searchParams.get("template");
+  const loaded =
+    code !== null && c.status === "draft" && criteria.length === 0 ? loadTemplate(code) : null;
+  if (loaded) return json({ draft: loaded.draft, notice: loaded.notice });
+  return json({ draft: toDraft(criteria), notice: null });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,6 +55,7 @@ export default function CriteriaEditor() {
   const data = useActionData<typeof action>();
   const draft = data?.draft ?? loaded.draft;
   const issues: Issues = data?.issues ?? {};
+  const notice = data ? data.notice : loaded.notice;
   const frozen = status !== "draft";
   const hasIssues = Object.keys(issues).length > 0;
   // a new key after each answer resets the uncontrolled inputs to the draft the server sent
@@ -61,7 +71,9 @@ export default function CriteriaEditor() {
   return (
     <>
       {frozen ? (
-        <p className="alert">{t("setup.criteria.frozen")}</p>
+        <p className="readonly-note" id="criteria-frozen">
+          {t("setup.criteria.frozen")}
+        </p>
       ) : (
         <p>{t("setup.criteria.intro")}</p>
       )}
@@ -70,9 +82,14 @@ export default function CriteriaEditor() {
           {t("setup.criteria.saved")}
         </p>
       ) : null}
-      {data?.notice === "template" ? (
+      {notice === "template" ? (
         <p className="notice" role="status">
           {t("setup.criteria.templateLoaded")}
+        </p>
+      ) : null}
+      {notice === "templateNeedsWeights" ? (
+        <p className="notice" role="status" id="criteria-needs-weights">
+          {t("setup.criteria.templateNeedsWeights")}
         </p>
       ) : null}
       {data?.errors._form ? (
@@ -85,6 +102,17 @@ export default function CriteriaEditor() {
       {!frozen ? (
         <Form method="post" className="panel">
           <p className="hint">{t("setup.criteria.templateHint")}</p>
+          <div className="field">
+            <label htmlFor="criteria-template">{t("setup.criteria.templateChoice")}</label>
+            <select id="criteria-template" name="template" defaultValue={EDITOR_TEMPLATES[0]}>
+              {EDITOR_TEMPLATES.map((code) => (
+                <option key={code} value={code}>
+                  {t(findCriteriaTemplate(code)!.nameKey)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <p className="hint">{t("setup.criteria.basisNote")}</p>
           <button type="submit" name="intent" value="template" className="button">
             {t("setup.criteria.template")}
           </button>

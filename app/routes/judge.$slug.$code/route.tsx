@@ -2,16 +2,22 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
-import { useMemo, useState, type FormEvent } from "react";
+import { useCallback, useMemo, useState, type FormEvent } from "react";
+import { ConflictPanel } from "~/components/ConflictPanel";
 import { CoachingNoteField, CoachingNoteForm } from "~/components/CoachingNote";
 import {
   ComponentFieldset,
-  ConflictPanel,
   fieldId,
   SheetErrorSummary,
   SheetFooter,
   SheetHeader,
 } from "~/components/ScoreSheet";
+import { onlyRequired, problemFields, SheetProblems } from "~/components/SheetProblems";
+import {
+  SubmitConfirmForm,
+  SubmitReviewDialog,
+  unscoredIndicators,
+} from "~/components/SubmitReview";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { checkFields, checkScore, liveTotals, valuesOfSheet } from "~/lib/sheet";
@@ -22,7 +28,7 @@ import { oneTimeKey, useSheetAutosave, type SheetConflict } from "~/lib/use-shee
 import { getJudgeNote } from "~/models/coaching-notes.server";
 import { getSheetView } from "~/models/sheets.server";
 import { handleNotePost } from "./note-post.server";
-import { handleSheetPost, statusOf } from "./sheet-post.server";
+import { handleSheetPagePost, statusOf } from "./sheet-post.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.library.name ?? ""} · Juara` },
@@ -73,7 +79,10 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
   defaultShouldRevalidate,
 }) => (formData?.get("intent") === "note" ? false : defaultShouldRevalidate);
 
-/** The plain-form path (JavaScript off): save, submit, or show what went wrong with the form kept. */
+/**
+ * The plain-form path (JavaScript off): save; submit (first the summary and a confirm form, then,
+ * with `confirm=yes`, the submission); or show what went wrong with the form kept.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["judge"]);
   const slug = params.slug ?? "";
@@ -81,12 +90,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // the coaching note's own form posts to ?note (docs/http.md)
   if (new URL(request.url).searchParams.has("note"))
     return handleNotePost(user, slug, code, request);
-  const { outcome, values } = await handleSheetPost(user, slug, code, request);
+  const { outcome, values } = await handleSheetPagePost(user, slug, code, request);
   if (outcome.status === "notFound") throw new Response("Not found", { status: 404 });
   if (outcome.status === "saved") {
     return outcome.sheetStatus === "submitted"
       ? redirect(`/judge/${slug}?submitted=${encodeURIComponent(code)}`, 303)
       : redirect(`/judge/${slug}/${encodeURIComponent(code)}?saved=1`, 303);
+  }
+  if (outcome.status === "review") {
+    return json(
+      {
+        errors: {} as SheetErrors,
+        values,
+        key: oneTimeKey(),
+        current: null,
+        review: true,
+        partSaved: false,
+      },
+      { headers: noStore },
+    );
   }
   const errors: SheetErrors =
     outcome.status === "invalid"
@@ -102,6 +124,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       values,
       key: oneTimeKey(),
       current: outcome.status === "conflict" ? outcome.current : null,
+      review: false,
+      // a draft's valid fields were saved; the refused ones come back in their boxes
+      partSaved: outcome.status === "invalid" && outcome.saved !== undefined,
     },
     { status: statusOf(outcome), headers: noStore },
   );
@@ -134,10 +159,17 @@ export default function ScoreSheet() {
   });
   const { values, setField } = autosave;
   const [clientErrors, setClientErrors] = useState<SheetErrors>({});
+  const [reviewing, setReviewing] = useState(false);
 
+  // what is on the sheet now is checked as the server will (a value kept on the device included)
+  const liveErrors = useMemo(
+    () => (hydrated ? checkFields(indicators, values, "save").errors : {}),
+    [hydrated, indicators, values],
+  );
   const errors: SheetErrors = {
     ...(actionData?.errors ?? {}),
     ...autosave.serverErrors,
+    ...liveErrors,
     ...clientErrors,
   };
   const totals = liveTotals(criteria, values);
@@ -168,16 +200,29 @@ export default function ScoreSheet() {
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const intent = submitter?.value === "submit" ? "submit" : "save";
-    const checked = checkFields(indicators, values, intent);
+    // what is typed wrong comes first; what is missing for a submission the review lists
+    const checked = checkFields(indicators, values, "save");
     if (Object.keys(checked.errors).length > 0) {
       setClientErrors(checked.errors);
       const first = Object.keys(checked.errors)[0];
       if (first) document.getElementById(fieldId(first))?.focus();
+      // a draft still saves its other fields; the bad ones stay on this device until corrected
+      if (intent === "save") void autosave.send("save");
       return;
     }
     setClientErrors({});
-    void autosave.send(intent);
+    if (intent === "submit") setReviewing(true);
+    else void autosave.send("save");
   }
+
+  // leaving the review of an incomplete sheet marks what is missing, with the footer's list
+  const closeReview = useCallback(() => {
+    setReviewing(false);
+    if (unscoredIndicators(criteria, values).length > 0)
+      setClientErrors(checkFields(indicators, values, "submit").errors);
+  }, [criteria, indicators, values]);
+
+  const problems = problemFields(criteria, errors);
 
   const fields = { values, errors, editable, onChange: change };
   const readOnlyReason =
@@ -197,6 +242,11 @@ export default function ScoreSheet() {
           {t("scoring.sheet.savedNotice")}
         </p>
       ) : null}
+      {actionData?.partSaved ? (
+        <p className="notice warn" role="status">
+          {t("scoring.sheet.partSaved")}
+        </p>
+      ) : null}
       {readOnlyReason ? <p className="notice">{readOnlyReason}</p> : null}
       {sheet.reopenReason && sheet.status !== "submitted" ? (
         <p className="notice warn">{t("scoring.sheet.reopened", { reason: sheet.reopenReason })}</p>
@@ -208,7 +258,15 @@ export default function ScoreSheet() {
           })}
         </p>
       ) : null}
-      <SheetErrorSummary errors={errors} />
+      <SheetErrorSummary errors={errors} hydrated={hydrated} />
+      {actionData?.review && editable ? (
+        <SubmitConfirmForm
+          criteria={criteria}
+          values={actionData.values}
+          version={sheet.version}
+          formKey={actionData.key}
+        />
+      ) : null}
 
       {conflict ? (
         <ConflictPanel
@@ -223,6 +281,7 @@ export default function ScoreSheet() {
       ) : null}
 
       <form
+        id="sheet-form"
         method="post"
         noValidate
         onSubmit={onSubmit}
@@ -254,11 +313,30 @@ export default function ScoreSheet() {
                   status: autosave.status,
                   savedAt: autosave.savedAt,
                   failedCode: autosave.failedCode,
+                  problems: {
+                    count: problems.length,
+                    required: onlyRequired(errors, problems),
+                  },
                 }
               : null
           }
-        />
+        >
+          <SheetProblems criteria={criteria} errors={errors} />
+        </SheetFooter>
       </form>
+      {hydrated && editable ? (
+        <SubmitReviewDialog
+          open={reviewing}
+          criteria={criteria}
+          values={values}
+          returnFocusTo="sheet-submit"
+          onConfirm={() => {
+            setReviewing(false);
+            void autosave.send("submit");
+          }}
+          onClose={closeReview}
+        />
+      ) : null}
       <CoachingNoteForm action={noteAction} />
     </>
   );
