@@ -900,5 +900,6 @@ describe("hostile input to every action", () => {
       }
     }
     expect(stats.requests).toBeGreaterThan(200);
-  });
+    // hundreds of requests through the real server: a ceiling for a busy machine, not a speed goal
+  }, 180_000);
 });
