@@ -9,7 +9,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { snapshot, headers } = await loadPublishedPage(request, params.slug);
   const method = await getJudgingMethod(snapshot.competition.slug);
   if (!method) throw new Response("Not found", { status: 404 });
-  return json({ competition: snapshot.competition, method }, { headers });
+  // how many went on after each stage: as published with the results
+  const wentOn = Object.fromEntries(
+    snapshot.stages.map((st) => [st.code, st.results.filter((x) => x.advanced).length]),
+  );
+  return json({ competition: snapshot.competition, method, wentOn }, { headers });
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
@@ -22,36 +26,109 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ];
 
-export default function HowWeJudged() {
-  const { competition, method } = useLoaderData<typeof loader>();
+type Method = ReturnType<typeof useLoaderData<typeof loader>>["method"];
+
+function CriteriaList({ components }: { components: Method["components"] }) {
   const t = useT();
+  return (
+    <ol className="criteria-list">
+      {components.map((c) => (
+        <li key={c.code}>
+          <h3>
+            {c.code}. {c.name}{" "}
+            <span className="badge">{t("public.method.weight", { weight: c.weight })}</span>
+          </h3>
+          <ul>
+            {c.indicators.map((i) => (
+              <li key={i.code}>
+                {i.code} {i.name}{" "}
+                <span className="muted">
+                  ({t("public.method.scale", { min: i.min, max: i.max })})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Each stage in order: its kind, what it judged (its criteria) and how many went on. */
+function Stages({ method, wentOn }: { method: Method; wentOn: Record<string, number> }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="stages">
+      <h2 id="stages">{t("publicStages.method.title")}</h2>
+      <p>{t("publicStages.method.intro", { count: method.stages.length })}</p>
+      <ol className="stage-list">
+        {method.stages.map((st, index) => {
+          const last = index === method.stages.length - 1;
+          return (
+            <li key={st.code} className="stage-item">
+              <h3>{t("publicStages.method.stage", { position: index + 1, name: st.name })}</h3>
+              <ul className="rules">
+                <li>
+                  {t("publicStages.method.kind", { kind: t(`publicStages.kind.${st.kind}`) })}
+                </li>
+                {st.kind === "admin" ? (
+                  <li>{t("publicStages.method.admin")}</li>
+                ) : (
+                  <>
+                    <li>{t("publicStages.method.stageDecides")}</li>
+                    {method.combine === "weighted" ? (
+                      <li>{t("publicStages.method.stageWeight", { weight: st.weight })}</li>
+                    ) : null}
+                  </>
+                )}
+                {last ? null : (
+                  <>
+                    {st.kind === "admin" ? null : (
+                      <li>
+                        {st.advance === null
+                          ? t("publicStages.method.advanceAll")
+                          : t("publicStages.method.advance", { count: st.advance })}
+                      </li>
+                    )}
+                    {wentOn[st.code] !== undefined ? (
+                      <li>{t("publicStages.method.wentOn", { count: wentOn[st.code]! })}</li>
+                    ) : null}
+                  </>
+                )}
+              </ul>
+              {st.components.length > 0 ? (
+                <>
+                  <h4>{t("public.method.criteria")}</h4>
+                  <CriteriaList components={st.components} />
+                </>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+export default function HowWeJudged() {
+  const { competition, method, wentOn } = useLoaderData<typeof loader>();
+  const t = useT();
+  // one stage: the page reads as it always has, without a word about stages
+  const staged = method.stages.length > 1;
   return (
     <article>
       <p>
         <Link to={`/competitions/${competition.slug}`}>← {competition.name}</Link>
       </p>
       <h1>{t("public.method.title", { name: competition.name })}</h1>
-      <h2>{t("public.method.criteria")}</h2>
-      <ol className="criteria-list">
-        {method.components.map((c) => (
-          <li key={c.code}>
-            <h3>
-              {c.code}. {c.name}{" "}
-              <span className="badge">{t("public.method.weight", { weight: c.weight })}</span>
-            </h3>
-            <ul>
-              {c.indicators.map((i) => (
-                <li key={i.code}>
-                  {i.code} {i.name}{" "}
-                  <span className="muted">
-                    ({t("public.method.scale", { min: i.min, max: i.max })})
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ol>
+      {staged ? (
+        <Stages method={method} wentOn={wentOn} />
+      ) : (
+        <>
+          <h2>{t("public.method.criteria")}</h2>
+          <CriteriaList components={method.components} />
+        </>
+      )}
       <h2>{t("public.howWeJudged")}</h2>
       <ul className="rules">
         <li>{t("public.method.formula")}</li>
@@ -60,6 +137,12 @@ export default function HowWeJudged() {
             method: t(`public.method.aggregation.${competition.aggregation}`),
           })}
         </li>
+        {staged ? (
+          <>
+            <li>{t(`publicStages.method.combine.${method.combine}`)}</li>
+            <li>{t("publicStages.method.order")}</li>
+          </>
+        ) : null}
         <li>{t("public.method.rounding")}</li>
         <li>{t("public.method.tiebreak")}</li>
         <li>{t(`public.method.scope.${competition.rankingScope}`)}</li>
