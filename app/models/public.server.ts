@@ -466,28 +466,20 @@ export interface JudgingComponent {
 export interface JudgingMethod {
   components: JudgingComponent[];
   panelSize: number;
-  combine: CombineMode;
-  /** every stage in order, each with its own criteria (one stage: the components above) */
-  stages: {
-    code: string;
-    name: string;
-    kind: StageKind;
-    weight: number;
-    advance: number | null;
-    components: JudgingComponent[];
-  }[];
+  /** each stage's own criteria by its code, in order (one stage: the components above) */
+  stages: { code: string; components: JudgingComponent[] }[];
 }
 
 /**
- * The criteria, stages and panel behind a published competition, for "How we judged": the
- * competition's own criteria and stages (criteria are frozen once the competition leaves draft),
- * as this page has always read them, not the snapshot.
+ * The criteria and panel behind a published competition, for "How we judged": the competition's
+ * own criteria (frozen once the competition leaves draft), as this page has always read them;
+ * the page takes the stages themselves from the snapshot and their criteria from here by code.
  */
 export async function getJudgingMethod(slug: string): Promise<JudgingMethod | null> {
   const db = getDb();
   const competition = await db
     .selectFrom("competitions")
-    .select(["id", "combine"])
+    .select("id")
     .where("slug", "=", slug)
     .where("status", "=", "published")
     .executeTakeFirst();
@@ -495,7 +487,7 @@ export async function getJudgingMethod(slug: string): Promise<JudgingMethod | nu
   const [stages, components, indicators, panel] = await Promise.all([
     db
       .selectFrom("stages")
-      .selectAll()
+      .select(["id", "code"])
       .where("competition_id", "=", competition.id)
       .orderBy("position")
       .execute(),
@@ -538,13 +530,8 @@ export async function getJudgingMethod(slug: string): Promise<JudgingMethod | nu
   return {
     components: judged.map(strip),
     panelSize: Number(panel.n),
-    combine: competition.combine,
     stages: stages.map((st) => ({
       code: st.code,
-      name: st.name,
-      kind: st.kind,
-      weight: st.weight,
-      advance: st.advance,
       components: judged.filter((c) => c.stageId === st.id).map(strip),
     })),
   };

@@ -1,6 +1,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import type { CombineMode } from "../../db/schema";
 import { useT } from "~/i18n/useT";
 import { loadPublishedPage } from "~/routes/competitions.$slug/published-page.server";
 import { getJudgingMethod } from "~/models/public.server";
@@ -9,11 +10,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { snapshot, headers } = await loadPublishedPage(request, params.slug);
   const method = await getJudgingMethod(snapshot.competition.slug);
   if (!method) throw new Response("Not found", { status: 404 });
-  // how many went on after each stage: as published with the results
-  const wentOn = Object.fromEntries(
-    snapshot.stages.map((st) => [st.code, st.results.filter((x) => x.advanced).length]),
+  // the stages as published with the results (as the winners page shows them), each with its
+  // criteria, which this page has always read from the competition itself
+  const stages = snapshot.stages.map((st) => ({
+    code: st.code,
+    name: st.name,
+    kind: st.kind,
+    weight: st.weight,
+    advance: st.advance,
+    wentOn: st.results.filter((x) => x.advanced).length,
+    components: method.stages.find((m) => m.code === st.code)?.components ?? [],
+  }));
+  return json(
+    {
+      competition: snapshot.competition,
+      method: { components: method.components, panelSize: method.panelSize },
+      stages,
+    },
+    { headers },
   );
-  return json({ competition: snapshot.competition, method, wentOn }, { headers });
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
@@ -26,9 +41,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ];
 
-type Method = ReturnType<typeof useLoaderData<typeof loader>>["method"];
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function CriteriaList({ components }: { components: Method["components"] }) {
+function CriteriaList({ components }: { components: Data["method"]["components"] }) {
   const t = useT();
   return (
     <ol className="criteria-list">
@@ -55,15 +70,15 @@ function CriteriaList({ components }: { components: Method["components"] }) {
 }
 
 /** Each stage in order: its kind, what it judged (its criteria) and how many went on. */
-function Stages({ method, wentOn }: { method: Method; wentOn: Record<string, number> }) {
+function Stages({ stages, combine }: { stages: Data["stages"]; combine: CombineMode }) {
   const t = useT();
   return (
     <section aria-labelledby="stages">
       <h2 id="stages">{t("publicStages.method.title")}</h2>
-      <p>{t("publicStages.method.intro", { count: method.stages.length })}</p>
+      <p>{t("publicStages.method.intro", { count: stages.length })}</p>
       <ol className="stage-list">
-        {method.stages.map((st, index) => {
-          const last = index === method.stages.length - 1;
+        {stages.map((st, index) => {
+          const last = index === stages.length - 1;
           return (
             <li key={st.code} className="stage-item">
               <h3>{t("publicStages.method.stage", { position: index + 1, name: st.name })}</h3>
@@ -76,7 +91,7 @@ function Stages({ method, wentOn }: { method: Method; wentOn: Record<string, num
                 ) : (
                   <>
                     <li>{t("publicStages.method.stageDecides")}</li>
-                    {method.combine === "weighted" ? (
+                    {combine === "weighted" ? (
                       <li>{t("publicStages.method.stageWeight", { weight: st.weight })}</li>
                     ) : null}
                   </>
@@ -90,9 +105,7 @@ function Stages({ method, wentOn }: { method: Method; wentOn: Record<string, num
                           : t("publicStages.method.advance", { count: st.advance })}
                       </li>
                     )}
-                    {wentOn[st.code] !== undefined ? (
-                      <li>{t("publicStages.method.wentOn", { count: wentOn[st.code]! })}</li>
-                    ) : null}
+                    <li>{t("publicStages.method.wentOn", { count: st.wentOn })}</li>
                   </>
                 )}
               </ul>
@@ -111,10 +124,10 @@ function Stages({ method, wentOn }: { method: Method; wentOn: Record<string, num
 }
 
 export default function HowWeJudged() {
-  const { competition, method, wentOn } = useLoaderData<typeof loader>();
+  const { competition, method, stages } = useLoaderData<typeof loader>();
   const t = useT();
   // one stage: the page reads as it always has, without a word about stages
-  const staged = method.stages.length > 1;
+  const staged = stages.length > 1;
   return (
     <article>
       <p>
@@ -122,7 +135,7 @@ export default function HowWeJudged() {
       </p>
       <h1>{t("public.method.title", { name: competition.name })}</h1>
       {staged ? (
-        <Stages method={method} wentOn={wentOn} />
+        <Stages stages={stages} combine={competition.combine} />
       ) : (
         <>
           <h2>{t("public.method.criteria")}</h2>
@@ -139,7 +152,7 @@ export default function HowWeJudged() {
         </li>
         {staged ? (
           <>
-            <li>{t(`publicStages.method.combine.${method.combine}`)}</li>
+            <li>{t(`publicStages.method.combine.${competition.combine}`)}</li>
             <li>{t("publicStages.method.order")}</li>
           </>
         ) : null}

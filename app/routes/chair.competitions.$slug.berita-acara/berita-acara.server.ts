@@ -143,7 +143,7 @@ function minutesStages(
       closedAt: own?.closedAt ?? null,
       judges: own?.judges ?? 0,
       assignments: own?.assignments ?? 0,
-      failures: own?.failures ?? [],
+      failures: (own?.failures ?? []).map((f) => ({ ...f, name: names.get(f.code) ?? f.name })),
       results: [...st.results]
         .map((x) => ({
           code: x.libraryCode,
