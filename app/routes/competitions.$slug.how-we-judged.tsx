@@ -43,16 +43,24 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function CriteriaList({ components }: { components: Data["method"]["components"] }) {
+function CriteriaList({
+  components,
+  nested = false,
+}: {
+  components: Data["method"]["components"];
+  /** under a stage's heading: one heading level lower */
+  nested?: boolean;
+}) {
   const t = useT();
+  const Heading = nested ? "h5" : "h3";
   return (
     <ol className="criteria-list">
       {components.map((c) => (
         <li key={c.code}>
-          <h3>
+          <Heading>
             {c.code}. {c.name}{" "}
             <span className="badge">{t("public.method.weight", { weight: c.weight })}</span>
-          </h3>
+          </Heading>
           <ul>
             {c.indicators.map((i) => (
               <li key={i.code}>
@@ -112,7 +120,7 @@ function Stages({ stages, combine }: { stages: Data["stages"]; combine: CombineM
               {st.components.length > 0 ? (
                 <>
                   <h4>{t("public.method.criteria")}</h4>
-                  <CriteriaList components={st.components} />
+                  <CriteriaList components={st.components} nested />
                 </>
               ) : null}
             </li>
