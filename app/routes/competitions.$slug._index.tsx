@@ -2,6 +2,7 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ScoreDistributionChart, WinnersComponentChart } from "~/components/charts/ResultCharts";
+import { StagePath, StageScores } from "~/components/PublicStages";
 import { ResultsSection } from "~/components/ResultsSection";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate } from "~/lib/format";
@@ -47,7 +48,9 @@ export default function WinnersPage() {
   const snapshot = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
-  const { competition, publication, results } = snapshot;
+  const { competition, publication, results, stages } = snapshot;
+  // one stage: the page reads as it always has, without a word about stages
+  const staged = stages.length > 1;
   const sections = groupByCategory(results, competition.rankingScope);
   return (
     <article className="winners-page">
@@ -61,6 +64,7 @@ export default function WinnersPage() {
             date: formatDate(publication.publishedAt, lang),
           })}
         </p>
+        {staged ? <StagePath stages={stages} combine={competition.combine} /> : null}
         {competition.isDemo ? <p className="demo-note">{t("public.demo")}</p> : null}
         {publication.revision > 0 ? (
           <div className="correction" role="note">
@@ -89,6 +93,14 @@ export default function WinnersPage() {
           points={snapshot.points}
         />
       ))}
+      {staged ? (
+        <StageScores
+          stages={stages}
+          results={results}
+          combine={competition.combine}
+          scope={competition.rankingScope}
+        />
+      ) : null}
       <section className="charts" aria-label={t("public.components")}>
         {sections.map((section) => {
           const juara = prizeOrder(section.results, "overall").filter(isJuara);
