@@ -204,6 +204,11 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
     get: CHAIR_ONLY,
     post: CHAIR_ONLY_POST_EMPTY,
   },
+  "routes/chair.competitions.$slug.stages": {
+    url: "/chair/competitions/kutim-2024/stages",
+    get: CHAIR_ONLY,
+    post: CHAIR_ONLY_POST_EMPTY,
+  },
   "routes/chair.competitions.$slug.results[.]csv": {
     url: "/chair/competitions/kutim-2024/results.csv",
     get: CHAIR_ONLY,
