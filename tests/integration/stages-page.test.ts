@@ -11,6 +11,7 @@ let server: RunningServer;
 let data: { dir: string; remove: () => void };
 let chair: HttpClient;
 const base = "/chair/competitions/kutim-2024/stages";
+let adminLibraries: string[] = [];
 
 beforeAll(async () => {
   data = tempDir();
@@ -40,6 +41,53 @@ beforeAll(async () => {
       weight: 40,
       advance: null,
     })
+    .execute();
+  // a competition opening with the administrative check, two libraries entered
+  const now = "2026-11-25T00:00:00.000Z";
+  const { id: adminId } = await db
+    .insertInto("competitions")
+    .values({
+      slug: "tahap-admin",
+      name: "Lomba dengan pemeriksaan",
+      year: 2026,
+      level: "kabupaten",
+      region: "Uji",
+      status: "scoring",
+      aggregation: "mean",
+      prize_winners: 1,
+      prize_honourable: 0,
+      ranking_scope: "overall",
+      created_at: now,
+      updated_at: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable("stages")
+    .set({ code: "ADM", name: "Administrasi", kind: "admin", weight: 0 })
+    .where("competition_id", "=", adminId)
+    .execute();
+  await db
+    .insertInto("stages")
+    .values({ competition_id: adminId, position: 2, code: "D", name: "Dokumen", kind: "desk" })
+    .execute();
+  const libraries = await db
+    .selectFrom("libraries")
+    .select(["id", "code", "type"])
+    .orderBy("code")
+    .limit(2)
+    .execute();
+  adminLibraries = libraries.map((l) => l.code);
+  await db
+    .insertInto("entries")
+    .values(
+      libraries.map((l) => ({
+        competition_id: adminId,
+        library_id: l.id,
+        category: l.type,
+        created_at: now,
+      })),
+    )
     .execute();
   await db.destroy();
   server = await startServer({ dataDir: data.dir });
@@ -96,5 +144,53 @@ describe("the chair's stages page", () => {
     const judge = new HttpClient(server.url);
     expect((await judge.login("juri1@juara.demo", DEMO_PASSWORD)).status).toBe(302);
     expect((await judge.get(base)).status).toBe(403);
+  });
+
+  it("records the administrative checklist: a fail needs a reason, then the page shows each item", async () => {
+    const url = "/chair/competitions/tahap-admin/stages";
+    const [first, second] = adminLibraries as [string, string];
+    const page = await (await chair.get(url)).text();
+    expect(page).toContain("Pemeriksaan administrasi");
+    expect(page).toContain("2 peserta aktif belum diperiksa pada tahap administrasi.");
+
+    const noReason = await chair.post(url, {
+      intent: "stage-check",
+      library: first,
+      item: "Surat pengantar",
+      passed: "no",
+      reason: "",
+    });
+    expect(noReason.status).toBe(400);
+    expect(await noReason.text()).toContain("Sebutkan alasan peserta tidak lolos.");
+
+    const failed = await chair.post(url, {
+      intent: "stage-check",
+      library: first,
+      item: "Surat pengantar",
+      passed: "no",
+      reason: "Tidak ditandatangani kepala desa",
+    });
+    expect(failed.status).toBe(302);
+    expect(failed.headers.get("location")).toBe(`${url}?checked=${first}`);
+    const passed = await chair.post(url, {
+      intent: "stage-check",
+      library: second,
+      item: "Surat pengantar",
+      passed: "yes",
+      reason: "",
+    });
+    expect(passed.status).toBe(302);
+    const after = await (await chair.get(url)).text();
+    expect(after).toContain("Surat pengantar: gagal (Tidak ditandatangani kepala desa)");
+    expect(after).toContain("Surat pengantar: lolos");
+    expect(after).not.toContain("belum diperiksa pada tahap administrasi");
+
+    const unknown = await chair.post(url, {
+      intent: "stage-check",
+      library: "TIDAK-ADA",
+      item: "Surat pengantar",
+      passed: "yes",
+    });
+    expect(unknown.status).toBe(404);
   });
 });

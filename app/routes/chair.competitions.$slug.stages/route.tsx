@@ -42,7 +42,7 @@ export default function StagesPage() {
   const values = (data?.values ?? {}) as Partial<Record<string, string>>;
   return (
     <>
-      {moved ? (
+      {moved && stages.some((s) => s.current && s.code === moved) ? (
         <p className="notice" role="status">
           {t("stages.moved", { stage: moved })}
         </p>
@@ -170,8 +170,9 @@ export default function StagesPage() {
                   <ul>
                     {e.checks.map((k) => (
                       <li key={k.item}>
-                        {k.item}: {k.passed ? t("stages.pass") : t("stages.fail")}
-                        {k.passed ? null : ` (${k.reason})`}
+                        {k.passed
+                          ? `${k.item}: ${t("stages.pass")}`
+                          : `${k.item}: ${t("stages.fail")} (${k.reason})`}
                       </li>
                     ))}
                   </ul>
