@@ -41,8 +41,16 @@ const VISIT_COMPONENTS = [
     name: "Kesesuaian Kondisi Lapangan",
     weight: 40,
     indicators: [
-      ["VK1", "Kesesuaian data berkas", "Koleksi, ruang dan tenaga yang dilaporkan sesuai dengan yang dijumpai."],
-      ["VK2", "Ruang dan sarana", "Ruang baca, rak dan perabot tertata, bersih dan mudah dijangkau warga."],
+      [
+        "VK1",
+        "Kesesuaian data berkas",
+        "Koleksi, ruang dan tenaga yang dilaporkan sesuai dengan yang dijumpai.",
+      ],
+      [
+        "VK2",
+        "Ruang dan sarana",
+        "Ruang baca, rak dan perabot tertata, bersih dan mudah dijangkau warga.",
+      ],
     ],
   },
   {
@@ -50,8 +58,16 @@ const VISIT_COMPONENTS = [
     name: "Layanan dan Kegiatan",
     weight: 35,
     indicators: [
-      ["VL1", "Layanan yang berjalan", "Peminjaman, baca di tempat dan layanan anak berjalan pada hari kunjungan."],
-      ["VL2", "Kegiatan literasi", "Kegiatan bersama warga yang terdokumentasi: mendongeng, pelatihan, kelompok baca."],
+      [
+        "VL1",
+        "Layanan yang berjalan",
+        "Peminjaman, baca di tempat dan layanan anak berjalan pada hari kunjungan.",
+      ],
+      [
+        "VL2",
+        "Kegiatan literasi",
+        "Kegiatan bersama warga yang terdokumentasi: mendongeng, pelatihan, kelompok baca.",
+      ],
     ],
   },
   {
@@ -59,8 +75,16 @@ const VISIT_COMPONENTS = [
     name: "Dampak dan Dukungan",
     weight: 25,
     indicators: [
-      ["VD1", "Dampak bagi warga", "Manfaat yang disampaikan pemustaka dan tokoh masyarakat dalam wawancara."],
-      ["VD2", "Dukungan pemerintah desa", "Anggaran desa, tenaga dan rencana pengembangan perpustakaan."],
+      [
+        "VD1",
+        "Dampak bagi warga",
+        "Manfaat yang disampaikan pemustaka dan tokoh masyarakat dalam wawancara.",
+      ],
+      [
+        "VD2",
+        "Dukungan pemerintah desa",
+        "Anggaran desa, tenaga dan rencana pengembangan perpustakaan.",
+      ],
     ],
   },
 ].map((c) => ({
