@@ -138,11 +138,13 @@ export async function advanceStage(
         .where("id", "=", current.id)
         .execute();
       await trx.deleteFrom("stage_results").where("stage_id", "=", current.id).execute();
-      if (shortlist.length > 0)
+      // in slices: one statement's bound values are limited (32,766 in SQLite), five per row
+      const slice = 1000;
+      for (let i = 0; i < shortlist.length; i += slice)
         await trx
           .insertInto("stage_results")
           .values(
-            shortlist.map((s) => ({
+            shortlist.slice(i, i + slice).map((s) => ({
               stage_id: current.id,
               entry_id: s.entry.entryId,
               score_x100: s.scoreX100,
