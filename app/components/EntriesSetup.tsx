@@ -152,12 +152,16 @@ function EntryTableRow({
       <td className="num">{e.judges}</td>
       <td>
         {managers.length > 0 ? (
-          managers.map((m) => (
-            <span key={m.email} className="manager">
-              {m.name} <span className="muted">&lt;{m.email}&gt;</span>
-              <br />
-            </span>
-          ))
+          <>
+            {managers.map((m) => (
+              <span key={m.email} className="manager">
+                {m.name} <span className="muted">{`<${m.email}>`}</span>
+                <br />
+              </span>
+            ))}
+            {/* an invitation refused here (the library has a manager by now) */}
+            <ErrorList errors={inviteReply ? allErrors(inviteReply.errors) : undefined} />
+          </>
         ) : (
           <InviteForm entry={e} reply={inviteReply} />
         )}
