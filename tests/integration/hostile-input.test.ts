@@ -399,6 +399,23 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
         base: { intent: "add", library: String(ids.library) },
         fields: { library: { t: "id" } },
       },
+      // the invitation of a library's manager (library accounts)
+      {
+        name: "invite library manager",
+        role: "chair",
+        url: `${c}/entries`,
+        base: {
+          intent: "invite",
+          entryId: String(ids.entry),
+          name: "Bu Sari",
+          email: "pengelola@juara.test",
+        },
+        fields: {
+          entryId: { t: "id" },
+          name: { t: "text", max: 120, required: true },
+          email: { t: "email" },
+        },
+      },
     ],
     "routes/chair.competitions.$slug.judges": [
       {
