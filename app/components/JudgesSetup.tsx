@@ -36,9 +36,8 @@ export function JudgesNotices({ reply, names }: { reply: JudgesReply | undefined
           )}
         </p>
       ) : null}
-      {!reply.form.startsWith("suggestion") &&
-      reply.form !== "conflict" &&
-      reply.form !== "balanced" ? (
+      {/* the balanced form's own errors sit at its field; a refusal of the whole form shows here */}
+      {!reply.form.startsWith("suggestion") && reply.form !== "conflict" ? (
         <ErrorList errors={reply.errors._form} />
       ) : null}
     </>
