@@ -124,6 +124,10 @@ function StageField({ stage }: { stage: JudgesStage | null }) {
   return stage ? <input type="hidden" name="stage" value={stage.code} /> : null;
 }
 
+/** Where a stage's form posts: the page of that stage, so the answer (without JavaScript too) shows it. */
+const stageAction = (stage: JudgesStage | null) =>
+  stage ? `?stage=${encodeURIComponent(stage.code)}` : undefined;
+
 /** The competition's panel, and the judges' accounts that could join it. */
 export function PanelSection({
   judges,
@@ -246,7 +250,7 @@ export function AssignmentsSection({
           <p className="hint">{t("setup.judges.assignmentsHint")}</p>
           {open && matrix.judges.length > 0 ? (
             <div className="button-row">
-              <Form method="post">
+              <Form method="post" action={stageAction(stage)}>
                 <input type="hidden" name="intent" value="assign-all" />
                 <StageField stage={stage} />
                 <button type="submit" className="button">
@@ -254,7 +258,7 @@ export function AssignmentsSection({
                 </button>
               </Form>
               {stage ? (
-                <Form method="post">
+                <Form method="post" action={stageAction(stage)}>
                   <input type="hidden" name="intent" value="teams" />
                   <StageField stage={stage} />
                   <button type="submit" className="button" aria-describedby="teams-hint">
@@ -266,7 +270,7 @@ export function AssignmentsSection({
                   </span>
                 </Form>
               ) : null}
-              <Form method="post" className="field-row" noValidate>
+              <Form method="post" action={stageAction(stage)} className="field-row" noValidate>
                 <input type="hidden" name="intent" value="balanced" />
                 <StageField stage={stage} />
                 <Field
@@ -285,6 +289,7 @@ export function AssignmentsSection({
           {/* remounted whenever the saved assignments change, so a refused tick does not linger */}
           <Form
             method="post"
+            action={stageAction(stage)}
             key={`${matrix.assigned.join(",")}|${reply?.report ? JSON.stringify(reply.report) : ""}`}
           >
             <input type="hidden" name="intent" value="assignments" />

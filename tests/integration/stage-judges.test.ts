@@ -135,6 +135,8 @@ describe("the judges page of a competition with stages", () => {
     expect(visit).toContain("Penugasan tahap VISIT: Kunjungan lapangan");
     expect(visit).toContain("semua peserta yang masih bertahan ditampilkan");
     expect(visit).toContain('name="stage" value="VISIT"');
+    // the forms post to the stage's page, so the answer shows that stage without JavaScript too
+    expect(visit).toContain(`action="/chair/competitions/${slug}/judges?stage=VISIT"`);
     expect(ticked(visit)).toEqual([]);
     for (const name of ["A Pustaka Tahap", "D Pustaka Tahap"])
       expect(matrixOf(visit)).toContain(name);
@@ -145,12 +147,18 @@ describe("the judges page of a competition with stages", () => {
   it("assigns and unassigns in one stage without touching the other's assignments", async () => {
     const deskBefore = inStage("DESK");
     expect(deskBefore).toHaveLength(8);
-    const saved = await postForm({
-      intent: "assignments",
-      stage: "VISIT",
-      a: [pair("SJA", "juri3"), pair("SJB", "juri3"), pair("SJA", "juri1")],
-    });
+    const saved = await postForm(
+      {
+        intent: "assignments",
+        stage: "VISIT",
+        a: [pair("SJA", "juri3"), pair("SJB", "juri3"), pair("SJA", "juri1")],
+      },
+      `${base}?stage=VISIT`,
+    );
     expect(saved.status).toBe(200);
+    const answer = await saved.text();
+    expect(answer).toContain("3 penugasan ditambahkan, 0 dihapus.");
+    expect(answer).toContain("Penugasan tahap VISIT: Kunjungan lapangan");
     expect(inStage("VISIT")).toEqual(["VISIT:SJA:juri1", "VISIT:SJA:juri3", "VISIT:SJB:juri3"]);
     expect(inStage("DESK")).toEqual(deskBefore);
 

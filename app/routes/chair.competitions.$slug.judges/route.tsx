@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const c = await requireCompetition(params.slug);
   // one stage's assignments: `?stage=<code>` (a scored stage), else the stage open for scoring
   const staged = await judgesStages(c, new URL(request.url).searchParams.get("stage"));
-  if (!staged) throw new Response("Not Found", { status: 404 });
+  if (!staged) throw new Response("Not found", { status: 404, statusText: "Not found" });
   const [matrix, offPanel, conflicts, suggestions, entries] = await Promise.all([
     getAssignmentMatrix(c.id, staged.stage.id),
     listJudgesOffPanel(c.id),
