@@ -24,6 +24,7 @@ export const CONFLICT_STATUSES = ["confirmed", "dismissed"] as const;
 export const STAGE_KINDS = ["admin", "desk", "visit", "presentation", "other"] as const;
 export const SCORED_STAGE_KINDS = ["desk", "visit", "presentation", "other"] as const;
 export const COMBINE_MODES = ["weighted", "last"] as const;
+export const POINTS_DISPLAYS = ["none", "weighted", "sum"] as const;
 
 export type CompetitionLevel = (typeof COMPETITION_LEVELS)[number];
 export type CompetitionStatus = (typeof COMPETITION_STATUSES)[number];
@@ -36,6 +37,7 @@ export type SheetStatus = (typeof SHEET_STATUSES)[number];
 export type ConflictStatus = (typeof CONFLICT_STATUSES)[number];
 export type StageKind = (typeof STAGE_KINDS)[number];
 export type CombineMode = (typeof COMBINE_MODES)[number];
+export type PointsDisplay = (typeof POINTS_DISPLAYS)[number];
 
 export interface CompetitionTable {
   id: Generated<number>;
@@ -62,6 +64,10 @@ export interface CompetitionTable {
   combine: ColumnType<CombineMode, CombineMode | undefined, CombineMode>;
   /** the position of the stage open for scoring (0010); after the last stage, the last one */
   current_stage: ColumnType<number, number | undefined, number>;
+  /** totals shown as points beside the 0–100 score (0011; docs/scoring.md "Points") */
+  points_display: ColumnType<PointsDisplay, PointsDisplay | undefined, PointsDisplay>;
+  /** the factor of `weighted` points (0011): points = final × factor */
+  points_factor: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -340,6 +346,8 @@ export interface PublishedResultTable {
   judge_count: number;
   /** the code of the last stage the entry was in (0010) */
   stage_code: ColumnType<string, string | undefined, string>;
+  /** plain-sum points × 100 as they stood (0011); null in publications made before 0011 */
+  points_sum_x100: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** A stage of a publication's competition, as it stood (0010). */
@@ -361,6 +369,17 @@ export interface PublishedStageResultTable {
   score_x100: number | null;
   rank: number | null;
   advanced: Flag;
+}
+
+/** A judge's coaching note (catatan pembinaan) for an entry in a stage (0011). */
+export interface CoachingNoteTable {
+  stage_id: number;
+  entry_id: number;
+  judge_id: number;
+  text: string;
+  /** 1: the chair includes it in the entry's feedback sheet */
+  included: ColumnType<Flag, Flag | undefined, Flag>;
+  updated_at: Timestamp;
 }
 
 export interface PublishedComponentScoreTable {
@@ -414,6 +433,7 @@ export interface Database {
   published_set_aside: PublishedSetAsideTable;
   published_stages: PublishedStageTable;
   published_stage_results: PublishedStageResultTable;
+  coaching_notes: CoachingNoteTable;
 }
 
 export type Competition = Selectable<CompetitionTable>;

@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { Aggregation } from "../../db/schema";
 import { JudgeDistributionChart } from "~/components/charts/DashboardCharts";
 import { WinnersComponentChart } from "~/components/charts/ResultCharts";
@@ -185,11 +185,17 @@ export function RankingTable({
   judges,
   progress,
   byCategory,
+  points,
+  feedbackHref,
 }: {
   entries: DashboardEntry[];
   judges: DashboardJudge[];
   progress: Progress;
   byCategory: boolean;
+  /** points × 100 by entry id, shown beside the final when the competition shows points */
+  points?: Record<number, number>;
+  /** the entry's feedback sheet (coaching notes), by library code */
+  feedbackHref?: (code: string) => string;
 }) {
   const t = useT();
   const componentCodes = entries[0]?.components.map((k) => k.code) ?? [];
@@ -224,6 +230,11 @@ export function RankingTable({
               <th scope="col" className="num">
                 {t("results.final")}
               </th>
+              {points ? (
+                <th scope="col" className="num">
+                  {t("results.points")}
+                </th>
+              ) : null}
               {componentCodes.map((code) => (
                 <th scope="col" className="num" key={code}>
                   {code}
@@ -251,6 +262,8 @@ export function RankingTable({
                 judges={judges}
                 sheets={sheetsOf(e.entryId)}
                 byCategory={byCategory}
+                points={points ? (points[e.entryId] ?? null) : undefined}
+                feedbackHref={feedbackHref?.(e.code)}
                 judgeName={(id) => judgeName.get(id) ?? ""}
               />
             ))}
@@ -266,12 +279,17 @@ function RankingRow({
   judges,
   sheets,
   byCategory,
+  points,
+  feedbackHref,
   judgeName,
 }: {
   entry: DashboardEntry;
   judges: DashboardJudge[];
   sheets: { submitted: number; assigned: number };
   byCategory: boolean;
+  /** undefined: the competition shows no points */
+  points?: number | null;
+  feedbackHref?: string;
   judgeName: (id: number) => string;
 }) {
   const t = useT();
@@ -285,10 +303,20 @@ function RankingRow({
         {byCategory ? (
           <span className="muted"> · {t(`libraryType.${e.category}` as MessageKey)}</span>
         ) : null}
+        {feedbackHref ? (
+          <>
+            {" "}
+            <Link to={feedbackHref} className="muted">
+              {t("feedback.link")}
+              <span className="visually-hidden"> {e.name}</span>
+            </Link>
+          </>
+        ) : null}
       </th>
       <td className="num">
         <strong>{score(e.finalX100)}</strong>
       </td>
+      {points !== undefined ? <td className="num">{score(points)}</td> : null}
       {e.components.map((k) => (
         <td className="num" key={k.code}>
           {score(k.scoreX100)}

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { isMessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
 import { formatScore } from "~/lib/format";
+import { publishedPointsX100, type PointsSetting } from "~/lib/points";
 import { isHarapan, isJuara } from "~/lib/results";
 
 interface Result {
@@ -10,6 +11,7 @@ interface Result {
   category: string;
   library: { code: string; name: string; village: string; district: string };
   finalScoreX100: number;
+  pointsSumX100: number | null;
   judges: number;
   components: { code: string; name: string; weight: number; scoreX100: number }[];
 }
@@ -18,12 +20,19 @@ interface Result {
 export function ResultsSection({
   category,
   results,
+  points = null,
 }: {
   category: string | null;
   results: Result[];
+  /** the competition's points display (docs/scoring.md, "Points"); null: none */
+  points?: PointsSetting | null;
 }) {
   const t = useT();
   const lang = useLang();
+  const pointsOf = (r: Result) => {
+    const x100 = points ? publishedPointsX100(points, r) : null;
+    return x100 === null ? null : t("public.pointsValue", { points: formatScore(x100, lang) });
+  };
   const podium = results.filter(isJuara);
   const harapan = results.filter(isHarapan);
   const components = results[0]?.components ?? [];
@@ -56,6 +65,7 @@ export function ResultsSection({
                 {r.library.village}, {r.library.district}
               </span>
               <span className="podium-score">{formatScore(r.finalScoreX100, lang)}</span>
+              {pointsOf(r) ? <span className="podium-points">{pointsOf(r)}</span> : null}
             </li>
           ))}
         </ol>
@@ -69,6 +79,7 @@ export function ResultsSection({
                 <strong>{r.prize}</strong> —{" "}
                 <Link to={`/libraries/${r.library.code}`}>{r.library.name}</Link> (
                 {r.library.district}) · {formatScore(r.finalScoreX100, lang)}
+                {pointsOf(r) ? ` · ${pointsOf(r)}` : null}
               </li>
             ))}
           </ol>
@@ -88,6 +99,11 @@ export function ResultsSection({
               <th scope="col" className="num">
                 {t("public.finalScore")}
               </th>
+              {points ? (
+                <th scope="col" className="num">
+                  {t("public.points")}
+                </th>
+              ) : null}
               {components.map((c) => (
                 <th scope="col" className="num" key={c.code} title={`${c.name} (${c.weight}%)`}>
                   {c.code}
@@ -113,6 +129,14 @@ export function ResultsSection({
                 <td className="num final">
                   <strong>{formatScore(r.finalScoreX100, lang)}</strong>
                 </td>
+                {points ? (
+                  <td className="num points" data-label={t("public.points")}>
+                    {(() => {
+                      const x100 = publishedPointsX100(points, r);
+                      return x100 === null ? "–" : formatScore(x100, lang);
+                    })()}
+                  </td>
+                ) : null}
                 {components.map((c) => {
                   const score = r.components.find((x) => x.code === c.code);
                   return (

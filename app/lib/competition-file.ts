@@ -7,6 +7,7 @@ import {
   STAGE_KINDS,
   ENTRY_STATUSES,
   LIBRARY_TYPES,
+  POINTS_DISPLAYS,
   RANKING_SCOPES,
 } from "../../db/schema";
 import {
@@ -142,6 +143,14 @@ export const CompetitionFileSchema = z.strictObject({
     .optional()
     .default({ winners: 3, honourable: 3 }),
   rankingScope: z.enum(RANKING_SCOPES).optional().default("overall"),
+  // totals shown as points beside the score (docs/scoring.md, "Points"); display only
+  points: z
+    .strictObject({
+      display: z.enum(POINTS_DISPLAYS),
+      factor: z.number().int().min(1).max(1000).optional().default(10),
+    })
+    .optional()
+    .default({ display: "none", factor: 10 }),
   /** with `stages`, each scored stage has its own components instead */
   components: z.array(ComponentSchema).max(20, { error: "file.tooMany" }).optional().default([]),
   /** how stage scores combine (docs/scoring.md, "Stages"); only with `stages` */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AGGREGATIONS, COMPETITION_LEVELS, RANKING_SCOPES } from "../../db/schema";
+import { AGGREGATIONS, COMPETITION_LEVELS, POINTS_DISPLAYS, RANKING_SCOPES } from "../../db/schema";
 import { slugField } from "./competition-file";
 import { optionalText, requiredText } from "./forms";
 import { SETTINGS_LIMITS } from "./settings-limits";
@@ -93,3 +93,14 @@ export const DocumentDetailsSchema = z.object({
 });
 
 export type DocumentDetails = z.output<typeof DocumentDetailsSchema>;
+
+/**
+ * How totals are announced beside the 0–100 score (docs/scoring.md, "Points"). A display option:
+ * editable whatever the competition's status, it never changes the order.
+ */
+export const PointsSchema = z.object({
+  pointsDisplay: z.enum(POINTS_DISPLAYS, { error: "error.invalid" }),
+  pointsFactor: intField(1, 1000),
+});
+
+export type PointsInput = z.output<typeof PointsSchema>;

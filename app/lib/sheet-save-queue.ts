@@ -235,8 +235,10 @@ export class SaveQueue {
       this.#version = server.version;
       if (resume.rest === "send") void this.send("save");
       else if (resume.rest === "clean") {
+        // the work kept on this device is on the server: say so, not "no changes yet"
         this.#dirty = false;
         this.#keep();
+        this.host.show({ status: "saved", savedAt: server.updatedAt });
       }
     }
   }

@@ -236,6 +236,8 @@ async function writeCompetition(
       prize_winners: file.prizes.winners,
       prize_honourable: file.prizes.honourable,
       ranking_scope: file.rankingScope,
+      points_display: file.points.display,
+      points_factor: file.points.factor,
       created_at: now,
       updated_at: now,
     })
@@ -399,7 +401,9 @@ async function writeCompetition(
 }
 
 /** A competition as a competition file; importing the result gives back an equal competition. */
-export async function exportCompetitionFile(slug: string): Promise<CompetitionFile | null> {
+export async function exportCompetitionFile(
+  slug: string,
+): Promise<(Omit<CompetitionFile, "points"> & Partial<Pick<CompetitionFile, "points">>) | null> {
   const db = getDb();
   const c = await db
     .selectFrom("competitions")
@@ -503,6 +507,10 @@ export async function exportCompetitionFile(slug: string): Promise<CompetitionFi
     aggregation: c.aggregation,
     prizes: { winners: c.prize_winners, honourable: c.prize_honourable },
     rankingScope: c.ranking_scope,
+    // only when shown, so files of competitions without points stay as they were
+    ...(c.points_display === "none"
+      ? {}
+      : { points: { display: c.points_display, factor: c.points_factor } }),
     components: staged ? [] : components,
     ...(staged ?? {}),
     libraries: entries.map((e) => ({

@@ -26,6 +26,8 @@ export interface PublicResult {
   category: string;
   library: { code: string; name: string; village: string; district: string };
   finalScoreX100: number;
+  /** plain-sum points × 100 frozen with the result (docs/scoring.md, "Points"); null before 0011 */
+  pointsSumX100: number | null;
   judges: number;
   components: PublicComponentScore[];
   /** the code of the last stage the entry was in */
@@ -183,6 +185,7 @@ async function loadSnapshot(publicationId: number, competitionId: number): Promi
           district: r.library_district,
         },
         finalScoreX100: r.final_score_x100,
+        pointsSumX100: r.points_sum_x100,
         judges: r.judge_count,
         components: byResult.get(r.id) ?? [],
         stageReached: r.stage_code,

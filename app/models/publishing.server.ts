@@ -4,6 +4,7 @@ import { auditHead } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
 import { nowIso } from "~/lib/time";
 import { listSetAsideSheets, type SetAsideSheet } from "./conflicts.server";
+import { sumPointsX100 } from "./points.server";
 import { activeEntry, confirmedConflict, currentStage } from "./query.server";
 import { computeRanking, unresolvedTies } from "./ranking.server";
 import type { Effect, Guard, StatusOptions, StatusReason } from "./status-types.server";
@@ -152,6 +153,7 @@ export const writeSnapshot: Effect = async (c, options, actor, db) => {
     throw new Error("a publication needs a user: run the CLI with --as <email>");
   const ranking = await computeRanking(c, {}, db);
   if (!ranking) throw new Error(`competition ${c.id} vanished while publishing`);
+  const sumPoints = await sumPointsX100(c.id, ranking, db);
   const previous = await db
     .selectFrom("publications")
     .select(sql<number>`coalesce(max(revision), -1)`.as("revision"))
@@ -242,6 +244,7 @@ export const writeSnapshot: Effect = async (c, options, actor, db) => {
         final_score_x100: entry.finalX100,
         judge_count: entry.judges,
         stage_code: entry.stageReached,
+        points_sum_x100: sumPoints.get(entry.entryId) ?? null,
       })
       .returning("id")
       .executeTakeFirstOrThrow();

@@ -42,7 +42,7 @@ function notConflicted(judgeId: number) {
  * and its competition is past draft. Everything else is "not found" (404): a judge must not learn
  * which other entries exist. One query, used by the page and by every save.
  */
-async function findAccess(judgeId: number, slug: string, code: string, db: Executor) {
+export async function findAccess(judgeId: number, slug: string, code: string, db: Executor) {
   return db
     .selectFrom("competitions as c")
     .innerJoin("entries as e", "e.competition_id", "c.id")

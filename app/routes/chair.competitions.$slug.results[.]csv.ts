@@ -4,6 +4,7 @@ import { getLang } from "~/i18n/lang.server";
 import { CSV_FORMATS, decimalCell, toSpreadsheetCsv } from "~/lib/csv";
 import { requireRole } from "~/lib/session.server";
 import { requireCompetition } from "~/models/competitions.server";
+import { pointsOfRanking, pointsSettingOf } from "~/models/points.server";
 import { computeRanking } from "~/models/ranking.server";
 
 /** The ranking as a spreadsheet: one row per entry with its final and component scores. */
@@ -14,6 +15,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const format = CSV_FORMATS[lang];
   const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
   const components = ranking?.entries[0]?.components ?? [];
+  // the points column only when the competition shows points (docs/scoring.md, "Points")
+  const setting = pointsSettingOf(c);
+  const points = await pointsOfRanking(c.id, setting, ranking);
+  const withPoints = setting.display !== "none";
   const rows = [
     [
       t("export.rank"),
@@ -24,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       t("export.village"),
       t("export.district"),
       t("export.final"),
+      ...(withPoints ? [t("export.points")] : []),
       ...components.map((k) => `${k.code} ${k.name} (${k.weight}%)`),
       t("export.judges"),
       t("export.tie"),
@@ -37,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       e.village,
       e.district,
       decimalCell(e.finalX100, format),
+      ...(withPoints ? [decimalCell(points.get(e.entryId) ?? null, format)] : []),
       ...e.components.map((k) => decimalCell(k.scoreX100, format)),
       e.judges,
       e.tieSize > 1 ? (e.decided ? t("results.flag.tieDecided") : t("results.flag.tie")) : "",

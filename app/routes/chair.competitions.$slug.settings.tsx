@@ -2,9 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, Field } from "~/components/Field";
+import { PointsSettings } from "~/components/PointsSettings";
 import { SettingsFields } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
-import { DocumentDetailsSchema, SettingsSchema } from "~/lib/competition-settings";
+import { DocumentDetailsSchema, PointsSchema, SettingsSchema } from "~/lib/competition-settings";
 import { parseForm } from "~/lib/forms";
 import { reply } from "~/lib/reply.server";
 import { requireRole } from "~/lib/session.server";
@@ -15,6 +16,7 @@ import {
   updateCompetition,
   updateDocumentDetails,
 } from "~/models/competitions.server";
+import { updatePointsSetting } from "~/models/points.server";
 import { actorOf } from "~/models/users.server";
 import {
   useCompetition,
@@ -38,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     values: asValues(settingsOf(c)),
     documents: { ...documents, decisionDate: documents.decisionDate ?? "" },
+    points: { pointsDisplay: c.points_display, pointsFactor: String(c.points_factor) },
   });
 }
 
@@ -55,6 +58,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await updateDocumentDetails(actorOf(user), c.id, documents.data);
     return reply({ ok: true, intent: "documents" });
   }
+  if (formData.get("intent") === "points") {
+    const points = parseForm(PointsSchema, formData);
+    if (!points.ok)
+      return reply(
+        { ok: false, intent: "points", errors: points.errors, values: points.values },
+        400,
+      );
+    const result = await updatePointsSetting(actorOf(user), c.id, points.data);
+    if (!result.ok)
+      return reply({ ok: false, intent: "points", errors: result.errors, values: {} }, 400);
+    return reply({ ok: true, intent: "points" });
+  }
   const form = parseForm(SettingsSchema, formData);
   if (!form.ok) return reply({ ok: false, errors: form.errors, values: form.values }, 400);
   const result = await updateCompetition(actorOf(user), c.id, form.data);
@@ -66,17 +81,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CompetitionSettings() {
   const t = useT();
   const { status } = useCompetition();
-  const { values, documents } = useLoaderData<typeof loader>();
+  const { values, documents, points } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const forDocuments = data !== undefined && "intent" in data;
-  const errors: Partial<Record<string, string[]>> = (!forDocuments && data?.errors) || {};
-  const shown = data && !data.ok && !forDocuments ? data.values : values;
+  const forPoints = data !== undefined && "intent" in data && data.intent === "points";
+  const forDocuments = data !== undefined && "intent" in data && data.intent === "documents";
+  const forSettings = data !== undefined && !forDocuments && !forPoints;
+  const errors: Partial<Record<string, string[]>> = (forSettings && data?.errors) || {};
+  const shown = data && !data.ok && forSettings ? data.values : values;
+  const pointsErrors: Partial<Record<string, string[]>> = (forPoints && data?.errors) || {};
+  const pointsValues: Partial<Record<string, string>> =
+    forPoints && data && !data.ok ? data.values : points;
   const documentErrors: Partial<Record<string, string[]>> = (forDocuments && data?.errors) || {};
   const documentValues: Partial<Record<string, string>> =
     forDocuments && data && !data.ok ? data.values : documents;
   return (
     <>
-      {data?.ok && !forDocuments ? (
+      {data?.ok && forSettings ? (
         <p className="notice" role="status">
           {t("setup.saved")}
         </p>
@@ -91,6 +111,13 @@ export default function CompetitionSettings() {
           {t("action.save")}
         </button>
       </Form>
+
+      <PointsSettings
+        key={forPoints && data?.ok ? "saved" : "form"}
+        values={pointsValues}
+        errors={pointsErrors}
+        saved={Boolean(forPoints && data?.ok)}
+      />
 
       <h2 id="documents">{t("documents.title")}</h2>
       <p>{t("documents.intro")}</p>

@@ -5,13 +5,17 @@ import { ScoreDistributionChart, WinnersComponentChart } from "~/components/char
 import { ResultsSection } from "~/components/ResultsSection";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate } from "~/lib/format";
+import { pointsSettingBySlug } from "~/models/points.server";
 import { loadPublishedPage } from "~/routes/competitions.$slug/published-page.server";
 import { categoryName, groupByCategory, isJuara, prizeOrder } from "~/lib/results";
 import { parseLang, translate, type Lang, type MessageKey, type Params } from "~/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { snapshot, headers } = await loadPublishedPage(request, params.slug);
-  return json(snapshot, { headers });
+  // the points shown follow the competition's display option (not frozen): the validator too
+  const setting = params.slug ? await pointsSettingBySlug(params.slug) : null;
+  const points = setting && setting.display !== "none" ? setting : null;
+  const { snapshot, headers } = await loadPublishedPage(request, params.slug, points ?? undefined);
+  return json({ ...snapshot, points }, { headers });
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
@@ -82,6 +86,7 @@ export default function WinnersPage() {
           key={section.category ?? "all"}
           category={section.category}
           results={section.results}
+          points={snapshot.points}
         />
       ))}
       <section className="charts" aria-label={t("public.components")}>

@@ -175,6 +175,35 @@ describe("e2e: scoring a sheet with JavaScript on", () => {
     await context.close();
   });
 
+  it("says the offline work is saved when a send that got no answer had arrived, on opening the page again", async () => {
+    const { context, page } = await loggedIn(fx.judges[1]!.email);
+    const code = fx.codes[1]!;
+    const url = `${server.url}/judge/${fx.slug}/${code}`;
+    await page.goto(url);
+    await page.locator("[data-status]").waitFor();
+    // the connection drops just after the save reached the server: the answer is lost
+    await page.route("**/api/sheets/**", async (route) => {
+      await route.fetch();
+      await route.abort("internetdisconnected");
+    });
+    await page.getByLabel(/Nilai A1/).fill("2");
+    await expect.poll(() => status(page), poll).toBe("offline");
+    expect(stored(fx.judges[1]!.id, code)?.scores.A1).toBe(2);
+    await page.close();
+
+    const reopened = await context.newPage();
+    await reopened.goto(url);
+    await expect.poll(() => status(reopened), poll).toBe("saved");
+    expect(await reopened.locator("[data-status]").textContent()).toMatch(/^Tersimpan pukul/);
+    expect(await reopened.getByLabel(/Nilai A1/).inputValue()).toBe("2");
+    expect(
+      await reopened.evaluate(
+        () => Object.keys(localStorage).filter((k) => k.startsWith("juara:sheet:")).length,
+      ),
+    ).toBe(0);
+    await context.close();
+  });
+
   it("shows both versions when another tab saved meanwhile, and the judge chooses", async () => {
     const { context, page: first } = await loggedIn(fx.judges[1]!.email);
     const code = fx.codes[2]!;

@@ -11,6 +11,7 @@ import {
   removeFromPanel,
   saveAssignments,
 } from "../../app/models/assignments.server";
+import { decideConflict } from "../../app/models/conflicts.server";
 import { saveSheet } from "../../app/models/sheets.server";
 import { createTestDb, type TestDb } from "../support/db";
 import { createScoringFixture, type ScoringFixture } from "../support/scoring";
@@ -354,8 +355,14 @@ describe("assign all", () => {
       short: [],
     });
     expect(await pairs(fx.entryIds)).toEqual([`${e1}:${j1}`, `${e2}:${j1}`, `${e2}:${j3}`]);
-    // again: nothing new
-    expect(await assignAll(actor, fx.competitionId)).toMatchObject({ ok: true, added: 0 });
+    // again: nothing new, and the pairs already there are not reported as refused
+    expect(await assignAll(actor, fx.competitionId)).toEqual({
+      ok: true,
+      added: 0,
+      removed: 0,
+      refused: [{ entryId: e1, judgeId: j3, reason: "conflict" }],
+      short: [],
+    });
     await setStatus(fx.competitionId, "closed");
     expect(await assignAll(actor, fx.competitionId)).toEqual(locked);
   });
@@ -380,6 +387,47 @@ describe("balanced assignment", () => {
       `${e3}:${j1}`,
       `${e4}:${j1}`,
     ]);
+  });
+
+  it("serves the entry with the fewest eligible judges first, then the others by id, never a deactivated judge", async () => {
+    const fx = await competition("sempit-2026", { entries: 3, judges: 3, status: "draft" });
+    const [j1, j2, j3] = fx.judges.map((j) => j.id) as [number, number, number];
+    const [e1, e2, e3] = fx.entryIds as [number, number, number];
+    await addToPanel(actor, fx.competitionId, [j1, j2, j3]);
+    // judge 3 (in conflict with e1) no longer judges; judge 1 is in conflict with e3 too
+    await t.db.updateTable("users").set({ active: 0 }).where("id", "=", j3).execute();
+    const e3Library = await t.db
+      .selectFrom("entries")
+      .select("library_id")
+      .where("id", "=", e3)
+      .executeTakeFirstOrThrow();
+    await decideConflict(actor, {
+      judgeId: j1,
+      libraryId: e3Library.library_id,
+      status: "confirmed",
+      reason: "tetangga",
+    });
+    // e2's library first by name: the entries' list order is e2, e1, e3
+    await t.db
+      .updateTable("libraries")
+      .set({ name: "Perpustakaan Anggrek" })
+      .where("code", "=", fx.codes[1]!)
+      .execute();
+    expect(await assignBalanced(actor, fx.competitionId, 1)).toEqual({
+      ok: true,
+      added: 3,
+      removed: 0,
+      refused: [],
+      short: [],
+    });
+    // e3 (judge 2 only) first, to judge 2; then e1 and e2 (two each), by id: e1 to judge 1, the
+    // least loaded; e2 to judge 1, first by name of two judges with one entry each. In list
+    // order e1 would have gone to judge 2 (judge 1 already had e2), and e3 to judge 2 as well.
+    expect(await pairs(fx.entryIds)).toEqual([`${e1}:${j1}`, `${e2}:${j1}`, `${e3}:${j2}`]);
+    const assigned = (await audit(fx.competitionId))
+      .filter((a) => a.entity_type === "assignment")
+      .map((a) => a.entity_id);
+    expect(assigned).toEqual([`${e3}:${j2}`, `${e1}:${j1}`, `${e2}:${j1}`]);
   });
 
   it("reports the entries it cannot fill, and refuses once closed", async () => {

@@ -331,6 +331,17 @@ describe("writing and reading the audit log", () => {
         },
         trx,
       );
+      await recordAudit(
+        {
+          actor: { id: null, label: "ketua" },
+          entityType: "score_sheet",
+          entityId: 7,
+          action: "reopen",
+          reason: "nilai B1 salah ketik",
+          before: { status: "submitted" },
+        },
+        trx,
+      );
     });
     const rows = await t.db.selectFrom("audit_log").selectAll().orderBy("id").execute();
     expect(rows.map(({ id: _id, prev_hash: _p, hash: _h, ...rest }) => rest)).toEqual([
@@ -359,8 +370,20 @@ describe("writing and reading the audit log", () => {
         before_json: "null",
         after_json: '{"value":0}',
       },
+      {
+        at: "2026-04-05T06:07:08.009Z",
+        user_id: null,
+        actor: "ketua",
+        competition_id: null,
+        entity_type: "score_sheet",
+        entity_id: "7",
+        action: "reopen",
+        reason: "nilai B1 salah ketik",
+        before_json: '{"status":"submitted"}',
+        after_json: null,
+      },
     ]);
-    expect(await verifyAuditChain()).toMatchObject({ ok: true, entries: 2 });
+    expect(await verifyAuditChain()).toMatchObject({ ok: true, entries: 3 });
   });
 
   it("reports an entry without a hash (written around the app) as unhashed", async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   authenticate,
+  isPaused,
   LOGIN_WINDOW_SECONDS,
   MAX_LOGIN_FAILURES,
   passOnRetryAfter,
@@ -81,6 +82,10 @@ describe("accounts and sessions", () => {
     }
     const locked = await authenticate("juri@example.id", "wrong-last", ip);
     expect(locked).toMatchObject({ ok: false, reason: "locked" });
+    // the password page tells a pause from a refusal by this
+    expect(isPaused(locked)).toBe(true);
+    expect(isPaused({ ok: false, reason: "invalid" })).toBe(false);
+    expect(isPaused({ ok: true, userId: 1 })).toBe(false);
     // even the right password waits out the pause from that address
     expect(await authenticate("juri@example.id", "rahasia-benar", ip)).toMatchObject({
       reason: "locked",

@@ -221,6 +221,11 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
     url: "/chair/competitions/kutim-2024/berita-acara",
     get: CHAIR_ONLY,
   },
+  "routes/chair.competitions.$slug.entries_.$code.feedback": {
+    url: "/chair/competitions/kutim-2024/entries/SEPASO/feedback",
+    get: CHAIR_ONLY,
+    post: CHAIR_ONLY_POST_EMPTY,
+  },
   "routes/api.competitions.$slug.results": {
     url: "/api/competitions/pub-2025/results",
     get: PUBLIC,

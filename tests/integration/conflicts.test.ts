@@ -504,4 +504,70 @@ describe("suggested conflicts", () => {
     });
     expect((await summary()).map((s) => s[0])).toEqual(["C tanpa kecamatan", "F desa sembilan"]);
   });
+
+  it("collapses spaces inside a village instead of dropping them, and reads a district of spaces as unknown", async () => {
+    const g = await createScoringFixture(t.db, { slug: "spasi-2026", entries: 2, judges: 0 });
+    const now = new Date().toISOString();
+    // an entrant whose district was typed as spaces only
+    const { id: libraryId } = await t.db
+      .insertInto("libraries")
+      .values({
+        code: "SPASIX",
+        name: "Perpustakaan SPASIX",
+        type: "desa",
+        village: "Desa Spasi",
+        district: "   ",
+        created_at: now,
+        updated_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto("entries")
+      .values({
+        competition_id: g.competitionId,
+        library_id: libraryId,
+        category: "desa",
+        created_at: now,
+      })
+      .execute();
+    for (const [name, home] of [
+      // "Desa2" is not "Desa 2" (the fixture's second library, same district)
+      ["G rapat", { village: "Desa2", district: "Kecamatan Uji" }],
+      // "Desa  1" (two spaces, a tab) is "Desa 1"
+      ["H renggang", { village: "Desa \t 1", district: "Kecamatan Uji" }],
+      // a known district against the library's unknown one: the village alone decides
+      ["I kecamatan lain", { village: "desa spasi", district: "Kecamatan Lain" }],
+    ] as const) {
+      const { id } = await t.db
+        .insertInto("users")
+        .values({
+          email: `${name.split(" ")[0]!.toLowerCase()}@spasi.test`,
+          name,
+          role: "judge",
+          password_hash: "x",
+          ...home,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await t.db
+        .insertInto("competition_judges")
+        .values({ competition_id: g.competitionId, judge_id: id, created_at: now })
+        .execute();
+    }
+    const [c1] = g.codes as [string, string];
+    expect(
+      (await suggestConflicts(g.competitionId)).map((s) => [
+        s.judgeName,
+        s.libraryCode,
+        s.kind,
+        s.detail,
+      ]),
+    ).toEqual([
+      ["H renggang", c1, "sameVillage", "Desa 1"],
+      ["I kecamatan lain", "SPASIX", "sameVillage", "Desa Spasi"],
+    ]);
+  });
 });

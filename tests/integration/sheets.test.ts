@@ -7,6 +7,7 @@ import {
   getSheetView,
   listSheets,
   reopenSheet,
+  checkSheetSave,
   saveSheet,
 } from "../../app/models/sheets.server";
 import { createTestDb, type TestDb } from "../support/db";
@@ -532,5 +533,144 @@ describe("the lists", () => {
     expect(
       await reopenSheet({ id: fx.chair.id, label: "k" }, fx.competitionId, sent.id, "x"),
     ).toEqual({ ok: false, errors: { _form: ["scoring.reopen.notScoring"] } });
+  });
+});
+
+describe("a draft with a refused field, the check before a submission, old keys", () => {
+  it("saves the other fields and answers invalid with what it saved; the resent request answers the same", async () => {
+    const g = await createScoringFixture(t.db, { slug: "sebagian-2026", entries: 2, judges: 2 });
+    const [j0, j1] = g.judges.map((j) => ({ id: j.id, label: j.email })) as [
+      { id: number; label: string },
+      { id: number; label: string },
+    ];
+    const code = g.codes[1]!;
+    const form = {
+      values: {
+        intent: "save",
+        key: `sebagian-${"k".repeat(16)}`,
+        version: "0",
+        "score.A1": "4",
+        "score.A2": "99",
+        comment: "sebagian",
+      },
+      repeated: [],
+    };
+    const first = await saveSheet(j0, g.slug, code, form, { issuedPassword: false });
+    expect(first).toEqual({
+      status: "invalid",
+      errors: { "score.A2": ["scoring.error.range"] },
+      saved: { version: 1, savedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), replayed: false },
+    });
+    const sheet = await t.db
+      .selectFrom("score_sheets as s")
+      .innerJoin("entries as e", "e.id", "s.entry_id")
+      .innerJoin("libraries as l", "l.id", "e.library_id")
+      .select(["s.id", "s.version", "s.comment"])
+      .where("s.judge_id", "=", j0.id)
+      .where("l.code", "=", code)
+      .executeTakeFirstOrThrow();
+    expect(sheet).toMatchObject({ version: 1, comment: "sebagian" });
+    const scores = await t.db
+      .selectFrom("scores as s")
+      .innerJoin("indicators as i", "i.id", "s.indicator_id")
+      .select(["i.code", "s.value"])
+      .where("s.sheet_id", "=", sheet.id)
+      .orderBy("i.code")
+      .execute();
+    expect(scores).toEqual([
+      { code: "A1", value: 4 },
+      { code: "A2", value: null },
+      { code: "B1", value: null },
+    ]);
+    // resent: the same answer, replayed, with the same refused field
+    const saved = (first as { saved: object }).saved;
+    expect(await saveSheet(j0, g.slug, code, form, { issuedPassword: false })).toEqual({
+      status: "invalid",
+      errors: { "score.A2": ["scoring.error.range"] },
+      saved: { ...saved, replayed: true },
+    });
+    // another judge presenting that key is refused, whatever the form's fields
+    expect(await saveSheet(j1, g.slug, code, form, { issuedPassword: false })).toEqual({
+      status: "keyReused",
+    });
+
+    // the check before a submission answers as the save would, and writes nothing
+    const submit = (values: Record<string, string>) => ({
+      values: { intent: "submit", key: `periksa-${"k".repeat(16)}`, version: "1", ...values },
+      repeated: [],
+    });
+    expect(
+      await checkSheetSave(j0.id, g.slug, code, submit({ "score.A1": "4", "score.A2": "7" })),
+    ).toEqual({ status: "invalid", errors: { "score.B1": ["scoring.error.required"] } });
+    const complete = { "score.A1": "4", "score.A2": "7", "score.B1": "2" };
+    expect(await checkSheetSave(j0.id, g.slug, code, submit(complete))).toEqual({
+      status: "ready",
+    });
+    expect(await checkSheetSave(j1.id, g.slug, g.codes[0]!, submit(complete))).toEqual({
+      status: "notFound",
+    });
+    expect(
+      await checkSheetSave(j0.id, g.slug, code, {
+        ...submit(complete),
+        values: { ...submit(complete).values, version: "0" },
+      }),
+    ).toMatchObject({ status: "conflict", current: { version: 1, status: "draft" } });
+    expect(
+      await t.db
+        .selectFrom("score_sheets")
+        .select(["version", "status"])
+        .where("id", "=", sheet.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ version: 1, status: "draft" });
+    const keys = await t.db
+      .selectFrom("save_requests")
+      .select("key")
+      .where("sheet_id", "=", sheet.id)
+      .execute();
+    expect(keys.map((k) => k.key)).toEqual([`sebagian-${"k".repeat(16)}`]);
+  });
+
+  it("forgets a save's key after 14 days, not before", async () => {
+    const g = await createScoringFixture(t.db, { slug: "kunci-2026", entries: 1, judges: 1 });
+    const j0 = { id: g.judges[0]!.id, label: g.judges[0]!.email };
+    const code = g.codes[0]!;
+    const saveWith = (key: string, version: string) =>
+      saveSheet(
+        j0,
+        g.slug,
+        code,
+        {
+          values: { intent: "save", key, version, "score.A1": version === "0" ? "2" : "3" },
+          repeated: [],
+        },
+        { issuedPassword: false },
+      );
+    expect(await saveWith(`kunci-lama-${"k".repeat(12)}`, "0")).toMatchObject({ status: "saved" });
+    await saveWith(`kunci-baru-${"k".repeat(12)}`, "1");
+    const day = 86_400_000;
+    const minute = 60_000;
+    const at = (ms: number) => new Date(Date.now() - ms).toISOString();
+    await t.db
+      .updateTable("save_requests")
+      .set({ created_at: at(14 * day + minute) })
+      .where("key", "=", `kunci-lama-${"k".repeat(12)}`)
+      .execute();
+    await t.db
+      .updateTable("save_requests")
+      .set({ created_at: at(14 * day - minute) })
+      .where("key", "=", `kunci-baru-${"k".repeat(12)}`)
+      .execute();
+    // the next save forgets the key older than 14 days and keeps the other
+    expect(await saveWith(`kunci-hari-${"k".repeat(12)}`, "2")).toMatchObject({ status: "saved" });
+    const kept = await t.db
+      .selectFrom("save_requests")
+      .select("key")
+      .where("key", "like", "kunci-%")
+      .orderBy("key")
+      .execute();
+    expect(kept.map((k) => k.key)).toEqual([
+      `kunci-baru-${"k".repeat(12)}`,
+      `kunci-hari-${"k".repeat(12)}`,
+    ]);
   });
 });

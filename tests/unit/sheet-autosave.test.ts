@@ -186,3 +186,41 @@ describe("a draft saved without its bad field", () => {
     q.stop();
   });
 });
+
+describe("reopening the page after an unanswered send that did arrive", () => {
+  const storageKey = "juara:sheet:1:uji:L1";
+  const store = new Map<string, string>();
+
+  beforeEach(() => {
+    store.clear();
+    vi.stubGlobal("localStorage", {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+      removeItem: (k: string) => void store.delete(k),
+    });
+    vi.stubGlobal("fetch", () => Promise.reject(new Error("nothing is left to send")));
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("says the kept work is saved, at the server's time, and drops the device copy", () => {
+    const shown: unknown[] = [];
+    const q = new SaveQueue(
+      {
+        endpoint: "/api/sheets/uji/L1",
+        storageKey,
+        editable: true,
+        show: (change) => shown.push(change),
+        setValues: () => {},
+        onSubmitted: () => {},
+      },
+      { "score.A1": "4", comment: "" },
+      3,
+    );
+    const kept = copy({ version: 2, unacked: request(2, { "score.A1": "4", comment: "" }) });
+    store.set(storageKey, JSON.stringify(kept));
+    q.resume(kept, server);
+    expect(shown).toEqual([{ status: "saved", savedAt: server.updatedAt }]);
+    expect(store.has(storageKey)).toBe(false);
+    q.stop();
+  });
+});

@@ -38,6 +38,7 @@ export const audit = defineMessages({
     "audit.entity.panel": "Panel juri",
     "audit.entity.assignment": "Penugasan juri",
     "audit.entity.conflict": "Konflik kepentingan",
+    "audit.entity.coaching_note": "Catatan pembinaan",
     "audit.subject.competition": "{name}",
     "audit.subject.competitionStatus": "status lomba",
     "audit.subject.library": "perpustakaan {name}",
@@ -77,6 +78,7 @@ export const audit = defineMessages({
     "audit.action.unassign": "penugasan dibatalkan",
     "audit.action.confirm": "dikonfirmasi",
     "audit.action.dismiss": "ditolak",
+    "audit.action.include": "pilihan untuk lembar umpan balik diubah",
   },
   en: {
     "audit.title": "Audit log",
@@ -114,6 +116,7 @@ export const audit = defineMessages({
     "audit.entity.panel": "Judging panel",
     "audit.entity.assignment": "Judge assignment",
     "audit.entity.conflict": "Conflict of interest",
+    "audit.entity.coaching_note": "Coaching note",
     "audit.subject.competition": "{name}",
     "audit.subject.competitionStatus": "competition status",
     "audit.subject.library": "library {name}",
@@ -153,5 +156,6 @@ export const audit = defineMessages({
     "audit.action.unassign": "unassigned",
     "audit.action.confirm": "confirmed",
     "audit.action.dismiss": "dismissed",
+    "audit.action.include": "choice for the feedback sheet changed",
   },
 });

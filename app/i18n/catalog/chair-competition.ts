@@ -131,6 +131,20 @@ export const chairCompetition = defineMessages({
     "setup.new.title": "Lomba baru",
     "setup.settings.title": "Pengaturan lomba",
     "setup.settings.locked": "Pengaturan tidak dapat diubah setelah lomba ditutup.",
+    "setup.points.title": "Tampilan poin",
+    "setup.points.intro":
+      "Sebagian panitia mengumumkan jumlah poin (990, 856, …). Poin tampil di samping nilai 0–100 pada hasil, halaman pemenang, sertifikat dan CSV hasil. Urutan peringkat tidak berubah. Dapat diubah kapan saja.",
+    "setup.points.display": "Tampilkan poin",
+    "setup.points.option.none": "Tidak, hanya nilai 0–100",
+    "setup.points.option.weighted": "Nilai akhir × faktor",
+    "setup.points.option.sum": "Jumlah skor mentah",
+    "setup.points.hint.none": "Hanya nilai akhir 0–100 yang tampil.",
+    "setup.points.hint.weighted":
+      "Poin = nilai akhir 0–100 (dua desimal) × faktor, tepat tanpa pembulatan lagi. Contoh: 87,25 × 10 = 872,50 poin.",
+    "setup.points.hint.sum":
+      "Poin = jumlah skor indikator tiap juri tanpa bobot, digabung dengan metode agregasi lomba (rata-rata, median atau rata-rata terpangkas), dibulatkan dua desimal.",
+    "setup.points.factor": "Faktor",
+    "setup.points.factorHint": "Bilangan bulat 1–1000, hanya untuk “nilai akhir × faktor”.",
 
     "setup.overview.counts": "Keadaan persiapan",
     "setup.overview.entries": "Peserta aktif",
@@ -304,6 +318,20 @@ export const chairCompetition = defineMessages({
     "setup.new.title": "New competition",
     "setup.settings.title": "Competition settings",
     "setup.settings.locked": "Settings cannot change once the competition is closed.",
+    "setup.points.title": "Points display",
+    "setup.points.intro":
+      "Some committees announce totals as points (990, 856, …). Points show beside the 0–100 score on the results, the winners page, the certificates and the results CSV. The order never changes. Can be changed at any time.",
+    "setup.points.display": "Show points",
+    "setup.points.option.none": "No, the 0–100 score only",
+    "setup.points.option.weighted": "Final score × factor",
+    "setup.points.option.sum": "Sum of raw scores",
+    "setup.points.hint.none": "Only the 0–100 final score is shown.",
+    "setup.points.hint.weighted":
+      "Points = the 0–100 final (two decimals) × the factor, exact, no further rounding. Example: 87.25 × 10 = 872.50 points.",
+    "setup.points.hint.sum":
+      "Points = each judge's sum of indicator scores without weights, combined by the competition's aggregation method (mean, median or trimmed mean), rounded to two decimals.",
+    "setup.points.factor": "Factor",
+    "setup.points.factorHint": "A whole number 1–1000, only for “final score × factor”.",
 
     "setup.overview.counts": "Preparation",
     "setup.overview.entries": "Active entries",

@@ -29,6 +29,20 @@ export const judge = defineMessages({
     "scoring.sheet.weight": "bobot {weight}%",
     "scoring.sheet.score": "Nilai {code} ({min}–{max})",
     "scoring.sheet.note": "Catatan {code}",
+    "scoring.coaching.label": "Catatan pembinaan",
+    "scoring.coaching.hint":
+      "Rekomendasi Anda untuk perpustakaan ini pada tahap ini (paling banyak {max} karakter). Ketua dapat memasukkannya ke lembar umpan balik perpustakaan, tanpa nama juri. Tidak dapat diubah setelah lembar nilai dikirim.",
+    "scoring.coaching.save": "Simpan catatan",
+    "scoring.coaching.saving": "Menyimpan catatan…",
+    "scoring.coaching.savedAt": "Catatan tersimpan pukul {time}",
+    "scoring.coaching.unsaved": "Belum tersimpan",
+    "scoring.coaching.notSaved":
+      "Catatan belum tersimpan; teks Anda tetap di sini. Coba simpan lagi.",
+    "scoring.coaching.savedNotice": "Catatan pembinaan tersimpan.",
+    "scoring.coaching.readOnly":
+      "Catatan hanya dapat dibaca: lembar nilai sudah dikirim atau penilaian ditutup.",
+    "scoring.coaching.locked":
+      "Catatan tidak dapat diubah: lembar nilai sudah dikirim atau penilaian ditutup. Ketua dapat membuka kembali lembar nilai.",
     "scoring.sheet.rubric": "Pedoman nilai {code}",
     "scoring.sheet.comment": "Komentar umum",
     "scoring.sheet.total": "Nilai total",
@@ -143,6 +157,18 @@ export const judge = defineMessages({
     "scoring.sheet.weight": "weight {weight}%",
     "scoring.sheet.score": "Score {code} ({min}–{max})",
     "scoring.sheet.note": "Note {code}",
+    "scoring.coaching.label": "Coaching notes",
+    "scoring.coaching.hint":
+      "Your recommendations for this library in this stage (at most {max} characters). The chair may put them on the library's feedback sheet, without judges' names. They cannot change once the score sheet is submitted.",
+    "scoring.coaching.save": "Save notes",
+    "scoring.coaching.saving": "Saving the notes…",
+    "scoring.coaching.savedAt": "Notes saved at {time}",
+    "scoring.coaching.unsaved": "Not saved yet",
+    "scoring.coaching.notSaved": "The notes are not saved; your text stays here. Try saving again.",
+    "scoring.coaching.savedNotice": "Coaching notes saved.",
+    "scoring.coaching.readOnly": "Read only: the score sheet is submitted or scoring is closed.",
+    "scoring.coaching.locked":
+      "The notes cannot change: the score sheet is submitted or scoring is closed. The chair can reopen the sheet.",
     "scoring.sheet.rubric": "Rubric {code}",
     "scoring.sheet.comment": "Overall comment",
     "scoring.sheet.total": "Total score",

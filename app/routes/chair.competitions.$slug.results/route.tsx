@@ -14,6 +14,7 @@ import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/useT";
 import { requireRole } from "~/lib/session.server";
 import { requireCompetition } from "~/models/competitions.server";
+import { pointsOfRanking, pointsSettingOf } from "~/models/points.server";
 import { getResultsDashboard } from "~/models/results-dashboard.server";
 import type { CompetitionPageHandle } from "../chair.competitions.$slug/competition-page";
 import { handleTiePost } from "./results.server";
@@ -27,9 +28,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const c = await requireCompetition(params.slug);
   const dashboard = await getResultsDashboard(c);
   if (!dashboard) throw new Response("Not found", { status: 404 });
+  const setting = pointsSettingOf(c);
+  const points =
+    setting.display === "none"
+      ? null
+      : Object.fromEntries(await pointsOfRanking(c.id, setting, dashboard.ranking));
   return json({
     competition: { slug: c.slug, aggregation: c.aggregation },
+    pointsSetting: setting,
     ...dashboard,
+    points,
   });
 }
 
@@ -67,6 +75,13 @@ export default function ResultsDashboardPage() {
           method: t(`aggregation.${c.aggregation}` as MessageKey),
         })}
       </p>
+      {data.pointsSetting.display !== "none" ? (
+        <p className="muted">
+          {t(`results.pointsNote.${data.pointsSetting.display}`, {
+            factor: data.pointsSetting.factor,
+          })}
+        </p>
+      ) : null}
       <SetAsideSheets sheets={data.setAside} />
       <JudgeProgress judges={judges} progress={progress} />
       <TieDecisions ties={ties} entries={entries} reply={reply} />
@@ -75,6 +90,8 @@ export default function ResultsDashboardPage() {
         judges={judges}
         progress={progress}
         byCategory={ranking.scope === "category"}
+        points={data.points ?? undefined}
+        feedbackHref={(code) => `${base}/entries/${encodeURIComponent(code)}/feedback`}
       />
       <MethodComparison
         methods={data.methods}

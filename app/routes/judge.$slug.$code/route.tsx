@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import { useCallback, useMemo, useState, type FormEvent } from "react";
 import { ConflictPanel } from "~/components/ConflictPanel";
+import { CoachingNoteField, CoachingNoteForm } from "~/components/CoachingNote";
 import {
   ComponentFieldset,
   fieldId,
@@ -23,7 +25,9 @@ import type { SheetErrors } from "~/lib/sheet-contract";
 import { requireRole } from "~/lib/session.server";
 import { useHydrated } from "~/lib/use-hydrated";
 import { oneTimeKey, useSheetAutosave, type SheetConflict } from "~/lib/use-sheet-autosave";
+import { getJudgeNote } from "~/models/coaching-notes.server";
 import { getSheetView } from "~/models/sheets.server";
+import { handleNotePost } from "./note-post.server";
 import { handleSheetPagePost, statusOf } from "./sheet-post.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -34,8 +38,11 @@ const noStore = { "Cache-Control": "private, no-store" };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["judge"]);
-  const view = await getSheetView(user.id, params.slug ?? "", params.code ?? "");
-  if (!view) throw new Response("Not found", { status: 404 });
+  const [view, note] = await Promise.all([
+    getSheetView(user.id, params.slug ?? "", params.code ?? ""),
+    getJudgeNote(user.id, params.slug ?? "", params.code ?? ""),
+  ]);
+  if (!view || !note) throw new Response("Not found", { status: 404 });
   const { access } = view;
   return json(
     {
@@ -60,10 +67,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       sheet: view.sheet,
       editable: view.editable,
       issuedPasswordSavedAt: view.issuedPasswordSavedAt,
+      note,
     },
     { headers: noStore },
   );
 }
+
+/** A coaching note's save (its own form) leaves the sheet's data as it is: no reload. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formData,
+  defaultShouldRevalidate,
+}) => (formData?.get("intent") === "note" ? false : defaultShouldRevalidate);
 
 /**
  * The plain-form path (JavaScript off): save; submit (first the summary and a confirm form, then,
@@ -73,6 +87,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["judge"]);
   const slug = params.slug ?? "";
   const code = params.code ?? "";
+  // the coaching note's own form posts to ?note (docs/http.md)
+  if (new URL(request.url).searchParams.has("note"))
+    return handleNotePost(user, slug, code, request);
   const { outcome, values } = await handleSheetPagePost(user, slug, code, request);
   if (outcome.status === "notFound") throw new Response("Not found", { status: 404 });
   if (outcome.status === "saved") {
@@ -119,7 +136,9 @@ export default function ScoreSheet() {
   const t = useT();
   const lang = useLang();
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const actionData = answer && !("note" in answer) ? answer : undefined;
+  const noteReply = answer && "note" in answer ? answer.note : undefined;
   const [search] = useSearchParams();
   const navigate = useNavigate();
   const hydrated = useHydrated();
@@ -127,6 +146,7 @@ export default function ScoreSheet() {
   const indicators = useMemo(() => criteria.flatMap((c) => c.indicators), [criteria]);
   const serverValues = useMemo(() => valuesOfSheet(sheet), [sheet]);
   const endpoint = `/api/sheets/${competition.slug}/${encodeURIComponent(library.code)}`;
+  const noteAction = `/judge/${competition.slug}/${encodeURIComponent(library.code)}?note`;
 
   const autosave = useSheetAutosave({
     storageKey: `juara:sheet:${data.judgeId}:${competition.slug}:${library.code}`,
@@ -278,6 +298,12 @@ export default function ScoreSheet() {
             {...fields}
           />
         ))}
+        <CoachingNoteField
+          action={noteAction}
+          note={data.note}
+          reply={noteReply}
+          savedNotice={search.get("noteSaved") !== null}
+        />
         <SheetFooter
           {...fields}
           totals={totals}
@@ -311,6 +337,7 @@ export default function ScoreSheet() {
           onClose={closeReview}
         />
       ) : null}
+      <CoachingNoteForm action={noteAction} />
     </>
   );
 }
