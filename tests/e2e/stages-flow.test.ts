@@ -281,6 +281,8 @@ for (const js of [true, false]) {
     };
     for (const [j, judge] of judges.entries()) {
       expect(await listed(judge)).toEqual([1, 2, 3, 4].map((n) => L(n).name));
+      // nor can its sheet be opened by address
+      expect((await judge.goto(`${server.url}/judge/${slug}/${L(5).code}`))?.status()).toBe(404);
       for (const n of [1, 2, 3, 4])
         await submitSheet(judge, server.url, slug, L(n).code, DESK_SCORES[n]![j]!, {
           javaScriptEnabled: js,
@@ -309,6 +311,8 @@ for (const js of [true, false]) {
     // the judges score the visit of the finalists only
     for (const [j, judge] of judges.entries()) {
       expect(await listed(judge)).toEqual(weighted.finalists.map((n) => L(n).name).sort());
+      const out = [1, 2, 3, 4].find((n) => !weighted.finalists.includes(n))!;
+      expect((await judge.goto(`${server.url}/judge/${slug}/${L(out).code}`))?.status()).toBe(404);
       for (const n of weighted.finalists)
         await submitSheet(judge, server.url, slug, L(n).code, VISIT_SCORES[n]![j]!, {
           javaScriptEnabled: js,
