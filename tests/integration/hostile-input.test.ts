@@ -513,6 +513,59 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
         },
       },
     ],
+    // kutim-2024 has one stage, open: no move, no checklist, no closed stage to announce, so every
+    // form is refused whatever is sent; its parser and its refusals still answer with a message
+    "routes/chair.competitions.$slug.stages": [
+      {
+        name: "next stage",
+        role: "chair",
+        url: `${c}/stages`,
+        base: { intent: "stage-next", confirm: "yes", reason: "Juri berhalangan" },
+        fields: {
+          confirm: { t: "enum", values: ["yes"] },
+          override: { t: "enum", values: ["yes"], optional: true },
+          reason: { t: "text", max: 500, required: false },
+        },
+      },
+      {
+        name: "admin checklist",
+        role: "chair",
+        url: `${c}/stages`,
+        base: {
+          intent: "stage-check",
+          library: "KAUBUN",
+          item: "Surat pengantar",
+          passed: "no",
+          reason: "Tidak ditandatangani",
+        },
+        fields: {
+          library: { t: "text", max: 40, required: true },
+          item: { t: "text", max: 200, required: true },
+          passed: { t: "enum", values: ["yes", "no"] },
+          reason: { t: "text", max: 500, required: false },
+        },
+      },
+      {
+        name: "publish finalists",
+        role: "chair",
+        url: `${c}/stages`,
+        base: { intent: "finalists-publish", stage: "S1" },
+        fields: {
+          stage: { t: "code" },
+          intent: { t: "enum", values: ["finalists-publish", "finalists-withdraw"] },
+        },
+      },
+      {
+        name: "withdraw finalists",
+        role: "chair",
+        url: `${c}/stages`,
+        base: { intent: "finalists-withdraw", stage: "S1", reason: "Salah hitung" },
+        fields: {
+          stage: { t: "text", max: 40, required: true },
+          reason: { t: "text", max: 500, required: true },
+        },
+      },
+    ],
     "routes/judge.$slug.$code": [
       {
         name: "sheet (page)",
