@@ -88,6 +88,12 @@ export interface StageTable {
   /** how many entries go on (ties at the cut go on too); null: all */
   advance: number | null;
   closed_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  /** when the closed stage's shortlist was announced on the public finalists' page (0012); null: not */
+  finalists_published_at: ColumnType<
+    Timestamp | null,
+    Timestamp | null | undefined,
+    Timestamp | null
+  >;
 }
 
 /** One item of an admin stage's checklist for one entry (0010); a failure carries its reason. */

@@ -152,6 +152,7 @@ export type AuditSubjectKey =
   | "audit.subject.panel"
   | "audit.subject.assignment"
   | "audit.subject.conflict"
+  | "audit.subject.finalists"
   | "audit.subject.other";
 
 export interface AuditSubject {
@@ -459,6 +460,8 @@ function describeSubject(
         },
       };
     }
+    case "finalists":
+      return { key: "audit.subject.finalists", values: { stage: r.entity_id } };
     default:
       return { key: "audit.subject.other", values: { type: r.entity_type, id: r.entity_id } };
   }

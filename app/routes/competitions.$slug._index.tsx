@@ -5,6 +5,7 @@ import { ScoreDistributionChart, WinnersComponentChart } from "~/components/char
 import { ResultsSection } from "~/components/ResultsSection";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate } from "~/lib/format";
+import { hasPublishedFinalists } from "~/models/finalists.server";
 import { pointsSettingBySlug } from "~/models/points.server";
 import { loadPublishedPage } from "~/routes/competitions.$slug/published-page.server";
 import { categoryName, groupByCategory, isJuara, prizeOrder } from "~/lib/results";
@@ -14,8 +15,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // the points shown follow the competition's display option (not frozen): the validator too
   const setting = params.slug ? await pointsSettingBySlug(params.slug) : null;
   const points = setting && setting.display !== "none" ? setting : null;
-  const { snapshot, headers } = await loadPublishedPage(request, params.slug, points ?? undefined);
-  return json({ ...snapshot, points }, { headers });
+  // the link to the finalists' page too (announced or withdrawn after the publication)
+  const finalists = params.slug ? await hasPublishedFinalists(params.slug) : false;
+  const alsoShows = finalists ? { points, finalists } : (points ?? undefined);
+  const { snapshot, headers } = await loadPublishedPage(request, params.slug, alsoShows);
+  return json({ ...snapshot, points, finalists }, { headers });
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
@@ -76,6 +80,7 @@ export default function WinnersPage() {
         ) : null}
         <nav className="page-links" aria-label={competition.name}>
           <Link to="how-we-judged">{t("public.howWeJudged")}</Link>
+          {snapshot.finalists ? <Link to="finalists">{t("public.finalists")}</Link> : null}
           <Link to="ceremony">{t("public.ceremony")}</Link>
           <Link to="certificates">{t("public.certificates")}</Link>
           <a href={`/api/competitions/${competition.slug}/results`}>{t("public.resultsJson")}</a>

@@ -99,6 +99,11 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
     url: "/competitions/pub-2025/certificates",
     get: PUBLIC,
   },
+  // nothing announced for the demo competition: not found, for everybody (as an unpublished one)
+  "routes/competitions.$slug.finalists": {
+    url: "/competitions/kutim-2024/finalists",
+    get: 404,
+  },
   "routes/libraries.$code": { url: "/libraries/SEPASO", get: PUBLIC },
   "routes/login": {
     url: "/login",
@@ -339,6 +344,23 @@ describe("authorization matrix over every route of the build", () => {
     expect(answers).toEqual({ ...ADMIN_ONLY_POST_EMPTY, admin: 200 });
     const judgesPage = await clients.chair.post("/judges", edit);
     expect(judgesPage.status).toBe(400);
+  });
+
+  // the stages page's finalists forms: the role is checked before the stage (kutim-2024's only
+  // stage is open, so a chair's or an admin's announcement is refused by the model: 409)
+  it("lets only a chair or an admin announce or withdraw finalists", async () => {
+    const forms: Record<string, string>[] = [
+      { intent: "finalists-publish", stage: "S1" },
+      { intent: "finalists-withdraw", stage: "S1", reason: "Salah hitung" },
+    ];
+    for (const form of forms) {
+      const answers: Record<string, number> = {};
+      for (const role of ROLES)
+        answers[role] = (
+          await clients[role].post("/chair/competitions/kutim-2024/stages", form)
+        ).status;
+      expect(answers, form.intent).toEqual({ ...CHAIR_ONLY_POST_EMPTY, chair: 409, admin: 409 });
+    }
   });
 
   it("answers every route's loader and action as the table says, for every role", async () => {

@@ -248,3 +248,42 @@ describe("upgrading to stages (migration 0010)", () => {
     await db.destroy();
   });
 });
+
+describe("announcing finalists (migration 0012)", () => {
+  let dir: { dir: string; remove: () => void };
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => dir.remove());
+
+  it("adds an empty announcement date to the stages already there, and takes it off again", async () => {
+    const { db } = createDb(`file:${dir.dir}/old.db`);
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+    expect((await migrator.migrateTo("0011_coaching_notes_and_points")).error).toBeUndefined();
+    const now = "2025-11-01T00:00:00.000Z";
+    // the trigger of 0010 gives the competition its first stage
+    await sql`insert into competitions (id, slug, name, year, level, region, status, aggregation, prize_winners, prize_honourable, ranking_scope, created_at, updated_at)
+      values (1, 'lama', 'Lama', 2025, 'kabupaten', 'Uji', 'scoring', 'mean', 3, 3, 'overall', ${now}, ${now})`.execute(
+      db,
+    );
+    const columns = async () =>
+      (await db.introspection.getTables())
+        .find((t) => t.name === "stages")!
+        .columns.map((c) => c.name);
+    expect(await columns()).not.toContain("finalists_published_at");
+
+    await migrateToLatest(db);
+    const { rows } = await sql<{
+      code: string;
+      finalists_published_at: string | null;
+    }>`select code, finalists_published_at from stages`.execute(db);
+    expect(rows).toEqual([{ code: "S1", finalists_published_at: null }]);
+    await sql`update stages set finalists_published_at = ${now}`.execute(db);
+
+    expect((await migrator.migrateTo("0011_coaching_notes_and_points")).error).toBeUndefined();
+    expect(await columns()).not.toContain("finalists_published_at");
+    const { rows: kept } = await sql<{ code: string }>`select code from stages`.execute(db);
+    expect(kept).toEqual([{ code: "S1" }]);
+    await db.destroy();
+  });
+});

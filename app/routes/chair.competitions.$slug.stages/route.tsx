@@ -1,9 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from "@remix-run/react";
 import { ErrorList, Field } from "~/components/Field";
 import { MessageList, type FormErrors } from "~/components/SetupUi";
-import { useT } from "~/i18n/useT";
+import { useLang, useT } from "~/i18n/useT";
+import { formatDateTime } from "~/lib/format";
+import { allErrors } from "~/lib/forms";
 import { requireRole } from "~/lib/session.server";
 import { requireCompetition } from "~/models/competitions.server";
 import {
@@ -32,16 +41,56 @@ const score = (x100: number | null) => (x100 === null ? "–" : (x100 / 100).toF
 
 export default function StagesPage() {
   const t = useT();
+  const lang = useLang();
   const c = useCompetition();
   const { stages, move, checklist } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
+  const navigation = useNavigation();
   const [search] = useSearchParams();
   const moved = search.get("moved");
   const checked = search.get("checked");
+  const announced = search.get("finalists");
+  const withdrawn = search.get("withdrawn");
   const errors = (data?.errors ?? {}) as FormErrors;
   const values = (data?.values ?? {}) as Partial<Record<string, string>>;
+  const hasFinalists = (s: (typeof stages)[number]) =>
+    s.closed && s.shortlist.some((r) => r.advanced);
+  const finalistsIntent =
+    data?.intent === "finalists-publish" || data?.intent === "finalists-withdraw";
+  // the finalists' forms of a stage show their errors there (the reason only on the withdrawal form)
+  const finalistsHere = (s: (typeof stages)[number]) =>
+    finalistsIntent &&
+    values.stage === s.code &&
+    hasFinalists(s) &&
+    (data?.intent === "finalists-publish" || s.finalistsPublishedAt !== null);
+  const placed =
+    (data?.intent === "stage-next" && move !== null) ||
+    (data?.intent === "stage-check" &&
+      (checklist?.some((e) => e.library === values.library) ?? false)) ||
+    stages.some(finalistsHere);
+  const busy = (intent: string, stage: string) =>
+    navigation.state === "submitting" &&
+    navigation.formData?.get("intent") === intent &&
+    navigation.formData?.get("stage") === stage;
   return (
     <>
+      {data && !placed ? (
+        // errors that belong to no form on the page (a stale or crafted request)
+        <>
+          <ErrorList errors={[...new Set(allErrors(errors))]} />
+          <MessageList messages={data.reasons} />
+        </>
+      ) : null}
+      {announced && stages.some((s) => s.code === announced && s.finalistsPublishedAt) ? (
+        <p className="notice" role="status">
+          {t("stages.finalists.announced", { stage: announced })}
+        </p>
+      ) : null}
+      {withdrawn && stages.some((s) => s.code === withdrawn && !s.finalistsPublishedAt) ? (
+        <p className="notice" role="status">
+          {t("stages.finalists.withdrawn", { stage: withdrawn })}
+        </p>
+      ) : null}
       {moved && stages.some((s) => s.current && s.code === moved) ? (
         <p className="notice" role="status">
           {t("stages.moved", { stage: moved })}
@@ -113,6 +162,63 @@ export default function StagesPage() {
                 </tbody>
               </table>
             )}
+            {hasFinalists(s) ? (
+              <div className="stack">
+                <h3>{t("stages.finalists.heading")}</h3>
+                {finalistsHere(s) ? (
+                  <ErrorList errors={[...(errors._form ?? []), ...(errors.stage ?? [])]} />
+                ) : null}
+                {s.finalistsPublishedAt ? (
+                  <>
+                    <p>
+                      {t("stages.finalists.publishedOn", {
+                        date: formatDateTime(s.finalistsPublishedAt, lang),
+                      })}{" "}
+                      <Link to={`/competitions/${c.slug}/finalists`}>
+                        {t("stages.finalists.view")}
+                      </Link>
+                    </p>
+                    <Form method="post" className="stack" noValidate>
+                      <input type="hidden" name="intent" value="finalists-withdraw" />
+                      <input type="hidden" name="stage" value={s.code} />
+                      <Field
+                        label={t("stages.finalists.withdrawReason")}
+                        name="reason"
+                        required
+                        defaultValue={finalistsHere(s) ? values.reason : undefined}
+                        errors={finalistsHere(s) ? errors.reason : undefined}
+                      />
+                      <button
+                        type="submit"
+                        className="button"
+                        disabled={busy("finalists-withdraw", s.code)}
+                      >
+                        {busy("finalists-withdraw", s.code)
+                          ? t("stages.finalists.withdrawing")
+                          : t("stages.finalists.withdraw")}
+                      </button>
+                    </Form>
+                  </>
+                ) : (
+                  <Form method="post" className="stack" noValidate>
+                    <p className="muted">{t("stages.finalists.hint")}</p>
+                    <input type="hidden" name="intent" value="finalists-publish" />
+                    <input type="hidden" name="stage" value={s.code} />
+                    <p>
+                      <button
+                        type="submit"
+                        className="button primary"
+                        disabled={busy("finalists-publish", s.code)}
+                      >
+                        {busy("finalists-publish", s.code)
+                          ? t("stages.finalists.publishing")
+                          : t("stages.finalists.publish")}
+                      </button>
+                    </p>
+                  </Form>
+                )}
+              </div>
+            ) : null}
           </section>
         ))}
       {move ? (
@@ -122,7 +228,13 @@ export default function StagesPage() {
             <p>{t("stages.confirm", { stage: move.from })}</p>
             {data?.intent === "stage-next" ? (
               <>
-                <ErrorList errors={errors._form ?? errors.confirm} />
+                <ErrorList
+                  errors={[
+                    ...(errors._form ?? []),
+                    ...(errors.confirm ?? []),
+                    ...(errors.override ?? []),
+                  ]}
+                />
                 <MessageList messages={data.reasons} />
               </>
             ) : null}
@@ -182,7 +294,9 @@ export default function StagesPage() {
                 <Form method="post" className="stack" noValidate>
                   <input type="hidden" name="intent" value="stage-check" />
                   <input type="hidden" name="library" value={e.library} />
-                  {mine ? <ErrorList errors={errors._form} /> : null}
+                  {mine ? (
+                    <ErrorList errors={[...(errors._form ?? []), ...(errors.library ?? [])]} />
+                  ) : null}
                   <Field
                     label={t("stages.item")}
                     name="item"

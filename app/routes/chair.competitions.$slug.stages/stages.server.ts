@@ -14,6 +14,7 @@ import {
 import { reply } from "~/lib/reply.server";
 import type { SessionUser } from "~/lib/session.server";
 import { countMissingSheets } from "~/models/publishing.server";
+import { publishFinalists, withdrawFinalists } from "~/models/finalists.server";
 import {
   advanceStage,
   countUnchecked,
@@ -37,6 +38,10 @@ const CheckSchema = z.object({
   passed: z.enum(["yes", "no"], { error: "error.invalid" }),
   reason: optionalText(500),
 });
+
+const PublishSchema = z.object({ stage: requiredText(40) });
+
+const WithdrawSchema = z.object({ stage: requiredText(40), reason: requiredText(500) });
 
 const NO_REASONS: StatusReason[] = [];
 
@@ -70,6 +75,8 @@ export async function loadStages(c: Competition) {
       closed: s.closed_at !== null,
       current: s.position === c.current_stage,
       shortlist: shortlists.get(s.id) ?? [],
+      /** when its finalists were announced on the public page; null: not announced */
+      finalistsPublishedAt: s.finalists_published_at,
     })),
     move: canMove ? { from: current!.code, warnings } : null,
     checklist:
@@ -79,9 +86,12 @@ export async function loadStages(c: Competition) {
   };
 }
 
-const INTENTS = ["stage-next", "stage-check"] as const;
+const INTENTS = ["stage-next", "stage-check", "finalists-publish", "finalists-withdraw"] as const;
 
-/** One POST of the stages page: the move to the next stage, or one item of the admin checklist. */
+/**
+ * One POST of the stages page: the move to the next stage, one item of the admin checklist, or
+ * announcing a closed stage's finalists on the public page (and withdrawing that, with a reason).
+ */
 export async function handleStagesPost(user: SessionUser, c: Competition, formData: FormData) {
   const intent = parseIntent(formData, INTENTS);
   const answer = (
@@ -115,6 +125,33 @@ export async function handleStagesPost(user: SessionUser, c: Competition, formDa
           isNotFound(result) ? 404 : result.errors.reason ? 400 : 409,
         );
       return redirect(`${base}?checked=${encodeURIComponent(form.data.library)}`);
+    }
+    case "finalists-publish": {
+      const form = parseForm(PublishSchema, formData);
+      if (!form.ok) return answer({ errors: form.errors, values: form.values }, 400);
+      const result = await publishFinalists(actorOf(user), c.id, form.data.stage);
+      if (!result.ok)
+        return answer(
+          { errors: result.errors, values: formValues(formData) },
+          isNotFound(result) ? 404 : 409,
+        );
+      return redirect(`${base}?finalists=${encodeURIComponent(result.stage)}`);
+    }
+    case "finalists-withdraw": {
+      const form = parseForm(WithdrawSchema, formData);
+      if (!form.ok) return answer({ errors: form.errors, values: form.values }, 400);
+      const result = await withdrawFinalists(
+        actorOf(user),
+        c.id,
+        form.data.stage,
+        form.data.reason,
+      );
+      if (!result.ok)
+        return answer(
+          { errors: result.errors, values: formValues(formData) },
+          isNotFound(result) ? 404 : result.errors.reason ? 400 : 409,
+        );
+      return redirect(`${base}?withdrawn=${encodeURIComponent(result.stage)}`);
     }
   }
   return answer({ errors: formError("setup.error.badRequest") }, 400);
