@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../../app/lib/db.server";
+import { computeRanking } from "../../app/models/ranking.server";
 import { advanceStage, recordAdminCheck } from "../../app/models/stages.server";
 import { createTestDb } from "../support/db";
 
@@ -11,6 +12,7 @@ const now = "2026-11-26T00:00:00.000Z";
 let cleanup: () => Promise<void>;
 let competitionId = 0;
 let judge = 0;
+let visitJudge = 0;
 let chair = 0;
 let adminStage = 0;
 let deskStage = 0;
@@ -26,14 +28,14 @@ async function user(email: string, role: "judge" | "chair") {
   return id;
 }
 
-/** A submitted desk sheet (the database gives it the stage open now). */
-async function submit(library: string, value: number) {
+/** A submitted sheet (the database gives it the stage open now) scoring one indicator. */
+async function submit(library: string, value: number, indicator = "D1", judgeId = judge) {
   const db = getDb();
   const { id } = await db
     .insertInto("score_sheets")
     .values({
       entry_id: entry.get(library)!,
-      judge_id: judge,
+      judge_id: judgeId,
       status: "submitted",
       submitted_at: now,
       created_at: now,
@@ -45,6 +47,7 @@ async function submit(library: string, value: number) {
     .selectFrom("indicators")
     .select("id")
     .where("competition_id", "=", competitionId)
+    .where("code", "=", indicator)
     .executeTakeFirstOrThrow();
   await db
     .insertInto("scores")
@@ -81,6 +84,7 @@ beforeAll(async () => {
   ({ cleanup } = await createTestDb());
   const db = getDb();
   judge = await user("meja@adm.test", "judge");
+  visitJudge = await user("kunjungan@adm.test", "judge");
   chair = await user("ketua@adm.test", "chair");
   ({ id: competitionId } = await db
     .insertInto("competitions")
@@ -115,12 +119,12 @@ beforeAll(async () => {
       code: "DESK",
       name: "Penilaian berkas",
       kind: "desk",
-      weight: 100,
+      weight: 40,
       advance: 1,
     })
     .returning("id")
     .executeTakeFirstOrThrow());
-  await db
+  const { id: visitStage } = await db
     .insertInto("stages")
     .values({
       competition_id: competitionId,
@@ -128,35 +132,41 @@ beforeAll(async () => {
       code: "VISIT",
       name: "Kunjungan",
       kind: "visit",
-      weight: 100,
+      weight: 60,
       advance: null,
-    })
-    .execute();
-  const { id: componentId } = await db
-    .insertInto("components")
-    .values({
-      competition_id: competitionId,
-      stage_id: deskStage,
-      code: "D",
-      name: "D",
-      weight: 100,
-      position: 1,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await db
-    .insertInto("indicators")
-    .values({
-      competition_id: competitionId,
-      component_id: componentId,
-      code: "D1",
-      name: "D1",
-      description: "",
-      min_score: 0,
-      max_score: 10,
-      position: 1,
-    })
-    .execute();
+  for (const [code, stageId] of [
+    ["D", deskStage],
+    ["V", visitStage],
+  ] as const) {
+    const { id: componentId } = await db
+      .insertInto("components")
+      .values({
+        competition_id: competitionId,
+        stage_id: stageId,
+        code,
+        name: code,
+        weight: 100,
+        position: 1,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("indicators")
+      .values({
+        competition_id: competitionId,
+        component_id: componentId,
+        code: `${code}1`,
+        name: `${code}1`,
+        description: "",
+        min_score: 0,
+        max_score: 10,
+        position: 1,
+      })
+      .execute();
+  }
   for (const code of ["L1", "L2", "L3", "L4"]) {
     const { id: libraryId } = await db
       .insertInto("libraries")
@@ -387,6 +397,34 @@ describe("the admin stage", () => {
       { entry_id: entry.get("L1"), score_x100: 8000, rank: 1, advanced: 1 },
       { entry_id: entry.get("L3"), score_x100: 6000, rank: 2, advanced: 0 },
     ]);
+  });
+
+  it("combines a finalist's score over the stages it has a final in: a desk sheet set aside after the cut leaves the visit's alone", async () => {
+    await submit("L1", 6, "V1", visitJudge);
+    const finalist = async () =>
+      (await computeRanking(competitionId))!.entries
+        .filter((e) => e.code === "L1")
+        .map((e) => [e.finalX100, e.rank, e.stageReached]);
+    // (40 × 80 + 60 × 60) / 100 = 68.00
+    expect(await finalist()).toEqual([[6800, 1, "VISIT"]]);
+    // the desk judge's conflict with L1 is confirmed after the cut: the desk sheet no longer
+    // counts, L1 stays in the visit (the shortlist is a snapshot) and is ranked by the visit alone
+    const { library_id } = await getDb()
+      .selectFrom("entries")
+      .select("library_id")
+      .where("id", "=", entry.get("L1")!)
+      .executeTakeFirstOrThrow();
+    await getDb()
+      .insertInto("conflicts")
+      .values({
+        judge_id: judge,
+        library_id,
+        reason: "kerabat",
+        created_by: chair,
+        created_at: now,
+      })
+      .execute();
+    expect(await finalist()).toEqual([[6000, 1, "VISIT"]]);
   });
 
   it("refuses a move in a competition that is not scoring, and in one that does not exist", async () => {
