@@ -419,6 +419,7 @@ describe("the admin stage", () => {
       .values({
         judge_id: judge,
         library_id,
+        status: "confirmed",
         reason: "kerabat",
         created_by: chair,
         created_at: now,
