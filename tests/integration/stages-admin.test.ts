@@ -223,6 +223,21 @@ describe("the admin stage", () => {
         ok: false,
         errors: { _form: ["error.404"] },
       });
+    // the admin stage is open, but scoring was closed
+    await getDb()
+      .updateTable("competitions")
+      .set({ status: "closed" })
+      .where("id", "=", competitionId)
+      .execute();
+    expect(await check({ library: "L1", item: "SK", passed: true })).toEqual({
+      ok: false,
+      errors: { _form: ["stage.check.notAdminStage"] },
+    });
+    await getDb()
+      .updateTable("competitions")
+      .set({ status: "scoring" })
+      .where("id", "=", competitionId)
+      .execute();
     expect(await checks()).toEqual([]);
     expect(await audit("stage_check")).toEqual([]);
   });
@@ -237,6 +252,9 @@ describe("the admin stage", () => {
     expect(
       await check({ library: "L2", item: "SK", passed: false, reason: " SK kedaluwarsa " }),
     ).toEqual({ ok: true });
+    expect(await check({ library: "L2", item: "Foto", passed: false, reason: "buram" })).toEqual({
+      ok: true,
+    });
     expect(await check({ library: "L2", item: "Foto", passed: true })).toEqual({ ok: true });
     expect(await checks()).toEqual([
       { stage_id: adminStage, code: "L1", item: "SK", passed: 1, reason: "", checked_by: chair },
@@ -279,8 +297,16 @@ describe("the admin stage", () => {
         user_id: chair,
         entity_id: "ADM:L2",
         action: "check",
-        reason: null,
+        reason: "buram",
         before_json: null,
+        after_json: { item: "Foto", passed: false },
+      },
+      {
+        user_id: chair,
+        entity_id: "ADM:L2",
+        action: "check",
+        reason: null,
+        before_json: { item: "Foto", passed: false, reason: "buram" },
         after_json: { item: "Foto", passed: true },
       },
     ]);
