@@ -101,7 +101,11 @@ function Header() {
             {user ? (
               <>
                 <li>
-                  <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
+                  {user.role === "library" ? (
+                    <NavLink to="/library">{t("library.nav")}</NavLink>
+                  ) : (
+                    <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
+                  )}
                 </li>
                 {user.role === "chair" || user.role === "admin" ? (
                   <>

@@ -15,6 +15,7 @@ import { getEnv } from "../app/lib/env.server";
 import { emailField, newPasswordField, requiredText } from "../app/lib/forms";
 import { SYSTEM_ACTOR } from "../app/lib/audit.server";
 import { createUser, findOperator } from "../app/models/users.server";
+import { findLibraryIdByCode } from "../app/models/library-accounts.server";
 import { verifyAuditChain } from "../app/models/audit.server";
 import { formatDemoLogins } from "./startup";
 import { COMPETITION_STATUSES } from "../db/schema";
@@ -39,8 +40,11 @@ const USAGE = `Usage: npm run juara -- <command> [options]
 Commands:
   migrate                         bring the database schema up to date
   seed --demo [--force]           add the demo competition (only into an empty database unless --force)
-  user:create --email E --name N --role admin|chair|judge [--password P]
-                                  create an account; without --password one is generated and printed
+  user:create --email E --name N --role admin|chair|judge|library [--library CODE] [--password P]
+                                  create an account; without --password one is generated and
+                                  printed (to be changed at first login). A library's manager
+                                  (--role library) needs --library, the code of its library in
+                                  the registry; the other roles take none
   backup <file>                   write a consistent copy of the live database to <file>
   import <file.json> [--replace]  import a competition file (docs/competition-file.md); an invalid
                                   file writes nothing; --replace replaces the same slug if unscored
@@ -123,12 +127,14 @@ const commands: Record<string, Command> = {
       email: { type: "string" },
       name: { type: "string" },
       role: { type: "string" },
+      library: { type: "string" },
       password: { type: "string" },
     });
     const schema = z.object({
       email: emailField(),
       name: requiredText(120),
       role: z.enum(ROLES),
+      library: z.string().trim().min(1).max(100).optional(),
       password: newPasswordField().optional(),
     });
     const parsed = schema.safeParse(values);
@@ -138,13 +144,27 @@ const commands: Record<string, Command> = {
       );
       throw new UsageError(problems.join("\n"));
     }
+    const { library, ...account } = parsed.data;
+    if (account.role === "library" && library === undefined)
+      throw new UsageError(
+        "--role library needs --library CODE (the library's code in the registry)",
+      );
+    if (account.role !== "library" && library !== undefined)
+      throw new UsageError(`--library is only for --role library, not ${account.role}`);
     await openMigrated();
-    const result = await createUser({ ...SYSTEM_ACTOR, label: "cli" }, parsed.data);
+    const libraryId = library === undefined ? undefined : await findLibraryIdByCode(library);
+    if (library !== undefined && libraryId === undefined) {
+      io.err(`No library with the code ${library} in the registry.`);
+      return 1;
+    }
+    const result = await createUser({ ...SYSTEM_ACTOR, label: "cli" }, { ...account, libraryId });
     if (!result.ok) {
       io.err(`An account with the email ${parsed.data.email} already exists.`);
       return 1;
     }
-    io.out(`Created ${parsed.data.role} ${parsed.data.email} (id ${result.userId}).`);
+    io.out(
+      `Created ${parsed.data.role} ${parsed.data.email} (id ${result.userId})${library === undefined ? "" : ` for library ${library}`}.`,
+    );
     if (result.generated)
       io.out(`Temporary password (must be changed at first login): ${result.password}`);
     return 0;

@@ -18,7 +18,9 @@ export const AGGREGATIONS = ["mean", "median", "trimmed-mean"] as const;
 export const RANKING_SCOPES = ["overall", "category"] as const;
 export const LIBRARY_TYPES = ["desa", "kelurahan"] as const;
 export const ENTRY_STATUSES = ["active", "withdrawn", "disqualified"] as const;
-export const ROLES = ["admin", "chair", "judge"] as const;
+export const ROLES = ["admin", "chair", "judge", "library"] as const;
+/** the roles of the competition's own people; `library` is a library's manager (0013) */
+export const STAFF_ROLES = ["admin", "chair", "judge"] as const;
 export const SHEET_STATUSES = ["draft", "submitted"] as const;
 export const CONFLICT_STATUSES = ["confirmed", "dismissed"] as const;
 export const STAGE_KINDS = ["admin", "desk", "visit", "presentation", "other"] as const;
@@ -33,6 +35,7 @@ export type RankingScope = (typeof RANKING_SCOPES)[number];
 export type LibraryType = (typeof LIBRARY_TYPES)[number];
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 export type Role = (typeof ROLES)[number];
+export type StaffRole = (typeof STAFF_ROLES)[number];
 export type SheetStatus = (typeof SHEET_STATUSES)[number];
 export type ConflictStatus = (typeof CONFLICT_STATUSES)[number];
 export type StageKind = (typeof STAGE_KINDS)[number];
@@ -88,6 +91,12 @@ export interface StageTable {
   /** how many entries go on (ties at the cut go on too); null: all */
   advance: number | null;
   closed_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  /** when the closed stage's shortlist was announced on the public finalists' page (0012); null: not */
+  finalists_published_at: ColumnType<
+    Timestamp | null,
+    Timestamp | null | undefined,
+    Timestamp | null
+  >;
 }
 
 /** One item of an admin stage's checklist for one entry (0010); a failure carries its reason. */
@@ -181,6 +190,8 @@ export interface UserTable {
   district: DefaultedText;
   village: DefaultedText;
   institution: DefaultedText;
+  /** the library a `library` account manages (0013); null for every other role (a CHECK) */
+  library_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -1,17 +1,21 @@
 import { Form, Link } from "@remix-run/react";
 import { useId } from "react";
 import { LIBRARY_TYPES, type CompetitionStatus, type LibraryType } from "../../db/schema";
-import { ErrorList } from "~/components/Field";
+import { ErrorList, Field } from "~/components/Field";
 import { ConfirmStep } from "~/components/SetupUi";
+import { UserAdminNotice } from "~/components/UserAdmin";
 import { useT } from "~/i18n/useT";
 import { allErrors, type FormReply } from "~/lib/forms";
 import type { EntryRow } from "~/models/entries.server";
+import type { LibraryManager } from "~/models/library-accounts.server";
 
 /** The entries page's answer to a POST; `entryId` says which row it belongs to. */
 export interface EntriesReply extends FormReply {
   entryId: number | null;
   notice: string | null;
   count?: number;
+  /** a manager invited: the temporary password is shown this once */
+  invited?: { kind: "created" | "already"; email: string; tempPassword: string | null } | null;
 }
 
 /** A library that could still join. */
@@ -33,8 +37,29 @@ export function EntriesNotices({
 }) {
   const t = useT();
   if (!reply) return null;
+  const invitedTo = entries.find((e) => e.id === reply.entryId)?.name ?? "";
   return (
     <>
+      {reply.invited?.kind === "created" ? (
+        <>
+          <p className="notice" role="status">
+            {t("libraryInvite.created", { library: invitedTo, email: reply.invited.email })}
+          </p>
+          <UserAdminNotice
+            // the one-time password display of the judges page, below this page's own notice
+            result={{
+              ok: true,
+              email: reply.invited.email,
+              tempPassword: reply.invited.tempPassword,
+            }}
+          />
+        </>
+      ) : null}
+      {reply.invited?.kind === "already" ? (
+        <p className="notice" role="status">
+          {t("libraryInvite.already", { library: invitedTo, email: reply.invited.email })}
+        </p>
+      ) : null}
       {reply.notice ? (
         <p className="notice" role="status">
           {t(
@@ -54,10 +79,12 @@ export function EntriesNotices({
 
 export function EntriesTable({
   entries,
+  managers,
   status,
   reply,
 }: {
   entries: EntryRow[];
+  managers: LibraryManager[];
   status: CompetitionStatus;
   reply: EntriesReply | undefined;
 }) {
@@ -74,6 +101,7 @@ export function EntriesTable({
             <th scope="col" className="num">
               {t("setup.entries.judges")}
             </th>
+            <th scope="col">{t("libraryInvite.column")}</th>
             <th scope="col">{t("setup.libraries.col.actions")}</th>
           </tr>
         </thead>
@@ -82,8 +110,9 @@ export function EntriesTable({
             <EntryTableRow
               key={e.id}
               entry={e}
+              managers={managers.filter((m) => m.libraryId === e.libraryId)}
               status={status}
-              reply={reply?.entryId === e.id ? reply : undefined}
+              reply={reply?.entryId === e.id && !reply.invited ? reply : undefined}
             />
           ))}
         </tbody>
@@ -94,15 +123,20 @@ export function EntriesTable({
 
 function EntryTableRow({
   entry: e,
+  managers,
   status,
   reply,
 }: {
   entry: EntryRow;
+  managers: LibraryManager[];
   status: CompetitionStatus;
   reply: EntriesReply | undefined;
 }) {
   const t = useT();
   const draft = status === "draft";
+  // which of the row's forms the answer belongs to
+  const inviteReply = reply?.values.intent === "invite" ? reply : undefined;
+  const statusReply = inviteReply ? undefined : reply;
   return (
     <tr className={reply ? "row-error" : undefined}>
       <th scope="row">
@@ -116,9 +150,25 @@ function EntryTableRow({
         {e.statusReason ? <span className="muted"> — {e.statusReason}</span> : null}
       </td>
       <td className="num">{e.judges}</td>
+      <td>
+        {managers.length > 0 ? (
+          <>
+            {managers.map((m) => (
+              <span key={m.email} className="manager">
+                {m.name} <span className="muted">{`<${m.email}>`}</span>
+                <br />
+              </span>
+            ))}
+            {/* an invitation refused here (the library has a manager by now) */}
+            <ErrorList errors={inviteReply ? allErrors(inviteReply.errors) : undefined} />
+          </>
+        ) : (
+          <InviteForm entry={e} reply={inviteReply} />
+        )}
+      </td>
       <td className="actions">
         {status === "draft" || status === "scoring" ? (
-          <StatusForm entryId={e.id} status={e.status} reply={reply} />
+          <StatusForm entryId={e.id} status={e.status} reply={statusReply} />
         ) : null}
         {draft ? (
           <ConfirmStep
@@ -136,6 +186,43 @@ function EntryTableRow({
         ) : null}
       </td>
     </tr>
+  );
+}
+
+/** "Undang pengelola": the library's manager account, as a judge's is made on the judges page. */
+function InviteForm({ entry: e, reply }: { entry: EntryRow; reply: EntriesReply | undefined }) {
+  const t = useT();
+  return (
+    <>
+      <span className="muted">{t("libraryInvite.none")}</span>
+      <details className="invite" open={reply ? true : undefined}>
+        <summary>{t("libraryInvite.open")}</summary>
+        <Form method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="invite" />
+          <input type="hidden" name="entryId" value={e.id} />
+          <p className="hint">{t("libraryInvite.hint")}</p>
+          <ErrorList errors={reply?.errors._form} />
+          <Field
+            label={t("libraryInvite.name")}
+            name="name"
+            required
+            defaultValue={reply?.values.name}
+            errors={reply?.errors.name}
+          />
+          <Field
+            label={t("libraryInvite.email")}
+            name="email"
+            type="email"
+            required
+            defaultValue={reply?.values.email}
+            errors={reply?.errors.email}
+          />
+          <button type="submit" className="button small primary">
+            {t("libraryInvite.submit")}
+          </button>
+        </Form>
+      </details>
+    </>
   );
 }
 

@@ -41,6 +41,7 @@ export function CompetitionNav({
           <NavLink to={`${base}/sheets`}>{t("scoring.nav.sheets")}</NavLink>
         ) : null}
         {status !== "draft" ? <NavLink to={`${base}/results`}>{t("results.nav")}</NavLink> : null}
+        {status !== "draft" ? <NavLink to={`${base}/stages`}>{t("stages.nav")}</NavLink> : null}
       </nav>
     </>
   );

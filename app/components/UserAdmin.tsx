@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { ROLES, type Role } from "../../db/schema";
+import { STAFF_ROLES, type Role } from "../../db/schema";
 import { ErrorList, Field, SelectField } from "~/components/Field";
 import { useT } from "~/i18n/useT";
 
@@ -146,7 +146,11 @@ function UserEditForm({ user, refused }: { user: UserRow; refused?: UserEditErro
           label={t("users.role")}
           name="role"
           defaultValue={refused?.values.role ?? user.role}
-          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          // a library's manager stays one (users.libraryRoleFixed)
+          options={(user.role === "library" ? (["library"] as const) : STAFF_ROLES).map((r) => ({
+            value: r,
+            label: t(`role.${r}`),
+          }))}
           errors={refused?.errors.role}
         />
         <button type="submit" className="button small primary">

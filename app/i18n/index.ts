@@ -7,6 +7,7 @@ import { chairSetup } from "./catalog/chair-setup";
 import { common } from "./catalog/common";
 import { dashboard } from "./catalog/dashboard";
 import { judge } from "./catalog/judge";
+import { library } from "./catalog/library";
 import { publicPages } from "./catalog/public";
 
 export const LANGS = ["id", "en"] as const;
@@ -25,6 +26,7 @@ export const sections = [
   chairSetup,
   chairResults,
   judge,
+  library,
   publicPages,
 ] as const;
 type Section = (typeof sections)[number];

@@ -23,6 +23,20 @@ export function useDatabase(db: DB): void {
   globalThis.__juaraDb = db;
 }
 
+/**
+ * Runs `work` with the app pointed at `db`, then points it back: the demo seed builds its staged
+ * competition through the models, which call getDb(), on whatever database it was handed.
+ */
+export async function withDatabase<T>(db: DB, work: () => Promise<T>): Promise<T> {
+  const previous = globalThis.__juaraDb;
+  globalThis.__juaraDb = db;
+  try {
+    return await work();
+  } finally {
+    globalThis.__juaraDb = previous;
+  }
+}
+
 export async function closeDb(): Promise<void> {
   const db = globalThis.__juaraDb;
   globalThis.__juaraDb = undefined;

@@ -46,7 +46,7 @@ const PUBLIC_PATHS = [
   /^\/$/,
   /^\/about\/?$/,
   /^\/archive\/?$/,
-  /^\/competitions\/[^/]+(\/(how-we-judged|ceremony|certificates))?\/?$/,
+  /^\/competitions\/[^/]+(\/(how-we-judged|ceremony|certificates|finalists))?\/?$/,
   /^\/libraries\/[^/]+\/?$/,
   /^\/api\/competitions\/[^/]+\/results\/?$/,
 ];

@@ -145,6 +145,7 @@ export type AuditSubjectKey =
   | "audit.subject.libraryImport"
   | "audit.subject.entry"
   | "audit.subject.user"
+  | "audit.subject.libraryManager"
   | "audit.subject.sheet"
   | "audit.subject.criteria"
   | "audit.subject.criteriaItems"
@@ -152,6 +153,7 @@ export type AuditSubjectKey =
   | "audit.subject.panel"
   | "audit.subject.assignment"
   | "audit.subject.conflict"
+  | "audit.subject.finalists"
   | "audit.subject.other";
 
 export interface AuditSubject {
@@ -269,6 +271,9 @@ async function lookUpNames(
     const before = parseJson(r.before_json);
     switch (r.entity_type) {
       case "user":
+        add(userIds, r.entity_id);
+        add(libraryIds, after.libraryId);
+        break;
       case "panel":
         add(userIds, r.entity_id);
         break;
@@ -411,11 +416,19 @@ function describeSubject(
             unknown,
         },
       };
-    case "user":
-      return {
-        key: "audit.subject.user",
-        values: { name: at(names.user, id) ?? str(after.name) ?? str(before.name) ?? unknown },
-      };
+    case "user": {
+      // a library's manager account names its library (0013)
+      const name = at(names.user, id) ?? str(after.name) ?? str(before.name) ?? unknown;
+      if (after.libraryId !== undefined)
+        return {
+          key: "audit.subject.libraryManager",
+          values: {
+            name,
+            library: at(names.library, after.libraryId) ?? str(after.library) ?? unknown,
+          },
+        };
+      return { key: "audit.subject.user", values: { name } };
+    }
     case "score_sheet": {
       const sheet = id === undefined ? undefined : names.sheet.get(id);
       return {
@@ -459,6 +472,8 @@ function describeSubject(
         },
       };
     }
+    case "finalists":
+      return { key: "audit.subject.finalists", values: { stage: r.entity_id } };
     default:
       return { key: "audit.subject.other", values: { type: r.entity_type, id: r.entity_id } };
   }

@@ -1,6 +1,12 @@
 import crypto from "node:crypto";
 import { sql } from "kysely";
-import type { Aggregation, CompetitionLevel, RankingScope, StageKind } from "../../db/schema";
+import type {
+  Aggregation,
+  CombineMode,
+  CompetitionLevel,
+  RankingScope,
+  StageKind,
+} from "../../db/schema";
 import { getDb } from "~/lib/db.server";
 import type { DocumentDetails } from "~/lib/competition-settings";
 import { groupByCategory } from "~/lib/results";
@@ -57,6 +63,8 @@ export interface PublicSnapshot {
     region: string;
     aggregation: Aggregation;
     rankingScope: RankingScope;
+    /** how the stages' scores combine (docs/scoring.md, "Stages"); set once, with the stages */
+    combine: CombineMode;
     isDemo: boolean;
   };
   publication: {
@@ -158,6 +166,7 @@ async function loadSnapshot(publicationId: number, competitionId: number): Promi
       region: competition.region,
       aggregation: competition.aggregation,
       rankingScope: competition.ranking_scope,
+      combine: competition.combine,
       isDemo: competition.is_demo === 1,
     },
     publication: {
@@ -447,17 +456,25 @@ export async function listPlacingsByDistrict(): Promise<DistrictPlacing[]> {
   return [...groups.values()];
 }
 
-export interface JudgingMethod {
-  components: {
-    code: string;
-    name: string;
-    weight: number;
-    indicators: { code: string; name: string; min: number; max: number }[];
-  }[];
-  panelSize: number;
+export interface JudgingComponent {
+  code: string;
+  name: string;
+  weight: number;
+  indicators: { code: string; name: string; min: number; max: number }[];
 }
 
-/** The criteria and panel behind a published competition, for "How we judged". */
+export interface JudgingMethod {
+  components: JudgingComponent[];
+  panelSize: number;
+  /** each stage's own criteria by its code, in order (one stage: the components above) */
+  stages: { code: string; components: JudgingComponent[] }[];
+}
+
+/**
+ * The criteria and panel behind a published competition, for "How we judged": the competition's
+ * own criteria (frozen once the competition leaves draft), as this page has always read them;
+ * the page takes the stages themselves from the snapshot and their criteria from here by code.
+ */
 export async function getJudgingMethod(slug: string): Promise<JudgingMethod | null> {
   const db = getDb();
   const competition = await db
@@ -467,7 +484,13 @@ export async function getJudgingMethod(slug: string): Promise<JudgingMethod | nu
     .where("status", "=", "published")
     .executeTakeFirst();
   if (!competition) return null;
-  const [components, indicators, panel] = await Promise.all([
+  const [stages, components, indicators, panel] = await Promise.all([
+    db
+      .selectFrom("stages")
+      .select(["id", "code"])
+      .where("competition_id", "=", competition.id)
+      .orderBy("position")
+      .execute(),
     db
       .selectFrom("components")
       .selectAll()
@@ -489,21 +512,28 @@ export async function getJudgingMethod(slug: string): Promise<JudgingMethod | nu
       .where(notSetAside("s.id"))
       .executeTakeFirstOrThrow(),
   ]);
+  const judged = components.map((c) => ({
+    stageId: c.stage_id,
+    code: c.code,
+    name: c.name,
+    weight: c.weight,
+    indicators: indicators
+      .filter((i) => i.component_id === c.id)
+      .map((i) => ({
+        code: i.code,
+        name: i.name,
+        min: i.min_score,
+        max: i.max_score,
+      })),
+  }));
+  const strip = ({ stageId: _, ...c }: (typeof judged)[number]): JudgingComponent => c;
   return {
-    components: components.map((c) => ({
-      code: c.code,
-      name: c.name,
-      weight: c.weight,
-      indicators: indicators
-        .filter((i) => i.component_id === c.id)
-        .map((i) => ({
-          code: i.code,
-          name: i.name,
-          min: i.min_score,
-          max: i.max_score,
-        })),
-    })),
+    components: judged.map(strip),
     panelSize: Number(panel.n),
+    stages: stages.map((st) => ({
+      code: st.code,
+      components: judged.filter((c) => c.stageId === st.id).map(strip),
+    })),
   };
 }
 

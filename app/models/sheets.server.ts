@@ -486,13 +486,17 @@ async function checkSave(
   };
 }
 
-/** The indicators a save is checked against and writes, in the sheet's order. */
+/**
+ * The indicators a save is checked against and writes, in the sheet's order: those of the stage
+ * open for scoring, the ones the judge's sheet shows (an earlier or later stage's are not asked).
+ */
 async function readIndicators(competitionId: number, trx: Executor) {
   return trx
     .selectFrom("indicators as i")
     .innerJoin("components as c", "c.id", "i.component_id")
     .select(["i.id", "i.code", "i.min_score", "i.max_score"])
     .where("i.competition_id", "=", competitionId)
+    .where("c.stage_id", "=", currentStage(competitionId))
     .orderBy("c.position")
     .orderBy("i.position")
     .orderBy("i.id")

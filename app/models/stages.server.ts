@@ -34,7 +34,11 @@ async function load(competition: number | string, db: Executor): Promise<Competi
 }
 
 /** Active entries of an admin stage without any checklist item recorded. */
-async function countUnchecked(competitionId: number, stageId: number, db: Executor) {
+export async function countUnchecked(
+  competitionId: number,
+  stageId: number,
+  db: Executor = getDb(),
+) {
   const row = await db
     .selectFrom("entries as e")
     .select(sql<number>`count(*)`.as("n"))
@@ -134,11 +138,13 @@ export async function advanceStage(
         .where("id", "=", current.id)
         .execute();
       await trx.deleteFrom("stage_results").where("stage_id", "=", current.id).execute();
-      if (shortlist.length > 0)
+      // in slices: one statement's bound values are limited (32,766 in SQLite), five per row
+      const slice = 1000;
+      for (let i = 0; i < shortlist.length; i += slice)
         await trx
           .insertInto("stage_results")
           .values(
-            shortlist.map((s) => ({
+            shortlist.slice(i, i + slice).map((s) => ({
               stage_id: current.id,
               entry_id: s.entry.entryId,
               score_x100: s.scoreX100,
@@ -249,4 +255,74 @@ export async function recordAdminCheck(
       );
       return { ok: true } as const;
     });
+}
+
+/** One row of a closed stage's shortlist snapshot, for the chair's stages page. */
+export interface StageShortlistRow {
+  library: string;
+  name: string;
+  scoreX100: number | null;
+  rank: number | null;
+  advanced: boolean;
+}
+
+/** The snapshots of a competition's closed stages, by stage id, in rank order. */
+export async function listStageShortlists(
+  competitionId: number,
+  db: Executor = getDb(),
+): Promise<Map<number, StageShortlistRow[]>> {
+  const rows = await db
+    .selectFrom("stage_results as r")
+    .innerJoin("stages as s", "s.id", "r.stage_id")
+    .innerJoin("entries as e", "e.id", "r.entry_id")
+    .innerJoin("libraries as l", "l.id", "e.library_id")
+    .select(["r.stage_id", "l.code", "l.name", "r.score_x100", "r.rank", "r.advanced"])
+    .where("s.competition_id", "=", competitionId)
+    .orderBy("r.stage_id")
+    .orderBy(sql`r.rank is null`)
+    .orderBy("r.rank")
+    .orderBy("l.code")
+    .execute();
+  const out = new Map<number, StageShortlistRow[]>();
+  for (const r of rows) {
+    const list = out.get(r.stage_id) ?? [];
+    list.push({
+      library: r.code,
+      name: r.name,
+      scoreX100: r.score_x100,
+      rank: r.rank,
+      advanced: r.advanced === 1,
+    });
+    out.set(r.stage_id, list);
+  }
+  return out;
+}
+
+/** The active entries of a competition with the checklist items recorded for them in a stage. */
+export async function listAdminChecks(
+  competitionId: number,
+  stageId: number,
+  db: Executor = getDb(),
+) {
+  const entries = await db
+    .selectFrom("entries as e")
+    .innerJoin("libraries as l", "l.id", "e.library_id")
+    .select(["e.id", "l.code", "l.name"])
+    .where("e.competition_id", "=", competitionId)
+    .where(activeEntry("e"))
+    .orderBy("l.code")
+    .execute();
+  const checks = await db
+    .selectFrom("stage_checks")
+    .select(["entry_id", "item", "passed", "reason"])
+    .where("stage_id", "=", stageId)
+    .orderBy("item")
+    .execute();
+  return entries.map((e) => ({
+    library: e.code,
+    name: e.name,
+    checks: checks
+      .filter((k) => k.entry_id === e.id)
+      .map((k) => ({ item: k.item, passed: k.passed === 1, reason: k.reason })),
+  }));
 }

@@ -15,6 +15,8 @@ export interface NewUserInput {
   district?: string;
   village?: string;
   institution?: string;
+  /** the library a `library` account manages; required for that role, refused for the others */
+  libraryId?: number;
 }
 
 export type CreateUserResult =
@@ -28,6 +30,7 @@ function publicFields(u: {
   district?: string;
   village?: string;
   institution?: string;
+  library?: { id: number; code: string };
 }) {
   return {
     email: u.email,
@@ -36,10 +39,17 @@ function publicFields(u: {
     district: u.district ?? "",
     village: u.village ?? "",
     institution: u.institution ?? "",
+    ...(u.library ? { libraryId: u.library.id, library: u.library.code } : {}),
   };
 }
 
 export async function createUser(actor: Actor, input: NewUserInput): Promise<CreateUserResult> {
+  // a library account belongs to exactly one library, every other account to none (0013)
+  if ((input.role === "library") !== (input.libraryId !== undefined))
+    return refuse(
+      input.role === "library" ? "libraryInvite.error.noLibrary" : "error.invalid",
+      "library",
+    );
   const email = input.email.trim().toLowerCase();
   const generated = !input.password;
   const password = input.password ?? generatePassword();
@@ -55,6 +65,16 @@ export async function createUser(actor: Actor, input: NewUserInput): Promise<Cre
         .where("email", "=", email)
         .executeTakeFirst();
       if (existing) return refuse("error.emailTaken", "email");
+      const library =
+        input.libraryId === undefined
+          ? undefined
+          : await trx
+              .selectFrom("libraries")
+              .select(["id", "code"])
+              .where("id", "=", input.libraryId)
+              .executeTakeFirst();
+      if (input.libraryId !== undefined && !library)
+        return refuse("libraryInvite.error.unknownLibrary", "library");
       const { id } = await trx
         .insertInto("users")
         .values({
@@ -68,6 +88,7 @@ export async function createUser(actor: Actor, input: NewUserInput): Promise<Cre
           district: input.district ?? "",
           village: input.village ?? "",
           institution: input.institution ?? "",
+          library_id: library?.id ?? null,
           created_at: now,
           updated_at: now,
         })
@@ -79,7 +100,7 @@ export async function createUser(actor: Actor, input: NewUserInput): Promise<Cre
           entityType: "user",
           entityId: id,
           action: "create",
-          after: publicFields({ ...input, email }),
+          after: publicFields({ ...input, email, library }),
         },
         trx,
       );
@@ -161,6 +182,9 @@ export async function updateUserDetails(
       if (!user) return refuse("error.404");
       if (user.id === actor.id && user.role === "admin" && input.role !== "admin")
         return refuse("users.cannotDemoteSelf", "role");
+      // a library account is tied to its library (0013): it neither becomes nor stops being one
+      if ((user.role === "library") !== (input.role === "library"))
+        return refuse("users.libraryRoleFixed", "role");
       if (user.role === "judge" && input.role !== "judge") {
         const panel = await trx
           .selectFrom("competition_judges")

@@ -2,9 +2,11 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ScoreDistributionChart, WinnersComponentChart } from "~/components/charts/ResultCharts";
+import { StagePath, StageScores } from "~/components/PublicStages";
 import { ResultsSection } from "~/components/ResultsSection";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate } from "~/lib/format";
+import { hasPublishedFinalists } from "~/models/finalists.server";
 import { pointsSettingBySlug } from "~/models/points.server";
 import { loadPublishedPage } from "~/routes/competitions.$slug/published-page.server";
 import { categoryName, groupByCategory, isJuara, prizeOrder } from "~/lib/results";
@@ -14,8 +16,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // the points shown follow the competition's display option (not frozen): the validator too
   const setting = params.slug ? await pointsSettingBySlug(params.slug) : null;
   const points = setting && setting.display !== "none" ? setting : null;
-  const { snapshot, headers } = await loadPublishedPage(request, params.slug, points ?? undefined);
-  return json({ ...snapshot, points }, { headers });
+  // the link to the finalists' page too (announced or withdrawn after the publication)
+  const finalists = params.slug ? await hasPublishedFinalists(params.slug) : false;
+  const alsoShows = finalists ? { points, finalists } : (points ?? undefined);
+  const { snapshot, headers } = await loadPublishedPage(request, params.slug, alsoShows);
+  return json({ ...snapshot, points, finalists }, { headers });
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
@@ -47,7 +52,9 @@ export default function WinnersPage() {
   const snapshot = useLoaderData<typeof loader>();
   const t = useT();
   const lang = useLang();
-  const { competition, publication, results } = snapshot;
+  const { competition, publication, results, stages } = snapshot;
+  // one stage: the page reads as it always has, without a word about stages
+  const staged = stages.length > 1;
   const sections = groupByCategory(results, competition.rankingScope);
   return (
     <article className="winners-page">
@@ -61,6 +68,7 @@ export default function WinnersPage() {
             date: formatDate(publication.publishedAt, lang),
           })}
         </p>
+        {staged ? <StagePath stages={stages} combine={competition.combine} /> : null}
         {competition.isDemo ? <p className="demo-note">{t("public.demo")}</p> : null}
         {publication.revision > 0 ? (
           <div className="correction" role="note">
@@ -76,6 +84,7 @@ export default function WinnersPage() {
         ) : null}
         <nav className="page-links" aria-label={competition.name}>
           <Link to="how-we-judged">{t("public.howWeJudged")}</Link>
+          {snapshot.finalists ? <Link to="finalists">{t("public.finalists")}</Link> : null}
           <Link to="ceremony">{t("public.ceremony")}</Link>
           <Link to="certificates">{t("public.certificates")}</Link>
           <a href={`/api/competitions/${competition.slug}/results`}>{t("public.resultsJson")}</a>
@@ -89,6 +98,14 @@ export default function WinnersPage() {
           points={snapshot.points}
         />
       ))}
+      {staged ? (
+        <StageScores
+          stages={stages}
+          results={results}
+          combine={competition.combine}
+          scope={competition.rankingScope}
+        />
+      ) : null}
       <section className="charts" aria-label={t("public.components")}>
         {sections.map((section) => {
           const juara = prizeOrder(section.results, "overall").filter(isJuara);

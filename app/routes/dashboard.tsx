@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/useT";
 import { listCompetitionSummaries, listJudgeCompetitions } from "~/models/competitions.server";
@@ -9,6 +9,8 @@ export const meta: MetaFunction = () => [{ title: "Dasbor · Juara" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  // a library's manager has their own start page (login and the header lead here)
+  if (user.role === "library") throw redirect("/library");
   if (user.role === "judge") {
     return json({
       role: user.role,

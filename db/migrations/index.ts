@@ -10,6 +10,8 @@ import * as m0008 from "./0008_issued_passwords";
 import * as m0009 from "./0009_document_details";
 import * as m0010 from "./0010_stages";
 import * as m0011 from "./0011_coaching_notes_and_points";
+import * as m0012 from "./0012_finalists_published";
+import * as m0013 from "./0013_library_accounts";
 
 /**
  * Every migration, by name, in order. A static list rather than a folder scan so the same
@@ -27,4 +29,6 @@ export const migrations: Record<string, Migration> = {
   "0009_document_details": m0009,
   "0010_stages": m0010,
   "0011_coaching_notes_and_points": m0011,
+  "0012_finalists_published": m0012,
+  "0013_library_accounts": m0013,
 };

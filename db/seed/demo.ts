@@ -84,7 +84,7 @@ function readLibraries(): LibraryRow[] {
 }
 
 /** A small deterministic generator, so the demo looks the same on every machine. */
-function mulberry32(seed: number) {
+export function mulberry32(seed: number) {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

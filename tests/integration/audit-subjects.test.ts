@@ -406,6 +406,14 @@ describe("the audit reader names what an entry is about", () => {
     });
   });
 
+  it("names a finalists' announcement by its stage", async () => {
+    for (const action of ["publish", "unpublish"])
+      expect(await subject({ entityType: "finalists", entityId: "S1", action })).toEqual({
+        key: "audit.subject.finalists",
+        values: { stage: "S1" },
+      });
+  });
+
   it("names any other kind by its type and id", async () => {
     expect(await subject({ entityType: "setting", entityId: "tema", action: "update" })).toEqual({
       key: "audit.subject.other",

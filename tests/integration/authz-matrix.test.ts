@@ -15,7 +15,16 @@ import { tempDir } from "../support/db";
  * Every route of the built app × every kind of visitor, against a table. A route that is not in
  * the table fails the test: nothing gets added without someone deciding who may use it.
  */
-const ROLES = ["anonymous", "judge", "otherJudge", "chair", "admin"] as const;
+const ROLES = [
+  "anonymous",
+  "judge",
+  "otherJudge",
+  "chair",
+  "admin",
+  // a library's manager (SEPASO, entered in kutim-2024) and one of a library not entered there
+  "library",
+  "otherLibrary",
+] as const;
 type Role = (typeof ROLES)[number];
 type Expect = number | Record<Role, number>;
 
@@ -26,6 +35,8 @@ const STAFF: Record<Role, number> = {
   otherJudge: 200,
   chair: 200,
   admin: 200,
+  library: 200,
+  otherLibrary: 200,
 };
 const STAFF_POST_EMPTY: Record<Role, number> = {
   anonymous: 302,
@@ -33,6 +44,8 @@ const STAFF_POST_EMPTY: Record<Role, number> = {
   otherJudge: 400,
   chair: 400,
   admin: 400,
+  library: 400,
+  otherLibrary: 400,
 };
 const CHAIR_ONLY: Record<Role, number> = {
   anonymous: 302,
@@ -40,6 +53,8 @@ const CHAIR_ONLY: Record<Role, number> = {
   otherJudge: 403,
   chair: 200,
   admin: 200,
+  library: 403,
+  otherLibrary: 403,
 };
 const CHAIR_ONLY_POST_EMPTY: Record<Role, number> = {
   anonymous: 302,
@@ -47,6 +62,8 @@ const CHAIR_ONLY_POST_EMPTY: Record<Role, number> = {
   otherJudge: 403,
   chair: 400,
   admin: 400,
+  library: 403,
+  otherLibrary: 403,
 };
 const ADMIN_ONLY: Record<Role, number> = {
   anonymous: 302,
@@ -54,6 +71,8 @@ const ADMIN_ONLY: Record<Role, number> = {
   otherJudge: 403,
   chair: 403,
   admin: 200,
+  library: 403,
+  otherLibrary: 403,
 };
 const ADMIN_ONLY_POST_EMPTY: Record<Role, number> = {
   anonymous: 302,
@@ -61,13 +80,28 @@ const ADMIN_ONLY_POST_EMPTY: Record<Role, number> = {
   otherJudge: 403,
   chair: 403,
   admin: 400,
+  library: 403,
+  otherLibrary: 403,
 };
+// the library's own pages: only library accounts; another library's entry is "not found"
+const LIBRARY_ONLY: Record<Role, number> = {
+  anonymous: 302,
+  judge: 403,
+  otherJudge: 403,
+  chair: 403,
+  admin: 403,
+  library: 200,
+  otherLibrary: 200,
+};
+const LIBRARY_OWN: Record<Role, number> = { ...LIBRARY_ONLY, otherLibrary: 404 };
 const JUDGE_OWN: Record<Role, number> = {
   anonymous: 302,
   judge: 200,
   otherJudge: 404,
   chair: 403,
   admin: 403,
+  library: 403,
+  otherLibrary: 403,
 };
 const JUDGE_OWN_POST_EMPTY: Record<Role, number> = {
   anonymous: 302,
@@ -75,6 +109,8 @@ const JUDGE_OWN_POST_EMPTY: Record<Role, number> = {
   otherJudge: 404,
   chair: 403,
   admin: 403,
+  library: 403,
+  otherLibrary: 403,
 };
 
 /** url: the path to try (params filled with the fixture's values); get/post: expected statuses. */
@@ -99,6 +135,11 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
     url: "/competitions/pub-2025/certificates",
     get: PUBLIC,
   },
+  // nothing announced for the demo competition: not found, for everybody (as an unpublished one)
+  "routes/competitions.$slug.finalists": {
+    url: "/competitions/kutim-2024/finalists",
+    get: 404,
+  },
   "routes/libraries.$code": { url: "/libraries/SEPASO", get: PUBLIC },
   "routes/login": {
     url: "/login",
@@ -109,6 +150,8 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
       otherJudge: 302,
       chair: 302,
       admin: 302,
+      library: 302,
+      otherLibrary: 302,
     },
     post: {
       anonymous: 400,
@@ -116,11 +159,17 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
       otherJudge: 302,
       chair: 302,
       admin: 302,
+      library: 302,
+      otherLibrary: 302,
     },
   },
   "routes/language": { url: "/language", get: 302, post: 302 },
   "routes/$": { url: "/no-such-page", get: 404 },
-  "routes/dashboard": { url: "/dashboard", get: STAFF },
+  // a library's manager starts at /library instead
+  "routes/dashboard": {
+    url: "/dashboard",
+    get: { ...STAFF, library: 302, otherLibrary: 302 },
+  },
   "routes/account.password": {
     url: "/account/password",
     get: STAFF,
@@ -168,6 +217,8 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
       otherJudge: 403,
       chair: 409,
       admin: 409,
+      library: 403,
+      otherLibrary: 403,
     },
   },
   "routes/chair.competitions.$slug.entries": {
@@ -201,6 +252,11 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
   },
   "routes/chair.competitions.$slug.results": {
     url: "/chair/competitions/kutim-2024/results",
+    get: CHAIR_ONLY,
+    post: CHAIR_ONLY_POST_EMPTY,
+  },
+  "routes/chair.competitions.$slug.stages": {
+    url: "/chair/competitions/kutim-2024/stages",
     get: CHAIR_ONLY,
     post: CHAIR_ONLY_POST_EMPTY,
   },
@@ -240,9 +296,13 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
       otherJudge: 405,
       chair: 403,
       admin: 403,
+      library: 403,
+      otherLibrary: 403,
     },
     post: JUDGE_OWN_POST_EMPTY,
   },
+  "routes/library._index": { url: "/library", get: LIBRARY_ONLY },
+  "routes/library.$slug": { url: "/library/kutim-2024", get: LIBRARY_OWN },
   // last: it ends the session it is tried with
   "routes/logout": { url: "/logout", get: 302, post: 302 },
 };
@@ -295,6 +355,39 @@ describe("authorization matrix over every route of the build", () => {
         updated_at: now,
       })
       .execute();
+    // library accounts: SEPASO's manager, and the manager of a library entered nowhere
+    const sepaso = await db
+      .selectFrom("libraries")
+      .select("id")
+      .where("code", "=", "SEPASO")
+      .executeTakeFirstOrThrow();
+    const { id: elsewhere } = await db
+      .insertInto("libraries")
+      .values({
+        code: "LAIN",
+        name: "Perpustakaan Lain",
+        type: "desa",
+        created_at: now,
+        updated_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    for (const [email, libraryId] of [
+      ["pengelola@juara.test", sepaso.id],
+      ["pengelola-lain@juara.test", elsewhere],
+    ] as const)
+      await db
+        .insertInto("users")
+        .values({
+          email,
+          name: "Pengelola",
+          role: "library",
+          library_id: libraryId,
+          password_hash: await hashPassword(DEMO_PASSWORD),
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
     await db.destroy();
     server = await startServer({ dataDir: data.dir });
 
@@ -303,6 +396,8 @@ describe("authorization matrix over every route of the build", () => {
       otherJudge: "other@juara.test",
       chair: "ketua@juara.demo",
       admin: "admin@juara.demo",
+      library: "pengelola@juara.test",
+      otherLibrary: "pengelola-lain@juara.test",
     };
     clients.anonymous = new HttpClient(server.url);
     for (const [role, email] of Object.entries(logins)) {
@@ -334,6 +429,23 @@ describe("authorization matrix over every route of the build", () => {
     expect(answers).toEqual({ ...ADMIN_ONLY_POST_EMPTY, admin: 200 });
     const judgesPage = await clients.chair.post("/judges", edit);
     expect(judgesPage.status).toBe(400);
+  });
+
+  // the stages page's finalists forms: the role is checked before the stage (kutim-2024's only
+  // stage is open, so a chair's or an admin's announcement is refused by the model: 409)
+  it("lets only a chair or an admin announce or withdraw finalists", async () => {
+    const forms: Record<string, string>[] = [
+      { intent: "finalists-publish", stage: "S1" },
+      { intent: "finalists-withdraw", stage: "S1", reason: "Salah hitung" },
+    ];
+    for (const form of forms) {
+      const answers: Record<string, number> = {};
+      for (const role of ROLES)
+        answers[role] = (
+          await clients[role].post("/chair/competitions/kutim-2024/stages", form)
+        ).status;
+      expect(answers, form.intent).toEqual({ ...CHAIR_ONLY_POST_EMPTY, chair: 409, admin: 409 });
+    }
   });
 
   it("answers every route's loader and action as the table says, for every role", async () => {

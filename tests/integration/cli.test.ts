@@ -46,11 +46,11 @@ describe("npm run juara", () => {
     expect(first.code).toBe(0);
     expect(first.out).toContain("ketua@juara.demo");
     expect(count("libraries")).toBe(12);
-    expect(count("competitions")).toBe(2);
+    expect(count("competitions")).toBe(3);
     const second = await cli(["seed", "--demo"]);
     expect(second.code).toBe(1);
     expect(second.err).toContain("already has data");
-    expect(count("competitions")).toBe(2);
+    expect(count("competitions")).toBe(3);
   });
 
   it("user:create validates its arguments, generates a password when none is given, and refuses duplicates", async () => {

@@ -399,6 +399,23 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
         base: { intent: "add", library: String(ids.library) },
         fields: { library: { t: "id" } },
       },
+      // the invitation of a library's manager (library accounts)
+      {
+        name: "invite library manager",
+        role: "chair",
+        url: `${c}/entries`,
+        base: {
+          intent: "invite",
+          entryId: String(ids.entry),
+          name: "Bu Sari",
+          email: "pengelola@juara.test",
+        },
+        fields: {
+          entryId: { t: "id" },
+          name: { t: "text", max: 120, required: true },
+          email: { t: "email" },
+        },
+      },
     ],
     "routes/chair.competitions.$slug.judges": [
       {
@@ -510,6 +527,59 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
         fields: {
           [`position.${ids.entry}`]: { t: "int", min: 1, max: 1 },
           reason: { t: "text", max: 1000, required: true },
+        },
+      },
+    ],
+    // kutim-2024 has one stage, open: no move, no checklist, no closed stage to announce, so every
+    // form is refused whatever is sent; its parser and its refusals still answer with a message
+    "routes/chair.competitions.$slug.stages": [
+      {
+        name: "next stage",
+        role: "chair",
+        url: `${c}/stages`,
+        base: { intent: "stage-next", confirm: "yes", reason: "Juri berhalangan" },
+        fields: {
+          confirm: { t: "enum", values: ["yes"] },
+          override: { t: "enum", values: ["yes"], optional: true },
+          reason: { t: "text", max: 500, required: false },
+        },
+      },
+      {
+        name: "admin checklist",
+        role: "chair",
+        url: `${c}/stages`,
+        base: {
+          intent: "stage-check",
+          library: "KAUBUN",
+          item: "Surat pengantar",
+          passed: "no",
+          reason: "Tidak ditandatangani",
+        },
+        fields: {
+          library: { t: "text", max: 40, required: true },
+          item: { t: "text", max: 200, required: true },
+          passed: { t: "enum", values: ["yes", "no"] },
+          reason: { t: "text", max: 500, required: false },
+        },
+      },
+      {
+        name: "publish finalists",
+        role: "chair",
+        url: `${c}/stages`,
+        base: { intent: "finalists-publish", stage: "S1" },
+        fields: {
+          stage: { t: "code" },
+          intent: { t: "enum", values: ["finalists-publish", "finalists-withdraw"] },
+        },
+      },
+      {
+        name: "withdraw finalists",
+        role: "chair",
+        url: `${c}/stages`,
+        base: { intent: "finalists-withdraw", stage: "S1", reason: "Salah hitung" },
+        fields: {
+          stage: { t: "text", max: 40, required: true },
+          reason: { t: "text", max: 500, required: true },
         },
       },
     ],

@@ -248,3 +248,107 @@ describe("upgrading to stages (migration 0010)", () => {
     await db.destroy();
   });
 });
+
+describe("announcing finalists (migration 0012)", () => {
+  let dir: { dir: string; remove: () => void };
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => dir.remove());
+
+  it("adds an empty announcement date to the stages already there, and takes it off again", async () => {
+    const { db } = createDb(`file:${dir.dir}/old.db`);
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+    expect((await migrator.migrateTo("0011_coaching_notes_and_points")).error).toBeUndefined();
+    const now = "2025-11-01T00:00:00.000Z";
+    // the trigger of 0010 gives the competition its first stage
+    await sql`insert into competitions (id, slug, name, year, level, region, status, aggregation, prize_winners, prize_honourable, ranking_scope, created_at, updated_at)
+      values (1, 'lama', 'Lama', 2025, 'kabupaten', 'Uji', 'scoring', 'mean', 3, 3, 'overall', ${now}, ${now})`.execute(
+      db,
+    );
+    const columns = async () =>
+      (await db.introspection.getTables())
+        .find((t) => t.name === "stages")!
+        .columns.map((c) => c.name);
+    expect(await columns()).not.toContain("finalists_published_at");
+
+    // up to 0012 only: 0013 (library accounts) rebuilds users and has no way down
+    expect((await migrator.migrateTo("0012_finalists_published")).error).toBeUndefined();
+    const { rows } = await sql<{
+      code: string;
+      finalists_published_at: string | null;
+    }>`select code, finalists_published_at from stages`.execute(db);
+    expect(rows).toEqual([{ code: "S1", finalists_published_at: null }]);
+    await sql`update stages set finalists_published_at = ${now}`.execute(db);
+
+    expect((await migrator.migrateTo("0011_coaching_notes_and_points")).error).toBeUndefined();
+    expect(await columns()).not.toContain("finalists_published_at");
+    const { rows: kept } = await sql<{ code: string }>`select code from stages`.execute(db);
+    expect(kept).toEqual([{ code: "S1" }]);
+    await db.destroy();
+  });
+});
+
+describe("upgrading a database with accounts to library accounts (migration 0013)", () => {
+  let dir: { dir: string; remove: () => void };
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => dir.remove());
+
+  it("keeps every account, session and reference, and adds the role tied to one library", async () => {
+    const { db, sqlite } = createDb(`file:${dir.dir}/old.db`);
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+    expect((await migrator.migrateTo("0011_coaching_notes_and_points")).error).toBeUndefined();
+    const now = "2025-11-01T00:00:00.000Z";
+    for (const [id, email, role] of [
+      [1, "admin@x.id", "admin"],
+      [2, "ketua@x.id", "chair"],
+      [3, "juri@x.id", "judge"],
+    ] as const)
+      await sql`insert into users (id, email, name, password_hash, role, must_change_password, password_issued, district, created_at, updated_at)
+        values (${id}, ${email}, ${`N${id}`}, ${`hash${id}`}, ${role}, ${id === 3 ? 1 : 0}, ${id === 3 ? 1 : 0}, 'Bengalon', ${now}, ${now})`.execute(
+        db,
+      );
+    await sql`insert into sessions (id, user_id, created_at, last_seen_at, expires_at, issued_password)
+      values ('s3', 3, ${now}, ${now}, ${now}, 1)`.execute(db);
+    await sql`insert into libraries (id, code, name, type, created_at, updated_at)
+      values (1, 'L1', 'Pustaka', 'desa', ${now}, ${now})`.execute(db);
+    await sql`insert into conflicts (judge_id, library_id, reason, created_by, created_at)
+      values (3, 1, 'kerabat', 2, ${now})`.execute(db);
+    await sql`insert into audit_log (at, user_id, actor, entity_type, entity_id, action)
+      values (${now}, 2, 'Ketua', 'user', '3', 'create')`.execute(db);
+    const usersBefore = sqlite.prepare("select * from users order by id").all();
+
+    const result = await migrateToLatest(db);
+    expect(result.error).toBeUndefined();
+    expect(result.results?.map((r) => r.migrationName)).toContain("0013_library_accounts");
+
+    expect(
+      sqlite.prepare("select * from users order by id").all() as Record<string, unknown>[],
+    ).toEqual((usersBefore as Record<string, unknown>[]).map((u) => ({ ...u, library_id: null })));
+    expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+    expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
+    // what points at users still does, and still cascades
+    expect(sqlite.prepare("select count(*) as n from conflicts").get()).toEqual({ n: 1 });
+    expect(sqlite.prepare("select count(*) as n from audit_log").get()).toEqual({ n: 1 });
+    const indexes = sqlite
+      .prepare("select name from sqlite_master where type = 'index' and tbl_name = 'users'")
+      .all();
+    expect(indexes).toContainEqual({ name: "users_library" });
+    // the unique, lower-case email and the new role rules hold on the rebuilt table
+    const insert = sqlite.prepare(
+      `insert into users (email, name, password_hash, role, library_id, created_at, updated_at)
+       values (?, 'N', 'h', ?, ?, 'x', 'x')`,
+    );
+    expect(() => insert.run("juri@x.id", "judge", null)).toThrow(/UNIQUE/);
+    expect(() => insert.run("Besar@x.id", "judge", null)).toThrow(/CHECK/);
+    expect(() => insert.run("pustaka@x.id", "library", null)).toThrow(/CHECK/);
+    expect(() => insert.run("juri2@x.id", "judge", 1)).toThrow(/CHECK/);
+    expect(() => insert.run("pustaka@x.id", "library", 1)).not.toThrow();
+    sqlite.prepare("delete from conflicts").run();
+    sqlite.prepare("delete from users where id = 3").run();
+    expect(sqlite.prepare("select count(*) as n from sessions").get()).toEqual({ n: 0 });
+    await db.destroy();
+  });
+});

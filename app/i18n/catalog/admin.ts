@@ -31,6 +31,8 @@ export const admin = defineMessages({
     "users.edit": "Ubah nama/peran",
     "users.saveEdit": "Simpan",
     "users.cannotDemoteSelf": "Anda tidak dapat melepas peran admin akun sendiri.",
+    "users.libraryRoleFixed":
+      "Akun pengelola perpustakaan terikat pada perpustakaannya: perannya tidak dapat diubah, dan akun lain tidak dapat dijadikan pengelola di sini.",
     "users.roleHasAssignments":
       "Juri ini masih ada di panel juri sebuah lomba. Keluarkan dulu dari panel (halaman Juri lomba), lalu ubah perannya.",
     "judges.title": "Juri",
@@ -68,6 +70,8 @@ export const admin = defineMessages({
     "users.edit": "Edit name/role",
     "users.saveEdit": "Save",
     "users.cannotDemoteSelf": "You cannot remove the admin role from your own account.",
+    "users.libraryRoleFixed":
+      "A library manager account is tied to its library: its role cannot be changed, and no other account can be made a manager here.",
     "users.roleHasAssignments":
       "This judge is still on a competition's judging panel. Remove them from the panel (the competition's Judges page) first, then change the role.",
     "judges.title": "Judges",

@@ -131,6 +131,22 @@ export const chairSetup = defineMessages({
     "setup.entries.removeConfirm": "Ya, hapus peserta",
     "setup.entries.setCategory": "Ubah kategori",
     "setup.entries.updated": "Peserta diperbarui.",
+    // the invitation of a library's manager (pengelola) from the entries page
+    "libraryInvite.column": "Pengelola",
+    "libraryInvite.none": "Belum ada akun",
+    "libraryInvite.open": "Undang pengelola",
+    "libraryInvite.hint":
+      "Pengelola perpustakaan masuk dengan akun ini untuk melihat lomba yang diikuti perpustakaannya. Kata sandi sementara ditampilkan sekali; pengelola wajib menggantinya saat pertama masuk.",
+    "libraryInvite.name": "Nama pengelola",
+    "libraryInvite.email": "Email pengelola",
+    "libraryInvite.submit": "Buat akun pengelola",
+    "libraryInvite.created": "Akun pengelola {library} dibuat untuk {email}.",
+    "libraryInvite.already": "{email} sudah menjadi pengelola {library}; tidak ada akun baru.",
+    "libraryInvite.error.emailTaken":
+      "Email ini sudah dipakai akun lain (juri, panitia, atau pengelola perpustakaan lain).",
+    "libraryInvite.error.hasManager": "Perpustakaan ini sudah memiliki akun pengelola.",
+    "libraryInvite.error.noLibrary": "Akun pengelola perlu perpustakaannya.",
+    "libraryInvite.error.unknownLibrary": "Perpustakaan ini tidak ada di daftar.",
 
     "setup.judges.title": "Juri dan penugasan",
     "setup.judges.panel": "Panel juri",
@@ -342,6 +358,21 @@ export const chairSetup = defineMessages({
     "setup.csv.duplicateCode": "The same code is already on line {line}.",
     "setup.csv.noFile": "Choose a CSV file or paste its contents.",
 
+    "libraryInvite.column": "Manager",
+    "libraryInvite.none": "No account yet",
+    "libraryInvite.open": "Invite the manager",
+    "libraryInvite.hint":
+      "The library's manager logs in with this account to see the competitions the library is entered in. The temporary password is shown once; the manager must change it at first login.",
+    "libraryInvite.name": "Manager's name",
+    "libraryInvite.email": "Manager's email",
+    "libraryInvite.submit": "Create the manager's account",
+    "libraryInvite.created": "Manager account for {library} created for {email}.",
+    "libraryInvite.already": "{email} already manages {library}; no new account.",
+    "libraryInvite.error.emailTaken":
+      "This email is already used by another account (a judge, the committee, or another library's manager).",
+    "libraryInvite.error.hasManager": "This library already has a manager account.",
+    "libraryInvite.error.noLibrary": "A manager account needs its library.",
+    "libraryInvite.error.unknownLibrary": "This library is not in the registry.",
     "setup.entries.title": "Entries",
     "setup.entries.none": "No entries yet.",
     "setup.entries.add": "Add entries",

@@ -27,6 +27,13 @@ export const publicPages = defineMessages({
     "public.pointsValue": "{points} poin",
     "public.category": "Kategori {category}",
     "public.publishedOn": "Diumumkan {date}",
+    "public.finalists": "Finalis",
+    "public.finalists.title": "Finalis {name}",
+    "public.finalists.intro":
+      "Peserta yang lolos ke tahap berikutnya, menurut abjad. Nilai dan peringkat diumumkan bersama para juara.",
+    "public.finalists.stage": "Lolos tahap {stage}",
+    "public.finalists.village": "Desa/kelurahan",
+    "public.finalists.category": "Kategori",
     "public.corrected": "Hasil ini telah dikoreksi dan diumumkan ulang pada {date}.",
     "public.correctionReason": "Alasan koreksi: {reason}",
     "public.demo": "Data demo: nilai dan peringkat lomba ini adalah contoh rekaan.",
@@ -107,6 +114,39 @@ export const publicPages = defineMessages({
     "documents.number": "Nomor: {number}",
     "documents.placeDate": "{place}, {date}",
     "documents.print": "Cetak",
+
+    "publicStages.path": "Tahapan penilaian",
+    "publicStages.kind.admin": "seleksi administrasi",
+    "publicStages.kind.desk": "penilaian berkas",
+    "publicStages.kind.visit": "kunjungan lapangan",
+    "publicStages.kind.presentation": "presentasi",
+    "publicStages.kind.other": "penilaian",
+    "publicStages.weight": "bobot {weight}%",
+    "publicStages.scores": "Nilai para juara per tahap",
+    "publicStages.scoresNote.weighted":
+      "Nilai di setiap tahap adalah nilai gabungan sampai tahap itu: nilai tahap itu dan tahap-tahap sebelumnya, menurut bobotnya. Nilai akhir adalah nilai gabungan di tahap terakhir yang diikuti.",
+    "publicStages.scoresNote.last":
+      "Nilai setiap tahap. Tahap terakhir yang menentukan nilai akhir; tahap-tahap sebelumnya hanya menyaring peserta.",
+    "publicStages.notIn": "tidak ikut",
+    "publicStages.method.title": "Tahapan penilaian",
+    "publicStages.method.intro": "Penilaian berlangsung dalam {count} tahap, berurutan:",
+    "publicStages.method.stage": "Tahap {position}: {name}",
+    "publicStages.method.kind": "Jenis tahap: {kind}.",
+    "publicStages.method.admin":
+      "Pemeriksaan kelengkapan administrasi, tanpa nilai: setiap peserta lolos atau tidak lolos. Peserta yang tidak lolos (alasannya dicatat) tidak ikut tahap berikutnya dan tidak diperingkat.",
+    "publicStages.method.stageWeight": "Bobot tahap ini dalam nilai akhir: {weight}%.",
+    "publicStages.method.stageDecides":
+      "Nilai tahap ini dihitung dari para juri tahap ini dengan kriteria di bawah.",
+    "publicStages.method.advance":
+      "{count} peserta dengan nilai tertinggi lanjut ke tahap berikutnya; peserta yang nilainya sama dengan peserta terakhir yang lolos ikut lanjut.",
+    "publicStages.method.advanceAll": "Semua peserta yang dinilai lanjut ke tahap berikutnya.",
+    "publicStages.method.wentOn": "Yang lanjut: {count} peserta.",
+    "publicStages.method.combine.weighted":
+      "Nilai akhir menggabungkan tahap-tahap menurut bobotnya: nilai akhir = Σ (bobot tahap × nilai tahap) ÷ Σ bobot, atas tahap-tahap bernilai yang diikuti peserta. Tahap administrasi tidak bernilai.",
+    "publicStages.method.combine.last":
+      "Tahap terakhir yang menentukan: nilai akhir adalah nilai di tahap terakhir; tahap-tahap sebelumnya hanya menyaring peserta.",
+    "publicStages.method.order":
+      "Peringkat: lebih dulu peserta yang sampai ke tahap terakhir, menurut nilai akhirnya; lalu peserta yang berhenti di tahap sebelumnya, menurut nilainya di tahap itu (yang berhenti paling akhir lebih dulu).",
   },
   en: {
     "public.noResults": "No results yet.",
@@ -130,6 +170,13 @@ export const publicPages = defineMessages({
     "public.pointsValue": "{points} points",
     "public.category": "Category {category}",
     "public.publishedOn": "Published {date}",
+    "public.finalists": "Finalists",
+    "public.finalists.title": "Finalists of {name}",
+    "public.finalists.intro":
+      "The entries that go on to the next stage, in alphabetical order. Scores and ranks are announced with the winners.",
+    "public.finalists.stage": "Through stage {stage}",
+    "public.finalists.village": "Village/ward",
+    "public.finalists.category": "Category",
     "public.corrected": "These results were corrected and republished on {date}.",
     "public.correctionReason": "Reason for the correction: {reason}",
     "public.demo": "Demo data: this competition's scores and ranking are invented examples.",
@@ -209,5 +256,38 @@ export const publicPages = defineMessages({
     "documents.number": "Number: {number}",
     "documents.placeDate": "{place}, {date}",
     "documents.print": "Print",
+
+    "publicStages.path": "Stages of judging",
+    "publicStages.kind.admin": "administrative check",
+    "publicStages.kind.desk": "desk review",
+    "publicStages.kind.visit": "site visit",
+    "publicStages.kind.presentation": "presentation",
+    "publicStages.kind.other": "assessment",
+    "publicStages.weight": "weight {weight}%",
+    "publicStages.scores": "The winners' scores by stage",
+    "publicStages.scoresNote.weighted":
+      "The score at each stage is the combined score up to that stage: that stage and the ones before it, by their weights. The final score is the combined score at the last stage the entry took part in.",
+    "publicStages.scoresNote.last":
+      "Each stage's score. The last stage decides the final score; earlier stages only shortlist.",
+    "publicStages.notIn": "not in it",
+    "publicStages.method.title": "Stages of judging",
+    "publicStages.method.intro": "Judging took place in {count} stages, in this order:",
+    "publicStages.method.stage": "Stage {position}: {name}",
+    "publicStages.method.kind": "Kind of stage: {kind}.",
+    "publicStages.method.admin":
+      "A check of the entry's papers, without scores: each entry passes or fails. An entry that fails (the reason is recorded) takes no part in later stages and is not ranked.",
+    "publicStages.method.stageWeight": "This stage's weight in the final score: {weight}%.",
+    "publicStages.method.stageDecides":
+      "This stage's score comes from this stage's judges, on the criteria below.",
+    "publicStages.method.advance":
+      "The {count} entries with the highest scores go on to the next stage; entries level with the last one admitted go on too.",
+    "publicStages.method.advanceAll": "Every scored entry goes on to the next stage.",
+    "publicStages.method.wentOn": "Went on: {count} entries.",
+    "publicStages.method.combine.weighted":
+      "The final score combines the stages by their weights: final = Σ (stage weight × stage score) ÷ Σ weights, over the scored stages the entry took part in. The administrative check carries no score.",
+    "publicStages.method.combine.last":
+      "The last stage decides: the final score is the score at the last stage; earlier stages only shortlist.",
+    "publicStages.method.order":
+      "The ranking: first the entries that reached the last stage, by their final score; then those that stopped at an earlier stage, by their score there (the later stage first).",
   },
 });

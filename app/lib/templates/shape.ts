@@ -1,6 +1,7 @@
 import type { MessageKey } from "~/i18n";
 import type { TemplateComponent } from "../criteria-template";
 import type { DraftComponent } from "../criteria";
+import type { StageKind } from "../../../db/schema";
 
 /**
  * The shape of a criteria template from the sources (shared/domain.md): plain data, safe for the
@@ -8,8 +9,8 @@ import type { DraftComponent } from "../criteria";
  * competition's own data, which the chair may change.
  */
 
-/** The stages a template suits (the kinds a stage may have). */
-export type TemplateStageKind = "admin" | "desk" | "visit" | "presentation" | "other";
+/** The stages a template suits: the kinds a stage may have (one list, in db/schema.ts). */
+export type TemplateStageKind = StageKind;
 
 /**
  * Where a rubric level comes from: `standard` when its lower bound is a minimum of the national

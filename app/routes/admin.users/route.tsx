@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ROLES } from "../../../db/schema";
+import { ROLES, STAFF_ROLES } from "../../../db/schema";
 import { ErrorList, Field, SelectField } from "~/components/Field";
 import { UserAdminNotice, UserTable } from "~/components/UserAdmin";
 import { useT } from "~/i18n/useT";
@@ -91,7 +91,7 @@ export default function AdminUsers() {
             label={t("users.role")}
             name="role"
             defaultValue={invalid?.values.role ?? "judge"}
-            options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            options={STAFF_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
             errors={invalid?.errors.role}
           />
           <Field

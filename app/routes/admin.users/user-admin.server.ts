@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES, type Role } from "../../../db/schema";
+import { ROLES, STAFF_ROLES, type Role } from "../../../db/schema";
 import {
   emailField,
   formValues,
@@ -29,7 +29,8 @@ const CreateSchema = z.object({
   intent: z.literal("create"),
   name: requiredText(120),
   email: emailField(),
-  role: z.enum(ROLES, { error: "error.invalid" }).optional(),
+  // a library's manager is made with its library (the entries page, the command line)
+  role: z.enum(STAFF_ROLES, { error: "error.invalid" }).optional(),
   password: z
     .string()
     .max(256, { error: "error.tooLong" })

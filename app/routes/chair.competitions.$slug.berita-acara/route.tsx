@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MinutesTable, Signatures, useMinutesScore } from "~/components/Minutes";
+import { MinutesStages } from "~/components/MinutesStages";
 import { PrintButton } from "~/components/PrintButton";
 import { SetAsideSheets } from "~/components/SetAsideSheets";
 import type { MessageKey } from "~/i18n";
@@ -33,6 +34,7 @@ export default function BeritaAcara() {
     chair,
     components,
     rows,
+    stages,
     setAside,
   } = useLoaderData<typeof loader>();
   const prizes = rows.filter((r) => r.prize);
@@ -84,6 +86,8 @@ export default function BeritaAcara() {
           </li>
         ))}
       </ol>
+
+      <MinutesStages stages={stages} combine={c.combine} />
 
       <h2>{t("minutes.ranking")}</h2>
       <MinutesTable rows={rows} components={components} byCategory={c.scope === "category"} />

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ENTRY_STATUSES, LIBRARY_TYPES, type Competition } from "../../../db/schema";
 import {
+  emailField,
   formError,
   formValues,
   idList,
@@ -8,6 +9,7 @@ import {
   optionalText,
   parseForm,
   parseIntent,
+  requiredText,
   type FieldErrors,
   type Result,
 } from "~/lib/forms";
@@ -21,6 +23,7 @@ import {
   setEntryStatus,
 } from "~/models/entries.server";
 import { listLibraries } from "~/models/libraries.server";
+import { inviteLibraryManager, listLibraryManagers } from "~/models/library-accounts.server";
 import { actorOf } from "~/models/users.server";
 
 const EntrySchema = z.object({ entryId: z.coerce.number().int().positive() });
@@ -35,11 +38,17 @@ const CategorySchema = EntrySchema.extend({
   category: z.enum(LIBRARY_TYPES, { error: "error.invalid" }),
 });
 
-const INTENTS = ["add", "status", "category", "remove"] as const;
+const InviteSchema = EntrySchema.extend({ name: requiredText(120), email: emailField() });
 
-/** The entries of a competition and the libraries that could still join it. */
+const INTENTS = ["add", "status", "category", "remove", "invite"] as const;
+
+/**
+ * The entries of a competition, the manager accounts of their libraries and the libraries that
+ * could still join it.
+ */
 export async function loadEntries(c: Competition) {
   const entries = await listEntries(c.id);
+  const managers = await listLibraryManagers(entries.map((e) => e.libraryId));
   const taken = new Set(entries.map((e) => e.libraryId));
   const available = (await listLibraries())
     .filter((l) => !taken.has(l.id))
@@ -51,11 +60,12 @@ export async function loadEntries(c: Competition) {
       village: l.village,
       district: l.district,
     }));
-  return { entries, available };
+  return { entries, managers, available };
 }
 
 /**
- * One POST of the entries page: add libraries, change an entry's status or category, remove it.
+ * One POST of the entries page: add libraries, change an entry's status or category, remove it,
+ * invite the manager of its library (the temporary password comes back once, in `invited`).
  * `entryId` says which row an answer belongs to. The caller has already checked the role and
  * the competition.
  */
@@ -63,10 +73,10 @@ export async function handleEntriesPost(user: SessionUser, c: Competition, formD
   const actor = actorOf(user);
   const rowId = Number(formData.get("entryId")) || null;
   const fail = (entryId: number | null, errors: FieldErrors, status = 400) =>
-    reply({ entryId, errors, values: formValues(formData), notice: null }, status);
+    reply({ entryId, errors, values: formValues(formData), notice: null, invited: null }, status);
   const done = (r: Result, entryId: number | null) =>
     r.ok
-      ? reply({ entryId: null, notice: "setup.entries.updated", count: 0 })
+      ? reply({ entryId: null, notice: "setup.entries.updated", count: 0, invited: null })
       : fail(entryId, r.errors, isNotFound(r) ? 404 : 409);
 
   switch (parseIntent(formData, INTENTS)) {
@@ -79,7 +89,12 @@ export async function handleEntriesPost(user: SessionUser, c: Competition, formD
         ids.map((libraryId) => ({ libraryId })),
       );
       if (!r.ok) return fail(null, r.errors, 409);
-      return reply({ entryId: null, notice: "setup.entries.added", count: r.added });
+      return reply({
+        entryId: null,
+        notice: "setup.entries.added",
+        count: r.added,
+        invited: null,
+      });
     }
     case "status": {
       const form = parseForm(StatusSchema, formData);
@@ -97,6 +112,22 @@ export async function handleEntriesPost(user: SessionUser, c: Competition, formD
       const form = parseForm(EntrySchema, formData);
       if (!form.ok) return fail(null, formError("error.invalid"));
       return done(await removeEntry(actor, c.id, form.data.entryId), form.data.entryId);
+    }
+    case "invite": {
+      const form = parseForm(InviteSchema, formData);
+      if (!form.ok) return fail(rowId, form.errors);
+      const { entryId, ...person } = form.data;
+      const r = await inviteLibraryManager(actor, c.id, entryId, person);
+      if (!r.ok) return fail(rowId, r.errors, isNotFound(r) ? 404 : 409);
+      return reply({
+        entryId,
+        notice: null,
+        invited: {
+          kind: r.kind,
+          email: r.email,
+          tempPassword: r.kind === "created" ? r.password : null,
+        },
+      });
     }
   }
   return fail(null, formError("setup.error.badRequest"));

@@ -30,12 +30,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function Entries() {
   const { status } = useCompetition();
-  const { entries, available } = useLoaderData<typeof loader>();
+  const { entries, managers, available } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <>
       <EntriesNotices reply={reply} entries={entries} />
-      <EntriesTable entries={entries} status={status} reply={reply} />
+      <EntriesTable entries={entries} managers={managers} status={status} reply={reply} />
       {status === "draft" ? <AddEntries available={available} /> : null}
     </>
   );
