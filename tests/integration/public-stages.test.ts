@@ -16,9 +16,13 @@ import { startServer, type RunningServer } from "../support/server";
  * Stages on the public side and in the minutes, through the real server: the worked example with
  * stages of docs/scoring.md (an admin check, a desk review of weight 40 with a cut of 3 and a
  * tie at the cut, a visit of weight 60), imported as a competition file, moved through its
- * stages and published; beside it a one-stage competition, which must read as it always has.
+ * stages and published (twice: `combine` weighted, and `last`); beside it a one-stage
+ * competition, which must read as it always has. The pages and the JSON show each stage's own
+ * score (F_s) beside the combined score (C_s) with the numbers of the worked example.
  */
 const STAGED = "tahapan-2026";
+/** the same competition with `combine` = `last` */
+const STAGED_LAST = "tahapan-akhir-2026";
 const CHAIR_PASSWORD = "ketua-tahapan-1";
 const now = "2026-11-25T00:00:00.000Z";
 let t: TestDb;
@@ -190,27 +194,21 @@ function rows(table: string): Map<string, string[]> {
 
 const score = (x100: number | null) => (x100 === null ? "—" : formatScore(x100, "id"));
 
-beforeAll(async () => {
-  t = await createTestDb();
-  const chairId = await user("ketua@tahap.test", "chair", await hashPassword(CHAIR_PASSWORD));
-  chair = { id: chairId, label: "Ketua" };
-  for (const email of [
-    "berkas1@tahap.test",
-    "berkas2@tahap.test",
-    "lapangan1@tahap.test",
-    "lapangan2@tahap.test",
-  ])
-    await user(email, "judge");
-
-  expect(await importCompetitionFile(chair, JSON.stringify(file))).toMatchObject({ ok: true });
+/**
+ * The worked example with stages as a competition file, moved through its stages with the
+ * chair's moves and published; returns the competition's id.
+ */
+async function publishStaged(slug: string, combine: "weighted" | "last"): Promise<number> {
+  expect(
+    await importCompetitionFile(chair, JSON.stringify({ ...file, slug, combine })),
+  ).toMatchObject({ ok: true });
   const { id } = await t.db
     .selectFrom("competitions")
     .select("id")
-    .where("slug", "=", STAGED)
+    .where("slug", "=", slug)
     .executeTakeFirstOrThrow();
   // straight to scoring: the status move asks every entry for a judge in the stage open now,
   // which an admin stage has none of (the checklist is the chair's)
-  stagedId = id;
   await t.db.updateTable("competitions").set({ status: "scoring" }).where("id", "=", id).execute();
   // the admin check: P5 lacks a paper, the others pass every item
   for (const library of ["P1", "P2", "P3", "P4", "P6"])
@@ -242,7 +240,24 @@ beforeAll(async () => {
   }
   expect(await changeStatus(chair, id, "closed")).toMatchObject({ ok: true });
   expect(await changeStatus(chair, id, "published")).toMatchObject({ ok: true });
-  ranking = (await computeRanking(id))!;
+  return id;
+}
+
+beforeAll(async () => {
+  t = await createTestDb();
+  const chairId = await user("ketua@tahap.test", "chair", await hashPassword(CHAIR_PASSWORD));
+  chair = { id: chairId, label: "Ketua" };
+  for (const email of [
+    "berkas1@tahap.test",
+    "berkas2@tahap.test",
+    "lapangan1@tahap.test",
+    "lapangan2@tahap.test",
+  ])
+    await user(email, "judge");
+
+  stagedId = await publishStaged(STAGED, "weighted");
+  ranking = (await computeRanking(stagedId))!;
+  await publishStaged(STAGED_LAST, "last");
 
   // one stage, as every competition before stages: two libraries, points shown as final × 10
   single = await createScoringFixture(t.db, { slug: "satu-2026", entries: 2, judges: 2 });
@@ -419,6 +434,38 @@ describe("a published competition with stages", () => {
     expect(html.indexOf('aria-labelledby="stage-3"')).toBeLessThan(
       html.indexOf("Peringkat dan nilai"),
     );
+  });
+
+  it("with `combine` = `last`, shows one score per stage: its own, which is also the combined one", async () => {
+    const client = new HttpClient(server.url);
+    const html = await (await client.get(`/competitions/${STAGED_LAST}`)).text();
+    const table = between(html, '<table class="stage-scores">', "</table>");
+    expect(text(between(table, "<thead>", "</thead>"))).toBe(
+      "Perpustakaan Seleksi berkas Verifikasi lapangan Nilai akhir",
+    );
+    // the worked example's `last` order: F_desk, F_visit, and the final is F_visit
+    expect(Object.fromEntries(rows(table))).toEqual({
+      P2: ["Juara I Perpustakaan P2", "75,00", "90,00", "90,00"],
+      P3: ["Juara II Perpustakaan P3", "70,00", "85,00", "85,00"],
+      P1: ["Juara III Perpustakaan P1", "85,00", "75,00", "75,00"],
+      P4: ["Harapan I Perpustakaan P4", "70,00", "65,00", "65,00"],
+    });
+    expect(text(html)).toContain("Nilai setiap tahap.");
+    expect(text(html)).not.toContain("Nilai tahap");
+    const body = (await (await client.get(`/api/competitions/${STAGED_LAST}/results`)).json()) as {
+      stages: { code: string; results: { score: number | null; stageScore: number | null }[] }[];
+    };
+    const visitResults = body.stages.find((st) => st.code === "VISIT")!.results;
+    expect(visitResults.map((x) => x.stageScore)).toEqual([90, 85, 75, 65]);
+    for (const st of body.stages) for (const x of st.results) expect(x.stageScore).toBe(x.score);
+    expect((await client.login("ketua@tahap.test", CHAIR_PASSWORD)).status).toBe(302);
+    const minutes = await (
+      await client.get(`/chair/competitions/${STAGED_LAST}/berita-acara`)
+    ).text();
+    const visitSection = between(minutes, 'aria-labelledby="stage-3"', "</section>");
+    expect(text(between(visitSection, "<thead>", "</thead>"))).toBe("Peringkat Perpustakaan Nilai");
+    expect(rows(visitSection).get("P2")).toEqual(["1", "Perpustakaan P2", "90,00"]);
+    expect(text(visitSection)).toContain("Nilai: nilai tahap ini.");
   });
 
   it("keeps the public page as published when live data changes afterwards (a snapshot)", async () => {
