@@ -64,7 +64,10 @@ export interface RankedEntry {
   stageReached: string;
   /** failed a check of an admin stage: out of the later stages and unranked */
   failedAdmin: boolean;
-  /** each stage the entry was in, in order: its score there (C × 100), rank, whether it went on */
+  /**
+   * each stage the entry was in, in order: its score there (C × 100) and the stage's own score
+   * (F × 100), its rank there, whether it went on
+   */
   stages: RankedStageResult[];
 }
 
@@ -357,8 +360,9 @@ export async function computeRanking(
 
 /**
  * Each entry's stage data side by side (`sd`, one row per entry): for every stage s up to the
- * current one, c<s> its cumulative score C_s × 100, o<s> its own final F_s × 100, x<s> and y<s> whether it went on and its rank
- * in the snapshot of a closed stage, f<s> whether it failed a check of an admin stage.
+ * current one, c<s> its cumulative score C_s × 100, o<s> its own final F_s × 100, x<s> and y<s>
+ * whether it went on and its rank in the snapshot of a closed stage, f<s> whether it failed a
+ * check of an admin stage.
  *
  * Wide rows rather than one row per entry and stage: the cut steps below then read only the step
  * before them. (SQLite plans a materialized CTE again wherever another CTE refers to it; steps
