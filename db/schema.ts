@@ -377,7 +377,11 @@ export interface PublishedStageResultTable {
   publication_id: number;
   stage_code: string;
   library_code: string;
+  /** C_s × 100, the cumulative score there */
   score_x100: number | null;
+  /** F_s × 100, the stage's own final (0014); null in an admin stage, without a final there, and
+   * in publications made before 0014 */
+  stage_score_x100: ColumnType<number | null, number | null | undefined, number | null>;
   rank: number | null;
   advanced: Flag;
 }

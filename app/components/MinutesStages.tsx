@@ -18,7 +18,10 @@ export interface MinutesStage {
   results: {
     code: string;
     name: string;
+    /** C × 100, the combined score there (the stage ranked by it) */
     scoreX100: number | null;
+    /** F × 100, the stage's own score; null in publications made before 0014 */
+    stageScoreX100: number | null;
     rank: number | null;
     advanced: boolean;
   }[];
@@ -27,7 +30,9 @@ export interface MinutesStage {
 
 /**
  * A section per stage: its kind, weight, closing date, judges and assignments, the entries in
- * it with their score, rank and whether they went on; for an admin stage, the entries that
+ * it with their score (with `combine` = `weighted` the stage's own score and the combined score,
+ * by which the stage ranked; with `last` they are one; a publication made before the own score
+ * was frozen has the combined score only, labelled so), rank and whether they went on; for an admin stage, the entries that
  * failed with the reason for each failed item. Each section starts on its own lines in print
  * and its rows never split across pages (app.css, `.minutes`).
  */
@@ -47,6 +52,7 @@ export function MinutesStages({
       <h2>{t("baStages.title")}</h2>
       {stages.map((st) => {
         const failed = new Set(st.failures.map((f) => f.code)).size;
+        const both = combine === "weighted" && st.results.some((r) => r.stageScoreX100 !== null);
         return (
           <section key={st.code} className="minutes-stage" aria-labelledby={`stage-${st.position}`}>
             <h3 id={`stage-${st.position}`}>
@@ -115,9 +121,20 @@ export function MinutesStages({
                         {t("results.rank")}
                       </th>
                       <th scope="col">{t("results.library")}</th>
-                      <th scope="col" className="num">
-                        {t("baStages.score")}
-                      </th>
+                      {both ? (
+                        <>
+                          <th scope="col" className="num">
+                            {t("stageScore.minutes.own")}
+                          </th>
+                          <th scope="col" className="num">
+                            {t("stageScore.minutes.combined")}
+                          </th>
+                        </>
+                      ) : (
+                        <th scope="col" className="num">
+                          {t("baStages.score")}
+                        </th>
+                      )}
                       {st.last ? null : <th scope="col">{t("baStages.wentOn")}</th>}
                     </tr>
                   </thead>
@@ -126,7 +143,15 @@ export function MinutesStages({
                       <tr key={r.code} data-library={r.code}>
                         <td className="num">{r.rank ?? "—"}</td>
                         <td>{r.name}</td>
-                        <td className="num">{score(r.scoreX100)}</td>
+                        {both ? (
+                          <>
+                            <td className="num">{score(r.stageScoreX100)}</td>
+                            <td className="num">{score(r.scoreX100)}</td>
+                          </>
+                        ) : (
+                          // with `last` the own score is C; before 0014 only C was frozen
+                          <td className="num">{score(r.stageScoreX100 ?? r.scoreX100)}</td>
+                        )}
                         {st.last ? null : (
                           <td>{r.advanced ? t("baStages.yes") : t("baStages.no")}</td>
                         )}
@@ -134,7 +159,9 @@ export function MinutesStages({
                     ))}
                   </tbody>
                 </table>
-                <p className="muted">{t(`baStages.scoreNote.${combine}`)}</p>
+                <p className="muted">
+                  {both ? t("stageScore.minutes.note") : t(`baStages.scoreNote.${combine}`)}
+                </p>
               </>
             )}
           </section>

@@ -21,9 +21,12 @@ export function fieldId(name: string): string {
 /** The way back, the heading and the library being judged. */
 export function SheetHeader({
   competition,
+  stage,
   library,
 }: {
   competition: { slug: string; name: string };
+  /** the stage being scored, when the competition has more than one */
+  stage: { name: string; position: number; count: number } | null;
   library: {
     name: string;
     category: string;
@@ -47,6 +50,7 @@ export function SheetHeader({
       </p>
       <h1>{t("scoring.sheet.heading", { library: library.name })}</h1>
       <p className="muted">{competition.name}</p>
+      {stage ? <p className="stage-now">{t("scoring.stageNow", stage)}</p> : null}
       <dl className="details">
         <div>
           <dt>{t("scoring.sheet.category")}</dt>

@@ -48,7 +48,11 @@ export interface PublicStage {
   advance: number | null;
   results: {
     libraryCode: string;
+    /** C_s × 100, the cumulative score there (by which the stage ranked) */
     scoreX100: number | null;
+    /** F_s × 100, the stage's own score; null in an admin stage, without a final there, and in
+     * publications made before it was frozen (0014: they show the cumulative score) */
+    stageScoreX100: number | null;
     rank: number | null;
     advanced: boolean;
   }[];
@@ -210,6 +214,7 @@ async function loadSnapshot(publicationId: number, competitionId: number): Promi
         .map((x) => ({
           libraryCode: x.library_code,
           scoreX100: x.score_x100,
+          stageScoreX100: x.stage_score_x100,
           rank: x.rank,
           advanced: x.advanced === 1,
         })),

@@ -217,6 +217,7 @@ export const writeSnapshot: Effect = async (c, options, actor, db) => {
       stage_code: st.code,
       library_code: e.code,
       score_x100: st.scoreX100,
+      stage_score_x100: st.stageScoreX100,
       rank: st.rank,
       advanced: st.advanced ? (1 as const) : (0 as const),
     })),

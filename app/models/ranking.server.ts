@@ -64,7 +64,10 @@ export interface RankedEntry {
   stageReached: string;
   /** failed a check of an admin stage: out of the later stages and unranked */
   failedAdmin: boolean;
-  /** each stage the entry was in, in order: its score there (C × 100), rank, whether it went on */
+  /**
+   * each stage the entry was in, in order: its score there (C × 100) and the stage's own score
+   * (F × 100), its rank there, whether it went on
+   */
   stages: RankedStageResult[];
 }
 
@@ -72,6 +75,8 @@ export interface RankedStageResult {
   code: string;
   /** C_s × 100 (docs/scoring.md, "Stages"); null in an admin stage or without a final there */
   scoreX100: number | null;
+  /** F_s × 100, the stage's own final; null in an admin stage or without a final there */
+  stageScoreX100: number | null;
   rank: number | null;
   advanced: boolean;
 }
@@ -111,6 +116,7 @@ interface MetaRow {
   wsum: number;
   combine: CombineMode;
   max_judges: number | null;
+  stage_x100: null;
 }
 
 /** Every other row: one entry. */
@@ -134,6 +140,7 @@ interface EntryRow {
   component_scores: string | null;
   /** the position of the last stage the entry was in */
   reached: number;
+  stage_x100: null;
 }
 
 /** One entry in one stage it was in (the columns reused: see the statement's last select). */
@@ -144,6 +151,8 @@ interface StageRow {
   judges: number;
   /** C × 100 there */
   final_x100: number | null;
+  /** F × 100 there, the stage's own final */
+  stage_x100: number | null;
   /** went on: 0 or 1 */
   decided: number;
   /** its rank there */
@@ -351,8 +360,9 @@ export async function computeRanking(
 
 /**
  * Each entry's stage data side by side (`sd`, one row per entry): for every stage s up to the
- * current one, c<s> its cumulative score C_s × 100, x<s> and y<s> whether it went on and its rank
- * in the snapshot of a closed stage, f<s> whether it failed a check of an admin stage.
+ * current one, c<s> its cumulative score C_s × 100, o<s> its own final F_s × 100, x<s> and y<s>
+ * whether it went on and its rank in the snapshot of a closed stage, f<s> whether it failed a
+ * check of an admin stage.
  *
  * Wide rows rather than one row per entry and stage: the cut steps below then read only the step
  * before them. (SQLite plans a materialized CTE again wherever another CTE refers to it; steps
@@ -365,6 +375,7 @@ function stageData(positions: number[]) {
     const n = (prefix: string) => sql.raw(`${prefix}${p}`);
     return sql`
       max(case when sg.position = ${sql.lit(p)} then c.c_x100 end) as ${n("c")},
+      max(case when sg.position = ${sql.lit(p)} then c.f_x100 end) as ${n("o")},
       (select r.advanced from stage_results r where r.stage_id = ${closed(p)} and r.entry_id = b.entry_id) as ${n("x")},
       (select r.rank from stage_results r where r.stage_id = ${closed(p)} and r.entry_id = b.entry_id) as ${n("y")},
       exists (select 1 from stage_checks k
@@ -431,6 +442,7 @@ function stagesTaken(positions: number[]) {
   return sql`
     gall as materialized (
       select f.entry_id, f.grp, sg.position, sg.stage_id, sg.kind, ${pick("c")} as c_x100,
+        ${pick("o")} as f_x100,
         ${pick("k")} as stage_rank, ${pick("w")} as went_on
       from ${last} f join stg sg on ${pick("in")} = 1
     )`;
@@ -463,9 +475,10 @@ async function rankingRows(
     -- K: a common multiple of every stage final's denominator factor k, so that the weighted
     -- sum of stage finals is one fraction of integers, Σ w × num × (K / k) / (D × K × Σ w)
     ${lcmOf("kk", sql`select distinct k as m from sf`)},
-    -- C_s, each entry's cumulative score after each scored stage it has a final in (×100)
+    -- C_s, each entry's cumulative score after each scored stage it has a final in (×100),
+    -- beside F_s, the stage's own final (a is one stage final: its max is itself)
     cum as materialized (
-      select a.entry_id, a.stage_id,
+      select a.entry_id, a.stage_id, max(a.x100) as f_x100,
         case when st.combine = 'last' then max(a.x100)
           else ${x100(sql`sum(b.w * b.num * (kk.kk / b.k))`, sql`d.d * kk.kk * sum(b.w)`)}
         end as c_x100
@@ -554,10 +567,11 @@ async function rankingRows(
       from placed p
     )
     -- a first row (kind 0) with what is the same for every entry, one row per entry (kind 1),
-    -- one row per entry and stage it was in (kind 2: its C there, rank and whether it went on)
+    -- one row per entry and stage it was in (kind 2: its C there, its own F there, rank and
+    -- whether it went on)
     select kind, entry_id, category, code, name, village, district, judges, final_x100, tie_key,
       tie_size, decided, final_rank, prize, component_scores, reached, components, stages, d, kk,
-      wsum, combine, max_judges
+      wsum, combine, max_judges, stage_x100
     from (
       select 0 as kind, null as entry_id, null as category, null as code, null as name,
         null as village, null as district, null as grp, null as judges, null as final_x100,
@@ -570,18 +584,20 @@ async function rankingRows(
         (select kk.kk from kk) as kk,
         (select coalesce(sum(weight), 0) from stg where kind <> 'admin') as wsum,
         (select combine from settings) as combine,
-        (select max(n) from finals where component_id = 0) as max_judges
+        (select max(n) from finals where component_id = 0) as max_judges,
+        null as stage_x100
       union all
       select 1, ev.entry_id, ev.category, ev.code, ev.name, ev.village, ev.district, ev.grp,
         ev.judges, ev.final_x100,
         case when ev.final_x100 is not null and ev.tie_size > 1 then ev.tie_key end,
         case when ev.final_x100 is not null then ev.tie_size end,
         ev.decided, ev.final_rank, ev.prize, ev.component_scores, ev.reached,
-        null, null, null, null, null, null, null
+        null, null, null, null, null, null, null, null
       from everyone ev
       union all
       select 2, g.entry_id, null, null, null, null, null, null, g.position, g.c_x100, null, null,
-        g.went_on, g.stage_rank, null, null, null, null, null, null, null, null, null, null
+        g.went_on, g.stage_rank, null, null, null, null, null, null, null, null, null, null,
+        g.f_x100
       from gall g
     )
     order by kind, grp, final_rank is null, final_rank, name, entry_id`;
@@ -683,6 +699,7 @@ function shapeRanking(
       stages: own.map((g) => ({
         code: stageAt.get(g.judges)?.code ?? "",
         scoreX100: g.final_x100 === null ? null : Number(g.final_x100),
+        stageScoreX100: g.stage_x100 === null ? null : Number(g.stage_x100),
         rank: g.final_rank === null ? null : Number(g.final_rank),
         advanced: Number(g.decided) === 1,
       })),

@@ -177,10 +177,41 @@ export interface JudgeEntry {
   scored: number;
 }
 
+/**
+ * The stage a judge is scoring, named when the competition has more than one (desk and visit
+ * share the judge's URL, so the page says which one it is); null for a one-stage competition.
+ */
+export interface OpenStage {
+  name: string;
+  position: number;
+  count: number;
+}
+
+async function openStage(competitionId: number, db: Executor): Promise<OpenStage | null> {
+  const row = await db
+    .selectFrom("stages as st")
+    .innerJoin("competitions as c", "c.id", "st.competition_id")
+    .select((eb) => [
+      "st.name",
+      "st.position",
+      eb
+        .selectFrom("stages as all_st")
+        .select(sql<number>`count(*)`.as("n"))
+        .whereRef("all_st.competition_id", "=", "c.id")
+        .as("count"),
+    ])
+    .where("c.id", "=", competitionId)
+    .whereRef("st.position", "=", "c.current_stage")
+    .executeTakeFirst();
+  if (!row || Number(row.count) < 2) return null;
+  return { name: row.name, position: row.position, count: Number(row.count) };
+}
+
 export interface JudgeCompetitionView {
   slug: string;
   name: string;
   status: CompetitionStatus;
+  stage: OpenStage | null;
   indicators: number;
   entries: JudgeEntry[];
 }
@@ -198,7 +229,8 @@ export async function getJudgeCompetition(
     .where("status", "!=", "draft")
     .executeTakeFirst();
   if (!competition) return null;
-  const [indicatorCount, rows] = await Promise.all([
+  const [stage, indicatorCount, rows] = await Promise.all([
+    openStage(competition.id, db),
     db
       .selectFrom("indicators")
       .select(sql<number>`count(*)`.as("n"))
@@ -250,6 +282,7 @@ export async function getJudgeCompetition(
     slug: competition.slug,
     name: competition.name,
     status: competition.status,
+    stage,
     indicators: Number(indicatorCount.n),
     entries: rows.map((r) => ({
       code: r.code,
@@ -265,6 +298,7 @@ export async function getJudgeCompetition(
 
 export interface SheetView {
   access: SheetAccess;
+  stage: OpenStage | null;
   criteria: SheetComponent[];
   sheet: SheetState;
   editable: boolean;
@@ -281,12 +315,14 @@ export async function getSheetView(
   const db = getDb();
   const access = await findAccess(judgeId, slug, code, db);
   if (!access) return null;
-  const [criteria, sheet] = await Promise.all([
+  const [criteria, sheet, stage] = await Promise.all([
     readCriteria(access.competitionId, db),
     readSheet(access.entryId, judgeId, db),
+    openStage(access.competitionId, db),
   ]);
   return {
     access,
+    stage,
     criteria,
     sheet: stateOf(sheet),
     editable: access.competitionStatus === "scoring" && sheet.status !== "submitted",

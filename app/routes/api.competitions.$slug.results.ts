@@ -74,6 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         results: st.results.map((x) => ({
           library: { code: x.libraryCode },
           score: x.scoreX100 === null ? null : x.scoreX100 / 100,
+          stageScore: x.stageScoreX100 === null ? null : x.stageScoreX100 / 100,
           rank: x.rank,
           advanced: x.advanced,
         })),

@@ -28,6 +28,7 @@ export default function JudgeCompetition() {
         <Link to="/dashboard">{t("dashboard.title")}</Link>
       </p>
       <h1>{view.name}</h1>
+      {view.stage ? <p className="stage-now">{t("scoring.stageNow", view.stage)}</p> : null}
       {justSubmitted ? (
         <p className="notice" role="status">
           {t("scoring.list.justSubmitted", { library: justSubmitted.name })}

@@ -12,6 +12,7 @@ import * as m0010 from "./0010_stages";
 import * as m0011 from "./0011_coaching_notes_and_points";
 import * as m0012 from "./0012_finalists_published";
 import * as m0013 from "./0013_library_accounts";
+import * as m0014 from "./0014_stage_own_scores";
 
 /**
  * Every migration, by name, in order. A static list rather than a folder scan so the same
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "0011_coaching_notes_and_points": m0011,
   "0012_finalists_published": m0012,
   "0013_library_accounts": m0013,
+  "0014_stage_own_scores": m0014,
 };

@@ -281,6 +281,10 @@ for (const js of [true, false]) {
     };
     for (const [j, judge] of judges.entries()) {
       expect(await listed(judge)).toEqual([1, 2, 3, 4].map((n) => L(n).name));
+      // the list says which stage is being scored (desk and visit share the URL)
+      expect(await judge.locator(".stage-now").textContent()).toBe(
+        "Tahap 2 dari 3: Penilaian dokumen",
+      );
       // nor can its sheet be opened by address
       expect((await judge.goto(`${server.url}/judge/${slug}/${L(5).code}`))?.status()).toBe(404);
       for (const n of [1, 2, 3, 4])
@@ -311,6 +315,7 @@ for (const js of [true, false]) {
     // the judges score the visit of the finalists only
     for (const [j, judge] of judges.entries()) {
       expect(await listed(judge)).toEqual(weighted.finalists.map((n) => L(n).name).sort());
+      expect(await judge.locator(".stage-now").textContent()).toBe("Tahap 3 dari 3: Kunjungan");
       const out = [1, 2, 3, 4].find((n) => !weighted.finalists.includes(n))!;
       expect((await judge.goto(`${server.url}/judge/${slug}/${L(out).code}`))?.status()).toBe(404);
       for (const n of weighted.finalists)

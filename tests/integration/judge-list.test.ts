@@ -50,6 +50,8 @@ describe("the judge's list of entries", () => {
     await post(client, fourth, { "score.A1": "2", intent: "save" });
 
     const html = await (await client.get(`/judge/${fx.slug}`)).text();
+    // a competition of one stage names no stage
+    expect(html).not.toContain("stage-now");
     const rows = [
       ...html.matchAll(
         /<tr><th scope="row"><a [^>]*href="[^"]*\/([^"/]+)">[\s\S]*?class="badge sheet-(\w+)"/g,

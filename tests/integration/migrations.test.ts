@@ -352,3 +352,65 @@ describe("upgrading a database with accounts to library accounts (migration 0013
     await db.destroy();
   });
 });
+
+describe("each stage's own score in a publication (migration 0014)", () => {
+  let dir: { dir: string; remove: () => void };
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => dir.remove());
+
+  it("adds an empty own score to the stage results already published, and takes it off again", async () => {
+    const { db } = createDb(`file:${dir.dir}/old.db`);
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+    expect((await migrator.migrateTo("0013_library_accounts")).error).toBeUndefined();
+    const now = "2025-11-01T00:00:00.000Z";
+    await sql`insert into users (id, email, name, password_hash, role, created_at, updated_at)
+      values (1, 'ketua@x.id', 'Ketua', 'h', 'chair', ${now}, ${now})`.execute(db);
+    await sql`insert into competitions (id, slug, name, year, level, region, status, aggregation, prize_winners, prize_honourable, ranking_scope, created_at, updated_at)
+      values (1, 'lama', 'Lama', 2025, 'kabupaten', 'Uji', 'published', 'mean', 3, 3, 'overall', ${now}, ${now})`.execute(
+      db,
+    );
+    await sql`insert into publications (id, competition_id, published_at, published_by, is_current, revision)
+      values (1, 1, ${now}, 1, 1, 0)`.execute(db);
+    await sql`insert into published_stage_results (publication_id, stage_code, library_code, score_x100, rank, advanced)
+      values (1, 'S1', 'L1', 8250, 1, 1), (1, 'S1', 'L2', 7000, 2, 1)`.execute(db);
+    const columns = async () =>
+      (await db.introspection.getTables())
+        .find((t) => t.name === "published_stage_results")!
+        .columns.map((c) => c.name);
+    expect(await columns()).not.toContain("stage_score_x100");
+
+    expect((await migrator.migrateTo("0014_stage_own_scores")).error).toBeUndefined();
+    // a publication made before has the combined score only: its pages show that, labelled so
+    const { rows } = await sql<{
+      library_code: string;
+      score_x100: number;
+      stage_score_x100: number | null;
+    }>`select library_code, score_x100, stage_score_x100 from published_stage_results order by library_code`.execute(
+      db,
+    );
+    expect(rows).toEqual([
+      { library_code: "L1", score_x100: 8250, stage_score_x100: null },
+      { library_code: "L2", score_x100: 7000, stage_score_x100: null },
+    ]);
+    await sql`update published_stage_results set stage_score_x100 = 8010 where library_code = 'L1'`.execute(
+      db,
+    );
+
+    // down to 0013 only: 0013 (library accounts) has no way down
+    expect((await migrator.migrateTo("0013_library_accounts")).error).toBeUndefined();
+    expect(await columns()).not.toContain("stage_score_x100");
+    const { rows: kept } = await sql<{
+      library_code: string;
+      score_x100: number;
+    }>`select library_code, score_x100 from published_stage_results order by library_code`.execute(
+      db,
+    );
+    expect(kept).toEqual([
+      { library_code: "L1", score_x100: 8250 },
+      { library_code: "L2", score_x100: 7000 },
+    ]);
+    await db.destroy();
+  });
+});

@@ -16,9 +16,13 @@ import { startServer, type RunningServer } from "../support/server";
  * Stages on the public side and in the minutes, through the real server: the worked example with
  * stages of docs/scoring.md (an admin check, a desk review of weight 40 with a cut of 3 and a
  * tie at the cut, a visit of weight 60), imported as a competition file, moved through its
- * stages and published; beside it a one-stage competition, which must read as it always has.
+ * stages and published (twice: `combine` weighted, and `last`); beside it a one-stage
+ * competition, which must read as it always has. The pages and the JSON show each stage's own
+ * score (F_s) beside the combined score (C_s) with the numbers of the worked example.
  */
 const STAGED = "tahapan-2026";
+/** the same competition with `combine` = `last` */
+const STAGED_LAST = "tahapan-akhir-2026";
 const CHAIR_PASSWORD = "ketua-tahapan-1";
 const now = "2026-11-25T00:00:00.000Z";
 let t: TestDb;
@@ -26,6 +30,7 @@ let server: RunningServer;
 let single: ScoringFixture;
 let chair: Actor;
 let ranking: Ranking;
+let stagedId: number;
 let firstWinnersPage = "";
 
 const desk: Record<string, [number, number]> = {
@@ -189,23 +194,18 @@ function rows(table: string): Map<string, string[]> {
 
 const score = (x100: number | null) => (x100 === null ? "—" : formatScore(x100, "id"));
 
-beforeAll(async () => {
-  t = await createTestDb();
-  const chairId = await user("ketua@tahap.test", "chair", await hashPassword(CHAIR_PASSWORD));
-  chair = { id: chairId, label: "Ketua" };
-  for (const email of [
-    "berkas1@tahap.test",
-    "berkas2@tahap.test",
-    "lapangan1@tahap.test",
-    "lapangan2@tahap.test",
-  ])
-    await user(email, "judge");
-
-  expect(await importCompetitionFile(chair, JSON.stringify(file))).toMatchObject({ ok: true });
+/**
+ * The worked example with stages as a competition file, moved through its stages with the
+ * chair's moves and published; returns the competition's id.
+ */
+async function publishStaged(slug: string, combine: "weighted" | "last"): Promise<number> {
+  expect(
+    await importCompetitionFile(chair, JSON.stringify({ ...file, slug, combine })),
+  ).toMatchObject({ ok: true });
   const { id } = await t.db
     .selectFrom("competitions")
     .select("id")
-    .where("slug", "=", STAGED)
+    .where("slug", "=", slug)
     .executeTakeFirstOrThrow();
   // straight to scoring: the status move asks every entry for a judge in the stage open now,
   // which an admin stage has none of (the checklist is the chair's)
@@ -240,7 +240,24 @@ beforeAll(async () => {
   }
   expect(await changeStatus(chair, id, "closed")).toMatchObject({ ok: true });
   expect(await changeStatus(chair, id, "published")).toMatchObject({ ok: true });
-  ranking = (await computeRanking(id))!;
+  return id;
+}
+
+beforeAll(async () => {
+  t = await createTestDb();
+  const chairId = await user("ketua@tahap.test", "chair", await hashPassword(CHAIR_PASSWORD));
+  chair = { id: chairId, label: "Ketua" };
+  for (const email of [
+    "berkas1@tahap.test",
+    "berkas2@tahap.test",
+    "lapangan1@tahap.test",
+    "lapangan2@tahap.test",
+  ])
+    await user(email, "judge");
+
+  stagedId = await publishStaged(STAGED, "weighted");
+  ranking = (await computeRanking(stagedId))!;
+  await publishStaged(STAGED_LAST, "last");
 
   // one stage, as every competition before stages: two libraries, points shown as final × 10
   single = await createScoringFixture(t.db, { slug: "satu-2026", entries: 2, judges: 2 });
@@ -302,25 +319,37 @@ describe("a published competition with stages", () => {
       "Seleksi administrasi (seleksi administrasi) → Seleksi berkas (penilaian berkas, bobot 40%) → Verifikasi lapangan (kunjungan lapangan, bobot 60%)",
     );
     const table = between(html, '<table class="stage-scores">', "</table>");
+    // each stage's own score and the combined score there, under the stage's name
     expect(text(between(table, "<thead>", "</thead>"))).toBe(
-      "Perpustakaan Seleksi berkas Verifikasi lapangan Nilai akhir",
+      "Perpustakaan Seleksi berkas Verifikasi lapangan Nilai akhir Nilai tahap Gabungan Nilai tahap Gabungan",
     );
     const shown = rows(table);
-    // the prize winners only, in prize order; each stage's score is the ranking's, the final too
+    // the prize winners only, in prize order; each stage's scores are the ranking's, the final too
     expect([...shown.keys()]).toEqual(["P2", "P3", "P1", "P4"]);
     for (const [code, cells] of shown) {
       const entry = ranking.entries.find((e) => e.code === code)!;
-      const at = (stage: string) => entry.stages.find((s) => s.code === stage)!.scoreX100;
+      const at = (stage: string) => entry.stages.find((s) => s.code === stage)!;
       expect(cells).toEqual([
         `${entry.prize} ${entry.name}`,
-        score(at("DESK")),
-        score(at("VISIT")),
+        score(at("DESK").stageScoreX100),
+        score(at("DESK").scoreX100),
+        score(at("VISIT").stageScoreX100),
+        score(at("VISIT").scoreX100),
         score(entry.finalX100),
       ]);
     }
-    expect(shown.get("P2")).toEqual(["Juara I Perpustakaan P2", "75,00", "84,00", "84,00"]);
-    expect(shown.get("P1")).toEqual(["Juara III Perpustakaan P1", "85,00", "79,00", "79,00"]);
-    expect(text(html)).toContain("Nilai di setiap tahap adalah nilai gabungan sampai tahap itu");
+    // the worked example's table: F_desk, C after the desk (= F_desk), F_visit, C weighted
+    expect(Object.fromEntries(shown)).toEqual({
+      P2: ["Juara I Perpustakaan P2", "75,00", "75,00", "90,00", "84,00", "84,00"],
+      P3: ["Juara II Perpustakaan P3", "70,00", "70,00", "85,00", "79,00", "79,00"],
+      P1: ["Juara III Perpustakaan P1", "85,00", "85,00", "75,00", "79,00", "79,00"],
+      P4: ["Harapan I Perpustakaan P4", "70,00", "70,00", "65,00", "67,00", "67,00"],
+    });
+    // on a phone each cell is labelled with its stage and which score it is
+    expect(table).toContain('data-label="Verifikasi lapangan, nilai tahap"');
+    expect(table).toContain('data-label="Verifikasi lapangan, gabungan"');
+    expect(text(html)).toContain("Nilai tahap: nilai dari penilaian di tahap itu saja.");
+    expect(text(html)).toContain("Gabungan: nilai gabungan sampai tahap itu");
   });
 
   it("explains each stage and the rule that combines them on the how-we-judged page", async () => {
@@ -368,12 +397,15 @@ describe("a published competition with stages", () => {
     expect(text(deskSection)).toContain("2 juri, 10 penugasan");
     expect(text(deskSection)).toMatch(/Ditutup: \d+ \w+ \d{4}/);
     const shortlist = rows(deskSection);
+    expect(text(between(deskSection, "<thead>", "</thead>"))).toBe(
+      "Peringkat Perpustakaan Nilai tahap Nilai gabungan Lanjut",
+    );
     expect([...shortlist]).toEqual([
-      ["P1", ["1", "Perpustakaan P1", "85,00", "ya"]],
-      ["P2", ["2", "Perpustakaan P2", "75,00", "ya"]],
-      ["P3", ["3", "Perpustakaan P3", "70,00", "ya"]],
-      ["P4", ["3", "Perpustakaan P4", "70,00", "ya"]],
-      ["P6", ["5", "Perpustakaan P6", "55,00", "tidak"]],
+      ["P1", ["1", "Perpustakaan P1", "85,00", "85,00", "ya"]],
+      ["P2", ["2", "Perpustakaan P2", "75,00", "75,00", "ya"]],
+      ["P3", ["3", "Perpustakaan P3", "70,00", "70,00", "ya"]],
+      ["P4", ["3", "Perpustakaan P4", "70,00", "70,00", "ya"]],
+      ["P6", ["5", "Perpustakaan P6", "55,00", "55,00", "tidak"]],
     ]);
     // the same figures as the ranking's shortlist after the desk
     for (const [code, cells] of shortlist) {
@@ -383,22 +415,57 @@ describe("a published competition with stages", () => {
       expect(cells).toEqual([
         String(at.rank),
         `Perpustakaan ${code}`,
+        score(at.stageScoreX100),
         score(at.scoreX100),
         at.advanced ? "ya" : "tidak",
       ]);
     }
     const visitSection = between(html, 'aria-labelledby="stage-3"', "</section>");
     expect(text(visitSection)).toContain("Ditutup bersama penutupan penilaian");
+    // the visit's own score beside the combined one, which ranks (docs/scoring.md's table)
     expect([...rows(visitSection)]).toEqual([
-      ["P2", ["1", "Perpustakaan P2", "84,00"]],
-      ["P1", ["2", "Perpustakaan P1", "79,00"]],
-      ["P3", ["2", "Perpustakaan P3", "79,00"]],
-      ["P4", ["4", "Perpustakaan P4", "67,00"]],
+      ["P2", ["1", "Perpustakaan P2", "90,00", "84,00"]],
+      ["P1", ["2", "Perpustakaan P1", "75,00", "79,00"]],
+      ["P3", ["2", "Perpustakaan P3", "85,00", "79,00"]],
+      ["P4", ["4", "Perpustakaan P4", "65,00", "67,00"]],
     ]);
+    expect(text(visitSection)).toContain("Nilai tahap: nilai tahap ini saja.");
     // then the final ranking, as before
     expect(html.indexOf('aria-labelledby="stage-3"')).toBeLessThan(
       html.indexOf("Peringkat dan nilai"),
     );
+  });
+
+  it("with `combine` = `last`, shows one score per stage: its own, which is also the combined one", async () => {
+    const client = new HttpClient(server.url);
+    const html = await (await client.get(`/competitions/${STAGED_LAST}`)).text();
+    const table = between(html, '<table class="stage-scores">', "</table>");
+    expect(text(between(table, "<thead>", "</thead>"))).toBe(
+      "Perpustakaan Seleksi berkas Verifikasi lapangan Nilai akhir",
+    );
+    // the worked example's `last` order: F_desk, F_visit, and the final is F_visit
+    expect(Object.fromEntries(rows(table))).toEqual({
+      P2: ["Juara I Perpustakaan P2", "75,00", "90,00", "90,00"],
+      P3: ["Juara II Perpustakaan P3", "70,00", "85,00", "85,00"],
+      P1: ["Juara III Perpustakaan P1", "85,00", "75,00", "75,00"],
+      P4: ["Harapan I Perpustakaan P4", "70,00", "65,00", "65,00"],
+    });
+    expect(text(html)).toContain("Nilai setiap tahap.");
+    expect(text(html)).not.toContain("Nilai tahap");
+    const body = (await (await client.get(`/api/competitions/${STAGED_LAST}/results`)).json()) as {
+      stages: { code: string; results: { score: number | null; stageScore: number | null }[] }[];
+    };
+    const visitResults = body.stages.find((st) => st.code === "VISIT")!.results;
+    expect(visitResults.map((x) => x.stageScore)).toEqual([90, 85, 75, 65]);
+    for (const st of body.stages) for (const x of st.results) expect(x.stageScore).toBe(x.score);
+    expect((await client.login("ketua@tahap.test", CHAIR_PASSWORD)).status).toBe(302);
+    const minutes = await (
+      await client.get(`/chair/competitions/${STAGED_LAST}/berita-acara`)
+    ).text();
+    const visitSection = between(minutes, 'aria-labelledby="stage-3"', "</section>");
+    expect(text(between(visitSection, "<thead>", "</thead>"))).toBe("Peringkat Perpustakaan Nilai");
+    expect(rows(visitSection).get("P2")).toEqual(["1", "Perpustakaan P2", "90,00"]);
+    expect(text(visitSection)).toContain("Nilai: nilai tahap ini.");
   });
 
   it("keeps the public page as published when live data changes afterwards (a snapshot)", async () => {
@@ -408,6 +475,18 @@ describe("a published competition with stages", () => {
     await t.db.updateTable("stages").set({ weight: 99 }).where("kind", "!=", "admin").execute();
     await t.db.updateTable("stage_results").set({ score_x100: 1, rank: 99 }).execute();
     await t.db.updateTable("libraries").set({ name: "Nama baru" }).execute();
+    // every visit score raised to 10: live, each finalist's own visit score is now 100.00
+    const visitScores = t.db.selectFrom("indicators").select("id").where("code", "=", "V1");
+    await t.db
+      .updateTable("scores")
+      .set({ value: 10 })
+      .where("indicator_id", "in", visitScores)
+      .execute();
+    const live = (await computeRanking(stagedId))!;
+    expect(
+      live.entries.find((e) => e.code === "P2")!.stages.find((s) => s.code === "VISIT")!
+        .stageScoreX100,
+    ).toBe(10000);
     server = await startServer({ dataDir: path.dirname(t.file) });
     const html = await (await new HttpClient(server.url).get(`/competitions/${STAGED}`)).text();
     expect(html).not.toContain("DIUBAH");
@@ -421,6 +500,52 @@ describe("a published competition with stages", () => {
     expect(method).not.toContain("DIUBAH");
   }, 120_000);
 
+  it("gives each stage's own score in the JSON beside the combined score, as published", async () => {
+    const res = await new HttpClient(server.url).get(`/api/competitions/${STAGED}/results`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      stages: {
+        code: string;
+        results: {
+          library: { code: string };
+          score: number | null;
+          stageScore: number | null;
+          rank: number | null;
+          advanced: boolean;
+        }[];
+      }[];
+    };
+    const stage = (code: string) =>
+      Object.fromEntries(
+        body.stages
+          .find((st) => st.code === code)!
+          .results.map((x) => [x.library.code, [x.stageScore, x.score]]),
+      );
+    // the worked example of docs/scoring.md: F_desk and F_visit, C weighted (the live visit
+    // scores changed after publishing, the answer did not)
+    expect(stage("ADM")).toEqual({
+      P1: [null, null],
+      P2: [null, null],
+      P3: [null, null],
+      P4: [null, null],
+      P5: [null, null],
+      P6: [null, null],
+    });
+    expect(stage("DESK")).toEqual({
+      P1: [85, 85],
+      P2: [75, 75],
+      P3: [70, 70],
+      P4: [70, 70],
+      P6: [55, 55],
+    });
+    expect(stage("VISIT")).toEqual({
+      P2: [90, 84],
+      P1: [75, 79],
+      P3: [85, 79],
+      P4: [65, 67],
+    });
+  });
+
   it("adds no points to the JSON when the competition shows none", async () => {
     const res = await new HttpClient(server.url).get(`/api/competitions/${STAGED}/results`);
     const body = (await res.json()) as { points?: unknown; results: Record<string, unknown>[] };
@@ -429,6 +554,33 @@ describe("a published competition with stages", () => {
     for (const r of body.results) expect(r).not.toHaveProperty("points");
     expect(res.headers.get("etag")).toMatch(/-json"$/);
   });
+});
+
+describe("a publication made before the stages' own scores were frozen", () => {
+  it("shows the combined score at each stage, labelled as such, and no own score", async () => {
+    await server.stop();
+    await t.db.updateTable("published_stage_results").set({ stage_score_x100: null }).execute();
+    server = await startServer({ dataDir: path.dirname(t.file) });
+    const client = new HttpClient(server.url);
+    const html = await (await client.get(`/competitions/${STAGED}`)).text();
+    const table = between(html, '<table class="stage-scores">', "</table>");
+    expect(text(between(table, "<thead>", "</thead>"))).toBe(
+      "Perpustakaan Seleksi berkas Verifikasi lapangan Nilai akhir",
+    );
+    expect(rows(table).get("P2")).toEqual(["Juara I Perpustakaan P2", "75,00", "84,00", "84,00"]);
+    expect(rows(table).get("P1")).toEqual(["Juara III Perpustakaan P1", "85,00", "79,00", "79,00"]);
+    expect(text(html)).toContain("Nilai di setiap tahap adalah nilai gabungan sampai tahap itu");
+    expect(text(html)).not.toContain("Nilai tahap");
+    const body = (await (await client.get(`/api/competitions/${STAGED}/results`)).json()) as {
+      stages: { results: { score: number | null; stageScore: number | null }[] }[];
+    };
+    for (const st of body.stages) for (const x of st.results) expect(x.stageScore).toBeNull();
+    expect((await client.login("ketua@tahap.test", CHAIR_PASSWORD)).status).toBe(302);
+    const minutes = await (await client.get(`/chair/competitions/${STAGED}/berita-acara`)).text();
+    const visitSection = between(minutes, 'aria-labelledby="stage-3"', "</section>");
+    expect(rows(visitSection).get("P2")).toEqual(["1", "Perpustakaan P2", "84,00"]);
+    expect(text(visitSection)).toContain("Nilai: nilai gabungan sampai tahap ini");
+  }, 120_000);
 });
 
 describe("a published competition of one stage", () => {

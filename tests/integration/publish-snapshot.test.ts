@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../app/lib/audit.server";
 import { decideConflict } from "../../app/models/conflicts.server";
 import { publishedSetAside } from "../../app/models/publishing.server";
+import { computeRanking } from "../../app/models/ranking.server";
 import { saveSheet } from "../../app/models/sheets.server";
 import { changeStatus, checkStatusChange, REASON_MESSAGES } from "../../app/models/status.server";
 import { createTestDb, type TestDb } from "../support/db";
@@ -142,6 +143,64 @@ describe("publishing a competition's results", () => {
       results[1]!.id,
     ]);
     expect(await publishedSetAside(fx.competitionId)).toEqual([]);
+  });
+
+  it("freezes each stage's own score beside the combined one; a live change afterwards moves neither", async () => {
+    const frozen = () =>
+      t.db
+        .selectFrom("published_stage_results")
+        .select(["stage_code", "library_code", "score_x100", "stage_score_x100", "rank"])
+        .orderBy("rank")
+        .execute();
+    // one stage: its own score is the final, and so is the combined score
+    const expected = [
+      {
+        stage_code: "S1",
+        library_code: fx.codes[0],
+        score_x100: 10000,
+        stage_score_x100: 10000,
+        rank: 1,
+      },
+      {
+        stage_code: "S1",
+        library_code: fx.codes[1],
+        score_x100: 6500,
+        stage_score_x100: 6500,
+        rank: 2,
+      },
+    ];
+    expect(await frozen()).toEqual(expected);
+    // judge 2's B1 on L2 goes from 2 to 4 behind the app's back: live, L2's stage score moves
+    const sheet = await t.db
+      .selectFrom("score_sheets as s")
+      .innerJoin("entries as e", "e.id", "s.entry_id")
+      .innerJoin("libraries as l", "l.id", "e.library_id")
+      .select("s.id")
+      .where("l.code", "=", fx.codes[1]!)
+      .where("s.judge_id", "=", fx.judges[1]!.id)
+      .executeTakeFirstOrThrow();
+    const b1 = await t.db
+      .selectFrom("indicators")
+      .select("id")
+      .where("competition_id", "=", fx.competitionId)
+      .where("code", "=", "B1")
+      .executeTakeFirstOrThrow();
+    const setB1 = (value: number) =>
+      t.db
+        .updateTable("scores")
+        .set({ value })
+        .where("sheet_id", "=", sheet.id)
+        .where("indicator_id", "=", b1.id)
+        .execute();
+    await setB1(4);
+    const live = (await computeRanking(fx.competitionId))!.entries.find(
+      (e) => e.code === fx.codes[1],
+    )!;
+    expect(live.stages).toEqual([
+      { code: "S1", scoreX100: 7500, stageScoreX100: 7500, rank: 2, advanced: true },
+    ]);
+    expect(await frozen()).toEqual(expected);
+    await setB1(2);
   });
 
   it("needs a user to publish: the command line without --as publishes nothing", async () => {

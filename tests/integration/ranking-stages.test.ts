@@ -432,6 +432,42 @@ describe("the rule by example (docs/scoring.md, stages)", () => {
         [5, false],
       ]);
       expect(ranking.entries.find((e) => specId.get(e.entryId) === 5)!.failedAdmin).toBe(true);
+      // each stage's own final F_s beside C_s (the table's F_desk and F_visit): the same under
+      // both combine modes; with `last` C_s is F_s
+      const own = new Map(
+        ranking.entries.map((e) => [
+          specId.get(e.entryId),
+          e.stages.map((s) => [s.code, s.stageScoreX100, s.scoreX100]),
+        ]),
+      );
+      const c = (weighted: number, last: number) => (combine === "weighted" ? weighted : last);
+      expect(Object.fromEntries(own)).toEqual({
+        1: [
+          ["ADM", null, null],
+          ["DESK", 8500, 8500],
+          ["VISIT", 7500, c(7900, 7500)],
+        ],
+        2: [
+          ["ADM", null, null],
+          ["DESK", 7500, 7500],
+          ["VISIT", 9000, c(8400, 9000)],
+        ],
+        3: [
+          ["ADM", null, null],
+          ["DESK", 7000, 7000],
+          ["VISIT", 8500, c(7900, 8500)],
+        ],
+        4: [
+          ["ADM", null, null],
+          ["DESK", 7000, 7000],
+          ["VISIT", 6500, c(6700, 6500)],
+        ],
+        5: [["ADM", null, null]],
+        6: [
+          ["ADM", null, null],
+          ["DESK", 5500, 5500],
+        ],
+      });
       // and the reference agrees
       expect(
         referenceStagedRanking(stages, entries, spec)

@@ -375,6 +375,8 @@ describe("the admin stage", () => {
         after_json: {
           stage: "DESK",
           override: true,
+          // no later-stage assignments were made here, so none of L2's are withdrawn
+          assignmentsWithdrawn: 0,
           shortlist: [
             { library: "L1", score: null, rank: null, advanced: true },
             { library: "L2", score: null, rank: null, advanced: false },
@@ -407,6 +409,7 @@ describe("the admin stage", () => {
       before_json: { stage: "DESK" },
       after_json: {
         stage: "VISIT",
+        assignmentsWithdrawn: 0,
         shortlist: [
           { library: "L1", score: 8000, rank: 1, advanced: true },
           { library: "L3", score: 6000, rank: 2, advanced: false },

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { getDb } from "../../app/lib/db.server";
 import { importCompetitionFile } from "../../app/models/competition-file.server";
-import { getJudgeCompetition, saveSheet } from "../../app/models/sheets.server";
+import { getJudgeCompetition, getSheetView, saveSheet } from "../../app/models/sheets.server";
 import { advanceStage, recordAdminCheck } from "../../app/models/stages.server";
 import { changeStatus } from "../../app/models/status.server";
 import { createTestDb } from "../support/db";
@@ -117,6 +117,13 @@ it("opens scoring at an admin stage, scores the desk on its own indicators, and 
   expect(await advanceStage(chair, id)).toMatchObject({ ok: true, advanced: ["ALURA", "ALURB"] });
   // the failed entry is nobody's to score at the desk
   expect(await listed()).toEqual(["ALURA", "ALURB"]);
+  // desk and visit share the judge's URLs: the list and the sheet say which stage is scored
+  const stageOf = async () => ({
+    list: (await getJudgeCompetition(judges[0]!.id, file.slug))!.stage,
+    sheet: (await getSheetView(judges[0]!.id, file.slug, "ALURA"))!.stage,
+  });
+  const desk2 = { name: "Dokumen", position: 2, count: 3 };
+  expect(await stageOf()).toEqual({ list: desk2, sheet: desk2 });
 
   // a desk sheet holds the desk's indicator only; the visit's V1 is not asked for
   expect(await submit("ALURA", { "score.D1": "9", version: "0" })).toMatchObject({
@@ -129,6 +136,8 @@ it("opens scoring at an admin stage, scores the desk on its own indicators, and 
   });
   expect(await advanceStage(chair, id)).toMatchObject({ ok: true, advanced: ["ALURA"] });
   expect(await listed()).toEqual(["ALURA"]);
+  const visit3 = { name: "Kunjungan", position: 3, count: 3 };
+  expect(await stageOf()).toEqual({ list: visit3, sheet: visit3 });
   const visit = await getDb()
     .selectFrom("judge_assignments as a")
     .innerJoin("stages as s", "s.id", "a.stage_id")

@@ -323,9 +323,9 @@ describe("stages", () => {
         advance: 2,
         // L2 withdrew after the cut: no longer listed
         results: [
-          { library: { code: "L1" }, score: 90, rank: 1, advanced: true },
-          { library: { code: "L3" }, score: 70, rank: 2, advanced: true },
-          { library: { code: "L4" }, score: 50, rank: 4, advanced: false },
+          { library: { code: "L1" }, score: 90, stageScore: 90, rank: 1, advanced: true },
+          { library: { code: "L3" }, score: 70, stageScore: 70, rank: 2, advanced: true },
+          { library: { code: "L4" }, score: 50, stageScore: 50, rank: 4, advanced: false },
         ],
       },
       {
@@ -334,9 +334,10 @@ describe("stages", () => {
         kind: "visit",
         weight: 60,
         advance: null,
+        // the visit's own score beside the combined one: L1 (40 × 90 + 60 × 60) / 100 = 72
         results: [
-          { library: { code: "L1" }, score: 72, rank: 1, advanced: true },
-          { library: { code: "L3" }, score: null, rank: null, advanced: false },
+          { library: { code: "L1" }, score: 72, stageScore: 60, rank: 1, advanced: true },
+          { library: { code: "L3" }, score: null, stageScore: null, rank: null, advanced: false },
         ],
       },
     ]);

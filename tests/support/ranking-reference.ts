@@ -184,7 +184,15 @@ export interface RefStagedResult extends RefResult {
   /** the code of the last stage the entry was in */
   reached: string;
   failedAdmin: boolean;
-  stages: { code: string; scoreX100: number | null; rank: number | null; advanced: boolean }[];
+  stages: {
+    code: string;
+    /** C_s × 100 */
+    scoreX100: number | null;
+    /** F_s × 100, the stage's own final */
+    stageScoreX100: number | null;
+    rank: number | null;
+    advanced: boolean;
+  }[];
 }
 
 /**
@@ -280,13 +288,16 @@ export function referenceStagedRanking(
       const rank = rankOf(e);
       return rank !== null && (stage.advance === null || rank <= stage.advance);
     };
-    for (const e of members)
+    for (const e of members) {
+      const own = stage.kind === "admin" ? undefined : finals.get(`${e.id}:${stage.code}`);
       history.get(e.id)!.push({
         code: stage.code,
         scoreX100: scores.get(e.id)!,
+        stageScoreX100: own ? roundX100(own.f) : null,
         rank: rankOf(e),
         advanced: goesOn(e),
       });
+    }
     if (s < stages.length - 1) members = members.filter(goesOn);
   }
   const last = stages.length - 1;

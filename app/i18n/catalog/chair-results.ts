@@ -184,6 +184,10 @@ export const chairResults = defineMessages({
     "baStages.scoreNote.weighted":
       "Nilai: nilai gabungan sampai tahap ini (tahap-tahap bernilai menurut bobotnya).",
     "baStages.scoreNote.last": "Nilai: nilai tahap ini.",
+    "stageScore.minutes.own": "Nilai tahap",
+    "stageScore.minutes.combined": "Nilai gabungan",
+    "stageScore.minutes.note":
+      "Nilai tahap: nilai tahap ini saja. Nilai gabungan: nilai gabungan sampai tahap ini (tahap-tahap bernilai menurut bobotnya); peringkat dan yang lanjut menurut nilai gabungan.",
   },
   en: {
     "ranking.tie.notTied": "The chosen entries are not tied with each other.",
@@ -362,5 +366,9 @@ export const chairResults = defineMessages({
     "baStages.scoreNote.weighted":
       "Score: the combined score up to this stage (the scored stages by their weights).",
     "baStages.scoreNote.last": "Score: this stage's score.",
+    "stageScore.minutes.own": "Stage score",
+    "stageScore.minutes.combined": "Combined score",
+    "stageScore.minutes.note":
+      "Stage score: this stage's score alone. Combined score: the combined score up to this stage (the scored stages by their weights); the rank and who went on follow the combined score.",
   },
 });

@@ -7,6 +7,7 @@ import { defineMessages } from "../define";
 export const judge = defineMessages({
   id: {
     "scoring.list.progress": "{submitted} dari {total} lembar sudah dikirim",
+    "scoring.stageNow": "Tahap {position} dari {count}: {name}",
     "scoring.list.justSubmitted": "Nilai untuk {library} sudah dikirim. Terima kasih.",
     "scoring.list.notOpen": "Penilaian lomba ini sudah ditutup; lembar hanya dapat dibaca.",
     "scoring.list.library": "Perpustakaan",
@@ -135,6 +136,7 @@ export const judge = defineMessages({
   },
   en: {
     "scoring.list.progress": "{submitted} of {total} sheets submitted",
+    "scoring.stageNow": "Stage {position} of {count}: {name}",
     "scoring.list.justSubmitted": "Your scores for {library} were submitted. Thank you.",
     "scoring.list.notOpen": "Scoring of this competition is closed; sheets are read-only.",
     "scoring.list.library": "Library",

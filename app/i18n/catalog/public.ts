@@ -128,6 +128,12 @@ export const publicPages = defineMessages({
     "publicStages.scoresNote.last":
       "Nilai setiap tahap. Tahap terakhir yang menentukan nilai akhir; tahap-tahap sebelumnya hanya menyaring peserta.",
     "publicStages.notIn": "tidak ikut",
+    "stageScore.public.own": "Nilai tahap",
+    "stageScore.public.combined": "Gabungan",
+    "stageScore.public.ownLabel": "{stage}, nilai tahap",
+    "stageScore.public.combinedLabel": "{stage}, gabungan",
+    "stageScore.public.note":
+      "Nilai tahap: nilai dari penilaian di tahap itu saja. Gabungan: nilai gabungan sampai tahap itu, yaitu nilai tahap itu dan tahap-tahap sebelumnya menurut bobotnya. Nilai akhir adalah nilai gabungan di tahap terakhir yang diikuti.",
     "publicStages.method.title": "Tahapan penilaian",
     "publicStages.method.intro": "Penilaian berlangsung dalam {count} tahap, berurutan:",
     "publicStages.method.stage": "Tahap {position}: {name}",
@@ -270,6 +276,12 @@ export const publicPages = defineMessages({
     "publicStages.scoresNote.last":
       "Each stage's score. The last stage decides the final score; earlier stages only shortlist.",
     "publicStages.notIn": "not in it",
+    "stageScore.public.own": "Stage score",
+    "stageScore.public.combined": "Combined",
+    "stageScore.public.ownLabel": "{stage}, stage score",
+    "stageScore.public.combinedLabel": "{stage}, combined",
+    "stageScore.public.note":
+      "Stage score: the score from that stage's judging alone. Combined: the combined score up to that stage, that stage and the ones before it by their weights. The final score is the combined score at the last stage the entry took part in.",
     "publicStages.method.title": "Stages of judging",
     "publicStages.method.intro": "Judging took place in {count} stages, in this order:",
     "publicStages.method.stage": "Stage {position}: {name}",

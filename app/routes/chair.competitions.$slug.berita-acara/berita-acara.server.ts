@@ -124,6 +124,7 @@ function minutesStages(
             .map((x) => ({
               libraryCode: e.code,
               scoreX100: x.scoreX100,
+              stageScoreX100: x.stageScoreX100,
               rank: x.rank,
               advanced: x.advanced,
             })),
@@ -149,6 +150,7 @@ function minutesStages(
           code: x.libraryCode,
           name: names.get(x.libraryCode) ?? x.libraryCode,
           scoreX100: x.scoreX100,
+          stageScoreX100: x.stageScoreX100,
           rank: x.rank,
           advanced: x.advanced,
         }))

@@ -63,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         headName: access.headName,
         npp: access.npp,
       },
+      stage: view.stage,
       criteria: view.criteria,
       sheet: view.sheet,
       editable: view.editable,
@@ -236,7 +237,7 @@ export default function ScoreSheet() {
 
   return (
     <>
-      <SheetHeader competition={competition} library={library} />
+      <SheetHeader competition={competition} stage={data.stage} library={library} />
       {search.get("saved") && !actionData ? (
         <p className="notice" role="status">
           {t("scoring.sheet.savedNotice")}
