@@ -4,7 +4,7 @@ import { ErrorList, Field, SelectField } from "~/components/Field";
 import { ConfirmStep } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
 import type { FormReply } from "~/lib/forms";
-import type { AssignmentMatrix, AssignmentReport } from "~/models/assignments.server";
+import type { AssignmentMatrix, AssignmentReport, JudgesStage } from "~/models/assignments.server";
 import type { ConflictRow, ConflictSuggestion } from "~/models/conflicts.server";
 
 /** The judges page's answer to a POST; `form` says which form it belongs to. */
@@ -36,9 +36,8 @@ export function JudgesNotices({ reply, names }: { reply: JudgesReply | undefined
           )}
         </p>
       ) : null}
-      {!reply.form.startsWith("suggestion") &&
-      reply.form !== "conflict" &&
-      reply.form !== "balanced" ? (
+      {/* the balanced form's own errors sit at its field; a refusal of the whole form shows here */}
+      {!reply.form.startsWith("suggestion") && reply.form !== "conflict" ? (
         <ErrorList errors={reply.errors._form} />
       ) : null}
     </>
@@ -83,6 +82,51 @@ function Report({ report, names }: { report: AssignmentReport; names: Names }) {
     </div>
   );
 }
+
+/**
+ * The scored stages, as links to each one's assignments (only with more than one stage), and
+ * what the chosen one is: open now, closed (only shown), or not open yet.
+ */
+export function StageTabs({ stages, stage }: { stages: JudgesStage[]; stage: JudgesStage }) {
+  const t = useT();
+  return (
+    <section aria-labelledby="stage-choice">
+      <h2 id="stage-choice">{t("stageJudges.title", { code: stage.code, name: stage.name })}</h2>
+      {stages.length > 1 ? (
+        <nav aria-label={t("stageJudges.choose")}>
+          <ul className="plain-list button-row">
+            {stages.map((st) => (
+              <li key={st.code}>
+                <Link
+                  to={`?stage=${encodeURIComponent(st.code)}`}
+                  className={st.code === stage.code ? "button small primary" : "button small"}
+                  aria-current={st.code === stage.code ? "page" : undefined}
+                >
+                  {st.code} · {st.name}
+                  {st.current ? ` (${t("stageJudges.current")})` : null}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      {stage.closed ? (
+        <p className="hint">{t("stageJudges.closedHint")}</p>
+      ) : stage.ahead ? (
+        <p className="hint">{t("stageJudges.aheadHint")}</p>
+      ) : null}
+    </section>
+  );
+}
+
+/** The stage a form's assignments belong to (none in a one-stage competition: as before). */
+function StageField({ stage }: { stage: JudgesStage | null }) {
+  return stage ? <input type="hidden" name="stage" value={stage.code} /> : null;
+}
+
+/** Where a stage's form posts: the page of that stage, so the answer (without JavaScript too) shows it. */
+const stageAction = (stage: JudgesStage | null) =>
+  stage ? `?stage=${encodeURIComponent(stage.code)}` : undefined;
 
 /** The competition's panel, and the judges' accounts that could join it. */
 export function PanelSection({
@@ -179,15 +223,21 @@ export function PanelSection({
   );
 }
 
-/** Who judges which entry: "assign all", "N per entry", and the matrix of ticks. */
+/**
+ * Who judges which entry in one stage: "assign all", "N per entry", two teams (with more than
+ * one stage), and the matrix of ticks. `open`: the stage's assignments may change.
+ */
 export function AssignmentsSection({
   matrix,
   open,
   reply,
+  stage,
 }: {
   matrix: AssignmentMatrix;
   open: boolean;
   reply: JudgesReply | undefined;
+  /** the stage shown, when the competition has more than one */
+  stage: JudgesStage | null;
 }) {
   const t = useT();
   return (
@@ -200,14 +250,29 @@ export function AssignmentsSection({
           <p className="hint">{t("setup.judges.assignmentsHint")}</p>
           {open && matrix.judges.length > 0 ? (
             <div className="button-row">
-              <Form method="post">
+              <Form method="post" action={stageAction(stage)}>
                 <input type="hidden" name="intent" value="assign-all" />
+                <StageField stage={stage} />
                 <button type="submit" className="button">
                   {t("setup.judges.assignAll")}
                 </button>
               </Form>
-              <Form method="post" className="field-row" noValidate>
+              {stage ? (
+                <Form method="post" action={stageAction(stage)}>
+                  <input type="hidden" name="intent" value="teams" />
+                  <StageField stage={stage} />
+                  <button type="submit" className="button" aria-describedby="teams-hint">
+                    {t("stageJudges.teams")}
+                  </button>
+                  <span id="teams-hint" className="hint">
+                    {" "}
+                    {t("stageJudges.teamsHint")}
+                  </span>
+                </Form>
+              ) : null}
+              <Form method="post" action={stageAction(stage)} className="field-row" noValidate>
                 <input type="hidden" name="intent" value="balanced" />
+                <StageField stage={stage} />
                 <Field
                   label={t("setup.judges.perEntry")}
                   name="perEntry"
@@ -224,9 +289,11 @@ export function AssignmentsSection({
           {/* remounted whenever the saved assignments change, so a refused tick does not linger */}
           <Form
             method="post"
+            action={stageAction(stage)}
             key={`${matrix.assigned.join(",")}|${reply?.report ? JSON.stringify(reply.report) : ""}`}
           >
             <input type="hidden" name="intent" value="assignments" />
+            <StageField stage={stage} />
             <AssignmentTable matrix={matrix} open={open} />
             {open && matrix.judges.length > 0 ? (
               <button type="submit" className="button primary">

@@ -1,4 +1,4 @@
-import type { Executor } from "../../db/schema";
+import type { Competition, Executor, Stage } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
 import { nowIso } from "~/lib/time";
@@ -33,8 +33,12 @@ function assignable(status: string): boolean {
   return status === "draft" || status === "scoring";
 }
 
-export async function listPanel(competitionId: number): Promise<PanelJudge[]> {
-  const db = getDb();
+/** The panel; `load` counts assignments in `stageId` when given, else in every stage. */
+export async function listPanel(
+  competitionId: number,
+  stageId?: number,
+  db: Executor = getDb(),
+): Promise<PanelJudge[]> {
   const ids = await panelIds(competitionId, db);
   if (ids.length === 0) return [];
   const users = await db
@@ -43,14 +47,14 @@ export async function listPanel(competitionId: number): Promise<PanelJudge[]> {
     .where("id", "in", ids)
     .orderBy("name")
     .execute();
-  const loads = await db
+  let loadQuery = db
     .selectFrom("judge_assignments as a")
     .innerJoin("entries as e", "e.id", "a.entry_id")
     .select(["a.judge_id", (eb) => eb.fn.countAll<number>().as("n")])
     .where("e.competition_id", "=", competitionId)
-    .where(activeEntry("e"))
-    .groupBy("a.judge_id")
-    .execute();
+    .where(activeEntry("e"));
+  if (stageId !== undefined) loadQuery = loadQuery.where("a.stage_id", "=", stageId);
+  const loads = await loadQuery.groupBy("a.judge_id").execute();
   return users.map((u) => ({
     ...u,
     active: u.active === 1,
@@ -131,15 +135,58 @@ export async function addToPanel(
     });
 }
 
-async function hasSheet(entryId: number, judgeId: number, trx: Executor): Promise<boolean> {
-  const sheet = await trx
+/** The judge has opened a sheet for the entry: in `stageId` when given, else in any stage. */
+async function hasSheet(
+  entryId: number,
+  judgeId: number,
+  trx: Executor,
+  stageId?: number,
+): Promise<boolean> {
+  let q = trx
     .selectFrom("score_sheets")
     .select("id")
     .where("entry_id", "=", entryId)
-    .where("judge_id", "=", judgeId)
-    .executeTakeFirst();
-  return sheet !== undefined;
+    .where("judge_id", "=", judgeId);
+  if (stageId !== undefined) q = q.where("stage_id", "=", stageId);
+  return (await q.executeTakeFirst()) !== undefined;
 }
+
+/**
+ * The stage an assignment belongs to, as the audit log names it: its code is written down only
+ * when the competition has more than one stage (a one-stage competition shows no stage wording).
+ */
+export interface StageRef {
+  id: number;
+  code: string;
+  /** the competition has more than one stage */
+  named: boolean;
+}
+
+/** The stage `stageId` of the competition, or the stage open for scoring; undefined: not its. */
+export async function stageRef(
+  competitionId: number,
+  stageId: number | undefined,
+  db: Executor,
+): Promise<StageRef | undefined> {
+  const stages = await db
+    .selectFrom("stages")
+    .select(["id", "code"])
+    .where("competition_id", "=", competitionId)
+    .execute();
+  const id =
+    stageId ??
+    (
+      await db
+        .selectFrom("competitions")
+        .select(currentStage(competitionId).as("stage"))
+        .where("id", "=", competitionId)
+        .executeTakeFirst()
+    )?.stage;
+  const stage = stages.find((st) => st.id === id);
+  return stage && { id: stage.id, code: stage.code, named: stages.length > 1 };
+}
+
+const stageNote = (stage: StageRef) => (stage.named ? { after: { stage: stage.code } } : {});
 
 /** Takes a judge off the panel with their assignments, unless they have already opened a sheet. */
 export async function removeFromPanel(
@@ -187,8 +234,9 @@ export async function removeFromPanel(
 export type AssignOutcome = "assigned" | "exists" | "conflict" | "notJudge" | "inactiveEntry";
 
 /**
- * The one path every assignment takes (form, "assign all", balanced, competition file): it
- * refuses a conflicted judge, puts the judge on the panel, and records the change.
+ * The one path every assignment takes (form, "assign all", balanced, teams, competition file): it
+ * refuses a conflicted judge (a conflict holds in every stage), puts the judge on the panel, and
+ * records the change. The assignment is in `stage`, by default the stage open for scoring.
  */
 export async function assignIn(
   actor: Actor,
@@ -196,6 +244,7 @@ export async function assignIn(
   entryId: number,
   judgeId: number,
   trx: Executor,
+  stage?: StageRef,
 ): Promise<AssignOutcome> {
   const entry = await trx
     .selectFrom("entries")
@@ -205,18 +254,20 @@ export async function assignIn(
     .executeTakeFirst();
   if (!entry || entry.status !== "active") return "inactiveEntry";
   if (await isConflictedWithEntry(judgeId, entryId, trx)) return "conflict";
+  const at = stage ?? (await stageRef(competitionId, undefined, trx));
+  if (!at) throw new Error(`competition ${competitionId} has no stage open for scoring`);
   const existing = await trx
     .selectFrom("judge_assignments")
     .select("id")
     .where("entry_id", "=", entryId)
     .where("judge_id", "=", judgeId)
-    .where("stage_id", "=", currentStage(competitionId))
+    .where("stage_id", "=", at.id)
     .executeTakeFirst();
   if (existing) return "exists";
   if (!(await addToPanelIn(actor, competitionId, judgeId, trx))) return "notJudge";
   await trx
     .insertInto("judge_assignments")
-    .values({ entry_id: entryId, judge_id: judgeId, created_at: nowIso() })
+    .values({ entry_id: entryId, judge_id: judgeId, stage_id: at.id, created_at: nowIso() })
     .execute();
   await recordAudit(
     {
@@ -225,24 +276,31 @@ export async function assignIn(
       entityType: "assignment",
       entityId: `${entryId}:${judgeId}`,
       action: "assign",
+      ...stageNote(at),
     },
     trx,
   );
   return "assigned";
 }
 
+/**
+ * Takes the assignment in `stage` away, unless the judge has opened that stage's sheet for the
+ * entry (then it stays: the sheet is on record). Other stages' assignments are not touched.
+ */
 async function unassignIn(
   actor: Actor,
   competitionId: number,
   entryId: number,
   judgeId: number,
+  stage: StageRef,
   trx: Executor,
 ): Promise<boolean> {
-  if (await hasSheet(entryId, judgeId, trx)) return false;
+  if (await hasSheet(entryId, judgeId, trx, stage.id)) return false;
   await trx
     .deleteFrom("judge_assignments")
     .where("entry_id", "=", entryId)
     .where("judge_id", "=", judgeId)
+    .where("stage_id", "=", stage.id)
     .execute();
   await recordAudit(
     {
@@ -251,10 +309,109 @@ async function unassignIn(
       entityType: "assignment",
       entityId: `${entryId}:${judgeId}`,
       action: "unassign",
+      ...stageNote(stage),
     },
     trx,
   );
   return true;
+}
+
+/**
+ * A scored stage as the judges page shows it. Each stage has its own assignments (its teams);
+ * an admin stage has no judges and is not offered.
+ */
+export interface JudgesStage {
+  id: number;
+  code: string;
+  name: string;
+  position: number;
+  /** the stage open for scoring */
+  current: boolean;
+  /** closed (its shortlist is written): its assignments are only shown */
+  closed: boolean;
+  /** a later stage, not open yet: its shortlist is not known, every entry still in the running shows */
+  ahead: boolean;
+}
+
+export interface JudgesStages {
+  /** the competition has more than one stage (one stage: no stage wording) */
+  several: boolean;
+  /** the scored stages, in order */
+  stages: JudgesStage[];
+  /** the one shown and edited */
+  stage: JudgesStage;
+}
+
+/**
+ * The scored stages of a competition and the one the judges page works on: `code` when given
+ * (undefined: no such scored stage), else the stage open for scoring (when that is an admin
+ * stage, the next scored one).
+ */
+export async function judgesStages(
+  c: Pick<Competition, "id" | "current_stage">,
+  code: string | null,
+  db: Executor = getDb(),
+): Promise<JudgesStages | undefined> {
+  const all: Stage[] = await db
+    .selectFrom("stages")
+    .selectAll()
+    .where("competition_id", "=", c.id)
+    .orderBy("position")
+    .execute();
+  const stages = all
+    .filter((st) => st.kind !== "admin")
+    .map((st) => ({
+      id: st.id,
+      code: st.code,
+      name: st.name,
+      position: st.position,
+      current: st.position === c.current_stage,
+      closed: st.closed_at !== null || st.position < c.current_stage,
+      ahead: st.position > c.current_stage,
+    }));
+  const stage =
+    code === null
+      ? (stages.find((st) => st.position >= c.current_stage) ?? stages[stages.length - 1])
+      : stages.find((st) => st.code === code);
+  return stage && { several: all.length > 1, stages, stage };
+}
+
+/**
+ * The entries in a stage: the active entries that went on from the last stage closed before it
+ * (its shortlist, `stage_results.advanced`); before any cut, every active entry. For a stage not
+ * open yet this is everyone still in the running.
+ */
+async function entryIdsInStage(
+  competitionId: number,
+  stageId: number,
+  db: Executor,
+): Promise<Set<number> | null> {
+  const stage = await db
+    .selectFrom("stages")
+    .select("position")
+    .where("id", "=", stageId)
+    .executeTakeFirstOrThrow();
+  const before = await db
+    .selectFrom("stages as s")
+    .select("s.id")
+    .where("s.competition_id", "=", competitionId)
+    .where("s.position", "<", stage.position)
+    .where("s.closed_at", "is not", null)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("stage_results as r").select("r.entry_id").whereRef("r.stage_id", "=", "s.id"),
+      ),
+    )
+    .orderBy("s.position", "desc")
+    .executeTakeFirst();
+  if (!before) return null;
+  const went = await db
+    .selectFrom("stage_results")
+    .select("entry_id")
+    .where("stage_id", "=", before.id)
+    .where("advanced", "=", 1)
+    .execute();
+  return new Set(went.map((r) => r.entry_id));
 }
 
 export interface AssignmentMatrix {
@@ -266,23 +423,40 @@ export interface AssignmentMatrix {
   withSheet: string[];
 }
 
-export async function getAssignmentMatrix(competitionId: number): Promise<AssignmentMatrix> {
-  const db = getDb();
-  const judges = await listPanel(competitionId);
-  const entries = await db
-    .selectFrom("entries as e")
-    .innerJoin("libraries as l", "l.id", "e.library_id")
-    .select(["e.id", "e.library_id", "l.code", "l.name"])
-    .where("e.competition_id", "=", competitionId)
-    .where(activeEntry("e"))
-    .orderBy("l.name")
-    .execute();
-  const assigned = await db
-    .selectFrom("judge_assignments as a")
-    .innerJoin("entries as e", "e.id", "a.entry_id")
-    .select(["a.entry_id", "a.judge_id"])
-    .where("e.competition_id", "=", competitionId)
-    .execute();
+/**
+ * Who judges which entry in one stage (by default the stage open for scoring): the entries in
+ * that stage, the panel with each judge's load there, that stage's assignments and opened
+ * sheets, and the conflicts of interest (which hold in every stage).
+ */
+export async function getAssignmentMatrix(
+  competitionId: number,
+  stageId?: number,
+  db: Executor = getDb(),
+): Promise<AssignmentMatrix> {
+  const stage = await stageRef(competitionId, stageId, db);
+  if (!stage) throw new Error(`stage ${stageId} is not a stage of competition ${competitionId}`);
+  const judges = await listPanel(competitionId, stage.id, db);
+  const inStage = await entryIdsInStage(competitionId, stage.id, db);
+  const entries = (
+    await db
+      .selectFrom("entries as e")
+      .innerJoin("libraries as l", "l.id", "e.library_id")
+      .select(["e.id", "e.library_id", "l.code", "l.name"])
+      .where("e.competition_id", "=", competitionId)
+      .where(activeEntry("e"))
+      .orderBy("l.name")
+      .execute()
+  ).filter((e) => inStage === null || inStage.has(e.id));
+  const shown = new Set(entries.map((e) => e.id));
+  const assigned = (
+    await db
+      .selectFrom("judge_assignments as a")
+      .innerJoin("entries as e", "e.id", "a.entry_id")
+      .select(["a.entry_id", "a.judge_id"])
+      .where("e.competition_id", "=", competitionId)
+      .where("a.stage_id", "=", stage.id)
+      .execute()
+  ).filter((a) => shown.has(a.entry_id));
   const conflicts = await db
     .selectFrom("conflicts as c")
     .innerJoin("entries as e", "e.library_id", "c.library_id")
@@ -295,6 +469,7 @@ export async function getAssignmentMatrix(competitionId: number): Promise<Assign
     .innerJoin("entries as e", "e.id", "s.entry_id")
     .select(["s.entry_id", "s.judge_id"])
     .where("e.competition_id", "=", competitionId)
+    .where("s.stage_id", "=", stage.id)
     .execute();
   const key = (r: { entry_id: number; judge_id: number }) => `${r.entry_id}:${r.judge_id}`;
   return {
@@ -332,20 +507,49 @@ function report(): AssignmentReport {
 }
 
 /**
- * Makes the assignments of this competition's active entries to its panel exactly `wanted`
- * ("entryId:judgeId" pairs), the per-entry form of the judges page.
+ * The checks every change of a stage's assignments starts with, in its transaction: the
+ * competition takes assignments (draft or scoring) and the stage is not closed.
+ */
+async function editableStage(
+  competitionId: number,
+  stageId: number | undefined,
+  trx: Executor,
+): Promise<StageRef | Refusal> {
+  if (!assignable(await statusOf(competitionId, trx)))
+    return refuse("setup.error.assignmentsLocked");
+  const stage = await stageRef(competitionId, stageId, trx);
+  if (!stage) return refuse("error.invalid");
+  const c = await trx
+    .selectFrom("stages as s")
+    .innerJoin("competitions as c", "c.id", "s.competition_id")
+    .select(["s.kind", "s.closed_at", "s.position", "c.current_stage"])
+    .where("s.id", "=", stage.id)
+    .executeTakeFirstOrThrow();
+  if (c.kind === "admin") return refuse("error.invalid");
+  if (c.closed_at !== null || c.position < c.current_stage)
+    return refuse("stageJudges.error.closed");
+  return stage;
+}
+
+const isRefusal = (x: StageRef | Refusal): x is Refusal => "ok" in x;
+
+/**
+ * Makes the assignments of one stage (by default the stage open for scoring) between its entries
+ * and the panel exactly `wanted` ("entryId:judgeId" pairs), the per-entry form of the judges page.
+ * Other stages' assignments are not touched.
  */
 export async function saveAssignments(
   actor: Actor,
   competitionId: number,
   wanted: Set<string>,
+  stageId?: number,
 ): Promise<AssignmentResult> {
-  const matrix = await getAssignmentMatrix(competitionId);
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      if (!assignable(await statusOf(competitionId, trx)))
-        return refuse("setup.error.assignmentsLocked");
+      const stage = await editableStage(competitionId, stageId, trx);
+      if (isRefusal(stage)) return stage;
+      const matrix = await getAssignmentMatrix(competitionId, stage.id, trx);
       // a pair naming an entry or judge that is not in this matrix is refused: the list is the
       // whole wanted state, and a stray pair must not read as "unassign everything else"
       const cells = new Set(
@@ -358,7 +562,7 @@ export async function saveAssignments(
         for (const j of matrix.judges) {
           const k = `${e.id}:${j.id}`;
           if (wanted.has(k) && !current.has(k)) {
-            const outcome = await assignIn(actor, competitionId, e.id, j.id, trx);
+            const outcome = await assignIn(actor, competitionId, e.id, j.id, trx, stage);
             if (outcome === "assigned") out.added++;
             else if (outcome === "conflict")
               out.refused.push({
@@ -367,7 +571,7 @@ export async function saveAssignments(
                 reason: "conflict",
               });
           } else if (!wanted.has(k) && current.has(k)) {
-            if (await unassignIn(actor, competitionId, e.id, j.id, trx)) out.removed++;
+            if (await unassignIn(actor, competitionId, e.id, j.id, stage, trx)) out.removed++;
             else
               out.refused.push({
                 entryId: e.id,
@@ -381,19 +585,23 @@ export async function saveAssignments(
     });
 }
 
-/** Every panel judge to every active entry, skipping conflicts of interest. */
-export async function assignAll(actor: Actor, competitionId: number): Promise<AssignmentResult> {
-  const matrix = await getAssignmentMatrix(competitionId);
+/** Every active panel judge to every entry of the stage, skipping conflicts of interest. */
+export async function assignAll(
+  actor: Actor,
+  competitionId: number,
+  stageId?: number,
+): Promise<AssignmentResult> {
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      if (!assignable(await statusOf(competitionId, trx)))
-        return refuse("setup.error.assignmentsLocked");
+      const stage = await editableStage(competitionId, stageId, trx);
+      if (isRefusal(stage)) return stage;
+      const matrix = await getAssignmentMatrix(competitionId, stage.id, trx);
       const out = report();
       for (const e of matrix.entries) {
         for (const j of matrix.judges) {
           if (!j.active) continue;
-          const outcome = await assignIn(actor, competitionId, e.id, j.id, trx);
+          const outcome = await assignIn(actor, competitionId, e.id, j.id, trx, stage);
           if (outcome === "assigned") out.added++;
           else if (outcome === "conflict")
             out.refused.push({
@@ -408,22 +616,58 @@ export async function assignAll(actor: Actor, competitionId: number): Promise<As
 }
 
 /**
- * Tops every active entry up to `perEntry` judges from the panel, spreading the load: each slot
- * goes to the eligible judge with the fewest entries so far (ties by name). Entries with the
- * fewest eligible judges are served first, so conflicts do not starve them. Existing assignments
- * are kept.
+ * Splits the active panel into two teams (by name, the first half and the rest) and the stage's
+ * entries into two halves (by name): the first team is assigned the first half, the second team
+ * the rest, as when two visit teams each see half of the finalists. Conflicts are skipped;
+ * existing assignments are kept.
+ */
+export async function assignTwoTeams(
+  actor: Actor,
+  competitionId: number,
+  stageId?: number,
+): Promise<AssignmentResult> {
+  return getDb()
+    .transaction()
+    .execute(async (trx) => {
+      const stage = await editableStage(competitionId, stageId, trx);
+      if (isRefusal(stage)) return stage;
+      const matrix = await getAssignmentMatrix(competitionId, stage.id, trx);
+      const judges = matrix.judges.filter((j) => j.active);
+      if (judges.length < 2) return refuse("stageJudges.error.teamsTooFew");
+      const teamSize = Math.ceil(judges.length / 2);
+      const half = Math.ceil(matrix.entries.length / 2);
+      const out = report();
+      for (const [i, e] of matrix.entries.entries()) {
+        const team = i < half ? judges.slice(0, teamSize) : judges.slice(teamSize);
+        for (const j of team) {
+          const outcome = await assignIn(actor, competitionId, e.id, j.id, trx, stage);
+          if (outcome === "assigned") out.added++;
+          else if (outcome === "conflict")
+            out.refused.push({ entryId: e.id, judgeId: j.id, reason: "conflict" });
+        }
+      }
+      return out;
+    });
+}
+
+/**
+ * Tops every entry of the stage up to `perEntry` judges from the panel, spreading the load: each
+ * slot goes to the eligible judge with the fewest entries in the stage so far (ties by name).
+ * Entries with the fewest eligible judges are served first, so conflicts do not starve them.
+ * Existing assignments are kept.
  */
 export async function assignBalanced(
   actor: Actor,
   competitionId: number,
   perEntry: number,
+  stageId?: number,
 ): Promise<AssignmentResult> {
-  const matrix = await getAssignmentMatrix(competitionId);
   return getDb()
     .transaction()
     .execute(async (trx) => {
-      if (!assignable(await statusOf(competitionId, trx)))
-        return refuse("setup.error.assignmentsLocked");
+      const stage = await editableStage(competitionId, stageId, trx);
+      if (isRefusal(stage)) return stage;
+      const matrix = await getAssignmentMatrix(competitionId, stage.id, trx);
       const out = report();
       const judges = matrix.judges.filter((j) => j.active);
       const assigned = new Set(matrix.assigned);
@@ -445,7 +689,7 @@ export async function assignBalanced(
           );
           const pick = candidates[0];
           if (!pick) break;
-          const outcome = await assignIn(actor, competitionId, e.id, pick.id, trx);
+          const outcome = await assignIn(actor, competitionId, e.id, pick.id, trx, stage);
           assigned.add(`${e.id}:${pick.id}`);
           if (outcome === "assigned" || outcome === "exists") {
             load.set(pick.id, load.get(pick.id)! + 1);

@@ -96,7 +96,8 @@ export async function decideConflict(
         .where("a.judge_id", "=", input.judgeId)
         .where("e.library_id", "=", input.libraryId)
         .where("c.status", "in", ["draft", "scoring"])
-        // a sheet already started stays on record for the chair to review; its assignment stays too
+        // a sheet already started stays on record for the chair to review; its assignment (in
+        // that stage) stays too
         .where((eb) =>
           eb.not(
             eb.exists(
@@ -104,7 +105,8 @@ export async function decideConflict(
                 .selectFrom("score_sheets as s")
                 .select("s.id")
                 .whereRef("s.entry_id", "=", "a.entry_id")
-                .whereRef("s.judge_id", "=", "a.judge_id"),
+                .whereRef("s.judge_id", "=", "a.judge_id")
+                .whereRef("s.stage_id", "=", "a.stage_id"),
             ),
           ),
         )

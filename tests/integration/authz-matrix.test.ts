@@ -448,6 +448,29 @@ describe("authorization matrix over every route of the build", () => {
     }
   });
 
+  // the judges page's stage (a query on the page, a field of its assignment forms): the role is
+  // checked before the stage; a code naming no scored stage is "not found" on the page and a bad
+  // form in a POST
+  it("lets only a chair or an admin choose a stage on the judges page", async () => {
+    const page = "/chair/competitions/kutim-2024/judges";
+    const answers = async (send: (client: HttpClient) => Promise<Response>) => {
+      const out: Record<string, number> = {};
+      for (const role of ROLES) out[role] = (await send(clients[role])).status;
+      return out;
+    };
+    expect(await answers((c) => c.get(`${page}?stage=S1`))).toEqual(CHAIR_ONLY);
+    expect(await answers((c) => c.get(`${page}?stage=NOPE`))).toEqual({
+      ...CHAIR_ONLY,
+      chair: 404,
+      admin: 404,
+    });
+    for (const intent of ["assignments", "assign-all", "teams", "balanced"])
+      expect(
+        await answers((c) => c.post(page, { intent, stage: "NOPE", perEntry: "1" })),
+        intent,
+      ).toEqual(CHAIR_ONLY_POST_EMPTY);
+  });
+
   it("answers every route's loader and action as the table says, for every role", async () => {
     const mismatches: string[] = [];
     let checked = 0;

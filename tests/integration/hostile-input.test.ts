@@ -422,8 +422,25 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
         name: "balanced",
         role: "chair",
         url: `${c}/judges`,
-        base: { intent: "balanced", perEntry: "2" },
-        fields: { perEntry: { t: "int", min: 1, max: 20 } },
+        base: { intent: "balanced", perEntry: "2", stage: "S1" },
+        fields: {
+          perEntry: { t: "int", min: 1, max: 20 },
+          stage: { t: "enum", values: ["S1"], optional: true },
+        },
+      },
+      {
+        name: "assign all",
+        role: "chair",
+        url: `${c}/judges`,
+        base: { intent: "assign-all", stage: "S1" },
+        fields: { stage: { t: "enum", values: ["S1"], optional: true } },
+      },
+      {
+        name: "two teams",
+        role: "chair",
+        url: `${c}/judges`,
+        base: { intent: "teams", stage: "S1" },
+        fields: { stage: { t: "enum", values: ["S1"], optional: true } },
       },
       {
         name: "conflict",
@@ -454,8 +471,8 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
         name: "assignments",
         role: "chair",
         url: `${c}/judges`,
-        base: { intent: "assignments", a: `${ids.entry}:${ids.judge}` },
-        fields: { a: { t: "pair" } },
+        base: { intent: "assignments", a: `${ids.entry}:${ids.judge}`, stage: "S1" },
+        fields: { a: { t: "pair" }, stage: { t: "enum", values: ["S1"], optional: true } },
       },
     ],
     "routes/chair.libraries": [

@@ -257,6 +257,18 @@ export const chairSetup = defineMessages({
     "file.stage.weightsTotal": "Bobot tahap berjumlah {total}, harus 100.",
     "file.tooMany":
       "Terlalu banyak isian untuk satu berkas (batas: 20 komponen, 500 juri, 5.000 perpustakaan).",
+    "stageJudges.title": "Penugasan tahap {code}: {name}",
+    "stageJudges.choose": "Pilih tahap",
+    "stageJudges.current": "sedang berjalan",
+    "stageJudges.closedHint":
+      "Tahap ini sudah ditutup: penugasannya hanya ditampilkan dan tidak dapat diubah lagi.",
+    "stageJudges.aheadHint":
+      "Tahap ini belum dibuka dan daftar lolosnya belum diketahui, jadi semua peserta yang masih bertahan ditampilkan.",
+    "stageJudges.teams": "Bagi panel menjadi dua tim",
+    "stageJudges.teamsHint":
+      "Juri aktif dibagi dua menurut nama; tim pertama menilai separuh pertama peserta (menurut nama), tim kedua sisanya.",
+    "stageJudges.error.closed": "Tahap ini sudah ditutup; penugasannya tidak dapat diubah.",
+    "stageJudges.error.teamsTooFew": "Perlu sedikitnya dua juri aktif di panel untuk membagi tim.",
   },
   en: {
     "setup.criteria.title": "Judging criteria",
@@ -507,5 +519,18 @@ export const chairSetup = defineMessages({
     "file.stage.weightsTotal": "Stage weights total {total}, must be 100.",
     "file.tooMany":
       "Too many items for one file (limits: 20 components, 500 judges, 5,000 libraries).",
+    "stageJudges.title": "Assignments of stage {code}: {name}",
+    "stageJudges.choose": "Choose a stage",
+    "stageJudges.current": "open now",
+    "stageJudges.closedHint":
+      "This stage is closed: its assignments are shown only and can no longer change.",
+    "stageJudges.aheadHint":
+      "This stage is not open yet and its shortlist is not known, so every entry still in the running is shown.",
+    "stageJudges.teams": "Split the panel into two teams",
+    "stageJudges.teamsHint":
+      "Active judges are split in two by name; the first team judges the first half of the entries (by name), the second team the rest.",
+    "stageJudges.error.closed": "This stage is closed; its assignments cannot change.",
+    "stageJudges.error.teamsTooFew":
+      "Splitting into teams needs at least two active judges on the panel.",
   },
 });

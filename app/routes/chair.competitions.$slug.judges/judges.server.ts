@@ -17,7 +17,9 @@ import {
   addToPanel,
   assignAll,
   assignBalanced,
+  assignTwoTeams,
   getAssignmentMatrix,
+  judgesStages,
   removeFromPanel,
   saveAssignments,
   type AssignmentReport,
@@ -46,15 +48,23 @@ const INTENTS = [
   "assignments",
   "assign-all",
   "balanced",
+  "teams",
   "conflict",
 ] as const;
 
 /**
- * One POST of the judges page: the panel, the assignments (by hand, all, or N per entry) and
- * conflicts of interest. The caller has already checked the role and the competition. `form`
- * names the form the answer belongs to (the suggestion forms send their own).
+ * One POST of the judges page: the panel, the assignments (by hand, all, N per entry or two
+ * teams) and conflicts of interest. The caller has already checked the role and the competition.
+ * `form` names the form the answer belongs to (the suggestion forms send their own). The
+ * assignments are those of one stage: the form's `stage` (a scored stage's code), else the
+ * page's `?stage=`, else the stage open for scoring.
  */
-export async function handleJudgesPost(user: SessionUser, c: Competition, formData: FormData) {
+export async function handleJudgesPost(
+  user: SessionUser,
+  c: Competition,
+  formData: FormData,
+  url: URL,
+) {
   const actor = actorOf(user);
   const intent = parseIntent(formData, INTENTS);
   const form = String(formData.get("form") ?? formData.get("intent") ?? "");
@@ -77,6 +87,11 @@ export async function handleJudgesPost(user: SessionUser, c: Competition, formDa
       .map(Number)
       .filter((n) => Number.isInteger(n) && n > 0);
 
+  const stageCode = formData.has("stage")
+    ? String(formData.get("stage"))
+    : url.searchParams.get("stage");
+  const stageId = async () => (await judgesStages(c, stageCode))?.stage.id;
+
   switch (intent) {
     case "panel-add": {
       const judges = idList(formData, "judge");
@@ -93,17 +108,29 @@ export async function handleJudgesPost(user: SessionUser, c: Competition, formDa
       // a malformed pair is refused: it must not read as "unassign"
       if (values.some((v) => typeof v !== "string" || !/^\d{1,9}:\d{1,9}$/.test(v)))
         return invalid();
-      const r = await saveAssignments(actor, c.id, new Set(values as string[]));
+      const stage = await stageId();
+      if (stage === undefined) return invalid();
+      const r = await saveAssignments(actor, c.id, new Set(values as string[]), stage);
       return done(r, { report: r.ok ? r : undefined });
     }
     case "assign-all": {
-      const r = await assignAll(actor, c.id);
+      const stage = await stageId();
+      if (stage === undefined) return invalid();
+      const r = await assignAll(actor, c.id, stage);
+      return done(r, { report: r.ok ? r : undefined });
+    }
+    case "teams": {
+      const stage = await stageId();
+      if (stage === undefined) return invalid();
+      const r = await assignTwoTeams(actor, c.id, stage);
       return done(r, { report: r.ok ? r : undefined });
     }
     case "balanced": {
       const parsed = parseForm(BalancedSchema, formData);
       if (!parsed.ok) return answer({ errors: parsed.errors, values: parsed.values }, 400);
-      const r = await assignBalanced(actor, c.id, parsed.data.perEntry);
+      const stage = await stageId();
+      if (stage === undefined) return invalid();
+      const r = await assignBalanced(actor, c.id, parsed.data.perEntry, stage);
       return done(r, { report: r.ok ? r : undefined });
     }
     case "conflict": {

@@ -6,10 +6,11 @@ import {
   ConflictsSection,
   JudgesNotices,
   PanelSection,
+  StageTabs,
   SuggestionsSection,
 } from "~/components/JudgesSetup";
 import { requireRole } from "~/lib/session.server";
-import { getAssignmentMatrix, listJudgesOffPanel } from "~/models/assignments.server";
+import { getAssignmentMatrix, judgesStages, listJudgesOffPanel } from "~/models/assignments.server";
 import { requireCompetition } from "~/models/competitions.server";
 import { listConflicts, suggestConflicts } from "~/models/conflicts.server";
 import { listEntries } from "~/models/entries.server";
@@ -28,14 +29,18 @@ export const handle: CompetitionPageHandle = {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
+  // one stage's assignments: `?stage=<code>` (a scored stage), else the stage open for scoring
+  const staged = await judgesStages(c, new URL(request.url).searchParams.get("stage"));
+  if (!staged) throw new Response("Not found", { status: 404, statusText: "Not found" });
   const [matrix, offPanel, conflicts, suggestions, entries] = await Promise.all([
-    getAssignmentMatrix(c.id),
+    getAssignmentMatrix(c.id, staged.stage.id),
     listJudgesOffPanel(c.id),
     listConflicts(c.id),
     suggestConflicts(c.id),
     listEntries(c.id),
   ]);
   return json({
+    staged,
     matrix,
     offPanel,
     conflicts,
@@ -51,14 +56,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
-  return handleJudgesPost(user, c, await request.formData());
+  return handleJudgesPost(user, c, await request.formData(), new URL(request.url));
 }
 
 export default function Judges() {
   const { status } = useCompetition();
-  const { matrix, offPanel, conflicts, suggestions, libraries } = useLoaderData<typeof loader>();
+  const { staged, matrix, offPanel, conflicts, suggestions, libraries } =
+    useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const open = status === "draft" || status === "scoring";
+  // a closed stage's assignments are only shown; a one-stage competition carries no stage field
+  const stage = staged.several ? staged.stage : null;
   const names = {
     judge: (id: number) => matrix.judges.find((j) => j.id === id)?.name ?? String(id),
     entry: (id: number) => matrix.entries.find((e) => e.id === id)?.name ?? String(id),
@@ -66,8 +74,14 @@ export default function Judges() {
   return (
     <>
       <JudgesNotices reply={reply} names={names} />
+      {stage ? <StageTabs stages={staged.stages} stage={stage} /> : null}
       <PanelSection judges={matrix.judges} offPanel={offPanel} open={open} />
-      <AssignmentsSection matrix={matrix} open={open} reply={reply} />
+      <AssignmentsSection
+        matrix={matrix}
+        open={open && !staged.stage.closed}
+        reply={reply}
+        stage={stage}
+      />
       <SuggestionsSection suggestions={suggestions} reply={reply} />
       <ConflictsSection
         conflicts={conflicts}
