@@ -216,6 +216,8 @@ export function StageSetup({
             ) : null}
             {s.closed ? null : (
               <Form
+                // a new key after each change resets the fields to the saved stages, as the total
+                key={key}
                 method="post"
                 className="stack"
                 noValidate
