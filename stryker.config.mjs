@@ -15,6 +15,7 @@ export default {
     "app/models/assignments.server.ts",
     "app/models/publishing.server.ts",
     "app/models/status.server.ts",
+    "app/models/stages.server.ts",
     "app/lib/audit.server.ts",
     "app/models/audit.server.ts",
     "app/lib/csrf.server.ts",

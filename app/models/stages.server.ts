@@ -70,8 +70,9 @@ export type StageMoveResult =
 
 /**
  * Closes the stage open for scoring, writes its shortlist (every entry in the stage with its
- * score, rank and whether it goes on, docs/scoring.md "Stages") and opens the next stage; one
- * transaction, audited with the shortlist. Refused, with reasons, outside scoring, after the last
+ * score, rank and whether it goes on, docs/scoring.md "Stages") and opens the next stage; the
+ * entries that do not go on lose their assignments in later stages. One transaction, audited
+ * with the shortlist. Refused, with reasons, outside scoring, after the last
  * stage, and while sheets of the stage are unsubmitted (or, in an admin stage, entries
  * unchecked) unless overridden with a reason, as publishing is.
  */
@@ -153,6 +154,21 @@ export async function advanceStage(
             })),
           )
           .execute();
+      // an entry that does not go on takes no part in later stages: their assignments of it
+      // (made beforehand, as a file's "all" does) are withdrawn, so no judge is asked to score it.
+      // Read from the shortlist just written, not a list of bound values (no limit on its size).
+      const later = stages.filter((s) => s.position > current.position).map((s) => s.id);
+      const withdrawn = await trx
+        .deleteFrom("judge_assignments")
+        .where("stage_id", "in", later)
+        .where("entry_id", "not in", (q) =>
+          q
+            .selectFrom("stage_results")
+            .select("entry_id")
+            .where("stage_id", "=", current.id)
+            .where("advanced", "=", 1),
+        )
+        .executeTakeFirst();
       await recordAudit(
         {
           actor,
@@ -165,6 +181,7 @@ export async function advanceStage(
           after: {
             stage: next.code,
             ...(options.override && blockers.length > 0 ? { override: true } : {}),
+            assignmentsWithdrawn: Number(withdrawn.numDeletedRows),
             shortlist: shortlist.map((s) => ({
               library: s.entry.code,
               score: s.scoreX100,

@@ -25,9 +25,27 @@ import type {
 
 export type { StatusChangeResult, StatusOptions, StatusReason };
 
-/** Scoring opens when the criteria are valid and every active entry has at least one judge. */
+/**
+ * Scoring opens when the criteria are valid and every active entry has at least one judge, in
+ * the stage that opens; an admin stage (a checklist, no criteria, no judges) needs entries only.
+ */
 const canOpenScoring: Guard = async (competition, _options, db) => {
   const reasons: StatusReason[] = [];
+  const opening = await db
+    .selectFrom("stages")
+    .select("kind")
+    .where("competition_id", "=", competition.id)
+    .where("position", "=", competition.current_stage)
+    .executeTakeFirst();
+  if (opening?.kind === "admin") {
+    const active = await db
+      .selectFrom("entries as e")
+      .select(sql<number>`count(*)`.as("n"))
+      .where("e.competition_id", "=", competition.id)
+      .where(activeEntry("e"))
+      .executeTakeFirstOrThrow();
+    return Number(active.n) === 0 ? [{ message: "status.reason.noEntries" }] : [];
+  }
   const criteria = validateCriteria(await getCriteria(competition.id, db));
   if (!criteria.ok) {
     for (const issue of criteria.issues) {

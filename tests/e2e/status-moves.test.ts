@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, DEMO_SLUG } from "../../db/seed/demo";
-import { launchBrowser, logIn, waitForHydration } from "../support/browser";
+import { launchBrowser, logIn, moveStatus, waitForHydration } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -22,18 +22,6 @@ afterAll(async () => {
 async function sheetLines(page: Page, within: string) {
   const lines = await page.locator(`${within} li li`).allTextContents();
   return lines.map((l) => l.trim());
-}
-
-async function move(page: Page, label: string, options: { reason?: string } = {}) {
-  await page.getByRole("link", { name: `Pindahkan ke: ${label}` }).click();
-  await page.waitForURL(/\?move=/);
-  if (options.reason !== undefined)
-    await page.getByLabel("Alasan (wajib, dicatat di log audit)").fill(options.reason);
-  await page.getByRole("button", { name: "Ya, ubah status" }).click();
-  await page.waitForURL(/\?moved=/);
-  await expect
-    .poll(() => movedNotice(page).textContent())
-    .toContain(`Status lomba sekarang: ${label}.`);
 }
 
 const movedNotice = (page: Page) => page.locator("p.notice[role=status]");
@@ -78,8 +66,8 @@ for (const js of [true, false]) {
         .toContain("Status lomba sekarang: Ditutup.");
 
       // reopening and closing again
-      await move(page, "Penilaian", { reason: "Juri 3 minta waktu" });
-      await move(page, "Ditutup");
+      await moveStatus(page, "Penilaian", { reason: "Juri 3 minta waktu" });
+      await moveStatus(page, "Ditutup");
 
       // publishing: the open sheets are listed by name, and a refusal lists them again
       await page.getByRole("link", { name: "Pindahkan ke: Diumumkan" }).click();
@@ -105,14 +93,14 @@ for (const js of [true, false]) {
       );
 
       // unpublishing
-      await move(page, "Ditutup", { reason: "Salah ketik nama" });
+      await moveStatus(page, "Ditutup", { reason: "Salah ketik nama" });
 
       // a draft of next year's edition: opening scoring and going back to draft
       await page.getByRole("button", { name: "Salin lomba" }).click();
       await page.waitForURL(/kutim-2025$/);
       if (js) await waitForHydration(page);
-      await move(page, "Penilaian");
-      await move(page, "Draf");
+      await moveStatus(page, "Penilaian");
+      await moveStatus(page, "Draf");
     });
   });
 }

@@ -53,6 +53,17 @@ describe("the audit reader names what an entry is about", () => {
         })
       ).actor,
     ).toEqual({ kind: "person", name: "Ketua kata-2026" });
+    // the same on a page about something else: the name comes from the actor
+    await say({
+      actor: { id: fx.chair.id, label: `Nama lama <${fx.chair.email}>` },
+      entityType: "library",
+      entityId: "csv",
+      action: "import",
+    });
+    expect((await listAuditEntries({ entityType: "library" })).entries[0]!.actor).toEqual({
+      kind: "person",
+      name: "Ketua kata-2026",
+    });
     const cli = { id: null, label: "cli" };
     expect((await say({ actor: cli, entityType: "x", entityId: 1, action: "y" })).actor).toEqual({
       kind: "cli",
@@ -339,6 +350,59 @@ describe("the audit reader names what an entry is about", () => {
     expect(await criteria({ not: "a list" }, "text")).toEqual({
       key: "audit.subject.criteria",
       values: {},
+    });
+  });
+
+  it("names a panel place and an assignment on a page of their kind alone", async () => {
+    // no other entry on the page mentions the judge or the entry: the entry's own id does
+    const [, j2] = fx.judges as [unknown, { id: number }];
+    await recordAudit(
+      { actor: { id: null, label: "system" }, entityType: "panel", entityId: j2.id, action: "add" },
+      t.db,
+    );
+    await recordAudit(
+      {
+        actor: { id: null, label: "system" },
+        entityType: "assignment",
+        entityId: `${entries[2]}:${j2.id}`,
+        action: "add",
+      },
+      t.db,
+    );
+    const first = async (entityType: string) =>
+      (await listAuditEntries({ entityType })).entries[0]!.subject;
+    expect(await first("panel")).toEqual({
+      key: "audit.subject.panel",
+      values: { judge: judgeName(1) },
+    });
+    expect(await first("assignment")).toEqual({
+      key: "audit.subject.assignment",
+      values: { judge: judgeName(1), library: libraries[2]!.name },
+    });
+  });
+
+  it("names objects whose ids have two digits or more", async () => {
+    let id = 0;
+    for (let n = 0; id < 12; n++)
+      ({ id } = await t.db
+        .insertInto("libraries")
+        .values({
+          code: `DUA${n}`,
+          name: `Perpustakaan dua digit ${n}`,
+          type: "desa",
+          created_at: "2026-01-01T00:00:00.000Z",
+          updated_at: "2026-01-01T00:00:00.000Z",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow());
+    const { name } = await t.db
+      .selectFrom("libraries")
+      .select("name")
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(await subject({ entityType: "library", entityId: id, action: "update" })).toEqual({
+      key: "audit.subject.library",
+      values: { name },
     });
   });
 
