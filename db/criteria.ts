@@ -6,17 +6,22 @@ import type { Executor } from "./schema";
  * competition files, the criteria editor) and the demo seed, so it sits below both.
  */
 
-/** Writes a competition's components, indicators and rubric levels, in order. */
+/**
+ * Writes a competition's components, indicators and rubric levels, in order; in the stage given,
+ * or else the competition's current stage (a trigger, migration 0010).
+ */
 export async function insertCriteria(
   competitionId: number,
   components: readonly TemplateComponent[],
   db: Executor,
+  stageId?: number,
 ): Promise<void> {
   for (const [cIndex, component] of components.entries()) {
     const { id: componentId } = await db
       .insertInto("components")
       .values({
         competition_id: competitionId,
+        ...(stageId === undefined ? {} : { stage_id: stageId }),
         code: component.code,
         name: component.name,
         weight: component.weight,

@@ -154,6 +154,7 @@ export type AuditSubjectKey =
   | "audit.subject.assignment"
   | "audit.subject.conflict"
   | "audit.subject.finalists"
+  | "audit.subject.stage"
   | "audit.subject.other";
 
 export interface AuditSubject {
@@ -474,6 +475,8 @@ function describeSubject(
     }
     case "finalists":
       return { key: "audit.subject.finalists", values: { stage: r.entity_id } };
+    case "stage":
+      return { key: "audit.subject.stage", values: { stage: r.entity_id } };
     default:
       return { key: "audit.subject.other", values: { type: r.entity_type, id: r.entity_id } };
   }

@@ -67,16 +67,65 @@ export async function getStageCriteria(
 export type SaveCriteriaResult = { ok: true } | { ok: false; issues: CriteriaIssue[] } | Refusal;
 
 /**
- * Replaces a competition's criteria as a whole, after validation. Only while draft: once scoring
- * starts the criteria are frozen (reopening to draft is allowed only before any score exists).
+ * The codes of `components` (and their indicators) already used by another stage of the
+ * competition: codes are unique in the whole competition (docs/decisions/010-stages.md), so the
+ * clash is told next to the field instead of failing on the unique key.
+ */
+async function codesElsewhere(
+  competitionId: number,
+  stageId: number | ReturnType<typeof currentStage>,
+  components: readonly TemplateComponent[],
+  db: Executor,
+): Promise<CriteriaIssue[]> {
+  const others = await db
+    .selectFrom("components as c")
+    .innerJoin("stages as s", "s.id", "c.stage_id")
+    .leftJoin("indicators as i", "i.component_id", "c.id")
+    .select(["c.code as component", "i.code as indicator", "s.code as stage"])
+    .where("c.competition_id", "=", competitionId)
+    .where("c.stage_id", "!=", stageId)
+    .execute();
+  if (others.length === 0) return [];
+  const stageOfComponent = new Map(others.map((o) => [o.component.toLowerCase(), o.stage]));
+  const indicators = new Map(
+    others.flatMap((o) => (o.indicator ? [[o.indicator.toLowerCase(), o.stage] as const] : [])),
+  );
+  const issues: CriteriaIssue[] = [];
+  components.forEach((c, ci) => {
+    const stage = stageOfComponent.get(c.code.toLowerCase());
+    if (stage)
+      issues.push({
+        path: [ci, "code"],
+        message: "stageSetup.criteria.codeElsewhere",
+        params: { code: c.code, stage },
+      });
+    c.indicators.forEach((ind, ii) => {
+      const at = indicators.get(ind.code.toLowerCase());
+      if (at)
+        issues.push({
+          path: [ci, "indicators", ii, "code"],
+          message: "stageSetup.criteria.codeElsewhere",
+          params: { code: ind.code, stage: at },
+        });
+    });
+  });
+  return issues;
+}
+
+/**
+ * Replaces the criteria of a competition's stage (by default the one open for scoring) as a
+ * whole, after validation. Only while draft: once scoring starts the criteria are frozen
+ * (reopening to draft is allowed only before any score exists).
  */
 export async function saveCriteria(
   actor: Actor,
   competitionId: number,
   input: unknown,
+  stageId?: number,
 ): Promise<SaveCriteriaResult> {
   const result = validateCriteria(input);
   if (!result.ok) return result;
+  const stage = stageId ?? currentStage(competitionId);
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -86,14 +135,16 @@ export async function saveCriteria(
         .where("id", "=", competitionId)
         .executeTakeFirstOrThrow();
       if (competition.status !== "draft") return refuse("setup.error.criteriaFrozen");
-      const before = await getCriteria(competitionId, trx);
-      // the stage open for scoring (the new components take it too: a trigger, migration 0010)
+      const clashes = await codesElsewhere(competitionId, stage, result.components, trx);
+      if (clashes.length > 0) return { ok: false, issues: clashes } as const;
+      const before = await getStageCriteria(competitionId, stage, trx);
+      // without a stage, the one open for scoring (the new components take it: a trigger, 0010)
       await trx
         .deleteFrom("components")
         .where("competition_id", "=", competitionId)
-        .where("stage_id", "=", currentStage(competitionId))
+        .where("stage_id", "=", stage)
         .execute();
-      await insertCriteria(competitionId, result.components, trx);
+      await insertCriteria(competitionId, result.components, trx, stageId);
       await recordAudit(
         {
           actor,

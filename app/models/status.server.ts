@@ -14,6 +14,7 @@ import {
   writeSnapshot,
 } from "./publishing.server";
 import { activeEntry, currentStage } from "./query.server";
+import { stageSetupReasons } from "./stage-setup.server";
 import type {
   Effect,
   Guard,
@@ -85,6 +86,15 @@ const canOpenScoring: Guard = async (competition, _options, db) => {
   return reasons;
 };
 
+/** Every guard's reasons, in order (the stages' own rule first, then the opening stage's). */
+const allOf =
+  (...guards: Guard[]): Guard =>
+  async (competition, options, db) => {
+    const reasons: StatusReason[] = [];
+    for (const guard of guards) reasons.push(...(await guard(competition, options, db)));
+    return reasons;
+  };
+
 /** Back to draft (to change criteria) only while nobody has scored anything. */
 const canReopenDraft: Guard = async (competition, _options, db) => {
   const scores = await countScores(competition.id, db);
@@ -113,7 +123,7 @@ interface Transition {
  */
 const TRANSITIONS: Record<CompetitionStatus, Partial<Record<CompetitionStatus, Transition>>> = {
   draft: {
-    scoring: { guard: canOpenScoring },
+    scoring: { guard: allOf((c, _options, db) => stageSetupReasons(c, db), canOpenScoring) },
   },
   scoring: {
     draft: { guard: canReopenDraft },

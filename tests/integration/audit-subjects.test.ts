@@ -414,6 +414,14 @@ describe("the audit reader names what an entry is about", () => {
       });
   });
 
+  it("names a stage by its code", async () => {
+    for (const action of ["create", "update", "move", "delete"])
+      expect(await subject({ entityType: "stage", entityId: "V", action })).toEqual({
+        key: "audit.subject.stage",
+        values: { stage: "V" },
+      });
+  });
+
   it("names any other kind by its type and id", async () => {
     expect(await subject({ entityType: "setting", entityId: "tema", action: "update" })).toEqual({
       key: "audit.subject.other",

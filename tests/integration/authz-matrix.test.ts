@@ -471,6 +471,41 @@ describe("authorization matrix over every route of the build", () => {
       ).toEqual(CHAIR_ONLY_POST_EMPTY);
   });
 
+  // the stages page's setup forms: the role is checked before the competition's state
+  // (kutim-2024 is scoring, so a chair's or an admin's change is refused by the model: 409)
+  it("lets only a chair or an admin set up stages", async () => {
+    const stage = { code: "V", name: "Kunjungan", kind: "visit", weight: "40", advance: "" };
+    const forms: Record<string, string>[] = [
+      { intent: "stage-add", ...stage },
+      { intent: "stage-edit", stage: "S1", ...stage, code: "S1" },
+      { intent: "stage-remove", stage: "S1" },
+      { intent: "stage-move", stage: "S1", direction: "down" },
+      { intent: "stage-combine", combine: "last" },
+    ];
+    for (const form of forms) {
+      const answers: Record<string, number> = {};
+      for (const role of ROLES)
+        answers[role] = (
+          await clients[role].post("/chair/competitions/kutim-2024/stages", form)
+        ).status;
+      expect(answers, form.intent).toEqual({ ...CHAIR_ONLY_POST_EMPTY, chair: 409, admin: 409 });
+    }
+  });
+
+  // the criteria editor of one stage (`?stage=`): the same roles as the editor itself
+  it("lets only a chair or an admin open or post a stage's criteria", async () => {
+    const url = "/chair/competitions/kutim-2024/criteria?stage=S1";
+    const gets: Record<string, number> = {};
+    const posts: Record<string, number> = {};
+    for (const role of ROLES) {
+      gets[role] = (await clients[role].get(url)).status;
+      posts[role] = (await clients[role].post(url, { intent: "refresh" })).status;
+    }
+    expect(gets).toEqual(CHAIR_ONLY);
+    // kutim-2024 is scoring: its criteria are frozen, a change is a conflict with its state
+    expect(posts).toEqual({ ...CHAIR_ONLY_POST_EMPTY, chair: 409, admin: 409 });
+  });
+
   it("answers every route's loader and action as the table says, for every role", async () => {
     const mismatches: string[] = [];
     let checked = 0;

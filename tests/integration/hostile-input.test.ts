@@ -599,6 +599,64 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
           reason: { t: "text", max: 500, required: true },
         },
       },
+      // setting up stages: kutim-2024 is scoring, so the list is read-only and every change refused
+      {
+        name: "add stage",
+        role: "chair",
+        url: `${c}/stages`,
+        base: { intent: "stage-add", code: "V", name: "Kunjungan", kind: "visit", weight: "40" },
+        fields: {
+          code: { t: "code" },
+          name: { t: "text", max: 200, required: true },
+          kind: { t: "enum", values: ["admin", "desk", "visit", "presentation", "other"] },
+          weight: { t: "int", min: 0, max: 100 },
+          advance: { t: "int", min: 1, max: 5000, optional: true },
+        },
+      },
+      {
+        name: "edit stage",
+        role: "chair",
+        url: `${c}/stages`,
+        base: {
+          intent: "stage-edit",
+          stage: "S1",
+          code: "S1",
+          name: "Penilaian",
+          kind: "other",
+          weight: "100",
+          advance: "3",
+        },
+        fields: {
+          stage: { t: "text", max: 40, required: true },
+          code: { t: "code" },
+          weight: { t: "int", min: 0, max: 100 },
+          advance: { t: "int", min: 1, max: 5000, optional: true },
+        },
+      },
+      {
+        name: "remove stage",
+        role: "chair",
+        url: `${c}/stages`,
+        base: { intent: "stage-remove", stage: "S1" },
+        fields: { stage: { t: "text", max: 40, required: true } },
+      },
+      {
+        name: "move stage",
+        role: "chair",
+        url: `${c}/stages`,
+        base: { intent: "stage-move", stage: "S1", direction: "down" },
+        fields: {
+          stage: { t: "text", max: 40, required: true },
+          direction: { t: "enum", values: ["up", "down"] },
+        },
+      },
+      {
+        name: "combine stages",
+        role: "chair",
+        url: `${c}/stages`,
+        base: { intent: "stage-combine", combine: "last" },
+        fields: { combine: { t: "enum", values: ["weighted", "last"] } },
+      },
     ],
     "routes/judge.$slug.$code": [
       {
@@ -654,6 +712,16 @@ const DRAFT_SLUG = "kendali-2026";
  */
 function textOnlyOperations(): Operation[] {
   return [
+    {
+      name: "add stage (draft)",
+      role: "chair",
+      url: `/chair/competitions/${DRAFT_SLUG}/stages`,
+      base: { intent: "stage-add", code: "V", name: "Kunjungan", kind: "visit", weight: "40" },
+      fields: {
+        code: { t: "text", max: 20, required: true },
+        name: { t: "text", max: 200, required: true },
+      },
+    },
     {
       name: "criteria (draft)",
       role: "chair",

@@ -1,4 +1,4 @@
-import type { Competition } from "../../../db/schema";
+import type { Competition, Stage } from "../../../db/schema";
 import {
   draftToInput,
   emptyComponent,
@@ -19,7 +19,8 @@ import {
   templateDraft,
 } from "~/lib/templates";
 import type { SessionUser } from "~/lib/session.server";
-import { getCriteria, saveCriteria } from "~/models/criteria.server";
+import { getStageCriteria, saveCriteria } from "~/models/criteria.server";
+import { listStages } from "~/models/stages.server";
 import { actorOf } from "~/models/users.server";
 
 export type Issues = Record<string, Message[]>;
@@ -62,18 +63,58 @@ function answer(
   );
 }
 
+/** One stage as the criteria editor names it. */
+export interface EditorStage {
+  id: number;
+  code: string;
+  name: string;
+  kind: Stage["kind"];
+}
+
 /**
- * One POST of the criteria editor. Without JavaScript every add/remove button is a round trip:
- * the server answers with the edited draft, and only `save` writes. The caller has already checked
- * the role and the competition.
+ * The stage whose criteria the editor shows (`?stage=<code>`, any case; by default the one open
+ * for scoring) and the competition's stages for the choice; undefined: no such stage.
  */
-export async function handleCriteriaPost(user: SessionUser, c: Competition, formData: FormData) {
+export async function editorStage(
+  c: Competition,
+  wanted: string | null,
+): Promise<{ stage: EditorStage; stages: EditorStage[] } | undefined> {
+  const stages = (await listStages(c.id)).map((s) => ({
+    id: s.id,
+    code: s.code,
+    name: s.name,
+    kind: s.kind,
+    position: s.position,
+  }));
+  const stage =
+    wanted === null
+      ? stages.find((s) => s.position === c.current_stage)
+      : stages.find((s) => s.code.toLowerCase() === wanted.trim().toLowerCase());
+  if (!stage) return undefined;
+  const plain = ({ id, code, name, kind }: EditorStage) => ({ id, code, name, kind });
+  return { stage: plain(stage), stages: stages.map(plain) };
+}
+
+/**
+ * One POST of the criteria editor, for the criteria of one stage. Without JavaScript every
+ * add/remove button is a round trip: the server answers with the edited draft, and only `save`
+ * writes. The caller has already checked the role, the competition and the stage.
+ */
+export async function handleCriteriaPost(
+  user: SessionUser,
+  c: Competition,
+  stage: EditorStage,
+  formData: FormData,
+) {
   if (c.status !== "draft")
     return answer(
-      toDraft(await getCriteria(c.id)),
+      toDraft(await getStageCriteria(c.id, stage.id)),
       { errors: formError("setup.error.criteriaFrozen") },
       409,
     );
+  // an admin stage has a checklist, no criteria
+  if (stage.kind === "admin")
+    return answer([], { errors: formError("stageSetup.criteria.adminRefused") }, 409);
   const intent = String(formData.get("intent") ?? "");
   if (intent === "template") {
     const loaded = loadTemplate(String(formData.get("template") ?? DEFAULT_TEMPLATE));
@@ -99,11 +140,11 @@ export async function handleCriteriaPost(user: SessionUser, c: Competition, form
   }
   if (verb === "refresh") return answer(draft);
   if (verb !== "save") return answer(draft, { errors: formError("setup.error.badRequest") }, 400);
-  const result = await saveCriteria(actorOf(user), c.id, draftToInput(draft));
+  const result = await saveCriteria(actorOf(user), c.id, draftToInput(draft), stage.id);
   if (!result.ok) {
     // issues carry their place in the criteria and placeholders: kept apart from form errors
     if ("issues" in result) return answer(draft, { issues: byPath(result.issues) }, 400);
     return answer(draft, { errors: result.errors }, 409);
   }
-  return answer(toDraft(await getCriteria(c.id)), { notice: "saved" });
+  return answer(toDraft(await getStageCriteria(c.id, stage.id)), { notice: "saved" });
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { CriteriaFields, type Issues } from "~/components/CriteriaEditor";
 import { MessageList } from "~/components/SetupUi";
@@ -9,12 +9,12 @@ import { sumOfWeights, toDraft, weightsInForm, weightTotal } from "~/lib/criteri
 import { EDITOR_TEMPLATES, findCriteriaTemplate } from "~/lib/templates";
 import { requireRole } from "~/lib/session.server";
 import { requireCompetition } from "~/models/competitions.server";
-import { getCriteria } from "~/models/criteria.server";
+import { getStageCriteria } from "~/models/criteria.server";
 import {
   useCompetition,
   type CompetitionPageHandle,
 } from "../chair.competitions.$slug/competition-page";
-import { handleCriteriaPost, loadTemplate } from "./criteria.server";
+import { editorStage, handleCriteriaPost, loadTemplate } from "./criteria.server";
 
 export const meta: MetaFunction = () => [{ title: "Kriteria · Juara" }];
 
@@ -25,21 +25,34 @@ export const handle: CompetitionPageHandle = {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
-  const criteria = await getCriteria(c.id);
+  const url = new URL(request.url);
+  const found = await editorStage(c, url.searchParams.get("stage"));
+  if (!found) throw new Response("Not Found", { status: 404 });
+  const { stage, stages } = found;
+  // the stage choice only when there is a choice: a one-stage competition's page stays as it was
+  const choice = {
+    stage: { code: stage.code, kind: stage.kind },
+    stages: stages.length > 1 ? stages.map(({ code, name, kind }) => ({ code, name, kind })) : null,
+  };
+  const criteria = await getStageCriteria(c.id, stage.id);
   // `?template=<code>`: the new-competition form sends the chair here with a template that has
   // no weights. It fills only a draft without criteria, so saved criteria never hide behind it
   // (a reload after saving shows them); nothing is stored until the chair presses Save.
-  const code = new URL(request.url).searchParams.get("template");
+  const code = url.searchParams.get("template");
   const loaded =
-    code !== null && c.status === "draft" && criteria.length === 0 ? loadTemplate(code) : null;
-  if (loaded) return json({ draft: loaded.draft, notice: loaded.notice });
-  return json({ draft: toDraft(criteria), notice: null });
+    code !== null && c.status === "draft" && criteria.length === 0 && stage.kind !== "admin"
+      ? loadTemplate(code)
+      : null;
+  if (loaded) return json({ draft: loaded.draft, notice: loaded.notice, ...choice });
+  return json({ draft: toDraft(criteria), notice: null, ...choice });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
-  return handleCriteriaPost(user, c, await request.formData());
+  const found = await editorStage(c, new URL(request.url).searchParams.get("stage"));
+  if (!found) throw new Response("Not Found", { status: 404 });
+  return handleCriteriaPost(user, c, found.stage, await request.formData());
 }
 
 function hash(text: string): string {
@@ -50,8 +63,9 @@ function hash(text: string): string {
 
 export default function CriteriaEditor() {
   const t = useT();
-  const { status } = useCompetition();
+  const { status, slug } = useCompetition();
   const loaded = useLoaderData<typeof loader>();
+  const { stage, stages } = loaded;
   const data = useActionData<typeof action>();
   const draft = data?.draft ?? loaded.draft;
   const issues: Issues = data?.issues ?? {};
@@ -68,8 +82,38 @@ export default function CriteriaEditor() {
   useEffect(() => {
     if (hasIssues) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [data, hasIssues]);
+  const choice = stages ? (
+    <nav aria-label={t("stageSetup.criteria.choose")} className="stage-tabs">
+      <ul className="button-row">
+        {stages.map((s) => (
+          <li key={s.code}>
+            <Link
+              to={`?stage=${encodeURIComponent(s.code)}`}
+              aria-current={s.code === stage.code ? "page" : undefined}
+              className={s.code === stage.code ? "button small primary" : "button small"}
+            >
+              {s.code} · {s.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  ) : null;
+  if (stage.kind === "admin")
+    return (
+      <>
+        {choice}
+        <p className="readonly-note">{t("stageSetup.criteria.admin", { stage: stage.code })}</p>
+        <p>
+          <Link to={`/chair/competitions/${slug}/stages`}>
+            {t("stageSetup.criteria.checklist")}
+          </Link>
+        </p>
+      </>
+    );
   return (
     <>
+      {choice}
       {frozen ? (
         <p className="readonly-note" id="criteria-frozen">
           {t("setup.criteria.frozen")}

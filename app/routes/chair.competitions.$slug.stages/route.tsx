@@ -10,6 +10,7 @@ import {
 } from "@remix-run/react";
 import { ErrorList, Field } from "~/components/Field";
 import { MessageList, type FormErrors } from "~/components/SetupUi";
+import { setupFormOf, StageSetup } from "~/components/StageSetup";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDateTime } from "~/lib/format";
 import { allErrors } from "~/lib/forms";
@@ -43,7 +44,7 @@ export default function StagesPage() {
   const t = useT();
   const lang = useLang();
   const c = useCompetition();
-  const { stages, move, checklist } = useLoaderData<typeof loader>();
+  const { stages, move, checklist, setup, combine } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const [search] = useSearchParams();
@@ -51,6 +52,10 @@ export default function StagesPage() {
   const checked = search.get("checked");
   const announced = search.get("finalists");
   const withdrawn = search.get("withdrawn");
+  const saved = search.get("saved");
+  const removed = search.get("removed");
+  const reordered = search.get("reordered");
+  const combined = search.get("combined");
   const errors = (data?.errors ?? {}) as FormErrors;
   const values = (data?.values ?? {}) as Partial<Record<string, string>>;
   const hasFinalists = (s: (typeof stages)[number]) =>
@@ -67,7 +72,8 @@ export default function StagesPage() {
     (data?.intent === "stage-next" && move !== null) ||
     (data?.intent === "stage-check" &&
       (checklist?.some((e) => e.library === values.library) ?? false)) ||
-    stages.some(finalistsHere);
+    stages.some(finalistsHere) ||
+    (setup !== null && setupFormOf(data, stages) !== null);
   const busy = (intent: string, stage: string) =>
     navigation.state === "submitting" &&
     navigation.formData?.get("intent") === intent &&
@@ -94,6 +100,26 @@ export default function StagesPage() {
       {moved && stages.some((s) => s.current && s.code === moved) ? (
         <p className="notice" role="status">
           {t("stages.moved", { stage: moved })}
+        </p>
+      ) : null}
+      {saved && stages.some((s) => s.code === saved) ? (
+        <p className="notice" role="status">
+          {t("stageSetup.saved", { stage: saved })}
+        </p>
+      ) : null}
+      {removed && !stages.some((s) => s.code === removed) ? (
+        <p className="notice" role="status">
+          {t("stageSetup.removed", { stage: removed })}
+        </p>
+      ) : null}
+      {reordered ? (
+        <p className="notice" role="status">
+          {t("stageSetup.reordered")}
+        </p>
+      ) : null}
+      {combined ? (
+        <p className="notice" role="status">
+          {t("stageSetup.combineSaved")}
         </p>
       ) : null}
       {checked ? (
@@ -130,7 +156,21 @@ export default function StagesPage() {
             ))}
           </tbody>
         </table>
+        {stages.length > 1 ? (
+          <p>{t("stageSetup.combine.current", { mode: t(`stageSetup.combine.${combine}`) })}</p>
+        ) : null}
+        {setup ? null : <p className="readonly-note">{t("stageSetup.readonly")}</p>}
       </section>
+      {setup ? (
+        <StageSetup
+          slug={c.slug}
+          stages={stages}
+          combine={setup.combine}
+          removable={setup.removable}
+          started={setup.started}
+          reply={data}
+        />
+      ) : null}
       {stages
         .filter((s) => s.closed)
         .map((s) => (

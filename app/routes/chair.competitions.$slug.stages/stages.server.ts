@@ -4,7 +4,9 @@ import type { Competition } from "../../../db/schema";
 import {
   formError,
   formValues,
+  FORM,
   isNotFound,
+  type Refusal,
   optionalText,
   parseForm,
   parseIntent,
@@ -25,6 +27,15 @@ import {
 } from "~/models/stages.server";
 import type { StatusReason } from "~/models/status-types.server";
 import { actorOf } from "~/models/users.server";
+import { CombineSchema, StageFormSchema } from "~/lib/stage-setup";
+import {
+  addStage,
+  moveStage,
+  removeStage,
+  setCombine,
+  stageUsage,
+  updateStage,
+} from "~/models/stage-setup.server";
 
 const NextSchema = z.object({
   confirm: z.literal("yes", { error: "error.invalid" }),
@@ -42,6 +53,13 @@ const CheckSchema = z.object({
 const PublishSchema = z.object({ stage: requiredText(40) });
 
 const WithdrawSchema = z.object({ stage: requiredText(40), reason: requiredText(500) });
+
+const StageRefSchema = z.object({ stage: requiredText(40) });
+
+const MoveSchema = z.object({
+  stage: requiredText(40),
+  direction: z.enum(["up", "down"], { error: "error.invalid" }),
+});
 
 const NO_REASONS: StatusReason[] = [];
 
@@ -65,7 +83,23 @@ export async function loadStages(c: Competition) {
         warnings.push({ message: "status.reason.sheetsMissing", params: { count: missing } });
     }
   }
+  const draft = c.status === "draft";
+  const usage = draft ? await Promise.all(stages.map((s) => stageUsage(s.id))) : [];
   return {
+    /** the stages can be set up (draft only): how they combine, and which hold nothing */
+    setup: draft
+      ? {
+          combine: c.combine,
+          removable: stages
+            .filter((_, k) => {
+              const u = usage[k]!;
+              return u.components + u.assignments + u.sheets + u.checks === 0;
+            })
+            .map((s) => s.code),
+          started: stages.some((s) => s.closed_at !== null),
+        }
+      : null,
+    combine: c.combine,
     stages: stages.map((s) => ({
       code: s.code,
       name: s.name,
@@ -86,11 +120,27 @@ export async function loadStages(c: Competition) {
   };
 }
 
-const INTENTS = ["stage-next", "stage-check", "finalists-publish", "finalists-withdraw"] as const;
+const INTENTS = [
+  "stage-next",
+  "stage-check",
+  "finalists-publish",
+  "finalists-withdraw",
+  "stage-add",
+  "stage-edit",
+  "stage-remove",
+  "stage-move",
+  "stage-combine",
+] as const;
+
+/** A model's refusal: not there 404, a field's problem 400, the competition's state 409. */
+const refusalStatus = (r: Refusal) =>
+  isNotFound(r) ? 404 : Object.keys(r.errors).some((k) => k !== FORM) ? 400 : 409;
 
 /**
- * One POST of the stages page: the move to the next stage, one item of the admin checklist, or
- * announcing a closed stage's finalists on the public page (and withdrawing that, with a reason).
+ * One POST of the stages page: the move to the next stage, one item of the admin checklist,
+ * announcing a closed stage's finalists on the public page (and withdrawing that, with a reason),
+ * or, while the competition is a draft, setting up the stages (add, edit, remove, reorder, how
+ * they combine).
  */
 export async function handleStagesPost(user: SessionUser, c: Competition, formData: FormData) {
   const intent = parseIntent(formData, INTENTS);
@@ -152,6 +202,69 @@ export async function handleStagesPost(user: SessionUser, c: Competition, formDa
           isNotFound(result) ? 404 : result.errors.reason ? 400 : 409,
         );
       return redirect(`${base}?withdrawn=${encodeURIComponent(result.stage)}`);
+    }
+    case "stage-add": {
+      const form = parseForm(StageFormSchema, formData);
+      if (!form.ok) return answer({ errors: form.errors, values: form.values }, 400);
+      const result = await addStage(actorOf(user), c.id, form.data);
+      if (!result.ok)
+        return answer(
+          { errors: result.errors, values: formValues(formData) },
+          refusalStatus(result),
+        );
+      return redirect(`${base}?saved=${encodeURIComponent(result.code)}#stage-setup`);
+    }
+    case "stage-edit": {
+      const ref = parseForm(StageRefSchema, formData);
+      const form = parseForm(StageFormSchema, formData);
+      if (!ref.ok || !form.ok)
+        return answer(
+          {
+            errors: { ...(ref.ok ? {} : ref.errors), ...(form.ok ? {} : form.errors) },
+            values: formValues(formData),
+          },
+          400,
+        );
+      const result = await updateStage(actorOf(user), c.id, ref.data.stage, form.data);
+      if (!result.ok)
+        return answer(
+          { errors: result.errors, values: formValues(formData) },
+          refusalStatus(result),
+        );
+      return redirect(`${base}?saved=${encodeURIComponent(result.code)}#stage-setup`);
+    }
+    case "stage-remove": {
+      const form = parseForm(StageRefSchema, formData);
+      if (!form.ok) return answer({ errors: form.errors, values: form.values }, 400);
+      const result = await removeStage(actorOf(user), c.id, form.data.stage);
+      if (!result.ok)
+        return answer(
+          { errors: result.errors, values: formValues(formData) },
+          refusalStatus(result),
+        );
+      return redirect(`${base}?removed=${encodeURIComponent(result.code)}#stage-setup`);
+    }
+    case "stage-move": {
+      const form = parseForm(MoveSchema, formData);
+      if (!form.ok) return answer({ errors: form.errors, values: form.values }, 400);
+      const result = await moveStage(actorOf(user), c.id, form.data.stage, form.data.direction);
+      if (!result.ok)
+        return answer(
+          { errors: result.errors, values: formValues(formData) },
+          refusalStatus(result),
+        );
+      return redirect(`${base}?reordered=${encodeURIComponent(result.code)}#stage-setup`);
+    }
+    case "stage-combine": {
+      const form = parseForm(CombineSchema, formData);
+      if (!form.ok) return answer({ errors: form.errors, values: form.values }, 400);
+      const result = await setCombine(actorOf(user), c.id, form.data.combine);
+      if (!result.ok)
+        return answer(
+          { errors: result.errors, values: formValues(formData) },
+          refusalStatus(result),
+        );
+      return redirect(`${base}?combined=${form.data.combine}#stage-setup`);
     }
   }
   return answer({ errors: formError("setup.error.badRequest") }, 400);
