@@ -464,6 +464,8 @@ describe("the lists", () => {
       slug: fx.slug,
       name: `Lomba Uji ${fx.slug}`,
       status: "scoring",
+      // one stage: the list names none
+      stage: null,
       indicators: 3,
       entries: [fx.codes[1], fx.codes[2]].map((code, i) => ({
         code,
