@@ -506,6 +506,21 @@ function report(): AssignmentReport {
   return { ok: true, added: 0, removed: 0, refused: [], short: [] };
 }
 
+/** Assigns one pair and counts it in the report: added, or refused for a conflict of interest. */
+async function assignCounted(
+  out: AssignmentReport,
+  actor: Actor,
+  competitionId: number,
+  entryId: number,
+  judgeId: number,
+  trx: Executor,
+  stage: StageRef,
+): Promise<void> {
+  const outcome = await assignIn(actor, competitionId, entryId, judgeId, trx, stage);
+  if (outcome === "assigned") out.added++;
+  else if (outcome === "conflict") out.refused.push({ entryId, judgeId, reason: "conflict" });
+}
+
 /**
  * The checks every change of a stage's assignments starts with, in its transaction: the
  * competition takes assignments (draft or scoring) and the stage is not closed.
@@ -562,14 +577,7 @@ export async function saveAssignments(
         for (const j of matrix.judges) {
           const k = `${e.id}:${j.id}`;
           if (wanted.has(k) && !current.has(k)) {
-            const outcome = await assignIn(actor, competitionId, e.id, j.id, trx, stage);
-            if (outcome === "assigned") out.added++;
-            else if (outcome === "conflict")
-              out.refused.push({
-                entryId: e.id,
-                judgeId: j.id,
-                reason: "conflict",
-              });
+            await assignCounted(out, actor, competitionId, e.id, j.id, trx, stage);
           } else if (!wanted.has(k) && current.has(k)) {
             if (await unassignIn(actor, competitionId, e.id, j.id, stage, trx)) out.removed++;
             else
@@ -601,14 +609,7 @@ export async function assignAll(
       for (const e of matrix.entries) {
         for (const j of matrix.judges) {
           if (!j.active) continue;
-          const outcome = await assignIn(actor, competitionId, e.id, j.id, trx, stage);
-          if (outcome === "assigned") out.added++;
-          else if (outcome === "conflict")
-            out.refused.push({
-              entryId: e.id,
-              judgeId: j.id,
-              reason: "conflict",
-            });
+          await assignCounted(out, actor, competitionId, e.id, j.id, trx, stage);
         }
       }
       return out;
@@ -639,12 +640,8 @@ export async function assignTwoTeams(
       const out = report();
       for (const [i, e] of matrix.entries.entries()) {
         const team = i < half ? judges.slice(0, teamSize) : judges.slice(teamSize);
-        for (const j of team) {
-          const outcome = await assignIn(actor, competitionId, e.id, j.id, trx, stage);
-          if (outcome === "assigned") out.added++;
-          else if (outcome === "conflict")
-            out.refused.push({ entryId: e.id, judgeId: j.id, reason: "conflict" });
-        }
+        for (const j of team)
+          await assignCounted(out, actor, competitionId, e.id, j.id, trx, stage);
       }
       return out;
     });
