@@ -27,6 +27,13 @@ export const STAGE_KINDS = ["admin", "desk", "visit", "presentation", "other"] a
 export const SCORED_STAGE_KINDS = ["desk", "visit", "presentation", "other"] as const;
 export const COMBINE_MODES = ["weighted", "last"] as const;
 export const POINTS_DISPLAYS = ["none", "weighted", "sum"] as const;
+/** what a library reports for an indicator (0015) */
+export const CLAIM_KINDS = ["number", "yesno", "text"] as const;
+export const SELF_ASSESSMENT_STATUSES = ["draft", "submitted"] as const;
+export const PROFILE_STATUSES = ["none", "pending", "accepted", "rejected"] as const;
+export const CLAIM_RESULTS = ["verified", "corrected"] as const;
+export const EVIDENCE_KINDS = ["image", "pdf", "video"] as const;
+export const EVIDENCE_SOURCES = ["library", "judge"] as const;
 
 export type CompetitionLevel = (typeof COMPETITION_LEVELS)[number];
 export type CompetitionStatus = (typeof COMPETITION_STATUSES)[number];
@@ -41,6 +48,12 @@ export type ConflictStatus = (typeof CONFLICT_STATUSES)[number];
 export type StageKind = (typeof STAGE_KINDS)[number];
 export type CombineMode = (typeof COMBINE_MODES)[number];
 export type PointsDisplay = (typeof POINTS_DISPLAYS)[number];
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+export type SelfAssessmentStatus = (typeof SELF_ASSESSMENT_STATUSES)[number];
+export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
+export type ClaimResult = (typeof CLAIM_RESULTS)[number];
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
 
 export interface CompetitionTable {
   id: Generated<number>;
@@ -71,6 +84,11 @@ export interface CompetitionTable {
   points_display: ColumnType<PointsDisplay, PointsDisplay | undefined, PointsDisplay>;
   /** the factor of `weighted` points (0011): points = final × factor */
   points_factor: ColumnType<number, number | undefined, number>;
+  /** the self-assessment window (0015): ISO timestamps, null: not open to libraries */
+  self_assessment_opens: ColumnType<string | null, string | null | undefined, string | null>;
+  self_assessment_closes: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1: the library's feedback page names the judges beside their coaching notes (0015) */
+  feedback_names_judges: ColumnType<Flag, Flag | undefined, Flag>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -97,6 +115,8 @@ export interface StageTable {
     Timestamp | null | undefined,
     Timestamp | null
   >;
+  /** 1: a desk stage that needs each entry's submitted self-assessment (0015) */
+  requires_self_assessment: ColumnType<Flag, Flag | undefined, Flag>;
 }
 
 /** One item of an admin stage's checklist for one entry (0010); a failure carries its reason. */
@@ -162,6 +182,9 @@ export interface LibraryTable {
   head_name: DefaultedText;
   contact: DefaultedText;
   npp: DefaultedText;
+  /** from the library's accepted profile (0015) */
+  opening_hours: DefaultedText;
+  members: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -397,6 +420,78 @@ export interface CoachingNoteTable {
   updated_at: Timestamp;
 }
 
+/** A reported value the chair asks libraries for on an indicator (0015). */
+export interface IndicatorClaimTable {
+  indicator_id: number;
+  kind: ClaimKind;
+  /** judul, m², jam/hari, orang … ("" for yes/no and text) */
+  unit: DefaultedText;
+  /** the national standard's minimum (numbers); yes/no: 1 when the standard requires "yes" */
+  standard_min: number | null;
+}
+
+/** An entry's self-assessment and the profile it proposes (0015). */
+export interface SelfAssessmentTable {
+  entry_id: number;
+  status: ColumnType<SelfAssessmentStatus, SelfAssessmentStatus | undefined, SelfAssessmentStatus>;
+  version: ColumnType<number, number | undefined, number>;
+  submitted_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  submitted_by: ColumnType<number | null, number | null | undefined, number | null>;
+  reopened_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  reopen_reason: DefaultedText;
+  profile_head_name: ColumnType<string | null, string | null | undefined, string | null>;
+  profile_opening_hours: ColumnType<string | null, string | null | undefined, string | null>;
+  profile_members: ColumnType<number | null, number | null | undefined, number | null>;
+  profile_status: ColumnType<ProfileStatus, ProfileStatus | undefined, ProfileStatus>;
+  profile_decided_by: ColumnType<number | null, number | null | undefined, number | null>;
+  profile_decided_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  updated_at: Timestamp;
+}
+
+/** A reported value (0015): a canonical decimal, `yes`/`no`, or short text. */
+export interface ClaimValueTable {
+  entry_id: number;
+  indicator_id: number;
+  value: string;
+  updated_at: Timestamp;
+}
+
+/** A visit judge's check of a reported value (0015); `observed` only when corrected. */
+export interface ClaimCheckTable {
+  stage_id: number;
+  entry_id: number;
+  indicator_id: number;
+  judge_id: number;
+  result: ClaimResult;
+  observed: string | null;
+  checked_at: Timestamp;
+}
+
+/** An evidence file (stored under the data folder by content hash) or a video link (0015). */
+export interface EvidenceFileTable {
+  id: Generated<number>;
+  entry_id: number;
+  indicator_id: number | null;
+  /** a judge's visit photo names its stage; null for the library's own evidence */
+  stage_id: number | null;
+  uploaded_by: number;
+  source: EvidenceSource;
+  kind: EvidenceKind;
+  file_hash: string | null;
+  thumb_hash: string | null;
+  url: string | null;
+  original_name: DefaultedText;
+  mime: string | null;
+  bytes: number | null;
+  width: number | null;
+  height: number | null;
+  /** where and when the photo was taken, from its metadata; for judges only */
+  gps_lat: number | null;
+  gps_lon: number | null;
+  taken_at: string | null;
+  created_at: Timestamp;
+}
+
 export interface PublishedComponentScoreTable {
   result_id: number;
   component_code: string;
@@ -449,6 +544,11 @@ export interface Database {
   published_stages: PublishedStageTable;
   published_stage_results: PublishedStageResultTable;
   coaching_notes: CoachingNoteTable;
+  indicator_claims: IndicatorClaimTable;
+  self_assessments: SelfAssessmentTable;
+  claim_values: ClaimValueTable;
+  claim_checks: ClaimCheckTable;
+  evidence_files: EvidenceFileTable;
 }
 
 export type Competition = Selectable<CompetitionTable>;

@@ -13,6 +13,7 @@ import * as m0011 from "./0011_coaching_notes_and_points";
 import * as m0012 from "./0012_finalists_published";
 import * as m0013 from "./0013_library_accounts";
 import * as m0014 from "./0014_stage_own_scores";
+import * as m0015 from "./0015_self_assessment";
 
 /**
  * Every migration, by name, in order. A static list rather than a folder scan so the same
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "0012_finalists_published": m0012,
   "0013_library_accounts": m0013,
   "0014_stage_own_scores": m0014,
+  "0015_self_assessment": m0015,
 };

@@ -414,3 +414,109 @@ describe("each stage's own score in a publication (migration 0014)", () => {
     await db.destroy();
   });
 });
+
+describe("the library's own side (migration 0015)", () => {
+  let dir: { dir: string; remove: () => void };
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => dir.remove());
+
+  it("adds the self-assessment tables with their rules on a database in use, and takes them off again", async () => {
+    const { db, sqlite } = createDb(`file:${dir.dir}/old.db`);
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+    expect((await migrator.migrateTo("0014_stage_own_scores")).error).toBeUndefined();
+    const now = "2025-11-01T00:00:00.000Z";
+    await sql`insert into libraries (id, code, name, type, created_at, updated_at)
+      values (1, 'L1', 'Pustaka Satu', 'desa', ${now}, ${now})`.execute(db);
+    await sql`insert into users (id, email, name, password_hash, role, library_id, created_at, updated_at)
+      values (1, 'pustaka@x.id', 'Pengelola', 'h', 'library', 1, ${now}, ${now}),
+             (2, 'juri@x.id', 'Juri', 'h', 'judge', null, ${now}, ${now})`.execute(db);
+    await sql`insert into competitions (id, slug, name, year, level, region, status, aggregation, prize_winners, prize_honourable, ranking_scope, created_at, updated_at)
+      values (1, 'lomba', 'Lomba', 2026, 'kabupaten', 'Uji', 'draft', 'mean', 3, 3, 'overall', ${now}, ${now})`.execute(
+      db,
+    );
+    await sql`insert into entries (id, competition_id, library_id, category, created_at)
+      values (1, 1, 1, 'desa', ${now})`.execute(db);
+    await sql`insert into components (id, competition_id, code, name, weight, position)
+      values (1, 1, 'K1', 'Koleksi', 100, 1)`.execute(db);
+    await sql`insert into indicators (id, competition_id, component_id, code, name, description, min_score, max_score, position)
+      values (1, 1, 1, 'K1.1', 'Jumlah judul', '', 1, 5, 1)`.execute(db);
+
+    expect((await migrator.migrateTo("0015_self_assessment")).error).toBeUndefined();
+    // what was there keeps its defaults
+    expect(
+      sqlite
+        .prepare(
+          "select self_assessment_opens, self_assessment_closes, feedback_names_judges from competitions",
+        )
+        .get(),
+    ).toEqual({
+      self_assessment_opens: null,
+      self_assessment_closes: null,
+      feedback_names_judges: 0,
+    });
+    expect(sqlite.prepare("select opening_hours, members from libraries").get()).toEqual({
+      opening_hours: "",
+      members: null,
+    });
+    expect(sqlite.prepare("select requires_self_assessment as r from stages").get()).toEqual({
+      r: 0,
+    });
+
+    const run = (statement: string) => () => sqlite.prepare(statement).run();
+    run(
+      "insert into indicator_claims (indicator_id, kind, unit, standard_min) values (1, 'number', 'judul', 1000)",
+    )();
+    expect(run("insert into indicator_claims (indicator_id, kind) values (1, 'photo')")).toThrow();
+    run(`insert into self_assessments (entry_id, updated_at) values (1, '${now}')`)();
+    expect(
+      sqlite.prepare("select status, version, profile_status from self_assessments").get(),
+    ).toEqual({
+      status: "draft",
+      version: 0,
+      profile_status: "none",
+    });
+    run(
+      `insert into claim_values (entry_id, indicator_id, value, updated_at) values (1, 1, '1200', '${now}')`,
+    )();
+    // a correction carries what the judge saw, a verification does not
+    expect(
+      run(`insert into claim_checks (stage_id, entry_id, indicator_id, judge_id, result, checked_at)
+        values (1, 1, 1, 2, 'corrected', '${now}')`),
+    ).toThrow(/CHECK/);
+    run(`insert into claim_checks (stage_id, entry_id, indicator_id, judge_id, result, observed, checked_at)
+      values (1, 1, 1, 2, 'corrected', '900', '${now}')`)();
+    // a file has a hash and no link, a video a link and no hash; a judge's photo names its stage
+    expect(
+      run(`insert into evidence_files (entry_id, uploaded_by, source, kind, url, created_at)
+        values (1, 1, 'library', 'image', 'https://x', '${now}')`),
+    ).toThrow(/CHECK/);
+    expect(
+      run(`insert into evidence_files (entry_id, uploaded_by, source, kind, file_hash, created_at)
+        values (1, 2, 'judge', 'image', 'ab', '${now}')`),
+    ).toThrow(/CHECK/);
+    run(`insert into evidence_files (entry_id, indicator_id, uploaded_by, source, kind, file_hash, created_at)
+      values (1, 1, 1, 'library', 'image', 'ab', '${now}')`)();
+    run(`insert into evidence_files (entry_id, uploaded_by, source, kind, url, created_at)
+      values (1, 1, 'library', 'video', 'https://youtu.be/x', '${now}')`)();
+    // an indicator removed takes its claim, values, checks and evidence with it
+    run("delete from indicators where id = 1")();
+    for (const table of ["indicator_claims", "claim_values", "claim_checks"])
+      expect(sqlite.prepare(`select count(*) as n from ${table}`).get()).toEqual({ n: 0 });
+    expect(sqlite.prepare("select kind from evidence_files").all()).toEqual([{ kind: "video" }]);
+
+    expect((await migrator.migrateTo("0014_stage_own_scores")).error).toBeUndefined();
+    const tables = (await db.introspection.getTables()).map((t) => t.name);
+    for (const table of [
+      "indicator_claims",
+      "self_assessments",
+      "claim_values",
+      "claim_checks",
+      "evidence_files",
+    ])
+      expect(tables).not.toContain(table);
+    expect(sqlite.prepare("select code from libraries").all()).toEqual([{ code: "L1" }]);
+    await db.destroy();
+  });
+});

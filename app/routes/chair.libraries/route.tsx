@@ -45,7 +45,13 @@ export default function Libraries() {
           <LibraryForm
             intent="update"
             id={editing.id}
-            values={mine("update")?.values ?? { ...editing, id: String(editing.id) }}
+            values={
+              mine("update")?.values ?? {
+                ...editing,
+                id: String(editing.id),
+                members: editing.members === null ? "" : String(editing.members),
+              }
+            }
             errors={mine("update")?.errors ?? {}}
           />
           <p>
