@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { Kysely, Migrator, SqliteDialect, type MigrationResultSet } from "kysely";
@@ -13,6 +14,18 @@ export function databasePath(url: string): string {
   const raw = url.startsWith("file:") ? url.slice("file:".length) : url;
   if (raw === ":memory:") return raw;
   return path.resolve(raw);
+}
+
+/**
+ * Where evidence files live (docs/decisions/012-self-assessment.md): `FILES_DIR` when set, else
+ * `files/` beside the database file (`data/files` for the default `data/juara.db`). An in-memory
+ * database has no folder: its files go to a folder of this process under the system's temp dir.
+ */
+export function filesPath(databaseUrl: string, filesDir?: string): string {
+  if (filesDir) return path.resolve(filesDir);
+  const database = databasePath(databaseUrl);
+  if (database === ":memory:") return path.join(os.tmpdir(), `juara-files-${process.pid}`);
+  return path.join(path.dirname(database), "files");
 }
 
 /**

@@ -9,6 +9,8 @@ import { databasePath } from "../../db/connection";
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1).default("file:data/juara.db"),
+  /** evidence files; unset: `files/` beside the database (db/connection.ts `filesPath`) */
+  FILES_DIR: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   // an empty variable counts as unset
