@@ -86,8 +86,8 @@ export interface LibraryFeedback {
   namesJudges: boolean;
 }
 
-/** How many of the lowest-scored indicators the page lists. */
-export const LOWEST_SCORED = 5;
+/** How many indicators each list shows (furthest below the standard, lowest-scored): one A4 page. */
+export const FEEDBACK_LIST_LENGTH = 5;
 
 /**
  * The library's feedback in a published competition it is entered in; undefined otherwise (not
@@ -141,8 +141,8 @@ export async function getLibraryFeedback(
       ])
       .where("publication_id", "=", found.publicationId)
       .executeTakeFirstOrThrow(),
-    listBelowStandard(found.competitionId, found.entryId, db),
-    listLowestScored(found.competitionId, found.entryId, LOWEST_SCORED, db),
+    listBelowStandard(found.competitionId, found.entryId, FEEDBACK_LIST_LENGTH, db),
+    listLowestScored(found.competitionId, found.entryId, FEEDBACK_LIST_LENGTH, db),
   ]);
   if (!entryNotes) return undefined;
   const { entry, notes } = entryNotes;
@@ -219,15 +219,16 @@ async function componentComparison(
 }
 
 /**
- * The library's reported values below the standard's minimum, furthest below first: indicators with
- * a number or yes/no claim and a minimum, the value being the judges' observed one when a judge
- * corrected it (the latest correction), else the one reported. A number's distance is its
- * shortfall as a share of the minimum, so judul and jam/hari compare; a "no" where the standard
- * asks "yes" is the whole distance.
+ * The library's reported values below the standard's minimum, the `limit` furthest below first:
+ * indicators with a number or yes/no claim and a minimum, the value being the judges' observed one
+ * when a judge corrected it (the latest correction), else the one reported. A number's distance is
+ * its shortfall as a share of the minimum, so judul and jam/hari compare; a "no" where the
+ * standard asks "yes" is the whole distance.
  */
 export async function listBelowStandard(
   competitionId: number,
   entryId: number,
+  limit: number,
   db: Executor = getDb(),
 ): Promise<BelowStandard[]> {
   const rows = await db
@@ -280,6 +281,7 @@ export async function listBelowStandard(
     .where("gap", ">", 0)
     .orderBy("gap", "desc")
     .orderBy("position")
+    .limit(limit)
     .execute();
   return rows.map((r) => ({
     code: r.code,

@@ -8,7 +8,11 @@ import { useLang, useT } from "~/i18n/useT";
 import { formatDate, formatScore } from "~/lib/format";
 import { requireRole } from "~/lib/session.server";
 import { getManagedLibrary } from "~/models/library-accounts.server";
-import { getLibraryFeedback, type BelowStandard } from "~/models/library-feedback.server";
+import {
+  FEEDBACK_LIST_LENGTH,
+  getLibraryFeedback,
+  type BelowStandard,
+} from "~/models/library-feedback.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.competition.name ?? ""} · Juara` },
@@ -23,7 +27,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const library = await getManagedLibrary(user.id);
   const feedback = library ? await getLibraryFeedback(library.id, params.slug ?? "") : undefined;
   if (!feedback) throw new Response("Not found", { status: 404 });
-  return json(feedback, { headers: { "Cache-Control": "private, no-store" } });
+  // how long each list may be (the constant lives in a server module: sent with the data)
+  return json(
+    { ...feedback, listLength: FEEDBACK_LIST_LENGTH },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }
 
 function formatNumber(value: number, lang: Lang): string {
@@ -164,7 +172,7 @@ export default function LibraryFeedbackPage() {
           <p>{t("library.feedback.belowNone")}</p>
         ) : (
           <>
-            <p className="hint">{t("library.feedback.belowIntro")}</p>
+            <p className="hint">{t("library.feedback.belowIntro", { count: fb.listLength })}</p>
             <table className="feedback-table">
               <thead>
                 <tr>
@@ -214,7 +222,7 @@ export default function LibraryFeedbackPage() {
           <p>{t("library.feedback.lowestNone")}</p>
         ) : (
           <>
-            <p className="hint">{t("library.feedback.lowestIntro")}</p>
+            <p className="hint">{t("library.feedback.lowestIntro", { count: fb.listLength })}</p>
             <table className="feedback-table">
               <thead>
                 <tr>

@@ -35,7 +35,7 @@ export const library = defineMessages({
     "library.feedback.chartText": "Angka grafik ini ada di tabel nilai per komponen di atas.",
     "library.feedback.below": "Indikator di bawah standar",
     "library.feedback.belowIntro":
-      "Nilai yang dilaporkan perpustakaan Anda (atau yang dicatat juri saat kunjungan, bila dikoreksi) dibanding standar minimal; yang paling jauh di bawah lebih dulu.",
+      "Nilai yang dilaporkan perpustakaan Anda (atau yang dicatat juri saat kunjungan, bila dikoreksi) dibanding standar minimal: paling banyak {count}, yang paling jauh di bawah lebih dulu.",
     "library.feedback.belowNone": "Tidak ada nilai yang dilaporkan di bawah standar minimal.",
     "library.feedback.col.indicator": "Indikator",
     "library.feedback.col.value": "Nilai",
@@ -46,7 +46,7 @@ export const library = defineMessages({
     "library.feedback.no": "tidak",
     "library.feedback.lowest": "Indikator dengan nilai terendah",
     "library.feedback.lowestIntro":
-      "Rata-rata nilai dari juri perpustakaan Anda, dibanding nilai tertinggi tiap indikator.",
+      "Rata-rata nilai dari juri perpustakaan Anda, dibanding nilai tertinggi tiap indikator: {count} yang terendah.",
     "library.feedback.lowestNone": "Belum ada nilai juri untuk perpustakaan Anda.",
     "library.feedback.col.score": "Rata-rata nilai",
     "library.feedback.col.percent": "Dari tertinggi",
@@ -118,7 +118,7 @@ export const library = defineMessages({
       "The chart's numbers are in the table of scores by component above.",
     "library.feedback.below": "Indicators below the standard",
     "library.feedback.belowIntro":
-      "What your library reported (or what the judges recorded on the visit, when they corrected it) against the standard's minimum; furthest below first.",
+      "What your library reported (or what the judges recorded on the visit, when they corrected it) against the standard's minimum: at most {count}, furthest below first.",
     "library.feedback.belowNone": "No reported value is below the standard's minimum.",
     "library.feedback.col.indicator": "Indicator",
     "library.feedback.col.value": "Value",
@@ -129,7 +129,7 @@ export const library = defineMessages({
     "library.feedback.no": "no",
     "library.feedback.lowest": "Lowest-scored indicators",
     "library.feedback.lowestIntro":
-      "The average of your library's judges' scores, against each indicator's highest score.",
+      "The average of your library's judges' scores, against each indicator's highest score: the {count} lowest.",
     "library.feedback.lowestNone": "No judge's scores for your library yet.",
     "library.feedback.col.score": "Average score",
     "library.feedback.col.percent": "Of the highest",
