@@ -95,6 +95,17 @@ export const DocumentDetailsSchema = z.object({
 export type DocumentDetails = z.output<typeof DocumentDetailsSchema>;
 
 /**
+ * Whether the library's feedback page names the judges beside their coaching notes: the
+ * checkbox `namesJudges` (sent as "on" when ticked, left out when not).
+ */
+export const FeedbackSettingSchema = z.object({
+  namesJudges: z
+    .literal("on", { error: "error.invalid" })
+    .optional()
+    .transform((v) => v === "on"),
+});
+
+/**
  * How totals are announced beside the 0–100 score (docs/scoring.md, "Points"). A display option:
  * editable whatever the competition's status, it never changes the order.
  */

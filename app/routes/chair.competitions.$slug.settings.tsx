@@ -1,11 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FeedbackSettings } from "~/components/FeedbackSettings";
 import { ErrorList, Field } from "~/components/Field";
 import { PointsSettings } from "~/components/PointsSettings";
 import { SettingsFields } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
-import { DocumentDetailsSchema, PointsSchema, SettingsSchema } from "~/lib/competition-settings";
+import {
+  DocumentDetailsSchema,
+  FeedbackSettingSchema,
+  PointsSchema,
+  SettingsSchema,
+} from "~/lib/competition-settings";
 import { parseForm } from "~/lib/forms";
 import { reply } from "~/lib/reply.server";
 import { requireRole } from "~/lib/session.server";
@@ -16,6 +22,7 @@ import {
   updateCompetition,
   updateDocumentDetails,
 } from "~/models/competitions.server";
+import { setFeedbackNamesJudges } from "~/models/library-feedback.server";
 import { updatePointsSetting } from "~/models/points.server";
 import { actorOf } from "~/models/users.server";
 import {
@@ -41,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     values: asValues(settingsOf(c)),
     documents: { ...documents, decisionDate: documents.decisionDate ?? "" },
     points: { pointsDisplay: c.points_display, pointsFactor: String(c.points_factor) },
+    feedback: { namesJudges: c.feedback_names_judges === 1 },
   });
 }
 
@@ -70,6 +78,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return reply({ ok: false, intent: "points", errors: result.errors, values: {} }, 400);
     return reply({ ok: true, intent: "points" });
   }
+  if (formData.get("intent") === "feedback") {
+    const feedback = parseForm(FeedbackSettingSchema, formData);
+    if (!feedback.ok)
+      return reply(
+        { ok: false, intent: "feedback", errors: feedback.errors, values: feedback.values },
+        400,
+      );
+    const result = await setFeedbackNamesJudges(actorOf(user), c.id, feedback.data.namesJudges);
+    if (!result.ok)
+      return reply({ ok: false, intent: "feedback", errors: result.errors, values: {} }, 400);
+    return reply({ ok: true, intent: "feedback" });
+  }
   const form = parseForm(SettingsSchema, formData);
   if (!form.ok) return reply({ ok: false, errors: form.errors, values: form.values }, 400);
   const result = await updateCompetition(actorOf(user), c.id, form.data);
@@ -81,11 +101,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CompetitionSettings() {
   const t = useT();
   const { status } = useCompetition();
-  const { values, documents, points } = useLoaderData<typeof loader>();
+  const { values, documents, points, feedback } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const forPoints = data !== undefined && "intent" in data && data.intent === "points";
   const forDocuments = data !== undefined && "intent" in data && data.intent === "documents";
-  const forSettings = data !== undefined && !forDocuments && !forPoints;
+  const forFeedback = data !== undefined && "intent" in data && data.intent === "feedback";
+  const forSettings = data !== undefined && !forDocuments && !forPoints && !forFeedback;
   const errors: Partial<Record<string, string[]>> = (forSettings && data?.errors) || {};
   const shown = data && !data.ok && forSettings ? data.values : values;
   const pointsErrors: Partial<Record<string, string[]>> = (forPoints && data?.errors) || {};
@@ -117,6 +138,13 @@ export default function CompetitionSettings() {
         values={pointsValues}
         errors={pointsErrors}
         saved={Boolean(forPoints && data?.ok)}
+      />
+
+      <FeedbackSettings
+        key={forFeedback && data?.ok ? "saved" : "form"}
+        namesJudges={feedback.namesJudges}
+        errors={(forFeedback && data?.errors) || {}}
+        saved={Boolean(forFeedback && data?.ok)}
       />
 
       <h2 id="documents">{t("documents.title")}</h2>

@@ -68,6 +68,10 @@ export default function LibraryEntryPage() {
           <Link to={`/competitions/${entry.competition.slug}`}>
             {t("library.entry.publicResults")}
           </Link>
+          {" · "}
+          <Link to={`/library/${entry.competition.slug}/feedback`}>
+            {t("library.feedback.link")}
+          </Link>
         </p>
       ) : (
         <p className="hint">{t("library.entry.notYet")}</p>

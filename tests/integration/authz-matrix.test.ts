@@ -303,6 +303,8 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
   },
   "routes/library._index": { url: "/library", get: LIBRARY_ONLY },
   "routes/library.$slug": { url: "/library/kutim-2024", get: LIBRARY_OWN },
+  // its feedback once published (kutim-2023; SEPASO is entered there, LAIN is not)
+  "routes/library.$slug_.feedback": { url: "/library/kutim-2023/feedback", get: LIBRARY_OWN },
   // last: it ends the session it is tried with
   "routes/logout": { url: "/logout", get: 302, post: 302 },
 };
@@ -504,6 +506,21 @@ describe("authorization matrix over every route of the build", () => {
     expect(gets).toEqual(CHAIR_ONLY);
     // kutim-2024 is scoring: its criteria are frozen, a change is a conflict with its state
     expect(posts).toEqual({ ...CHAIR_ONLY_POST_EMPTY, chair: 409, admin: 409 });
+  });
+
+  // the library's feedback exists only once the competition is published: before, "not found"
+  // for its own library too; the chair's switch that names the judges there is the chair's alone
+  it("answers the library's feedback of an unpublished competition with 404, and lets only a chair or an admin name the judges there", async () => {
+    const gets: Record<string, number> = {};
+    const posts: Record<string, number> = {};
+    for (const role of ROLES) {
+      gets[role] = (await clients[role].get("/library/kutim-2024/feedback")).status;
+      posts[role] = (
+        await clients[role].post("/chair/competitions/kutim-2024/settings", { intent: "feedback" })
+      ).status;
+    }
+    expect(gets).toEqual({ ...LIBRARY_OWN, library: 404 });
+    expect(posts).toEqual({ ...CHAIR_ONLY_POST_EMPTY, chair: 200, admin: 200 });
   });
 
   it("answers every route's loader and action as the table says, for every role", async () => {

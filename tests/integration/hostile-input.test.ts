@@ -358,6 +358,14 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
           pointsFactor: { t: "int", min: 1, max: 1000 },
         },
       },
+      {
+        // the checkbox: "on" when ticked, left out when not
+        name: "feedback names judges",
+        role: "chair",
+        url: `${c}/settings`,
+        base: { intent: "feedback", namesJudges: "on" },
+        fields: { namesJudges: { t: "enum", values: ["on"], optional: true } },
+      },
     ],
     "routes/chair.competitions.$slug.criteria": [
       // kutim-2024 is in scoring: its criteria are frozen whatever is sent

@@ -1,11 +1,63 @@
 import { defineMessages } from "../define";
 
 /**
- * The library's own pages (routes/library._index, routes/library.$slug): what a library's
+ * The library's own pages (routes/library._index, routes/library.$slug, its feedback): what a library's
  * manager (pengelola) sees after logging in.
  */
 export const library = defineMessages({
   id: {
+    "library.feedback.link": "Umpan balik untuk perpustakaan Anda",
+    "library.feedback.title": "Umpan balik untuk perpustakaan",
+    "library.feedback.back": "Kembali ke keikutsertaan",
+    "library.feedback.printView": "Versi cetak (A4)",
+    "library.feedback.screenView": "Kembali ke tampilan layar",
+    "library.feedback.print": "Cetak",
+    "library.feedback.printHint": "Cetak di kertas A4, atau simpan sebagai PDF dari jendela cetak.",
+    "library.feedback.library": "Perpustakaan",
+    "library.feedback.category": "Kategori",
+    "library.feedback.place": "Desa/kelurahan, kecamatan",
+    "library.feedback.head": "Kepala perpustakaan",
+    "library.feedback.published": "Hasil diumumkan {date}",
+    "library.feedback.revision": "koreksi ke-{revision}",
+    "library.feedback.final": "Nilai akhir",
+    "library.feedback.rank": "Peringkat {rank}",
+    "library.feedback.notRanked":
+      "Perpustakaan Anda tidak masuk peringkat yang diumumkan, sehingga tidak ada nilai sendiri untuk dibandingkan.",
+    "library.feedback.components": "Nilai per komponen",
+    "library.feedback.componentsIntro":
+      "Nilai perpustakaan Anda dibanding rata-rata {entries} peserta yang diumumkan dan rata-rata {winners} juara. Nilai perpustakaan lain tidak ditampilkan satu per satu.",
+    "library.feedback.col.component": "Komponen",
+    "library.feedback.col.weight": "Bobot",
+    "library.feedback.col.own": "Nilai Anda",
+    "library.feedback.col.average": "Rata-rata peserta",
+    "library.feedback.col.winners": "Rata-rata juara",
+    "library.feedback.chart": "Nilai per komponen, dalam persen dari bobotnya",
+    "library.feedback.chartText": "Angka grafik ini ada di tabel nilai per komponen di atas.",
+    "library.feedback.below": "Indikator di bawah standar",
+    "library.feedback.belowIntro":
+      "Nilai yang dilaporkan perpustakaan Anda (atau yang dicatat juri saat kunjungan, bila dikoreksi) dibanding standar minimal: paling banyak {count}, yang paling jauh di bawah lebih dulu.",
+    "library.feedback.belowNone": "Tidak ada nilai yang dilaporkan di bawah standar minimal.",
+    "library.feedback.col.indicator": "Indikator",
+    "library.feedback.col.value": "Nilai",
+    "library.feedback.col.standard": "Standar",
+    "library.feedback.col.gap": "Kurang",
+    "library.feedback.corrected": "dikoreksi juri; dilaporkan {reported}",
+    "library.feedback.yes": "ya",
+    "library.feedback.no": "tidak",
+    "library.feedback.lowest": "Indikator dengan nilai terendah",
+    "library.feedback.lowestIntro":
+      "Rata-rata nilai dari juri perpustakaan Anda, dibanding nilai tertinggi tiap indikator: {count} yang terendah.",
+    "library.feedback.lowestNone": "Belum ada nilai juri untuk perpustakaan Anda.",
+    "library.feedback.col.score": "Rata-rata nilai",
+    "library.feedback.col.percent": "Dari tertinggi",
+    "library.feedback.notes": "Catatan pembinaan",
+    "library.feedback.notesNone": "Panitia tidak menyertakan catatan pembinaan.",
+    "library.feedback.setting.title": "Umpan balik untuk perpustakaan",
+    "library.feedback.setting.intro":
+      "Setelah hasil diumumkan, setiap perpustakaan peserta membaca umpan baliknya sendiri: nilai per komponen dibanding rata-rata, indikator di bawah standar, dan catatan pembinaan yang disertakan panitia.",
+    "library.feedback.setting.namesJudges": "Tampilkan nama juri di samping catatan pembinaan",
+    "library.feedback.setting.namesJudgesHint":
+      "Tanpa centang, perpustakaan membaca catatan tanpa nama juri yang menulisnya.",
     "library.nav": "Lomba kami",
     "library.title": "Lomba {library}",
     "library.intro":
@@ -36,6 +88,59 @@ export const library = defineMessages({
       "Hasil belum diumumkan. Halaman ini menampilkan peringkat dan tahap yang dicapai setelah panitia mengumumkan hasil.",
   },
   en: {
+    "library.feedback.link": "Feedback for your library",
+    "library.feedback.title": "Feedback to the library",
+    "library.feedback.back": "Back to the entry",
+    "library.feedback.printView": "Printable version (A4)",
+    "library.feedback.screenView": "Back to the screen version",
+    "library.feedback.print": "Print",
+    "library.feedback.printHint": "Print on A4 paper, or save it as a PDF from the print dialog.",
+    "library.feedback.library": "Library",
+    "library.feedback.category": "Category",
+    "library.feedback.place": "Village, district",
+    "library.feedback.head": "Head of library",
+    "library.feedback.published": "Results published {date}",
+    "library.feedback.revision": "correction {revision}",
+    "library.feedback.final": "Final score",
+    "library.feedback.rank": "Rank {rank}",
+    "library.feedback.notRanked":
+      "Your library is not in the published ranking, so there are no scores of its own to compare.",
+    "library.feedback.components": "Scores by component",
+    "library.feedback.componentsIntro":
+      "Your library's scores beside the average of the {entries} published entries and of the {winners} winners. No other library's scores are shown one by one.",
+    "library.feedback.col.component": "Component",
+    "library.feedback.col.weight": "Weight",
+    "library.feedback.col.own": "Your score",
+    "library.feedback.col.average": "Entries' average",
+    "library.feedback.col.winners": "Winners' average",
+    "library.feedback.chart": "Scores by component, as a percentage of its weight",
+    "library.feedback.chartText":
+      "The chart's numbers are in the table of scores by component above.",
+    "library.feedback.below": "Indicators below the standard",
+    "library.feedback.belowIntro":
+      "What your library reported (or what the judges recorded on the visit, when they corrected it) against the standard's minimum: at most {count}, furthest below first.",
+    "library.feedback.belowNone": "No reported value is below the standard's minimum.",
+    "library.feedback.col.indicator": "Indicator",
+    "library.feedback.col.value": "Value",
+    "library.feedback.col.standard": "Standard",
+    "library.feedback.col.gap": "Short by",
+    "library.feedback.corrected": "corrected by the judges; reported {reported}",
+    "library.feedback.yes": "yes",
+    "library.feedback.no": "no",
+    "library.feedback.lowest": "Lowest-scored indicators",
+    "library.feedback.lowestIntro":
+      "The average of your library's judges' scores, against each indicator's highest score: the {count} lowest.",
+    "library.feedback.lowestNone": "No judge's scores for your library yet.",
+    "library.feedback.col.score": "Average score",
+    "library.feedback.col.percent": "Of the highest",
+    "library.feedback.notes": "Coaching notes",
+    "library.feedback.notesNone": "The committee included no coaching notes.",
+    "library.feedback.setting.title": "Feedback to the libraries",
+    "library.feedback.setting.intro":
+      "Once the results are published, each entered library reads its own feedback: its scores by component beside the averages, the indicators below the standard, and the coaching notes the committee included.",
+    "library.feedback.setting.namesJudges": "Show the judges' names beside the coaching notes",
+    "library.feedback.setting.namesJudgesHint":
+      "Unticked, the library reads the notes without the names of the judges who wrote them.",
     "library.nav": "Our competitions",
     "library.title": "Competitions of {library}",
     "library.intro":
