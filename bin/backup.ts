@@ -329,12 +329,17 @@ export async function stageArchive(archive: string, filesDir: string): Promise<S
       strict: true,
       preserveOwner: false,
       filter(name, entry) {
-        const p = name.replace(/^\.\//, "").replace(/\/$/, "");
+        // `./x` as `tar -C folder .` writes it, for an archive repacked by hand
+        const p = name.replace(/^\.\//, "").replace(/\/$/, "") || ".";
         const type = "type" in entry ? entry.type : undefined;
+        const file = FILE_ENTRY.exec(p);
         const wanted =
           type === "File"
-            ? p === MANIFEST_ENTRY || p === DATABASE_ENTRY || FILE_ENTRY.test(p)
-            : type === "Directory" && (p === "files" || /^files\/[0-9a-f]{2}$/.test(p));
+            ? p === MANIFEST_ENTRY ||
+              p === DATABASE_ENTRY ||
+              (file !== null && file[2]!.startsWith(file[1]!))
+            : type === "Directory" &&
+              (p === "." || p === "files" || /^files\/[0-9a-f]{2}$/.test(p));
         if (!wanted) unexpected.push(name);
         return wanted;
       },

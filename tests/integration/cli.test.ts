@@ -307,7 +307,7 @@ describe("npm run juara -- backup / restore with evidence files", () => {
     expect(count(dbFile, "users")).toBe(5);
   });
 
-  it("refuses an archive with a file removed, a file altered or a foreign entry, and changes nothing", async () => {
+  it("refuses an archive with a file removed, a file altered, a foreign entry or a link, and changes nothing", async () => {
     const { photoA, thumbB } = addThreeRows();
     const archive = path.join(dir.dir, "backup.tar");
     expect((await cli(["backup", archive])).code).toBe(0);
@@ -349,6 +349,12 @@ describe("npm run juara -- backup / restore with evidence files", () => {
     const foreign = await repack("foreign", (f) =>
       fs.writeFileSync(path.join(f, "notes.txt"), "hi"),
     );
+    // a link in place of a file would make the restore write outside the files folder
+    const linkHash = sha256(Buffer.from("not really here"));
+    const linked = await repack("linked", (f) => {
+      fs.mkdirSync(path.join(f, "files", linkHash.slice(0, 2)), { recursive: true });
+      fs.symlinkSync("/etc/passwd", hashPath(path.join(f, "files"), linkHash));
+    });
 
     const before = { db: sha256(fs.readFileSync(dbFile)), files: folderState(filesDir) };
     const data = path.dirname(dbFile);
@@ -359,6 +365,7 @@ describe("npm run juara -- backup / restore with evidence files", () => {
       [removed, /1 evidence files its database refers to are missing from it: [0-9a-f]{64}/],
       [altered, /1 files in it do not match their hash/],
       [foreign, /entries a Juara backup never has: notes\.txt/],
+      [linked, new RegExp(`entries a Juara backup never has: files/../${linkHash}`)],
     ] as const) {
       const refused = await cli(["restore", file]);
       expect(refused.code).toBe(1);
