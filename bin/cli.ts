@@ -7,7 +7,7 @@ import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import SqliteDatabase from "better-sqlite3";
 import { z } from "zod";
-import { createDb, databasePath, migrateToLatest } from "../db/connection";
+import { createDb, databasePath, filesPath, migrateToLatest } from "../db/connection";
 import { isDatabaseEmpty } from "../db/seed/demo";
 import { ROLES } from "../db/schema";
 import { closeDb, useDatabase } from "../app/lib/db.server";
@@ -18,6 +18,15 @@ import { createUser, findOperator } from "../app/models/users.server";
 import { findLibraryIdByCode } from "../app/models/library-accounts.server";
 import { verifyAuditChain } from "../app/models/audit.server";
 import { formatDemoLogins } from "./startup";
+import {
+  backupKind,
+  compareFolder,
+  formatBytes,
+  placeFiles,
+  stageArchive,
+  writeBackup,
+  type StagedBackup,
+} from "./backup";
 import { COMPETITION_STATUSES } from "../db/schema";
 import { describe } from "../app/lib/messages";
 import { toCsv } from "../app/lib/csv";
@@ -45,7 +54,9 @@ Commands:
                                   printed (to be changed at first login). A library's manager
                                   (--role library) needs --library, the code of its library in
                                   the registry; the other roles take none
-  backup <file>                   write a consistent copy of the live database to <file>
+  backup <file>                   write one archive (tar) to <file>: a consistent snapshot of the
+                                  live database and every evidence file it refers to, each checked
+                                  against its hash (the app may keep running)
   import <file.json> [--replace]  import a competition file (docs/competition-file.md); an invalid
                                   file writes nothing; --replace replaces the same slug if unscored
   export <slug> [--format json|csv] [--out file]
@@ -60,11 +71,15 @@ Commands:
                                   --override (with --reason) publishes despite missing sheets
                                   or undecided prize ties; --as names the publishing account
                                   (default: the oldest active admin)
-  restore <file>                  replace the database with a backup (stop the app first); the
-                                  current database is kept beside it as *.before-restore-<time>
+  restore <file>                  put a backup's database and evidence files back (stop the app
+                                  first); the whole archive is checked before anything changes,
+                                  the current database is kept beside it as
+                                  *.before-restore-<time>, files not in the backup are left in
+                                  place. A database-only backup (*.db, from before backups held
+                                  the files) still restores, leaving the files as they are
   audit:verify                    check the audit log's hash chain; reports the first broken link
 
-Environment: DATABASE_URL (default file:data/juara.db)`;
+Environment: DATABASE_URL (default file:data/juara.db), FILES_DIR (default files/ beside the database)`;
 
 class UsageError extends Error {}
 
@@ -175,30 +190,29 @@ const commands: Record<string, Command> = {
     const target = positionals[0];
     if (!target || positionals.length > 1)
       throw new UsageError("backup needs exactly one target file");
-    const source = databasePath(getEnv().DATABASE_URL);
+    const env = getEnv();
+    const source = databasePath(env.DATABASE_URL);
     if (source === ":memory:" || !fs.existsSync(source)) {
       io.err(`No database at ${source}.`);
       return 1;
     }
-    const finalPath = path.resolve(target);
-    const partial = `${finalPath}.partial-${process.pid}`;
-    const { sqlite } = createDb(getEnv().DATABASE_URL);
+    const filesDir = filesPath(env.DATABASE_URL, env.FILES_DIR);
+    const { sqlite } = createDb(env.DATABASE_URL);
+    let result: Awaited<ReturnType<typeof writeBackup>>;
     try {
-      // SQLite's online backup copies a consistent snapshot while the server keeps writing.
-      await sqlite.backup(partial);
+      result = await writeBackup({ live: sqlite, filesDir, target });
     } finally {
       sqlite.close();
     }
-    const copy = new SqliteDatabase(partial, { readonly: true });
-    const check = copy.pragma("integrity_check", { simple: true });
-    copy.close();
-    if (check !== "ok") {
-      fs.rmSync(partial, { force: true });
-      io.err(`The copy failed its integrity check (${String(check)}); nothing was written.`);
+    if (!result.ok) {
+      io.err(`${result.problem} No backup was written to ${path.resolve(target)}.`);
       return 1;
     }
-    fs.renameSync(partial, finalPath);
-    io.out(`Backup written to ${finalPath} (integrity check ok).`);
+    io.out(
+      `Backup written to ${result.archive} (${formatBytes(result.archiveBytes)}): the database ` +
+        `(${formatBytes(result.databaseBytes)}, integrity check ok) and ${result.files} evidence ` +
+        `files from ${filesDir} (${formatBytes(result.fileBytes)}, each checked against its hash).`,
+    );
     return 0;
   },
 
@@ -208,45 +222,101 @@ const commands: Record<string, Command> = {
     if (!source || positionals.length > 1)
       throw new UsageError("restore needs exactly one backup file");
     const from = path.resolve(source);
-    if (!fs.existsSync(from)) {
+    if (!fs.existsSync(from) || !fs.statSync(from).isFile()) {
       io.err(`No backup at ${from}.`);
       return 1;
     }
-    let check: string;
-    try {
-      check = integrityOf(from);
-    } catch (error) {
+    const env = getEnv();
+    const filesDir = filesPath(env.DATABASE_URL, env.FILES_DIR);
+    const kind = backupKind(from);
+    if (kind === "unknown") {
       io.err(
-        `${from} is not a SQLite database (${(error as Error).message}); nothing was changed.`,
+        `${from} is neither a Juara backup archive nor a SQLite database; nothing was changed.`,
       );
       return 1;
     }
-    if (check !== "ok") {
-      io.err(`The backup failed its integrity check (${check}); nothing was changed.`);
-      return 1;
-    }
-    const target = databasePath(getEnv().DATABASE_URL);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    if (fs.existsSync(target)) {
-      // keep what is being replaced, consistently, before touching it
-      const keep = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
-      const { sqlite } = createDb(getEnv().DATABASE_URL);
-      try {
-        await sqlite.backup(keep);
-      } finally {
-        sqlite.close();
+
+    // everything is checked before anything changes
+    let staged: StagedBackup | undefined;
+    let database = from;
+    if (kind === "archive") {
+      const result = await stageArchive(from, filesDir);
+      if (!result.ok) {
+        io.err(`${from} was refused: ${result.problem}. Nothing was changed.`);
+        return 1;
       }
-      io.out(`The current database was kept as ${keep}.`);
+      staged = result.staged;
+      database = staged.database;
+    } else {
+      let check: string;
+      try {
+        check = integrityOf(from);
+      } catch (error) {
+        io.err(
+          `${from} is not a SQLite database (${(error as Error).message}); nothing was changed.`,
+        );
+        return 1;
+      }
+      if (check !== "ok") {
+        io.err(`The backup failed its integrity check (${check}); nothing was changed.`);
+        return 1;
+      }
     }
-    const staging = `${target}.restoring-${process.pid}`;
-    fs.copyFileSync(from, staging);
-    for (const suffix of ["-wal", "-shm"]) fs.rmSync(target + suffix, { force: true });
-    fs.renameSync(staging, target);
-    const { db } = createDb(getEnv().DATABASE_URL);
-    useDatabase(db);
-    await migrateToLatest(db);
-    io.out(`Restored ${from} into ${target}.`);
-    return 0;
+
+    try {
+      const target = databasePath(env.DATABASE_URL);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      if (fs.existsSync(target)) {
+        // keep what is being replaced, consistently, before touching it
+        const keep = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+        const { sqlite } = createDb(env.DATABASE_URL);
+        try {
+          await sqlite.backup(keep);
+        } finally {
+          sqlite.close();
+        }
+        io.out(`The current database was kept as ${keep}.`);
+      }
+      // the files first: until the database is swapped they are unreferenced, so a crash in
+      // between leaves the old database working with a few extra files
+      const placed = staged ? await placeFiles(staged, filesDir) : undefined;
+      const swap = `${target}.restoring-${process.pid}`;
+      fs.copyFileSync(database, swap);
+      for (const suffix of ["-wal", "-shm"]) fs.rmSync(target + suffix, { force: true });
+      fs.renameSync(swap, target);
+      const { db } = createDb(env.DATABASE_URL);
+      useDatabase(db);
+      await migrateToLatest(db);
+
+      const folder = compareFolder(target, filesDir);
+      if (staged && placed) {
+        io.out(
+          `Restored ${from} (made ${staged.created}) into ${target}: the database ` +
+            `(${formatBytes(staged.databaseBytes)}) and ${staged.files.size} evidence files ` +
+            `(${formatBytes(staged.fileBytes)}) into ${filesDir}, ${placed.placed} put in place ` +
+            `and ${placed.alreadyPresent} already there.`,
+        );
+      } else {
+        io.out(`Restored ${from} into ${target}.`);
+        io.out(
+          `Note: this is a database-only backup (from before backups held the evidence files); ` +
+            `the files in ${filesDir} were left as they are.`,
+        );
+      }
+      if (folder.unreferenced > 0)
+        io.out(
+          `${folder.unreferenced} files in ${filesDir} are not referred to by the restored ` +
+            `database; they were left in place (harmless, and the database kept aside may need them).`,
+        );
+      if (folder.missing.length > 0)
+        io.err(
+          `Warning: ${folder.missing.length} evidence files the restored database refers to are ` +
+            `not in ${filesDir}.`,
+        );
+      return 0;
+    } finally {
+      staged?.remove();
+    }
   },
 
   async "audit:verify"(args, io) {

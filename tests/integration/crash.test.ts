@@ -1,7 +1,9 @@
 import { execFile } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import SqliteDatabase from "better-sqlite3";
+import * as tar from "tar";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDb, migrateToLatest } from "../../db/connection";
 import { tempDir } from "../support/db";
@@ -99,7 +101,7 @@ describe("crash safety", () => {
         env: { JUARA_NO_DEMO: "1" },
       });
       const load = new SaveLoad(server.url, fx, JUDGES);
-      const target = path.join(data.dir, "backup.db");
+      const target = path.join(data.dir, "backup.tar");
       let ackedBefore = new Map<number, number>();
       try {
         await load.login();
@@ -121,11 +123,16 @@ describe("crash safety", () => {
         await load.stop();
         await server.stop();
       }
-      const copy = verifyAcknowledged(target, load, { ackedBefore });
+      // the archive's database is the snapshot (no evidence files in this competition)
+      const unpacked = path.join(data.dir, "unpacked");
+      fs.mkdirSync(unpacked);
+      await tar.extract({ file: target, cwd: unpacked, strict: true });
+      const snapshot = path.join(unpacked, "juara.db");
+      const copy = verifyAcknowledged(snapshot, load, { ackedBefore });
       expect(copy.integrity).toBe("ok");
       expect(copy.problems).toEqual([]);
       expect(copy.checked).toBeGreaterThanOrEqual(60);
-      const opened = new SqliteDatabase(target, { readonly: true });
+      const opened = new SqliteDatabase(snapshot, { readonly: true });
       expect(
         (
           opened.prepare("select count(*) as n from competitions").get() as {
