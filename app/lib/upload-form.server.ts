@@ -85,6 +85,7 @@ export async function readUploadForm(
 ): Promise<UploadForm> {
   const files: UploadedFile[] = [];
   let textBytes = 0;
+  let textTooLong = false;
   const handler = async (part: UploadHandlerPart): Promise<string | undefined> => {
     if (typeof part.filename !== "string") {
       const chunks: Uint8Array[] = [];
@@ -92,11 +93,11 @@ export async function readUploadForm(
       for await (const chunk of part.data) {
         size += chunk.byteLength;
         textBytes += chunk.byteLength;
-        if (size > MAX_TEXT_FIELD || textBytes > MAX_TEXT_TOTAL)
-          throw new UploadBodyError(413, "evidence.error.bodyTooLarge");
-        chunks.push(chunk);
+        if (size > MAX_TEXT_FIELD || textBytes > MAX_TEXT_TOTAL) textTooLong = true;
+        // read to the end even so: a body left half-read would cost the browser its connection
+        if (!textTooLong) chunks.push(chunk);
       }
-      return Buffer.concat(chunks).toString("utf8");
+      return textTooLong ? undefined : Buffer.concat(chunks).toString("utf8");
     }
     if (!options.isFileField(part.name) || files.length >= MAX_FILES) {
       await drain(part.data);
@@ -145,6 +146,7 @@ export async function readUploadForm(
   };
   try {
     const fields = await unstable_parseMultipartFormData(request, handler);
+    if (textTooLong) throw new UploadBodyError(413, "evidence.error.bodyTooLarge");
     return { fields, files, discard };
   } catch (error) {
     await discard();

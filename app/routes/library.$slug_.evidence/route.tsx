@@ -54,7 +54,7 @@ export default function EvidencePage() {
   const errors = answer && "errors" in answer ? answer.errors : {};
   const done = search.get("done");
   const video = page.items.find((i) => i.kind === "video");
-  const formErrors = [...(errors[FORM] ?? [])];
+  const formErrors = [...(errors[FORM] ?? []), ...(errors.intent ?? []), ...(errors.id ?? [])];
   return (
     <>
       <p className="breadcrumbs">
