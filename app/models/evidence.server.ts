@@ -95,14 +95,15 @@ async function entryContext(entryId: number, db: Executor): Promise<EntryContext
 }
 
 /**
- * Whether the library may still change its evidence: the competition's self-assessment window is
- * open (it opened, and has not closed when a close is set) and the self-assessment is not
- * submitted (no row yet counts as a draft). After submission only a reopening by the chair lets
- * the library change it again.
+ * Whether the library may still change its evidence: the competition is scoring, its
+ * self-assessment window is open (it opened, and has not closed when a close is set) and the
+ * self-assessment is not submitted (no row yet counts as a draft). After submission only a
+ * reopening by the chair lets the library change it again.
  */
 export function libraryMayChange(ctx: EntryContext, now = nowIso()): boolean {
   if (ctx.selfAssessment === "submitted") return false;
-  if (ctx.competitionStatus === "draft" || ctx.competitionStatus === "published") return false;
+  // evidence is for judging: not before the competition opens, nor once scoring has ended
+  if (ctx.competitionStatus !== "scoring") return false;
   if (ctx.opens === null || now < ctx.opens) return false;
   return ctx.closes === null || now <= ctx.closes;
 }
