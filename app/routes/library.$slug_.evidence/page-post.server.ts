@@ -10,12 +10,6 @@ const RemoveSchema = z.object({
   id: z.coerce.number({ error: "error.invalid" }).int("error.invalid").positive("error.invalid"),
 });
 
-export interface EvidenceReply {
-  /** refusals by field (`evidence.<code>`, `video`), each naming its file or link */
-  fileErrors: Record<string, Message[]>;
-  stored: number;
-}
-
 /**
  * The evidence page's POST: a multipart upload (`intent=upload`, files `evidence.<code>`, an
  * optional `video` link) or a removal (`intent=remove`, `id`). The text fields are checked
