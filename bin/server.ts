@@ -21,12 +21,17 @@ import { allowedHosts, getEnv } from "../app/lib/env.server";
 import { formBodyProblem } from "../app/lib/form-body.server";
 import { cacheControlFor } from "../app/lib/http-cache.server";
 import { hasSessionCookie } from "../app/lib/session.server";
+import { uploadBodyLimit } from "../app/lib/upload-form.server";
+import { cleanUpEvidenceFiles } from "../app/models/evidence.server";
 import { formatDemoLogins, prepareDatabase } from "./startup";
 
 const env = getEnv();
 const production = env.NODE_ENV === "production";
 const BUILD_PATH = path.resolve("build/index.js");
-/** Larger bodies are refused with 413 before anything reads them; uploads get more room. */
+/**
+ * Larger bodies are refused with 413 before anything reads them; multipart forms get more room,
+ * and the upload routes (app/lib/upload-form.server.ts) their own limit.
+ */
 const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
@@ -61,6 +66,7 @@ async function main() {
     process.exit(1);
   }
   const { seeded } = await prepareDatabase();
+  await cleanUpEvidenceFiles();
   if (seeded) console.log(formatDemoLogins(seeded));
 
   const app = express();
@@ -138,7 +144,7 @@ async function main() {
     }
     const length = Number(req.get("content-length") ?? 0);
     const limit = req.get("content-type")?.startsWith("multipart/")
-      ? MAX_UPLOAD_BYTES
+      ? (uploadBodyLimit(req.path) ?? MAX_UPLOAD_BYTES)
       : MAX_BODY_BYTES;
     if (length > limit) {
       res.status(413).type("text/plain").send("Request body too large");

@@ -6,6 +6,7 @@ import { chairResults } from "./catalog/chair-results";
 import { chairSetup } from "./catalog/chair-setup";
 import { common } from "./catalog/common";
 import { dashboard } from "./catalog/dashboard";
+import { evidence } from "./catalog/evidence";
 import { judge } from "./catalog/judge";
 import { library } from "./catalog/library";
 import { publicPages } from "./catalog/public";
@@ -27,6 +28,7 @@ export const sections = [
   chairResults,
   judge,
   library,
+  evidence,
   publicPages,
 ] as const;
 type Section = (typeof sections)[number];

@@ -1,4 +1,5 @@
 import type { MessageKey } from "~/i18n";
+import { uploadBodyLimit } from "./upload-form.server";
 
 /**
  * Every action reads its input with `request.formData()`, which throws — a 500 — on a body that
@@ -8,6 +9,8 @@ import type { MessageKey } from "~/i18n";
  */
 const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** An upload route's body above this size is left to the route's streaming reader. */
+const STREAMED_ABOVE = 1024 * 1024;
 
 export interface BodyProblem {
   status: 400 | 415;
@@ -25,8 +28,12 @@ export async function formBodyProblem(request: Request): Promise<BodyProblem | n
   if (type === null || !FORM_TYPES.has(type))
     return { status: 415, message: "error.unsupportedBody" };
   // a URL-encoded body always parses; a multipart one is read once here (a copy: the body is
-  // at most 5 MiB) so that the action's own read cannot fail
+  // at most 5 MiB) so that the action's own read cannot fail. A large body to an upload route is
+  // not copied: that route reads it as a stream (readUploadForm), which answers 400 itself.
   if (type === "multipart/form-data") {
+    const length = Number(request.headers.get("Content-Length") ?? 0);
+    if (uploadBodyLimit(new URL(request.url).pathname) !== null && length > STREAMED_ABOVE)
+      return null;
     try {
       await request.clone().formData();
     } catch {

@@ -1,3 +1,5 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { pathToFileURL } from "node:url";
@@ -94,6 +96,17 @@ const LIBRARY_ONLY: Record<Role, number> = {
   otherLibrary: 200,
 };
 const LIBRARY_OWN: Record<Role, number> = { ...LIBRARY_ONLY, otherLibrary: 404 };
+// an evidence file: its library, the judges assigned to its entry, the chair and the admin; to
+// anyone else it does not exist
+const EVIDENCE_FILE: Record<Role, number> = {
+  anonymous: 404,
+  judge: 200,
+  otherJudge: 404,
+  chair: 200,
+  admin: 200,
+  library: 200,
+  otherLibrary: 404,
+};
 const JUDGE_OWN: Record<Role, number> = {
   anonymous: 302,
   judge: 200,
@@ -305,6 +318,14 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
   "routes/library.$slug": { url: "/library/kutim-2024", get: LIBRARY_OWN },
   // its feedback once published (kutim-2023; SEPASO is entered there, LAIN is not)
   "routes/library.$slug_.feedback": { url: "/library/kutim-2023/feedback", get: LIBRARY_OWN },
+  "routes/library.$slug_.evidence": {
+    url: "/library/kutim-2024/evidence",
+    get: LIBRARY_OWN,
+    post: { ...LIBRARY_OWN, library: 400 },
+  },
+  // the evidence row the fixture adds to SEPASO's entry (the first, so id 1)
+  "routes/files.$id": { url: "/files/1", get: EVIDENCE_FILE },
+  "routes/files.$id_.thumb": { url: "/files/1/thumb", get: EVIDENCE_FILE },
   // last: it ends the session it is tried with
   "routes/logout": { url: "/logout", get: 302, post: 302 },
 };
@@ -390,6 +411,40 @@ describe("authorization matrix over every route of the build", () => {
           updated_at: now,
         })
         .execute();
+    // one evidence photo of SEPASO's entry in kutim-2024, its file and thumbnail on disk
+    const photo = Buffer.from("a stored photo");
+    const hash = crypto.createHash("sha256").update(photo).digest("hex");
+    fs.mkdirSync(path.join(data.dir, "files", hash.slice(0, 2)), { recursive: true });
+    fs.writeFileSync(path.join(data.dir, "files", hash.slice(0, 2), hash), photo);
+    const entry = await db
+      .selectFrom("entries as e")
+      .innerJoin("competitions as c", "c.id", "e.competition_id")
+      .select("e.id")
+      .where("c.slug", "=", "kutim-2024")
+      .where("e.library_id", "=", sepaso.id)
+      .executeTakeFirstOrThrow();
+    const manager = await db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "pengelola@juara.test")
+      .executeTakeFirstOrThrow();
+    const evidence = await db
+      .insertInto("evidence_files")
+      .values({
+        entry_id: entry.id,
+        uploaded_by: manager.id,
+        source: "library",
+        kind: "image",
+        file_hash: hash,
+        thumb_hash: hash,
+        mime: "image/jpeg",
+        bytes: photo.byteLength,
+        original_name: "ruang-baca.jpg",
+        created_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    expect(evidence.id).toBe(1);
     await db.destroy();
     server = await startServer({ dataDir: data.dir });
 

@@ -6,6 +6,7 @@ import SqliteDatabase from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
+import { hashPassword } from "../../app/lib/password.server";
 import { HttpClient, rawRequest } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -39,7 +40,9 @@ type Kind =
   /** an ISO date (YYYY-MM-DD), or empty */
   | { t: "date" }
   /** one "entry:judge" pair of the assignment matrix; leaving all out is a legitimate "none" */
-  | { t: "pair" };
+  | { t: "pair" }
+  /** a profile video link: https, YouTube or Google Drive only */
+  | { t: "videoUrl" };
 
 interface Operation {
   name: string;
@@ -51,7 +54,7 @@ interface Operation {
   multipart?: boolean;
 }
 
-type Role = "anonymous" | "judge" | "chair" | "admin";
+type Role = "anonymous" | "judge" | "chair" | "admin" | "library";
 
 const SQL = ["'; DROP TABLE scores;--", "1 OR 1=1", '" OR ""="', "1; DELETE FROM users"];
 const HTML = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "</textarea><b>x</b>"];
@@ -117,6 +120,18 @@ function hostile(kind: Kind): string[] {
       ];
     case "pair":
       return ["1:abc", "x", "1:", ":2", "999999:999999", ...SQL, ...HTML];
+    case "videoUrl":
+      return [
+        "",
+        "http://youtu.be/abc",
+        "https://evil.example/watch?v=abc",
+        "https://youtube.com.evil.example/x",
+        "javascript:alert(1)",
+        `https://youtu.be/${"a".repeat(500)}`,
+        ...CONTROL,
+        ...SQL,
+        ...HTML,
+      ];
     case "date":
       return ["2024-13-01", "2024-02-30", "17/08/2024", "2024-8-17", "x", ...SQL, ...HTML];
     case "csv":
@@ -177,7 +192,7 @@ const SHEET: Record<string, Kind> = {
 };
 
 /** Filled in once the server runs: ids from the demo database. */
-const ids = { entry: 0, sheet: 0, judge: 0, library: 0, user: 0 };
+const ids = { entry: 0, sheet: 0, judge: 0, library: 0, user: 0, evidence: 0 };
 
 function operations(): Record<string, Operation[] | { exempt: string }> {
   const c = "/chair/competitions/kutim-2024";
@@ -697,6 +712,24 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
         },
       },
     ],
+    // the library's evidence page (multipart; its files have their own table in evidence.test.ts)
+    "routes/library.$slug_.evidence": [
+      {
+        name: "evidence (video link)",
+        role: "library",
+        url: "/library/kutim-2024/evidence",
+        base: { intent: "upload", video: "https://youtu.be/dQw4w9WgXcQ" },
+        fields: { video: { t: "videoUrl" } },
+        multipart: true,
+      },
+      {
+        name: "evidence (remove)",
+        role: "library",
+        url: "/library/kutim-2024/evidence",
+        base: { intent: "remove", id: String(ids.evidence) },
+        fields: { id: { t: "id" }, intent: { t: "enum", values: ["remove"] } },
+      },
+    ],
     "routes/api.sheets.$slug.$code": [
       {
         name: "sheet (autosave)",
@@ -815,10 +848,32 @@ beforeAll(async () => {
   ids.judge = one("select id from users where email = 'juri2@juara.demo'");
   ids.library = one("select id from libraries where code = 'KAUBUN'");
   ids.user = one("select id from users where email = 'juri3@juara.demo'");
+  // KAUBUN's manager, its self-assessment open, and one piece of its evidence (a video link)
+  const writer = new SqliteDatabase(server.dbFile);
+  const now = new Date().toISOString();
+  const manager = writer
+    .prepare(
+      "insert into users (email, name, role, library_id, password_hash, created_at, updated_at) values ('pengelola@juara.test', 'Bu Sari', 'library', ?, ?, ?, ?)",
+    )
+    .run(ids.library, await hashPassword(DEMO_PASSWORD), now, now);
+  writer
+    .prepare(
+      "update competitions set self_assessment_opens = '2000-01-01T00:00:00.000Z' where slug = 'kutim-2024'",
+    )
+    .run();
+  ids.evidence = Number(
+    writer
+      .prepare(
+        "insert into evidence_files (entry_id, uploaded_by, source, kind, url, created_at) values (?, ?, 'library', 'video', 'https://youtu.be/abc', ?)",
+      )
+      .run(ids.entry, manager.lastInsertRowid, now).lastInsertRowid,
+  );
+  writer.close();
   const logins: Record<Exclude<Role, "anonymous">, string> = {
     judge: "juri2@juara.demo",
     chair: "ketua@juara.demo",
     admin: "admin@juara.demo",
+    library: "pengelola@juara.test",
   };
   clients.anonymous = new HttpClient(server.url);
   for (const [role, email] of Object.entries(logins)) {
