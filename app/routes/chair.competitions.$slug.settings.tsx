@@ -17,6 +17,8 @@ import {
   updateDocumentDetails,
 } from "~/models/competitions.server";
 import { updatePointsSetting } from "~/models/points.server";
+import { localDate, WindowSchema } from "~/lib/self-assessment";
+import { setSelfAssessmentWindow } from "~/models/self-assessment.server";
 import { actorOf } from "~/models/users.server";
 import {
   useCompetition,
@@ -41,6 +43,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     values: asValues(settingsOf(c)),
     documents: { ...documents, decisionDate: documents.decisionDate ?? "" },
     points: { pointsDisplay: c.points_display, pointsFactor: String(c.points_factor) },
+    selfAssessment: {
+      opens: localDate(c.self_assessment_opens),
+      closes: localDate(c.self_assessment_closes, true),
+    },
   });
 }
 
@@ -57,6 +63,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     await updateDocumentDetails(actorOf(user), c.id, documents.data);
     return reply({ ok: true, intent: "documents" });
+  }
+  if (formData.get("intent") === "self-assessment") {
+    const window = parseForm(WindowSchema, formData);
+    if (!window.ok)
+      return reply(
+        { ok: false, intent: "self-assessment", errors: window.errors, values: window.values },
+        400,
+      );
+    await setSelfAssessmentWindow(actorOf(user), c.id, window.data);
+    return reply({ ok: true, intent: "self-assessment" });
   }
   if (formData.get("intent") === "points") {
     const points = parseForm(PointsSchema, formData);
@@ -81,11 +97,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CompetitionSettings() {
   const t = useT();
   const { status } = useCompetition();
-  const { values, documents, points } = useLoaderData<typeof loader>();
+  const { values, documents, points, selfAssessment } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const forPoints = data !== undefined && "intent" in data && data.intent === "points";
   const forDocuments = data !== undefined && "intent" in data && data.intent === "documents";
-  const forSettings = data !== undefined && !forDocuments && !forPoints;
+  const forWindow = data !== undefined && "intent" in data && data.intent === "self-assessment";
+  const forSettings = data !== undefined && !forDocuments && !forPoints && !forWindow;
   const errors: Partial<Record<string, string[]>> = (forSettings && data?.errors) || {};
   const shown = data && !data.ok && forSettings ? data.values : values;
   const pointsErrors: Partial<Record<string, string[]>> = (forPoints && data?.errors) || {};
@@ -181,6 +198,62 @@ export default function CompetitionSettings() {
             errors={documentErrors.headSignerTitle}
           />
         </fieldset>
+        <button type="submit" className="button primary">
+          {t("action.save")}
+        </button>
+      </Form>
+
+      <SelfAssessmentWindow
+        values={forWindow && data && !data.ok ? data.values : selfAssessment}
+        errors={(forWindow && data?.errors) || {}}
+        saved={Boolean(forWindow && data?.ok)}
+      />
+    </>
+  );
+}
+
+/** The self-assessment window: its own form (intent `self-assessment`), dates in WITA. */
+function SelfAssessmentWindow({
+  values,
+  errors,
+  saved,
+}: {
+  values: Partial<Record<string, string>>;
+  errors: Partial<Record<string, string[]>>;
+  saved: boolean;
+}) {
+  const t = useT();
+  return (
+    <>
+      <h2 id="self-assessment">{t("selfAssessment.window.title")}</h2>
+      <p>{t("selfAssessment.window.intro")}</p>
+      {saved ? (
+        <p className="notice" role="status">
+          {t("setup.saved")}
+        </p>
+      ) : null}
+      <Form
+        method="post"
+        className="stack narrow-wide"
+        noValidate
+        aria-labelledby="self-assessment"
+      >
+        <input type="hidden" name="intent" value="self-assessment" />
+        <ErrorList errors={errors._form} />
+        <Field
+          label={t("selfAssessment.window.opens")}
+          name="opens"
+          type="date"
+          defaultValue={values.opens}
+          errors={errors.opens}
+        />
+        <Field
+          label={t("selfAssessment.window.closes")}
+          name="closes"
+          type="date"
+          defaultValue={values.closes}
+          errors={errors.closes}
+        />
         <button type="submit" className="button primary">
           {t("action.save")}
         </button>
