@@ -170,12 +170,11 @@ export function selfAssessmentSchema(claims: readonly Pick<FormClaim, "code" | "
       .trim()
       .regex(/^\d{1,9}$/, { error: "error.invalid" })
       .transform(Number),
-    headName: optionalText(120),
-    openingHours: optionalText(200),
+    headName: profileText(120),
+    openingHours: profileText(200),
     members: z
       .string({ error: "error.invalid" })
-      .optional()
-      .transform((v) => (v ?? "").trim())
+      .trim()
       .refine(
         (v) => {
           if (v === "") return true;
@@ -184,16 +183,27 @@ export function selfAssessmentSchema(claims: readonly Pick<FormClaim, "code" | "
         },
         { error: "selfAssessment.error.wholeNumber" },
       )
-      .transform((v) => (v === "" ? null : Number(parseDecimal(v)))),
+      .transform((v) => (v === "" ? null : Number(parseDecimal(v))))
+      .optional(),
   });
 }
+
+/** A profile field: absent (a form without it, a script) leaves the profile as it was. */
+const profileText = (max: number) =>
+  z
+    .string({ error: "error.invalid" })
+    .trim()
+    .max(max, { error: "error.tooLong" })
+    .refine(noControlCharacters, { error: "error.controlCharacters" })
+    .optional();
 
 export type SelfAssessmentForm = {
   intent: SelfAssessmentIntent;
   version: number;
-  headName: string;
-  openingHours: string;
-  members: number | null;
+  /** the profile fields; undefined: not sent (unchanged) */
+  headName?: string;
+  openingHours?: string;
+  members?: number | null;
   /** by indicator code: the canonical value, "" when empty */
   values: Record<string, string>;
 };
@@ -208,9 +218,9 @@ export function formOf(
   return {
     intent: data.intent as SelfAssessmentIntent,
     version: data.version as number,
-    headName: data.headName as string,
-    openingHours: data.openingHours as string,
-    members: data.members as number | null,
+    headName: data.headName as string | undefined,
+    openingHours: data.openingHours as string | undefined,
+    members: data.members as number | null | undefined,
     values,
   };
 }

@@ -367,10 +367,11 @@ export async function saveSelfAssessment(
         openingHours: entry.opening_hours,
         members: entry.members,
       };
+      const start = current.profile ?? registry;
       const proposed = {
-        headName: form.headName,
-        openingHours: form.openingHours,
-        members: form.members,
+        headName: form.headName ?? start.headName,
+        openingHours: form.openingHours ?? start.openingHours,
+        members: form.members === undefined ? start.members : form.members,
       };
       const changesRegistry = !sameProfile(proposed, registry);
       if (form.version !== current.version) {
