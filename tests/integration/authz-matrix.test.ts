@@ -272,6 +272,11 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
     url: "/chair/competitions/kutim-2024/berita-acara",
     get: CHAIR_ONLY,
   },
+  "routes/chair.competitions.$slug.entries_.$code.self-assessment": {
+    url: "/chair/competitions/kutim-2024/entries/SEPASO/self-assessment",
+    get: CHAIR_ONLY,
+    post: CHAIR_ONLY_POST_EMPTY,
+  },
   "routes/chair.competitions.$slug.entries_.$code.feedback": {
     url: "/chair/competitions/kutim-2024/entries/SEPASO/feedback",
     get: CHAIR_ONLY,
@@ -302,7 +307,12 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
     post: JUDGE_OWN_POST_EMPTY,
   },
   "routes/library._index": { url: "/library", get: LIBRARY_ONLY },
-  "routes/library.$slug": { url: "/library/kutim-2024", get: LIBRARY_OWN },
+  // the self-assessment form: an empty form is refused (no intent); another library's: not found
+  "routes/library.$slug": {
+    url: "/library/kutim-2024",
+    get: LIBRARY_OWN,
+    post: { ...LIBRARY_OWN, library: 400 },
+  },
   // last: it ends the session it is tried with
   "routes/logout": { url: "/logout", get: 302, post: 302 },
 };

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorList, Field } from "~/components/Field";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDateTime } from "~/lib/format";
+import { allErrors } from "~/lib/forms";
 import { formatDecimal } from "~/lib/self-assessment";
 import { requireRole } from "~/lib/session.server";
 import { requireCompetition } from "~/models/competitions.server";
@@ -56,6 +57,11 @@ export default function ChairSelfAssessment() {
   const valueText = useValueText();
   const errorsFor = (intent: string) => (answer?.intent === intent ? answer.errors : {});
   const members = (n: number | null) => (n === null ? "—" : formatDecimal(n));
+  // an answer whose form is not on the page (nothing to reopen, no proposal) is told at the top
+  const formShown = (intent: string | null) =>
+    intent === "reopen"
+      ? sa.status === "submitted"
+      : (intent === "accept" || intent === "reject") && sa.profileStatus === "pending";
   return (
     <article className="stack">
       <p className="breadcrumbs">
@@ -74,6 +80,9 @@ export default function ChairSelfAssessment() {
         <p className="notice" role="status">
           {t(`selfAssessment.done.${answer.intent}`)}
         </p>
+      ) : null}
+      {answer && !answer.ok && !formShown(answer.intent) ? (
+        <ErrorList errors={allErrors(answer.errors)} />
       ) : null}
       {sa.reopenedAt ? (
         <p className="muted">

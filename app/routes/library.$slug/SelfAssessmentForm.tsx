@@ -3,7 +3,7 @@ import { useRef, type FormEvent } from "react";
 import { ErrorList, Field } from "~/components/Field";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate, formatDateTime } from "~/lib/format";
-import type { FieldErrors } from "~/lib/forms";
+import { allErrors, type FieldErrors } from "~/lib/forms";
 import {
   formatDecimal,
   valueField,
@@ -76,6 +76,11 @@ export function SelfAssessmentSection({
           {t("library.selfAssessment.reopened", { reason: data.reopenReason })}
         </p>
       ) : null}
+      {answer?.ok ? (
+        <p className="notice" role="status">
+          {t("library.selfAssessment.saved")}
+        </p>
+      ) : null}
       {data.editable ? (
         <EditableForm slug={slug} data={data} answer={answer} />
       ) : (
@@ -99,7 +104,7 @@ function ReadOnly({ data, answer }: { data: SelfAssessmentData; answer: Answer |
           : "library.selfAssessment.notOpen";
   return (
     <>
-      <ErrorList errors={answer?.errors._form} />
+      <ErrorList errors={answer ? allErrors(answer.errors) : undefined} />
       <p className="readonly-note">{t(why)}</p>
       <dl className="details self-assessment-values">
         {data.claims.map((c) => (
@@ -192,7 +197,7 @@ function EditableForm({
         aria-labelledby="self-assessment-heading"
       >
         <input type="hidden" name="version" value={hydrated ? autosave.version : data.version} />
-        <ErrorList errors={errors._form} />
+        <ErrorList errors={unplaced(errors, data.claims)} />
         <p className="hint">{t("library.selfAssessment.intro")}</p>
         {data.claims.map((c) => {
           const name = valueField(c.code);
@@ -285,6 +290,17 @@ function EditableForm({
       </Form>
     </>
   );
+}
+
+/** The messages no field shows (the whole form's, a broken intent or version). */
+function unplaced(errors: FieldErrors, claims: FormClaim[]): string[] {
+  const placed = new Set([
+    ...claims.map((c) => valueField(c.code)),
+    "headName",
+    "openingHours",
+    "members",
+  ]);
+  return Object.entries(errors).flatMap(([k, list]) => (placed.has(k) ? [] : (list ?? [])));
 }
 
 function saveStatusText(
