@@ -44,6 +44,25 @@ export function textValues(form: HTMLFormElement): Record<string, string> {
   return values;
 }
 
+/**
+ * What a send carries: an autosave the text fields only; a submit the whole form as the browser
+ * would send it (multipart, with any file chosen), so submitting with JavaScript sends what
+ * submitting without it does.
+ */
+function bodyOf(
+  form: HTMLFormElement,
+  values: Record<string, string>,
+  intent: SelfAssessmentIntent,
+  version: number,
+): URLSearchParams | FormData {
+  if (intent === "save")
+    return new URLSearchParams({ ...values, intent, version: String(version) });
+  const body = new FormData(form);
+  body.set("intent", intent);
+  body.set("version", String(version));
+  return body;
+}
+
 /** Puts kept values back into the form's fields. */
 export function applyValues(form: HTMLFormElement, values: Record<string, string>): void {
   for (const element of Array.from(form.elements)) {
@@ -110,7 +129,7 @@ export function useSelfAssessmentAutosave(options: {
       try {
         response = await fetch(`${endpoint}?_data=${encodeURIComponent(ROUTE_ID)}`, {
           method: "POST",
-          body: new URLSearchParams({ ...values, intent, version: String(s.version) }),
+          body: bodyOf(element, values, intent, s.version),
           headers: { Accept: "application/json" },
           credentials: "same-origin",
         });
