@@ -8,6 +8,7 @@ import {
   type DraftIndicator,
 } from "~/lib/criteria";
 import type { Message } from "~/lib/messages";
+import { CLAIM_UNITS, MAX_UNIT, NO_CLAIM, type DraftClaim } from "~/lib/self-assessment";
 
 /** The server's findings by field path (`0.indicators.1.max`; "" for the whole draft). */
 export type Issues = Record<string, Message[]>;
@@ -59,11 +60,14 @@ export function CriteriaFields({
   draft,
   issues,
   frozen,
+  claimsEditable = false,
   total,
 }: {
   draft: DraftComponent[];
   issues: Issues;
   frozen: boolean;
+  /** the reported values may change while the criteria are frozen (before the window opens) */
+  claimsEditable?: boolean;
   total: number | null;
 }) {
   const t = useT();
@@ -72,11 +76,28 @@ export function CriteriaFields({
     return (
       <div className="criteria-frozen" role="group" aria-describedby="criteria-frozen">
         {draft.map((c, ci) => (
-          <ComponentFields key={ci} component={c} ci={ci} issues={issues} frozen />
+          <ComponentFields
+            key={ci}
+            component={c}
+            ci={ci}
+            issues={issues}
+            frozen
+            claimsEditable={claimsEditable}
+          />
         ))}
         <p className="criteria-total">
           <strong>{t("setup.criteria.total", { total: total ?? "?" })}</strong>
         </p>
+        {claimsEditable && draft.length > 0 ? (
+          <button type="submit" name="intent" value="claims" className="button primary">
+            {t("selfAssessment.claim.saveOnly")}
+          </button>
+        ) : null}
+        <datalist id="claim-units">
+          {CLAIM_UNITS.map((u) => (
+            <option key={u} value={u} />
+          ))}
+        </datalist>
       </div>
     );
   return (
@@ -92,6 +113,11 @@ export function CriteriaFields({
       >
         {t("setup.criteria.save")}
       </button>
+      <datalist id="claim-units">
+        {CLAIM_UNITS.map((u) => (
+          <option key={u} value={u} />
+        ))}
+      </datalist>
       <fieldset className="setup-fieldset">
         {draft.map((c, ci) => (
           <ComponentFields key={ci} component={c} ci={ci} issues={issues} frozen={false} />
@@ -125,11 +151,13 @@ function ComponentFields({
   ci,
   issues,
   frozen,
+  claimsEditable = false,
 }: {
   component: DraftComponent;
   ci: number;
   issues: Issues;
   frozen: boolean;
+  claimsEditable?: boolean;
 }) {
   const t = useT();
   return (
@@ -163,7 +191,15 @@ function ComponentFields({
       </div>
       <MessageList messages={[...(issues[`${ci}`] ?? []), ...(issues[`${ci}.indicators`] ?? [])]} />
       {c.indicators.map((ind, ii) => (
-        <IndicatorFields key={ii} indicator={ind} ci={ci} ii={ii} issues={issues} frozen={frozen} />
+        <IndicatorFields
+          key={ii}
+          indicator={ind}
+          ci={ci}
+          ii={ii}
+          issues={issues}
+          frozen={frozen}
+          claimsEditable={claimsEditable}
+        />
       ))}
       {frozen ? null : (
         <div className="button-row">
@@ -203,12 +239,14 @@ function IndicatorFields({
   ii,
   issues,
   frozen,
+  claimsEditable = false,
 }: {
   indicator: DraftIndicator;
   ci: number;
   ii: number;
   issues: Issues;
   frozen: boolean;
+  claimsEditable?: boolean;
 }) {
   const t = useT();
   const p = `c.${ci}.i.${ii}`;
@@ -277,6 +315,13 @@ function IndicatorFields({
           />
         ))}
       </details>
+      <ClaimFields
+        claim={ind.claim ?? NO_CLAIM}
+        prefix={`${p}.claim`}
+        issuesAt={`${k}.claim`}
+        issues={issues}
+        readOnly={frozen && !claimsEditable}
+      />
       {frozen ? null : (
         <div className="button-row">
           <ConfirmStep
@@ -296,6 +341,93 @@ function IndicatorFields({
           </ConfirmStep>
         </div>
       )}
+    </fieldset>
+  );
+}
+
+/**
+ * The value libraries report on this indicator in their self-assessment: a number with its unit
+ * and the standard's minimum, yes/no (the standard may require "yes"), short text, or none.
+ */
+function ClaimFields({
+  claim,
+  prefix,
+  issuesAt,
+  issues,
+  readOnly,
+}: {
+  claim: DraftClaim;
+  prefix: string;
+  issuesAt: string;
+  issues: Issues;
+  readOnly: boolean;
+}) {
+  const t = useT();
+  const id = useId();
+  const kindIssues = issues[`${issuesAt}.kind`];
+  const unitIssues = issues[`${issuesAt}.unit`];
+  return (
+    <fieldset className="criteria-claim">
+      <legend>{t("selfAssessment.claim.legend")}</legend>
+      <div className="field-row">
+        <div className="field short">
+          <label htmlFor={`${id}-kind`}>{t("selfAssessment.claim.kind")}</label>
+          {readOnly ? (
+            <input
+              id={`${id}-kind`}
+              readOnly
+              defaultValue={t(`selfAssessment.claim.kind.${claim.kind || "none"}` as never)}
+            />
+          ) : (
+            <select
+              id={`${id}-kind`}
+              name={`${prefix}.kind`}
+              defaultValue={claim.kind || "none"}
+              aria-invalid={kindIssues?.length ? true : undefined}
+            >
+              {(["none", "number", "yesno", "text"] as const).map((k) => (
+                <option key={k} value={k}>
+                  {t(`selfAssessment.claim.kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          )}
+          {kindIssues?.length ? <MessageList messages={kindIssues} /> : null}
+        </div>
+        <div className="field short">
+          <label htmlFor={`${id}-unit`}>{t("selfAssessment.claim.unit")}</label>
+          <input
+            id={`${id}-unit`}
+            name={readOnly ? undefined : `${prefix}.unit`}
+            list="claim-units"
+            maxLength={MAX_UNIT}
+            readOnly={readOnly}
+            defaultValue={claim.unit}
+            aria-invalid={unitIssues?.length ? true : undefined}
+          />
+          {unitIssues?.length ? <MessageList messages={unitIssues} /> : null}
+        </div>
+        <CField
+          readOnly={readOnly}
+          label={t("selfAssessment.claim.standard")}
+          name={`${prefix}.standard`}
+          value={claim.standard}
+          issues={issues[`${issuesAt}.standard`]}
+          short
+        />
+        <div className="field check">
+          <label>
+            <input
+              type="checkbox"
+              name={readOnly ? undefined : `${prefix}.requiresYes`}
+              value="on"
+              disabled={readOnly}
+              defaultChecked={claim.requiresYes === "on"}
+            />{" "}
+            {t("selfAssessment.claim.requiresYes")}
+          </label>
+        </div>
+      </div>
     </fieldset>
   );
 }

@@ -6,6 +6,7 @@ import { ConfirmStep } from "~/components/SetupUi";
 import { UserAdminNotice } from "~/components/UserAdmin";
 import { useT } from "~/i18n/useT";
 import { allErrors, type FormReply } from "~/lib/forms";
+import type { SelfAssessmentState } from "~/lib/self-assessment";
 import type { EntryRow } from "~/models/entries.server";
 import type { LibraryManager } from "~/models/library-accounts.server";
 
@@ -82,11 +83,16 @@ export function EntriesTable({
   managers,
   status,
   reply,
+  selfAssessments = null,
+  slug = "",
 }: {
   entries: EntryRow[];
   managers: LibraryManager[];
   status: CompetitionStatus;
   reply: EntriesReply | undefined;
+  /** each entry's self-assessment status by entry id (absent: none); null: none asked */
+  selfAssessments?: Record<number, SelfAssessmentState> | null;
+  slug?: string;
 }) {
   const t = useT();
   if (entries.length === 0) return <p>{t("setup.entries.none")}</p>;
@@ -102,6 +108,7 @@ export function EntriesTable({
               {t("setup.entries.judges")}
             </th>
             <th scope="col">{t("libraryInvite.column")}</th>
+            {selfAssessments ? <th scope="col">{t("selfAssessment.column")}</th> : null}
             <th scope="col">{t("setup.libraries.col.actions")}</th>
           </tr>
         </thead>
@@ -113,6 +120,14 @@ export function EntriesTable({
               managers={managers.filter((m) => m.libraryId === e.libraryId)}
               status={status}
               reply={reply?.entryId === e.id && !reply.invited ? reply : undefined}
+              selfAssessment={
+                selfAssessments
+                  ? {
+                      state: selfAssessments[e.id] ?? "none",
+                      href: selfAssessmentHref(slug, e.code),
+                    }
+                  : null
+              }
             />
           ))}
         </tbody>
@@ -121,16 +136,21 @@ export function EntriesTable({
   );
 }
 
+const selfAssessmentHref = (slug: string, code: string) =>
+  `/chair/competitions/${slug}/entries/${encodeURIComponent(code)}/self-assessment`;
+
 function EntryTableRow({
   entry: e,
   managers,
   status,
   reply,
+  selfAssessment,
 }: {
   entry: EntryRow;
   managers: LibraryManager[];
   status: CompetitionStatus;
   reply: EntriesReply | undefined;
+  selfAssessment: { state: SelfAssessmentState; href: string } | null;
 }) {
   const t = useT();
   const draft = status === "draft";
@@ -166,6 +186,14 @@ function EntryTableRow({
           <InviteForm entry={e} reply={inviteReply} />
         )}
       </td>
+      {selfAssessment ? (
+        <td>
+          <span className={`badge self-assessment-${selfAssessment.state}`}>
+            {t(`library.selfAssessment.status.${selfAssessment.state}`)}
+          </span>{" "}
+          <Link to={selfAssessment.href}>{t("selfAssessment.open")}</Link>
+        </td>
+      ) : null}
       <td className="actions">
         {status === "draft" || status === "scoring" ? (
           <StatusForm entryId={e.id} status={e.status} reply={statusReply} />

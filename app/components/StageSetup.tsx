@@ -19,6 +19,8 @@ export interface SetupStage {
   weight: number;
   advance: number | null;
   closed: boolean;
+  /** a desk stage: entries must have submitted their self-assessment to move into it */
+  requiresSelfAssessment?: boolean;
 }
 
 /** The page's answer to a setup POST (which form it belongs to: intent and `stage`). */
@@ -99,6 +101,25 @@ function StageFields({
         defaultValue={value("advance")}
         errors={errors.advance}
       />
+      <div className="field check">
+        <label>
+          <input
+            type="checkbox"
+            name="requiresSelfAssessment"
+            value="on"
+            defaultChecked={
+              values
+                ? values.requiresSelfAssessment === "on"
+                : Boolean(stage?.requiresSelfAssessment)
+            }
+            aria-describedby={`${stage?.code ?? "new"}-requires-hint`}
+          />{" "}
+          {t("selfAssessment.stage.requires")}
+        </label>
+        <p className="hint" id={`${stage?.code ?? "new"}-requires-hint`}>
+          {t("selfAssessment.stage.requiresHint")}
+        </p>
+      </div>
     </>
   );
 }

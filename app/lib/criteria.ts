@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { TemplateComponent } from "./criteria-template";
+import type { DraftClaim } from "./self-assessment";
 import { MAX_RUBRIC_LEVELS } from "./sheet";
 import { noControlCharacters } from "./text";
 
@@ -197,6 +198,8 @@ export interface DraftIndicator {
   min: string;
   max: string;
   rubric: Record<string, string>;
+  /** the reported value asked of libraries (absent: none), kept beside the criteria */
+  claim?: DraftClaim;
 }
 
 export interface DraftComponent {
@@ -240,6 +243,7 @@ export function toDraft(components: readonly TemplateComponent[]): DraftComponen
 const FIELD = /^c\.(\d+)\.(code|name|weight)$/;
 const IND_FIELD = /^c\.(\d+)\.i\.(\d+)\.(code|name|description|min|max)$/;
 const RUBRIC_FIELD = /^c\.(\d+)\.i\.(\d+)\.r\.(\d+)$/;
+const CLAIM_FIELD = /^c\.(\d+)\.i\.(\d+)\.claim\.(kind|unit|standard|requiresYes)$/;
 const MAX_ROWS = 200;
 
 /**
@@ -295,6 +299,13 @@ export function readDraft(entries: Iterable<[string, FormDataEntryValue]>): Draf
     m = RUBRIC_FIELD.exec(key);
     if (m && Number(m[1]) < MAX_ROWS && Number(m[2]) < MAX_ROWS && Number(m[3]) <= 100) {
       indicator(Number(m[1]), Number(m[2])).rubric[String(Number(m[3]))] = value;
+      continue;
+    }
+    m = CLAIM_FIELD.exec(key);
+    if (m && Number(m[1]) < MAX_ROWS && Number(m[2]) < MAX_ROWS) {
+      const ind = indicator(Number(m[1]), Number(m[2]));
+      ind.claim ??= { kind: "", unit: "", standard: "", requiresYes: "" };
+      ind.claim[m[3] as keyof DraftClaim] = value;
     }
   }
   return [...components.entries()]

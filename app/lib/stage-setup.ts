@@ -35,6 +35,11 @@ export const StageFormSchema = z
         error: "stageSetup.error.advance",
       })
       .transform((s) => (s === "" ? null : Number(s))),
+    // a desk stage may require a submitted self-assessment (a checkbox: "on" or absent)
+    requiresSelfAssessment: z
+      .enum(["on"], { error: "error.invalid" })
+      .optional()
+      .transform((v) => v === "on"),
   })
   .superRefine((v, ctx) => {
     if (v.kind === "admin" && v.weight !== 0)

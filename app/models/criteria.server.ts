@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { insertCriteria } from "../../db/criteria";
 import type { Executor } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
@@ -5,7 +6,9 @@ import { validateCriteria, type CriteriaIssue } from "~/lib/criteria";
 import type { TemplateComponent } from "~/lib/criteria-template";
 import { getDb } from "~/lib/db.server";
 import { refuse, type Refusal } from "~/lib/forms";
+import type { Claim } from "~/lib/self-assessment";
 import { currentStage } from "./query.server";
+import { stageClaims, writeStageClaims } from "./self-assessment.server";
 
 /** A competition's criteria in the template's shape, in order. */
 export async function getCriteria(
@@ -115,13 +118,16 @@ async function codesElsewhere(
 /**
  * Replaces the criteria of a competition's stage (by default the one open for scoring) as a
  * whole, after validation. Only while draft: once scoring starts the criteria are frozen
- * (reopening to draft is allowed only before any score exists).
+ * (reopening to draft is allowed only before any score exists). `claims`: the reported values
+ * asked per indicator code (the criteria editor sends them); without, the stage's claims stay on
+ * the indicators that keep their code.
  */
 export async function saveCriteria(
   actor: Actor,
   competitionId: number,
   input: unknown,
   stageId?: number,
+  claims?: Record<string, Claim | null>,
 ): Promise<SaveCriteriaResult> {
   const result = validateCriteria(input);
   if (!result.ok) return result;
@@ -138,6 +144,18 @@ export async function saveCriteria(
       const clashes = await codesElsewhere(competitionId, stage, result.components, trx);
       if (clashes.length > 0) return { ok: false, issues: clashes } as const;
       const before = await getStageCriteria(competitionId, stage, trx);
+      const { id: sid } = await trx
+        .selectFrom("stages as s")
+        .innerJoin("competitions as c", "c.id", "s.competition_id")
+        .select("s.id")
+        .where("c.id", "=", competitionId)
+        .where(
+          stageId === undefined
+            ? sql<boolean>`s.position = c.current_stage`
+            : sql<boolean>`s.id = ${stageId}`,
+        )
+        .executeTakeFirstOrThrow();
+      const claimsBefore = await stageClaims(competitionId, sid, trx);
       // without a stage, the one open for scoring (the new components take it: a trigger, 0010)
       await trx
         .deleteFrom("components")
@@ -145,6 +163,15 @@ export async function saveCriteria(
         .where("stage_id", "=", stage)
         .execute();
       await insertCriteria(competitionId, result.components, trx, stageId);
+      // the claims follow their indicators' codes (the delete above took them with it)
+      await writeStageClaims(
+        claims ? actor : null,
+        competitionId,
+        sid,
+        claims ?? claimsBefore,
+        trx,
+        claimsBefore,
+      );
       await recordAudit(
         {
           actor,

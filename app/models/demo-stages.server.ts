@@ -7,6 +7,12 @@ import { ACCREDITATION_TEMPLATE, ADMIN_CHECKLIST, templateCriteria } from "~/lib
 import { mulberry32 } from "../../db/seed/demo";
 import { assignIn } from "./assignments.server";
 import { importCompetitionFile } from "./competition-file.server";
+import { localDate } from "~/lib/self-assessment";
+import {
+  saveSelfAssessment,
+  setSelfAssessmentWindow,
+  writeStageClaims,
+} from "./self-assessment.server";
 import { saveSheet } from "./sheets.server";
 import { advanceStage, recordAdminCheck } from "./stages.server";
 import { actorOf } from "./users.server";
@@ -30,6 +36,13 @@ export const DEMO_ADMIN_FAILURES: Record<string, { item: string; reason: string 
     reason: "SK pendirian perpustakaan tidak dilampirkan",
   },
 };
+
+/** What the desk review asks libraries to report, with the national standard's minimums. */
+const DEMO_CLAIMS = {
+  A02: { kind: "number", unit: "judul", standardMin: 1000 },
+  A14: { kind: "yesno", unit: "", standardMin: 1 },
+  C01: { kind: "number", unit: "jam/hari", standardMin: 6 },
+} as const;
 
 /** How many libraries go on after the desk review. */
 export const DEMO_DESK_ADVANCE = 6;
@@ -191,6 +204,23 @@ export async function insertStagedDemo(): Promise<void> {
   if (!imported.ok) fail("import", imported);
   const competitionId = imported.id;
 
+  // The self-assessment: three reported values on the desk review's indicators (the national
+  // standard's minimums), the window open a fortnight either side of today
+  await db.transaction().execute(async (trx) => {
+    const desk = await trx
+      .selectFrom("stages")
+      .select("id")
+      .where("competition_id", "=", competitionId)
+      .where("code", "=", "DESK")
+      .executeTakeFirstOrThrow();
+    await writeStageClaims(chair, competitionId, desk.id, DEMO_CLAIMS, trx);
+  });
+  const fortnight = 14 * 86_400_000;
+  await setSelfAssessmentWindow(chair, competitionId, {
+    opens: localDate(new Date(Date.now() - fortnight).toISOString()),
+    closes: localDate(new Date(Date.now() + fortnight).toISOString()),
+  });
+
   // Scoring opens on the administrative check, which has no criteria and no judges: the status
   // move's guard asks for both, so the seed opens it as the move would, audited.
   await db.transaction().execute(async (trx) => {
@@ -212,6 +242,26 @@ export async function insertStagedDemo(): Promise<void> {
       trx,
     );
   });
+
+  // one library has filled in and submitted its self-assessment, proposing its opening hours
+  const sangkima = await db
+    .selectFrom("entries as e")
+    .innerJoin("libraries as l", "l.id", "e.library_id")
+    .select("e.id")
+    .where("e.competition_id", "=", competitionId)
+    .where("l.code", "=", "SANGKIMA")
+    .executeTakeFirstOrThrow();
+  const submitted = await saveSelfAssessment(
+    { id: null, label: "Pengelola SANGKIMA (demo)" },
+    sangkima.id,
+    {
+      intent: "submit",
+      version: 0,
+      values: { A02: "1450", A14: "yes", C01: "7.5" },
+      openingHours: "Senin–Sabtu 08.00–16.00",
+    },
+  );
+  if (!submitted.ok) fail("self-assessment", submitted);
 
   // 1. the administrative check: every item of the template for every library
   for (const lib of libraries) {

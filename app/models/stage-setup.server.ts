@@ -70,6 +70,10 @@ const described = (s: Pick<Stage, "code" | "name" | "kind" | "weight" | "advance
   advance: s.advance,
 });
 
+/** Only a desk stage asks for a submitted self-assessment. */
+const requires = (input: StageInput) =>
+  input.kind === "desk" && input.requiresSelfAssessment ? (1 as const) : (0 as const);
+
 /** Adds a stage after the last one. */
 export async function addStage(
   actor: Actor,
@@ -89,6 +93,7 @@ export async function addStage(
         kind: input.kind,
         weight: input.kind === "admin" ? 0 : input.weight,
         advance: input.advance,
+        requires_self_assessment: requires(input),
       })
       .execute();
     await recordAudit(
@@ -99,7 +104,11 @@ export async function addStage(
         entityId: input.code,
         action: "create",
         before: null,
-        after: { ...described({ ...input }), position: stages.length + 1 },
+        after: {
+          ...described({ ...input }),
+          position: stages.length + 1,
+          ...(requires(input) ? { requiresSelfAssessment: true } : {}),
+        },
       },
       trx,
     );
@@ -125,7 +134,11 @@ export async function updateStage(
       if (usage.components + usage.assignments + usage.sheets > 0)
         return refuse("stageSetup.error.adminHasCriteria", "kind");
     }
-    const after = { ...described(input), weight: input.kind === "admin" ? 0 : input.weight };
+    const after = {
+      ...described(input),
+      weight: input.kind === "admin" ? 0 : input.weight,
+      requiresSelfAssessment: requires(input) === 1,
+    };
     await trx
       .updateTable("stages")
       .set({
@@ -134,6 +147,7 @@ export async function updateStage(
         kind: after.kind,
         weight: after.weight,
         advance: after.advance,
+        requires_self_assessment: requires(input),
       })
       .where("id", "=", stage.id)
       .execute();
@@ -144,7 +158,10 @@ export async function updateStage(
         entityType: "stage",
         entityId: after.code,
         action: "update",
-        before: described(stage),
+        before: {
+          ...described(stage),
+          requiresSelfAssessment: stage.requires_self_assessment === 1,
+        },
         after,
       },
       trx,

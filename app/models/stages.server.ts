@@ -7,6 +7,7 @@ import { nowIso } from "~/lib/time";
 import { countMissingSheets } from "./publishing.server";
 import { activeEntry, sameCode } from "./query.server";
 import { computeRanking } from "./ranking.server";
+import { withoutSubmittedSelfAssessment } from "./self-assessment.server";
 import type { StatusOptions, StatusReason } from "./status-types.server";
 
 /**
@@ -110,18 +111,31 @@ export async function advanceStage(
             overridable: true,
           });
       }
-      const reason = options.reason?.trim() ?? "";
-      if (blockers.length > 0 && !(options.override && blockers.every((b) => b.overridable)))
-        return { ok: false, reasons: blockers };
-      if (blockers.length > 0 && reason === "")
-        return { ok: false, reasons: [{ message: "status.reason.overrideReason" }] };
-
       const ranking = await computeRanking(c, {}, trx);
       if (!ranking) return { ok: false, reasons: [{ message: "status.reason.notFound" }] };
       const shortlist = ranking.entries.flatMap((e) => {
         const here = e.stages.find((s) => s.code === current.code);
         return here ? [{ entry: e, ...here }] : [];
       });
+      // a desk stage may need each entry going on to have submitted its self-assessment
+      if (next.requires_self_assessment === 1) {
+        const missing = await withoutSubmittedSelfAssessment(
+          shortlist.filter((s) => s.advanced).map((s) => s.entry.entryId),
+          trx,
+        );
+        if (missing.length > 0)
+          blockers.push({
+            message: "selfAssessment.reason.missing",
+            params: { count: missing.length, codes: missing.join(", ") },
+            overridable: true,
+          });
+      }
+      const reason = options.reason?.trim() ?? "";
+      if (blockers.length > 0 && !(options.override && blockers.every((b) => b.overridable)))
+        return { ok: false, reasons: blockers };
+      if (blockers.length > 0 && reason === "")
+        return { ok: false, reasons: [{ message: "status.reason.overrideReason" }] };
+
       // conditional on the stage read above, so two concurrent moves cannot both succeed
       const moved = await trx
         .updateTable("competitions")

@@ -24,6 +24,8 @@ import {
 } from "~/models/competitions.server";
 import { setFeedbackNamesJudges } from "~/models/library-feedback.server";
 import { updatePointsSetting } from "~/models/points.server";
+import { localDate, WindowSchema } from "~/lib/self-assessment";
+import { setSelfAssessmentWindow } from "~/models/self-assessment.server";
 import { actorOf } from "~/models/users.server";
 import {
   useCompetition,
@@ -49,6 +51,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     documents: { ...documents, decisionDate: documents.decisionDate ?? "" },
     points: { pointsDisplay: c.points_display, pointsFactor: String(c.points_factor) },
     feedback: { namesJudges: c.feedback_names_judges === 1 },
+    selfAssessment: {
+      opens: localDate(c.self_assessment_opens),
+      closes: localDate(c.self_assessment_closes, true),
+    },
   });
 }
 
@@ -65,6 +71,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     await updateDocumentDetails(actorOf(user), c.id, documents.data);
     return reply({ ok: true, intent: "documents" });
+  }
+  if (formData.get("intent") === "self-assessment") {
+    const window = parseForm(WindowSchema, formData);
+    if (!window.ok)
+      return reply(
+        { ok: false, intent: "self-assessment", errors: window.errors, values: window.values },
+        400,
+      );
+    await setSelfAssessmentWindow(actorOf(user), c.id, window.data);
+    return reply({ ok: true, intent: "self-assessment" });
   }
   if (formData.get("intent") === "points") {
     const points = parseForm(PointsSchema, formData);
@@ -101,12 +117,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CompetitionSettings() {
   const t = useT();
   const { status } = useCompetition();
-  const { values, documents, points, feedback } = useLoaderData<typeof loader>();
+  const { values, documents, points, feedback, selfAssessment } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const forPoints = data !== undefined && "intent" in data && data.intent === "points";
   const forDocuments = data !== undefined && "intent" in data && data.intent === "documents";
   const forFeedback = data !== undefined && "intent" in data && data.intent === "feedback";
-  const forSettings = data !== undefined && !forDocuments && !forPoints && !forFeedback;
+  const forWindow = data !== undefined && "intent" in data && data.intent === "self-assessment";
+  const forSettings =
+    data !== undefined && !forDocuments && !forPoints && !forFeedback && !forWindow;
   const errors: Partial<Record<string, string[]>> = (forSettings && data?.errors) || {};
   const shown = data && !data.ok && forSettings ? data.values : values;
   const pointsErrors: Partial<Record<string, string[]>> = (forPoints && data?.errors) || {};
@@ -209,6 +227,62 @@ export default function CompetitionSettings() {
             errors={documentErrors.headSignerTitle}
           />
         </fieldset>
+        <button type="submit" className="button primary">
+          {t("action.save")}
+        </button>
+      </Form>
+
+      <SelfAssessmentWindow
+        values={forWindow && data && !data.ok ? data.values : selfAssessment}
+        errors={(forWindow && data?.errors) || {}}
+        saved={Boolean(forWindow && data?.ok)}
+      />
+    </>
+  );
+}
+
+/** The self-assessment window: its own form (intent `self-assessment`), dates in WITA. */
+function SelfAssessmentWindow({
+  values,
+  errors,
+  saved,
+}: {
+  values: Partial<Record<string, string>>;
+  errors: Partial<Record<string, string[]>>;
+  saved: boolean;
+}) {
+  const t = useT();
+  return (
+    <>
+      <h2 id="self-assessment">{t("selfAssessment.window.title")}</h2>
+      <p>{t("selfAssessment.window.intro")}</p>
+      {saved ? (
+        <p className="notice" role="status">
+          {t("setup.saved")}
+        </p>
+      ) : null}
+      <Form
+        method="post"
+        className="stack narrow-wide"
+        noValidate
+        aria-labelledby="self-assessment"
+      >
+        <input type="hidden" name="intent" value="self-assessment" />
+        <ErrorList errors={errors._form} />
+        <Field
+          label={t("selfAssessment.window.opens")}
+          name="opens"
+          type="date"
+          defaultValue={values.opens}
+          errors={errors.opens}
+        />
+        <Field
+          label={t("selfAssessment.window.closes")}
+          name="closes"
+          type="date"
+          defaultValue={values.closes}
+          errors={errors.closes}
+        />
         <button type="submit" className="button primary">
           {t("action.save")}
         </button>

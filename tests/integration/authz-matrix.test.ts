@@ -285,6 +285,11 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
     url: "/chair/competitions/kutim-2024/berita-acara",
     get: CHAIR_ONLY,
   },
+  "routes/chair.competitions.$slug.entries_.$code.self-assessment": {
+    url: "/chair/competitions/kutim-2024/entries/SEPASO/self-assessment",
+    get: CHAIR_ONLY,
+    post: CHAIR_ONLY_POST_EMPTY,
+  },
   "routes/chair.competitions.$slug.entries_.$code.feedback": {
     url: "/chair/competitions/kutim-2024/entries/SEPASO/feedback",
     get: CHAIR_ONLY,
@@ -315,7 +320,12 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
     post: JUDGE_OWN_POST_EMPTY,
   },
   "routes/library._index": { url: "/library", get: LIBRARY_ONLY },
-  "routes/library.$slug": { url: "/library/kutim-2024", get: LIBRARY_OWN },
+  // the self-assessment form: an empty form is refused (no intent); another library's: not found
+  "routes/library.$slug": {
+    url: "/library/kutim-2024",
+    get: LIBRARY_OWN,
+    post: { ...LIBRARY_OWN, library: 400 },
+  },
   // its feedback once published (kutim-2023; SEPASO is entered there, LAIN is not)
   "routes/library.$slug_.feedback": { url: "/library/kutim-2023/feedback", get: LIBRARY_OWN },
   "routes/library.$slug_.evidence": {

@@ -6,7 +6,13 @@ import {
   DEMO_DESK_ADVANCE,
   DEMO_STAGED_SLUG,
 } from "../../app/models/demo-stages.server";
+import { windowState } from "../../app/lib/self-assessment";
 import { computeRanking } from "../../app/models/ranking.server";
+import {
+  getSelfAssessment,
+  listClaims,
+  selfAssessmentStatuses,
+} from "../../app/models/self-assessment.server";
 import { getJudgeCompetition, getSheetView } from "../../app/models/sheets.server";
 import { listStages } from "../../app/models/stages.server";
 import { createTestDb, type TestDb } from "../support/db";
@@ -237,5 +243,32 @@ describe("the demo seed's three-stage competition", () => {
       ["KAUBUN", null, "ADM"],
       ["MUARABENGKAL", null, "ADM"],
     ]);
+  });
+
+  it("asks for three reported values on the desk review, its window open, one library's submitted", async () => {
+    const claims = await listClaims(competitionId);
+    expect(claims.map((c) => [c.code, c.kind, c.unit, c.standardMin])).toEqual([
+      ["A02", "number", "judul", 1000],
+      ["A14", "yesno", "", 1],
+      ["C01", "number", "jam/hari", 6],
+    ]);
+    const competition = await t.db
+      .selectFrom("competitions")
+      .select(["self_assessment_opens as opens", "self_assessment_closes as closes"])
+      .where("id", "=", competitionId)
+      .executeTakeFirstOrThrow();
+    expect(windowState(competition.opens, competition.closes)).toBe("open");
+    const statuses = Object.values(await selfAssessmentStatuses(competitionId));
+    expect(statuses).toEqual(["submitted"]);
+    const entry = await t.db
+      .selectFrom("entries as e")
+      .innerJoin("libraries as l", "l.id", "e.library_id")
+      .select("e.id")
+      .where("e.competition_id", "=", competitionId)
+      .where("l.code", "=", "SANGKIMA")
+      .executeTakeFirstOrThrow();
+    const sa = await getSelfAssessment(entry.id);
+    expect(sa.values).toEqual({ A02: "1450", A14: "yes", C01: "7.5" });
+    expect(sa.profileStatus).toBe("pending");
   });
 });

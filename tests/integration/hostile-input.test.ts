@@ -42,7 +42,9 @@ type Kind =
   /** one "entry:judge" pair of the assignment matrix; leaving all out is a legitimate "none" */
   | { t: "pair" }
   /** a profile video link: https, YouTube or Google Drive only */
-  | { t: "videoUrl" };
+  | { t: "videoUrl" }
+  /** a non-negative number as an Indonesian office types it ("1.000", "12,5") */
+  | { t: "decimal" };
 
 interface Operation {
   name: string;
@@ -132,6 +134,24 @@ function hostile(kind: Kind): string[] {
         ...SQL,
         ...HTML,
       ];
+    case "decimal":
+      return [
+        "",
+        " ",
+        "abc",
+        "-1",
+        "1e3",
+        "0x10",
+        "1,2,3",
+        "1.00,5",
+        "12,",
+        "NaN",
+        "Infinity",
+        "9".repeat(13),
+        ...SQL,
+        ...HTML,
+        "\u0000",
+      ];
     case "date":
       return ["2024-13-01", "2024-02-30", "17/08/2024", "2024-8-17", "x", ...SQL, ...HTML];
     case "csv":
@@ -193,6 +213,8 @@ const SHEET: Record<string, Kind> = {
 
 /** Filled in once the server runs: ids from the demo database. */
 const ids = { entry: 0, sheet: 0, judge: 0, library: 0, user: 0, evidence: 0 };
+/** The kutim-2024 indicators the library is asked to report on (set up once the server runs). */
+const claimed = { number: "", yesno: "", text: "" };
 
 function operations(): Record<string, Operation[] | { exempt: string }> {
   const c = "/chair/competitions/kutim-2024";
@@ -362,6 +384,13 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
           headSignerName: { t: "text", max: 200, required: false },
           headSignerTitle: { t: "text", max: 200, required: false },
         },
+      },
+      {
+        name: "self-assessment window",
+        role: "chair",
+        url: `${c}/settings`,
+        base: { intent: "self-assessment", opens: "2024-08-01", closes: "2024-08-31" },
+        fields: { opens: { t: "date" }, closes: { t: "date" } },
       },
       {
         name: "points display",
@@ -648,12 +677,14 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
           kind: "other",
           weight: "100",
           advance: "3",
+          requiresSelfAssessment: "on",
         },
         fields: {
           stage: { t: "text", max: 40, required: true },
           code: { t: "code" },
           weight: { t: "int", min: 0, max: 100 },
           advance: { t: "int", min: 1, max: 5000, optional: true },
+          requiresSelfAssessment: { t: "enum", values: ["on"], optional: true },
         },
       },
       {
@@ -697,6 +728,48 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
         fields: {
           intent: { t: "enum", values: ["note"] },
           text: { t: "text", max: 4000, required: false },
+        },
+      },
+    ],
+    // the library's self-assessment (kutim-2024 asks for three values, the window open): a
+    // complete submit, so an empty value is refused too; URL-encoded so the 1 MB body is refused
+    // by size (the page's own form is multipart, which the action reads the same way)
+    "routes/library.$slug": [
+      {
+        name: "self-assessment",
+        role: "library",
+        url: "/library/kutim-2024",
+        base: {
+          intent: "submit",
+          version: "0",
+          [`value.${claimed.number}`]: "1.000",
+          [`value.${claimed.yesno}`]: "yes",
+          [`value.${claimed.text}`]: "Katalog daring",
+          headName: "Bu Sari",
+          openingHours: "Senin–Sabtu 08.00–16.00",
+          members: "1.250",
+        },
+        fields: {
+          intent: { t: "enum", values: ["save", "submit"] },
+          version: { t: "int", min: 0, max: 0 },
+          [`value.${claimed.number}`]: { t: "decimal" },
+          [`value.${claimed.yesno}`]: { t: "enum", values: ["yes", "no"] },
+          [`value.${claimed.text}`]: { t: "text", max: 200, required: true },
+          headName: { t: "text", max: 120, required: false },
+          openingHours: { t: "text", max: 200, required: false },
+          members: { t: "int", min: 0, max: 10_000_000, optional: true },
+        },
+      },
+    ],
+    "routes/chair.competitions.$slug.entries_.$code.self-assessment": [
+      {
+        name: "reopen self-assessment",
+        role: "chair",
+        url: `${c}/entries/SEPASO/self-assessment`,
+        base: { intent: "reopen", reason: "Jumlah judul perlu dicek" },
+        fields: {
+          intent: { t: "enum", values: ["reopen", "accept", "reject"] },
+          reason: { t: "text", max: 500, required: true },
         },
       },
     ],
@@ -778,8 +851,12 @@ function textOnlyOperations(): Operation[] {
         "c.0.i.0.min": "1",
         "c.0.i.0.max": "5",
         "c.0.i.0.r.1": "Kurang dari 500 judul",
+        "c.0.i.0.claim.kind": "number",
+        "c.0.i.0.claim.unit": "judul",
+        "c.0.i.0.claim.standard": "1.000",
       },
       fields: {
+        "c.0.i.0.claim.unit": { t: "text", max: 20, required: false },
         "c.0.name": { t: "text", max: 200, required: true },
         "c.0.i.0.name": { t: "text", max: 200, required: true },
         "c.0.i.0.description": { t: "text", max: 2000, required: false },
@@ -848,27 +925,54 @@ beforeAll(async () => {
   ids.judge = one("select id from users where email = 'juri2@juara.demo'");
   ids.library = one("select id from libraries where code = 'KAUBUN'");
   ids.user = one("select id from users where email = 'juri3@juara.demo'");
-  // KAUBUN's manager, its self-assessment open, and one piece of its evidence (a video link)
-  const writer = new SqliteDatabase(server.dbFile);
-  const now = new Date().toISOString();
-  const manager = writer
-    .prepare(
-      "insert into users (email, name, role, library_id, password_hash, created_at, updated_at) values ('pengelola@juara.test', 'Bu Sari', 'library', ?, ?, ?, ?)",
-    )
-    .run(ids.library, await hashPassword(DEMO_PASSWORD), now, now);
-  writer
-    .prepare(
-      "update competitions set self_assessment_opens = '2000-01-01T00:00:00.000Z' where slug = 'kutim-2024'",
-    )
-    .run();
-  ids.evidence = Number(
+  // the library's side: SEPASO's manager, three reported values asked on kutim-2024, the window open
+  {
+    const writer = new SqliteDatabase(server.dbFile);
+    const now = new Date().toISOString();
+    const competition = one("select id from competitions where slug = 'kutim-2024'");
+    const indicators = writer
+      .prepare("select id, code from indicators where competition_id = ? order by position, id")
+      .all(competition) as { id: number; code: string }[];
+    const claim = writer.prepare(
+      "insert into indicator_claims (indicator_id, kind, unit, standard_min) values (?, ?, ?, ?)",
+    );
+    claim.run(indicators[0]!.id, "number", "judul", 1000);
+    claim.run(indicators[1]!.id, "yesno", "", 1);
+    claim.run(indicators[2]!.id, "text", "", null);
+    [claimed.number, claimed.yesno, claimed.text] = indicators.slice(0, 3).map((i) => i.code) as [
+      string,
+      string,
+      string,
+    ];
     writer
       .prepare(
-        "insert into evidence_files (entry_id, uploaded_by, source, kind, url, created_at) values (?, ?, 'library', 'video', 'https://youtu.be/abc', ?)",
+        "update competitions set self_assessment_opens = ?, self_assessment_closes = ? where id = ?",
       )
-      .run(ids.entry, manager.lastInsertRowid, now).lastInsertRowid,
-  );
-  writer.close();
+      .run(
+        new Date(Date.now() - 86_400_000).toISOString(),
+        new Date(Date.now() + 86_400_000).toISOString(),
+        competition,
+      );
+    writer
+      .prepare(
+        `insert into users (email, name, role, library_id, password_hash, created_at, updated_at)
+         values ('pengelola@juara.test', 'Pengelola', 'library',
+                 (select id from libraries where code = 'SEPASO'), ?, ?, ?)`,
+      )
+      .run(await hashPassword(DEMO_PASSWORD), now, now);
+    // one piece of SEPASO's evidence (a video link), for the remove form
+    const sepasoEntry = one(
+      "select e.id from entries e join libraries l on l.id = e.library_id where e.competition_id = (select id from competitions where slug = 'kutim-2024') and l.code = 'SEPASO'",
+    );
+    ids.evidence = Number(
+      writer
+        .prepare(
+          "insert into evidence_files (entry_id, uploaded_by, source, kind, url, created_at) values (?, (select id from users where email = 'pengelola@juara.test'), 'library', 'video', 'https://youtu.be/abc', ?)",
+        )
+        .run(sepasoEntry, now).lastInsertRowid,
+    );
+    writer.close();
+  }
   const logins: Record<Exclude<Role, "anonymous">, string> = {
     judge: "juri2@juara.demo",
     chair: "ketua@juara.demo",

@@ -2,7 +2,9 @@ import { defineMessages } from "../define";
 
 /**
  * The library's own pages (routes/library._index, routes/library.$slug, its feedback): what a library's
- * manager (pengelola) sees after logging in.
+ * manager (pengelola) sees after logging in; and the chair's side of the self-assessment
+ * (`selfAssessment.*`: the reported values in the criteria editor, the window in the settings,
+ * the stage's requirement, the entries page and the chair's view of one entry's answers).
  */
 export const library = defineMessages({
   id: {
@@ -86,6 +88,130 @@ export const library = defineMessages({
     "library.entry.publicResults": "Hasil lengkap yang diumumkan",
     "library.entry.notYet":
       "Hasil belum diumumkan. Halaman ini menampilkan peringkat dan tahap yang dicapai setelah panitia mengumumkan hasil.",
+
+    // the self-assessment form (routes/library.$slug)
+    "library.selfAssessment.title": "Penilaian mandiri",
+    "library.selfAssessment.windowUnset":
+      "Panitia belum menetapkan masa pengisian penilaian mandiri.",
+    "library.selfAssessment.window": "Masa pengisian: {opens} sampai {closes} (WITA).",
+    "library.selfAssessment.status.none": "Belum diisi",
+    "library.selfAssessment.status.draft": "Draf",
+    "library.selfAssessment.status.submitted": "Sudah dikirim",
+    "library.selfAssessment.submittedAt": "pada {at}",
+    "library.selfAssessment.reopened": "Panitia membuka kembali penilaian mandiri Anda: {reason}",
+    "library.selfAssessment.readOnlySubmitted":
+      "Penilaian mandiri sudah dikirim dan tidak dapat diubah lagi. Hubungi panitia bila ada yang perlu diperbaiki.",
+    "library.selfAssessment.readOnlyStatus": "Lomba tidak lagi menerima penilaian mandiri.",
+    "library.selfAssessment.readOnlyClosed": "Masa pengisian sudah berakhir.",
+    "library.selfAssessment.notOpen": "Masa pengisian belum dibuka.",
+    "library.selfAssessment.intro":
+      "Isi nilai yang diminta untuk setiap indikator. Draf boleh belum lengkap; saat dikirim, semua nilai wajib diisi. Angka boleh ditulis seperti biasa: 1.000 atau 12,5.",
+    "library.selfAssessment.numberHint": "angka, mis. 1.000 atau 12,5",
+    "library.selfAssessment.standardMin": "standar: ≥ {value} {unit}",
+    "library.selfAssessment.standardYes": "standar: ya",
+    "library.selfAssessment.yes": "Ya",
+    "library.selfAssessment.no": "Tidak",
+    "library.selfAssessment.profile": "Profil perpustakaan",
+    "library.selfAssessment.profileHint":
+      "Perubahan di sini dikirim ke panitia dan baru masuk data perpustakaan setelah disetujui.",
+    "library.selfAssessment.profileStatus.pending":
+      "Perubahan profil menunggu persetujuan panitia.",
+    "library.selfAssessment.profileStatus.rejected": "Usulan profil sebelumnya ditolak panitia.",
+    "library.selfAssessment.headName": "Kepala perpustakaan",
+    "library.selfAssessment.openingHours": "Jam buka",
+    "library.selfAssessment.openingHoursHint": "mis. Senin–Sabtu 08.00–16.00",
+    "library.selfAssessment.members": "Jumlah anggota",
+    "library.selfAssessment.save": "Simpan draf",
+    "library.selfAssessment.submit": "Kirim penilaian mandiri",
+    "library.selfAssessment.submitHint": "Setelah dikirim, isian tidak dapat diubah lagi.",
+    "library.selfAssessment.saved": "Draf tersimpan.",
+    "library.selfAssessment.heldCopy":
+      "Perangkat ini menyimpan isian yang belum terkirim, tetapi isian di server sudah berubah sejak itu.",
+    "library.selfAssessment.restoreHeld": "Pakai isian di perangkat ini",
+    "library.selfAssessment.dropHeld": "Buang isian di perangkat ini",
+    "library.selfAssessment.autosave.idle": "Perubahan disimpan otomatis.",
+    "library.selfAssessment.autosave.saved": "Tersimpan.",
+    "library.selfAssessment.autosave.savedAt": "Tersimpan {at}.",
+    "library.selfAssessment.autosave.dirty": "Ada perubahan yang belum tersimpan…",
+    "library.selfAssessment.autosave.saving": "Menyimpan…",
+    "library.selfAssessment.autosave.offline":
+      "Tidak tersambung: isian disimpan di perangkat ini dan dikirim saat sambungan kembali.",
+    "library.selfAssessment.autosave.invalid":
+      "Ada isian yang perlu diperbaiki (lihat di bawah kolomnya).",
+    "library.selfAssessment.autosave.conflict":
+      "Isian ini sudah diubah di tempat lain. Muat ulang halaman; isian Anda tetap tersimpan di perangkat ini.",
+    "library.selfAssessment.autosave.closed": "Isian tidak dapat diubah lagi.",
+    "library.selfAssessment.autosave.failed": "Gagal menyimpan. Coba lagi sebentar lagi.",
+    "library.selfAssessment.error.noClaims": "Lomba ini tidak meminta penilaian mandiri.",
+    "library.selfAssessment.error.submitted": "Penilaian mandiri sudah dikirim.",
+    "library.selfAssessment.error.notOpen": "Masa pengisian belum dibuka.",
+    "library.selfAssessment.error.closed": "Masa pengisian sudah berakhir.",
+    "library.selfAssessment.error.stale":
+      "Isian ini sudah diubah di tempat lain sejak halaman dibuka. Muat ulang halaman.",
+    "library.selfAssessment.error.missingSome": "Belum dapat dikirim: beberapa nilai belum diisi.",
+    "library.selfAssessment.error.missing": "Wajib diisi sebelum dikirim.",
+    // the chair's side: criteria editor, settings, stages, entries, the entry's self-assessment
+    "selfAssessment.error.number": "Tulis angka, mis. 1.000 atau 12,5.",
+    "selfAssessment.error.wholeNumber": "Tulis bilangan bulat, mis. 1.250.",
+    "selfAssessment.error.date": "Tanggal tidak valid.",
+    "selfAssessment.error.closesBeforeOpens":
+      "Tanggal tutup harus sama dengan atau sesudah tanggal buka.",
+    "selfAssessment.error.claimsFrozen":
+      "Nilai yang dilaporkan tidak dapat diubah lagi: masa penilaian mandiri sudah dibuka.",
+    "selfAssessment.error.notSubmitted": "Penilaian mandiri ini belum dikirim.",
+    "selfAssessment.error.noProposal": "Tidak ada usulan profil yang menunggu.",
+    "selfAssessment.claim.legend": "Nilai yang dilaporkan perpustakaan",
+    "selfAssessment.claim.kind": "Jenis nilai",
+    "selfAssessment.claim.kind.none": "Tidak diminta",
+    "selfAssessment.claim.kind.number": "Angka",
+    "selfAssessment.claim.kind.yesno": "Ya/tidak",
+    "selfAssessment.claim.kind.text": "Teks singkat",
+    "selfAssessment.claim.unit": "Satuan",
+    "selfAssessment.claim.standard": "Standar minimum",
+    "selfAssessment.claim.requiresYes": 'Standar mensyaratkan "ya"',
+    "selfAssessment.claim.saveOnly": "Simpan nilai yang dilaporkan",
+    "selfAssessment.claim.frozenNote":
+      "Kriteria sudah dikunci, tetapi nilai yang dilaporkan masih dapat diubah sampai masa penilaian mandiri dibuka.",
+    "selfAssessment.claim.saved": "Nilai yang dilaporkan tersimpan.",
+    "selfAssessment.window.title": "Penilaian mandiri",
+    "selfAssessment.window.intro":
+      "Masa perpustakaan mengisi penilaian mandiri, menurut tanggal WITA: dibuka awal hari pertama, ditutup akhir hari terakhir. Kosongkan keduanya bila tidak ada penilaian mandiri.",
+    "selfAssessment.window.opens": "Dibuka",
+    "selfAssessment.window.closes": "Ditutup",
+    "selfAssessment.stage.requires": "Peserta harus sudah mengirim penilaian mandiri",
+    "selfAssessment.stage.requiresHint":
+      "Untuk tahap penilaian berkas: saat tahap ini dimulai, peserta tanpa penilaian mandiri disebutkan.",
+    "selfAssessment.reason.missing": "{count} peserta belum mengirim penilaian mandiri: {codes}",
+    "selfAssessment.column": "Penilaian mandiri",
+    "selfAssessment.open": "Lihat",
+    "selfAssessment.back": "Kembali ke daftar peserta",
+    "selfAssessment.title": "Penilaian mandiri {library}",
+    "selfAssessment.reopenedAt": "Dibuka kembali {at}: {reason}",
+    "selfAssessment.col.indicator": "Indikator",
+    "selfAssessment.col.value": "Nilai dilaporkan",
+    "selfAssessment.col.standard": "Standar",
+    "selfAssessment.col.meets": "Memenuhi standar",
+    "selfAssessment.col.field": "Data",
+    "selfAssessment.col.registry": "Data saat ini",
+    "selfAssessment.col.proposed": "Usulan perpustakaan",
+    "selfAssessment.meets.yes": "Ya",
+    "selfAssessment.meets.no": "Belum",
+    "selfAssessment.reopen": "Buka kembali",
+    "selfAssessment.reopenButton": "Buka kembali untuk diperbaiki",
+    "selfAssessment.reason": "Alasan (wajib, dicatat di log audit)",
+    "selfAssessment.profile": "Usulan profil",
+    "selfAssessment.noProfile": "Perpustakaan tidak mengusulkan perubahan profil.",
+    "selfAssessment.profileStatus.none": "Tidak ada usulan.",
+    "selfAssessment.profileStatus.pending": "Menunggu keputusan panitia.",
+    "selfAssessment.profileStatus.accepted": "Diterima dan masuk data perpustakaan.",
+    "selfAssessment.profileStatus.rejected": "Ditolak.",
+    "selfAssessment.profileReason": "Alasan",
+    "selfAssessment.profileReasonHint": "Wajib bila ditolak.",
+    "selfAssessment.accept": "Terima ke data perpustakaan",
+    "selfAssessment.reject": "Tolak",
+    "selfAssessment.done.reopen": "Penilaian mandiri dibuka kembali.",
+    "selfAssessment.done.accept": "Profil diterima ke data perpustakaan.",
+    "selfAssessment.done.reject": "Usulan profil ditolak.",
   },
   en: {
     "library.feedback.link": "Feedback for your library",
@@ -169,5 +295,131 @@ export const library = defineMessages({
     "library.entry.publicResults": "The full published results",
     "library.entry.notYet":
       "The results are not published yet. Once the committee publishes them, this page shows the rank and the stage reached.",
+
+    // the self-assessment form (routes/library.$slug)
+    "library.selfAssessment.title": "Self-assessment",
+    "library.selfAssessment.windowUnset":
+      "The committee has not set the self-assessment period yet.",
+    "library.selfAssessment.window": "Open from {opens} to {closes} (WITA).",
+    "library.selfAssessment.status.none": "Not filled in",
+    "library.selfAssessment.status.draft": "Draft",
+    "library.selfAssessment.status.submitted": "Submitted",
+    "library.selfAssessment.submittedAt": "on {at}",
+    "library.selfAssessment.reopened": "The committee reopened your self-assessment: {reason}",
+    "library.selfAssessment.readOnlySubmitted":
+      "The self-assessment is submitted and can no longer be changed. Contact the committee if something needs correcting.",
+    "library.selfAssessment.readOnlyStatus": "The competition no longer takes self-assessments.",
+    "library.selfAssessment.readOnlyClosed": "The self-assessment period has ended.",
+    "library.selfAssessment.notOpen": "The self-assessment period has not opened yet.",
+    "library.selfAssessment.intro":
+      "Fill in the value asked for each indicator. A draft may be incomplete; to submit, every value is required. Write numbers as usual: 1.000 or 12,5.",
+    "library.selfAssessment.numberHint": "a number, e.g. 1.000 or 12,5",
+    "library.selfAssessment.standardMin": "standard: ≥ {value} {unit}",
+    "library.selfAssessment.standardYes": "standard: yes",
+    "library.selfAssessment.yes": "Yes",
+    "library.selfAssessment.no": "No",
+    "library.selfAssessment.profile": "Library profile",
+    "library.selfAssessment.profileHint":
+      "Changes here go to the committee and enter the library register once accepted.",
+    "library.selfAssessment.profileStatus.pending":
+      "Profile changes are waiting for the committee.",
+    "library.selfAssessment.profileStatus.rejected":
+      "The committee rejected the previous profile proposal.",
+    "library.selfAssessment.headName": "Head of library",
+    "library.selfAssessment.openingHours": "Opening hours",
+    "library.selfAssessment.openingHoursHint": "e.g. Monday–Saturday 08.00–16.00",
+    "library.selfAssessment.members": "Members",
+    "library.selfAssessment.save": "Save draft",
+    "library.selfAssessment.submit": "Submit self-assessment",
+    "library.selfAssessment.submitHint": "Once submitted, the answers can no longer be changed.",
+    "library.selfAssessment.saved": "Draft saved.",
+    "library.selfAssessment.heldCopy":
+      "This device holds answers that were not sent, but the saved answers have changed since.",
+    "library.selfAssessment.restoreHeld": "Use the answers on this device",
+    "library.selfAssessment.dropHeld": "Discard the answers on this device",
+    "library.selfAssessment.autosave.idle": "Changes are saved automatically.",
+    "library.selfAssessment.autosave.saved": "Saved.",
+    "library.selfAssessment.autosave.savedAt": "Saved {at}.",
+    "library.selfAssessment.autosave.dirty": "Unsaved changes…",
+    "library.selfAssessment.autosave.saving": "Saving…",
+    "library.selfAssessment.autosave.offline":
+      "Offline: the answers are kept on this device and sent when the connection returns.",
+    "library.selfAssessment.autosave.invalid":
+      "Some answers need correcting (see below each field).",
+    "library.selfAssessment.autosave.conflict":
+      "These answers were changed elsewhere. Reload the page; yours stay kept on this device.",
+    "library.selfAssessment.autosave.closed": "The answers can no longer be changed.",
+    "library.selfAssessment.autosave.failed": "Could not save. Try again shortly.",
+    "library.selfAssessment.error.noClaims": "This competition asks for no self-assessment.",
+    "library.selfAssessment.error.submitted": "The self-assessment is already submitted.",
+    "library.selfAssessment.error.notOpen": "The self-assessment period has not opened yet.",
+    "library.selfAssessment.error.closed": "The self-assessment period has ended.",
+    "library.selfAssessment.error.stale":
+      "These answers were changed elsewhere since the page was opened. Reload the page.",
+    "library.selfAssessment.error.missingSome": "Cannot submit yet: some values are missing.",
+    "library.selfAssessment.error.missing": "Required before submitting.",
+    // the chair's side: criteria editor, settings, stages, entries, the entry's self-assessment
+    "selfAssessment.error.number": "Write a number, e.g. 1.000 or 12,5.",
+    "selfAssessment.error.wholeNumber": "Write a whole number, e.g. 1.250.",
+    "selfAssessment.error.date": "Not a valid date.",
+    "selfAssessment.error.closesBeforeOpens":
+      "The closing date must be on or after the opening date.",
+    "selfAssessment.error.claimsFrozen":
+      "The reported values can no longer change: the self-assessment period has opened.",
+    "selfAssessment.error.notSubmitted": "This self-assessment has not been submitted.",
+    "selfAssessment.error.noProposal": "No profile proposal is waiting.",
+    "selfAssessment.claim.legend": "Value the library reports",
+    "selfAssessment.claim.kind": "Kind of value",
+    "selfAssessment.claim.kind.none": "Not asked",
+    "selfAssessment.claim.kind.number": "Number",
+    "selfAssessment.claim.kind.yesno": "Yes/no",
+    "selfAssessment.claim.kind.text": "Short text",
+    "selfAssessment.claim.unit": "Unit",
+    "selfAssessment.claim.standard": "Standard's minimum",
+    "selfAssessment.claim.requiresYes": 'The standard requires "yes"',
+    "selfAssessment.claim.saveOnly": "Save the reported values",
+    "selfAssessment.claim.frozenNote":
+      "The criteria are locked, but the reported values can change until the self-assessment period opens.",
+    "selfAssessment.claim.saved": "Reported values saved.",
+    "selfAssessment.window.title": "Self-assessment",
+    "selfAssessment.window.intro":
+      "When libraries fill in their self-assessment, in WITA dates: it opens at the start of the first day and closes at the end of the last. Leave both empty for no self-assessment.",
+    "selfAssessment.window.opens": "Opens",
+    "selfAssessment.window.closes": "Closes",
+    "selfAssessment.stage.requires": "Entries must have submitted their self-assessment",
+    "selfAssessment.stage.requiresHint":
+      "For a desk review: when this stage starts, entries without a self-assessment are named.",
+    "selfAssessment.reason.missing":
+      "{count} entries have not submitted their self-assessment: {codes}",
+    "selfAssessment.column": "Self-assessment",
+    "selfAssessment.open": "View",
+    "selfAssessment.back": "Back to the entries",
+    "selfAssessment.title": "Self-assessment of {library}",
+    "selfAssessment.reopenedAt": "Reopened {at}: {reason}",
+    "selfAssessment.col.indicator": "Indicator",
+    "selfAssessment.col.value": "Reported value",
+    "selfAssessment.col.standard": "Standard",
+    "selfAssessment.col.meets": "Meets the standard",
+    "selfAssessment.col.field": "Field",
+    "selfAssessment.col.registry": "Current record",
+    "selfAssessment.col.proposed": "Library's proposal",
+    "selfAssessment.meets.yes": "Yes",
+    "selfAssessment.meets.no": "Not yet",
+    "selfAssessment.reopen": "Reopen",
+    "selfAssessment.reopenButton": "Reopen for correction",
+    "selfAssessment.reason": "Reason (required, kept in the audit log)",
+    "selfAssessment.profile": "Proposed profile",
+    "selfAssessment.noProfile": "The library proposes no profile change.",
+    "selfAssessment.profileStatus.none": "No proposal.",
+    "selfAssessment.profileStatus.pending": "Waiting for the committee's decision.",
+    "selfAssessment.profileStatus.accepted": "Accepted into the library register.",
+    "selfAssessment.profileStatus.rejected": "Rejected.",
+    "selfAssessment.profileReason": "Reason",
+    "selfAssessment.profileReasonHint": "Required to reject.",
+    "selfAssessment.accept": "Accept into the library register",
+    "selfAssessment.reject": "Reject",
+    "selfAssessment.done.reopen": "The self-assessment is reopened.",
+    "selfAssessment.done.accept": "The profile is accepted into the library register.",
+    "selfAssessment.done.reject": "The profile proposal is rejected.",
   },
 });

@@ -19,7 +19,9 @@ import {
   templateDraft,
 } from "~/lib/templates";
 import type { SessionUser } from "~/lib/session.server";
+import { claimToDraft, readDraftClaim, type Claim } from "~/lib/self-assessment";
 import { getStageCriteria, saveCriteria } from "~/models/criteria.server";
+import { claimsEditable, saveStageClaims, stageClaims } from "~/models/self-assessment.server";
 import { listStages } from "~/models/stages.server";
 import { actorOf } from "~/models/users.server";
 
@@ -35,7 +37,7 @@ function byPath(issues: CriteriaIssue[]): Issues {
   return out;
 }
 
-type Notice = "saved" | "template" | "templateNeedsWeights" | null;
+type Notice = "saved" | "claimsSaved" | "template" | "templateNeedsWeights" | null;
 
 /**
  * A template as the editor's draft, with the notice to show: a template without weights leaves
@@ -61,6 +63,43 @@ function answer(
     { draft, issues: more.issues ?? {}, notice: more.notice ?? null, errors: more.errors },
     status,
   );
+}
+
+/** The stage's criteria as the editor's draft, each indicator with its claim. */
+export async function savedDraft(competitionId: number, stageId: number) {
+  const [criteria, claims] = await Promise.all([
+    getStageCriteria(competitionId, stageId),
+    stageClaims(competitionId, stageId),
+  ]);
+  return withClaims(toDraft(criteria), claims);
+}
+
+export function withClaims(
+  draft: DraftComponent[],
+  claims: Record<string, Claim>,
+): DraftComponent[] {
+  return draft.map((c) => ({
+    ...c,
+    indicators: c.indicators.map((i) => ({ ...i, claim: claimToDraft(claims[i.code.trim()]) })),
+  }));
+}
+
+/** The claims typed in the draft, by indicator code, or the issues by path. */
+function claimsOf(
+  draft: DraftComponent[],
+): { ok: true; claims: Record<string, Claim | null> } | { ok: false; issues: CriteriaIssue[] } {
+  const claims: Record<string, Claim | null> = {};
+  const issues: CriteriaIssue[] = [];
+  draft.forEach((c, ci) =>
+    c.indicators.forEach((ind, ii) => {
+      if (!ind.claim) return;
+      const read = readDraftClaim(ind.claim);
+      if (read.ok) claims[ind.code.trim()] = read.claim;
+      else
+        issues.push({ path: [ci, "indicators", ii, "claim", read.field], message: read.message });
+    }),
+  );
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, claims };
 }
 
 /** One stage as the criteria editor names it. */
@@ -106,12 +145,22 @@ export async function handleCriteriaPost(
   stage: EditorStage,
   formData: FormData,
 ) {
-  if (c.status !== "draft")
+  if (c.status !== "draft") {
+    // frozen criteria; their claims may still change until the self-assessment window opens
+    if (formData.get("intent") === "claims" && claimsEditable(c)) {
+      const typed = claimsOf(readDraft(formData.entries()));
+      if (!typed.ok)
+        return answer(readDraft(formData.entries()), { issues: byPath(typed.issues) }, 400);
+      const saved = await saveStageClaims(actorOf(user), c.id, stage.id, typed.claims);
+      if (!saved.ok) return answer(await savedDraft(c.id, stage.id), { errors: saved.errors }, 409);
+      return answer(await savedDraft(c.id, stage.id), { notice: "claimsSaved" });
+    }
     return answer(
-      toDraft(await getStageCriteria(c.id, stage.id)),
+      await savedDraft(c.id, stage.id),
       { errors: formError("setup.error.criteriaFrozen") },
       409,
     );
+  }
   // an admin stage has a checklist, no criteria
   if (stage.kind === "admin")
     return answer([], { errors: formError("stageSetup.criteria.adminRefused") }, 409);
@@ -140,11 +189,19 @@ export async function handleCriteriaPost(
   }
   if (verb === "refresh") return answer(draft);
   if (verb !== "save") return answer(draft, { errors: formError("setup.error.badRequest") }, 400);
-  const result = await saveCriteria(actorOf(user), c.id, draftToInput(draft), stage.id);
+  const typed = claimsOf(draft);
+  if (!typed.ok) return answer(draft, { issues: byPath(typed.issues) }, 400);
+  const result = await saveCriteria(
+    actorOf(user),
+    c.id,
+    draftToInput(draft),
+    stage.id,
+    typed.claims,
+  );
   if (!result.ok) {
     // issues carry their place in the criteria and placeholders: kept apart from form errors
     if ("issues" in result) return answer(draft, { issues: byPath(result.issues) }, 400);
     return answer(draft, { errors: result.errors }, 409);
   }
-  return answer(toDraft(await getStageCriteria(c.id, stage.id)), { notice: "saved" });
+  return answer(await savedDraft(c.id, stage.id), { notice: "saved" });
 }

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { CriteriaFields, type Issues } from "~/components/CriteriaEditor";
 import { MessageList } from "~/components/SetupUi";
 import { useT } from "~/i18n/useT";
-import { sumOfWeights, toDraft, weightsInForm, weightTotal } from "~/lib/criteria";
+import { sumOfWeights, weightsInForm, weightTotal } from "~/lib/criteria";
 import { EDITOR_TEMPLATES, findCriteriaTemplate } from "~/lib/templates";
 import { requireRole } from "~/lib/session.server";
 import { requireCompetition } from "~/models/competitions.server";
@@ -14,7 +14,8 @@ import {
   useCompetition,
   type CompetitionPageHandle,
 } from "../chair.competitions.$slug/competition-page";
-import { editorStage, handleCriteriaPost, loadTemplate } from "./criteria.server";
+import { claimsEditable } from "~/models/self-assessment.server";
+import { editorStage, handleCriteriaPost, loadTemplate, savedDraft } from "./criteria.server";
 
 export const meta: MetaFunction = () => [{ title: "Kriteria · Juara" }];
 
@@ -31,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { stage, stages } = found;
   // the stage choice only when there is a choice: a one-stage competition's page stays as it was
   const choice = {
+    claimsEditable: claimsEditable(c),
     stage: { code: stage.code, kind: stage.kind },
     stages: stages.length > 1 ? stages.map(({ code, name, kind }) => ({ code, name, kind })) : null,
   };
@@ -44,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? loadTemplate(code)
       : null;
   if (loaded) return json({ draft: loaded.draft, notice: loaded.notice, ...choice });
-  return json({ draft: toDraft(criteria), notice: null, ...choice });
+  return json({ draft: await savedDraft(c.id, stage.id), notice: null, ...choice });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -65,7 +67,7 @@ export default function CriteriaEditor() {
   const t = useT();
   const { status, slug } = useCompetition();
   const loaded = useLoaderData<typeof loader>();
-  const { stage, stages } = loaded;
+  const { stage, stages, claimsEditable } = loaded;
   const data = useActionData<typeof action>();
   const draft = data?.draft ?? loaded.draft;
   const issues: Issues = data?.issues ?? {};
@@ -121,6 +123,14 @@ export default function CriteriaEditor() {
       ) : (
         <p>{t("setup.criteria.intro")}</p>
       )}
+      {frozen && claimsEditable ? (
+        <p className="hint">{t("selfAssessment.claim.frozenNote")}</p>
+      ) : null}
+      {data?.notice === "claimsSaved" ? (
+        <p className="notice" role="status">
+          {t("selfAssessment.claim.saved")}
+        </p>
+      ) : null}
       {data?.notice === "saved" ? (
         <p className="notice" role="status">
           {t("setup.criteria.saved")}
@@ -170,7 +180,13 @@ export default function CriteriaEditor() {
         noValidate
         onInput={(event) => setTotal(sumOfWeights(weightsInForm(event.currentTarget)))}
       >
-        <CriteriaFields draft={draft} issues={issues} frozen={frozen} total={total} />
+        <CriteriaFields
+          draft={draft}
+          issues={issues}
+          frozen={frozen}
+          claimsEditable={claimsEditable}
+          total={total}
+        />
       </Form>
     </>
   );

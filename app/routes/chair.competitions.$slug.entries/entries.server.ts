@@ -24,6 +24,7 @@ import {
 } from "~/models/entries.server";
 import { listLibraries } from "~/models/libraries.server";
 import { inviteLibraryManager, listLibraryManagers } from "~/models/library-accounts.server";
+import { hasClaims, selfAssessmentStatuses } from "~/models/self-assessment.server";
 import { actorOf } from "~/models/users.server";
 
 const EntrySchema = z.object({ entryId: z.coerce.number().int().positive() });
@@ -60,7 +61,9 @@ export async function loadEntries(c: Competition) {
       village: l.village,
       district: l.district,
     }));
-  return { entries, managers, available };
+  // the self-assessment column, when the competition asks for reported values
+  const selfAssessments = (await hasClaims(c.id)) ? await selfAssessmentStatuses(c.id) : null;
+  return { entries, managers, available, selfAssessments };
 }
 
 /**

@@ -29,13 +29,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Entries() {
-  const { status } = useCompetition();
-  const { entries, managers, available } = useLoaderData<typeof loader>();
+  const { status, slug } = useCompetition();
+  const { entries, managers, available, selfAssessments } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <>
       <EntriesNotices reply={reply} entries={entries} />
-      <EntriesTable entries={entries} managers={managers} status={status} reply={reply} />
+      <EntriesTable
+        entries={entries}
+        managers={managers}
+        status={status}
+        reply={reply}
+        selfAssessments={selfAssessments}
+        slug={slug}
+      />
       {status === "draft" ? <AddEntries available={available} /> : null}
     </>
   );

@@ -107,6 +107,7 @@ export async function loadStages(c: Competition) {
       weight: s.weight,
       advance: s.advance,
       closed: s.closed_at !== null,
+      requiresSelfAssessment: s.requires_self_assessment === 1,
       current: s.position === c.current_stage,
       shortlist: shortlists.get(s.id) ?? [],
       /** when its finalists were announced on the public page; null: not announced */

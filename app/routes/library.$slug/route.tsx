@@ -1,10 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useT } from "~/i18n/useT";
 import { requireRole } from "~/lib/session.server";
 import { getLibraryEntry, getManagedLibrary } from "~/models/library-accounts.server";
+import { findLibraryEntry } from "~/models/self-assessment.server";
+import { SelfAssessmentSection } from "./SelfAssessmentForm";
+import { handleSelfAssessmentPost, loadSelfAssessment } from "./self-assessment.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.competition.name ?? ""} · Juara` },
@@ -15,13 +18,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const library = await getManagedLibrary(user.id);
   // a competition the library is not entered in (or a draft) is answered as absent
   const entry = library ? await getLibraryEntry(library.id, params.slug ?? "") : undefined;
+  const own = library ? await findLibraryEntry(library.id, params.slug ?? "") : undefined;
+  if (!entry || !own) throw new Response("Not found", { status: 404 });
+  const selfAssessment = await loadSelfAssessment(own);
+  return json({ ...entry, selfAssessment }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+/** The self-assessment form (docs/http.md): only the library's own entry, else 404. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["library"]);
+  const library = await getManagedLibrary(user.id);
+  const entry = library ? await findLibraryEntry(library.id, params.slug ?? "") : undefined;
   if (!entry) throw new Response("Not found", { status: 404 });
-  return json(entry, { headers: { "Cache-Control": "private, no-store" } });
+  return handleSelfAssessmentPost(user, entry, await request.formData());
 }
 
 export default function LibraryEntryPage() {
   const t = useT();
   const entry = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
   const published = entry.competition.status === "published";
   const place = [entry.library.village, entry.library.district].filter(Boolean).join(", ");
   return (
@@ -63,6 +78,13 @@ export default function LibraryEntryPage() {
           ))}
         </ol>
       </section>
+      {entry.selfAssessment ? (
+        <SelfAssessmentSection
+          slug={entry.competition.slug}
+          data={entry.selfAssessment}
+          answer={answer}
+        />
+      ) : null}
       {published ? (
         <p>
           <Link to={`/competitions/${entry.competition.slug}`}>
