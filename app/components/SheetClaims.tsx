@@ -352,7 +352,9 @@ export function SheetClaimBox({
                   if (result !== "corrected") checks.choose(checkName, "corrected");
                 }}
                 aria-invalid={errorsOf(observedName)?.length ? true : undefined}
-                aria-describedby={`${observedId}-error`}
+                aria-describedby={
+                  errorsOf(observedName)?.length ? `${observedId}-error` : undefined
+                }
               >
                 <option value="">{t("scoring.claims.choose")}</option>
                 <option value="yes">{t("scoring.claims.yes")}</option>
@@ -375,7 +377,14 @@ export function SheetClaimBox({
                   checks.type(observedName, value);
                 }}
                 aria-invalid={errorsOf(observedName)?.length ? true : undefined}
-                aria-describedby={`${observedId}-hint ${observedId}-error`}
+                aria-describedby={
+                  [
+                    claim.kind === "number" ? `${observedId}-hint` : null,
+                    errorsOf(observedName)?.length ? `${observedId}-error` : null,
+                  ]
+                    .filter(Boolean)
+                    .join(" ") || undefined
+                }
               />
             )}
             {claim.kind === "number" ? (
