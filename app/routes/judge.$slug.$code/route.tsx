@@ -158,6 +158,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
+/**
+ * The errors of a refused visit-check form that no field on the page shows: the whole form's, and
+ * those of a field that is not there (a claim not asked, not submitted, or a stage that is no visit).
+ */
+function unshownErrors(
+  errors: Record<string, string[]>,
+  claims: {
+    submitted: boolean;
+    stageKind: string;
+    claims: Record<string, { value: string | null }>;
+  },
+): string[] {
+  const shown = (field: string) => {
+    const claim = claims.claims[field.slice(field.indexOf(".") + 1)];
+    return claims.stageKind === "visit" && claims.submitted && claim?.value != null;
+  };
+  return [
+    ...new Set(
+      Object.entries(errors).flatMap(([field, list]) =>
+        field === "_form" || !shown(field) ? list : [],
+      ),
+    ),
+  ];
+}
+
 export default function ScoreSheet() {
   const t = useT();
   const lang = useLang();
@@ -303,7 +328,7 @@ export default function ScoreSheet() {
       {claimsReply ? (
         <div className="notice warn">
           <p>{t("scoring.claims.notSaved")}</p>
-          <ErrorList errors={claimsReply.errors._form} />
+          <ErrorList errors={unshownErrors(claimsReply.errors, data.claims)} />
         </div>
       ) : null}
       {sheet.reopenReason && sheet.status !== "submitted" ? (
