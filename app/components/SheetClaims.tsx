@@ -435,7 +435,7 @@ function ClaimsStatus({ checks, lang }: { checks: ClaimChecksState; lang: Lang }
               ? t("scoring.claims.savedAt", { time: formatTime(checks.savedAt, lang) })
               : null;
   return (
-    <span role="status" className="muted claim-status" data-status={checks.status}>
+    <span role="status" className="muted claim-status" data-claims-status={checks.status}>
       {text}
     </span>
   );
