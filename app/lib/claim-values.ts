@@ -83,7 +83,11 @@ export function formatClaimNumber(value: string | number, locale: string): strin
 
 /** A stored number the way a judge types it back (Indonesian: `1.000,5`), to correct it. */
 export function typedNumber(value: string): string {
-  return formatClaimNumber(value, "id-ID");
+  // from the digits themselves, so no digit is lost to floating point
+  const [whole = "", fraction] = value.split(".");
+  if (!/^\d+$/.test(whole) || (fraction !== undefined && !/^\d+$/.test(fraction))) return value;
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return fraction ? `${grouped},${fraction}` : grouped;
 }
 
 /** A judge's check of a reported value: verified, or corrected with what was observed. */
