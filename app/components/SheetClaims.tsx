@@ -38,9 +38,21 @@ export interface SheetClaimView {
  * beside each indicator and name this form with the `form` attribute. Without JavaScript it posts
  * to the page (`?claims`) and the page comes back.
  */
-export function ClaimsForm({ action }: { action: string }) {
+export function ClaimsForm({ action, checks }: { action: string; checks: ClaimChecksState }) {
+  const hydrated = useHydrated();
   return (
-    <form id={CLAIMS_FORM_ID} method="post" action={action} noValidate>
+    <form
+      id={CLAIMS_FORM_ID}
+      method="post"
+      action={action}
+      noValidate
+      onSubmit={(e) => {
+        // Enter in an observed value: saved in place, as the button does
+        if (!hydrated) return;
+        e.preventDefault();
+        void checks.send();
+      }}
+    >
       <input type="hidden" name="intent" value="claims" />
     </form>
   );
@@ -60,6 +72,12 @@ function typedOf(claims: Record<string, SheetClaimView>): Typed {
       typed[`observed.${code}`] = claim.kind === "number" ? typedNumber(observed) : observed;
   }
   return typed;
+}
+
+/** What a claim's fields say: its result, and the observed value only for a correction. */
+function meaningful(typed: Typed, code: string) {
+  const result = typed[`check.${code}`] ?? "";
+  return { result, observed: result === "corrected" ? (typed[`observed.${code}`] ?? "") : "" };
 }
 
 /** The checks the browser finds wrong before sending (the server checks the same again). */
@@ -112,9 +130,10 @@ export function useClaimChecks({
   const sending = useRef(false);
   const again = useRef(false);
 
-  const dirty = Object.keys({ ...typed, ...saved }).some(
-    (k) => (typed[k] ?? "") !== (saved[k] ?? ""),
-  );
+  const dirty = Object.keys(claims).some((code) => {
+    const [mine, server] = [meaningful(typed, code), meaningful(saved, code)];
+    return mine.result !== server.result || mine.observed !== server.observed;
+  });
 
   const send = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
@@ -208,6 +227,7 @@ export function useClaimChecks({
     /** an observed value typed: sent a moment after typing stops */
     type: (name: string, value: string) => change(name, value, AUTOSAVE_MS),
     last,
+    send,
     /** the button of a claim: send now */
     sendFrom: (code: string) => {
       setLast(code);
@@ -389,7 +409,8 @@ export function SheetClaimBox({
             )}
             {claim.kind === "number" ? (
               <span className="hint" id={`${observedId}-hint`}>
-                {t("scoring.claims.numberHint", { unit: claim.unit })}
+                {claim.unit ? `${claim.unit} · ` : null}
+                {t("scoring.claims.numberHint")}
               </span>
             ) : null}
             <ErrorList id={`${observedId}-error`} errors={errorsOf(observedName)} />

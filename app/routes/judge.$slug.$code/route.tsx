@@ -422,7 +422,7 @@ export default function ScoreSheet() {
         />
       ) : null}
       <CoachingNoteForm action={noteAction} />
-      {visit ? <ClaimsForm action={claimsAction} /> : null}
+      {visit ? <ClaimsForm action={claimsAction} checks={claimChecks} /> : null}
     </>
   );
 }
