@@ -143,8 +143,14 @@ interface FieldProps {
 export function ComponentFieldset({
   component,
   subtotalX100,
+  besides,
   ...fields
-}: FieldProps & { component: SheetComponent; subtotalX100: number }) {
+}: FieldProps & {
+  component: SheetComponent;
+  subtotalX100: number;
+  /** shown after an indicator's fields, by indicator code (the library's claim and its check) */
+  besides?: (code: string) => ReactNode;
+}) {
   const t = useT();
   const lang = useLang();
   return (
@@ -154,7 +160,12 @@ export function ComponentFieldset({
         <span className="muted">({t("scoring.sheet.weight", { weight: component.weight })})</span>
       </legend>
       {component.indicators.map((indicator) => (
-        <IndicatorRow key={indicator.code} indicator={indicator} {...fields} />
+        <IndicatorRow
+          key={indicator.code}
+          indicator={indicator}
+          beside={besides?.(indicator.code)}
+          {...fields}
+        />
       ))}
       <p className="subtotal">
         {t("scoring.sheet.subtotal", {
@@ -177,7 +188,8 @@ export function IndicatorRow({
   errors,
   editable,
   onChange,
-}: FieldProps & { indicator: SheetIndicator }) {
+  beside,
+}: FieldProps & { indicator: SheetIndicator; beside?: ReactNode }) {
   const t = useT();
   const scoreName = `score.${indicator.code}`;
   const noteName = `note.${indicator.code}`;
@@ -271,6 +283,7 @@ export function IndicatorRow({
           max={indicator.max}
         />
       </div>
+      {beside}
     </div>
   );
 }

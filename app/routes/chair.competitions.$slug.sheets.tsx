@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
+import { json, type SerializeFrom } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { ErrorList } from "~/components/Field";
+import { useShowValue } from "~/components/SheetClaims";
 import type { MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { allErrors, isNotFound, parseForm, requiredText } from "~/lib/forms";
 import { reply } from "~/lib/reply.server";
 import { requireRole } from "~/lib/session.server";
+import { listClaimCorrections } from "~/models/claims.server";
 import { requireCompetition } from "~/models/competitions.server";
 import { countIndicators, listSheets, reopenSheet } from "~/models/sheets.server";
 import { actorOf } from "~/models/users.server";
@@ -38,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     sheets: await listSheets(c.id),
     indicators: await countIndicators(c.id),
+    corrections: await listClaimCorrections(c.id),
   });
 }
 
@@ -61,7 +64,7 @@ export default function ChairSheets() {
   const t = useT();
   const lang = useLang();
   const { status } = useCompetition();
-  const { sheets, indicators } = useLoaderData<typeof loader>();
+  const { sheets, indicators, corrections } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const submitted = sheets.filter((s) => s.status === "submitted").length;
@@ -186,6 +189,63 @@ export default function ChairSheets() {
           </div>
         </>
       )}
+      {corrections.claims > 0 ? <ClaimCorrections entries={corrections.entries} /> : null}
     </>
+  );
+}
+
+/**
+ * Reported values the judges corrected on the visit: per entry how many claims, and which
+ * (indicator, reported, observed, judge) behind a disclosure.
+ */
+function ClaimCorrections({
+  entries,
+}: {
+  entries: SerializeFrom<typeof loader>["corrections"]["entries"];
+}) {
+  const t = useT();
+  const show = useShowValue();
+  return (
+    <section aria-labelledby="claim-corrections">
+      <h2 id="claim-corrections">{t("scoring.chair.claims.title")}</h2>
+      {entries.length === 0 ? (
+        <p>{t("scoring.chair.claims.none")}</p>
+      ) : (
+        <ul className="claim-corrections">
+          {entries.map((e) => (
+            <li key={e.code} data-testid={`corrections-${e.code}`}>
+              <details>
+                <summary>
+                  {e.library} <span className="muted">({e.code})</span>:{" "}
+                  {t("scoring.chair.claims.count", { count: e.corrected })}
+                </summary>
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("scoring.chair.claims.indicator")}</th>
+                      <th scope="col">{t("scoring.chair.claims.reported")}</th>
+                      <th scope="col">{t("scoring.chair.claims.observed")}</th>
+                      <th scope="col">{t("scoring.chair.judge")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {e.corrections.map((c) => (
+                      <tr key={`${c.stageName}-${c.indicatorCode}-${c.judgeName}`}>
+                        <th scope="row">
+                          {c.indicatorCode} · {c.indicatorName}
+                        </th>
+                        <td>{c.reported === null ? "—" : show(c, c.reported)}</td>
+                        <td>{show(c, c.observed)}</td>
+                        <td>{c.judgeName}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -319,6 +319,20 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
     },
     post: JUDGE_OWN_POST_EMPTY,
   },
+  // the visit checks' endpoint: the same roles as the autosave's
+  "routes/api.claims.$slug.$code": {
+    url: "/api/claims/kutim-2024/SEPASO",
+    get: {
+      anonymous: 302,
+      judge: 405,
+      otherJudge: 405,
+      chair: 403,
+      admin: 403,
+      library: 403,
+      otherLibrary: 403,
+    },
+    post: JUDGE_OWN_POST_EMPTY,
+  },
   "routes/library._index": { url: "/library", get: LIBRARY_ONLY },
   // the self-assessment form: an empty form is refused (no intent); another library's: not found
   "routes/library.$slug": {
@@ -496,6 +510,18 @@ describe("authorization matrix over every route of the build", () => {
     expect(answers).toEqual({ ...ADMIN_ONLY_POST_EMPTY, admin: 200 });
     const judgesPage = await clients.chair.post("/judges", edit);
     expect(judgesPage.status).toBe(400);
+  });
+
+  // the visit checks (the sheet page's ?claims form and its endpoint): the role, then the judge's
+  // own assignment (another judge: not found), then the stage (kutim-2024's one stage is no visit:
+  // the judge is refused, 403)
+  it("lets only the entry's judge post visit checks, and only on a visit stage", async () => {
+    const form = { intent: "claims", "check.A1": "verified" };
+    for (const url of ["/judge/kutim-2024/SEPASO?claims", "/api/claims/kutim-2024/SEPASO"]) {
+      const answers: Record<string, number> = {};
+      for (const role of ROLES) answers[role] = (await clients[role].post(url, form)).status;
+      expect(answers, url).toEqual({ ...JUDGE_OWN_POST_EMPTY, judge: 403 });
+    }
   });
 
   // the stages page's finalists forms: the role is checked before the stage (kutim-2024's only

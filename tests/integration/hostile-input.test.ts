@@ -211,6 +211,14 @@ const SHEET: Record<string, Kind> = {
   key: { t: "key" },
 };
 
+// a visit judge's checks (kutim-2024's stage is no visit: a valid form is refused as well)
+const CLAIMS: Record<string, Kind> = {
+  intent: { t: "enum", values: ["claims"] },
+  "check.A1": { t: "enum", values: ["verified", "corrected"], optional: true },
+  "observed.A1": { t: "text", max: 500, required: false },
+};
+const CLAIMS_BASE = { intent: "claims", "check.A1": "corrected", "observed.A1": "1.250" };
+
 /** Filled in once the server runs: ids from the demo database. */
 const ids = { entry: 0, sheet: 0, judge: 0, library: 0, user: 0, evidence: 0 };
 /** The kutim-2024 indicators the library is asked to report on (set up once the server runs). */
@@ -729,6 +737,22 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
           intent: { t: "enum", values: ["note"] },
           text: { t: "text", max: 4000, required: false },
         },
+      },
+      {
+        name: "visit checks (page)",
+        role: "judge",
+        url: "/judge/kutim-2024/KAUBUN?claims",
+        base: CLAIMS_BASE,
+        fields: CLAIMS,
+      },
+    ],
+    "routes/api.claims.$slug.$code": [
+      {
+        name: "visit checks (endpoint)",
+        role: "judge",
+        url: "/api/claims/kutim-2024/KAUBUN",
+        base: CLAIMS_BASE,
+        fields: CLAIMS,
       },
     ],
     // the library's self-assessment (kutim-2024 asks for three values, the window open): a

@@ -146,6 +146,12 @@ export const chairResults = defineMessages({
     "setAside.badge": "Disisihkan (konflik kepentingan, {date})",
     "export.setAside": "Disisihkan (konflik kepentingan)",
 
+    "scoring.chair.claims.title": "Nilai laporan yang dikoreksi saat kunjungan",
+    "scoring.chair.claims.none": "Belum ada nilai laporan yang dikoreksi juri.",
+    "scoring.chair.claims.count": "{count} klaim dikoreksi",
+    "scoring.chair.claims.indicator": "Indikator",
+    "scoring.chair.claims.reported": "Dilaporkan",
+    "scoring.chair.claims.observed": "Diamati juri",
     "scoring.chair.title": "Lembar nilai",
     "scoring.chair.intro":
       "Semua lembar penilaian lomba ini. Lembar yang sudah dikirim dapat dibuka kembali untuk jurinya, dengan alasan yang dicatat.",
@@ -328,6 +334,12 @@ export const chairResults = defineMessages({
     "setAside.badge": "Set aside (conflict of interest, {date})",
     "export.setAside": "Set aside (conflict of interest)",
 
+    "scoring.chair.claims.title": "Reported values corrected on the visit",
+    "scoring.chair.claims.none": "No reported value has been corrected by a judge yet.",
+    "scoring.chair.claims.count": "{count} claims corrected",
+    "scoring.chair.claims.indicator": "Indicator",
+    "scoring.chair.claims.reported": "Reported",
+    "scoring.chair.claims.observed": "Observed by the judge",
     "scoring.chair.title": "Score sheets",
     "scoring.chair.intro":
       "Every score sheet of this competition. A submitted sheet can be reopened for its judge, with a recorded reason.",

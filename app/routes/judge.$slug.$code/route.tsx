@@ -25,8 +25,13 @@ import type { SheetErrors } from "~/lib/sheet-contract";
 import { requireRole } from "~/lib/session.server";
 import { useHydrated } from "~/lib/use-hydrated";
 import { oneTimeKey, useSheetAutosave, type SheetConflict } from "~/lib/use-sheet-autosave";
+import { getSheetClaims } from "~/models/claims.server";
 import { getJudgeNote } from "~/models/coaching-notes.server";
 import { getSheetView } from "~/models/sheets.server";
+import { ErrorList } from "~/components/Field";
+import { ClaimsForm, SheetClaimBox, useClaimChecks } from "~/components/SheetClaims";
+import { claimsStatusOf } from "~/lib/claim-values";
+import { handleClaimsPost } from "./claims-post.server";
 import { handleNotePost } from "./note-post.server";
 import { handleSheetPagePost, statusOf } from "./sheet-post.server";
 
@@ -44,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   if (!view || !note) throw new Response("Not found", { status: 404 });
   const { access } = view;
+  const claims = await getSheetClaims(access, user.id, view.editable);
   return json(
     {
       judgeId: user.id,
@@ -69,6 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       editable: view.editable,
       issuedPasswordSavedAt: view.issuedPasswordSavedAt,
       note,
+      claims,
     },
     { headers: noStore },
   );
@@ -78,7 +85,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = ({
   formData,
   defaultShouldRevalidate,
-}) => (formData?.get("intent") === "note" ? false : defaultShouldRevalidate);
+}) =>
+  formData?.get("intent") === "note" || formData?.get("intent") === "claims"
+    ? false
+    : defaultShouldRevalidate;
 
 /**
  * The plain-form path (JavaScript off): save; submit (first the summary and a confirm form, then,
@@ -91,6 +101,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // the coaching note's own form posts to ?note (docs/http.md)
   if (new URL(request.url).searchParams.has("note"))
     return handleNotePost(user, slug, code, request);
+  // the visit checks' own form posts to ?claims (docs/http.md)
+  if (new URL(request.url).searchParams.has("claims")) {
+    const { outcome, values } = await handleClaimsPost(user, slug, code, request);
+    if (outcome.status === "notFound") throw new Response("Not found", { status: 404 });
+    if (outcome.status === "saved")
+      return redirect(`/judge/${slug}/${encodeURIComponent(code)}?claimsSaved=1`, 303);
+    const errors =
+      outcome.status === "invalid"
+        ? outcome.errors
+        : { _form: [`scoring.claims.error.${outcome.status}`] };
+    return json(
+      { claims: { errors, values } },
+      { status: claimsStatusOf(outcome), headers: noStore },
+    );
+  }
   const { outcome, values } = await handleSheetPagePost(user, slug, code, request);
   if (outcome.status === "notFound") throw new Response("Not found", { status: 404 });
   if (outcome.status === "saved") {
@@ -133,13 +158,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
+/**
+ * The errors of a refused visit-check form that no field on the page shows: the whole form's, and
+ * those of a field that is not there (a claim not asked, not submitted, or a stage that is no visit).
+ */
+function unshownErrors(
+  errors: Record<string, string[]>,
+  claims: {
+    submitted: boolean;
+    stageKind: string;
+    claims: Record<string, { value: string | null }>;
+  },
+): string[] {
+  const shown = (field: string) => {
+    const claim = claims.claims[field.slice(field.indexOf(".") + 1)];
+    return claims.stageKind === "visit" && claims.submitted && claim?.value != null;
+  };
+  return [
+    ...new Set(
+      Object.entries(errors).flatMap(([field, list]) =>
+        field === "_form" || !shown(field) ? list : [],
+      ),
+    ),
+  ];
+}
+
 export default function ScoreSheet() {
   const t = useT();
   const lang = useLang();
   const data = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const actionData = answer && !("note" in answer) ? answer : undefined;
+  const actionData = answer && !("note" in answer) && !("claims" in answer) ? answer : undefined;
   const noteReply = answer && "note" in answer ? answer.note : undefined;
+  const claimsReply = answer && "claims" in answer ? answer.claims : undefined;
   const [search] = useSearchParams();
   const navigate = useNavigate();
   const hydrated = useHydrated();
@@ -148,6 +199,26 @@ export default function ScoreSheet() {
   const serverValues = useMemo(() => valuesOfSheet(sheet), [sheet]);
   const endpoint = `/api/sheets/${competition.slug}/${encodeURIComponent(library.code)}`;
   const noteAction = `/judge/${competition.slug}/${encodeURIComponent(library.code)}?note`;
+  const claimsAction = `/judge/${competition.slug}/${encodeURIComponent(library.code)}?claims`;
+  const visit = data.claims.stageKind === "visit";
+  const claimChecks = useClaimChecks({
+    endpoint: `/api/claims/${competition.slug}/${encodeURIComponent(library.code)}`,
+    claims: data.claims.claims,
+    echoed: claimsReply?.values,
+    serverErrors: claimsReply?.errors,
+  });
+  const besides = (indicatorCode: string) => {
+    const claim = data.claims.claims[indicatorCode];
+    return claim ? (
+      <SheetClaimBox
+        code={indicatorCode}
+        claim={claim}
+        submitted={data.claims.submitted}
+        checkable={data.claims.checkable}
+        checks={visit ? claimChecks : null}
+      />
+    ) : null;
+  };
 
   const autosave = useSheetAutosave({
     storageKey: `juara:sheet:${data.judgeId}:${competition.slug}:${library.code}`,
@@ -249,6 +320,17 @@ export default function ScoreSheet() {
         </p>
       ) : null}
       {readOnlyReason ? <p className="notice">{readOnlyReason}</p> : null}
+      {search.get("claimsSaved") && !claimsReply ? (
+        <p className="notice" role="status">
+          {t("scoring.claims.savedNotice")}
+        </p>
+      ) : null}
+      {claimsReply ? (
+        <div className="notice warn">
+          <p>{t("scoring.claims.notSaved")}</p>
+          <ErrorList errors={unshownErrors(claimsReply.errors, data.claims)} />
+        </div>
+      ) : null}
       {sheet.reopenReason && sheet.status !== "submitted" ? (
         <p className="notice warn">{t("scoring.sheet.reopened", { reason: sheet.reopenReason })}</p>
       ) : null}
@@ -296,6 +378,7 @@ export default function ScoreSheet() {
             key={component.code}
             component={component}
             subtotalX100={totals.components[component.code] ?? 0}
+            besides={besides}
             {...fields}
           />
         ))}
@@ -339,6 +422,7 @@ export default function ScoreSheet() {
         />
       ) : null}
       <CoachingNoteForm action={noteAction} />
+      {visit ? <ClaimsForm action={claimsAction} checks={claimChecks} /> : null}
     </>
   );
 }
