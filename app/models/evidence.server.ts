@@ -48,10 +48,17 @@ export interface StoreEvidenceInput {
   /** a judge's visit photo names its stage; null for the library's own evidence */
   stageId: number | null;
   file: EvidenceUpload;
+  /**
+   * The same bytes sent again by the same person for the same entry, stage and indicator are the
+   * row already stored (`replayed`), not a second one: a judge's device resends a photo whose
+   * answer it never got.
+   */
+  once?: boolean;
 }
 
 /** A refusal names the file (or link) it is about: `{ message, params: { name } }`. */
-export type EvidenceOutcome = { ok: true; id: number } | { ok: false; error: Message };
+export type EvidenceOutcome =
+  { ok: true; id: number; replayed?: boolean } | { ok: false; error: Message };
 
 const refused = (key: string, name: string): EvidenceOutcome => ({
   ok: false,
@@ -301,6 +308,19 @@ export async function storeEvidence(input: StoreEvidenceInput): Promise<Evidence
           .select(["id", "name", "email"])
           .where("id", "=", input.userId)
           .executeTakeFirstOrThrow();
+        if (input.once) {
+          const same = await trx
+            .selectFrom("evidence_files")
+            .select("id")
+            .where("entry_id", "=", ctx.entryId)
+            .where("uploaded_by", "=", input.userId)
+            .where("source", "=", input.source)
+            .where("stage_id", input.stageId === null ? "is" : "=", input.stageId)
+            .where("indicator_id", input.indicatorId === null ? "is" : "=", input.indicatorId)
+            .where("file_hash", "=", placed.file)
+            .executeTakeFirst();
+          if (same) return { id: same.id, replayed: true };
+        }
         const row = await trx
           .insertInto("evidence_files")
           .values({
@@ -345,7 +365,7 @@ export async function storeEvidence(input: StoreEvidenceInput): Promise<Evidence
           },
           trx,
         );
-        return row.id;
+        return { id: row.id, replayed: false };
       });
       if (result === null) {
         for (const hash of [placed.file, placed.thumb])
@@ -354,7 +374,7 @@ export async function storeEvidence(input: StoreEvidenceInput): Promise<Evidence
       return result;
     });
     if (outcome === null) return refused("evidence.error.entryFull", shown);
-    return { ok: true, id: outcome };
+    return outcome.replayed ? { ok: true, ...outcome } : { ok: true, id: outcome.id };
   } finally {
     if (tmp !== null) await fsp.rm(tmp, { force: true });
   }

@@ -14,6 +14,8 @@ import { listClaimCorrections } from "~/models/claims.server";
 import { requireCompetition } from "~/models/competitions.server";
 import { countIndicators, listSheets, reopenSheet } from "~/models/sheets.server";
 import { actorOf } from "~/models/users.server";
+import { listCompetitionVisitPhotos } from "~/models/visit-photos.server";
+import { VisitPhotoList } from "~/components/VisitPhotos";
 import {
   useCompetition,
   type CompetitionPageHandle,
@@ -41,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sheets: await listSheets(c.id),
     indicators: await countIndicators(c.id),
     corrections: await listClaimCorrections(c.id),
+    photos: await listCompetitionVisitPhotos(c.id),
   });
 }
 
@@ -64,7 +67,7 @@ export default function ChairSheets() {
   const t = useT();
   const lang = useLang();
   const { status } = useCompetition();
-  const { sheets, indicators, corrections } = useLoaderData<typeof loader>();
+  const { sheets, indicators, corrections, photos } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const submitted = sheets.filter((s) => s.status === "submitted").length;
@@ -190,6 +193,7 @@ export default function ChairSheets() {
         </>
       )}
       {corrections.claims > 0 ? <ClaimCorrections entries={corrections.entries} /> : null}
+      {photos.length > 0 ? <VisitPhotosByEntry entries={photos} /> : null}
     </>
   );
 }
@@ -246,6 +250,40 @@ function ClaimCorrections({
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+/** The judges' visit photos, per entry behind a disclosure: who took each, in which stage. */
+function VisitPhotosByEntry({ entries }: { entries: SerializeFrom<typeof loader>["photos"] }) {
+  const t = useT();
+  const lang = useLang();
+  return (
+    <section aria-labelledby="visit-photos">
+      <h2 id="visit-photos">{t("scoring.chair.photos.title")}</h2>
+      <ul className="claim-corrections">
+        {entries.map((e) => (
+          <li key={e.code} data-testid={`photos-${e.code}`}>
+            <details>
+              <summary>
+                {e.library} <span className="muted">({e.code})</span>:{" "}
+                {t("scoring.chair.photos.count", { count: e.photos.length })}
+              </summary>
+              <VisitPhotoList
+                photos={e.photos}
+                lang={lang}
+                caption={(p) => {
+                  const photo = e.photos.find((x) => x.id === p.id)!;
+                  return t("scoring.chair.photos.by", {
+                    judge: photo.judgeName,
+                    stage: photo.stageName,
+                  });
+                }}
+              />
+            </details>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -333,6 +333,21 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
     },
     post: JUDGE_OWN_POST_EMPTY,
   },
+  // a visit judge's photos: the role, then the judge's own entry, then the stage (kutim-2024's
+  // one stage is no visit: the entry's judge is refused, 403, before the body is read)
+  "routes/judge.$slug.$code_.photos": {
+    url: "/judge/kutim-2024/SEPASO/photos",
+    get: {
+      anonymous: 302,
+      judge: 405,
+      otherJudge: 405,
+      chair: 403,
+      admin: 403,
+      library: 403,
+      otherLibrary: 403,
+    },
+    post: { ...JUDGE_OWN_POST_EMPTY, judge: 403 },
+  },
   "routes/library._index": { url: "/library", get: LIBRARY_ONLY },
   // the self-assessment form: an empty form is refused (no intent); another library's: not found
   "routes/library.$slug": {

@@ -746,6 +746,21 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
         fields: CLAIMS,
       },
     ],
+    // a visit judge's photos (multipart; the files themselves have their own table in
+    // visit-photos.test.ts); kutim-2024's stage is no visit, so a valid form is refused as well
+    "routes/judge.$slug.$code_.photos": [
+      {
+        name: "visit photo",
+        role: "judge",
+        url: "/judge/kutim-2024/KAUBUN/photos",
+        base: { intent: "photo", indicator: "" },
+        fields: {
+          intent: { t: "enum", values: ["photo"] },
+          indicator: { t: "code" },
+        },
+        multipart: true,
+      },
+    ],
     "routes/api.claims.$slug.$code": [
       {
         name: "visit checks (endpoint)",

@@ -28,11 +28,14 @@ import { oneTimeKey, useSheetAutosave, type SheetConflict } from "~/lib/use-shee
 import { getSheetClaims } from "~/models/claims.server";
 import { getJudgeNote } from "~/models/coaching-notes.server";
 import { getSheetView } from "~/models/sheets.server";
+import { listJudgeVisitPhotos } from "~/models/visit-photos.server";
+import { VisitPhotos, type VisitPhotoNotice } from "~/components/VisitPhotos";
 import { ErrorList } from "~/components/Field";
 import { ClaimsForm, SheetClaimBox, useClaimChecks } from "~/components/SheetClaims";
 import { claimsStatusOf } from "~/lib/claim-values";
 import { handleClaimsPost } from "./claims-post.server";
 import { handleNotePost } from "./note-post.server";
+import { PHOTO_REFUSALS } from "./photos-post.server";
 import { handleSheetPagePost, statusOf } from "./sheet-post.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -50,6 +53,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!view || !note) throw new Response("Not found", { status: 404 });
   const { access } = view;
   const claims = await getSheetClaims(access, user.id, view.editable);
+  const photos =
+    claims.stageKind === "visit"
+      ? {
+          endpoint: `/judge/${access.slug}/${encodeURIComponent(access.code)}/photos`,
+          items: await listJudgeVisitPhotos(user.id, access.entryId, access.competitionId),
+          notice: photoNotice(new URL(request.url).searchParams),
+        }
+      : null;
   return json(
     {
       judgeId: user.id,
@@ -76,9 +87,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       issuedPasswordSavedAt: view.issuedPasswordSavedAt,
       note,
       claims,
+      photos,
     },
     { headers: noStore },
   );
+}
+
+/** What the photo form's plain upload came back with (`?photosStored=2&photoRefused=<key>:<name>`). */
+function photoNotice(query: URLSearchParams): VisitPhotoNotice | null {
+  const stored = Number(query.get("photosStored") ?? 0);
+  const refused = query
+    .getAll("photoRefused")
+    .slice(0, 40)
+    .flatMap((raw) => {
+      const at = raw.indexOf(":");
+      const key = at < 0 ? raw : raw.slice(0, at);
+      const known = PHOTO_REFUSALS.find((k) => k === key);
+      return known ? [{ key: known, name: at < 0 ? "" : raw.slice(at + 1, at + 201) }] : [];
+    });
+  if (refused.length === 0 && !(Number.isInteger(stored) && stored > 0)) return null;
+  return { stored: Number.isInteger(stored) && stored > 0 ? stored : 0, refused };
 }
 
 /** A coaching note's save (its own form) leaves the sheet's data as it is: no reload. */
@@ -419,6 +447,15 @@ export default function ScoreSheet() {
             void autosave.send("submit");
           }}
           onClose={closeReview}
+        />
+      ) : null}
+      {data.photos ? (
+        <VisitPhotos
+          endpoint={data.photos.endpoint}
+          indicators={indicators.map((i) => ({ code: i.code, name: i.name }))}
+          photos={data.photos.items}
+          uploadable={editable}
+          notice={data.photos.notice}
         />
       ) : null}
       <CoachingNoteForm action={noteAction} />
