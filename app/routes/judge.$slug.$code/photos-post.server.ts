@@ -24,6 +24,8 @@ export const PHOTO_REFUSALS = [
   "evidence.error.corrupt",
   "evidence.error.empty",
   "evidence.error.name",
+  "evidence.error.type",
+  "evidence.error.tooLarge",
 ] as const;
 
 const ACCESS_REFUSAL = {
