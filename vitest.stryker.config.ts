@@ -15,6 +15,7 @@ export default defineConfig({
     exclude: [
       "tests/integration/authz-matrix.test.ts",
       "tests/integration/crash.test.ts",
+      "tests/integration/upload-crash.test.ts",
       "tests/integration/hostile-input.test.ts",
       "tests/integration/public-pages.test.ts",
       "tests/integration/results-pages.test.ts",
