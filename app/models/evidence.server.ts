@@ -387,7 +387,8 @@ export function videoLink(raw: string): string | null {
 /**
  * The library's profile video (a link, never a file): replaces the link it gave before. Refused
  * unless it is an https link to YouTube (youtube.com, youtu.be) or Google Drive, at most 500
- * characters, and while the library may change its evidence.
+ * characters, and while the library may change its evidence. The link already on file is left
+ * as it is.
  */
 export async function addVideoLink(input: {
   entryId: number;
@@ -419,6 +420,8 @@ export async function addVideoLink(input: {
       .where("kind", "=", "video")
       .where("source", "=", "library")
       .execute();
+    // the same link again (a form saved twice) changes nothing
+    if (before.length === 1 && before[0]!.url === url) return before[0]!.id;
     if (before.length > 0)
       await trx
         .deleteFrom("evidence_files")
