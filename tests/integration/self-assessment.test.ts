@@ -492,7 +492,11 @@ describe("self-assessment, through the real server", () => {
     ) => {
       const body = multipart(fields);
       for (const [field, bytes, name, type] of files)
-        body.append(field, new Blob([bytes], { type }), name);
+        body.append(
+          field,
+          new Blob([typeof bytes === "string" ? bytes : new Uint8Array(bytes)], { type }),
+          name,
+        );
       return body;
     };
     const kaubun = () =>
