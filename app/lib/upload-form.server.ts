@@ -13,11 +13,12 @@ import { tmpName } from "./evidence-files.server";
 const MiB = 1024 * 1024;
 
 /**
- * The routes that take files, with their body limit: the library's evidence page (many files of
- * up to 10 MB in one form) and a judge's visit photo (one at a time). A route listed here must
+ * The routes that take files, with their body limit: the library's self-assessment form and its
+ * evidence page (many files of up to 10 MB in one form) and a judge's visit photo (one at a time). A route listed here must
  * read its body with `readUploadForm` (a malformed large body reaches it unchecked).
  */
 export const UPLOAD_ROUTES: readonly { path: RegExp; maxBytes: number }[] = [
+  { path: /^\/library\/[^/]+\/?$/, maxBytes: 110 * MiB },
   { path: /^\/library\/[^/]+\/evidence\/?$/, maxBytes: 110 * MiB },
   { path: /^\/judge\/[^/]+\/[^/]+\/photos\/?$/, maxBytes: 11 * MiB },
 ];

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import type { FieldErrors } from "./forms";
+import type { Message } from "./messages";
 import type { SelfAssessmentIntent } from "./self-assessment";
 import { sameValues } from "./sheet";
 import { readDeviceCopy, writeDeviceCopy } from "./sheet-device-copy";
@@ -18,6 +19,10 @@ export type SelfAssessmentSaveStatus =
 
 interface Answer {
   ok: boolean;
+  /** a 400 whose values were saved all the same (a file was refused) */
+  saved?: boolean;
+  stored?: number;
+  fileErrors?: Record<string, Message[]>;
   version?: number | null;
   status?: string;
   savedAt?: string;
@@ -45,18 +50,18 @@ export function textValues(form: HTMLFormElement): Record<string, string> {
 }
 
 /**
- * What a send carries: an autosave the text fields only; a submit the whole form as the browser
- * would send it (multipart, with any file chosen), so submitting with JavaScript sends what
- * submitting without it does.
+ * What a send carries: an autosave the text fields only; a button's save or submit the whole form
+ * as the browser would send it (multipart, with any file chosen), so pressing it with JavaScript
+ * sends what pressing it without does.
  */
 function bodyOf(
   form: HTMLFormElement,
   values: Record<string, string>,
   intent: SelfAssessmentIntent,
   version: number,
+  whole: boolean,
 ): URLSearchParams | FormData {
-  if (intent === "save")
-    return new URLSearchParams({ ...values, intent, version: String(version) });
+  if (!whole) return new URLSearchParams({ ...values, intent, version: String(version) });
   const body = new FormData(form);
   body.set("intent", intent);
   body.set("version", String(version));
@@ -80,11 +85,14 @@ export function useSelfAssessmentAutosave(options: {
   version: number;
   editable: boolean;
   onSubmitted: () => void;
+  /** files (or the video link) went with a save: the page shows what is stored now */
+  onFilesStored: () => void;
 }) {
   const { form, storageKey, endpoint, editable } = options;
   const [status, setStatus] = useState<SelfAssessmentSaveStatus>("idle");
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [fileErrors, setFileErrors] = useState<Record<string, Message[]>>({});
   const [version, setVersion] = useState(options.version);
   /** a copy kept on this device against an older version than the server's */
   const [heldCopy, setHeldCopy] = useState<Record<string, string> | null>(null);
@@ -92,12 +100,15 @@ export function useSelfAssessmentAutosave(options: {
     version: options.version,
     inFlight: false,
     queued: null as SelfAssessmentIntent | null,
+    queuedWhole: false,
     dirty: false,
     timer: undefined as ReturnType<typeof setTimeout> | undefined,
     retry: undefined as ReturnType<typeof setTimeout> | undefined,
   });
   const onSubmitted = useRef(options.onSubmitted);
   onSubmitted.current = options.onSubmitted;
+  const onFilesStored = useRef(options.onFilesStored);
+  onFilesStored.current = options.onFilesStored;
 
   const keep = useCallback(
     (values: Record<string, string>, pending: boolean) =>
@@ -111,17 +122,19 @@ export function useSelfAssessmentAutosave(options: {
   );
 
   const send = useCallback(
-    async (intent: SelfAssessmentIntent = "save"): Promise<void> => {
+    async (intent: SelfAssessmentIntent = "save", button = false): Promise<void> => {
       const s = state.current;
       const element = form.current;
       if (!element || !editable) return;
       clearTimeout(s.timer);
       clearTimeout(s.retry);
+      const whole = button || intent === "submit";
       if (s.inFlight) {
         if (intent === "submit" || s.queued === null) s.queued = intent;
+        if (whole) s.queuedWhole = true;
         return;
       }
-      if (intent === "save" && !s.dirty) return;
+      if (intent === "save" && !s.dirty && !whole) return;
       const values = textValues(element);
       s.inFlight = true;
       setStatus("saving");
@@ -129,14 +142,14 @@ export function useSelfAssessmentAutosave(options: {
       try {
         response = await fetch(`${endpoint}?_data=${encodeURIComponent(ROUTE_ID)}`, {
           method: "POST",
-          body: bodyOf(element, values, intent, s.version),
+          body: bodyOf(element, values, intent, s.version, whole),
           headers: { Accept: "application/json" },
           credentials: "same-origin",
         });
       } catch {
         s.inFlight = false;
         setStatus("offline");
-        s.retry = setTimeout(() => void send(s.queued ?? intent), RETRY_MS);
+        s.retry = setTimeout(() => void send(s.queued ?? intent, whole), RETRY_MS);
         return;
       }
       s.inFlight = false;
@@ -144,11 +157,20 @@ export function useSelfAssessmentAutosave(options: {
       if (!type.includes("application/json")) return setStatus("failed");
       const answer = (await response.json()) as Answer;
       const now = textValues(element);
-      if (answer.ok && typeof answer.version === "number") {
+      setFileErrors(answer.fileErrors ?? {});
+      if (whole && (answer.ok || answer.saved)) {
+        // the files went: stored ones show as evidence now, refused ones are named by the answer
+        for (const input of Array.from(
+          element.querySelectorAll<HTMLInputElement>("input[type=file]"),
+        ))
+          input.value = "";
+        onFilesStored.current();
+      }
+      if ((answer.ok || answer.saved) && typeof answer.version === "number") {
         s.version = answer.version;
         setVersion(answer.version);
         setSavedAt(answer.savedAt ?? null);
-        setErrors({});
+        setErrors(answer.errors ?? {});
         if (sameValues(values, now)) s.dirty = false;
         keep(now, s.dirty);
         if (answer.status === "submitted") {
@@ -156,7 +178,7 @@ export function useSelfAssessmentAutosave(options: {
           setStatus("saved");
           return onSubmitted.current();
         }
-        setStatus(s.dirty ? "dirty" : "saved");
+        setStatus(answer.ok ? (s.dirty ? "dirty" : "saved") : "invalid");
       } else {
         setErrors(answer.errors ?? {});
         const stale = answer.errors?._form?.includes("library.selfAssessment.error.stale");
@@ -170,11 +192,15 @@ export function useSelfAssessmentAutosave(options: {
                 : "failed",
         );
         s.queued = null;
+        s.queuedWhole = false;
         return;
       }
       const next = s.queued;
+      const nextWhole = s.queuedWhole;
       s.queued = null;
+      s.queuedWhole = false;
       if (next === "submit") void send("submit");
+      else if (nextWhole) void send("save", true);
       else if (s.dirty) void send("save");
     },
     [form, endpoint, editable, keep, storageKey],
@@ -223,6 +249,7 @@ export function useSelfAssessmentAutosave(options: {
     status,
     savedAt,
     errors,
+    fileErrors,
     version,
     heldCopy,
     edited,

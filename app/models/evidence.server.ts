@@ -5,7 +5,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import { pipeline } from "node:stream/promises";
 import { sql } from "kysely";
-import type { EvidenceKind, EvidenceSource, Executor, Role } from "../../db/schema";
+import type { Competition, EvidenceKind, EvidenceSource, Executor, Role } from "../../db/schema";
 import { recordAudit } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
 import {
@@ -25,7 +25,9 @@ import {
   withHashLock,
 } from "~/lib/evidence-files.server";
 import type { Message } from "~/lib/messages";
+import { windowState, type SelfAssessmentState } from "~/lib/self-assessment";
 import { nowIso } from "~/lib/time";
+import { selfAssessmentEditable } from "./self-assessment.server";
 import { actorOf } from "./users.server";
 
 /**
@@ -77,10 +79,11 @@ interface EntryContext {
   entryId: number;
   competitionId: number;
   libraryId: number;
-  competitionStatus: string;
+  competitionStatus: Competition["status"];
   opens: string | null;
   closes: string | null;
-  selfAssessment: string | null;
+  selfAssessment: SelfAssessmentState | null;
+  reopenedAt: string | null;
 }
 
 async function entryContext(entryId: number, db: Executor): Promise<EntryContext | undefined> {
@@ -96,23 +99,22 @@ async function entryContext(entryId: number, db: Executor): Promise<EntryContext
       "c.self_assessment_opens as opens",
       "c.self_assessment_closes as closes",
       "sa.status as selfAssessment",
+      "sa.reopened_at as reopenedAt",
     ])
     .where("e.id", "=", entryId)
     .executeTakeFirst();
 }
 
 /**
- * Whether the library may still change its evidence: the competition is scoring, its
- * self-assessment window is open (it opened, and has not closed when a close is set) and the
- * self-assessment is not submitted (no row yet counts as a draft). After submission only a
- * reopening by the chair lets the library change it again.
+ * Whether the library may still change its evidence: exactly when it may change its
+ * self-assessment (`selfAssessmentEditable`, one rule for both): a draft (no row yet counts as
+ * one) while the competition is scoring and the window is open, or reopened by the chair.
  */
 export function libraryMayChange(ctx: EntryContext, now = nowIso()): boolean {
-  if (ctx.selfAssessment === "submitted") return false;
-  // evidence is for judging: not before the competition opens, nor once scoring has ended
-  if (ctx.competitionStatus !== "scoring") return false;
-  if (ctx.opens === null || now < ctx.opens) return false;
-  return ctx.closes === null || now <= ctx.closes;
+  return selfAssessmentEditable(ctx.competitionStatus, windowState(ctx.opens, ctx.closes, now), {
+    status: ctx.selfAssessment ?? "none",
+    reopenedAt: ctx.reopenedAt,
+  });
 }
 
 /** Why `who` may not add evidence to this entry (a catalog key), or null when they may. */
@@ -405,7 +407,8 @@ export function videoLink(raw: string): string | null {
 /**
  * The library's profile video (a link, never a file): replaces the link it gave before. Refused
  * unless it is an https link to YouTube (youtube.com, youtu.be) or Google Drive, at most 500
- * characters, and while the library may change its evidence.
+ * characters, and while the library may change its evidence. The link already on file is left
+ * as it is.
  */
 export async function addVideoLink(input: {
   entryId: number;
@@ -437,6 +440,8 @@ export async function addVideoLink(input: {
       .where("kind", "=", "video")
       .where("source", "=", "library")
       .execute();
+    // the same link again (a form saved twice) changes nothing
+    if (before.length === 1 && before[0]!.url === url) return before[0]!.id;
     if (before.length > 0)
       await trx
         .deleteFrom("evidence_files")

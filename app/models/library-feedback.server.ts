@@ -219,7 +219,8 @@ async function componentComparison(
 }
 
 /**
- * The library's reported values below the standard's minimum, the `limit` furthest below first:
+ * The library's reported values below the standard's minimum, the `limit` furthest below first
+ * (only once its self-assessment is submitted: a draft claims nothing):
  * indicators with a number or yes/no claim and a minimum, the value being the judges' observed one
  * when a judge corrected it (the latest correction), else the one reported. A number's distance is
  * its shortfall as a share of the minimum, so judul and jam/hari compare; a "no" where the
@@ -237,6 +238,8 @@ export async function listBelowStandard(
         .selectFrom("indicator_claims as ic")
         .innerJoin("indicators as i", "i.id", "ic.indicator_id")
         .innerJoin("claim_values as cv", "cv.indicator_id", "ic.indicator_id")
+        // a draft is not a claim: only a submitted self-assessment's values count
+        .innerJoin("self_assessments as sa", "sa.entry_id", "cv.entry_id")
         .select([
           "i.code",
           "i.name",
@@ -252,6 +255,7 @@ export async function listBelowStandard(
         ])
         .where("i.competition_id", "=", competitionId)
         .where("cv.entry_id", "=", entryId)
+        .where("sa.status", "=", "submitted")
         .where("ic.kind", "in", ["number", "yesno"])
         .where("ic.standard_min", "is not", null),
     )

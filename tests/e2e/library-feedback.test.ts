@@ -101,6 +101,17 @@ describe("e2e: a library reads its feedback after publication and prints it", ()
         })),
       )
       .execute();
+    // submitted: a draft's values claim nothing
+    await db
+      .insertInto("self_assessments")
+      .values({
+        entry_id: entry.entryId,
+        status: "submitted",
+        version: 1,
+        submitted_at: now,
+        updated_at: now,
+      })
+      .execute();
     await db.destroy();
     [server, browser] = await Promise.all([startServer({ dataDir: data.dir }), launchBrowser()]);
     page = await (await browser.newContext()).newPage();

@@ -1,4 +1,5 @@
 import type { Browser, Page } from "playwright-core";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, migrateToLatest } from "../../db/connection";
 import { DEMO_PASSWORD, DEMO_SLUG } from "../../db/seed/demo";
@@ -12,7 +13,8 @@ import { startServer, type RunningServer } from "../support/server";
  * The self-assessment end to end, JavaScript on: the chair asks for a reported value on an
  * indicator (criteria frozen, the window not yet open) and opens the window; SEPASO's manager
  * fills the form, which saves itself (and what was typed just before a reload comes back from the
- * device), and submits; the form is then read-only.
+ * device), chooses two photos and a PDF beside the indicators and submits; the form is then
+ * read-only and shows the evidence, whose files a visitor cannot fetch.
  */
 let browser: Browser;
 let server: RunningServer;
@@ -142,12 +144,42 @@ describe("e2e: self-assessment (JavaScript on)", () => {
       "Wajib diisi sebelum dikirim.",
     );
     await page.locator(`input[name="value.${second}"][value="yes"]`).check();
+    // the evidence goes with the submit: two photos for the first value, a PDF for the second
+    const photo = (r: number) =>
+      sharp({ create: { width: 80, height: 60, channels: 3, background: { r, g: 90, b: 30 } } })
+        .jpeg()
+        .toBuffer();
+    await page.locator(`input[name="evidence.${first}"]`).setInputFiles([
+      { name: "rak-buku.jpg", mimeType: "image/jpeg", buffer: await photo(200) },
+      { name: "ruang-baca.jpg", mimeType: "image/jpeg", buffer: await photo(60) },
+    ]);
+    await page.locator(`input[name="evidence.${second}"]`).setInputFiles({
+      name: "sk-kepala-desa.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from(
+        "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+        "latin1",
+      ),
+    });
     await page.getByRole("button", { name: "Kirim penilaian mandiri" }).click();
     await expect
       .poll(() => page.locator(".badge.self-assessment-submitted").count(), { timeout: 15_000 })
       .toBe(1);
     expect(await page.locator(`input[name="value.${first}"]`).count()).toBe(0);
     expect(await page.textContent("body")).toContain("1.250 judul");
+    // the evidence beside its values: two thumbnails and the PDF, each opening the stored file
+    const thumbs = page.locator('img[src^="/files/"]');
+    await expect.poll(() => thumbs.count()).toBe(2);
+    const pdf = page.getByRole("link", { name: "Buka sk-kepala-desa.pdf" });
+    expect(await pdf.count()).toBe(1);
+    const urls = [
+      ...(await thumbs.evaluateAll((imgs) => imgs.map((i) => i.getAttribute("src")!))),
+      (await pdf.getAttribute("href"))!,
+    ];
+    for (const url of urls) {
+      expect((await page.request.get(`${server.url}${url}`)).status(), url).toBe(200);
+      expect((await fetch(`${server.url}${url}`)).status, url).toBe(404);
+    }
     expect(errors).toEqual([]);
   });
 });

@@ -145,6 +145,14 @@ beforeAll(async () => {
       { entry_id: l3, indicator_id: ind("A1"), value: "123", updated_at: now },
     ])
     .execute();
+  // L4's values are submitted; L3's are still a draft, which claims nothing yet
+  await db
+    .insertInto("self_assessments")
+    .values([
+      { entry_id: l4, status: "submitted", version: 1, submitted_at: now, updated_at: now },
+      { entry_id: l3, status: "draft", version: 1, updated_at: now },
+    ])
+    .execute();
   const { id: stageId } = await db
     .selectFrom("stages")
     .select("id")
@@ -306,7 +314,8 @@ describe("the library's feedback", () => {
     expect(l3).not.toContain("20,00");
     expect(l3).not.toContain(L(4));
     expect(l3).not.toContain(NOTE_1);
-    expect(l3).toContain("123 judul");
+    // its draft's 123 judul is not a claim yet
+    expect(l3).not.toContain("123 judul");
   });
 
   it("lists the values furthest below the standard, the judges' correction counting", async () => {
@@ -409,5 +418,19 @@ describe("the library's feedback", () => {
     expect((await chair.get(feedbackUrl())).status).toBe(403);
     const own = await managers.L4.get(feedbackUrl());
     expect(own.headers.get("cache-control")).toBe("private, no-store");
+  });
+
+  it("counts a self-assessment's values once it is submitted", async () => {
+    const writer = new SqliteDatabase(`${data.dir}/juara.db`);
+    try {
+      writer
+        .prepare(
+          "update self_assessments set status = 'submitted', submitted_at = updated_at where entry_id = (select e.id from entries e join libraries l on l.id = e.library_id where l.code = ?)",
+        )
+        .run(L(3));
+    } finally {
+      writer.close();
+    }
+    expect(await page(managers.L3)).toContain("123 judul");
   });
 });

@@ -1,5 +1,6 @@
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, migrateToLatest } from "../../db/connection";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
@@ -471,6 +472,109 @@ describe("self-assessment, through the real server", () => {
     const html = await bad.text();
     expect(html).toContain('value="seribu"');
     expect(html).toContain("Tulis angka");
+  });
+
+  it("stores evidence files with the values; a refused file keeps the values, a refused form stores no file", async () => {
+    // KAUBUN's own form (SEPASO's is used by the tests around this one)
+    const photo = await sharp({
+      create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 120, b: 40 } },
+    })
+      .jpeg()
+      .toBuffer();
+    const pdf = Buffer.from(
+      "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+      "latin1",
+    );
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
+    const withFiles = (
+      fields: Record<string, string>,
+      files: [string, Buffer | string, string, string][],
+    ) => {
+      const body = multipart(fields);
+      for (const [field, bytes, name, type] of files)
+        body.append(
+          field,
+          new Blob([typeof bytes === "string" ? bytes : new Uint8Array(bytes)], { type }),
+          name,
+        );
+      return body;
+    };
+    const kaubun = () =>
+      reader
+        .prepare(
+          `select sa.status, sa.version,
+             (select count(*) from evidence_files f where f.entry_id = e.id) as files
+           from entries e join libraries l on l.id = e.library_id
+           join competitions c on c.id = e.competition_id
+           left join self_assessments sa on sa.entry_id = e.id
+           where l.code = 'KAUBUN' and c.slug = 'kutim-2024'`,
+        )
+        .get() as { status: string | null; version: number | null; files: number };
+
+    const form = await (await clients.other.get(page)).text();
+    expect(form).toContain(`name="evidence.${code(0)}"`);
+    expect(form).toContain('accept="image/jpeg,image/png,image/webp,application/pdf"');
+    expect(form).toContain('href="/library/kutim-2024/evidence"');
+
+    // a photo and a PDF stored, an SVG refused under its field; the value saved all the same
+    const first = await clients.other.post(
+      page,
+      withFiles({ intent: "save", version: "0", [`value.${code(0)}`]: "1.100" }, [
+        [`evidence.${code(0)}`, photo, "ruang-baca.jpg", "image/jpeg"],
+        [`evidence.${code(1)}`, pdf, "sk.pdf", "application/pdf"],
+        [`evidence.${code(1)}`, svg, "gambar.svg", "image/svg+xml"],
+      ]),
+    );
+    expect(first.status).toBe(400);
+    const refusedPage = await first.text();
+    expect(refusedPage).toContain("gambar.svg: bukan foto JPEG");
+    expect(refusedPage).toContain("Draf tersimpan.");
+    expect(kaubun()).toEqual({ status: "draft", version: 1, files: 2 });
+    const shown = await (await clients.other.get(page)).text();
+    expect(shown).toMatch(/<img src="\/files\/\d+\/thumb" alt="ruang-baca.jpg"/);
+    expect(shown).toContain("sk.pdf");
+    expect(shown).toContain('value="1.100"');
+
+    // a submit carrying a refused file stays a draft, its values saved
+    const notYet = await clients.other.post(
+      page,
+      withFiles(
+        {
+          intent: "submit",
+          version: "1",
+          [`value.${code(0)}`]: "1.100",
+          [`value.${code(1)}`]: "yes",
+        },
+        [[`evidence.${code(0)}`, svg, "lagi.svg", "image/svg+xml"]],
+      ),
+    );
+    expect(notYet.status).toBe(400);
+    expect(await notYet.text()).toContain("belum dikirim: ada berkas yang ditolak");
+    expect(kaubun()).toEqual({ status: "draft", version: 2, files: 2 });
+
+    // a bad value refuses the form: the files chosen are not stored, and it says so
+    const bad = await clients.other.post(
+      page,
+      withFiles({ intent: "save", version: "2", [`value.${code(0)}`]: "seribu" }, [
+        [`evidence.${code(0)}`, photo, "kedua.jpg", "image/jpeg"],
+      ]),
+    );
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain("Berkas yang dipilih belum disimpan");
+    expect(kaubun()).toEqual({ status: "draft", version: 2, files: 2 });
+
+    // the profile video link goes with the form; a bad one refuses it
+    const badLink = await clients.other.post(
+      page,
+      multipart({ intent: "save", version: "2", video: "https://evil.example/v" }),
+    );
+    expect(badLink.status).toBe(400);
+    const linked = await clients.other.post(
+      page,
+      multipart({ intent: "save", version: "2", video: "https://youtu.be/abc" }),
+    );
+    expect(linked.status).toBe(200);
+    expect(kaubun()).toEqual({ status: "draft", version: 3, files: 3 });
   });
 
   it("names the missing values on submit, then submits, then is read-only", async () => {

@@ -125,6 +125,15 @@ export const library = defineMessages({
     "library.selfAssessment.submit": "Kirim penilaian mandiri",
     "library.selfAssessment.submitHint": "Setelah dikirim, isian tidak dapat diubah lagi.",
     "library.selfAssessment.saved": "Draf tersimpan.",
+    "library.selfAssessment.evidence.field": "Bukti untuk {code}",
+    "library.selfAssessment.evidence.hint":
+      "Foto (JPEG, PNG, WebP) atau PDF, paling besar 10 MB per berkas; dikirim saat Anda menekan Simpan draf atau Kirim.",
+    "library.selfAssessment.evidence.stored": "Bukti tersimpan:",
+    "library.selfAssessment.evidence.manage": "Lihat dan hapus bukti",
+    "library.selfAssessment.error.filesNotStored":
+      "Berkas yang dipilih belum disimpan: perbaiki isian yang ditandai, lalu kirim lagi.",
+    "library.selfAssessment.error.filesRefused":
+      "Isian disimpan sebagai draf dan belum dikirim: ada berkas yang ditolak (lihat di bawah).",
     "library.selfAssessment.heldCopy":
       "Perangkat ini menyimpan isian yang belum terkirim, tetapi isian di server sudah berubah sejak itu.",
     "library.selfAssessment.restoreHeld": "Pakai isian di perangkat ini",
@@ -333,6 +342,15 @@ export const library = defineMessages({
     "library.selfAssessment.submit": "Submit self-assessment",
     "library.selfAssessment.submitHint": "Once submitted, the answers can no longer be changed.",
     "library.selfAssessment.saved": "Draft saved.",
+    "library.selfAssessment.evidence.field": "Evidence for {code}",
+    "library.selfAssessment.evidence.hint":
+      "Photos (JPEG, PNG, WebP) or PDF, at most 10 MB a file; sent when you press Save draft or Submit.",
+    "library.selfAssessment.evidence.stored": "Evidence on file:",
+    "library.selfAssessment.evidence.manage": "See and remove evidence",
+    "library.selfAssessment.error.filesNotStored":
+      "The files chosen were not stored: correct the marked answers, then send again.",
+    "library.selfAssessment.error.filesRefused":
+      "The answers were saved as a draft and not submitted: some files were refused (see below).",
     "library.selfAssessment.heldCopy":
       "This device holds answers that were not sent, but the saved answers have changed since.",
     "library.selfAssessment.restoreHeld": "Use the answers on this device",

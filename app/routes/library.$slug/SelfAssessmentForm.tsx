@@ -1,9 +1,10 @@
-import { Form, useRevalidator } from "@remix-run/react";
-import { useRef, type FormEvent } from "react";
+import { Form, Link, useRevalidator } from "@remix-run/react";
+import { useId, useRef, type FormEvent } from "react";
 import { ErrorList, Field } from "~/components/Field";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { allErrors, type FieldErrors } from "~/lib/forms";
+import { describe, type Message } from "~/lib/messages";
 import {
   formatDecimal,
   valueField,
@@ -28,13 +29,29 @@ export interface SelfAssessmentData {
   reopenReason: string | null;
   profile: { headName: string; openingHours: string; members: string };
   profileStatus: "none" | "pending" | "accepted" | "rejected";
+  /** the library's stored evidence files (photos with a thumbnail, PDFs) by indicator code */
+  evidence: EvidenceFile[];
+  /** the profile video link on file */
+  video: string | null;
+}
+
+interface EvidenceFile {
+  id: number;
+  code: string | null;
+  name: string;
+  fileUrl: string | null;
+  thumbUrl: string | null;
 }
 
 interface Answer {
   ok: boolean;
+  saved?: boolean;
   errors: FieldErrors;
   values: Record<string, string>;
+  fileErrors?: Record<string, Message[]>;
 }
+
+const ACCEPT = "image/jpeg,image/png,image/webp,application/pdf";
 
 /**
  * The library's self-assessment: the form while it may change (plain POST without JavaScript;
@@ -76,7 +93,7 @@ export function SelfAssessmentSection({
           {t("library.selfAssessment.reopened", { reason: data.reopenReason })}
         </p>
       ) : null}
-      {answer?.ok ? (
+      {answer?.ok || answer?.saved ? (
         <p className="notice" role="status">
           {t("library.selfAssessment.saved")}
         </p>
@@ -86,6 +103,9 @@ export function SelfAssessmentSection({
       ) : (
         <ReadOnly data={data} answer={answer} />
       )}
+      <p>
+        <Link to={`/library/${slug}/evidence`}>{t("library.selfAssessment.evidence.manage")}</Link>
+      </p>
     </section>
   );
 }
@@ -115,6 +135,7 @@ function ReadOnly({ data, answer }: { data: SelfAssessmentData; answer: Answer |
             <dd>
               {valueText(c, data.values[c.code])}
               {standard(c) ? <span className="muted"> · {standard(c)}</span> : null}
+              <StoredEvidence files={data.evidence.filter((e) => e.code === c.code)} />
             </dd>
           </div>
         ))}
@@ -130,6 +151,14 @@ function ReadOnly({ data, answer }: { data: SelfAssessmentData; answer: Answer |
           <dt>{t("library.selfAssessment.members")}</dt>
           <dd>{data.profile.members ? formatDecimal(data.profile.members) : "—"}</dd>
         </div>
+        {data.video ? (
+          <div>
+            <dt>{t("evidence.video.heading")}</dt>
+            <dd>
+              <VideoLink url={data.video} />
+            </dd>
+          </div>
+        ) : null}
       </dl>
     </>
   );
@@ -157,18 +186,25 @@ function EditableForm({
     version: data.version,
     editable: data.editable,
     onSubmitted: () => revalidator.revalidate(),
+    onFilesStored: () => revalidator.revalidate(),
   });
   // without JavaScript the page's answer; with it, the autosave's
   const errors: FieldErrors =
     hydrated && autosave.status !== "idle" ? autosave.errors : (answer?.errors ?? {});
+  const fileErrors: Record<string, Message[]> =
+    hydrated && autosave.status !== "idle" ? autosave.fileErrors : (answer?.fileErrors ?? {});
   const typed = answer && !answer.ok ? answer.values : null;
   const shown = (name: string, saved: string) => typed?.[name] ?? saved;
+  // choosing a file is no typing: files go with the buttons, not the autosave
+  const edited = (event: FormEvent<HTMLFormElement>) => {
+    if ((event.target as HTMLInputElement).type !== "file") autosave.edited();
+  };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     if (!hydrated) return;
     event.preventDefault();
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const intent = (submitter?.value === "submit" ? "submit" : "save") as SelfAssessmentIntent;
-    void autosave.send(intent === "save" ? "save" : "submit");
+    void autosave.send(intent === "save" ? "save" : "submit", true);
   };
   return (
     <>
@@ -191,8 +227,8 @@ function EditableForm({
         className="stack narrow-wide"
         noValidate
         ref={form}
-        onInput={autosave.edited}
-        onChange={autosave.edited}
+        onInput={edited}
+        onChange={edited}
         onSubmit={onSubmit}
         aria-labelledby="self-assessment-heading"
       >
@@ -208,6 +244,13 @@ function EditableForm({
           ]
             .filter(Boolean)
             .join(" · ");
+          const evidence = (
+            <EvidenceInput
+              code={c.code}
+              files={data.evidence.filter((e) => e.code === c.code)}
+              errors={fileErrors[`evidence.${c.code}`]}
+            />
+          );
           if (c.kind === "yesno") {
             const current = shown(name, saved);
             return (
@@ -223,25 +266,34 @@ function EditableForm({
                   {t("library.selfAssessment.no")}
                 </label>
                 <ErrorList id={`${name}-error`} errors={errors[name]} />
+                {evidence}
               </fieldset>
             );
           }
           return (
-            <Field
-              key={c.code}
-              label={c.kind === "number" && c.unit ? `${c.name} (${c.unit})` : c.name}
-              hint={hint || undefined}
-              name={name}
-              inputMode={c.kind === "number" ? "decimal" : undefined}
-              maxLength={c.kind === "text" ? 200 : 40}
-              defaultValue={shown(
-                name,
-                c.kind === "number" && saved ? formatDecimal(saved) : saved,
-              )}
-              errors={errors[name]}
-            />
+            <div key={c.code} className="claim-with-evidence">
+              <Field
+                label={c.kind === "number" && c.unit ? `${c.name} (${c.unit})` : c.name}
+                hint={hint || undefined}
+                name={name}
+                inputMode={c.kind === "number" ? "decimal" : undefined}
+                maxLength={c.kind === "text" ? 200 : 40}
+                defaultValue={shown(
+                  name,
+                  c.kind === "number" && saved ? formatDecimal(saved) : saved,
+                )}
+                errors={errors[name]}
+              />
+              {evidence}
+            </div>
           );
         })}
+        <VideoField
+          current={data.video}
+          defaultValue={typed?.video ?? data.video ?? ""}
+          errors={fileErrors.video}
+          repeated={errors.video}
+        />
         <fieldset>
           <legend>{t("library.selfAssessment.profile")}</legend>
           <p className="hint">{t("library.selfAssessment.profileHint")}</p>
@@ -296,6 +348,7 @@ function EditableForm({
 function unplaced(errors: FieldErrors, claims: FormClaim[]): string[] {
   const placed = new Set([
     ...claims.map((c) => valueField(c.code)),
+    "video",
     "headName",
     "openingHours",
     "members",
@@ -321,4 +374,111 @@ function saveStatusText(
     default:
       return t(`library.selfAssessment.autosave.${status}`);
   }
+}
+
+/** The evidence stored for one indicator: thumbnails of photos, links to PDFs, each opening full size. */
+function StoredEvidence({ files }: { files: EvidenceFile[] }) {
+  const t = useT();
+  if (files.length === 0) return null;
+  return (
+    <ul className="evidence-list" aria-label={t("library.selfAssessment.evidence.stored")}>
+      {files.map((f) => (
+        <li key={f.id}>
+          <a href={f.fileUrl ?? "#"} aria-label={t("evidence.open", { name: f.name })}>
+            {f.thumbUrl ? (
+              <img src={f.thumbUrl} alt={f.name} width={120} loading="lazy" />
+            ) : (
+              <span>
+                {t("evidence.pdf")}: {f.name}
+              </span>
+            )}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Messages({ id, messages }: { id?: string; messages?: Message[] }) {
+  const lang = useLang();
+  if (!messages?.length) return null;
+  return (
+    <ul id={id} className="field-errors" role="alert">
+      {messages.map((m, i) => (
+        <li key={i}>{describe(lang, m)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** One indicator's file input (`evidence.<code>`), what is stored and each refused file. */
+function EvidenceInput(props: { code: string; files: EvidenceFile[]; errors?: Message[] }) {
+  const t = useT();
+  const id = useId();
+  const invalid = Boolean(props.errors?.length);
+  return (
+    <div className="field evidence-field">
+      <StoredEvidence files={props.files} />
+      <label htmlFor={id}>{t("library.selfAssessment.evidence.field", { code: props.code })}</label>
+      <p className="hint" id={`${id}-hint`}>
+        {t("library.selfAssessment.evidence.hint")}
+      </p>
+      <input
+        id={id}
+        type="file"
+        name={`evidence.${props.code}`}
+        multiple
+        accept={ACCEPT}
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={[`${id}-hint`, invalid ? `${id}-error` : null].filter(Boolean).join(" ")}
+      />
+      <Messages id={`${id}-error`} messages={props.errors} />
+    </div>
+  );
+}
+
+function VideoLink({ url }: { url: string }) {
+  return (
+    <a href={url} rel="noopener noreferrer nofollow" target="_blank">
+      {url}
+    </a>
+  );
+}
+
+/** The profile video link (`video`): a link, never a file; the one on file is replaced. */
+function VideoField(props: {
+  current: string | null;
+  defaultValue: string;
+  errors?: Message[];
+  repeated?: string[];
+}) {
+  const t = useT();
+  const id = useId();
+  const invalid = Boolean(props.errors?.length || props.repeated?.length);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t("evidence.video.label")}</label>
+      <p className="hint" id={`${id}-hint`}>
+        {t("evidence.video.hint")}
+        {props.current ? (
+          <>
+            {" "}
+            {t("evidence.video.current")} <VideoLink url={props.current} />
+          </>
+        ) : null}
+      </p>
+      <input
+        id={id}
+        type="url"
+        name="video"
+        maxLength={500}
+        inputMode="url"
+        defaultValue={props.defaultValue}
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={[`${id}-hint`, invalid ? `${id}-error` : null].filter(Boolean).join(" ")}
+      />
+      <Messages id={`${id}-error`} messages={props.errors} />
+      <ErrorList errors={props.repeated} />
+    </div>
+  );
 }

@@ -30,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const library = await getManagedLibrary(user.id);
   const entry = library ? await findLibraryEntry(library.id, params.slug ?? "") : undefined;
   if (!entry) throw new Response("Not found", { status: 404 });
-  return handleSelfAssessmentPost(user, entry, await request.formData());
+  return handleSelfAssessmentPost(user, entry, request);
 }
 
 export default function LibraryEntryPage() {
