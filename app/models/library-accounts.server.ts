@@ -126,6 +126,8 @@ export interface LibraryCompetition {
   year: number;
   status: CompetitionStatus;
   entryStatus: EntryStatus;
+  /** how far its self-assessment is; null when the competition asks for no reported values */
+  selfAssessment: "none" | "draft" | "submitted" | null;
 }
 
 /**
@@ -136,15 +138,36 @@ export async function listLibraryCompetitions(
   libraryId: number,
   db: Executor = getDb(),
 ): Promise<LibraryCompetition[]> {
-  return db
+  const rows = await db
     .selectFrom("entries as e")
     .innerJoin("competitions as c", "c.id", "e.competition_id")
-    .select(["c.slug", "c.name", "c.year", "c.status", "e.status as entryStatus"])
+    .leftJoin("self_assessments as sa", "sa.entry_id", "e.id")
+    .select((eb) => [
+      "c.slug",
+      "c.name",
+      "c.year",
+      "c.status",
+      "e.status as entryStatus",
+      "sa.status as selfAssessmentStatus",
+      eb
+        .exists(
+          eb
+            .selectFrom("indicator_claims as ic")
+            .innerJoin("indicators as i", "i.id", "ic.indicator_id")
+            .select("ic.indicator_id")
+            .whereRef("i.competition_id", "=", "c.id"),
+        )
+        .as("asksValues"),
+    ])
     .where("e.library_id", "=", libraryId)
     .where("c.status", "<>", "draft")
     .orderBy("c.year", "desc")
     .orderBy("c.name")
     .execute();
+  return rows.map(({ selfAssessmentStatus, asksValues, ...row }) => ({
+    ...row,
+    selfAssessment: asksValues ? (selfAssessmentStatus ?? "none") : null,
+  }));
 }
 
 export interface LibraryEntryStage {

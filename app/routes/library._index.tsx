@@ -35,6 +35,7 @@ export default function LibraryCompetitions() {
                 <th scope="col">{t("library.col.year")}</th>
                 <th scope="col">{t("library.col.status")}</th>
                 <th scope="col">{t("library.col.entry")}</th>
+                <th scope="col">{t("library.col.selfAssessment")}</th>
                 <th scope="col">{t("library.col.results")}</th>
               </tr>
             </thead>
@@ -49,6 +50,15 @@ export default function LibraryCompetitions() {
                     <span className={`badge status-${c.status}`}>{t(`status.${c.status}`)}</span>
                   </td>
                   <td>{t(`setup.entries.status.${c.entryStatus}`)}</td>
+                  <td>
+                    {c.selfAssessment ? (
+                      <Link to={`/library/${c.slug}`}>
+                        {t(`library.selfAssessment.status.${c.selfAssessment}`)}
+                      </Link>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
                   <td>
                     {c.status === "published" ? (
                       <Link to={`/competitions/${c.slug}`}>{t("library.results")}</Link>

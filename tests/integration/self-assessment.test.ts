@@ -8,6 +8,7 @@ import { hashPassword } from "../../app/lib/password.server";
 import { formOf, parseDecimal, selfAssessmentSchema } from "../../app/lib/self-assessment";
 import { getCriteria, saveCriteria } from "../../app/models/criteria.server";
 import { seedDemo } from "../../app/models/demo.server";
+import { listLibraryCompetitions } from "../../app/models/library-accounts.server";
 import {
   decideProfile,
   getSelfAssessment,
@@ -176,6 +177,18 @@ describe("self-assessment, through the models", () => {
       ),
     );
     expect(done).toMatchObject({ ok: true, version: 2, status: "submitted" });
+    // the library's list of competitions says how far each self-assessment is
+    const listed = async (code: string) => {
+      const { id } = await t.db
+        .selectFrom("libraries")
+        .select("id")
+        .where("code", "=", code)
+        .executeTakeFirstOrThrow();
+      return (await listLibraryCompetitions(id, t.db)).find((c) => c.slug === "mandiri-2026")
+        ?.selfAssessment;
+    };
+    expect(await listed(fx.codes[0]!)).toBe("submitted");
+    expect(await listed(fx.codes[2]!)).toBe("none");
     const after = await saveSelfAssessment(
       library,
       entryId,
