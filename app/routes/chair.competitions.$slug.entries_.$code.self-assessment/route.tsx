@@ -10,6 +10,7 @@ import { requireRole } from "~/lib/session.server";
 import { requireCompetition } from "~/models/competitions.server";
 import { useStandardText, useValueText } from "~/components/ClaimText";
 import { handleChairSelfAssessmentPost, loadChairSelfAssessment } from "./self-assessment.server";
+import { meetsStandard } from "~/lib/claim-values";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.library.name ?? ""} · Juara` },
@@ -27,14 +28,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["chair", "admin"]);
   const c = await requireCompetition(params.slug);
   return handleChairSelfAssessmentPost(user, c, params.code ?? "", await request.formData());
-}
-
-/** Whether a reported number meets the standard's minimum (null: nothing to compare). */
-function meets(kind: string, value: string | undefined, min: number | null): boolean | null {
-  if (value === undefined || value === "" || min === null) return null;
-  if (kind === "number") return Number(value) >= min;
-  if (kind === "yesno") return min === 1 ? value === "yes" : null;
-  return null;
 }
 
 /**
@@ -104,7 +97,8 @@ export default function ChairSelfAssessment() {
           </thead>
           <tbody>
             {claims.map((k) => {
-              const ok = meets(k.kind, sa.values[k.code], k.standardMin);
+              const value = sa.values[k.code];
+              const ok = value ? meetsStandard(k.kind, value, k.standardMin) : null;
               return (
                 <tr key={k.code}>
                   <th scope="row">
