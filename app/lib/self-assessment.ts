@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ClaimKind, SelfAssessmentStatus } from "../../db/schema";
+import { typedNumber } from "./claim-values";
 import { optionalText } from "./forms";
 import { noControlCharacters } from "./text";
 
@@ -43,9 +44,7 @@ export function parseDecimal(typed: string): string | null {
 
 /** A canonical decimal ("1000.5") or a number as an Indonesian reader writes it ("1.000,5"). */
 export function formatDecimal(value: string | number): string {
-  const [whole, fraction] = String(value).split(".");
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
-  return fraction ? `${grouped},${fraction}` : grouped;
+  return typedNumber(String(value));
 }
 
 // ---- What the chair asks for -------------------------------------------------------------------
