@@ -9,7 +9,7 @@
  * move (`advanceStage`), and the ranking timed is the final one, on the last stage.
  */
 import { sql } from "kysely";
-import { createDb, migrateToLatest } from "../db/connection";
+import { createDb, createSqliteDb, migrateToLatest } from "../db/connection";
 import { useDatabase } from "../app/lib/db.server";
 import { SYSTEM_ACTOR } from "../app/lib/audit.server";
 import { computeRanking } from "../app/models/ranking.server";
@@ -34,7 +34,7 @@ export async function main(): Promise<void> {
 
 async function oneStage(): Promise<void> {
   const data = tempDir("juara-bench-ranking-");
-  const { db, sqlite } = createDb(`file:${data.dir}/juara.db`);
+  const { db, sqlite } = createSqliteDb(`file:${data.dir}/juara.db`);
   try {
     await migrateToLatest(db);
     const started = performance.now();
@@ -236,7 +236,7 @@ const STAGES = [
 
 async function threeStages(): Promise<void> {
   const data = tempDir("juara-bench-stages-");
-  const { db, sqlite } = createDb(`file:${data.dir}/juara.db`);
+  const { db, sqlite } = createSqliteDb(`file:${data.dir}/juara.db`);
   try {
     await migrateToLatest(db);
     useDatabase(db);

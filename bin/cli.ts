@@ -7,7 +7,13 @@ import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import SqliteDatabase from "better-sqlite3";
 import { z } from "zod";
-import { createDb, databasePath, filesPath, migrateToLatest } from "../db/connection";
+import {
+  createDb,
+  createSqliteDb,
+  databasePath,
+  filesPath,
+  migrateToLatest,
+} from "../db/connection";
 import { isDatabaseEmpty } from "../db/seed/demo";
 import { ROLES } from "../db/schema";
 import { closeDb, useDatabase } from "../app/lib/db.server";
@@ -102,10 +108,10 @@ function parse<const O extends NonNullable<ParseArgsConfig["options"]>>(
 }
 
 async function openMigrated() {
-  const { db, sqlite } = createDb(getEnv().DATABASE_URL);
+  const { db } = createDb(getEnv().DATABASE_URL, { poolSize: 2 });
   useDatabase(db);
   await migrateToLatest(db);
-  return { db, sqlite };
+  return { db };
 }
 
 const commands: Record<string, Command> = {
@@ -197,7 +203,7 @@ const commands: Record<string, Command> = {
       return 1;
     }
     const filesDir = filesPath(env.DATABASE_URL, env.FILES_DIR);
-    const { sqlite } = createDb(env.DATABASE_URL);
+    const { sqlite } = createSqliteDb(env.DATABASE_URL);
     let result: Awaited<ReturnType<typeof writeBackup>>;
     try {
       result = await writeBackup({ live: sqlite, filesDir, target });
@@ -269,7 +275,7 @@ const commands: Record<string, Command> = {
       if (fs.existsSync(target)) {
         // keep what is being replaced, consistently, before touching it
         const keep = `${target}.before-restore-${new Date().toISOString().replace(/[:.]/g, "-")}`;
-        const { sqlite } = createDb(env.DATABASE_URL);
+        const { sqlite } = createSqliteDb(env.DATABASE_URL);
         try {
           await sqlite.backup(keep);
         } finally {

@@ -2,15 +2,26 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect, type MigrationResultSet } from "kysely";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResultSet } from "kysely";
+import pg from "pg";
 import { migrations } from "./migrations/index";
 import type { Database, Executor } from "./schema";
 
 /** The opened database. */
 export type DB = Executor;
 
+/** Which database a DATABASE_URL names (docs/decisions/013-postgresql.md). */
+export type DatabaseKind = "sqlite" | "postgres";
+
+/** `postgres://…` or `postgresql://…` is PostgreSQL; `file:…`, a bare path or `:memory:` is SQLite. */
+export function databaseKind(url: string): DatabaseKind {
+  return /^postgres(ql)?:\/\//i.test(url) ? "postgres" : "sqlite";
+}
+
 /** `file:data/juara.db`, `file:/abs/path.db`, a bare path, or `:memory:` → a file system path. */
 export function databasePath(url: string): string {
+  if (databaseKind(url) === "postgres")
+    throw new Error("A PostgreSQL database has no file path (DATABASE_URL is postgres://…)");
   const raw = url.startsWith("file:") ? url.slice("file:".length) : url;
   if (raw === ":memory:") return raw;
   return path.resolve(raw);
@@ -23,6 +34,7 @@ export function databasePath(url: string): string {
  */
 export function filesPath(databaseUrl: string, filesDir?: string): string {
   if (filesDir) return path.resolve(filesDir);
+  if (databaseKind(databaseUrl) === "postgres") return path.resolve("data/files");
   const database = databasePath(databaseUrl);
   if (database === ":memory:") return path.join(os.tmpdir(), `juara-files-${process.pid}`);
   return path.join(path.dirname(database), "files");
@@ -44,10 +56,66 @@ function openSqlite(file: string): SqliteDatabase.Database {
   return sqlite;
 }
 
-export function createDb(url: string): { db: DB; sqlite: SqliteDatabase.Database } {
+/**
+ * PostgreSQL's 64-bit integers (`count(*)`, `sum()` of integers) and `numeric` arrive from `pg`
+ * as strings, so that no digit is lost; every such value the app reads is a count or a sum far
+ * below 2^53, so it is read as a number, and one that is not exactly representable is refused
+ * instead of rounded (docs/decisions/013-postgresql.md).
+ */
+function exactNumber(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) && !(Number.isFinite(n) && /^-?\d+\.\d+$/.test(text)))
+    throw new Error(`A number from PostgreSQL does not fit a JavaScript number exactly: ${text}`);
+  return n;
+}
+const INT8 = 20;
+const NUMERIC = 1700;
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") => {
+    if (oid === INT8 || oid === NUMERIC) return exactNumber;
+    return pg.types.getTypeParser(oid, format);
+  }) as typeof pg.types.getTypeParser,
+};
+
+export interface OpenedDb {
+  db: DB;
+  kind: DatabaseKind;
+  /** the SQLite handle (backup, pragmas); absent on PostgreSQL */
+  sqlite?: SqliteDatabase.Database;
+  /** the PostgreSQL pool; absent on SQLite */
+  pool?: pg.Pool;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL connections in the pool (DATABASE_POOL_SIZE); default 10 */
+  poolSize?: number;
+}
+
+export function createDb(url: string, options: OpenOptions = {}): OpenedDb {
+  if (databaseKind(url) === "postgres") {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      // a lost server must give an error soon, not a request that waits for ever
+      connectionTimeoutMillis: 5_000,
+      types: pgTypes,
+    });
+    // an idle connection the server dropped (restart, network) must not crash the process; the
+    // pool discards it and the next query opens a new one
+    pool.on("error", () => {});
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: "postgres", pool };
+  }
   const sqlite = openSqlite(databasePath(url));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, sqlite };
+  return { db, kind: "sqlite", sqlite };
+}
+
+/** SQLite only (backups, pragmas, the SQLite benchmarks): refuses a PostgreSQL URL. */
+export function createSqliteDb(url: string): { db: DB; sqlite: SqliteDatabase.Database } {
+  const opened = createDb(url);
+  if (!opened.sqlite) throw new Error("This needs a SQLite database (DATABASE_URL=file:…)");
+  return { db: opened.db, sqlite: opened.sqlite };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema

@@ -11,8 +11,9 @@ declare global {
 export function getDb(): DB {
   if (!globalThis.__juaraDb) {
     const env = getEnv();
-    const { db, sqlite } = createDb(env.DATABASE_URL);
-    if (env.DATABASE_MAX_PAGES) sqlite.pragma(`max_page_count = ${env.DATABASE_MAX_PAGES}`);
+    const { db, sqlite } = createDb(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE });
+    if (sqlite && env.DATABASE_MAX_PAGES)
+      sqlite.pragma(`max_page_count = ${env.DATABASE_MAX_PAGES}`);
     globalThis.__juaraDb = db;
   }
   return globalThis.__juaraDb;

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
-import { databasePath } from "../../db/connection";
+import { databaseKind, databasePath } from "../../db/connection";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -62,6 +62,8 @@ const EnvSchema = z.object({
    * shared disk, and the way to rehearse a full disk. Unset: no cap beyond the disk itself.
    */
   DATABASE_MAX_PAGES: z.coerce.number().int().positive().optional(),
+  /** PostgreSQL only: connections in this process's pool (docs/deploy.md); default 10 */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
   /** "1" skips the demo seed on an empty database */
   JUARA_NO_DEMO: z.enum(["0", "1"]).default("0"),
 });
@@ -155,8 +157,14 @@ function dataDir(): string {
  * so a restart keeps everyone logged in.
  */
 export function getSessionSecret(): string {
-  const fromEnv = getEnv().SESSION_SECRET;
-  if (fromEnv) return fromEnv;
+  const env = getEnv();
+  if (env.SESSION_SECRET) return env.SESSION_SECRET;
+  // several app processes (or machines) share one PostgreSQL database: they must all sign
+  // cookies with one secret, which a file on one machine's disk cannot promise
+  if (databaseKind(env.DATABASE_URL) === "postgres")
+    throw new Error(
+      "SESSION_SECRET must be set (32 characters or more) when DATABASE_URL is PostgreSQL: every app process signs sessions with the same secret (docs/deploy.md)",
+    );
   const file = path.join(dataDir(), "session-secret");
   try {
     return fs.readFileSync(file, "utf8").trim();

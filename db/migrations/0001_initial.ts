@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { idColumn } from "../dialect";
 
 /**
  * The whole foundation data model, in Kysely's schema builder to stay close to portable. Only
@@ -10,7 +11,7 @@ import { sql, type Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("competitions")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("slug", "text", (c) => c.notNull().unique())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("year", "integer", (c) => c.notNull().check(sql`year between 1990 and 2200`))
@@ -62,7 +63,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("components")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("competition_id", "integer", (c) =>
       c.notNull().references("competitions.id").onDelete("cascade"),
     )
@@ -75,7 +76,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("indicators")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("competition_id", "integer", (c) =>
       c.notNull().references("competitions.id").onDelete("cascade"),
     )
@@ -107,7 +108,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("libraries")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("code", "text", (c) =>
       c
         .notNull()
@@ -128,7 +129,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("entries")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("competition_id", "integer", (c) =>
       c.notNull().references("competitions.id").onDelete("cascade"),
     )
@@ -151,7 +152,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("users")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("email", "text", (c) => c.notNull().unique())
     .addColumn("name", "text", (c) => c.notNull().check(sql`name <> ''`))
     .addColumn("password_hash", "text", (c) => c.notNull())
@@ -197,7 +198,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("judge_assignments")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("entry_id", "integer", (c) =>
       c.notNull().references("entries.id").onDelete("cascade"),
     )
@@ -213,7 +214,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("conflicts")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("judge_id", "integer", (c) => c.notNull().references("users.id"))
     .addColumn("library_id", "integer", (c) =>
       c.notNull().references("libraries.id").onDelete("cascade"),
@@ -232,7 +233,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("score_sheets")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("entry_id", "integer", (c) =>
       c.notNull().references("entries.id").onDelete("cascade"),
     )
@@ -290,7 +291,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("audit_log")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("at", "text", (c) => c.notNull())
     .addColumn("user_id", "integer", (c) => c.references("users.id"))
     .addColumn("actor", "text", (c) => c.notNull())
@@ -310,7 +311,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("publications")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("competition_id", "integer", (c) =>
       c.notNull().references("competitions.id").onDelete("cascade"),
     )
@@ -324,7 +325,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("published_results")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("publication_id", "integer", (c) =>
       c.notNull().references("publications.id").onDelete("cascade"),
     )

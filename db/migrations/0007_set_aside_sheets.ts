@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { idColumn } from "../dialect";
 
 /**
  * The sheets a publication set aside for a confirmed conflict of interest (docs/scoring.md),
@@ -9,7 +10,7 @@ import type { Kysely } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("published_set_aside")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("publication_id", "integer", (c) =>
       c.notNull().references("publications.id").onDelete("cascade"),
     )

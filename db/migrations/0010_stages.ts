@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { idColumn } from "../dialect";
 
 /**
  * Stages (docs/decisions/010-stages.md): a competition is an ordered list of stages, an `admin`
@@ -35,7 +36,7 @@ const fillStage = (table: string, competition: string) =>
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("stages")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("competition_id", "integer", (c) =>
       c.notNull().references("competitions.id").onDelete("cascade"),
     )

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { idColumn } from "../dialect";
 
 /**
  * The library's own side (docs/decisions/012-self-assessment.md): the values a library reports
@@ -145,7 +146,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("evidence_files")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", idColumn(db))
     .addColumn("entry_id", "integer", (c) =>
       c.notNull().references("entries.id").onDelete("cascade"),
     )

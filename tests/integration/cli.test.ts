@@ -8,7 +8,7 @@ import * as tar from "tar";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeBackup } from "../../bin/backup";
 import { runCli } from "../../bin/cli";
-import { createDb } from "../../db/connection";
+import { createDb, createSqliteDb } from "../../db/connection";
 import { tempDir } from "../support/db";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -437,7 +437,7 @@ describe("npm run juara -- backup / restore with evidence files", () => {
   it("keeps a write made during the backup out of it, and the archive stays consistent", async () => {
     const { photoA, thumbA, photoB, thumbB } = addThreeRows();
     const archive = path.join(dir.dir, "backup.tar");
-    const { sqlite } = createDb(`file:${dbFile}`);
+    const { sqlite } = createSqliteDb(`file:${dbFile}`);
     let lateFile = "";
     let lateThumb = "";
     const result = await writeBackup({

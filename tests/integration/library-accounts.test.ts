@@ -2,7 +2,7 @@ import path from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../bin/cli";
-import { createDb, migrateToLatest } from "../../db/connection";
+import { createDb, createSqliteDb, migrateToLatest } from "../../db/connection";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
 import { seedDemo } from "../../app/models/demo.server";
 import { tempDir } from "../support/db";
@@ -83,7 +83,7 @@ describe("npm run juara -- user:create --role library", () => {
 describe("the database itself keeps a library account to one library", () => {
   it("refuses a library account without a library and another role with one", async () => {
     const dir = tempDir();
-    const { db, sqlite } = createDb(`file:${dir.dir}/juara.db`);
+    const { db, sqlite } = createSqliteDb(`file:${dir.dir}/juara.db`);
     try {
       await migrateToLatest(db);
       sqlite

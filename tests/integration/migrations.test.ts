@@ -1,6 +1,6 @@
 import { Migrator, sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createDb, migrateToLatest } from "../../db/connection";
+import { createDb, createSqliteDb, migrateToLatest } from "../../db/connection";
 import { migrations } from "../../db/migrations/index";
 import { useDatabase } from "../../app/lib/db.server";
 import { computeRanking } from "../../app/models/ranking.server";
@@ -49,7 +49,7 @@ describe("migrations on an empty file", () => {
   });
 
   it("opens every connection with WAL, synchronous=FULL, a busy timeout and foreign keys on", async () => {
-    const { db, sqlite } = createDb(`file:${dir.dir}/pragmas.db`);
+    const { db, sqlite } = createSqliteDb(`file:${dir.dir}/pragmas.db`);
     expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(sqlite.pragma("synchronous", { simple: true })).toBe(2);
     expect(sqlite.pragma("busy_timeout", { simple: true })).toBe(5000);
@@ -297,7 +297,7 @@ describe("upgrading a database with accounts to library accounts (migration 0013
   afterEach(() => dir.remove());
 
   it("keeps every account, session and reference, and adds the role tied to one library", async () => {
-    const { db, sqlite } = createDb(`file:${dir.dir}/old.db`);
+    const { db, sqlite } = createSqliteDb(`file:${dir.dir}/old.db`);
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
     expect((await migrator.migrateTo("0011_coaching_notes_and_points")).error).toBeUndefined();
     const now = "2025-11-01T00:00:00.000Z";
@@ -423,7 +423,7 @@ describe("the library's own side (migration 0015)", () => {
   afterEach(() => dir.remove());
 
   it("adds the self-assessment tables with their rules on a database in use, and takes them off again", async () => {
-    const { db, sqlite } = createDb(`file:${dir.dir}/old.db`);
+    const { db, sqlite } = createSqliteDb(`file:${dir.dir}/old.db`);
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
     expect((await migrator.migrateTo("0014_stage_own_scores")).error).toBeUndefined();
     const now = "2025-11-01T00:00:00.000Z";
