@@ -1,11 +1,20 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
+/**
+ * Two projects: every test on SQLite (the default), and, when TEST_DATABASE_URL names a
+ * PostgreSQL server, the integration tests again on it (each test file makes its own database
+ * there; tests/support/db.ts). The files that test SQLite itself (its pragmas, its file backups,
+ * its crash durability) are listed in SQLITE_ONLY with the reason.
+ */
+const SQLITE_ONLY: string[] = [];
+
+const postgres = process.env.TEST_DATABASE_URL;
+
 export default defineConfig({
   resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
   cacheDir: ".cache/vite",
   test: {
-    include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
     environment: "node",
     globalSetup: ["tests/support/global-setup.ts"],
     // e2e and smoke tests start real servers; give them room on a 2-core machine.
@@ -14,5 +23,28 @@ export default defineConfig({
     pool: "forks",
     fileParallelism: true,
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "sqlite",
+          include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
+          env: { JUARA_TEST_DB: "sqlite" },
+        },
+      },
+      ...(postgres
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: "postgres",
+                include: ["tests/integration/**/*.test.ts"],
+                exclude: SQLITE_ONLY,
+                env: { JUARA_TEST_DB: "postgres", TEST_DATABASE_URL: postgres },
+              },
+            },
+          ]
+        : []),
+    ],
   },
 });

@@ -1,6 +1,8 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { createDb, migrateToLatest, type DB } from "../../db/connection";
 import { closeDb, useDatabase } from "../../app/lib/db.server";
 
@@ -10,32 +12,94 @@ export function tempDir(prefix = "juara-test-"): { dir: string; remove: () => vo
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * Which database this test run uses: the `postgres` vitest project sets JUARA_TEST_DB=postgres
+ * and TEST_DATABASE_URL names the server (vitest.config.ts); otherwise SQLite files.
+ */
+export function testDialect(): "sqlite" | "postgres" {
+  return process.env.JUARA_TEST_DB === "postgres" ? "postgres" : "sqlite";
+}
+
+function serverUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error("JUARA_TEST_DB=postgres needs TEST_DATABASE_URL (postgres://…)");
+  return url;
+}
+
+function withDatabaseName(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function onServer(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl() });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface TestDatabase {
+  /** DATABASE_URL for the app, a server process or the CLI */
+  url: string;
+  /** the SQLite file (SQLite only; a PostgreSQL database has none) */
+  file: string | null;
+  /** drops the PostgreSQL database (after every connection to it is closed) */
+  drop: () => Promise<void>;
+}
+
+/**
+ * An empty database of the run's dialect, not yet migrated: a file in `dir` on SQLite, a new
+ * database with a unique name on the PostgreSQL server (each test file, and each test that asks,
+ * gets its own).
+ */
+export async function emptyTestDatabase(dir: string, name = "juara"): Promise<TestDatabase> {
+  if (testDialect() === "sqlite") {
+    const file = path.join(dir, `${name}.db`);
+    return { url: `file:${file}`, file, drop: async () => {} };
+  }
+  const database = `juara_t_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
+  await onServer(`create database ${database}`);
+  return {
+    url: withDatabaseName(serverUrl(), database),
+    file: null,
+    drop: () => onServer(`drop database if exists ${database} with (force)`),
+  };
+}
+
 export interface TestDb {
   db: DB;
+  /** the SQLite file; on PostgreSQL the empty string (use `url`) */
   file: string;
   url: string;
   cleanup: () => Promise<void>;
 }
 
 /**
- * A real SQLite file in a temp folder, brought up through the real migrations, and made the
- * app's database (models call getDb()). Each test file runs in its own process.
+ * A real database brought up through the real migrations, and made the app's database (models
+ * call getDb()): a SQLite file in a temp folder, or a database of its own on the PostgreSQL
+ * server. Each test file runs in its own process.
  */
 export async function createTestDb(): Promise<TestDb> {
   const { dir, remove } = tempDir();
-  const file = path.join(dir, "juara.db");
-  const url = `file:${file}`;
-  process.env.DATABASE_URL = url;
+  const database = await emptyTestDatabase(dir);
+  process.env.DATABASE_URL = database.url;
   process.env.SESSION_SECRET ??= "test-secret-test-secret-test-secret-0123456789";
-  const { db } = createDb(url);
+  // a PostgreSQL database has no folder beside it: the files go to this test's own folder
+  if (!database.file) process.env.FILES_DIR = path.join(dir, "files");
+  const { db } = createDb(database.url, { poolSize: 4 });
   await migrateToLatest(db);
   useDatabase(db);
   return {
     db,
-    file,
-    url,
+    file: database.file ?? "",
+    url: database.url,
     cleanup: async () => {
       await closeDb();
+      await database.drop();
       remove();
     },
   };
