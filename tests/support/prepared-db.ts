@@ -1,6 +1,6 @@
 import path from "node:path";
 import { createDb, migrateToLatest, type DB } from "../../db/connection";
-import { emptyTestDatabase } from "./db";
+import { emptyTestDatabase, type TestDb } from "./db";
 
 export interface PreparedDatabase {
   /** DATABASE_URL of the database */
@@ -48,4 +48,14 @@ export async function preparedDatabase(
       await database.drop();
     },
   };
+}
+
+/**
+ * startServer's options for a server on createTestDb's database: its folder on SQLite; on
+ * PostgreSQL the test process's own FILES_DIR and SESSION_SECRET, which createTestDb set and the
+ * server inherits.
+ */
+export function serverOn(t: TestDb): { dataDir?: string; env: Record<string, string> } {
+  const env = { DATABASE_URL: t.url };
+  return t.file ? { dataDir: path.dirname(t.file), env } : { env };
 }
