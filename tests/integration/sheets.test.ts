@@ -1,5 +1,8 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "../../db/connection";
+import { isPostgres } from "../../db/dialect";
+import { withDatabase } from "../../app/lib/db.server";
 import type { SheetValues } from "../../app/lib/sheet-contract";
 import {
   countIndicators,
@@ -30,6 +33,29 @@ beforeAll(async () => {
   fx = await createScoringFixture(t.db, { slug: "lembar-2026", entries: 3, judges: 2 });
 });
 afterAll(() => t.cleanup());
+
+/**
+ * Runs `work` while the database refuses every write, as a full disk does: SQLite's query_only on
+ * the one connection, or PostgreSQL connections whose transactions are all read-only.
+ */
+async function whileReadOnly<T>(work: () => Promise<T>): Promise<T> {
+  if (!isPostgres(t.db)) {
+    await sql`pragma query_only = 1`.execute(t.db);
+    try {
+      return await work();
+    } finally {
+      await sql`pragma query_only = 0`.execute(t.db);
+    }
+  }
+  const url = new URL(t.url);
+  url.searchParams.set("options", "-c default_transaction_read_only=on");
+  const { db } = createDb(url.toString(), { poolSize: 1 });
+  try {
+    return await withDatabase(db, work);
+  } finally {
+    await db.destroy();
+  }
+}
 
 function judge(i: number) {
   const j = fx.judges[i]!;
@@ -358,12 +384,9 @@ describe("saving", () => {
 
   it("answers 'storage' when the disk refuses the write, and writes nothing", async () => {
     const l3 = fx.codes[2]!;
-    await sql`pragma query_only = 1`.execute(t.db);
-    try {
-      expect(await save(0, l3, { "score.B1": "4", version: "2" })).toEqual({ status: "storage" });
-    } finally {
-      await sql`pragma query_only = 0`.execute(t.db);
-    }
+    expect(await whileReadOnly(() => save(0, l3, { "score.B1": "4", version: "2" }))).toEqual({
+      status: "storage",
+    });
     expect((await sheetRow(0, l3))!.version).toBe(2);
   });
 });
