@@ -1,7 +1,7 @@
 /**
  * What a failed statement means, on either database (docs/decisions/013-postgresql.md):
- * better-sqlite3 names the failure in `code` (SQLITE_CONSTRAINT_UNIQUE, SQLITE_FULL, …), `pg` puts
- * the SQLSTATE there (23505, 53100, …).
+ * better-sqlite3 names the failure in `code` (SQLITE_CONSTRAINT_UNIQUE, …), `pg` puts
+ * the SQLSTATE there (23505, …).
  */
 
 function codeOf(error: unknown): string {
@@ -42,23 +42,4 @@ export function isConstraintViolation(error: unknown, message?: string): boolean
   const refused = code.startsWith("SQLITE_CONSTRAINT") || code.startsWith("23");
   if (!refused || message === undefined) return refused;
   return String((error as { message?: unknown }).message ?? "").includes(message);
-}
-
-/**
- * The database could not write: a full or failing disk, or a database that only reads. The write
- * is then not made (the transaction is rolled back whole) and the user is told it was not saved.
- * SQLite: SQLITE_FULL, SQLITE_IOERR_*, SQLITE_READONLY*. PostgreSQL: class 53 (disk full, out of
- * memory), 58030 (I/O error), 25006 (a read-only transaction).
- */
-export function isStorageFailure(error: unknown): boolean {
-  const code = codeOf(error);
-  return (
-    code === "SQLITE_FULL" ||
-    code.startsWith("SQLITE_IOERR") ||
-    code.startsWith("SQLITE_READONLY") ||
-    code === "53100" ||
-    code === "53200" ||
-    code === "58030" ||
-    code === "25006"
-  );
 }

@@ -1,7 +1,6 @@
 import { sql, type SqlBool } from "kysely";
 import type { CompetitionStatus, Executor, SheetStatus } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
-import { isStorageFailure } from "~/lib/db-errors.server";
 import { getDb } from "~/lib/db.server";
 import type {
   SavedOutcome,
@@ -366,6 +365,15 @@ function sheetChanges(
     after.comment = now.comment;
   }
   return { before, after };
+}
+
+/** SQLite answers a full disk (or a failing one) with these codes; the save is then not made. */
+function isStorageFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    typeof code === "string" &&
+    (code === "SQLITE_FULL" || code.startsWith("SQLITE_IOERR") || code === "SQLITE_READONLY")
+  );
 }
 
 /**
