@@ -1,6 +1,7 @@
 import { sql, type SqlBool } from "kysely";
 import type { CompetitionStatus, Executor, SheetStatus } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
+import { isUniqueViolation } from "~/lib/db-errors.server";
 import { getDb } from "~/lib/db.server";
 import type {
   SavedOutcome,
@@ -395,15 +396,24 @@ export async function saveSheet(
   form: { values: SheetValues; repeated: string[] },
   session: SaveSession,
 ): Promise<SaveOutcome> {
-  try {
-    return await getDb()
-      .transaction()
-      .execute((trx) => saveIn(actor, slug, code, form, session, trx));
-  } catch (error) {
-    if (isStorageFailure(error)) return { status: "storage" };
-    throw error;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await getDb()
+        .transaction()
+        .execute((trx) => saveIn(actor, slug, code, form, session, trx));
+    } catch (error) {
+      if (isStorageFailure(error)) return { status: "storage" };
+      // another save of this sheet, or this very request sent twice, committed while this one ran
+      // (PostgreSQL runs transactions side by side; SQLite one after the other): the save runs
+      // again and now answers as the later of the two, conflict or the first one's answer
+      if (attempt < 3 && (error instanceof SavedMeanwhile || isUniqueViolation(error))) continue;
+      throw error;
+    }
   }
 }
+
+/** The sheet's row moved, or its first row or the request's key was written, after the checks. */
+class SavedMeanwhile extends Error {}
 
 /**
  * What `saveSheet` would answer, without writing: the same checks in a transaction of their own.
@@ -447,11 +457,8 @@ async function saveIn(
     replayed: false,
   };
   const sheetId = await writeSheet(plan, saved, session, trx);
-  if (sheetId === null) {
-    // cannot happen inside SQLite's single writer, but the conditional update is the real guard
-    const current = stateOf(await readSheet(plan.access.entryId, plan.judgeId, trx));
-    return { status: "conflict", current };
-  }
+  // never inside SQLite's single writer; on PostgreSQL the conditional update is the guard
+  if (sheetId === null) throw new SavedMeanwhile();
   await recordSave(actor, plan, saved, sheetId, session, trx);
   await rememberAnswer(plan, saved, sheetId, trx);
   return partly(saved, plan.refused);

@@ -699,3 +699,66 @@ describe("a draft with a refused field, the check before a submission, old keys"
     ]);
   });
 });
+
+/**
+ * On SQLite one save runs after the other; on PostgreSQL two app processes (or one process's pool)
+ * save at the same moment. Either way each save gets one of its documented answers, never an error.
+ */
+describe("saves at the same moment", () => {
+  let g: ScoringFixture;
+  let j0: { id: number; label: string };
+  const form = (key: string, a1: string, version = "0") => ({
+    values: { intent: "save", key, version, "score.A1": a1 },
+    repeated: [],
+  });
+  const at = (code: string, f: ReturnType<typeof form>) =>
+    saveSheet(j0, g.slug, code, f, { issuedPassword: false });
+  const stored = async (code: string) =>
+    t.db
+      .selectFrom("score_sheets as s")
+      .innerJoin("entries as e", "e.id", "s.entry_id")
+      .innerJoin("libraries as l", "l.id", "e.library_id")
+      .innerJoin("scores as sc", "sc.sheet_id", "s.id")
+      .innerJoin("indicators as i", "i.id", "sc.indicator_id")
+      .select(["s.version", "sc.value"])
+      .where("s.judge_id", "=", j0.id)
+      .where("l.code", "=", code)
+      .where("i.code", "=", "A1")
+      .execute();
+
+  beforeAll(async () => {
+    g = await createScoringFixture(t.db, { slug: "serentak-2026", entries: 3, judges: 1 });
+    j0 = { id: g.judges[0]!.id, label: g.judges[0]!.email };
+  });
+
+  it("two first saves of one sheet: one is saved, the other answers conflict with it", async () => {
+    const code = g.codes[0]!;
+    const answers = await Promise.all([
+      at(code, form(`serentak-a-${"k".repeat(12)}`, "2")),
+      at(code, form(`serentak-b-${"k".repeat(12)}`, "3")),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual(["conflict", "saved"]);
+    const saved = answers.findIndex((a) => a.status === "saved");
+    expect(await stored(code)).toEqual([{ version: 1, value: saved === 0 ? 2 : 3 }]);
+    const conflict = answers[1 - saved]!;
+    expect(conflict).toMatchObject({ status: "conflict", current: { version: 1 } });
+  });
+
+  it("one request sent twice at once is saved once, and both get the same answer", async () => {
+    for (const [code, version] of [
+      [g.codes[1]!, "0"], // the sheet's first save
+      [g.codes[0]!, "1"], // a later one
+    ] as const) {
+      const f = form(`serentak-ulang-${version}-${"k".repeat(12)}`, "4", version);
+      const answers = await Promise.all([at(code, f), at(code, f)]);
+      const next = Number(version) + 1;
+      for (const answer of answers)
+        expect(answer, code).toMatchObject({ status: "saved", version: next });
+      expect(answers.map((a) => (a as { replayed: boolean }).replayed).sort()).toEqual([
+        false,
+        true,
+      ]);
+      expect(await stored(code)).toEqual([{ version: next, value: 4 }]);
+    }
+  });
+});
