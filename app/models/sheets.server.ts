@@ -1,7 +1,7 @@
 import { sql, type SqlBool } from "kysely";
 import type { CompetitionStatus, Executor, SheetStatus } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
-import { isUniqueViolation } from "~/lib/db-errors.server";
+import { Overtaken, runAgainIfOvertaken } from "~/lib/db-errors.server";
 import { getDb } from "~/lib/db.server";
 import type {
   SavedOutcome,
@@ -396,24 +396,17 @@ export async function saveSheet(
   form: { values: SheetValues; repeated: string[] },
   session: SaveSession,
 ): Promise<SaveOutcome> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await getDb()
+  try {
+    return await runAgainIfOvertaken(() =>
+      getDb()
         .transaction()
-        .execute((trx) => saveIn(actor, slug, code, form, session, trx));
-    } catch (error) {
-      if (isStorageFailure(error)) return { status: "storage" };
-      // another save of this sheet, or this very request sent twice, committed while this one ran
-      // (PostgreSQL runs transactions side by side; SQLite one after the other): the save runs
-      // again and now answers as the later of the two, conflict or the first one's answer
-      if (attempt < 3 && (error instanceof SavedMeanwhile || isUniqueViolation(error))) continue;
-      throw error;
-    }
+        .execute((trx) => saveIn(actor, slug, code, form, session, trx)),
+    );
+  } catch (error) {
+    if (isStorageFailure(error)) return { status: "storage" };
+    throw error;
   }
 }
-
-/** The sheet's row moved, or its first row or the request's key was written, after the checks. */
-class SavedMeanwhile extends Error {}
 
 /**
  * What `saveSheet` would answer, without writing: the same checks in a transaction of their own.
@@ -458,7 +451,7 @@ async function saveIn(
   };
   const sheetId = await writeSheet(plan, saved, session, trx);
   // never inside SQLite's single writer; on PostgreSQL the conditional update is the guard
-  if (sheetId === null) throw new SavedMeanwhile();
+  if (sheetId === null) throw new Overtaken();
   await recordSave(actor, plan, saved, sheetId, session, trx);
   await rememberAnswer(plan, saved, sheetId, trx);
   return partly(saved, plan.refused);

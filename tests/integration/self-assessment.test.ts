@@ -146,6 +146,75 @@ describe("self-assessment, through the models", () => {
     expect((await getSelfAssessment(entryId)).values).toEqual({ A1: "1200" });
   });
 
+  it("answers two saves at the same moment as if one came after the other", async () => {
+    // on PostgreSQL they run side by side (two app processes, or one pool); on SQLite in turn
+    const other = await createScoringFixture(t.db, {
+      slug: "serentak-2026",
+      entries: 2,
+      judges: 1,
+    });
+    const { id: otherStage } = await t.db
+      .selectFrom("stages")
+      .select("id")
+      .where("competition_id", "=", other.competitionId)
+      .executeTakeFirstOrThrow();
+    const otherChair = { id: other.chair.id, label: "Ketua" };
+    expect(
+      await saveStageClaims(otherChair, other.competitionId, otherStage, {
+        A1: { kind: "number", unit: "judul", standardMin: 1000 },
+      }),
+    ).toMatchObject({ ok: true });
+    await setSelfAssessmentWindow(otherChair, other.competitionId, {
+      opens: day(-1),
+      closes: day(1),
+    });
+    const claims = await listClaims(other.competitionId);
+    const draft = (value: string) => {
+      const parsed = selfAssessmentSchema(claims).safeParse({
+        version: "0",
+        intent: "save",
+        "value.A1": value,
+      });
+      if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues));
+      return formOf(parsed.data as Record<string, unknown>, claims);
+    };
+    const [twice, two] = await Promise.all(
+      other.codes.map(
+        async (code) =>
+          (
+            await t.db
+              .selectFrom("entries as e")
+              .innerJoin("libraries as l", "l.id", "e.library_id")
+              .select("e.id")
+              .where("l.code", "=", code)
+              .where("e.competition_id", "=", other.competitionId)
+              .executeTakeFirstOrThrow()
+          ).id,
+      ),
+    );
+
+    // one save sent twice (a double click, a resend): both answered as saved, written once
+    const same = draft("1.500");
+    const resent = await Promise.all([
+      saveSelfAssessment(library, twice!, same),
+      saveSelfAssessment(library, twice!, same),
+    ]);
+    for (const answer of resent) expect(answer).toMatchObject({ ok: true, version: 1 });
+    expect(await getSelfAssessment(twice!)).toMatchObject({ version: 1, values: { A1: "1500" } });
+
+    // two different saves of one version: one is kept, the other told it is stale
+    const answers = await Promise.all([
+      saveSelfAssessment(library, two!, draft("700")),
+      saveSelfAssessment(library, two!, draft("800")),
+    ]);
+    expect(answers.map((a) => a.ok).sort()).toEqual([false, true]);
+    const refused = answers.find((a) => !a.ok)!;
+    expect(refused).toMatchObject({ ok: false, httpStatus: 409, version: 1 });
+    expect(!refused.ok && refused.errors._form).toEqual(["library.selfAssessment.error.stale"]);
+    const kept = answers[0]!.ok ? "700" : "800";
+    expect(await getSelfAssessment(two!)).toMatchObject({ version: 1, values: { A1: kept } });
+  });
+
   it("names every missing value on submit, then submits and turns read-only", async () => {
     const missing = await saveSelfAssessment(
       library,
