@@ -18,7 +18,7 @@ describe("the generated session secret", () => {
   });
   afterAll(async () => {
     await server?.stop();
-    server?.cleanup();
+    await server?.cleanup();
   });
 
   it("is kept in the data folder and across a restart, so people stay logged in", async () => {

@@ -90,7 +90,7 @@ describe("the real server", () => {
       );
     } finally {
       await proxied.stop();
-      proxied.cleanup();
+      await proxied.cleanup();
     }
   });
 
@@ -303,7 +303,7 @@ describe("the real server", () => {
       expect((await attempt("198.51.100.1", "203.0.113.8")).status).toBe(401);
     } finally {
       await proxied.stop();
-      proxied.cleanup();
+      await proxied.cleanup();
     }
   });
 
@@ -340,7 +340,7 @@ describe("the real server", () => {
       );
     } finally {
       await proxied.stop();
-      proxied.cleanup();
+      await proxied.cleanup();
     }
   });
 
@@ -381,7 +381,7 @@ describe("the real server", () => {
       expect((await get({})).status).toBe(421);
     } finally {
       await proxied.stop();
-      proxied.cleanup();
+      await proxied.cleanup();
     }
   });
 
