@@ -139,3 +139,15 @@ export function integerSum(db: AnyDb, value: RawBuilder<unknown>): RawBuilder<nu
 export function bytewise(db: AnyDb, value: RawBuilder<unknown>): RawBuilder<string> {
   return isPostgres(db) ? sql<string>`(${value} collate "C")` : sql<string>`${value}`;
 }
+
+/**
+ * The text is a plain decimal as the app stores numbers (`1000`, `12.5`: digits, at most one
+ * point between digits), so that casting it to a number is safe on both databases (PostgreSQL
+ * refuses to cast anything else; SQLite would read a prefix of it). A glob on SQLite, a regular
+ * expression on PostgreSQL; the same texts pass.
+ */
+export function isPlainDecimal(db: AnyDb, value: RawBuilder<unknown>): RawBuilder<boolean> {
+  return isPostgres(db)
+    ? sql<boolean>`(${value} ~ '^[0-9]+([.][0-9]+)?$')`
+    : sql<boolean>`(${value} glob '[0-9]*' and ${value} glob '*[0-9]' and ${value} not glob '*[^0-9.]*' and ${value} not glob '*.*.*')`;
+}
