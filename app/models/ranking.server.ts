@@ -177,9 +177,13 @@ function romanSql(n: RawBuilder<unknown>): RawBuilder<string> {
   )} end`;
 }
 
-/** round(100 × num / den), half away from zero, for non-negative integers: integer division only */
+/**
+ * round(100 × num / den), half away from zero, for non-negative integers: integer division only.
+ * Null when den is 0 (stages whose weights are all 0): SQLite's division by zero gives null, and
+ * `nullif` makes PostgreSQL's do the same instead of failing the statement.
+ */
 function x100(num: RawBuilder<unknown>, den: RawBuilder<unknown>) {
-  return sql`((200 * (${num}) + (${den})) / (2 * (${den})))`;
+  return sql`((200 * (${num}) + (${den})) / (2 * nullif(${den}, 0)))`;
 }
 
 /**
