@@ -22,13 +22,10 @@ export interface PreparedDatabase {
  * it: `dir/juara.db` on SQLite (where `startServer({ dataDir: dir })` looks by default), a
  * database of its own on the PostgreSQL server otherwise.
  */
-export async function preparedDatabase(
-  dir: string,
-  options: { migrate?: boolean } = {},
-): Promise<PreparedDatabase> {
+export async function preparedDatabase(dir: string): Promise<PreparedDatabase> {
   const database = await emptyTestDatabase(dir);
   const { db } = createDb(database.url, { poolSize: 2 });
-  if (options.migrate !== false) await migrateToLatest(db);
+  await migrateToLatest(db);
   const env: Record<string, string> = {
     DATABASE_URL: database.url,
     FILES_DIR: path.join(dir, "files"),
