@@ -82,14 +82,14 @@ export function displayUrl(url: string): string {
 }
 
 /** What a table is to the copy: its columns (source order), primary key and references. */
-interface TableShape {
+export interface TableShape {
   columns: string[];
   primaryKey: string[];
   /** PostgreSQL text columns (ordered bytewise, as SQLite does, with collate "C") */
   text: Set<string>;
   references: Set<string>;
 }
-type Shapes = Map<string, TableShape>;
+export type Shapes = Map<string, TableShape>;
 
 interface Side {
   url: string;
@@ -533,12 +533,15 @@ async function* readBatches(
   }
 }
 
+/** SHA-256 over the rows, each a JSON array of its values by column name (the two databases may
+ * order a table's columns differently: SQLite rebuilt some tables where PostgreSQL altered them) */
 function rowHasher(shape: TableShape) {
+  const columns = [...shape.columns].sort();
   const hash = crypto.createHash("sha256");
   let rows = 0;
   return {
     add(batch: Row[]) {
-      for (const row of batch) hash.update(JSON.stringify(shape.columns.map((c) => row[c])) + "\n");
+      for (const row of batch) hash.update(JSON.stringify(columns.map((c) => row[c])) + "\n");
       rows += batch.length;
     },
     get rows() {
@@ -645,7 +648,8 @@ async function idHighWater(side: Side, db: AnyDb, shapes: Shapes): Promise<Map<s
     const { rows } = await sql<{ last_value: number; is_called: boolean }>`select last_value,
       is_called from ${sql.raw(sequence)}`.execute(db);
     const r = rows[0]!;
-    high.set(table, r.is_called ? Number(r.last_value) : Number(r.last_value) - 1);
+    const given = r.is_called ? Number(r.last_value) : Number(r.last_value) - 1;
+    if (given > 0) high.set(table, given);
   }
   return high;
 }
