@@ -87,6 +87,8 @@ export interface TableShape {
   primaryKey: string[];
   /** PostgreSQL text columns (ordered bytewise, as SQLite does, with collate "C") */
   text: Set<string>;
+  /** PostgreSQL: each column's type name (int4, text, float8 …), for the inserts' arrays */
+  types: Map<string, string>;
   references: Set<string>;
 }
 export type Shapes = Map<string, TableShape>;
@@ -181,6 +183,7 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyResult> {
         for (const table of order) {
           const t0 = performance.now();
           const result = await copyTable(src, source, dst, target!, table, shapes.get(table)!, {
+            into: targetShapes.get(table)!,
             batchRows: options.batchRows ?? BATCH_ROWS,
             say,
           });
@@ -338,6 +341,7 @@ async function readShapes(side: Side): Promise<Shapes> {
           .sort((x, y) => x.pk - y.pk)
           .map((c) => c.name),
         text: new Set(),
+        types: new Map(),
         references: new Set(references.map((r) => r.table)),
       });
     }
@@ -347,7 +351,8 @@ async function readShapes(side: Side): Promise<Shapes> {
     table_name: string;
     column_name: string;
     data_type: string;
-  }>`select c.table_name, c.column_name, c.data_type
+    udt_name: string;
+  }>`select c.table_name, c.column_name, c.data_type, c.udt_name
     from information_schema.columns c join information_schema.tables t
       on t.table_schema = c.table_schema and t.table_name = c.table_name
     where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
@@ -356,10 +361,17 @@ async function readShapes(side: Side): Promise<Shapes> {
     if (!isAppTable(c.table_name)) continue;
     let shape = shapes.get(c.table_name);
     if (!shape) {
-      shape = { columns: [], primaryKey: [], text: new Set(), references: new Set() };
+      shape = {
+        columns: [],
+        primaryKey: [],
+        text: new Set(),
+        types: new Map(),
+        references: new Set(),
+      };
       shapes.set(c.table_name, shape);
     }
     shape.columns.push(c.column_name);
+    shape.types.set(c.column_name, c.udt_name);
     if (["text", "character varying", "character"].includes(c.data_type))
       shape.text.add(c.column_name);
   }
@@ -380,7 +392,7 @@ async function readShapes(side: Side): Promise<Shapes> {
 }
 
 /** Tables so that every table comes after the tables it refers to (then by name). */
-export function foreignKeyOrder(shapes: Shapes): string[] {
+export function foreignKeyOrder(shapes: Map<string, { references: Set<string> }>): string[] {
   const order: string[] = [];
   const placed = new Set<string>();
   const names = [...shapes.keys()].sort();
@@ -565,13 +577,14 @@ async function copyTable(
   target: Side,
   table: string,
   shape: TableShape,
-  options: { batchRows: number; say: (line: string) => void },
+  options: { into: TableShape; batchRows: number; say: (line: string) => void },
 ): Promise<TableCopied> {
   const rows = batchSize(target, shape, options.batchRows);
   const hasher = rowHasher(shape);
   let reported = 0;
   for await (const batch of readBatches(src, source, table, shape, rows)) {
-    await dst.insertInto(table).values(batch).execute();
+    if (target.kind === "postgres") await insertArrays(dst, table, options.into, batch);
+    else await dst.insertInto(table).values(batch).execute();
     hasher.add(batch);
     if (hasher.rows - reported >= PROGRESS_EVERY) {
       reported = hasher.rows;
@@ -579,6 +592,19 @@ async function copyTable(
     }
   }
   return { table, rows: hasher.rows, hash: hasher.digest() };
+}
+
+/**
+ * A batch into PostgreSQL as one array per column (`insert … select * from unnest($1::int4[], …)`):
+ * a handful of parameters instead of one per value, several times faster to parse and bind.
+ */
+async function insertArrays(db: AnyDb, table: string, shape: TableShape, batch: Row[]) {
+  const columns = shape.columns;
+  const arrays = columns.map(
+    (c) => sql`${batch.map((row) => row[c] ?? null)}::${sql.id(shape.types.get(c)!)}[]`,
+  );
+  await sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.id(c)))})
+    select * from unnest(${sql.join(arrays)})`.execute(db);
 }
 
 async function hashTable(
