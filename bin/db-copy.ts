@@ -480,8 +480,15 @@ async function suspendTriggers(
   tables: string[],
 ): Promise<() => Promise<void>> {
   if (side.kind === "postgres") {
-    for (const table of tables)
-      await sql`alter table ${sql.table(table)} disable trigger user`.execute(db);
+    try {
+      for (const table of tables)
+        await sql`alter table ${sql.table(table)} disable trigger user`.execute(db);
+    } catch (error) {
+      throw new Error(
+        `${(error as Error).message}: db:copy must run as the owner of the target's tables ` +
+          "(the account that migrated them)",
+      );
+    }
     return async () => {
       for (const table of tables)
         await sql`alter table ${sql.table(table)} enable trigger user`.execute(db);
