@@ -263,7 +263,9 @@ describe(`db:copy (SQLite → ${testDialect()} → SQLite)`, () => {
 describe("db:copy refuses, changing nothing", () => {
   it("onto the source itself", async () => {
     const before = await databaseFingerprint(source);
-    const run = await cli(["db:copy", "--from", source, "--to", `file:${dir.dir}/./source.db`]);
+    // --from defaults to DATABASE_URL
+    process.env.DATABASE_URL = source;
+    const run = await cli(["db:copy", "--to", `file:${dir.dir}/./source.db`]);
     expect(run.code).toBe(1);
     expect(run.err).toContain("The source and the target are the same database.");
     expect(await databaseFingerprint(source)).toEqual(before);
