@@ -10,9 +10,12 @@
  *   as it was.
  * - The copy reproduces the source exactly, so the target's triggers must not fire while it runs
  *   (a new competition's first stage, a sheet's `sheet_points`, a row's default stage would be
- *   made a second time): on PostgreSQL `alter table … disable trigger user` (the table's owner may,
- *   and the copy's own migrations made the copying account the owner; foreign keys stay checked),
- *   on SQLite the triggers are dropped and made again from their own text, in the transaction.
+ *   made a second time). On PostgreSQL `session_replication_role = replica` for the transaction
+ *   when the account may set it (a superuser), which also skips the foreign-key checks (a SQLite
+ *   source's references are checked before the copy); else `alter table … disable trigger user`,
+ *   which the tables' owner may (the copy's own migrations made the copying account the owner),
+ *   references checked as rows arrive. On SQLite the triggers are dropped and made again from
+ *   their own text, in the transaction, and the references are checked before the commit.
  * - Ids continue where the source's left off: PostgreSQL's identity sequences and SQLite's
  *   `sqlite_sequence` are set past both the highest id copied and the source's own high-water
  *   mark (an id deleted at the end is never given again; the audit log may name it).
@@ -144,6 +147,24 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyResult> {
       };
     const shapes = await readShapes(source);
     const order = foreignKeyOrder(shapes);
+    if (source.kind === "sqlite") {
+      // SQLite keeps foreign keys only while they are switched on: a row written with them off
+      // could name a row that is not there, and PostgreSQL's copy may not check them
+      const { rows: broken } = await sql<{
+        table: string;
+        rowid: number;
+        parent: string;
+      }>`pragma foreign_key_check`.execute(source.db);
+      if (broken.length > 0) {
+        const first = broken[0]!;
+        return {
+          ok: false,
+          problem:
+            `The source breaks ${broken.length} foreign keys (the first: ${first.table} ` +
+            `row ${first.rowid} names a missing ${first.parent} row); mend it before copying.`,
+        };
+      }
+    }
 
     // the target is checked before anything touches it (an existing SQLite file read-only)
     const targetFile = databaseKind(to) === "sqlite" ? databasePath(to) : undefined;
@@ -178,7 +199,7 @@ export async function copyDatabase(options: CopyOptions): Promise<CopyResult> {
     const copied = await inSnapshot(source, (src) =>
       inTransaction(target!, async (dst) => {
         const highWater = await idHighWater(source, src, shapes);
-        const restore = await suspendTriggers(target!, dst, order);
+        const restore = await suspendTriggers(target!, dst, order, say);
         const tables: TableCopied[] = [];
         for (const table of order) {
           const t0 = performance.now();
@@ -478,17 +499,38 @@ async function suspendTriggers(
   side: Side,
   db: AnyDb,
   tables: string[],
+  say: (line: string) => void,
 ): Promise<() => Promise<void>> {
   if (side.kind === "postgres") {
+    // a superuser (or an account granted SET on it) turns triggers and the foreign-key checks
+    // off for this transaction alone: several times faster, and the references were checked in
+    // the source (by PostgreSQL, or by SQLite's foreign_key_check before the copy)
+    await sql`savepoint juara_copy`.execute(db);
+    try {
+      await sql`set local session_replication_role = replica`.execute(db);
+      await sql`release savepoint juara_copy`.execute(db);
+      say(
+        "Triggers and foreign-key checks are off for the copy (session_replication_role = replica).",
+      );
+      return async () => {
+        await sql`set local session_replication_role = origin`.execute(db);
+      };
+    } catch {
+      await sql`rollback to savepoint juara_copy`.execute(db);
+    }
+    // the tables' owner turns their triggers off; PostgreSQL checks every reference as it goes
     try {
       for (const table of tables)
         await sql`alter table ${sql.table(table)} disable trigger user`.execute(db);
     } catch (error) {
       throw new Error(
         `${(error as Error).message}: db:copy must run as the owner of the target's tables ` +
-          "(the account that migrated them)",
+          "(the account that migrated them) or a superuser",
       );
     }
+    say(
+      "Triggers are off for the copy (alter table … disable trigger user, as the tables' owner).",
+    );
     return async () => {
       for (const table of tables)
         await sql`alter table ${sql.table(table)} enable trigger user`.execute(db);

@@ -295,6 +295,24 @@ describe("db:copy refuses, changing nothing", () => {
     await expectUntouched(target);
   });
 
+  it("from a source whose references are broken (a row written with foreign keys off)", async () => {
+    const broken = await alteredSource("broken-reference", (raw) => {
+      raw.pragma("foreign_keys = off");
+      raw
+        .prepare(
+          "insert into sessions (id, user_id, created_at, last_seen_at, expires_at) values (?, ?, ?, ?, ?)",
+        )
+        .run("orphan", 999, "2026-01-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z", "2027-01-01");
+    });
+    const target = await freshTarget("broken-target");
+    const run = await cli(["db:copy", "--from", broken, "--to", target.url]);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain(
+      "The source breaks 1 foreign keys (the first: sessions row 1 names a missing users row)",
+    );
+    await expectUntouched(target);
+  });
+
   it("without --to (usage)", async () => {
     const run = await cli(["db:copy", "--from", source]);
     expect(run.code).toBe(2);
@@ -316,35 +334,46 @@ describe("db:copy refuses, changing nothing", () => {
   }
 });
 
-describe("db:copy that fails part way", () => {
-  it("rolls the target back: a broken reference in the source leaves the target empty", async () => {
-    const broken = path.join(dir.dir, "broken.db");
-    const copied = await copyDatabase({ from: source, to: `file:${broken}` });
-    expect(copied.ok).toBe(true);
-    const raw = new SqliteDatabase(broken);
-    raw.pragma("foreign_keys = off");
-    raw
-      .prepare(
-        "insert into sessions (id, user_id, created_at, last_seen_at, expires_at) values (?, ?, ?, ?, ?)",
-      )
-      .run("orphan", 999, "2026-01-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z", "2027-01-01");
+/** A copy of the demo source, changed by `change` on the raw SQLite handle. */
+async function alteredSource(name: string, change: (raw: SqliteDatabase.Database) => void) {
+  const file = path.join(dir.dir, `${name}.db`);
+  const copied = await copyDatabase({ from: source, to: `file:${file}` });
+  expect(copied.ok).toBe(true);
+  const raw = new SqliteDatabase(file);
+  try {
+    change(raw);
+  } finally {
     raw.close();
+  }
+  return `file:${file}`;
+}
 
-    const target = await freshTarget("broken-target");
-    const run = await cli(["db:copy", "--from", `file:${broken}`, "--to", target.url]);
+describe("db:copy that fails part way", () => {
+  it("rolls the target back: a row the target's checks refuse leaves it empty", async () => {
+    // written with SQLite's CHECKs switched off; it reaches the target after other tables' rows
+    const bad = await alteredSource("bad-check", (raw) => {
+      raw.pragma("ignore_check_constraints = on");
+      const now = new Date().toISOString();
+      raw
+        .prepare(
+          "insert into libraries (code, name, type, created_at, updated_at) values (?, ?, ?, ?, ?)",
+        )
+        .run("KOTA", "Not a village", "kota", now, now);
+    });
+    const target = await freshTarget("bad-check-target");
+    const run = await cli(["db:copy", "--from", bad, "--to", target.url]);
     expect(run.code).toBe(1);
-    expect(run.err).toMatch(/juara db:copy failed: .*(foreign key|FOREIGN KEY)/);
+    expect(run.err).toMatch(/juara db:copy failed: .*(CHECK constraint failed|check constraint)/);
+    expect(run.out).toMatch(/^ {2}competitions +3 rows/m);
     if (target.file) {
       expect(fs.existsSync(target.file)).toBe(false);
     } else {
-      // migrated, but no row anywhere and its triggers on again: a second try may start afresh
-      const { filled, disabled } = await onDb(target.url, async (db) => {
-        const { rows } = await sql<{ n: number }>`select count(*) as n from sessions`.execute(db);
-        const { rows: off } = await sql`select tgname from pg_trigger
+      // migrated, but no row anywhere and its triggers on: a second try may start afresh
+      const disabled = await onDb(target.url, async (db) => {
+        const { rows } = await sql`select tgname from pg_trigger
           where not tgisinternal and tgenabled = 'D'`.execute(db);
-        return { filled: rows[0]!.n, disabled: off };
+        return rows;
       });
-      expect(filled).toBe(0);
       expect(disabled).toEqual([]);
       expect((await databaseFingerprint(target.url)).every((t) => t.rows === 0)).toBe(true);
     }
