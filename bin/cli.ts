@@ -92,10 +92,11 @@ Commands:
                                   ids in one transaction, checks each table's row count and
                                   content hash and the audit chain on the target. Refused when
                                   the target has any row, is the source, or the source is not
-                                  fully migrated. Stop the app first (later writes are not
-                                  copied). On PostgreSQL the account must own the tables (it
-                                  does when the copy migrated them). Evidence files are not
-                                  copied: the files folder moves separately
+                                  fully migrated or has broken references. Stop the app first
+                                  (later writes are not copied). On PostgreSQL the account must
+                                  be a superuser or own the tables (it does when the copy
+                                  migrated them). Evidence files are not copied: the files
+                                  folder moves separately
 
 Environment: DATABASE_URL (default file:data/juara.db), FILES_DIR (default files/ beside the database)`;
 
