@@ -17,7 +17,7 @@ import {
 } from "../db/connection";
 import { isDatabaseEmpty } from "../db/seed/demo";
 import { ROLES } from "../db/schema";
-import { closeDb, useDatabase } from "../app/lib/db.server";
+import { closeDb, useDatabase, withDatabase } from "../app/lib/db.server";
 import { getEnv } from "../app/lib/env.server";
 import { emailField, newPasswordField, requiredText } from "../app/lib/forms";
 import { SYSTEM_ACTOR } from "../app/lib/audit.server";
@@ -25,6 +25,7 @@ import { createUser, findOperator } from "../app/models/users.server";
 import { findLibraryIdByCode } from "../app/models/library-accounts.server";
 import { verifyAuditChain } from "../app/models/audit.server";
 import { formatDemoLogins } from "./startup";
+import { copyDatabase, displayUrl } from "./db-copy";
 import {
   backupKind,
   compareFolder,
@@ -85,6 +86,17 @@ Commands:
                                   place. A database-only backup (*.db, from before backups held
                                   the files) still restores, leaving the files as they are
   audit:verify                    check the audit log's hash chain; reports the first broken link
+  db:copy --to URL [--from URL]   copy the whole database (default --from: DATABASE_URL) into an
+                                  EMPTY one, SQLite (file:…) or PostgreSQL (postgres://…) on
+                                  either side: migrates the target, copies every table with its
+                                  ids in one transaction, checks each table's row count and
+                                  content hash and the audit chain on the target. Refused when
+                                  the target has any row, is the source, or the source is not
+                                  fully migrated or has broken references. Stop the app first
+                                  (later writes are not copied). On PostgreSQL the account must
+                                  be a superuser or own the tables (it does when the copy
+                                  migrated them). Evidence files are not copied: the files
+                                  folder moves separately
 
 Environment: DATABASE_URL (default file:data/juara.db), FILES_DIR (default files/ beside the database)`;
 
@@ -351,6 +363,49 @@ const commands: Record<string, Command> = {
     }[result.problem];
     io.err(`Audit log broken at entry ${result.brokenAt}: ${what}.`);
     return 1;
+  },
+
+  async "db:copy"(args, io) {
+    const { values, positionals } = parse(args, {
+      from: { type: "string" },
+      to: { type: "string" },
+    });
+    if (positionals.length > 0 || !values.to)
+      throw new UsageError("db:copy needs --to URL (and takes --from URL, default DATABASE_URL)");
+    const from = values.from ?? getEnv().DATABASE_URL;
+    const result = await copyDatabase({ from, to: values.to, progress: io.out });
+    if (!result.ok) {
+      io.err(`${result.problem} Nothing was changed.`);
+      return 1;
+    }
+    const { db } = createDb(values.to, { poolSize: 1 });
+    try {
+      const audit = await withDatabase(db, verifyAuditChain);
+      if (!audit.ok) {
+        io.err(
+          `The copy's audit log does not verify (entry ${audit.brokenAt}: ${audit.problem}); ` +
+            "the source's does not either: run audit:verify on it.",
+        );
+        return 1;
+      }
+      io.out(
+        `Audit log intact on the copy: ${audit.entries} entries, head ${audit.head || "(empty)"}.`,
+      );
+      const evidence = await db
+        .selectFrom("evidence_files")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("file_hash", "is not", null)
+        .executeTakeFirstOrThrow();
+      if (evidence.n > 0)
+        io.out(
+          `${evidence.n} evidence files are named by the copy: their folder is not part of the ` +
+            "database; copy it to the new FILES_DIR as well.",
+        );
+    } finally {
+      await db.destroy();
+    }
+    io.out(`${displayUrl(values.to)} is ready.`);
+    return 0;
   },
 };
 
