@@ -32,7 +32,6 @@ import {
   median,
   rssMb,
   runsText,
-  type LoadFigures,
 } from "./support/measure";
 import {
   ENTRIES,
@@ -231,89 +230,85 @@ async function serve(url: string, count: number, dataDir: string): Promise<Serve
 const rssOf = (servers: RunningServer[]) =>
   servers.map((s, i) => `process ${i + 1} ${mb(rssMb(s.child.pid))}`).join(", ");
 
-const goalLine = (f: LoadFigures) =>
-  `    goal p99 < 150 ms with 0 errors: ${verdict(f.p99 < 150 && f.errors === 0)}; ${machineLoad()}`;
-
-/** flat-out saves per second, by setting */
-interface Capacity {
-  postgres1?: number;
-  postgres2?: number;
-  sqlite: number;
-}
-
-async function savesOnPostgres(server: string, capacity: Partial<Capacity>): Promise<void> {
-  const database = await postgresDatabase(server, "saves");
-  const data = tempDir("juara-bench-scale-");
+/**
+ * The judges against `processes` app processes on `url` (judges split between them): one judge
+ * alone first (what a save costs on this machine right now), then all at the autosave's pace,
+ * then flat out on every process and, with several, flat out on the first one only. Returns the
+ * flat-out saves per second by number of processes.
+ */
+async function savesAgainst(
+  label: string,
+  url: string,
+  processes: number,
+  dataDir: string,
+): Promise<Map<number, number>> {
+  const { fx, servers, stop } = await serve(url, processes, dataDir);
+  const capacity = new Map<number, number>();
   try {
-    const { fx, servers, stop } = await serve(database.url, 2, data.dir);
-    try {
-      const urls = servers.map((s) => s.url);
-      const judges = await logInJudges(fx, urls);
-      const save = draftSaver(fx, judges);
-      for (let i = 0; i < JUDGES; i++) await save(i); // warm-up, not timed
+    const urls = servers.map((s) => s.url);
+    const judges = await logInJudges(fx, urls);
+    const save = draftSaver(fx, judges);
+    for (let i = 0; i < JUDGES; i++) await save(i); // warm-up, not timed
+    console.log(`  ${label}:`);
+    const alone = await drive(1, 3, save);
+    console.log(loadLine(`one judge alone, flat out, 3 s`, alone));
+    const paced = await drive(JUDGES, SECONDS, save, EVERY_MS);
+    console.log(loadLine(`${JUDGES} judges, each every 2 s, ${SECONDS} s`, paced));
+    console.log(
+      `    goal p99 < 150 ms with 0 errors: ${verdict(paced.p99 < 150 && paced.errors === 0)}; ${machineLoad()}; server RSS: ${rssOf(servers)}`,
+    );
+    for (const count of processes > 1 ? [processes, 1] : [1]) {
+      // judges move to the first process: their sessions, made by either, live in the database
+      spreadJudges(judges, urls.slice(0, count));
+      const flat = await drive(JUDGES, FLAT_SECONDS, save);
       console.log(
-        `  PostgreSQL, two app processes (${JUDGES / 2} judges each), pool of ${process.env.DATABASE_POOL_SIZE ?? 10} connections each:`,
+        loadLine(`flat out, ${count} process${count > 1 ? "es" : ""}, ${FLAT_SECONDS} s`, flat),
       );
-      const paced = await drive(JUDGES, SECONDS, save, EVERY_MS);
-      console.log(loadLine(`each judge every 2 s, ${SECONDS} s`, paced));
-      console.log(goalLine(paced));
-      console.log(`    server RSS: ${rssOf(servers)}`);
-      const two = await drive(JUDGES, FLAT_SECONDS, save);
-      console.log(loadLine(`flat out, 2 processes, ${FLAT_SECONDS} s`, two));
-      console.log(`    ${machineLoad()}; server RSS: ${rssOf(servers)}`);
-      // every judge to the first process now: its session, made by either, lives in the database
-      spreadJudges(judges, [urls[0]!]);
-      const one = await drive(JUDGES, FLAT_SECONDS, save);
-      console.log(loadLine(`flat out, 1 process, ${FLAT_SECONDS} s`, one));
-      console.log(`    ${machineLoad()}; server RSS: ${rssOf(servers.slice(0, 1))}`);
-      capacity.postgres1 = one.perSecond;
-      capacity.postgres2 = two.perSecond;
-    } finally {
-      await stop();
+      console.log(`    ${machineLoad()}; server RSS: ${rssOf(servers.slice(0, count))}`);
+      capacity.set(count, flat.perSecond);
     }
   } finally {
-    await database.drop();
-    data.remove();
+    await stop();
   }
-}
-
-async function savesOnSqlite(capacity: Partial<Capacity>): Promise<void> {
-  const data = tempDir("juara-bench-scale-");
-  try {
-    const { fx, servers, stop } = await serve(`file:${data.dir}/juara.db`, 1, data.dir);
-    try {
-      const judges = await logInJudges(fx, [servers[0]!.url]);
-      const save = draftSaver(fx, judges);
-      for (let i = 0; i < JUDGES; i++) await save(i);
-      console.log(`  SQLite, one app process (file database, synchronous=FULL):`);
-      const paced = await drive(JUDGES, SECONDS, save, EVERY_MS);
-      console.log(loadLine(`each judge every 2 s, ${SECONDS} s`, paced));
-      console.log(goalLine(paced));
-      console.log(`    server RSS: ${rssOf(servers)}`);
-      const one = await drive(JUDGES, FLAT_SECONDS, save);
-      console.log(loadLine(`flat out, 1 process, ${FLAT_SECONDS} s`, one));
-      console.log(`    ${machineLoad()}; server RSS: ${rssOf(servers)}`);
-      capacity.sqlite = one.perSecond;
-    } finally {
-      await stop();
-    }
-  } finally {
-    data.remove();
-  }
+  return capacity;
 }
 
 async function saves(server: string | undefined): Promise<void> {
   console.log(
-    `2. ${JUDGES} judges saving drafts (the sheet's autosave request) on ${ENTRIES_TO_SCORE} entries, real production servers on loopback`,
+    `2. judges saving drafts (the sheet's autosave request) on ${ENTRIES_TO_SCORE} entries, real production servers on loopback`,
   );
-  const capacity: Partial<Capacity> = {};
-  if (server) await savesOnPostgres(server, capacity);
-  await savesOnSqlite(capacity);
-  const { postgres1, postgres2, sqlite } = capacity;
-  if (postgres1 === undefined || postgres2 === undefined) return;
-  const gain = postgres2 / postgres1;
+  let postgres: Map<number, number> | undefined;
+  if (server) {
+    const database = await postgresDatabase(server, "saves");
+    const data = tempDir("juara-bench-scale-");
+    try {
+      postgres = await savesAgainst(
+        `PostgreSQL, two app processes (${JUDGES / 2} judges each), pool of ${process.env.DATABASE_POOL_SIZE ?? 10} connections each`,
+        database.url,
+        2,
+        data.dir,
+      );
+    } finally {
+      await database.drop();
+      data.remove();
+    }
+  }
+  const data = tempDir("juara-bench-scale-");
+  let sqlite: Map<number, number>;
+  try {
+    sqlite = await savesAgainst(
+      "SQLite, one app process (file database, synchronous=FULL)",
+      `file:${data.dir}/juara.db`,
+      1,
+      data.dir,
+    );
+  } finally {
+    data.remove();
+  }
+  if (!postgres) return;
+  const [one, two] = [postgres.get(1)!, postgres.get(2)!];
   console.log(
-    `  second process on this ${os.availableParallelism()}-core machine: ${postgres2.toFixed(0)} saves/s with 2 vs ${postgres1.toFixed(0)}/s with 1 (${gain.toFixed(2)}×): ${gain >= 1.1 ? "adds capacity" : "adds no capacity"}; SQLite, 1 process: ${sqlite?.toFixed(0)}/s`,
+    `  second process on this ${os.availableParallelism()}-core machine: ${two.toFixed(0)} saves/s with 2 vs ${one.toFixed(0)}/s with 1 (${(two / one).toFixed(2)}×): ${two / one >= 1.1 ? "adds capacity" : "adds no capacity"}; SQLite, 1 process: ${sqlite.get(1)!.toFixed(0)}/s`,
   );
 }
 
