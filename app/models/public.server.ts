@@ -288,7 +288,8 @@ export async function listPublishedSummaries(
       "in",
       competitions.map((c) => c.publicationId),
     )
-    .where("prize_label", "like", "Juara%")
+    // lower(): SQLite's like ignores the case of ASCII letters, PostgreSQL's does not
+    .where(sql`lower(prize_label)`, "like", "juara%")
     .orderBy("rank")
     .orderBy("library_name")
     .execute();
