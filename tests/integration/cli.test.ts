@@ -8,7 +8,7 @@ import * as tar from "tar";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { writeBackup } from "../../bin/backup";
 import { runCli } from "../../bin/cli";
-import { createDb, createSqliteDb } from "../../db/connection";
+import { createSqliteDb } from "../../db/connection";
 import { tempDir } from "../support/db";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
