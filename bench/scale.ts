@@ -6,8 +6,9 @@
  *    where one ranking takes over 10 s, to keep the bench near 10 minutes).
  * 2. 200 judges autosaving once every 2 s for 30 s (BENCH_SECONDS) against two app processes on
  *    one PostgreSQL database (judges split between them), and against one process on SQLite:
- *    p50/p99 and errors (goal p99 < 150 ms, 0 errors). Then the same judges saving flat out
- *    against 1 and 2 processes on PostgreSQL and 1 on SQLite: does a second process add capacity?
+ *    p50/p99 and errors (goal p99 < 150 ms, 0 errors), after one judge alone (what a save costs
+ *    on the machine right now). Then the same judges saving flat out against 2 and 1 processes
+ *    on PostgreSQL and 1 on SQLite: does a second process add capacity?
  * PostgreSQL: the server BENCH_DATABASE_URL names (default TEST_DATABASE_URL; a superuser, as
  * the fill turns triggers off); the bench makes its own databases there, `scale_bench_*`, and
  * drops them. Without a server only the SQLite figures are taken. This machine is shared: each
