@@ -15,17 +15,17 @@ import { SYSTEM_ACTOR } from "../app/lib/audit.server";
 import { computeRanking } from "../app/models/ranking.server";
 import { advanceStage } from "../app/models/stages.server";
 import { tempDir } from "../tests/support/db";
+import { alternate, median, runsText } from "./support/measure";
+import {
+  ENTRIES,
+  fillSqlite,
+  JUDGES,
+  RAW_SCAN,
+  rankingSubject,
+  seeded,
+} from "./support/ranking-data";
 
-const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 10_000);
-const JUDGES = 5;
-const COMPONENTS = 5;
-const PER_COMPONENT = 6; // 30 indicators
 const now = new Date().toISOString();
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 export async function main(): Promise<void> {
   await oneStage();
@@ -38,99 +38,7 @@ async function oneStage(): Promise<void> {
   try {
     await migrateToLatest(db);
     const started = performance.now();
-    const competitionId = Number(
-      sqlite
-        .prepare(
-          `insert into competitions (slug, name, year, level, region, status, aggregation, prize_winners, prize_honourable, ranking_scope, created_at, updated_at)
-           values ('bench', 'Bench', 2026, 'kabupaten', 'Bench', 'closed', 'trimmed-mean', 3, 3, 'overall', ?, ?) returning id`,
-        )
-        .pluck()
-        .get(now, now),
-    );
-    const indicators: { id: number; max: number }[] = [];
-    const weights = [30, 25, 20, 15, 10];
-    const maxes = [4, 5, 5, 10, 3];
-    for (let c = 0; c < COMPONENTS; c++) {
-      const componentId = Number(
-        sqlite
-          .prepare(
-            `insert into components (competition_id, code, name, weight, position) values (?, ?, ?, ?, ?) returning id`,
-          )
-          .pluck()
-          .get(competitionId, String.fromCharCode(65 + c), `Komponen ${c + 1}`, weights[c], c + 1),
-      );
-      for (let i = 0; i < PER_COMPONENT; i++) {
-        const max = maxes[c]!;
-        const id = Number(
-          sqlite
-            .prepare(
-              `insert into indicators (competition_id, component_id, code, name, description, min_score, max_score, position) values (?, ?, ?, ?, '', 0, ?, ?) returning id`,
-            )
-            .pluck()
-            .get(
-              competitionId,
-              componentId,
-              `${String.fromCharCode(65 + c)}${i + 1}`,
-              `Indikator ${i + 1}`,
-              max,
-              i + 1,
-            ),
-        );
-        indicators.push({ id, max });
-      }
-    }
-    const judgeIds: number[] = [];
-    for (let j = 0; j < JUDGES; j++) {
-      judgeIds.push(
-        Number(
-          sqlite
-            .prepare(
-              `insert into users (email, name, password_hash, role, created_at, updated_at) values (?, ?, 'x', 'judge', ?, ?) returning id`,
-            )
-            .pluck()
-            .get(`bench${j}@juara.test`, `Juri ${j}`, now, now),
-        ),
-      );
-    }
-    const library = sqlite
-      .prepare(
-        `insert into libraries (code, name, type, created_at, updated_at) values (?, ?, 'desa', ?, ?) returning id`,
-      )
-      .pluck();
-    const entry = sqlite
-      .prepare(
-        `insert into entries (competition_id, library_id, category, created_at) values (?, ?, 'desa', ?) returning id`,
-      )
-      .pluck();
-    const sheet = sqlite
-      .prepare(
-        `insert into score_sheets (entry_id, judge_id, status, version, submitted_at, created_at, updated_at) values (?, ?, 'submitted', 2, ?, ?, ?) returning id`,
-      )
-      .pluck();
-    const score = sqlite.prepare(
-      `insert into scores (sheet_id, indicator_id, min_score, max_score, value) values (?, ?, 0, ?, ?)`,
-    );
-    let seed = 42;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    sqlite.transaction(() => {
-      for (let e = 0; e < ENTRIES; e++) {
-        const libraryId = library.get(`B${e}`, `Perpustakaan ${e}`, now, now);
-        const entryId = entry.get(competitionId, libraryId, now);
-        const quality = random();
-        for (const judgeId of judgeIds) {
-          const sheetId = sheet.get(entryId, judgeId, now, now, now);
-          for (const ind of indicators)
-            score.run(
-              sheetId,
-              ind.id,
-              ind.max,
-              Math.max(0, Math.min(ind.max, Math.round(quality * ind.max + (random() - 0.5) * 2))),
-            );
-        }
-      }
-    })();
-    sqlite.pragma("wal_checkpoint(TRUNCATE)");
-    sqlite.exec("analyze");
+    const { competitionId, indicators } = await fillSqlite(db, sqlite);
     const scores = Number(sqlite.prepare("select count(*) from scores").pluck().get());
     console.log(
       `ranking: ${ENTRIES} entries × ${JUDGES} judges × ${indicators.length} indicators = ${scores.toLocaleString("en")} scores (generated in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
@@ -138,59 +46,35 @@ async function oneStage(): Promise<void> {
 
     useDatabase(db);
     // as the pages call it: with the competition row in hand, the ranking is one statement
-    const subject = await db
-      .selectFrom("competitions")
-      .select([
-        "id",
-        "aggregation",
-        "ranking_scope",
-        "prize_winners",
-        "prize_honourable",
-        "current_stage",
-      ])
-      .where("id", "=", competitionId)
-      .executeTakeFirstOrThrow();
-    const rankTimes: number[] = [];
+    const subject = await rankingSubject(db, competitionId);
     for (const method of ["mean", "median"] as const) {
       const t = performance.now();
       await computeRanking(subject, { method });
       console.log(`  computeRanking (${method}): ${(performance.now() - t).toFixed(0)} ms`);
     }
-    // The ranking and the two scans take turns, so a slow moment of this shared machine falls on
-    // all three alike; each figure is the median of RUNS.
-    const RUNS = 7;
-    const scanTimes: number[] = [];
-    const componentTimes: number[] = [];
-    // the floor: one aggregate pass over every score
-    const scan = sql`select s.entry_id, sum(sc.value) as total from scores sc join score_sheets s on s.id = sc.sheet_id group by s.entry_id`;
     // what a ranking read before migration 0006: each score with its component, summed per sheet and component
     const byComponent = sql`select sc.sheet_id, i.component_id, sum(sc.value) as total from scores sc join indicators i on i.id = sc.indicator_id group by sc.sheet_id, i.component_id`;
-    const timed = async (times: number[], work: () => Promise<unknown>) => {
-      const t = performance.now();
-      await work();
-      times.push(performance.now() - t);
-    };
     let ranked = 0;
-    for (let run = 0; run < RUNS; run++) {
-      await timed(rankTimes, async () => {
+    // the ranking and the two scans take turns; each figure is the median of 7
+    const times = await alternate(7, {
+      rank: async () => {
         const ranking = await computeRanking(subject);
         ranked = ranking!.entries.filter((x) => x.rank !== null).length;
-      });
-      await timed(scanTimes, () => scan.execute(db));
-      await timed(componentTimes, () => byComponent.execute(db));
-    }
-    const rank = median(rankTimes);
-    const floor = median(scanTimes);
-    const regroup = median(componentTimes);
-    const runs = (times: number[]) => times.map((t) => t.toFixed(0)).join(", ");
+      },
+      scan: () => RAW_SCAN.execute(db),
+      regroup: () => byComponent.execute(db),
+    });
+    const rank = median(times.rank);
+    const floor = median(times.scan);
+    const regroup = median(times.regroup);
     console.log(
-      `  computeRanking (trimmed mean, one statement):  ${rank.toFixed(0)} ms (runs: ${runs(rankTimes)}), ${ranked} entries ranked`,
+      `  computeRanking (trimmed mean, one statement):  ${rank.toFixed(0)} ms (runs: ${runsText(times.rank)}), ${ranked} entries ranked`,
     );
     console.log(
-      `  raw aggregate scan, scores by entry (floor):   ${floor.toFixed(0)} ms (runs: ${runs(scanTimes)})`,
+      `  raw aggregate scan, scores by entry (floor):   ${floor.toFixed(0)} ms (runs: ${runsText(times.scan)})`,
     );
     console.log(
-      `  regrouping every score by sheet × component:  ${regroup.toFixed(0)} ms (runs: ${runs(componentTimes)}; the ranking reads sheet_points instead)`,
+      `  regrouping every score by sheet × component:  ${regroup.toFixed(0)} ms (runs: ${runsText(times.regroup)}; the ranking reads sheet_points instead)`,
     );
     console.log(
       `  ranking / raw scan: ${(rank / floor).toFixed(2)}× (goal ≤ 2×: ${rank / floor <= 2 ? "met" : "NOT met"}); under 2 s: ${rank < 2000 ? "yes" : "NO"}`,
@@ -352,8 +236,7 @@ async function threeStages(): Promise<void> {
     const score = sqlite.prepare(
       `insert into scores (sheet_id, indicator_id, min_score, max_score, value) values (?, ?, 0, ?, ?)`,
     );
-    let seed = 7;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const random = seeded(7);
     const quality = new Map<number, number>();
     /** every judge of stage k scores every entry listed, each indicator around its quality */
     const scoreStage = (k: number, entryIds: number[]) =>
@@ -413,46 +296,25 @@ async function threeStages(): Promise<void> {
     );
     console.log(`  stage moves (advanceStage, not timed below): ${moves.join("; ")}`);
 
-    const subject = await db
-      .selectFrom("competitions")
-      .select([
-        "id",
-        "aggregation",
-        "ranking_scope",
-        "prize_winners",
-        "prize_honourable",
-        "current_stage",
-      ])
-      .where("id", "=", competitionId)
-      .executeTakeFirstOrThrow();
+    const subject = await rankingSubject(db, competitionId);
     await computeRanking(subject); // warm-up, as the pages' first call
-    const RUNS = 7;
-    const rankTimes: number[] = [];
-    const scanTimes: number[] = [];
-    const scan = sql`select s.entry_id, sum(sc.value) as total from scores sc join score_sheets s on s.id = sc.sheet_id group by s.entry_id`;
-    const timed = async (times: number[], work: () => Promise<unknown>) => {
-      const t = performance.now();
-      await work();
-      times.push(performance.now() - t);
-    };
     let finalists = 0;
     let ranked = 0;
-    for (let run = 0; run < RUNS; run++) {
-      await timed(rankTimes, async () => {
+    const times = await alternate(7, {
+      rank: async () => {
         const ranking = await computeRanking(subject);
         ranked = ranking!.entries.filter((x) => x.rank !== null).length;
         finalists = ranking!.entries.filter((x) => x.stageReached === "PRES").length;
-      });
-      await timed(scanTimes, () => scan.execute(db));
-    }
-    const rank = median(rankTimes);
-    const floor = median(scanTimes);
-    const runs = (times: number[]) => times.map((t) => t.toFixed(0)).join(", ");
+      },
+      scan: () => RAW_SCAN.execute(db),
+    });
+    const rank = median(times.rank);
+    const floor = median(times.scan);
     console.log(
-      `  computeRanking (three stages, final):          ${rank.toFixed(0)} ms (runs: ${runs(rankTimes)}), ${ranked} entries ranked, ${finalists} at the presentation`,
+      `  computeRanking (three stages, final):          ${rank.toFixed(0)} ms (runs: ${runsText(times.rank)}), ${ranked} entries ranked, ${finalists} at the presentation`,
     );
     console.log(
-      `  raw aggregate scan, scores by entry (floor):   ${floor.toFixed(0)} ms (runs: ${runs(scanTimes)})`,
+      `  raw aggregate scan, scores by entry (floor):   ${floor.toFixed(0)} ms (runs: ${runsText(times.scan)})`,
     );
     console.log(
       `  staged ranking / raw scan: ${(rank / floor).toFixed(2)}× (goal ≤ 2×: ${rank / floor <= 2 ? "met" : "NOT met"}); under 2 s: ${rank < 2000 ? "yes" : "NO"}`,

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-const ALL = ["scoring", "ranking", "public", "uploads"];
+const ALL = ["scoring", "ranking", "public", "uploads", "scale"];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const names = wanted.length > 0 ? wanted : ALL;
 let failed = 0;

@@ -15,9 +15,10 @@ import { pathToFileURL } from "node:url";
 import zlib from "node:zlib";
 import { createDb, migrateToLatest } from "../db/connection";
 import { tempDir } from "../tests/support/db";
-import { HttpClient } from "../tests/support/http";
-import { createScoringFixture, FIXTURE_PASSWORD } from "../tests/support/scoring";
+import { createScoringFixture } from "../tests/support/scoring";
 import { startServer } from "../tests/support/server";
+import { drive, loadLine } from "./support/measure";
+import { draftSaver, logInJudges } from "./support/saves";
 
 const JUDGES = 50;
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -65,64 +66,6 @@ async function measureJs(): Promise<void> {
   );
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-interface LoadFigures {
-  requests: number;
-  errors: number;
-  p50: number;
-  p99: number;
-  max: number;
-  perSecond: number;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Each client runs `step` until the time is up, back to back (`everyMs` 0) or starting one every
- * `everyMs` (spread at random over the first interval); latencies in ms.
- */
-async function drive(
-  clients: number,
-  seconds: number,
-  step: (i: number) => Promise<boolean>,
-  everyMs = 0,
-): Promise<LoadFigures> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const until = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async (_, i) => {
-      if (everyMs > 0) await sleep(Math.random() * everyMs);
-      while (performance.now() < until) {
-        const start = performance.now();
-        let ok = false;
-        try {
-          ok = await step(i);
-        } catch {
-          ok = false;
-        }
-        const took = performance.now() - start;
-        latencies.push(took);
-        if (!ok) errors++;
-        if (everyMs > took) await sleep(everyMs - took);
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    errors,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    max: latencies[latencies.length - 1] ?? NaN,
-    perSecond: latencies.length / seconds,
-  };
-}
-
 async function measureSaves(): Promise<void> {
   const data = tempDir("juara-bench-");
   const { db } = createDb(`file:${data.dir}/juara.db`);
@@ -138,37 +81,8 @@ async function measureSaves(): Promise<void> {
     env: { JUARA_NO_DEMO: "1" },
   });
   try {
-    const judges = await Promise.all(
-      fx.judges.map(async (j, i) => {
-        const client = new HttpClient(server.url);
-        const res = await client.login(j.email, FIXTURE_PASSWORD);
-        if (res.status !== 302) throw new Error(`login of ${j.email} answered ${res.status}`);
-        // the last judge is in conflict with the first library: give it another entry
-        const code = fx.codes[i === fx.judges.length - 1 ? 1 : i % fx.codes.length]!;
-        return { client, code, version: 0, n: 0 };
-      }),
-    );
-    const save = async (i: number) => {
-      const judge = judges[i]!;
-      judge.n += 1;
-      const res = await judge.client.post(`/api/sheets/${fx.slug}/${judge.code}`, {
-        "score.A1": String(1 + (judge.n % 5)),
-        "score.A2": String(judge.n % 11),
-        "score.B1": "",
-        "note.A1": `catatan ke-${judge.n}`,
-        comment: "draf",
-        intent: "save",
-        version: String(judge.version),
-        key: `bench-${i}-${judge.n}-${Date.now()}`,
-      });
-      if (res.status !== 200) {
-        await res.body?.cancel();
-        return false;
-      }
-      const body = (await res.json()) as { version: number };
-      judge.version = body.version;
-      return true;
-    };
+    const judges = await logInJudges(fx, [server.url]);
+    const save = draftSaver(fx, judges);
     const flatSeconds = Math.min(10, DURATION_SECONDS);
     // warm-up, not timed: every judge saves once, so the figures are the steady state rather than
     // the server's first requests (module loading, JIT, SQLite's cache filling)
@@ -180,17 +94,15 @@ async function measureSaves(): Promise<void> {
       async (i) => (await judges[i]!.client.get("/healthz")).status === 200,
     );
     const flat = await drive(JUDGES, flatSeconds, save);
-    const line = (name: string, f: LoadFigures) =>
-      `  ${name.padEnd(34)} ${String(f.requests).padStart(6)} requests ${f.perSecond.toFixed(0).padStart(5)}/s  p50 ${f.p50.toFixed(1)} ms  p99 ${f.p99.toFixed(1)} ms  max ${f.max.toFixed(1)} ms  errors ${f.errors}`;
     console.log(
       `${JUDGES} judges saving drafts concurrently (real server on loopback, file database, synchronous=FULL):`,
     );
-    console.log(line(`saves, each judge 1/s, ${DURATION_SECONDS} s`, paced));
+    console.log(loadLine(`saves, each judge 1/s, ${DURATION_SECONDS} s`, paced));
     console.log(
       `    goal p99 < 100 ms with zero errors: ${paced.p99 < 100 && paced.errors === 0 ? "met" : "NOT met"}`,
     );
-    console.log(line(`GET /healthz flat out, ${flatSeconds} s (base)`, baseline));
-    console.log(line(`saves flat out, ${flatSeconds} s`, flat));
+    console.log(loadLine(`GET /healthz flat out, ${flatSeconds} s (base)`, baseline));
+    console.log(loadLine(`saves flat out, ${flatSeconds} s`, flat));
     console.log(
       `    save capacity / baseline throughput: ${((flat.perSecond / baseline.perSecond) * 100).toFixed(1)} %`,
     );
