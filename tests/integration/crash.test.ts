@@ -63,7 +63,7 @@ describe("crash safety", () => {
           await sleep(Math.floor(Math.random() * 150));
           await server.kill();
 
-          const afterCrash = verifyAcknowledged(server.dbFile, load);
+          const afterCrash = verifyAcknowledged(server.dbFile!, load);
           expect(afterCrash.integrity, `round ${round}`).toBe("ok");
           expect(afterCrash.problems, `round ${round}`).toEqual([]);
 
@@ -81,7 +81,7 @@ describe("crash safety", () => {
         await load.stop();
         await server.stop();
       }
-      const final = verifyAcknowledged(server.dbFile, load);
+      const final = verifyAcknowledged(server.dbFile!, load);
       expect(final.integrity).toBe("ok");
       expect(final.problems).toEqual([]);
       expect(load.lost).toEqual([]);

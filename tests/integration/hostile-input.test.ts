@@ -953,7 +953,7 @@ beforeAll(async () => {
     .map((r) => r.id)
     .sort();
   server = await startServer();
-  reader = new SqliteDatabase(server.dbFile, { readonly: true });
+  reader = new SqliteDatabase(server.dbFile!, { readonly: true });
   const one = (q: string) => Number((reader.prepare(q).get() as { id: number }).id);
   ids.entry = one(
     "select e.id from entries e join competitions c on c.id = e.competition_id join libraries l on l.id = e.library_id where c.slug = 'kutim-2024' and l.code = 'KAUBUN'",
@@ -966,7 +966,7 @@ beforeAll(async () => {
   ids.user = one("select id from users where email = 'juri3@juara.demo'");
   // the library's side: SEPASO's manager, three reported values asked on kutim-2024, the window open
   {
-    const writer = new SqliteDatabase(server.dbFile);
+    const writer = new SqliteDatabase(server.dbFile!);
     const now = new Date().toISOString();
     const competition = one("select id from competitions where slug = 'kutim-2024'");
     const indicators = writer
@@ -1033,7 +1033,7 @@ beforeAll(async () => {
 afterAll(async () => {
   reader?.close();
   await server?.stop();
-  server?.cleanup();
+  await server?.cleanup();
 });
 
 function body(op: Operation, fields: [string, string][]): URLSearchParams | FormData {

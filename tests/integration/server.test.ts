@@ -17,7 +17,7 @@ describe("the real server", () => {
   });
   afterAll(async () => {
     await server.stop();
-    server.cleanup();
+    await server.cleanup();
   });
 
   it("seeds the demo on first start and prints the demo logins", () => {
@@ -86,7 +86,7 @@ describe("the real server", () => {
       );
     } finally {
       await proxied.stop();
-      proxied.cleanup();
+      await proxied.cleanup();
     }
   });
 
@@ -303,7 +303,7 @@ describe("the real server", () => {
       expect((await attempt("198.51.100.1", "203.0.113.8")).status).toBe(401);
     } finally {
       await proxied.stop();
-      proxied.cleanup();
+      await proxied.cleanup();
     }
   });
 
@@ -340,7 +340,7 @@ describe("the real server", () => {
       );
     } finally {
       await proxied.stop();
-      proxied.cleanup();
+      await proxied.cleanup();
     }
   });
 
@@ -381,7 +381,7 @@ describe("the real server", () => {
       expect((await get({})).status).toBe(421);
     } finally {
       await proxied.stop();
-      proxied.cleanup();
+      await proxied.cleanup();
     }
   });
 
@@ -471,7 +471,7 @@ describe("the real server", () => {
   });
 
   it("follows redirectTo only to a path on this site, decided before the session is written", async () => {
-    const db = new SqliteDatabase(server.dbFile, { readonly: true });
+    const db = new SqliteDatabase(server.dbFile!, { readonly: true });
     const sessions = () =>
       (db.prepare("select count(*) as n from sessions").get() as { n: number }).n;
     try {

@@ -28,7 +28,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  server?.cleanup();
+  await server?.cleanup();
 });
 
 const CHAIR_PAGES = [

@@ -20,7 +20,7 @@ const ZOD_ENGLISH =
   /Invalid input|expected (?:number|string|int|array|object)|received (?:string|number|undefined|NaN)|Too (?:small|big)|Invalid option|Unrecognized key/;
 
 function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new SqliteDatabase(server.dbFile, { readonly: true });
+  const db = new SqliteDatabase(server.dbFile!, { readonly: true });
   try {
     return db.prepare(sql).all(...params) as T[];
   } finally {
@@ -77,7 +77,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  server?.cleanup();
+  await server?.cleanup();
 });
 
 describe("setting up stages on the stages page (no JavaScript)", () => {
@@ -312,7 +312,7 @@ describe("the criteria editor per stage (no JavaScript)", () => {
 describe("after draft", () => {
   it("shows the stages read-only and refuses every setup form", async () => {
     // scoring opens at the administrative check only with entries; the status itself is what matters here
-    const db = new SqliteDatabase(server.dbFile);
+    const db = new SqliteDatabase(server.dbFile!);
     db.prepare("update competitions set status = 'scoring' where slug = ?").run(slug);
     db.close();
     const page = await (await chair.get(stagesUrl)).text();

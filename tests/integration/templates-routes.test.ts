@@ -18,7 +18,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  server?.cleanup();
+  await server?.cleanup();
 });
 
 const SETTINGS = {

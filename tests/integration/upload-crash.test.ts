@@ -136,7 +136,7 @@ describe("crash safety of evidence uploads", () => {
           await stopLoad();
           leftInTmp.push(tmpBefore);
 
-          const afterKill = checkStore(server.dbFile, filesDir);
+          const afterKill = checkStore(server.dbFile!, filesDir);
           expect(afterKill.integrity, moment.name).toBe("ok");
           expect(afterKill.halfFiles, moment.name).toEqual([]);
           expect(afterKill.missing, moment.name).toEqual([]);
@@ -144,11 +144,11 @@ describe("crash safety of evidence uploads", () => {
           server = await startServer({ dataDir: data.dir, port, env: { JUARA_NO_DEMO: "1" } });
           // the clean-up ran before the server listened: nothing of an interrupted upload is left
           expect(inTmp(), moment.name).toEqual([]);
-          const restarted = checkStore(server.dbFile, filesDir);
+          const restarted = checkStore(server.dbFile!, filesDir);
           expect(restarted.halfFiles, moment.name).toEqual([]);
           expect(restarted.missing, moment.name).toEqual([]);
           expect(restarted.unreferenced, moment.name).toEqual([]);
-          expect(lostUploads(server.dbFile, acked), moment.name).toEqual([]);
+          expect(lostUploads(server.dbFile!, acked), moment.name).toEqual([]);
         }
         // the libraries (same sessions) upload again after the last restart
         const before = acked.length;
@@ -161,11 +161,11 @@ describe("crash safety of evidence uploads", () => {
         await server.stop();
       }
       expect(unexpected).toEqual([]);
-      const final = checkStore(server.dbFile, filesDir);
+      const final = checkStore(server.dbFile!, filesDir);
       expect(final.integrity).toBe("ok");
       expect(final.halfFiles).toEqual([]);
       expect(final.missing).toEqual([]);
-      expect(lostUploads(server.dbFile, acked)).toEqual([]);
+      expect(lostUploads(server.dbFile!, acked)).toEqual([]);
       // the kills did land in the middle of uploads
       expect(leftInTmp.some((count) => count > 0)).toBe(true);
       console.log(

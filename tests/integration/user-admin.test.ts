@@ -35,14 +35,14 @@ const lastAudit = () =>
 
 beforeAll(async () => {
   server = await startServer();
-  reader = new SqliteDatabase(server.dbFile, { readonly: true });
+  reader = new SqliteDatabase(server.dbFile!, { readonly: true });
   admin = new HttpClient(server.url);
   expect((await admin.login("admin@juara.demo", DEMO_PASSWORD)).status).toBe(302);
 });
 afterAll(async () => {
   reader?.close();
   await server?.stop();
-  server?.cleanup();
+  await server?.cleanup();
 });
 
 describe("the admin's users page", () => {

@@ -63,8 +63,19 @@ export async function emptyTestDatabase(dir: string, name = "juara"): Promise<Te
   }
   const database = `juara_t_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
   await onServer(`create database ${database}`);
+  return testDatabaseAt(withDatabaseName(serverUrl(), database));
+}
+
+/** A database emptyTestDatabase made earlier, by its URL (a server started again on it). */
+export function testDatabaseAt(url: string): TestDatabase {
+  if (!url.startsWith("postgres")) {
+    const file = url.slice("file:".length);
+    return { url, file, drop: async () => {} };
+  }
+  const database = new URL(url).pathname.slice(1);
+  if (!/^juara_t_\w+$/.test(database)) throw new Error(`Not a test database: ${url}`);
   return {
-    url: withDatabaseName(serverUrl(), database),
+    url,
     file: null,
     drop: () => onServer(`drop database if exists ${database} with (force)`),
   };
