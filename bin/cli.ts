@@ -10,6 +10,7 @@ import { z } from "zod";
 import {
   createDb,
   createSqliteDb,
+  databaseKind,
   databasePath,
   filesPath,
   migrateToLatest,
@@ -107,6 +108,14 @@ function parse<const O extends NonNullable<ParseArgsConfig["options"]>>(
   }
 }
 
+/** backup and restore write and read a SQLite file; PostgreSQL has its own tools */
+function postgresBackupNote(io: { err: (line: string) => void }): number {
+  io.err(
+    "backup and restore work on a SQLite database. DATABASE_URL is PostgreSQL: back it up with pg_dump -Fc and restore with pg_restore, and copy FILES_DIR beside it (docs/deploy.md).",
+  );
+  return 1;
+}
+
 async function openMigrated() {
   const { db } = createDb(getEnv().DATABASE_URL, { poolSize: 2 });
   useDatabase(db);
@@ -197,6 +206,7 @@ const commands: Record<string, Command> = {
     if (!target || positionals.length > 1)
       throw new UsageError("backup needs exactly one target file");
     const env = getEnv();
+    if (databaseKind(env.DATABASE_URL) === "postgres") return postgresBackupNote(io);
     const source = databasePath(env.DATABASE_URL);
     if (source === ":memory:" || !fs.existsSync(source)) {
       io.err(`No database at ${source}.`);
@@ -233,6 +243,7 @@ const commands: Record<string, Command> = {
       return 1;
     }
     const env = getEnv();
+    if (databaseKind(env.DATABASE_URL) === "postgres") return postgresBackupNote(io);
     const filesDir = filesPath(env.DATABASE_URL, env.FILES_DIR);
     const kind = backupKind(from);
     if (kind === "unknown") {

@@ -1,11 +1,14 @@
 import { sql, type Kysely } from "kysely";
-import { idColumn } from "../dialect";
+import { idColumn, isPostgres, pgRaise, pgTrigger, runAll } from "../dialect";
 
 /**
- * The whole foundation data model, in Kysely's schema builder to stay close to portable. Only
- * for SQLite: the two triggers at the end, and the `autoIncrement()` ids (PostgreSQL would use
- * identity columns; docs/decisions/002-sqlite-settings-and-portability.md).
+ * The whole foundation data model, in Kysely's schema builder, the same on SQLite and PostgreSQL
+ * but for the ids (AUTOINCREMENT or an identity column, `idColumn`) and the two append-only
+ * triggers at the end (SQLite's `raise(abort)`, or a PL/pgSQL function;
+ * docs/decisions/013-postgresql.md).
  */
+const APPEND_ONLY = "audit_log is append-only";
+
 // Migrations must not depend on the app's current Database type: they describe history.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
@@ -358,6 +361,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // The audit log is append-only: the database itself refuses to change or remove a row.
+  if (isPostgres(db)) {
+    await runAll(db, [
+      ...pgTrigger("audit_log_no_update", "audit_log", "before update", pgRaise(APPEND_ONLY)),
+      ...pgTrigger("audit_log_no_delete", "audit_log", "before delete", pgRaise(APPEND_ONLY)),
+    ]);
+    return;
+  }
   await sql`create trigger audit_log_no_update before update on audit_log
     begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
   await sql`create trigger audit_log_no_delete before delete on audit_log
@@ -387,4 +397,9 @@ export async function down(db: Kysely<any>): Promise<void> {
   ]) {
     await db.schema.dropTable(table).execute();
   }
+  if (isPostgres(db))
+    await runAll(db, [
+      "drop function if exists audit_log_no_update()",
+      "drop function if exists audit_log_no_delete()",
+    ]);
 }

@@ -1,5 +1,34 @@
 import { createHash } from "node:crypto";
 import { sql, type Kysely } from "kysely";
+import { isPostgres, pgRaise, pgTrigger, runAll } from "../dialect";
+
+/** the append-only rule of 0001 against updates, lifted while the rows are chained */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function dropNoUpdate(db: Kysely<any>): Promise<void> {
+  if (isPostgres(db))
+    await runAll(db, [
+      "drop trigger audit_log_no_update on audit_log",
+      "drop function audit_log_no_update()",
+    ]);
+  else await sql`drop trigger audit_log_no_update`.execute(db);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function createNoUpdate(db: Kysely<any>): Promise<void> {
+  if (isPostgres(db))
+    await runAll(
+      db,
+      pgTrigger(
+        "audit_log_no_update",
+        "audit_log",
+        "before update",
+        pgRaise("audit_log is append-only"),
+      ),
+    );
+  else
+    await sql`create trigger audit_log_no_update before update on audit_log
+    begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+}
 
 /**
  * Makes the audit log tamper-evident: each entry carries a hash over its content and the previous
@@ -52,7 +81,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("publications").addColumn("audit_head_hash", "text").execute();
 
   // Chaining the existing rows is the one sanctioned rewrite of the log.
-  await sql`drop trigger audit_log_no_update`.execute(db);
+  await dropNoUpdate(db);
   const rows = (await db
     .selectFrom("audit_log")
     .selectAll()
@@ -68,16 +97,14 @@ export async function up(db: Kysely<any>): Promise<void> {
       .execute();
     prev = hash;
   }
-  await sql`create trigger audit_log_no_update before update on audit_log
-    begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+  await createNoUpdate(db);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("publications").dropColumn("audit_head_hash").execute();
-  await sql`drop trigger audit_log_no_update`.execute(db);
+  await dropNoUpdate(db);
   await db.schema.alterTable("audit_log").dropColumn("hash").execute();
   await db.schema.alterTable("audit_log").dropColumn("prev_hash").execute();
-  await sql`create trigger audit_log_no_update before update on audit_log
-    begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+  await createNoUpdate(db);
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { dropPgTrigger, isPostgres, pgTrigger, runAll } from "../dialect";
 
 /**
  * Each sheet's points per component (Σ score over the component's indicators, and how many score
@@ -10,8 +11,8 @@ import { sql, type Kysely } from "kysely";
  * `tests/integration/sheet-points.test.ts` checks the table against a fresh GROUP BY after random
  * writes.
  *
- * SQLite-specific (WITHOUT ROWID, trigger bodies): a PostgreSQL dialect writes the same triggers
- * in PL/pgSQL, or recomputes a sheet's rows in the save's transaction.
+ * On PostgreSQL the same triggers are PL/pgSQL functions (`pgPointsTriggers`), with the same
+ * statements; SQLite's table is WITHOUT ROWID (docs/decisions/013-postgresql.md).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
@@ -28,7 +29,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("points", "integer", (c) => c.notNull())
     .addColumn("scores", "integer", (c) => c.notNull().check(sql`scores > 0`))
     .addPrimaryKeyConstraint("sheet_points_pk", ["sheet_id", "component_id"])
-    .modifyEnd(sql`without rowid`)
+    .$call((t) => (isPostgres(db) ? t : t.modifyEnd(sql`without rowid`)))
     .execute();
   await db.schema
     .createIndex("sheet_points_component")
@@ -67,13 +68,18 @@ export async function up(db: Kysely<any>): Promise<void> {
       select s.sheet_id, i.component_id, sh.entry_id, sh.status = 'submitted', sum(coalesce(s.value, 0)), count(*)
       from scores s join indicators i on i.id = s.indicator_id join score_sheets sh on sh.id = s.sheet_id
       ${where}
-      group by s.sheet_id, i.component_id;`;
+      group by s.sheet_id, i.component_id, sh.entry_id, sh.status;`;
   // every sheet that scored one indicator, recounted
   const recount = (indicator: string) =>
     sql.raw(`
     delete from sheet_points where sheet_id in (select sheet_id from scores where indicator_id = ${indicator});
     ${counted(`where s.sheet_id in (select sheet_id from scores where indicator_id = ${indicator})`)}`);
 
+  if (isPostgres(db)) {
+    await runAll(db, pgPointsTriggers());
+    await sql.raw(PG_COUNTED).execute(db);
+    return;
+  }
   await sql`create trigger scores_points_insert after insert on scores begin ${add("new")} end`.execute(
     db,
   );
@@ -100,8 +106,87 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql.raw(counted("")).execute(db);
 }
 
+/** the SQLite triggers above as PL/pgSQL (same statements; a boolean made 0/1 explicitly) */
+function pgPointsTriggers(): string[] {
+  const submitted = "(case when s.status = 'submitted' then 1 else 0 end)";
+  const add = (row: "new" | "old") => `
+  insert into sheet_points (sheet_id, component_id, entry_id, submitted, points, scores)
+    select ${row}.sheet_id, i.component_id, s.entry_id, ${submitted}, coalesce(${row}.value, 0), 1
+    from indicators i join score_sheets s on s.id = ${row}.sheet_id
+    where i.id = ${row}.indicator_id
+    on conflict (sheet_id, component_id)
+    do update set points = sheet_points.points + excluded.points, scores = sheet_points.scores + 1;`;
+  const remove = (row: "new" | "old") => `
+  delete from sheet_points
+    where sheet_id = ${row}.sheet_id
+      and component_id = (select component_id from indicators where id = ${row}.indicator_id)
+      and scores = 1;
+  update sheet_points set points = points - coalesce(${row}.value, 0), scores = scores - 1
+    where sheet_id = ${row}.sheet_id
+      and component_id = (select component_id from indicators where id = ${row}.indicator_id);`;
+  return [
+    ...pgTrigger("scores_points_insert", "scores", "after insert", `${add("new")}\nreturn null;`),
+    ...pgTrigger(
+      "scores_points_delete",
+      "scores",
+      "after delete",
+      `${remove("old")}\nreturn null;`,
+    ),
+    ...pgTrigger(
+      "scores_points_update",
+      "scores",
+      "after update of sheet_id, indicator_id, value",
+      `${remove("old")}${add("new")}\nreturn null;`,
+    ),
+    ...pgTrigger(
+      "score_sheets_points_status",
+      "score_sheets",
+      "after update of status, entry_id",
+      `update sheet_points
+    set submitted = (case when new.status = 'submitted' then 1 else 0 end), entry_id = new.entry_id
+    where sheet_id = new.id;
+  return null;`,
+    ),
+    ...pgTrigger(
+      "indicators_points_delete",
+      "indicators",
+      "before delete",
+      "delete from scores where indicator_id = old.id;\nreturn old;",
+    ),
+    ...pgTrigger(
+      "indicators_points_move",
+      "indicators",
+      "after update of component_id",
+      `delete from sheet_points where sheet_id in (select sheet_id from scores where indicator_id = new.id);
+  ${PG_COUNTED.replace("group by", "where s.sheet_id in (select sheet_id from scores where indicator_id = new.id)\n      group by")}
+  return null;`,
+      { when: "old.component_id is distinct from new.component_id" },
+    ),
+  ];
+}
+
+/** every row of sheet_points counted afresh from the scores (PostgreSQL) */
+const PG_COUNTED = `insert into sheet_points (sheet_id, component_id, entry_id, submitted, points, scores)
+      select s.sheet_id, i.component_id, sh.entry_id, (case when sh.status = 'submitted' then 1 else 0 end),
+        sum(coalesce(s.value, 0)), count(*)
+      from scores s join indicators i on i.id = s.indicator_id join score_sheets sh on sh.id = s.sheet_id
+      group by s.sheet_id, i.component_id, sh.entry_id, sh.status;`;
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
+  if (isPostgres(db)) {
+    for (const [name, table] of [
+      ["indicators_points_move", "indicators"],
+      ["indicators_points_delete", "indicators"],
+      ["score_sheets_points_status", "score_sheets"],
+      ["scores_points_update", "scores"],
+      ["scores_points_delete", "scores"],
+      ["scores_points_insert", "scores"],
+    ])
+      await runAll(db, dropPgTrigger(name!, table!));
+    await db.schema.dropTable("sheet_points").execute();
+    return;
+  }
   for (const trigger of [
     "indicators_points_move",
     "indicators_points_delete",

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from "kysely";
-import { idColumn } from "../dialect";
+import { idColumn, isPostgres, pgTrigger, runAll } from "../dialect";
 
 /**
  * Stages (docs/decisions/010-stages.md): a competition is an ordered list of stages, an `admin`
@@ -15,7 +15,9 @@ import { idColumn } from "../dialect";
  * A judge may score the same entry in two stages (desk, then visit), so the unique keys of
  * `score_sheets` and `judge_assignments` gain the stage. SQLite cannot change a table's unique
  * constraint in place: both tables are rebuilt (the documented twelve steps, foreign keys off,
- * one transaction), with their indexes and triggers made again.
+ * one transaction), with their indexes and triggers made again. PostgreSQL changes both tables in
+ * place (a new column, the unique constraint replaced) and its triggers are PL/pgSQL functions
+ * (`pgStages`; docs/decisions/013-postgresql.md).
  */
 
 const FIRST_STAGE = `insert into stages (competition_id, position, code, name, kind, weight, advance)
@@ -32,73 +34,9 @@ const fillStage = (table: string, competition: string) =>
     when new.stage_id is null
     begin update ${table} set stage_id = ${currentStage(competition)} where rowid = new.rowid; end`);
 
+/** SQLite: the two tables rebuilt with the stage in their unique keys */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .createTable("stages")
-    .addColumn("id", "integer", idColumn(db))
-    .addColumn("competition_id", "integer", (c) =>
-      c.notNull().references("competitions.id").onDelete("cascade"),
-    )
-    .addColumn("position", "integer", (c) => c.notNull().check(sql`position >= 1`))
-    .addColumn("code", "text", (c) => c.notNull().check(sql`code <> ''`))
-    .addColumn("name", "text", (c) => c.notNull())
-    .addColumn("kind", "text", (c) =>
-      c.notNull().check(sql`kind in ('admin', 'desk', 'visit', 'presentation', 'other')`),
-    )
-    // percent of the combined score (combine = weighted); an admin stage weighs nothing
-    .addColumn("weight", "integer", (c) =>
-      c
-        .notNull()
-        .defaultTo(0)
-        .check(sql`weight between 0 and 100`),
-    )
-    // how many entries go on after the stage (ties at the cut go on too); null: all of them
-    .addColumn("advance", "integer", (c) => c.check(sql`advance >= 1`))
-    .addColumn("closed_at", "text")
-    .addUniqueConstraint("stages_position_unique", ["competition_id", "position"])
-    .addUniqueConstraint("stages_code_unique", ["competition_id", "code"])
-    .addCheckConstraint("stages_admin_weightless", sql`kind <> 'admin' or weight = 0`)
-    .execute();
-
-  await db.schema
-    .alterTable("competitions")
-    .addColumn("combine", "text", (c) =>
-      c
-        .notNull()
-        .defaultTo("weighted")
-        .check(sql`combine in ('weighted', 'last')`),
-    )
-    .execute();
-  // the position of the stage open for scoring (or, after the last one, the last stage)
-  await db.schema
-    .alterTable("competitions")
-    .addColumn("current_stage", "integer", (c) =>
-      c
-        .notNull()
-        .defaultTo(1)
-        .check(sql`current_stage >= 1`),
-    )
-    .execute();
-  await sql`insert into stages (competition_id, position, code, name, kind, weight, advance)
-    select id, 1, 'S1', 'Penilaian', 'other', 100, null from competitions`.execute(db);
-  await sql
-    .raw(
-      `create trigger competitions_first_stage after insert on competitions
-    begin ${FIRST_STAGE}; end`,
-    )
-    .execute(db);
-
-  await db.schema
-    .alterTable("components")
-    .addColumn("stage_id", "integer", (c) => c.references("stages.id").onDelete("cascade"))
-    .execute();
-  await sql`update components set stage_id = ${sql.raw(currentStage("components.competition_id"))}`.execute(
-    db,
-  );
-  await db.schema.createIndex("components_stage").on("components").column("stage_id").execute();
-  await fillStage("components", "new.competition_id").execute(db);
-
+async function sqliteRebuild(db: Kysely<any>): Promise<void> {
   // the two rebuilt tables (foreign keys off so dropping the old table cascades nothing;
   // legacy_alter_table so the rename does not re-check triggers of other tables, which name
   // score_sheets while it is briefly absent)
@@ -188,6 +126,123 @@ export async function up(db: Kysely<any>): Promise<void> {
   } finally {
     await sql`pragma legacy_alter_table = off`.execute(db);
     await sql`pragma foreign_keys = on`.execute(db);
+  }
+}
+
+/** PostgreSQL: a row written without a stage gets the current one before it is stored */
+const pgFillStage = (table: string, competition: string) =>
+  pgTrigger(
+    `${table}_default_stage`,
+    table,
+    "before insert",
+    `new.stage_id := ${currentStage(competition)};
+return new;`,
+    { when: "new.stage_id is null" },
+  );
+
+/** PostgreSQL's way through the part SQLite does by rebuilding two tables */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function pgStages(db: Kysely<any>): Promise<void> {
+  const entryCompetition = "(select competition_id from entries where id = new.entry_id)";
+  await runAll(db, [
+    `alter table score_sheets add column stage_id integer references stages (id) on delete cascade`,
+    `update score_sheets sh set stage_id = ${currentStage("e.competition_id")}
+      from entries e where e.id = sh.entry_id`,
+    `alter table score_sheets drop constraint score_sheets_unique`,
+    `alter table score_sheets add constraint score_sheets_unique unique (stage_id, entry_id, judge_id)`,
+    ...pgFillStage("score_sheets", entryCompetition),
+    `alter table judge_assignments add column stage_id integer references stages (id) on delete cascade`,
+    `update judge_assignments a set stage_id = ${currentStage("e.competition_id")}
+      from entries e where e.id = a.entry_id`,
+    `alter table judge_assignments drop constraint judge_assignments_unique`,
+    `alter table judge_assignments add constraint judge_assignments_unique unique (stage_id, entry_id, judge_id)`,
+    `create index judge_assignments_entry on judge_assignments (entry_id, judge_id)`,
+    ...pgFillStage("judge_assignments", entryCompetition),
+  ]);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable("stages")
+    .addColumn("id", "integer", idColumn(db))
+    .addColumn("competition_id", "integer", (c) =>
+      c.notNull().references("competitions.id").onDelete("cascade"),
+    )
+    .addColumn("position", "integer", (c) => c.notNull().check(sql`position >= 1`))
+    .addColumn("code", "text", (c) => c.notNull().check(sql`code <> ''`))
+    .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("kind", "text", (c) =>
+      c.notNull().check(sql`kind in ('admin', 'desk', 'visit', 'presentation', 'other')`),
+    )
+    // percent of the combined score (combine = weighted); an admin stage weighs nothing
+    .addColumn("weight", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`weight between 0 and 100`),
+    )
+    // how many entries go on after the stage (ties at the cut go on too); null: all of them
+    .addColumn("advance", "integer", (c) => c.check(sql`advance >= 1`))
+    .addColumn("closed_at", "text")
+    .addUniqueConstraint("stages_position_unique", ["competition_id", "position"])
+    .addUniqueConstraint("stages_code_unique", ["competition_id", "code"])
+    .addCheckConstraint("stages_admin_weightless", sql`kind <> 'admin' or weight = 0`)
+    .execute();
+
+  await db.schema
+    .alterTable("competitions")
+    .addColumn("combine", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("weighted")
+        .check(sql`combine in ('weighted', 'last')`),
+    )
+    .execute();
+  // the position of the stage open for scoring (or, after the last one, the last stage)
+  await db.schema
+    .alterTable("competitions")
+    .addColumn("current_stage", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(1)
+        .check(sql`current_stage >= 1`),
+    )
+    .execute();
+  await sql`insert into stages (competition_id, position, code, name, kind, weight, advance)
+    select id, 1, 'S1', 'Penilaian', 'other', 100, null from competitions`.execute(db);
+  if (isPostgres(db))
+    await runAll(
+      db,
+      pgTrigger(
+        "competitions_first_stage",
+        "competitions",
+        "after insert",
+        `${FIRST_STAGE};\nreturn null;`,
+      ),
+    );
+  else
+    await sql
+      .raw(
+        `create trigger competitions_first_stage after insert on competitions
+    begin ${FIRST_STAGE}; end`,
+      )
+      .execute(db);
+
+  await db.schema
+    .alterTable("components")
+    .addColumn("stage_id", "integer", (c) => c.references("stages.id").onDelete("cascade"))
+    .execute();
+  await sql`update components set stage_id = ${sql.raw(currentStage("components.competition_id"))}`.execute(
+    db,
+  );
+  await db.schema.createIndex("components_stage").on("components").column("stage_id").execute();
+  if (isPostgres(db)) {
+    await runAll(db, pgFillStage("components", "new.competition_id"));
+    await pgStages(db);
+  } else {
+    await fillStage("components", "new.competition_id").execute(db);
+    await sqliteRebuild(db);
   }
 
   // the admin stage's checklist: one row per entry and item; a failure states why

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { isPostgres, runAll } from "../dialect";
 
 /**
  * Library accounts (docs/decisions/011-library-accounts.md): the role `library`, a library's
@@ -10,10 +11,21 @@ import { sql, type Kysely } from "kysely";
  * cascades nothing to sessions, sheets or the audit log; legacy_alter_table so the rename leaves
  * the other tables' references to "users" as they are; one transaction; foreign_key_check
  * before commit). `users` has no index or trigger of its own beyond its unique email, which the
- * new table declares again.
+ * new table declares again. PostgreSQL changes the CHECK in place.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
+  if (isPostgres(db)) {
+    await runAll(db, [
+      // 0001's column CHECK on role, under the name PostgreSQL gave it
+      "alter table users drop constraint users_role_check",
+      "alter table users add constraint users_role_check check (role in ('admin', 'chair', 'judge', 'library'))",
+      "alter table users add column library_id integer references libraries (id)",
+      "alter table users add constraint users_library_role check ((role = 'library') = (library_id is not null))",
+      "create index users_library on users (library_id)",
+    ]);
+    return;
+  }
   await sql`pragma foreign_keys = off`.execute(db);
   await sql`pragma legacy_alter_table = on`.execute(db);
   try {
