@@ -62,7 +62,10 @@ export async function emptyTestDatabase(dir: string, name = "juara"): Promise<Te
     return { url: `file:${file}`, file, drop: async () => {} };
   }
   const database = `juara_t_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
-  await onServer(`create database ${database}`);
+  // UTF-8 and the C.UTF-8 collation whatever the server's default, as README's setup makes it
+  await onServer(
+    `create database ${database} template template0 encoding 'UTF8' locale 'C.UTF-8'`,
+  );
   return testDatabaseAt(withDatabaseName(serverUrl(), database));
 }
 

@@ -67,6 +67,14 @@ async function serverDatabase(
 }
 
 /**
+ * The DATABASE_URL a server started on `dataDir` will run on, made now so that a test can migrate
+ * it and put its fixture in first (startServer then finds it; its cleanup drops it).
+ */
+export async function serverDatabaseUrl(dataDir: string): Promise<string> {
+  return (await serverDatabase(dataDir)).url;
+}
+
+/**
  * What a server on PostgreSQL needs besides the URL: a session secret (SQLite's servers make and
  * keep one beside the database file) and a folder for the evidence files (SQLite's default is
  * beside the database file; a test that made its database with createTestDb already set one).
