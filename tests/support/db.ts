@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createDb, migrateToLatest, type DB } from "../../db/connection";
+import { constraintViolation } from "../../db/errors";
 import { closeDb, useDatabase } from "../../app/lib/db.server";
 
 /** A fresh temporary directory, removed by the returned function. */
@@ -63,9 +64,7 @@ export async function emptyTestDatabase(dir: string, name = "juara"): Promise<Te
   }
   const database = `juara_t_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
   // UTF-8 and the C.UTF-8 collation whatever the server's default, as README's setup makes it
-  await onServer(
-    `create database ${database} template template0 encoding 'UTF8' locale 'C.UTF-8'`,
-  );
+  await onServer(`create database ${database} template template0 encoding 'UTF8' locale 'C.UTF-8'`);
   return testDatabaseAt(withDatabaseName(serverUrl(), database));
 }
 
@@ -117,4 +116,17 @@ export async function createTestDb(): Promise<TestDb> {
       remove();
     },
   };
+}
+
+/**
+ * How the database answered a write: "accepted", the kind of constraint it refused it under
+ * (db/errors.ts: the same words on SQLite and PostgreSQL), or the other error's message.
+ */
+export async function refusal(write: Promise<unknown> | (() => unknown)): Promise<string> {
+  try {
+    await (typeof write === "function" ? write() : write);
+    return "accepted";
+  } catch (error) {
+    return constraintViolation(error) ?? `not a constraint: ${(error as Error).message}`;
+  }
 }
