@@ -5,7 +5,8 @@ import path from "node:path";
  * Two projects: every test on SQLite (the default), and, when TEST_DATABASE_URL names a
  * PostgreSQL server, the integration tests again on it (each test file makes its own database
  * there; tests/support/db.ts). The files that test SQLite itself (its pragmas, its file backups,
- * its crash durability) are listed in SQLITE_ONLY with the reason.
+ * its crash durability) are listed in SQLITE_ONLY with the reason; files named `*.pg.test.ts`
+ * compare PostgreSQL with SQLite or stop a PostgreSQL server, and run only in the postgres project.
  */
 const SQLITE_ONLY: string[] = [];
 
@@ -29,6 +30,7 @@ export default defineConfig({
         test: {
           name: "sqlite",
           include: ["tests/**/*.test.ts", "tests/**/*.test.tsx"],
+          exclude: ["tests/**/*.pg.test.ts"],
           env: { JUARA_TEST_DB: "sqlite" },
         },
       },
