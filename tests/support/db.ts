@@ -4,7 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { createDb, migrateToLatest, type DB } from "../../db/connection";
-import { constraintViolation } from "../../db/errors";
+import {
+  isCheckViolation,
+  isConstraintViolation,
+  isForeignKeyViolation,
+  isUniqueViolation,
+} from "../../app/lib/db-errors.server";
 import { closeDb, useDatabase } from "../../app/lib/db.server";
 
 /** A fresh temporary directory, removed by the returned function. */
@@ -119,14 +124,18 @@ export async function createTestDb(): Promise<TestDb> {
 }
 
 /**
- * How the database answered a write: "accepted", the kind of constraint it refused it under
- * (db/errors.ts: the same words on SQLite and PostgreSQL), or the other error's message.
+ * How the database answered a write: "accepted", the kind of rule it refused it under, the same
+ * words on SQLite and PostgreSQL (app/lib/db-errors.server.ts), or the other error's message.
  */
 export async function refusal(write: Promise<unknown> | (() => unknown)): Promise<string> {
   try {
     await (typeof write === "function" ? write() : write);
     return "accepted";
   } catch (error) {
-    return constraintViolation(error) ?? `not a constraint: ${(error as Error).message}`;
+    if (isUniqueViolation(error)) return "unique";
+    if (isForeignKeyViolation(error)) return "foreign_key";
+    if (isCheckViolation(error)) return "check";
+    if (isConstraintViolation(error)) return "constraint";
+    return `not a constraint: ${(error as Error).message}`;
   }
 }
