@@ -125,7 +125,8 @@ export async function createTestDb(): Promise<TestDb> {
 
 /**
  * How the database answered a write: "accepted", the kind of rule it refused it under, the same
- * words on SQLite and PostgreSQL (app/lib/db-errors.server.ts), or the other error's message.
+ * words on SQLite and PostgreSQL (app/lib/db-errors.server.ts), "type" when PostgreSQL's column
+ * type refused the value, or the other error's message.
  */
 export async function refusal(write: Promise<unknown> | (() => unknown)): Promise<string> {
   try {
@@ -136,6 +137,8 @@ export async function refusal(write: Promise<unknown> | (() => unknown)): Promis
     if (isForeignKeyViolation(error)) return "foreign_key";
     if (isCheckViolation(error)) return "check";
     if (isConstraintViolation(error)) return "constraint";
+    // PostgreSQL's column type itself refuses a value it cannot hold (2.5 for an integer)
+    if ((error as { code?: unknown }).code === "22P02") return "type";
     return `not a constraint: ${(error as Error).message}`;
   }
 }
