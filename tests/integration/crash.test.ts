@@ -19,6 +19,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Crash safety: the real server on a file database, 20 judges saving at once, killed with SIGKILL
  * mid-load several times. Every save the server acknowledged (2xx) must be there afterwards.
+ * SQLite's own (its file, its integrity check, its backup): vitest.config.ts SQLITE_ONLY.
  */
 /**
  * These tests wait for work (saves, restarts), never for a time: the ceiling below only stops a
