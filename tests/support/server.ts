@@ -3,7 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { databaseKind, databasePath } from "../../db/connection";
-import { emptyTestDatabase, tempDir, testDatabaseAt, testDialect } from "./db";
+import { migratedTestDatabase, tempDir, testDatabaseAt, testDialect } from "./db";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -61,7 +61,7 @@ async function serverDatabase(
   const note = path.join(dataDir, DATABASE_NOTE);
   const database = fs.existsSync(note)
     ? testDatabaseAt(fs.readFileSync(note, "utf8"))
-    : await emptyTestDatabase(dataDir);
+    : await migratedTestDatabase(dataDir);
   fs.writeFileSync(note, database.url);
   return database;
 }
