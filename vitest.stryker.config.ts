@@ -15,6 +15,7 @@ export default defineConfig({
     exclude: [
       "tests/integration/authz-matrix.test.ts",
       "tests/integration/crash.test.ts",
+      "tests/integration/db-outage.test.ts",
       "tests/integration/upload-crash.test.ts",
       "tests/integration/hostile-input.test.ts",
       "tests/integration/public-pages.test.ts",
@@ -22,6 +23,7 @@ export default defineConfig({
       "tests/integration/scoring.test.ts",
       "tests/integration/server.test.ts",
       "tests/integration/setup-routes.test.ts",
+      "tests/integration/two-processes.test.ts",
     ],
     globalSetup: [],
   },

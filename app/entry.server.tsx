@@ -1,10 +1,11 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { inlineScriptHashes } from "./lib/csp.server";
+import { isDatabaseUnavailable } from "./lib/db.server";
 import { isNotModified, notModified } from "./lib/http-cache.server";
 import { NonceContext } from "./lib/nonce";
 import "./lib/zod-messages";
@@ -35,6 +36,23 @@ function cacheKey(request: Request, headers: Headers): string | null {
   const url = new URL(request.url);
   return `${url.pathname}${url.search}|${headers.get("ETag")}`;
 }
+
+/**
+ * A loader or action that failed because the database did not answer (a PostgreSQL server
+ * restarting, a lost connection) marks the request, and bin/server.ts answers it with 503 and a
+ * message instead of the 500 error page: one line in the log, not a stack trace per request.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (isDatabaseUnavailable(error)) {
+    context.databaseUnavailable = true;
+    console.error(`Database unavailable: ${(error as Error).message}`);
+    return;
+  }
+  if (request.signal.aborted) return;
+  // Remix's own default: a route error response carries the error it wraps (private field)
+  const wrapped = isRouteErrorResponse(error) ? (error as { error?: unknown }).error : undefined;
+  console.error(wrapped ?? error);
+};
 
 /** Client-side navigations fetch loader data; a matching ETag answers 304 without a body. */
 export function handleDataRequest(response: Response, { request }: { request: Request }) {
@@ -74,6 +92,8 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // bin/server.ts answers instead: nothing to render
+  if (loadContext.databaseUnavailable) return new Response(null, { status: 503 });
   if (responseStatusCode === 200 && responseHeaders.has("ETag")) {
     return respondWithValidator(request, responseHeaders, remixContext, loadContext);
   }

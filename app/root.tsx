@@ -232,7 +232,9 @@ export function ErrorBoundary() {
           ? null
           : status === 413
             ? t("error.413")
-            : t("error.500");
+            : status === 503
+              ? t("error.503")
+              : t("error.500");
   return (
     <Document>
       <Header />

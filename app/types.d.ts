@@ -10,5 +10,7 @@ declare module "@remix-run/node" {
     secure: boolean;
     /** the client's address, for login rate limiting */
     clientIp: string;
+    /** set when a loader or action failed because the database did not answer (entry.server) */
+    databaseUnavailable?: boolean;
   }
 }

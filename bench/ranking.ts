@@ -9,7 +9,7 @@
  * move (`advanceStage`), and the ranking timed is the final one, on the last stage.
  */
 import { sql } from "kysely";
-import { createDb, createSqliteDb, migrateToLatest } from "../db/connection";
+import { createSqliteDb, migrateToLatest } from "../db/connection";
 import { useDatabase } from "../app/lib/db.server";
 import { SYSTEM_ACTOR } from "../app/lib/audit.server";
 import { computeRanking } from "../app/models/ranking.server";

@@ -9,7 +9,12 @@ import { pathToFileURL } from "node:url";
 // the adapter's own request and response translation (what its createRequestHandler runs),
 // so that the body check and the cache policy below sit between them and Remix
 import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
-import { broadcastDevReady, createRequestHandler, type ServerBuild } from "@remix-run/node";
+import {
+  broadcastDevReady,
+  createRequestHandler,
+  type AppLoadContext,
+  type ServerBuild,
+} from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
@@ -17,6 +22,7 @@ import { parseLang, translate, type MessageKey } from "../app/i18n";
 import { langCookie } from "../app/i18n/lang.server";
 import { contentSecurityPolicy, nonceSource } from "../app/lib/csp.server";
 import { isAllowedHost, isCrossSiteMutation } from "../app/lib/csrf.server";
+import { isDatabaseUnavailable } from "../app/lib/db.server";
 import { allowedHosts, getEnv } from "../app/lib/env.server";
 import { formBodyProblem } from "../app/lib/form-body.server";
 import { cacheControlFor } from "../app/lib/http-cache.server";
@@ -44,6 +50,25 @@ async function refuse(
 ) {
   const lang = parseLang(await langCookie.parse(req.get("cookie") ?? null));
   res.status(status).type("text/plain").send(translate(lang, key));
+}
+
+/**
+ * The database did not answer (app/entry.server.tsx marks the request): 503 with the message in
+ * the visitor's language, as JSON for the endpoints scripts call (`/api/…`, a page's data
+ * request, `Accept: application/json`), else as plain text. Nothing in it needs the database.
+ */
+async function databaseUnavailable(req: express.Request, res: express.Response) {
+  const lang = parseLang(await langCookie.parse(req.get("cookie") ?? null));
+  const message = translate(lang, "error.503");
+  res.status(503).set({ "Retry-After": "5", "Cache-Control": "no-store" });
+  const json =
+    req.path.startsWith("/api/") ||
+    req.query._data !== undefined ||
+    (req.get("accept") ?? "").includes("application/json");
+  // a page's data request: Remix's browser code shows the error page (status 503) for it
+  if (req.query._data !== undefined) res.set("X-Remix-Catch", "yes");
+  if (json) res.json({ status: "unavailable", message });
+  else res.type("text/plain").send(message);
 }
 
 /**
@@ -166,13 +191,18 @@ async function main() {
       const request = createRemixRequest(req, res);
       const problem = await formBodyProblem(request);
       if (problem) return await refuse(req, res, problem.status, problem.message);
-      const response = await handleRemix(request, {
+      const context: AppLoadContext = {
         cspNonce: res.locals.cspNonce as string,
         allowScriptsByHash: (hashes: string[]) =>
           res.setHeader("Content-Security-Policy", contentSecurityPolicy(hashes, production)),
         secure: req.secure,
         clientIp: req.ip ?? "unknown",
-      });
+      };
+      const response = await handleRemix(request, context);
+      if (context.databaseUnavailable) {
+        await response.body?.cancel();
+        return await databaseUnavailable(req, res);
+      }
       const cacheControl = cacheControlFor(
         req.path,
         hasSessionCookie(req.get("cookie")),
@@ -189,6 +219,8 @@ async function main() {
         }),
       );
     } catch (error) {
+      if (isDatabaseUnavailable(error) && !res.headersSent)
+        return void (await databaseUnavailable(req, res).catch(next));
       next(error);
     }
   });

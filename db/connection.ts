@@ -100,15 +100,59 @@ export function createDb(url: string, options: OpenOptions = {}): OpenedDb {
       connectionTimeoutMillis: 5_000,
       types: pgTypes,
     });
-    // an idle connection the server dropped (restart, network) must not crash the process; the
-    // pool discards it and the next query opens a new one
+    // a connection the server dropped (restart, network) must not crash the process: an idle one
+    // the pool discards; one a request holds emits its error on the client, where nothing would
+    // listen while the request has it, so every client gets a listener of its own. The request's
+    // query fails instead (isDatabaseUnavailable), the pool discards the connection, and the next
+    // query opens a new one once the server is back
     pool.on("error", () => {});
+    pool.on("connect", (client) => client.on("error", () => {}));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: "postgres", pool };
   }
   const sqlite = openSqlite(databasePath(url));
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, kind: "sqlite", sqlite };
+}
+
+/**
+ * PostgreSQL's answers that mean "the database is not there right now", not "this request is
+ * wrong": class 08 (connection exception), 57P01–57P03 (the server is shutting down, crashed or
+ * starting up), 53300 (too many connections), and the driver's own errors for a connection refused,
+ * cut or not made in time; on SQLite, a write lock another process held past the busy timeout
+ * (SQLITE_BUSY). The app answers them with 503 (bin/server.ts), never 500.
+ */
+const UNAVAILABLE_CODES = new Set([
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+]);
+const UNAVAILABLE_MESSAGES = [
+  "Connection terminated",
+  "connection error and is not queryable",
+  "timeout exceeded when trying to connect",
+];
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (
+    typeof code === "string" &&
+    (code.startsWith("08") || code.startsWith("SQLITE_BUSY") || UNAVAILABLE_CODES.has(code))
+  )
+    return true;
+  if (UNAVAILABLE_MESSAGES.some((m) => error.message.includes(m))) return true;
+  // pg reports a refused connection to "localhost" (IPv4 and IPv6 both tried) as one of several
+  return error instanceof AggregateError && error.errors.some(isDatabaseUnavailable);
 }
 
 /** SQLite only (backups, pragmas, the SQLite benchmarks): refuses a PostgreSQL URL. */

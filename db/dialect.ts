@@ -71,3 +71,83 @@ export function idColumn(db: Kysely<any>) {
   return (c: ColumnDefinitionBuilder) =>
     postgres ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement();
 }
+
+/*
+ * SQL that the two databases spell differently, for the ranking statement and the models
+ * (docs/decisions/003-ranking-in-one-sql-statement.md). Each takes the database it will run on.
+ */
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+/**
+ * The values of a group joined into one text with `separator`, in the order `orderBy` (none:
+ * any order): `group_concat` on SQLite (3.44+ for the order), `string_agg` on PostgreSQL. Null
+ * values are skipped; a group of nulls gives null on both.
+ */
+export function stringAgg(
+  db: AnyDb,
+  value: RawBuilder<unknown>,
+  separator: string,
+  orderBy?: RawBuilder<unknown>,
+): RawBuilder<string | null> {
+  const order = orderBy ? sql` order by ${orderBy}` : sql``;
+  return isPostgres(db)
+    ? sql<string | null>`string_agg(cast(${value} as text), ${sql.lit(separator)}${order})`
+    : sql<string | null>`group_concat(${value}, ${sql.lit(separator)}${order})`;
+}
+
+/** A non-negative integer as text of at least `width` digits, zeros in front ('00042'). */
+export function zeroPad(db: AnyDb, value: RawBuilder<unknown>, width: number): RawBuilder<string> {
+  const w = Math.trunc(width);
+  // lpad cuts a longer text to `width`; printf never does: the callers' values fit `width`
+  return isPostgres(db)
+    ? sql<string>`lpad(cast(${value} as text), ${sql.lit(w)}, '0')`
+    : sql<string>`printf(${sql.lit(`%0${w}d`)}, ${value})`;
+}
+
+/**
+ * The rows of a group as a JSON array of arrays, as text ('[]' for no rows), in the order
+ * `orderBy`: `json_group_array(json_array(…))` on SQLite, `json_agg(json_build_array(…))` on
+ * PostgreSQL (cast to text: the driver would otherwise parse it, and json_agg of no rows is null).
+ */
+export function jsonArrayAgg(
+  db: AnyDb,
+  items: RawBuilder<unknown>[],
+  orderBy: RawBuilder<unknown>,
+): RawBuilder<string> {
+  const list = sql.join(items);
+  return isPostgres(db)
+    ? sql<string>`coalesce(cast(json_agg(json_build_array(${list}) order by ${orderBy}) as text), '[]')`
+    : sql<string>`json_group_array(json_array(${list}) order by ${orderBy})`;
+}
+
+/**
+ * sum() of 64-bit integers as a 64-bit integer. SQLite's sum of integers is one (an overflow is
+ * an error); PostgreSQL's sum(bigint) is `numeric`, whose `/` is not integer division, so it is
+ * cast back (an overflow is an error there too, SQLSTATE 22003).
+ */
+export function integerSum(db: AnyDb, value: RawBuilder<unknown>): RawBuilder<number> {
+  return isPostgres(db) ? sql<number>`cast(sum(${value}) as bigint)` : sql<number>`sum(${value})`;
+}
+
+/**
+ * A text compared byte by byte, whatever the database's collation: SQLite's default (BINARY);
+ * on PostgreSQL `collate "C"`, so that a server created with a language's collation sorts and
+ * compares keys exactly as SQLite does.
+ */
+export function bytewise(db: AnyDb, value: RawBuilder<unknown>): RawBuilder<string> {
+  return isPostgres(db) ? sql<string>`(${value} collate "C")` : sql<string>`${value}`;
+}
+
+/**
+ * The text is a plain decimal as the app stores numbers (`1000`, `12.5`: digits, at most one
+ * point between digits), so that casting it to a number is safe on both databases (PostgreSQL
+ * refuses to cast anything else; SQLite would read a prefix of it). A glob on SQLite, a regular
+ * expression on PostgreSQL; the same texts pass.
+ */
+export function isPlainDecimal(db: AnyDb, value: RawBuilder<unknown>): RawBuilder<boolean> {
+  return isPostgres(db)
+    ? sql<boolean>`(${value} ~ '^[0-9]+([.][0-9]+)?$')`
+    : sql<boolean>`(${value} glob '[0-9]*' and ${value} glob '*[0-9]' and ${value} not glob '*[^0-9.]*' and ${value} not glob '*.*.*')`;
+}

@@ -366,6 +366,7 @@ export function SheetFooter({
 
 const WARN_STATUSES: AutosaveStatus[] = [
   "offline",
+  "unavailable",
   "storage",
   "signedOut",
   "invalid",
@@ -387,6 +388,7 @@ export interface SaveState {
 /** States of the connection or the server that say more than the sheet's problems would. */
 const OUTRANKS_PROBLEMS: AutosaveStatus[] = [
   "offline",
+  "unavailable",
   "storage",
   "signedOut",
   "conflict",

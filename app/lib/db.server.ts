@@ -1,4 +1,6 @@
 import { createDb, type DB } from "../../db/connection";
+
+export { isDatabaseUnavailable } from "../../db/connection";
 import { getEnv } from "./env.server";
 
 export type { DB };

@@ -21,6 +21,7 @@ export type AutosaveStatus =
   | "saving"
   | "saved"
   | "offline"
+  | "unavailable"
   | "storage"
   | "signedOut"
   | "invalid"
@@ -80,7 +81,10 @@ export function viewOfAnswer(
 
 /** Typing marks the sheet unsaved, but a warning about the connection or the server stays. */
 function edited(view: AutosaveView): Partial<AutosaveView> {
-  return view.status === "offline" || view.status === "storage" || view.status === "signedOut"
+  return view.status === "offline" ||
+    view.status === "unavailable" ||
+    view.status === "storage" ||
+    view.status === "signedOut"
     ? {}
     : { status: "dirty" };
 }
@@ -98,12 +102,13 @@ export function oneTimeKey(): string {
 
 /**
  * One send: the server's answer, or `signedOut` (the login page answered instead of the
- * endpoint: the session ended), or `offline` (no answer at all).
+ * endpoint: the session ended), or `offline` (no answer at all), or `unavailable` (the server
+ * answered that its database did not: like no answer, the request is resent as it is).
  */
 export async function postSave(
   endpoint: string,
   request: SaveRequest,
-): Promise<{ outcome: SaveOutcome; httpStatus: number } | "signedOut" | "offline"> {
+): Promise<{ outcome: SaveOutcome; httpStatus: number } | "signedOut" | "offline" | "unavailable"> {
   try {
     const response = await fetch(endpoint, {
       method: "POST",
@@ -118,7 +123,9 @@ export async function postSave(
     });
     const type = response.headers.get("Content-Type") ?? "";
     if (response.redirected || !type.includes("application/json")) return "signedOut";
-    return { outcome: (await response.json()) as SaveOutcome, httpStatus: response.status };
+    const body = (await response.json()) as SaveOutcome | { status: "unavailable" };
+    if (body.status === "unavailable") return "unavailable";
+    return { outcome: body, httpStatus: response.status };
   } catch {
     return "offline";
   }
@@ -193,7 +200,7 @@ export class SaveQueue {
     if (typeof reply === "string") {
       this.host.show({ status: reply });
       this.#keep();
-      if (reply === "offline")
+      if (reply === "offline" || reply === "unavailable")
         this.#retry(RETRY_MS[Math.min(this.#attempts++, RETRY_MS.length - 1)]!, "save");
       return;
     }

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { sql } from "kysely";
+import { bytewise } from "../../db/dialect";
 import type { Executor, LibraryType } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
@@ -185,7 +186,8 @@ export async function getPublishedFinalists(
       stages.map((s) => s.id),
     )
     .where("r.advanced", "=", 1)
-    .orderBy(sql`l.name collate nocase`)
+    // case-blind by name, the same on both databases: lower() and byte order, not a collation
+    .orderBy(bytewise(db, sql`lower(l.name)`))
     .orderBy("l.code")
     .execute();
   const announced = stages.map((s) => ({

@@ -1,4 +1,5 @@
-import { sql } from "kysely";
+import { sql, type RawBuilder } from "kysely";
+import { bytewise, flag, isPlainDecimal } from "../../db/dialect";
 import type { ClaimKind, Executor, LibraryType } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
@@ -137,7 +138,7 @@ export async function getLibraryFeedback(
       .selectFrom("published_results")
       .select([
         sql<number>`count(*)`.as("entries"),
-        sql<number>`coalesce(sum(${isWinner("prize_label")}), 0)`.as("winners"),
+        sql<number>`coalesce(sum(${flag(isWinner("prize_label"))}), 0)`.as("winners"),
       ])
       .where("publication_id", "=", found.publicationId)
       .executeTakeFirstOrThrow(),
@@ -180,13 +181,25 @@ export async function getLibraryFeedback(
   };
 }
 
-/** A published result is a winner's: its frozen prize is a "Juara" one (not "Harapan"). */
-const isWinner = (column: string) => sql<number>`(${sql.ref(column)} like 'Juara %')`;
+/**
+ * A published result is a winner's: its frozen prize is a "Juara" one (not "Harapan"). Compared
+ * in lower case: SQLite's `like` ignores the case of ASCII letters, PostgreSQL's does not.
+ */
+const isWinner = (column: string) => sql<boolean>`(lower(${sql.ref(column)}) like 'juara %')`;
+
+/**
+ * The average of a group's non-negative integers (nulls left out), rounded half away from zero
+ * to an integer with integer division only, so that both databases give the same (SQLite's
+ * `avg` is a double, PostgreSQL's an exact `numeric`); null for a group of nulls.
+ */
+const roundedAverage = (value: RawBuilder<unknown>) =>
+  sql<number | null>`(case when count(${value}) > 0
+    then (2 * sum(${value}) + count(${value})) / (2 * count(${value})) end)`;
 
 /**
  * The library's component scores as published, beside the average of every published result and
  * of the winners, per component, in one statement: the other results are only ever averaged.
- * Averages are rounded to 0.01 half away from zero (SQLite's `round`), as every score is.
+ * Averages are rounded to 0.01 half away from zero, as every score is.
  */
 async function componentComparison(
   publicationId: number,
@@ -198,15 +211,13 @@ async function componentComparison(
     .innerJoin("published_results as r", "r.id", "s.result_id")
     .select([
       "s.component_code as code",
-      sql<string>`min(s.component_name)`.as("name"),
+      sql<string>`min(${bytewise(db, sql`s.component_name`)})`.as("name"),
       sql<number>`max(s.weight)`.as("weight"),
       sql<number | null>`max(case when r.entry_id = ${entryId} then s.score_x100 end)`.as(
         "ownX100",
       ),
-      sql<number>`cast(round(avg(s.score_x100)) as integer)`.as("averageX100"),
-      sql<
-        number | null
-      >`cast(round(avg(case when ${isWinner("r.prize_label")} then s.score_x100 end)) as integer)`.as(
+      sql<number>`${roundedAverage(sql`s.score_x100`)}`.as("averageX100"),
+      roundedAverage(sql`case when ${isWinner("r.prize_label")} then s.score_x100 end`).as(
         "winnersX100",
       ),
     ])
@@ -273,9 +284,9 @@ export async function listBelowStandard(
           sql<number | null>`case
             when kind = 'yesno' then
               case when minimum >= 1 and value <> 'yes' then 1.0 else 0.0 end
-            when value glob '*[0-9]*' and value not glob '*[^0-9.-]*' and minimum > 0
-              and cast(value as real) < minimum
-              then (minimum - cast(value as real)) / minimum
+            when ${isPlainDecimal(db, sql`value`)} and minimum > 0
+              and cast(value as double precision) < minimum
+              then (minimum - cast(value as double precision)) / minimum
             else 0.0
           end`.as("gap"),
         ),
@@ -319,8 +330,11 @@ export async function listLowestScored(
       "i.code",
       "i.name",
       "i.max_score as max",
-      sql<number>`cast(round(avg(x.value) * 100) as integer)`.as("averageX100"),
-      sql<number>`cast(round(avg(x.value) * 100.0 / i.max_score) as integer)`.as("percent"),
+      // rounded half away from zero in integers (scores are non-negative), as on both databases
+      sql<number>`(200 * sum(x.value) + count(x.value)) / (2 * count(x.value))`.as("averageX100"),
+      sql<number>`(200 * sum(x.value) + count(x.value) * i.max_score) / (2 * count(x.value) * i.max_score)`.as(
+        "percent",
+      ),
     ])
     .where("s.entry_id", "=", entryId)
     .where("s.status", "=", "submitted")
@@ -329,7 +343,8 @@ export async function listLowestScored(
     .where("i.max_score", ">", 0)
     .where("x.value", "is not", null)
     .groupBy(["i.id", "i.code", "i.name", "i.max_score", "i.position"])
-    .orderBy(sql`avg(x.value) * 1.0 / i.max_score`)
+    // one IEEE division of exact integers: equal shares compare equal on both databases
+    .orderBy(sql`cast(sum(x.value) as double precision) / (count(x.value) * i.max_score)`)
     .orderBy("i.position")
     .limit(limit)
     .execute();
@@ -354,11 +369,11 @@ export async function setFeedbackNamesJudges(
         .where("id", "=", competitionId)
         .executeTakeFirst();
       if (!before) return refuse("error.404");
-      const flag = namesJudges ? 1 : 0;
-      if (before.feedback_names_judges === flag) return { ok: true };
+      const wanted = namesJudges ? 1 : 0;
+      if (before.feedback_names_judges === wanted) return { ok: true };
       await trx
         .updateTable("competitions")
-        .set({ feedback_names_judges: flag, updated_at: nowIso() })
+        .set({ feedback_names_judges: wanted, updated_at: nowIso() })
         .where("id", "=", competitionId)
         .execute();
       await recordAudit(

@@ -73,7 +73,8 @@ export async function sumPointsX100(
     .where("p.submitted", "=", 1)
     .where(activeEntry("e"))
     .where(notSetAside("s.id"))
-    .groupBy("s.id")
+    // every selected column named: PostgreSQL refuses columns it cannot see are one per group
+    .groupBy(["s.id", "s.entry_id", "st.position"])
     .execute();
   const byEntry = new Map<number, Map<number, number[]>>();
   for (const r of rows) {

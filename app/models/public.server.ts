@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { sql } from "kysely";
 import type {
   Aggregation,
@@ -80,12 +82,25 @@ export interface PublicSnapshot {
   results: PublicResult[];
   /** every stage in order, each with its shortlist as published */
   stages: PublicStage[];
-  /** a strong validator of this snapshot (changes with every publication and every deploy) */
+  /** a strong validator of this snapshot (changes with every publication and every build) */
   version: string;
 }
 
-/** A new value every process start: a deploy may change the HTML of an unchanged snapshot. */
-const BOOT_ID = crypto.randomBytes(6).toString("hex");
+/**
+ * Which build runs: a deploy may change the HTML of an unchanged snapshot, so it changes with the
+ * build; every process of one deploy (several behind nginx, on one machine or several) agrees on
+ * it, so a browser's validator from one is good at the others (docs/deploy.md). Without a build
+ * (the source imported directly), a value of this process.
+ */
+function buildId(): string {
+  try {
+    const build = fs.readFileSync(path.resolve("build/index.js"));
+    return crypto.createHash("sha256").update(build).digest("hex").slice(0, 12);
+  } catch {
+    return crypto.randomBytes(6).toString("hex");
+  }
+}
+const BUILD_ID = buildId();
 const snapshots = new Map<number, PublicSnapshot>();
 
 async function currentPublication(slug: string) {
@@ -219,7 +234,7 @@ async function loadSnapshot(publicationId: number, competitionId: number): Promi
           advanced: x.advanced === 1,
         })),
     })),
-    version: `${publication.id}-${BOOT_ID}`,
+    version: `${publication.id}-${BUILD_ID}`,
   };
 }
 
@@ -288,7 +303,8 @@ export async function listPublishedSummaries(
       "in",
       competitions.map((c) => c.publicationId),
     )
-    .where("prize_label", "like", "Juara%")
+    // lower(): SQLite's like ignores the case of ASCII letters, PostgreSQL's does not
+    .where(sql`lower(prize_label)`, "like", "juara%")
     .orderBy("rank")
     .orderBy("library_name")
     .execute();

@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from "kysely";
+import { bytewise, flag, integerSum, jsonArrayAgg, stringAgg, zeroPad } from "../../db/dialect";
 import type { Aggregation, CombineMode, Executor, RankingScope, StageKind } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
@@ -7,7 +8,8 @@ import { activeEntry, notSetAside } from "./query.server";
 import { refuse, type Result } from "~/lib/forms";
 
 /**
- * The official ranking, computed by SQLite in one statement per competition (docs/scoring.md).
+ * The official ranking, computed by the database in one statement per competition, the same
+ * statement on SQLite and PostgreSQL (docs/scoring.md).
  *
  * Exact arithmetic: a judge's component score W × Σscore / Σmax is a fraction. Every component's
  * Σmax divides D, the least common multiple of them all (computed in the same statement by a
@@ -16,15 +18,19 @@ import { refuse, type Result } from "~/lib/forms";
  * num / den is rounded to 2 decimals, half away from zero, with integer division only:
  * x100 = (200 × num + den) / (2 × den). No floating point is involved anywhere.
  *
- * Bound: 200 × judges × 100 × D must stay below 2^63 (SQLite's integers). The statement returns
- * D and the largest panel, and `computeRanking` refuses to answer if the bound was crossed
- * (SQLite would have switched to floating point): with 50 judges, D may reach 9 × 10^12, which
+ * Bound: 200 × judges × 100 × D must stay below 2^63, on both databases: SQLite's integers are
+ * 64-bit, and on PostgreSQL every value of the arithmetic is a `bigint` (D and the folds are cast
+ * to it, sums of bigints cast back from `numeric` by `integerSum`, so `/` stays integer division).
+ * The statement returns D and the largest panel, and `computeRanking` refuses to answer if the
+ * bound was crossed (SQLite would have switched to floating point; PostgreSQL stops the statement
+ * with SQLSTATE 22003, refused the same way): with 50 judges, D may reach 9 × 10^12, which
  * criteria made of small scales (Σmax of a component in the tens or hundreds) never approach.
  *
- * Portability: written for SQLite; PostgreSQL would replace `group_concat(... order by ...)` with
- * `string_agg(... order by ...)`, `printf('%05d', x)` with `lpad(x::text, 5, '0')`,
- * `json_group_array`/`json_array` with `json_agg`/`json_build_array`, and could use its built-in
- * `lcm` (docs/decisions/003-ranking-in-one-sql-statement.md).
+ * Portability (docs/decisions/003-ranking-in-one-sql-statement.md): the few pieces the two
+ * databases spell differently come from db/dialect.ts (`stringAgg`, `zeroPad`, `jsonArrayAgg`,
+ * `integerSum`, `bytewise`, `flag`); the rest is SQL both read alike. Written for both: typed
+ * nulls where a recursive CTE or a union needs a type, `nulls last` where a descending order
+ * meets a null (PostgreSQL puts nulls first there, SQLite last), every grouped column named.
  */
 
 const MAX_SAFE_SQL = 9_223_372_036_854_775_807n;
@@ -171,9 +177,13 @@ function romanSql(n: RawBuilder<unknown>): RawBuilder<string> {
   )} end`;
 }
 
-/** round(100 × num / den), half away from zero, for non-negative integers: integer division only */
+/**
+ * round(100 × num / den), half away from zero, for non-negative integers: integer division only.
+ * Null when den is 0 (stages whose weights are all 0): SQLite's division by zero gives null, and
+ * `nullif` makes PostgreSQL's do the same instead of failing the statement.
+ */
 function x100(num: RawBuilder<unknown>, den: RawBuilder<unknown>) {
-  return sql`((200 * (${num}) + (${den})) / (2 * (${den})))`;
+  return sql`((200 * (${num}) + (${den})) / (2 * nullif(${den}, 0)))`;
 }
 
 /**
@@ -185,10 +195,14 @@ function lcmOf(name: string, values: RawBuilder<unknown>) {
   const n = sql.raw(name);
   const folds = sql.raw(`${name}_folds`);
   const steps = sql.raw(`${name}_lcm`);
+  // typed 64-bit from the start: PostgreSQL fixes a recursive CTE's column types by its first row
   return sql`
-    ${folds} as (select m, row_number() over (order by m) as k from (${values}) where m > 0),
+    ${folds} as (
+      select cast(m as bigint) as m, row_number() over (order by m) as k
+      from (${values}) as v where m > 0
+    ),
     ${steps} (k, l, a, b) as (
-      select 0, 1, null, null
+      select cast(0 as bigint), cast(1 as bigint), cast(null as bigint), cast(null as bigint)
       union all
       select
         case when s.b = 0 then s.k + 1 else s.k end,
@@ -251,18 +265,19 @@ function submittedPoints(competitionId: number) {
  * - `ec`, over each judge's points for one component. Scaling by a positive constant commutes with
  *   sums, maxima, minima and medians, so a component final is W × agg(points) / Σmax: no D needed.
  */
-function scoredSeries(competitionId: number, method: Aggregation, through: number) {
+function scoredSeries(competitionId: number, method: Aggregation, through: number, db: Executor) {
+  const sum = (value: RawBuilder<unknown>) => integerSum(db, value);
   const totals = sql`
     jt as (
       select e.id as entry_id, p.sheet_id,
         max((select stage_id from factors where factors.component_id = p.component_id)) as stage_id,
-        sum(p.points * (select f from factors where factors.component_id = p.component_id)) as t
+        ${sum(sql`p.points * (select f from factors where factors.component_id = p.component_id)`)} as t
       from ${submittedPoints(competitionId)}
       group by e.id, p.sheet_id
     )`;
   // the median needs each series in order (rn of n); the means need only sums, maxima and minima
-  const ordered = sql`max(n) as n, sum(val) as s, max(val) as hi, min(val) as lo,
-        sum(case when rn = (n + 1) / 2 then val else 0 end) + sum(case when rn = n / 2 + 1 then val else 0 end) as mid2`;
+  const ordered = sql`max(n) as n, ${sum(sql`val`)} as s, max(val) as hi, min(val) as lo,
+        ${sum(sql`case when rn = (n + 1) / 2 then val else 0 end`)} + ${sum(sql`case when rn = n / 2 + 1 then val else 0 end`)} as mid2`;
   const series =
     method === "median"
       ? sql`${totals},
@@ -282,12 +297,12 @@ function scoredSeries(competitionId: number, method: Aggregation, through: numbe
     ec as (select entry_id, component_id, ${ordered} from eco group by entry_id, component_id)`
       : sql`${totals},
     et as (
-      select entry_id, stage_id, count(*) as n, sum(t) as s, max(t) as hi, min(t) as lo, 0 as mid2
+      select entry_id, stage_id, count(*) as n, ${sum(sql`t`)} as s, max(t) as hi, min(t) as lo, 0 as mid2
       from jt where stage_id is not null group by entry_id, stage_id
     ),
     ec as (
       select e.id as entry_id, p.component_id,
-        count(*) as n, sum(p.points) as s, max(p.points) as hi, min(p.points) as lo, 0 as mid2
+        count(*) as n, ${sum(sql`p.points`)} as s, max(p.points) as hi, min(p.points) as lo, 0 as mid2
       from ${submittedPoints(competitionId)}
       group by e.id, p.component_id
     )`;
@@ -354,7 +369,14 @@ export async function computeRanking(
       : competition;
   if (!subject) return null;
   const method = options.method ?? subject.aggregation;
-  const rows = await rankingRows(subject.id, method, subject.current_stage, db);
+  const rows = await rankingRows(subject.id, method, subject.current_stage, db).catch(
+    (error: unknown) => {
+      // PostgreSQL stops at a 64-bit overflow (numeric value out of range) where SQLite would
+      // have gone on in floating point and failed the bound check below: the same refusal
+      if ((error as { code?: unknown } | null)?.code === "22003") throw tooLarge();
+      throw error;
+    },
+  );
   return shapeRanking(rows, method, subject);
 }
 
@@ -378,9 +400,9 @@ function stageData(positions: number[]) {
       max(case when sg.position = ${sql.lit(p)} then c.f_x100 end) as ${n("o")},
       (select r.advanced from stage_results r where r.stage_id = ${closed(p)} and r.entry_id = b.entry_id) as ${n("x")},
       (select r.rank from stage_results r where r.stage_id = ${closed(p)} and r.entry_id = b.entry_id) as ${n("y")},
-      exists (select 1 from stage_checks k
+      ${flag(sql`exists (select 1 from stage_checks k
         where k.stage_id = (select stage_id from stg where position = ${sql.lit(p)} and kind = 'admin')
-          and k.entry_id = b.entry_id and k.passed = 0) as ${n("f")}`;
+          and k.entry_id = b.entry_id and k.passed = 0)`)} as ${n("f")}`;
   });
   return sql`
     sd as materialized (
@@ -388,7 +410,7 @@ function stageData(positions: number[]) {
       from base b
       left join cum c on c.entry_id = b.entry_id
       left join stg sg on sg.stage_id = c.stage_id
-      group by b.entry_id
+      group by b.entry_id, b.grp
     )`;
 }
 
@@ -408,7 +430,7 @@ function cutStep(position: number) {
   const inStage =
     position === 1 ? sql`1` : sql`(p.${n("in", position - 1)} * p.${n("w", position - 1)})`;
   const score = sql`p.${n("c")}`;
-  const byScore = sql`rank() over (partition by p.grp, ${inStage} order by ${score} desc)`;
+  const byScore = sql`rank() over (partition by p.grp, ${inStage} order by ${score} desc nulls last)`;
   return sql`
     ${n("g")} as materialized (
       select p.*, ${inStage} as ${n("in")},
@@ -424,7 +446,7 @@ function cutStep(position: number) {
           when sg.kind = 'admin' then 1 - p.${n("f")}
           when ${score} is null then 0
           when sg.advance is null then 1
-          else ${byScore} <= sg.advance
+          else ${flag(sql`${byScore} <= sg.advance`)}
         end as ${n("w")}
       from ${previous} p
       join stg sg on sg.position = ${sql.lit(position)}
@@ -455,10 +477,11 @@ async function rankingRows(
   db: Executor,
 ): Promise<Row[]> {
   const prizeRoman = (n: RawBuilder<unknown>) => romanSql(n);
+  const sum = (value: RawBuilder<unknown>) => integerSum(db, value);
   const through = Math.max(1, Math.trunc(currentStage));
   const positions = Array.from({ length: through }, (_, i) => i + 1);
   const query = sql<Row>`
-    with recursive ${scoredSeries(competitionId, method, through)},
+    with recursive ${scoredSeries(competitionId, method, through, db)},
     settings as materialized (
       select ranking_scope, prize_winners, prize_honourable, combine from competitions where id = ${competitionId}
     ),
@@ -480,12 +503,12 @@ async function rankingRows(
     cum as materialized (
       select a.entry_id, a.stage_id, max(a.x100) as f_x100,
         case when st.combine = 'last' then max(a.x100)
-          else ${x100(sql`sum(b.w * b.num * (kk.kk / b.k))`, sql`d.d * kk.kk * sum(b.w)`)}
+          else ${x100(sum(sql`b.w * b.num * (kk.kk / b.k)`), sql`d.d * kk.kk * sum(b.w)`)}
         end as c_x100
       from sf a
       join sf b on b.entry_id = a.entry_id and b.position <= a.position
       cross join d cross join kk cross join settings st
-      group by a.entry_id, a.stage_id
+      group by a.entry_id, a.stage_id, st.combine, d.d, kk.kk
     ),
     -- every active entry (an entry without submitted sheets has no final)
     base as materialized (
@@ -513,9 +536,13 @@ async function rankingRows(
     per_entry as (
       select f.entry_id, f.stage_id,
         max(case when f.component_id = 0 then f.n end) as judges,
-        group_concat(case when comp.component_id is not null then printf('%05d', f.x100) end, ''
-          order by comp.weight desc, comp.position, comp.component_id) as k,
-        group_concat(comp.component_id || ':' || f.x100, ',') as component_scores
+        ${stringAgg(
+          db,
+          sql`case when comp.component_id is not null then ${zeroPad(db, sql`f.x100`, 5)} end`,
+          "",
+          sql`comp.weight desc, comp.position, comp.component_id`,
+        )} as k,
+        ${stringAgg(db, sql`comp.component_id || ':' || f.x100`, ",")} as component_scores
       from finals f left join comp on comp.component_id = f.component_id
       group by f.entry_id, f.stage_id
     ),
@@ -544,7 +571,8 @@ async function rankingRows(
         count(td.entry_id) over (w groups between current row and current row) as decided_count
       from keyed s
       left join tie_decisions td on td.competition_id = ${competitionId} and td.entry_id = s.entry_id and td.tie_key = s.tie_key
-      window w as (partition by s.grp order by s.final_x100 is null, s.reached desc, s.final_x100 desc, s.k desc)
+      window w as (partition by s.grp
+        order by s.final_x100 is null, s.reached desc, s.final_x100 desc, ${bytewise(db, sql`s.k`)} desc nulls last)
     ),
     placed as (
       select r.*,
@@ -577,15 +605,31 @@ async function rankingRows(
         null as village, null as district, null as grp, null as judges, null as final_x100,
         null as tie_key, null as tie_size, null as decided, null as final_rank, null as prize,
         null as component_scores, null as reached,
-        (select json_group_array(json_array(component_id, code, name, weight, stage_id) order by position, component_id) from comp) as components,
-        (select json_group_array(json_array(id, position, code, name, kind, weight, advance, closed_at is not null) order by position)
-          from stages where competition_id = ${competitionId}) as stages,
+        (select ${jsonArrayAgg(
+          db,
+          [sql`component_id`, sql`code`, sql`name`, sql`weight`, sql`stage_id`],
+          sql`position, component_id`,
+        )} from comp) as components,
+        (select ${jsonArrayAgg(
+          db,
+          [
+            sql`id`,
+            sql`position`,
+            sql`code`,
+            sql`name`,
+            sql`kind`,
+            sql`weight`,
+            sql`advance`,
+            flag(sql`closed_at is not null`),
+          ],
+          sql`position`,
+        )} from stages where competition_id = ${competitionId}) as stages,
         (select d.d from d) as d,
         (select kk.kk from kk) as kk,
         (select coalesce(sum(weight), 0) from stg where kind <> 'admin') as wsum,
         (select combine from settings) as combine,
         (select max(n) from finals where component_id = 0) as max_judges,
-        null as stage_x100
+        cast(null as bigint) as stage_x100
       union all
       select 1, ev.entry_id, ev.category, ev.code, ev.name, ev.village, ev.district, ev.grp,
         ev.judges, ev.final_x100,
@@ -599,10 +643,16 @@ async function rankingRows(
         g.went_on, g.stage_rank, null, null, null, null, null, null, null, null, null, null,
         g.f_x100
       from gall g
-    )
-    order by kind, grp, final_rank is null, final_rank, name, entry_id`;
+    ) as result
+    order by kind, grp, final_rank is null, final_rank, ${bytewise(db, sql`name`)}, entry_id`;
   const result = await query.execute(db);
   return result.rows;
+}
+
+function tooLarge(): RangeError {
+  return new RangeError(
+    "criteria scales too large for exact ranking arithmetic (docs/scoring.md, bounds)",
+  );
 }
 
 function shapeRanking(
@@ -623,10 +673,7 @@ function shapeRanking(
   // the weighted combination's numerator: 200 × Σ w × 100 × D × K at most
   const weightedBound =
     meta.combine === "weighted" ? 200n * BigInt(meta.wsum) * 100n * d * BigInt(meta.kk ?? 1) : 0n;
-  if (bound >= MAX_SAFE_SQL || weightedBound >= MAX_SAFE_SQL)
-    throw new RangeError(
-      "criteria scales too large for exact ranking arithmetic (docs/scoring.md, bounds)",
-    );
+  if (bound >= MAX_SAFE_SQL || weightedBound >= MAX_SAFE_SQL) throw tooLarge();
   const components = JSON.parse(meta.components) as [number, string, string, number, number][];
   const stages: RankingStage[] = (
     JSON.parse(meta.stages) as [
@@ -757,8 +804,8 @@ export async function judgeTotals(
         p.points * (select f from factors where factors.component_id = p.component_id) as v
       from ${submittedPoints(competitionId)}
     )
-    select jc.entry_id, jc.judge_id, null as code, ${x100(sql`sum(jc.v)`, sql`d.d`)} as x100
-    from jc cross join d group by jc.entry_id, jc.judge_id
+    select jc.entry_id, jc.judge_id, null as code, ${x100(integerSum(db, sql`jc.v`), sql`d.d`)} as x100
+    from jc cross join d group by jc.entry_id, jc.judge_id, d.d
     union all
     select jc.entry_id, jc.judge_id, comp.code, ${x100(sql`jc.v`, sql`d.d`)} as x100
     from jc join comp on comp.component_id = jc.component_id cross join d

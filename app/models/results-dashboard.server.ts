@@ -111,9 +111,14 @@ async function disagreements(competitionId: number): Promise<Disagreement[]> {
     .where(notSetAside("s.id"))
     .groupBy(["e.id", "l.name", "i.id", "i.code", "i.name", "i.min_score", "i.max_score"])
     .having(
-      sql<boolean>`(max(sc.value) - min(sc.value)) * 1.0 >= (i.max_score - i.min_score) * ${DISAGREEMENT_SHARE}`,
+      // the share inline (a parameter beside integers would be read as an integer by PostgreSQL)
+      sql<boolean>`(max(sc.value) - min(sc.value)) * 1.0 >= (i.max_score - i.min_score) * ${sql.lit(DISAGREEMENT_SHARE)}`,
     )
-    .orderBy(sql`(max(sc.value) - min(sc.value)) * 1.0 / (i.max_score - i.min_score)`, "desc")
+    // one IEEE division of exact integers, alike on both databases
+    .orderBy(
+      sql`cast(max(sc.value) - min(sc.value) as double precision) / (i.max_score - i.min_score)`,
+      "desc",
+    )
     .orderBy("l.name")
     .orderBy("i.code")
     .limit(50)

@@ -367,12 +367,20 @@ function sheetChanges(
   return { before, after };
 }
 
-/** SQLite answers a full disk (or a failing one) with these codes; the save is then not made. */
+/**
+ * A full disk (or a failing one, or a database that only reads) answers with these codes; the
+ * save is then not made. SQLite's, and PostgreSQL's SQLSTATEs for the same: disk_full 53100,
+ * io_error 58030, read_only_sql_transaction 25006 (a standby).
+ */
+const PG_STORAGE_FAILURES = new Set(["53100", "58030", "25006"]);
 function isStorageFailure(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return (
     typeof code === "string" &&
-    (code === "SQLITE_FULL" || code.startsWith("SQLITE_IOERR") || code === "SQLITE_READONLY")
+    (code === "SQLITE_FULL" ||
+      code.startsWith("SQLITE_IOERR") ||
+      code === "SQLITE_READONLY" ||
+      PG_STORAGE_FAILURES.has(code))
   );
 }
 

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { sql } from "kysely";
+import { flag } from "../../db/dialect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../support/db";
 import { createScoringFixture } from "../support/scoring";
@@ -221,7 +222,7 @@ async function recounted(f: Fixture) {
     submitted: number;
     points: number;
     scores: number;
-  }>`select s.sheet_id, i.component_id, sh.entry_id, sh.status = 'submitted' as submitted,
+  }>`select s.sheet_id, i.component_id, sh.entry_id, ${flag(sql`sh.status = 'submitted'`)} as submitted,
        sum(coalesce(s.value, 0)) as points, count(*) as scores
      from scores s join indicators i on i.id = s.indicator_id join score_sheets sh on sh.id = s.sheet_id
      where s.sheet_id in (${sql.join(f.sheets)})

@@ -31,6 +31,8 @@ export class SaveLoad {
   private loops: Promise<void>[] = [];
   /** acknowledged versions the server later reported as missing (must stay empty) */
   lost: string[] = [];
+  /** told of every answer (its HTTP status, or 0 when none came) and how long it took */
+  onAnswer?: (status: number, ms: number) => void;
 
   constructor(
     private baseUrl: string,
@@ -85,6 +87,7 @@ export class SaveLoad {
       judge.sent.set(version + 1, list);
       let status: number;
       let body: { version?: number; current?: { version: number } } = {};
+      const started = performance.now();
       try {
         const res = await judge.client.post(`/api/sheets/${this.fx.slug}/${judge.code}`, {
           "score.A1": String(1 + (judge.n % 5)),
@@ -99,9 +102,11 @@ export class SaveLoad {
         else await res.body?.cancel();
       } catch {
         // the server is down, or went down before the whole answer arrived: not acknowledged
+        this.onAnswer?.(0, performance.now() - started);
         await new Promise((r) => setTimeout(r, 30));
         continue;
       }
+      this.onAnswer?.(status, performance.now() - started);
       if (status === 200 && typeof body.version === "number") {
         judge.version = body.version;
         judge.acked.push({ version: body.version, note });

@@ -7,7 +7,7 @@ import { migratedTestDatabase, tempDir, testDatabaseAt, testDialect } from "./db
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();

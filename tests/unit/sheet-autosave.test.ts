@@ -185,6 +185,39 @@ describe("a draft saved without its bad field", () => {
     expect(store.has(storageKey)).toBe(false);
     q.stop();
   });
+
+  it("keeps a save the server could not make (its database did not answer) and resends it unchanged", async () => {
+    vi.useFakeTimers();
+    try {
+      const { q, shown } = queue();
+      answers.push({ status: 503, body: { status: "unavailable", message: "…" } });
+      q.edit("score.A1", "4");
+      await q.send("save");
+      expect(shown.at(-1)).toEqual({ status: "unavailable" });
+      const kept = JSON.parse(store.get(storageKey)!) as DeviceCopy;
+      expect(kept.unacked?.values["score.A1"]).toBe("4");
+
+      answers.push({
+        status: 200,
+        body: {
+          status: "saved",
+          version: 4,
+          sheetStatus: "draft",
+          savedAt: "2026-11-20T01:04:00.000Z",
+          replayed: false,
+        },
+      });
+      await vi.advanceTimersByTimeAsync(2_000);
+      // the same request again: same key, same version
+      expect(sent).toHaveLength(2);
+      expect(sent[1]!.get("key")).toBe(sent[0]!.get("key"));
+      expect(sent[1]!.get("version")).toBe("3");
+      expect(store.has(storageKey)).toBe(false);
+      q.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe("reopening the page after an unanswered send that did arrive", () => {

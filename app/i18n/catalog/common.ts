@@ -59,6 +59,8 @@ export const common = defineMessages({
     "error.misdirected":
       "Server ini tidak melayani alamat tersebut. Buka Juara dengan alamat yang diberikan panitia.",
     "error.500": "Terjadi kesalahan di server. Isian Anda tidak hilang; coba lagi sebentar lagi.",
+    "error.503":
+      "Basis data Juara sedang tidak dapat dihubungi, jadi permintaan ini tidak dapat diselesaikan. Coba lagi sebentar lagi.",
     "error.backHome": "Kembali ke beranda",
     "error.400":
       "Permintaan tidak dapat diproses: isian formulir tidak lengkap atau tidak sah. Kembali dan coba lagi.",
@@ -126,6 +128,8 @@ export const common = defineMessages({
     "error.misdirected":
       "This server does not answer to that address. Open Juara at the address the organisers gave you.",
     "error.500": "A server error occurred. What you typed is not lost; try again shortly.",
+    "error.503":
+      "Juara's database cannot be reached right now, so this request could not be completed. Try again in a moment.",
     "error.backHome": "Back to home",
     "error.400":
       "The request could not be processed: the form was incomplete or invalid. Go back and try again.",

@@ -71,6 +71,8 @@ export const judge = defineMessages({
     "scoring.status.saving": "Menyimpan…",
     "scoring.status.saved": "Tersimpan pukul {time}",
     "scoring.status.offline": "Luring — disimpan di perangkat ini, dikirim saat tersambung lagi",
+    "scoring.status.unavailable":
+      "Server belum dapat menyimpan (basis data tidak menjawab) — disimpan di perangkat ini, dikirim ulang",
     "scoring.status.storage":
       "Tidak tersimpan di server (penyimpanan penuh) — disimpan di perangkat ini, dicoba lagi",
     "scoring.status.signedOut":
@@ -270,6 +272,8 @@ export const judge = defineMessages({
     "scoring.status.saving": "Saving…",
     "scoring.status.saved": "Saved at {time}",
     "scoring.status.offline": "Offline — kept on this device, sent when the connection returns",
+    "scoring.status.unavailable":
+      "The server cannot save yet (its database is not answering) — kept on this device, retrying",
     "scoring.status.storage":
       "Not saved on the server (storage full) — kept on this device, retrying",
     "scoring.status.signedOut":
