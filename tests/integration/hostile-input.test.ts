@@ -936,8 +936,8 @@ let sqliteFile: SqliteDatabase.Database | null = null;
 
 /**
  * Every table's content (sessions' last use and failed logins aside), as one hash. On SQLite the
- * rows as they lie in the file; on PostgreSQL each table's rows as text in sorted order, hashed
- * by the server itself (it has no fixed row order without ORDER BY).
+ * rows as they lie in the file; on PostgreSQL, which has no fixed row order without ORDER BY, the
+ * server sums a hash of each row's text (any order) and counts the rows, in one query.
  */
 async function fingerprint(): Promise<string> {
   const hash = crypto.createHash("sha256");
@@ -949,11 +949,11 @@ async function fingerprint(): Promise<string> {
   const query = tables
     .map(
       (t) =>
-        `select '${t}' as t, md5(coalesce(string_agg(r::text, '|' order by r::text), '')) as h from "${t}" r`,
+        `select '${t}' as t, count(*) as n, coalesce(sum(hashtext(r::text)::bigint), 0) as h from "${t}" r`,
     )
     .join(" union all ");
-  const { rows } = await sql.raw<{ t: string; h: string }>(query).execute(reader);
-  for (const r of rows) hash.update(r.t + r.h);
+  const { rows } = await sql.raw<{ t: string; n: number; h: number }>(query).execute(reader);
+  for (const r of rows) hash.update(`${r.t}:${r.n}:${r.h}`);
   return hash.digest("hex");
 }
 
