@@ -123,12 +123,18 @@ export function jsonArrayAgg(
 }
 
 /**
- * sum() of 64-bit integers as a 64-bit integer. SQLite's sum of integers is one (an overflow is
- * an error); PostgreSQL's sum(bigint) is `numeric`, whose `/` is not integer division, so it is
- * cast back (an overflow is an error there too, SQLSTATE 22003).
+ * sum() of 64-bit integers as a 64-bit integer (over the window `over` when given). SQLite's
+ * sum of integers is one (an overflow is an error); PostgreSQL's sum(bigint) is `numeric`, whose
+ * `/` is not integer division, so it is cast back (an overflow is an error there too, SQLSTATE
+ * 22003).
  */
-export function integerSum(db: AnyDb, value: RawBuilder<unknown>): RawBuilder<number> {
-  return isPostgres(db) ? sql<number>`cast(sum(${value}) as bigint)` : sql<number>`sum(${value})`;
+export function integerSum(
+  db: AnyDb,
+  value: RawBuilder<unknown>,
+  over?: RawBuilder<unknown>,
+): RawBuilder<number> {
+  const sum = over ? sql`sum(${value}) over (${over})` : sql`sum(${value})`;
+  return isPostgres(db) ? sql<number>`cast(${sum} as bigint)` : sql<number>`${sum}`;
 }
 
 /**

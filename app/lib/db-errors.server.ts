@@ -43,3 +43,32 @@ export function isConstraintViolation(error: unknown, message?: string): boolean
   if (!refused || message === undefined) return refused;
   return String((error as { message?: unknown }).message ?? "").includes(message);
 }
+
+/**
+ * Thrown inside a transaction whose conditional write (`… where version = ?`) found the row
+ * already moved on: another transaction committed between this one's checks and its write.
+ */
+export class Overtaken extends Error {
+  constructor() {
+    super("Another transaction wrote this row first");
+  }
+}
+
+/**
+ * Runs `transaction` (checks, then writes) again when another one overtook it: its conditional
+ * write found the row moved on (`Overtaken`), or the row or one-time key it inserted had just been
+ * inserted by the other (a unique key). Run again, the checks see what the other wrote and answer
+ * as the later of the two: a conflict, or the first one's answer to a request sent twice.
+ * PostgreSQL runs transactions side by side (a pool, several app processes); SQLite runs write
+ * transactions one after the other, where this never happens.
+ */
+export async function runAgainIfOvertaken<T>(transaction: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await transaction();
+    } catch (error) {
+      if (attempt < 3 && (error instanceof Overtaken || isUniqueViolation(error))) continue;
+      throw error;
+    }
+  }
+}

@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import type { ReadableStream as NodeWebStream } from "node:stream/web";
 import { pipeline } from "node:stream/promises";
 import { sql } from "kysely";
+import { isPostgres } from "../../db/dialect";
 import type { Competition, EvidenceKind, EvidenceSource, Executor, Role } from "../../db/schema";
 import { recordAudit } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
@@ -171,6 +172,16 @@ async function storedBytes(entryId: number, db: Executor): Promise<number> {
   return Number(row.total);
 }
 
+/**
+ * Locks the entry's row for the rest of the transaction, so that two uploads to one entry count
+ * its room and its files one after the other: PostgreSQL runs them side by side (a pool, several
+ * app processes); SQLite's single writer already runs them in turn (and has no `for update`).
+ */
+async function lockEntry(entryId: number, trx: Executor): Promise<void> {
+  if (isPostgres(trx))
+    await trx.selectFrom("entries").select("id").where("id", "=", entryId).forUpdate().execute();
+}
+
 /** A File's bytes streamed to the tmp folder, at most one byte past the limit. */
 async function spool(file: File, filesDir: string): Promise<{ path: string; bytes: number }> {
   const target = await tmpName(filesDir, "u");
@@ -304,6 +315,7 @@ export async function storeEvidence(input: StoreEvidenceInput): Promise<Evidence
       if (stored.kind === "pdf") tmp = null; // moved (or dropped as a duplicate) by putFile
       const result = await db.transaction().execute(async (trx) => {
         // checked again where it counts: two uploads at once cannot both take the last room
+        await lockEntry(ctx.entryId, trx);
         if ((await storedBytes(ctx.entryId, trx)) + stored.bytes > MAX_ENTRY_BYTES) return null;
         const user = await trx
           .selectFrom("users")
@@ -428,6 +440,8 @@ export async function addVideoLink(input: {
   );
   if (who) return refused(who, shown);
   const id = await db.transaction().execute(async (trx) => {
+    // two saves of the form at once must not both replace the link
+    await lockEntry(ctx.entryId, trx);
     const user = await trx
       .selectFrom("users")
       .select(["id", "name", "email"])

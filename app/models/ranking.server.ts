@@ -243,9 +243,9 @@ function criteria(competitionId: number, stages: RawBuilder<unknown>) {
  * (a sheet's points for one component, `sheet_points`, which carries its sheet's entry and
  * status).
  */
-function submittedPoints(competitionId: number) {
+function submittedPoints(competitionId: number, join: RawBuilder<unknown> = sql``) {
   return sql`entries e
-      join sheet_points p on p.entry_id = e.id and p.submitted = 1
+      join sheet_points p on p.entry_id = e.id and p.submitted = 1${join}
       where e.competition_id = ${competitionId} and ${activeEntry("e")} and ${notSetAside("p.sheet_id")}`;
 }
 
@@ -269,10 +269,13 @@ function scoredSeries(competitionId: number, method: Aggregation, through: numbe
   const sum = (value: RawBuilder<unknown>) => integerSum(db, value);
   const totals = sql`
     jt as (
-      select e.id as entry_id, p.sheet_id,
-        max((select stage_id from factors where factors.component_id = p.component_id)) as stage_id,
-        ${sum(sql`p.points * (select f from factors where factors.component_id = p.component_id)`)} as t
-      from ${submittedPoints(competitionId)}
+      select e.id as entry_id, p.sheet_id, max(fa.stage_id) as stage_id, ${sum(sql`p.points * fa.f`)} as t
+      from ${submittedPoints(
+        competitionId,
+        // a cross join: SQLite keeps it the inner loop, so the points stream in index order;
+        // PostgreSQL, free to reorder, hashes the few factors instead of a subquery per row
+        sql` cross join factors fa`,
+      )} and fa.component_id = p.component_id
       group by e.id, p.sheet_id
     )`;
   // the median needs each series in order (rn of n); the means need only sums, maxima and minima
@@ -477,7 +480,9 @@ async function rankingRows(
   db: Executor,
 ): Promise<Row[]> {
   const prizeRoman = (n: RawBuilder<unknown>) => romanSql(n);
-  const sum = (value: RawBuilder<unknown>) => integerSum(db, value);
+  // Σ over the entry's stage finals up to this one (one final per entry and stage)
+  const upToHere = (value: RawBuilder<unknown>, factor: RawBuilder<unknown> = sql`1`) =>
+    sql`${factor} * ${integerSum(db, value, sql`partition by a.entry_id order by a.position`)}`;
   const through = Math.max(1, Math.trunc(currentStage));
   const positions = Array.from({ length: through }, (_, i) => i + 1);
   const query = sql<Row>`
@@ -499,16 +504,14 @@ async function rankingRows(
     -- sum of stage finals is one fraction of integers, Σ w × num × (K / k) / (D × K × Σ w)
     ${lcmOf("kk", sql`select distinct k as m from sf`)},
     -- C_s, each entry's cumulative score after each scored stage it has a final in (×100),
-    -- beside F_s, the stage's own final (a is one stage final: its max is itself)
+    -- beside F_s, the stage's own final: running sums over the entry's stage finals in stage
+    -- order (a window, not a self-join, which PostgreSQL would plan as a loop over all pairs)
     cum as materialized (
-      select a.entry_id, a.stage_id, max(a.x100) as f_x100,
-        case when st.combine = 'last' then max(a.x100)
-          else ${x100(sum(sql`b.w * b.num * (kk.kk / b.k)`), sql`d.d * kk.kk * sum(b.w)`)}
+      select a.entry_id, a.stage_id, a.x100 as f_x100,
+        case when st.combine = 'last' then a.x100
+          else ${x100(upToHere(sql`a.w * a.num * (kk.kk / a.k)`), upToHere(sql`a.w`, sql`d.d * kk.kk`))}
         end as c_x100
-      from sf a
-      join sf b on b.entry_id = a.entry_id and b.position <= a.position
-      cross join d cross join kk cross join settings st
-      group by a.entry_id, a.stage_id, st.combine, d.d, kk.kk
+      from sf a cross join d cross join kk cross join settings st
     ),
     -- every active entry (an entry without submitted sheets has no final)
     base as materialized (

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Competition, Executor } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
+import { Overtaken, runAgainIfOvertaken } from "~/lib/db-errors.server";
 import { getDb } from "~/lib/db.server";
 import { refuse, type FieldErrors, type Result } from "~/lib/forms";
 import {
@@ -326,6 +327,15 @@ export async function saveSelfAssessment(
   entryId: number,
   form: SelfAssessmentForm,
 ): Promise<SaveSelfAssessmentResult> {
+  // a save sent twice at once, or two at once, answer as if one came after the other
+  return runAgainIfOvertaken(() => saveSelfAssessmentOnce(actor, entryId, form));
+}
+
+async function saveSelfAssessmentOnce(
+  actor: Actor,
+  entryId: number,
+  form: SelfAssessmentForm,
+): Promise<SaveSelfAssessmentResult> {
   return getDb()
     .transaction()
     .execute(async (trx): Promise<SaveSelfAssessmentResult> => {
@@ -435,8 +445,8 @@ export async function saveSelfAssessment(
           .where("entry_id", "=", entryId)
           .where("version", "=", current.version)
           .executeTakeFirst();
-        if (Number(done.numUpdatedRows) !== 1)
-          return refusal("library.selfAssessment.error.stale", 409, current.version);
+        // never inside SQLite's single writer; on PostgreSQL the conditional update is the guard
+        if (Number(done.numUpdatedRows) !== 1) throw new Overtaken();
       }
       await trx.deleteFrom("claim_values").where("entry_id", "=", entryId).execute();
       const byCode = new Map(claims.map((c) => [c.code, c.indicatorId]));

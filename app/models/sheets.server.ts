@@ -1,6 +1,7 @@
 import { sql, type SqlBool } from "kysely";
 import type { CompetitionStatus, Executor, SheetStatus } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
+import { Overtaken, runAgainIfOvertaken } from "~/lib/db-errors.server";
 import { getDb } from "~/lib/db.server";
 import type {
   SavedOutcome,
@@ -404,9 +405,11 @@ export async function saveSheet(
   session: SaveSession,
 ): Promise<SaveOutcome> {
   try {
-    return await getDb()
-      .transaction()
-      .execute((trx) => saveIn(actor, slug, code, form, session, trx));
+    return await runAgainIfOvertaken(() =>
+      getDb()
+        .transaction()
+        .execute((trx) => saveIn(actor, slug, code, form, session, trx)),
+    );
   } catch (error) {
     if (isStorageFailure(error)) return { status: "storage" };
     throw error;
@@ -455,11 +458,8 @@ async function saveIn(
     replayed: false,
   };
   const sheetId = await writeSheet(plan, saved, session, trx);
-  if (sheetId === null) {
-    // cannot happen inside SQLite's single writer, but the conditional update is the real guard
-    const current = stateOf(await readSheet(plan.access.entryId, plan.judgeId, trx));
-    return { status: "conflict", current };
-  }
+  // never inside SQLite's single writer; on PostgreSQL the conditional update is the guard
+  if (sheetId === null) throw new Overtaken();
   await recordSave(actor, plan, saved, sheetId, session, trx);
   await rememberAnswer(plan, saved, sheetId, trx);
   return partly(saved, plan.refused);

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from "kysely";
-import { idColumn } from "../dialect";
+import { idColumn, isPostgres } from "../dialect";
 
 /**
  * The library's own side (docs/decisions/012-self-assessment.md): the values a library reports
@@ -24,6 +24,8 @@ import { idColumn } from "../dialect";
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
+  // an 8-byte float on both (SQLite's REAL; PostgreSQL's real would be 4 bytes)
+  const float = isPostgres(db) ? "double precision" : "real";
   await db.schema.alterTable("competitions").addColumn("self_assessment_opens", "text").execute();
   await db.schema.alterTable("competitions").addColumn("self_assessment_closes", "text").execute();
   await db.schema
@@ -65,7 +67,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         .defaultTo("")
         .check(sql`length(unit) <= 20`),
     )
-    .addColumn("standard_min", "real")
+    .addColumn("standard_min", float)
     .execute();
 
   await db.schema
@@ -171,8 +173,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("bytes", "integer")
     .addColumn("width", "integer")
     .addColumn("height", "integer")
-    .addColumn("gps_lat", "real")
-    .addColumn("gps_lon", "real")
+    .addColumn("gps_lat", float)
+    .addColumn("gps_lon", float)
     .addColumn("taken_at", "text")
     .addColumn("created_at", "text", (c) => c.notNull())
     .addCheckConstraint("evidence_files_link", sql`(kind = 'video') = (url is not null)`)

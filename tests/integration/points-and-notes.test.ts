@@ -1,9 +1,9 @@
-import SqliteDatabase from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, migrateToLatest } from "../../db/connection";
+import { sql } from "kysely";
 import { aggregateSums } from "../../app/models/points.server";
 import { roundX100 } from "../../app/lib/scoring";
 import { tempDir } from "../support/db";
+import { preparedDatabase, type PreparedDatabase } from "../support/prepared-db";
 import { HttpClient } from "../support/http";
 import { createScoringFixture, FIXTURE_PASSWORD, type ScoringFixture } from "../support/scoring";
 import { startServer, type RunningServer } from "../support/server";
@@ -23,7 +23,7 @@ import { startServer, type RunningServer } from "../support/server";
 let server: RunningServer;
 let data: { dir: string; remove: () => void };
 let fx: ScoringFixture;
-let reader: SqliteDatabase.Database;
+let prepared: PreparedDatabase;
 let chair: HttpClient;
 const judges: HttpClient[] = [];
 const NOTE = "Tambah jam buka sore hari; ajak karang taruna membuat pojok baca.";
@@ -43,20 +43,21 @@ async function submit(judge: number, code: string, a1: number, a2: number, b1: n
   expect(res.status, `${judge} ${code}`).toBe(200);
 }
 
-function notes() {
-  return reader
-    .prepare(
-      `select l.code, n.judge_id as judge, n.text, n.included from coaching_notes n
-       join entries e on e.id = n.entry_id join libraries l on l.id = e.library_id
-       order by l.code, n.judge_id`,
-    )
-    .all() as { code: string; judge: number; text: string; included: number }[];
+async function notes() {
+  const { rows } = await sql<{ code: string; judge: number; text: string; included: number }>`
+    select l.code, n.judge_id as judge, n.text, n.included from coaching_notes n
+    join entries e on e.id = n.entry_id join libraries l on l.id = e.library_id
+    order by l.code, n.judge_id`.execute(prepared.db);
+  return rows;
 }
 
 const audits = (entity: string) =>
-  reader
-    .prepare("select action, before_json, after_json from audit_log where entity_type = ?")
-    .all(entity) as { action: string; before_json: string | null; after_json: string | null }[];
+  prepared.db
+    .selectFrom("audit_log")
+    .select(["action", "before_json", "after_json"])
+    .where("entity_type", "=", entity)
+    .orderBy("id")
+    .execute();
 
 /** The CSV's rows as arrays of cells (the Indonesian export: `;` between cells, decimal comma). */
 async function csv(): Promise<string[][]> {
@@ -78,12 +79,12 @@ async function setPoints(display: string, factor = "10") {
 
 beforeAll(async () => {
   data = tempDir();
-  const setup = createDb(`file:${data.dir}/juara.db`);
-  await migrateToLatest(setup.db);
-  fx = await createScoringFixture(setup.db, { slug: "poin-2026", entries: 3, judges: 3 });
-  await setup.db.destroy();
-  server = await startServer({ dataDir: data.dir, env: { JUARA_NO_DEMO: "1" } });
-  reader = new SqliteDatabase(`${data.dir}/juara.db`, { readonly: true });
+  prepared = await preparedDatabase(data.dir);
+  fx = await createScoringFixture(prepared.db, { slug: "poin-2026", entries: 3, judges: 3 });
+  server = await startServer({
+    dataDir: data.dir,
+    env: { ...prepared.env, JUARA_NO_DEMO: "1" },
+  });
   chair = new HttpClient(server.url);
   expect((await chair.login(fx.chair.email, FIXTURE_PASSWORD)).status).toBe(302);
   for (const j of fx.judges) {
@@ -94,8 +95,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  reader?.close();
   await server?.stop();
+  await prepared?.close();
   data?.remove();
 });
 
@@ -111,11 +112,13 @@ describe("coaching notes", () => {
     const res = await judges[0]!.post(noteUrl(L(2)), { intent: "note", text: NOTE });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`/judge/${fx.slug}/${L(2)}?noteSaved=1#coaching-note`);
-    expect(notes()).toEqual([{ code: L(2), judge: fx.judges[0]!.id, text: NOTE, included: 0 }]);
+    expect(await notes()).toEqual([
+      { code: L(2), judge: fx.judges[0]!.id, text: NOTE, included: 0 },
+    ]);
     const page = await (await judges[0]!.get(`/judge/${fx.slug}/${L(2)}?noteSaved=1`)).text();
     expect(page).toContain("Catatan pembinaan tersimpan.");
     expect(page).toContain(NOTE);
-    const [created] = audits("coaching_note");
+    const [created] = await audits("coaching_note");
     expect(created!.action).toBe("create");
     expect(JSON.parse(created!.after_json!)).toEqual({ library: L(2), text: NOTE });
   });
@@ -130,7 +133,7 @@ describe("coaching notes", () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { note: { ok: boolean; text: string } };
     expect(body.note).toMatchObject({ ok: true, text: changed });
-    const update = audits("coaching_note").at(-1)!;
+    const update = (await audits("coaching_note")).at(-1)!;
     expect(update.action).toBe("update");
     expect(JSON.parse(update.before_json!).text).toBe(NOTE);
     expect(JSON.parse(update.after_json!).text).toBe(changed);
@@ -141,30 +144,32 @@ describe("coaching notes", () => {
   });
 
   it("keeps an over-long note in the form and stores nothing", async () => {
-    const before = notes();
+    const before = await notes();
     const long = `panjang ${"x".repeat(4000)}`;
     const res = await judges[0]!.post(noteUrl(L(2)), { intent: "note", text: long });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain(long); // the judge's text comes back in the box
-    expect(notes()).toEqual(before);
+    expect(await notes()).toEqual(before);
   });
 
   it("refuses other judges (404), chairs (403) and visitors (302)", async () => {
-    const before = notes();
+    const before = await notes();
     // judge 3 is in conflict with L1: not theirs
     expect((await judges[2]!.post(noteUrl(L(1)), { intent: "note", text: "x" })).status).toBe(404);
     expect((await chair.post(noteUrl(L(2)), { intent: "note", text: "x" })).status).toBe(403);
     const anonymous = new HttpClient(server.url);
     expect((await anonymous.post(noteUrl(L(2)), { intent: "note", text: "x" })).status).toBe(302);
-    expect(notes()).toEqual(before);
+    expect(await notes()).toEqual(before);
   });
 
   it("is read-only once the judge's sheet is submitted", async () => {
     await submit(1, L(2), 4, 7, 3);
     const res = await judges[0]!.post(noteUrl(L(2)), { intent: "note", text: "ganti" });
     expect(res.status).toBe(409);
-    expect(notes().find((n) => n.judge === fx.judges[0]!.id)!.text).toBe(`${NOTE} Lanjutkan.`);
+    expect((await notes()).find((n) => n.judge === fx.judges[0]!.id)!.text).toBe(
+      `${NOTE} Lanjutkan.`,
+    );
     const page = await (await judges[0]!.get(`/judge/${fx.slug}/${L(2)}`)).text();
     expect(page).toMatch(/<textarea id="coaching-note"[^>]*readOnly|<textarea[^>]*readonly/i);
   });
@@ -191,15 +196,16 @@ describe("coaching notes", () => {
     expect((await split(`${url}?names=1`)).sheet).toContain("Juri 1 poin-2026");
 
     // only judge 2's note
-    const stage = (
-      reader.prepare("select stage_id from coaching_notes limit 1").get() as { stage_id: number }
-    ).stage_id;
+    const { stage_id: stage } = await prepared.db
+      .selectFrom("coaching_notes")
+      .select("stage_id")
+      .executeTakeFirstOrThrow();
     const res = await chair.post(url, { intent: "include", note: `${stage}:${fx.judges[1]!.id}` });
     expect(res.status).toBe(200);
     page = await split(url);
     expect(page.sheet).toContain("Perbaiki katalog.");
     expect(page.sheet).not.toContain(NOTE);
-    const include = audits("coaching_note").at(-1)!;
+    const include = (await audits("coaching_note")).at(-1)!;
     expect(include.action).toBe("include");
     expect(JSON.parse(include.after_json!).included).toEqual([`${stage}:${fx.judges[1]!.id}`]);
 
@@ -231,7 +237,7 @@ describe("points beside the score", () => {
     expect((await setPoints("weighted", "2.5")).status).toBe(400);
     expect((await setPoints("dobel")).status).toBe(400);
     expect((await setPoints("weighted", "10")).status).toBe(200);
-    const change = audits("competition").at(-1)!;
+    const change = (await audits("competition")).at(-1)!;
     expect(JSON.parse(change.before_json!)).toEqual({ pointsDisplay: "none", pointsFactor: 10 });
     expect(JSON.parse(change.after_json!)).toEqual({ pointsDisplay: "weighted", pointsFactor: 10 });
   });
@@ -278,11 +284,11 @@ describe("points beside the score", () => {
     expect(
       (await chair.post(base(), { intent: "status", to: "published", confirm: "yes" })).status,
     ).toBe(302);
-    const frozen = reader
-      .prepare(
-        "select library_code as code, points_sum_x100 as sum from published_results order by rank",
-      )
-      .all();
+    const frozen = await prepared.db
+      .selectFrom("published_results")
+      .select(["library_code as code", "points_sum_x100 as sum"])
+      .orderBy("rank")
+      .execute();
     expect(frozen).toEqual([
       { code: L(1), sum: 1550 },
       { code: L(2), sum: 1500 },

@@ -1,12 +1,12 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, migrateToLatest } from "../../db/connection";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
 import { seedDemo } from "../../app/models/demo.server";
 import { HttpClient } from "../support/http";
 import { insertPublishedCompetition } from "../support/published";
 import { startServer, type RunningServer } from "../support/server";
 import { tempDir } from "../support/db";
+import { preparedDatabase, type PreparedDatabase } from "../support/prepared-db";
 
 const overall = [
   {
@@ -64,11 +64,12 @@ const overall = [
 describe("public pages", () => {
   let server: RunningServer;
   let data: { dir: string; remove: () => void };
+  let prepared: PreparedDatabase;
 
   beforeAll(async () => {
     data = tempDir();
-    const { db } = createDb(`file:${data.dir}/juara.db`);
-    await migrateToLatest(db);
+    prepared = await preparedDatabase(data.dir);
+    const db = prepared.db;
     await seedDemo(db); // kutim-2024 is in scoring: not public; kutim-2023 is published
     await db
       .insertInto("libraries")
@@ -166,11 +167,11 @@ describe("public pages", () => {
         },
       ],
     });
-    await db.destroy();
-    server = await startServer({ dataDir: data.dir });
+    server = await startServer({ dataDir: data.dir, env: prepared.env });
   });
   afterAll(async () => {
     await server?.stop();
+    await prepared?.close();
     data.remove();
   });
 

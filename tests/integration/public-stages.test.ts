@@ -1,4 +1,3 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../app/lib/audit.server";
 import { formatScore } from "../../app/lib/format";
@@ -8,6 +7,7 @@ import { computeRanking, type Ranking } from "../../app/models/ranking.server";
 import { advanceStage, recordAdminCheck } from "../../app/models/stages.server";
 import { changeStatus } from "../../app/models/status.server";
 import { createTestDb, type TestDb } from "../support/db";
+import { serverOn } from "../support/prepared-db";
 import { HttpClient } from "../support/http";
 import { createScoringFixture, FIXTURE_PASSWORD, type ScoringFixture } from "../support/scoring";
 import { startServer, type RunningServer } from "../support/server";
@@ -288,7 +288,7 @@ beforeAll(async () => {
     .where("id", "=", single.competitionId)
     .execute();
 
-  server = await startServer({ dataDir: path.dirname(t.file) });
+  server = await startServer(serverOn(t));
 }, 120_000);
 
 afterAll(async () => {
@@ -487,7 +487,7 @@ describe("a published competition with stages", () => {
       live.entries.find((e) => e.code === "P2")!.stages.find((s) => s.code === "VISIT")!
         .stageScoreX100,
     ).toBe(10000);
-    server = await startServer({ dataDir: path.dirname(t.file) });
+    server = await startServer(serverOn(t));
     const html = await (await new HttpClient(server.url).get(`/competitions/${STAGED}`)).text();
     expect(html).not.toContain("DIUBAH");
     expect(between(html, '<article class="winners-page">', "</article>")).toBe(firstWinnersPage);
@@ -560,7 +560,7 @@ describe("a publication made before the stages' own scores were frozen", () => {
   it("shows the combined score at each stage, labelled as such, and no own score", async () => {
     await server.stop();
     await t.db.updateTable("published_stage_results").set({ stage_score_x100: null }).execute();
-    server = await startServer({ dataDir: path.dirname(t.file) });
+    server = await startServer(serverOn(t));
     const client = new HttpClient(server.url);
     const html = await (await client.get(`/competitions/${STAGED}`)).text();
     const table = between(html, '<table class="stage-scores">', "</table>");

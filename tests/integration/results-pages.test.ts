@@ -1,9 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, migrateToLatest } from "../../db/connection";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
 import { seedDemo } from "../../app/models/demo.server";
 import { tempDir } from "../support/db";
+import { preparedDatabase, type PreparedDatabase } from "../support/prepared-db";
 import { HttpClient } from "../support/http";
 import { insertPublishedCompetition } from "../support/published";
 import { createScoringFixture, type ScoringFixture } from "../support/scoring";
@@ -12,6 +12,7 @@ import { startServer, type RunningServer } from "../support/server";
 /** The chair's results pages, the exports and the public JSON, through the real server. */
 let server: RunningServer;
 let data: { dir: string; remove: () => void };
+let prepared: PreparedDatabase;
 let chair: HttpClient;
 let tie: ScoringFixture;
 let tieEntries: { id: number; code: string }[] = [];
@@ -29,8 +30,8 @@ const CROSS = [
 
 beforeAll(async () => {
   data = tempDir();
-  const { db } = createDb(`file:${data.dir}/juara.db`);
-  await migrateToLatest(db);
+  prepared = await preparedDatabase(data.dir);
+  const db = prepared.db;
   await seedDemo(db);
   await insertPublishedCompetition(db, {
     slug: "kategori-2025",
@@ -137,13 +138,13 @@ beforeAll(async () => {
       .where("sheet_id", "=", key.sheet_id)
       .where("indicator_id", "=", key.indicator_id)
       .execute();
-  await db.destroy();
-  server = await startServer({ dataDir: data.dir });
+  server = await startServer({ dataDir: data.dir, env: prepared.env });
   chair = new HttpClient(server.url);
   expect((await chair.login("ketua@juara.demo", DEMO_PASSWORD)).status).toBe(302);
 });
 afterAll(async () => {
   await server?.stop();
+  await prepared?.close();
   data?.remove();
 });
 

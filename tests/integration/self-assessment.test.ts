@@ -1,8 +1,6 @@
-import path from "node:path";
-import SqliteDatabase from "better-sqlite3";
+import { sql } from "kysely";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, migrateToLatest } from "../../db/connection";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
 import { hashPassword } from "../../app/lib/password.server";
 import { formOf, parseDecimal, selfAssessmentSchema } from "../../app/lib/self-assessment";
@@ -21,6 +19,7 @@ import {
 import { saveSheet } from "../../app/models/sheets.server";
 import { advanceStage } from "../../app/models/stages.server";
 import { createTestDb, tempDir, type TestDb } from "../support/db";
+import { preparedDatabase, type PreparedDatabase } from "../support/prepared-db";
 import { HttpClient } from "../support/http";
 import { createScoringFixture, type ScoringFixture } from "../support/scoring";
 import { startServer, type RunningServer } from "../support/server";
@@ -145,6 +144,75 @@ describe("self-assessment, through the models", () => {
     );
     expect(again).toMatchObject({ ok: true, version: 1 });
     expect((await getSelfAssessment(entryId)).values).toEqual({ A1: "1200" });
+  });
+
+  it("answers two saves at the same moment as if one came after the other", async () => {
+    // on PostgreSQL they run side by side (two app processes, or one pool); on SQLite in turn
+    const other = await createScoringFixture(t.db, {
+      slug: "serentak-2026",
+      entries: 2,
+      judges: 1,
+    });
+    const { id: otherStage } = await t.db
+      .selectFrom("stages")
+      .select("id")
+      .where("competition_id", "=", other.competitionId)
+      .executeTakeFirstOrThrow();
+    const otherChair = { id: other.chair.id, label: "Ketua" };
+    expect(
+      await saveStageClaims(otherChair, other.competitionId, otherStage, {
+        A1: { kind: "number", unit: "judul", standardMin: 1000 },
+      }),
+    ).toMatchObject({ ok: true });
+    await setSelfAssessmentWindow(otherChair, other.competitionId, {
+      opens: day(-1),
+      closes: day(1),
+    });
+    const claims = await listClaims(other.competitionId);
+    const draft = (value: string) => {
+      const parsed = selfAssessmentSchema(claims).safeParse({
+        version: "0",
+        intent: "save",
+        "value.A1": value,
+      });
+      if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues));
+      return formOf(parsed.data as Record<string, unknown>, claims);
+    };
+    const [twice, two] = await Promise.all(
+      other.codes.map(
+        async (code) =>
+          (
+            await t.db
+              .selectFrom("entries as e")
+              .innerJoin("libraries as l", "l.id", "e.library_id")
+              .select("e.id")
+              .where("l.code", "=", code)
+              .where("e.competition_id", "=", other.competitionId)
+              .executeTakeFirstOrThrow()
+          ).id,
+      ),
+    );
+
+    // one save sent twice (a double click, a resend): both answered as saved, written once
+    const same = draft("1.500");
+    const resent = await Promise.all([
+      saveSelfAssessment(library, twice!, same),
+      saveSelfAssessment(library, twice!, same),
+    ]);
+    for (const answer of resent) expect(answer).toMatchObject({ ok: true, version: 1 });
+    expect(await getSelfAssessment(twice!)).toMatchObject({ version: 1, values: { A1: "1500" } });
+
+    // two different saves of one version: one is kept, the other told it is stale
+    const answers = await Promise.all([
+      saveSelfAssessment(library, two!, draft("700")),
+      saveSelfAssessment(library, two!, draft("800")),
+    ]);
+    expect(answers.map((a) => a.ok).sort()).toEqual([false, true]);
+    const refused = answers.find((a) => !a.ok)!;
+    expect(refused).toMatchObject({ ok: false, httpStatus: 409, version: 1 });
+    expect(!refused.ok && refused.errors._form).toEqual(["library.selfAssessment.error.stale"]);
+    const kept = answers[0]!.ok ? "700" : "800";
+    expect(await getSelfAssessment(two!)).toMatchObject({ version: 1, values: { A1: kept } });
   });
 
   it("names every missing value on submit, then submits and turns read-only", async () => {
@@ -355,14 +423,14 @@ describe("self-assessment, through the models", () => {
 describe("self-assessment, through the real server", () => {
   let server: RunningServer;
   let data: { dir: string; remove: () => void };
-  let reader: SqliteDatabase.Database;
+  let prepared: PreparedDatabase;
   const clients = {} as Record<"library" | "other" | "chair" | "judge" | "anonymous", HttpClient>;
   const page = "/library/kutim-2024";
 
   beforeAll(async () => {
     data = tempDir();
-    const { db } = createDb(`file:${data.dir}/juara.db`);
-    await migrateToLatest(db);
+    prepared = await preparedDatabase(data.dir);
+    const { db } = prepared;
     await seedDemo(db);
     const now = new Date().toISOString();
     const hash = await hashPassword(DEMO_PASSWORD);
@@ -411,9 +479,7 @@ describe("self-assessment, through the real server", () => {
         })
         .execute();
     (globalThis as { codes?: string[] }).codes = indicators.map((i) => i.code);
-    await db.destroy();
-    server = await startServer({ dataDir: data.dir });
-    reader = new SqliteDatabase(path.join(data.dir, "juara.db"), { readonly: true });
+    server = await startServer({ dataDir: data.dir, env: prepared.env });
     const logins = {
       library: "pengelola@sepaso.test",
       other: "pengelola@kaubun.test",
@@ -428,8 +494,8 @@ describe("self-assessment, through the real server", () => {
     }
   });
   afterAll(async () => {
-    reader?.close();
     await server?.stop();
+    await prepared?.close();
     data?.remove();
   });
 
@@ -439,14 +505,13 @@ describe("self-assessment, through the real server", () => {
     for (const [k, v] of Object.entries(fields)) body.append(k, v);
     return body;
   };
-  const stored = () =>
-    reader
-      .prepare(
-        `select sa.status, sa.version from self_assessments sa join entries e on e.id = sa.entry_id
-         join libraries l on l.id = e.library_id join competitions c on c.id = e.competition_id
-         where l.code = 'SEPASO' and c.slug = 'kutim-2024'`,
-      )
-      .get() as { status: string; version: number } | undefined;
+  const stored = async () =>
+    (
+      await sql<{ status: string; version: number }>`
+        select sa.status, sa.version from self_assessments sa join entries e on e.id = sa.entry_id
+        join libraries l on l.id = e.library_id join competitions c on c.id = e.competition_id
+        where l.code = 'SEPASO' and c.slug = 'kutim-2024'`.execute(prepared.db)
+    ).rows[0];
 
   it("shows the form with the standard, and the registry's profile", async () => {
     const res = await clients.library.get(page);
@@ -470,13 +535,13 @@ describe("self-assessment, through the real server", () => {
       }),
     );
     expect(saved.status).toBe(200);
-    expect(stored()).toEqual({ status: "draft", version: 1 });
+    expect(await stored()).toEqual({ status: "draft", version: 1 });
     const stale = await clients.library.post(
       page,
       multipart({ intent: "save", version: "0", [`value.${code(0)}`]: "9" }),
     );
     expect(stale.status).toBe(409);
-    expect(stored()).toEqual({ status: "draft", version: 1 });
+    expect(await stored()).toEqual({ status: "draft", version: 1 });
     const bad = await clients.library.post(
       page,
       multipart({ intent: "save", version: "1", [`value.${code(0)}`]: "seribu" }),
@@ -512,17 +577,16 @@ describe("self-assessment, through the real server", () => {
         );
       return body;
     };
-    const kaubun = () =>
-      reader
-        .prepare(
-          `select sa.status, sa.version,
-             (select count(*) from evidence_files f where f.entry_id = e.id) as files
-           from entries e join libraries l on l.id = e.library_id
-           join competitions c on c.id = e.competition_id
-           left join self_assessments sa on sa.entry_id = e.id
-           where l.code = 'KAUBUN' and c.slug = 'kutim-2024'`,
-        )
-        .get() as { status: string | null; version: number | null; files: number };
+    const kaubun = async () =>
+      (
+        await sql<{ status: string | null; version: number | null; files: number }>`
+          select sa.status, sa.version,
+            (select count(*) from evidence_files f where f.entry_id = e.id) as files
+          from entries e join libraries l on l.id = e.library_id
+          join competitions c on c.id = e.competition_id
+          left join self_assessments sa on sa.entry_id = e.id
+          where l.code = 'KAUBUN' and c.slug = 'kutim-2024'`.execute(prepared.db)
+      ).rows[0]!;
 
     const form = await (await clients.other.get(page)).text();
     expect(form).toContain(`name="evidence.${code(0)}"`);
@@ -542,7 +606,7 @@ describe("self-assessment, through the real server", () => {
     const refusedPage = await first.text();
     expect(refusedPage).toContain("gambar.svg: bukan foto JPEG");
     expect(refusedPage).toContain("Draf tersimpan.");
-    expect(kaubun()).toEqual({ status: "draft", version: 1, files: 2 });
+    expect(await kaubun()).toEqual({ status: "draft", version: 1, files: 2 });
     const shown = await (await clients.other.get(page)).text();
     expect(shown).toMatch(/<img src="\/files\/\d+\/thumb" alt="ruang-baca.jpg"/);
     expect(shown).toContain("sk.pdf");
@@ -563,7 +627,7 @@ describe("self-assessment, through the real server", () => {
     );
     expect(notYet.status).toBe(400);
     expect(await notYet.text()).toContain("belum dikirim: ada berkas yang ditolak");
-    expect(kaubun()).toEqual({ status: "draft", version: 2, files: 2 });
+    expect(await kaubun()).toEqual({ status: "draft", version: 2, files: 2 });
 
     // a bad value refuses the form: the files chosen are not stored, and it says so
     const bad = await clients.other.post(
@@ -574,7 +638,7 @@ describe("self-assessment, through the real server", () => {
     );
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain("Berkas yang dipilih belum disimpan");
-    expect(kaubun()).toEqual({ status: "draft", version: 2, files: 2 });
+    expect(await kaubun()).toEqual({ status: "draft", version: 2, files: 2 });
 
     // the profile video link goes with the form; a bad one refuses it
     const badLink = await clients.other.post(
@@ -587,7 +651,7 @@ describe("self-assessment, through the real server", () => {
       multipart({ intent: "save", version: "2", video: "https://youtu.be/abc" }),
     );
     expect(linked.status).toBe(200);
-    expect(kaubun()).toEqual({ status: "draft", version: 3, files: 3 });
+    expect(await kaubun()).toEqual({ status: "draft", version: 3, files: 3 });
   });
 
   it("names the missing values on submit, then submits, then is read-only", async () => {
@@ -607,7 +671,7 @@ describe("self-assessment, through the real server", () => {
       }),
     );
     expect(done.status).toBe(200);
-    expect(stored()).toEqual({ status: "submitted", version: 2 });
+    expect(await stored()).toEqual({ status: "submitted", version: 2 });
     const html = await (await clients.library.get(page)).text();
     expect(html).not.toContain(`name="value.${code(0)}"`);
     expect(html).toContain("1.250 judul");
@@ -647,13 +711,13 @@ describe("self-assessment, through the real server", () => {
     ).toBe(404);
     const noReason = await clients.chair.post(view, { intent: "reopen", reason: " " });
     expect(noReason.status).toBe(400);
-    expect(stored()?.status).toBe("submitted");
+    expect((await stored())?.status).toBe("submitted");
     const reopened = await clients.chair.post(view, {
       intent: "reopen",
       reason: "Cek jumlah judul",
     });
     expect(reopened.status).toBe(200);
-    expect(stored()?.status).toBe("draft");
+    expect((await stored())?.status).toBe("draft");
     const page2 = await (await clients.library.get(page)).text();
     expect(page2).toContain("Cek jumlah judul");
     expect(page2).toContain(`name="value.${code(0)}"`);
@@ -665,9 +729,11 @@ describe("self-assessment, through the real server", () => {
     expect(rejectNoReason.status).toBe(400);
     const accepted = await clients.chair.post(view, { intent: "accept", reason: "" });
     expect(accepted.status).toBe(200);
-    const lib = reader
-      .prepare("select opening_hours as hours from libraries where code = 'SEPASO'")
-      .get() as { hours: string };
+    const lib = await prepared.db
+      .selectFrom("libraries")
+      .select("opening_hours as hours")
+      .where("code", "=", "SEPASO")
+      .executeTakeFirstOrThrow();
     expect(lib.hours).toBe("08.00–16.00");
     expect((await clients.chair.post(view, { intent: "accept", reason: "" })).status).toBe(409);
   });

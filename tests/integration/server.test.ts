@@ -1,23 +1,27 @@
-import fs from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
-import SqliteDatabase from "better-sqlite3";
 import { translate } from "../../app/i18n";
+import { tempDir } from "../support/db";
 import { HttpClient, rawRequest } from "../support/http";
+import { preparedDatabase, type PreparedDatabase } from "../support/prepared-db";
 import { startServer, type RunningServer } from "../support/server";
 
 /** The built app on a real server with a fresh database, as `npm start` runs it. */
 describe("the real server", () => {
   let server: RunningServer;
+  let data: { dir: string; remove: () => void };
+  let prepared: PreparedDatabase;
 
   beforeAll(async () => {
-    // no SESSION_SECRET: the server must generate one and keep it in the data folder
-    server = await startServer({ env: { SESSION_SECRET: "" } });
+    // a migrated, empty database: the server seeds the demo on its first start
+    data = tempDir();
+    prepared = await preparedDatabase(data.dir);
+    server = await startServer({ dataDir: data.dir, env: prepared.env });
   });
   afterAll(async () => {
-    await server.stop();
-    await server.cleanup();
+    await server?.stop();
+    await prepared?.close();
+    data?.remove();
   });
 
   it("seeds the demo on first start and prints the demo logins", () => {
@@ -253,17 +257,13 @@ describe("the real server", () => {
     expect(res.status).toBe(413);
   });
 
-  it("keeps the generated session secret across a restart, so people stay logged in", async () => {
-    const secretFile = path.join(server.dataDir, "session-secret");
-    expect(fs.existsSync(secretFile)).toBe(true);
-    expect(fs.statSync(secretFile).mode & 0o077).toBe(0);
+  it("keeps people logged in across a restart, and neither re-seeds nor reprints the logins", async () => {
     const client = new HttpClient(server.url);
     await client.login("ketua@juara.demo", DEMO_PASSWORD);
     await server.stop();
-    server = await startServer({ dataDir: server.dataDir, env: { SESSION_SECRET: "" } });
+    server = await startServer({ dataDir: data.dir, env: prepared.env });
     client.baseUrl = server.url;
     expect((await client.get("/dashboard")).status).toBe(200);
-    // a restart on an existing database neither re-seeds nor reprints the logins
     expect(server.output()).not.toContain("Demo logins");
   });
 
@@ -471,36 +471,36 @@ describe("the real server", () => {
   });
 
   it("follows redirectTo only to a path on this site, decided before the session is written", async () => {
-    const db = new SqliteDatabase(server.dbFile!, { readonly: true });
-    const sessions = () =>
-      (db.prepare("select count(*) as n from sessions").get() as { n: number }).n;
-    try {
-      const cases: [string, string][] = [
-        ["/judges?tab=1#x", "/judges?tab=1#x"],
-        ["/\t/evil.example/x", "/dashboard"],
-        ["/\\evil.example", "/dashboard"],
-        ["//evil.example", "/dashboard"],
-        ["https://evil.example/", "/dashboard"],
-        ["javascript:alert(1)", "/dashboard"],
-        // resolved as a browser would: line breaks dropped, the rest percent-encoded
-        ["/dash\r\nSet-Cookie: a=b", "/dashSet-Cookie:%20a=b"],
-        ["/a\u0000b", "/a%00b"],
-        ["/\u3000", "/%E3%80%80"],
-        ["/\n/evil.example", "/dashboard"],
-      ];
-      for (const [redirectTo, expected] of cases) {
-        const before = sessions();
-        const res = await new HttpClient(server.url).post("/login", {
-          email: "ketua@juara.demo",
-          password: DEMO_PASSWORD,
-          redirectTo,
-        });
-        expect(res.status, JSON.stringify(redirectTo)).toBe(302);
-        expect(res.headers.get("location"), JSON.stringify(redirectTo)).toBe(expected);
-        expect(sessions()).toBe(before + 1);
-      }
-    } finally {
-      db.close();
+    const sessions = async () =>
+      (
+        await prepared.db
+          .selectFrom("sessions")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n;
+    const cases: [string, string][] = [
+      ["/judges?tab=1#x", "/judges?tab=1#x"],
+      ["/\t/evil.example/x", "/dashboard"],
+      ["/\\evil.example", "/dashboard"],
+      ["//evil.example", "/dashboard"],
+      ["https://evil.example/", "/dashboard"],
+      ["javascript:alert(1)", "/dashboard"],
+      // resolved as a browser would: line breaks dropped, the rest percent-encoded
+      ["/dash\r\nSet-Cookie: a=b", "/dashSet-Cookie:%20a=b"],
+      ["/a\u0000b", "/a%00b"],
+      ["/\u3000", "/%E3%80%80"],
+      ["/\n/evil.example", "/dashboard"],
+    ];
+    for (const [redirectTo, expected] of cases) {
+      const before = await sessions();
+      const res = await new HttpClient(server.url).post("/login", {
+        email: "ketua@juara.demo",
+        password: DEMO_PASSWORD,
+        redirectTo,
+      });
+      expect(res.status, JSON.stringify(redirectTo)).toBe(302);
+      expect(res.headers.get("location"), JSON.stringify(redirectTo)).toBe(expected);
+      expect(await sessions()).toBe(before + 1);
     }
   });
 

@@ -1,5 +1,8 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "../../db/connection";
+import { isPostgres } from "../../db/dialect";
+import { withDatabase } from "../../app/lib/db.server";
 import type { SheetValues } from "../../app/lib/sheet-contract";
 import {
   countIndicators,
@@ -30,6 +33,29 @@ beforeAll(async () => {
   fx = await createScoringFixture(t.db, { slug: "lembar-2026", entries: 3, judges: 2 });
 });
 afterAll(() => t.cleanup());
+
+/**
+ * Runs `work` while the database refuses every write, as a full disk does: SQLite's query_only on
+ * the one connection, or PostgreSQL connections whose transactions are all read-only.
+ */
+async function whileReadOnly<T>(work: () => Promise<T>): Promise<T> {
+  if (!isPostgres(t.db)) {
+    await sql`pragma query_only = 1`.execute(t.db);
+    try {
+      return await work();
+    } finally {
+      await sql`pragma query_only = 0`.execute(t.db);
+    }
+  }
+  const url = new URL(t.url);
+  url.searchParams.set("options", "-c default_transaction_read_only=on");
+  const { db } = createDb(url.toString(), { poolSize: 1 });
+  try {
+    return await withDatabase(db, work);
+  } finally {
+    await db.destroy();
+  }
+}
 
 function judge(i: number) {
   const j = fx.judges[i]!;
@@ -358,12 +384,9 @@ describe("saving", () => {
 
   it("answers 'storage' when the disk refuses the write, and writes nothing", async () => {
     const l3 = fx.codes[2]!;
-    await sql`pragma query_only = 1`.execute(t.db);
-    try {
-      expect(await save(0, l3, { "score.B1": "4", version: "2" })).toEqual({ status: "storage" });
-    } finally {
-      await sql`pragma query_only = 0`.execute(t.db);
-    }
+    expect(await whileReadOnly(() => save(0, l3, { "score.B1": "4", version: "2" }))).toEqual({
+      status: "storage",
+    });
     expect((await sheetRow(0, l3))!.version).toBe(2);
   });
 });
@@ -674,5 +697,68 @@ describe("a draft with a refused field, the check before a submission, old keys"
       `kunci-baru-${"k".repeat(12)}`,
       `kunci-hari-${"k".repeat(12)}`,
     ]);
+  });
+});
+
+/**
+ * On SQLite one save runs after the other; on PostgreSQL two app processes (or one process's pool)
+ * save at the same moment. Either way each save gets one of its documented answers, never an error.
+ */
+describe("saves at the same moment", () => {
+  let g: ScoringFixture;
+  let j0: { id: number; label: string };
+  const form = (key: string, a1: string, version = "0") => ({
+    values: { intent: "save", key, version, "score.A1": a1 },
+    repeated: [],
+  });
+  const at = (code: string, f: ReturnType<typeof form>) =>
+    saveSheet(j0, g.slug, code, f, { issuedPassword: false });
+  const stored = async (code: string) =>
+    t.db
+      .selectFrom("score_sheets as s")
+      .innerJoin("entries as e", "e.id", "s.entry_id")
+      .innerJoin("libraries as l", "l.id", "e.library_id")
+      .innerJoin("scores as sc", "sc.sheet_id", "s.id")
+      .innerJoin("indicators as i", "i.id", "sc.indicator_id")
+      .select(["s.version", "sc.value"])
+      .where("s.judge_id", "=", j0.id)
+      .where("l.code", "=", code)
+      .where("i.code", "=", "A1")
+      .execute();
+
+  beforeAll(async () => {
+    g = await createScoringFixture(t.db, { slug: "serentak-2026", entries: 3, judges: 1 });
+    j0 = { id: g.judges[0]!.id, label: g.judges[0]!.email };
+  });
+
+  it("two first saves of one sheet: one is saved, the other answers conflict with it", async () => {
+    const code = g.codes[0]!;
+    const answers = await Promise.all([
+      at(code, form(`serentak-a-${"k".repeat(12)}`, "2")),
+      at(code, form(`serentak-b-${"k".repeat(12)}`, "3")),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual(["conflict", "saved"]);
+    const saved = answers.findIndex((a) => a.status === "saved");
+    expect(await stored(code)).toEqual([{ version: 1, value: saved === 0 ? 2 : 3 }]);
+    const conflict = answers[1 - saved]!;
+    expect(conflict).toMatchObject({ status: "conflict", current: { version: 1 } });
+  });
+
+  it("one request sent twice at once is saved once, and both get the same answer", async () => {
+    for (const [code, version] of [
+      [g.codes[1]!, "0"], // the sheet's first save
+      [g.codes[0]!, "1"], // a later one
+    ] as const) {
+      const f = form(`serentak-ulang-${version}-${"k".repeat(12)}`, "4", version);
+      const answers = await Promise.all([at(code, f), at(code, f)]);
+      const next = Number(version) + 1;
+      for (const answer of answers)
+        expect(answer, code).toMatchObject({ status: "saved", version: next });
+      expect(answers.map((a) => (a as { replayed: boolean }).replayed).sort()).toEqual([
+        false,
+        true,
+      ]);
+      expect(await stored(code)).toEqual([{ version: next, value: 4 }]);
+    }
   });
 });

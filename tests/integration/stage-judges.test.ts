@@ -1,9 +1,9 @@
-import SqliteDatabase from "better-sqlite3";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, migrateToLatest } from "../../db/connection";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
 import { seedDemo } from "../../app/models/demo.server";
 import { tempDir } from "../support/db";
+import { preparedDatabase, type PreparedDatabase } from "../support/prepared-db";
 import { HttpClient } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -14,6 +14,7 @@ import { startServer, type RunningServer } from "../support/server";
  */
 let server: RunningServer;
 let data: { dir: string; remove: () => void };
+let prepared: PreparedDatabase;
 let chair: HttpClient;
 const slug = "tahap-juri-2026";
 const base = `/chair/competitions/${slug}/judges`;
@@ -55,22 +56,18 @@ const file = {
 };
 
 /** The assignments of the competition, as "stage:library:judge email", sorted. */
-function assignments(): string[] {
-  const reader = new SqliteDatabase(`${data.dir}/juara.db`, { readonly: true });
-  const rows = reader
-    .prepare(
-      `select s.code as stage, l.code as library, u.email from judge_assignments a
-       join stages s on s.id = a.stage_id join entries e on e.id = a.entry_id
-       join libraries l on l.id = e.library_id join users u on u.id = a.judge_id
-       join competitions c on c.id = e.competition_id where c.slug = ?`,
-    )
-    .all(slug) as { stage: string; library: string; email: string }[];
-  reader.close();
+async function assignments(): Promise<string[]> {
+  const { rows } = await sql<{ stage: string; library: string; email: string }>`
+    select s.code as stage, l.code as library, u.email from judge_assignments a
+    join stages s on s.id = a.stage_id join entries e on e.id = a.entry_id
+    join libraries l on l.id = e.library_id join users u on u.id = a.judge_id
+    join competitions c on c.id = e.competition_id where c.slug = ${slug}`.execute(prepared.db);
   return rows.map((r) => `${r.stage}:${r.library}:${r.email.split("@")[0]}`).sort();
 }
 
 const pair = (library: string, judge: string) => `${ids.entry[library]}:${ids.judge[judge]}`;
-const inStage = (stage: string) => assignments().filter((a) => a.startsWith(`${stage}:`));
+const inStage = async (stage: string) =>
+  (await assignments()).filter((a) => a.startsWith(`${stage}:`));
 /** The matrix's boxes on a page ("entryId:judgeId"): all, or only the ticked ones. */
 const boxes = (html: string, only?: "ticked") =>
   [...html.matchAll(/<input type="checkbox" name="a"[^>]*>/g)]
@@ -89,33 +86,30 @@ async function postForm(fields: Record<string, string | string[]>, path = base) 
 
 beforeAll(async () => {
   data = tempDir();
-  const { db } = createDb(`file:${data.dir}/juara.db`);
-  await migrateToLatest(db);
+  prepared = await preparedDatabase(data.dir);
+  const db = prepared.db;
   await seedDemo(db);
-  await db.destroy();
-  server = await startServer({ dataDir: data.dir });
+  server = await startServer({ dataDir: data.dir, env: prepared.env });
   chair = new HttpClient(server.url);
   expect((await chair.login("ketua@juara.demo", DEMO_PASSWORD)).status).toBe(302);
   const form = new FormData();
   form.append("file", new Blob([JSON.stringify(file)], { type: "application/json" }), "f.json");
   const imported = await chair.post("/chair/import", form);
   expect(imported.status).toBe(302);
-  const reader = new SqliteDatabase(`${data.dir}/juara.db`, { readonly: true });
-  for (const r of reader
-    .prepare(
-      `select l.code, e.id from entries e join libraries l on l.id = e.library_id
-       join competitions c on c.id = e.competition_id where c.slug = ?`,
-    )
-    .all(slug) as { code: string; id: number }[])
-    ids.entry[r.code] = r.id;
-  for (const r of reader
-    .prepare("select email, id from users where email like 'juri_@juara.demo'")
-    .all() as { email: string; id: number }[])
+  const entries = await sql<{ code: string; id: number }>`
+    select l.code, e.id from entries e join libraries l on l.id = e.library_id
+    join competitions c on c.id = e.competition_id where c.slug = ${slug}`.execute(prepared.db);
+  for (const r of entries.rows) ids.entry[r.code] = r.id;
+  for (const r of await prepared.db
+    .selectFrom("users")
+    .select(["email", "id"])
+    .where("email", "like", "juri_@juara.demo")
+    .execute())
     ids.judge[r.email.split("@")[0]!] = r.id;
-  reader.close();
 });
 afterAll(async () => {
   await server?.stop();
+  await prepared?.close();
   data?.remove();
 });
 
@@ -145,7 +139,7 @@ describe("the judges page of a competition with stages", () => {
   });
 
   it("assigns and unassigns in one stage without touching the other's assignments", async () => {
-    const deskBefore = inStage("DESK");
+    const deskBefore = await inStage("DESK");
     expect(deskBefore).toHaveLength(8);
     const saved = await postForm(
       {
@@ -159,8 +153,12 @@ describe("the judges page of a competition with stages", () => {
     const answer = await saved.text();
     expect(answer).toContain("3 penugasan ditambahkan, 0 dihapus.");
     expect(answer).toContain("Penugasan tahap VISIT: Kunjungan lapangan");
-    expect(inStage("VISIT")).toEqual(["VISIT:SJA:juri1", "VISIT:SJA:juri3", "VISIT:SJB:juri3"]);
-    expect(inStage("DESK")).toEqual(deskBefore);
+    expect(await inStage("VISIT")).toEqual([
+      "VISIT:SJA:juri1",
+      "VISIT:SJA:juri3",
+      "VISIT:SJB:juri3",
+    ]);
+    expect(await inStage("DESK")).toEqual(deskBefore);
 
     // the same pair (SJA, juri1) is in both stages: taking it off the desk keeps the visit's
     const desk = deskBefore
@@ -170,8 +168,8 @@ describe("the judges page of a competition with stages", () => {
         return pair(library!, judge!);
       });
     expect((await postForm({ intent: "assignments", stage: "DESK", a: desk })).status).toBe(200);
-    expect(inStage("DESK")).toEqual(deskBefore.filter((a) => a !== "DESK:SJA:juri1"));
-    expect(inStage("VISIT")).toContain("VISIT:SJA:juri1");
+    expect(await inStage("DESK")).toEqual(deskBefore.filter((a) => a !== "DESK:SJA:juri1"));
+    expect(await inStage("VISIT")).toContain("VISIT:SJA:juri1");
     // and back, from the page's own URL (no stage field: the ?stage= of the page)
     expect(
       (
@@ -181,29 +179,25 @@ describe("the judges page of a competition with stages", () => {
         )
       ).status,
     ).toBe(200);
-    expect(inStage("DESK")).toEqual(deskBefore);
+    expect(await inStage("DESK")).toEqual(deskBefore);
 
     // unassigning in the visit keeps the desk
     const visit = await postForm({ intent: "assignments", stage: "VISIT", a: [] });
     expect(visit.status).toBe(200);
     expect(await visit.text()).toContain("0 penugasan ditambahkan, 3 dihapus.");
-    expect(inStage("VISIT")).toEqual([]);
-    expect(inStage("DESK")).toEqual(deskBefore);
+    expect(await inStage("VISIT")).toEqual([]);
+    expect(await inStage("DESK")).toEqual(deskBefore);
 
     // each stage's matrix shows its own ticks
     const page = await (await chair.get(`${base}?stage=VISIT`)).text();
     expect(ticked(page)).toEqual([]);
   });
 
-  it("names the stage in the audit log of a competition with several stages", () => {
-    const reader = new SqliteDatabase(`${data.dir}/juara.db`, { readonly: true });
-    const rows = reader
-      .prepare(
-        `select a.action, a.after_json from audit_log a join competitions c on c.id = a.competition_id
-         where c.slug = ? and a.entity_type = 'assignment' and a.entity_id = ?`,
-      )
-      .all(slug, pair("SJA", "juri3")) as { action: string; after_json: string | null }[];
-    reader.close();
+  it("names the stage in the audit log of a competition with several stages", async () => {
+    const { rows } = await sql<{ action: string; after_json: string | null }>`
+      select a.action, a.after_json from audit_log a join competitions c on c.id = a.competition_id
+      where c.slug = ${slug} and a.entity_type = 'assignment' and a.entity_id = ${pair("SJA", "juri3")}
+      order by a.id`.execute(prepared.db);
     expect(rows.map((r) => [r.action, JSON.parse(r.after_json ?? "null")])).toEqual([
       ["assign", { stage: "VISIT" }],
       ["unassign", { stage: "VISIT" }],
@@ -215,7 +209,7 @@ describe("the judges page of a competition with stages", () => {
     expect(res.status).toBe(200);
     // by name: Dr. Bambang Prasetyo (juri1) and Nurhayati (juri2), then Rahmawati (juri3);
     // by name: A and B Pustaka, then C and D
-    expect(inStage("VISIT")).toEqual([
+    expect(await inStage("VISIT")).toEqual([
       "VISIT:SJA:juri1",
       "VISIT:SJA:juri2",
       "VISIT:SJB:juri1",
@@ -223,15 +217,15 @@ describe("the judges page of a competition with stages", () => {
       "VISIT:SJC:juri3",
       "VISIT:SJD:juri3",
     ]);
-    expect(inStage("DESK")).toHaveLength(8);
+    expect(await inStage("DESK")).toHaveLength(8);
   });
 
   it("keeps a conflict of interest in every stage", async () => {
-    const reader = new SqliteDatabase(`${data.dir}/juara.db`, { readonly: true });
-    const { id: libraryId } = reader
-      .prepare("select id from libraries where code = 'SJC'")
-      .get() as { id: number };
-    reader.close();
+    const { id: libraryId } = await prepared.db
+      .selectFrom("libraries")
+      .select("id")
+      .where("code", "=", "SJC")
+      .executeTakeFirstOrThrow();
     const recorded = await postForm({
       intent: "conflict",
       judgeId: String(ids.judge.juri3),
@@ -241,14 +235,14 @@ describe("the judges page of a competition with stages", () => {
     });
     expect(recorded.status).toBe(200);
     // the team's visit to C goes (no sheet yet), and it cannot be given back in any stage
-    expect(inStage("VISIT")).not.toContain("VISIT:SJC:juri3");
+    expect(await inStage("VISIT")).not.toContain("VISIT:SJC:juri3");
     for (const stage of ["VISIT", "DESK"]) {
       const page = await (await chair.get(`${base}?stage=${stage}`)).text();
       const wanted = [...ticked(page), pair("SJC", "juri3")];
       const refused = await postForm({ intent: "assignments", stage, a: wanted });
       expect(refused.status).toBe(200);
       expect(await refused.text()).toContain("0 penugasan ditambahkan, 0 dihapus.");
-      expect(assignments()).not.toContain(`${stage}:SJC:juri3`);
+      expect(await assignments()).not.toContain(`${stage}:SJC:juri3`);
     }
   });
 
@@ -305,7 +299,7 @@ describe("the judges page of a competition with stages", () => {
   });
 
   it("shows a closed stage's assignments read-only and refuses to change them", async () => {
-    const desk = inStage("DESK");
+    const desk = await inStage("DESK");
     const page = await (await chair.get(`${base}?stage=DESK`)).text();
     expect(page).toContain("Tahap ini sudah ditutup");
     expect(ticked(page)).toHaveLength(8);
@@ -325,7 +319,7 @@ describe("the judges page of a competition with stages", () => {
     }
     const balanced = await postForm({ intent: "balanced", perEntry: "1", stage: "DESK" });
     expect(balanced.status).toBe(409);
-    expect(inStage("DESK")).toEqual(desk);
+    expect(await inStage("DESK")).toEqual(desk);
     // a stage field naming no scored stage
     expect((await postForm({ intent: "assign-all", stage: "NOPE" })).status).toBe(400);
     expect((await postForm({ intent: "assign-all", stage: "" })).status).toBe(400);

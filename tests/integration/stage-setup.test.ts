@@ -1,6 +1,8 @@
-import SqliteDatabase from "better-sqlite3";
+import { sql, type RawBuilder } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "../support/db";
 import { HttpClient } from "../support/http";
+import { preparedDatabase, type PreparedDatabase } from "../support/prepared-db";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -9,6 +11,8 @@ import { startServer, type RunningServer } from "../support/server";
  * real server and a real SQLite file.
  */
 let server: RunningServer;
+let data: { dir: string; remove: () => void };
+let prepared: PreparedDatabase;
 let chair: HttpClient;
 const slug = "tiga-tahap";
 const stagesUrl = `/chair/competitions/${slug}/stages`;
@@ -19,21 +23,19 @@ const criteriaUrl = (stage?: string) =>
 const ZOD_ENGLISH =
   /Invalid input|expected (?:number|string|int|array|object)|received (?:string|number|undefined|NaN)|Too (?:small|big)|Invalid option|Unrecognized key/;
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new SqliteDatabase(server.dbFile!, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
+async function query<T>(statement: RawBuilder<T>): Promise<T[]> {
+  return (await statement.execute(prepared.db)).rows;
 }
 
 const stageRows = () =>
-  query<{ position: number; code: string; kind: string; weight: number; advance: number | null }>(
-    `select s.position, s.code, s.kind, s.weight, s.advance from stages s
-       join competitions c on c.id = s.competition_id where c.slug = ? order by s.position`,
-    slug,
-  );
+  query(sql<{
+    position: number;
+    code: string;
+    kind: string;
+    weight: number;
+    advance: number | null;
+  }>`select s.position, s.code, s.kind, s.weight, s.advance from stages s
+       join competitions c on c.id = s.competition_id where c.slug = ${slug} order by s.position`);
 
 const stage = (fields: Record<string, string>) => ({
   name: "Tahap",
@@ -57,7 +59,9 @@ const criteriaFields = (prefix: string) => ({
 });
 
 beforeAll(async () => {
-  server = await startServer();
+  data = tempDir();
+  prepared = await preparedDatabase(data.dir);
+  server = await startServer({ dataDir: data.dir, env: prepared.env });
   chair = new HttpClient(server.url);
   expect((await chair.login("ketua@juara.demo", "juara-demo-2024")).status).toBe(302);
   const created = await chair.post("/chair/competitions/new", {
@@ -77,7 +81,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  await server?.cleanup();
+  await prepared?.close();
+  data?.remove();
 });
 
 describe("setting up stages on the stages page (no JavaScript)", () => {
@@ -86,7 +91,7 @@ describe("setting up stages on the stages page (no JavaScript)", () => {
     expect(page).toContain("Susun tahap");
     expect(page).toContain('value="stage-add"');
     expect(page).toContain('value="stage-combine"');
-    expect(stageRows()).toEqual([
+    expect(await stageRows()).toEqual([
       { position: 1, code: "S1", kind: "other", weight: 100, advance: null },
     ]);
   });
@@ -114,7 +119,7 @@ describe("setting up stages on the stages page (no JavaScript)", () => {
     const up = await chair.post(stagesUrl, { intent: "stage-move", stage: "D", direction: "up" });
     expect(up.status).toBe(302);
     expect(up.headers.get("location")).toBe(`${stagesUrl}?reordered=D#stage-setup`);
-    expect(stageRows()).toEqual([
+    expect(await stageRows()).toEqual([
       { position: 1, code: "ADM", kind: "admin", weight: 0, advance: null },
       { position: 2, code: "D", kind: "desk", weight: 50, advance: 5 },
       { position: 3, code: "V", kind: "visit", weight: 40, advance: null },
@@ -134,7 +139,7 @@ describe("setting up stages on the stages page (no JavaScript)", () => {
   });
 
   it("refuses bad input next to the field, keeps what was typed and changes nothing", async () => {
-    const before = stageRows();
+    const before = await stageRows();
     const cases: [Record<string, string>, string][] = [
       [stage({ code: "S 2", weight: "10" }), "Kode tahap hanya huruf, angka, titik"],
       [stage({ code: "adm", weight: "10" }), "Kode tahap ini sudah dipakai dalam lomba ini."],
@@ -173,7 +178,7 @@ describe("setting up stages on the stages page (no JavaScript)", () => {
     expect(missing.status).toBe(404);
     const combine = await chair.post(stagesUrl, { intent: "stage-combine", combine: "sum" });
     expect(combine.status).toBe(400);
-    expect(stageRows()).toEqual(before);
+    expect(await stageRows()).toEqual(before);
   });
 
   it("blocks opening scoring while the scored stages' weights do not total 100", async () => {
@@ -207,7 +212,7 @@ describe("setting up stages on the stages page (no JavaScript)", () => {
       302,
     );
     expect(
-      query<{ combine: string }>("select combine from competitions where slug = ?", slug),
+      await query(sql<{ combine: string }>`select combine from competitions where slug = ${slug}`),
     ).toEqual([{ combine: "last" }]);
     expect(
       (await chair.post(stagesUrl, { intent: "stage-combine", combine: "weighted" })).status,
@@ -224,8 +229,8 @@ describe("setting up stages on the stages page (no JavaScript)", () => {
     const removed = await chair.post(stagesUrl, { intent: "stage-remove", stage: "X" });
     expect(removed.status).toBe(302);
     expect(removed.headers.get("location")).toBe(`${stagesUrl}?removed=X#stage-setup`);
-    expect(stageRows().map((s) => s.code)).toEqual(["ADM", "D", "V"]);
-    expect(stageRows().map((s) => s.position)).toEqual([1, 2, 3]);
+    expect((await stageRows()).map((s) => s.code)).toEqual(["ADM", "D", "V"]);
+    expect((await stageRows()).map((s) => s.position)).toEqual([1, 2, 3]);
   });
 });
 
@@ -257,11 +262,11 @@ describe("the criteria editor per stage (no JavaScript)", () => {
 
     const visit = await chair.post(criteriaUrl("V"), criteriaFields("V"));
     expect(visit.status).toBe(200);
-    const rows = query<{ stage: string; code: string }>(
-      `select s.code as stage, k.code from components k join stages s on s.id = k.stage_id
-         join competitions c on c.id = k.competition_id where c.slug = ? order by s.position`,
-      slug,
-    );
+    const rows = await query(sql<{
+      stage: string;
+      code: string;
+    }>`select s.code as stage, k.code from components k join stages s on s.id = k.stage_id
+         join competitions c on c.id = k.competition_id where c.slug = ${slug} order by s.position`);
     expect(rows).toEqual([
       { stage: "D", code: "DA" },
       { stage: "V", code: "VA" },
@@ -279,11 +284,11 @@ describe("the criteria editor per stage (no JavaScript)", () => {
   });
 
   it("audits every change in words", async () => {
-    const entries = query<{ entity_id: string; action: string }>(
-      `select a.entity_id, a.action from audit_log a join competitions c on c.id = a.competition_id
-         where c.slug = ? and a.entity_type = 'stage' order by a.id`,
-      slug,
-    );
+    const entries = await query(sql<{
+      entity_id: string;
+      action: string;
+    }>`select a.entity_id, a.action from audit_log a join competitions c on c.id = a.competition_id
+         where c.slug = ${slug} and a.entity_type = 'stage' order by a.id`);
     expect(entries).toEqual([
       { entity_id: "ADM", action: "update" },
       { entity_id: "V", action: "create" },
@@ -293,16 +298,17 @@ describe("the criteria editor per stage (no JavaScript)", () => {
       { entity_id: "X", action: "create" },
       { entity_id: "X", action: "delete" },
     ]);
-    const combine = query<{ after_json: string }>(
-      `select a.after_json from audit_log a join competitions c on c.id = a.competition_id
-         where c.slug = ? and a.entity_type = 'competition' and a.action = 'update' order by a.id`,
-      slug,
-    );
+    const combine = await query(sql<{
+      after_json: string;
+    }>`select a.after_json from audit_log a join competitions c on c.id = a.competition_id
+         where c.slug = ${slug} and a.entity_type = 'competition' and a.action = 'update' order by a.id`);
     expect(combine.map((r) => JSON.parse(r.after_json))).toEqual([
       { combine: "last" },
       { combine: "weighted" },
     ]);
-    const id = query<{ id: number }>("select id from competitions where slug = ?", slug)[0]!.id;
+    const id = (
+      await query(sql<{ id: number }>`select id from competitions where slug = ${slug}`)
+    )[0]!.id;
     const log = await (await chair.get(`/audit?competition=${id}&entity=stage`)).text();
     expect(log).toContain("tahap D");
     expect(log).toContain("urutan diubah");
@@ -312,9 +318,11 @@ describe("the criteria editor per stage (no JavaScript)", () => {
 describe("after draft", () => {
   it("shows the stages read-only and refuses every setup form", async () => {
     // scoring opens at the administrative check only with entries; the status itself is what matters here
-    const db = new SqliteDatabase(server.dbFile!);
-    db.prepare("update competitions set status = 'scoring' where slug = ?").run(slug);
-    db.close();
+    await prepared.db
+      .updateTable("competitions")
+      .set({ status: "scoring" })
+      .where("slug", "=", slug)
+      .execute();
     const page = await (await chair.get(stagesUrl)).text();
     expect(page).toContain("Daftar tahap hanya dapat diubah selama lomba masih draf");
     expect(page).not.toContain('value="stage-add"');
@@ -330,6 +338,6 @@ describe("after draft", () => {
       expect(r.status, form.intent).toBe(409);
       expect(await r.text()).toContain("Tahap hanya dapat diubah selama lomba masih draf.");
     }
-    expect(stageRows().map((s) => s.code)).toEqual(["ADM", "D", "V"]);
+    expect((await stageRows()).map((s) => s.code)).toEqual(["ADM", "D", "V"]);
   });
 });

@@ -1,22 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, migrateToLatest } from "../../db/connection";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
 import { seedDemo } from "../../app/models/demo.server";
 import { tempDir } from "../support/db";
+import { preparedDatabase, type PreparedDatabase } from "../support/prepared-db";
 import { HttpClient } from "../support/http";
 import { startServer, type RunningServer } from "../support/server";
 
 /** The chair's stages page (docs/http.md): the list, the move to the next stage, the shortlist. */
 let server: RunningServer;
 let data: { dir: string; remove: () => void };
+let prepared: PreparedDatabase;
 let chair: HttpClient;
 const base = "/chair/competitions/kutim-2024/stages";
 let adminLibraries: string[] = [];
 
 beforeAll(async () => {
   data = tempDir();
-  const { db } = createDb(`file:${data.dir}/juara.db`);
-  await migrateToLatest(db);
+  prepared = await preparedDatabase(data.dir);
+  const db = prepared.db;
   await seedDemo(db);
   // the demo competition (in scoring, some sheets unsubmitted) gets a visit after its first stage
   const c = await db
@@ -89,13 +90,13 @@ beforeAll(async () => {
       })),
     )
     .execute();
-  await db.destroy();
-  server = await startServer({ dataDir: data.dir });
+  server = await startServer({ dataDir: data.dir, env: prepared.env });
   chair = new HttpClient(server.url);
   expect((await chair.login("ketua@juara.demo", DEMO_PASSWORD)).status).toBe(302);
 });
 afterAll(async () => {
   await server?.stop();
+  await prepared?.close();
   data?.remove();
 });
 

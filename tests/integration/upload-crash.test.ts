@@ -1,9 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import SqliteDatabase from "better-sqlite3";
+import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createDb, migrateToLatest } from "../../db/connection";
+import { createDb } from "../../db/connection";
+import { isPostgres } from "../../db/dialect";
 import { tempDir } from "../support/db";
+import { preparedDatabase, type PreparedDatabase } from "../support/prepared-db";
 import { startServer, type RunningServer } from "../support/server";
 import {
   createUploadFixture,
@@ -31,27 +33,27 @@ const CEILING_MS = 300_000;
  */
 describe("crash safety of evidence uploads", () => {
   let data: { dir: string; remove: () => void };
+  let prepared: PreparedDatabase;
   let fx: UploadFixture;
   let photos: Buffer[];
 
   beforeEach(async () => {
     data = tempDir();
-    const { db } = createDb(`file:${data.dir}/juara.db`);
-    await migrateToLatest(db);
-    fx = await createUploadFixture(db, { slug: "unggah-2026", libraries: LIBRARIES });
-    await db.destroy();
+    prepared = await preparedDatabase(data.dir);
+    fx = await createUploadFixture(prepared.db, { slug: "unggah-2026", libraries: LIBRARIES });
     photos = (await photoFiles(PHOTOS, 3)).map((f) => fs.readFileSync(f));
   }, 120_000);
-  afterEach(() => data?.remove());
+  afterEach(async () => {
+    await prepared?.close();
+    data?.remove();
+  });
 
   it(
     "leaves no half file and no row without its file, and keeps every acknowledged upload, through SIGKILLs mid-upload",
     async () => {
       const filesDir = path.join(data.dir, "files");
-      let server: RunningServer = await startServer({
-        dataDir: data.dir,
-        env: { JUARA_NO_DEMO: "1" },
-      });
+      const env = { ...prepared.env, JUARA_NO_DEMO: "1" };
+      let server: RunningServer = await startServer({ dataDir: data.dir, env });
       const port = server.port;
       const cookies = await Promise.all(fx.accounts.map((a) => logInLibrary(server.url, a.email)));
 
@@ -136,19 +138,19 @@ describe("crash safety of evidence uploads", () => {
           await stopLoad();
           leftInTmp.push(tmpBefore);
 
-          const afterKill = checkStore(server.dbFile!, filesDir);
+          const afterKill = await checkStore(prepared.url, filesDir);
           expect(afterKill.integrity, moment.name).toBe("ok");
           expect(afterKill.halfFiles, moment.name).toEqual([]);
           expect(afterKill.missing, moment.name).toEqual([]);
 
-          server = await startServer({ dataDir: data.dir, port, env: { JUARA_NO_DEMO: "1" } });
+          server = await startServer({ dataDir: data.dir, port, env });
           // the clean-up ran before the server listened: nothing of an interrupted upload is left
           expect(inTmp(), moment.name).toEqual([]);
-          const restarted = checkStore(server.dbFile!, filesDir);
+          const restarted = await checkStore(prepared.url, filesDir);
           expect(restarted.halfFiles, moment.name).toEqual([]);
           expect(restarted.missing, moment.name).toEqual([]);
           expect(restarted.unreferenced, moment.name).toEqual([]);
-          expect(lostUploads(server.dbFile!, acked), moment.name).toEqual([]);
+          expect(await lostUploads(prepared.url, acked), moment.name).toEqual([]);
         }
         // the libraries (same sessions) upload again after the last restart
         const before = acked.length;
@@ -161,11 +163,11 @@ describe("crash safety of evidence uploads", () => {
         await server.stop();
       }
       expect(unexpected).toEqual([]);
-      const final = checkStore(server.dbFile!, filesDir);
+      const final = await checkStore(prepared.url, filesDir);
       expect(final.integrity).toBe("ok");
       expect(final.halfFiles).toEqual([]);
       expect(final.missing).toEqual([]);
-      expect(lostUploads(server.dbFile!, acked)).toEqual([]);
+      expect(await lostUploads(prepared.url, acked)).toEqual([]);
       // the kills did land in the middle of uploads
       expect(leftInTmp.some((count) => count > 0)).toBe(true);
       console.log(
@@ -176,14 +178,23 @@ describe("crash safety of evidence uploads", () => {
   );
 });
 
-/** The store as a crash left it, read while the server is down (or idle). */
-function checkStore(dbFile: string, filesDir: string) {
-  const db = new SqliteDatabase(dbFile, { readonly: true });
+/**
+ * The store as a crash left it, read while the server is down (or idle). `integrity` is SQLite's
+ * check of its own file, which the killed process was writing; a PostgreSQL database lives in the
+ * server's process, which the kill did not touch, and only has to answer.
+ */
+async function checkStore(url: string, filesDir: string) {
+  const { db } = createDb(url, { poolSize: 1 });
   try {
-    const integrity = db.pragma("integrity_check", { simple: true });
-    const rows = db
-      .prepare("select id, file_hash, thumb_hash from evidence_files where kind <> 'video'")
-      .all() as { id: number; file_hash: string; thumb_hash: string | null }[];
+    const integrity = isPostgres(db)
+      ? (await sql<{ ok: string }>`select 'ok' as ok`.execute(db)).rows[0]!.ok
+      : (await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db)).rows[0]!
+          .integrity_check;
+    const rows = await db
+      .selectFrom("evidence_files")
+      .select(["id", "file_hash", "thumb_hash"])
+      .where("kind", "<>", "video")
+      .execute();
     const referenced = new Set(rows.flatMap((r) => [r.file_hash, r.thumb_hash]));
     const stored = (hash: string) => path.join(filesDir, hash.slice(0, 2), hash);
     const missing = rows.flatMap((r) =>
@@ -204,7 +215,7 @@ function checkStore(dbFile: string, filesDir: string) {
     }
     return { integrity, rows: rows.length, missing, halfFiles, unreferenced };
   } finally {
-    db.close();
+    await db.destroy();
   }
 }
 
@@ -217,14 +228,23 @@ function fileSize(file: string): number {
 }
 
 /** Acknowledged uploads whose photos have no row. */
-function lostUploads(dbFile: string, acked: { entryId: number; names: string[] }[]): string[] {
-  const db = new SqliteDatabase(dbFile, { readonly: true });
+async function lostUploads(
+  url: string,
+  acked: { entryId: number; names: string[] }[],
+): Promise<string[]> {
+  const { db } = createDb(url, { poolSize: 1 });
   try {
-    const has = db.prepare(
-      "select 1 from evidence_files where entry_id = ? and original_name = ? and kind = 'image'",
+    const stored = new Set(
+      (
+        await db
+          .selectFrom("evidence_files")
+          .select(["entry_id", "original_name"])
+          .where("kind", "=", "image")
+          .execute()
+      ).map((r) => `${r.entry_id}/${r.original_name}`),
     );
-    return acked.flatMap((a) => a.names.filter((name) => has.get(a.entryId, name) === undefined));
+    return acked.flatMap((a) => a.names.filter((name) => !stored.has(`${a.entryId}/${name}`)));
   } finally {
-    db.close();
+    await db.destroy();
   }
 }

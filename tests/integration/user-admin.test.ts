@@ -1,7 +1,8 @@
-import SqliteDatabase from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
+import { tempDir } from "../support/db";
 import { HttpClient } from "../support/http";
+import { preparedDatabase, type PreparedDatabase } from "../support/prepared-db";
 import { startServer, type RunningServer } from "../support/server";
 
 /**
@@ -9,40 +10,43 @@ import { startServer, type RunningServer } from "../support/server";
  * and an account's name and role can be changed within the rules.
  */
 let server: RunningServer;
-let reader: SqliteDatabase.Database;
+let data: { dir: string; remove: () => void };
+let prepared: PreparedDatabase;
 let admin: HttpClient;
 
-const idOf = (email: string) =>
-  (reader.prepare("select id from users where email = ?").get(email) as { id: number }).id;
+const idOf = async (email: string) =>
+  (
+    await prepared.db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", email)
+      .executeTakeFirstOrThrow()
+  ).id;
 const userRow = (email: string) =>
-  reader.prepare("select name, role, active from users where email = ?").get(email) as {
-    name: string;
-    role: string;
-    active: number;
-  };
+  prepared.db
+    .selectFrom("users")
+    .select(["name", "role", "active"])
+    .where("email", "=", email)
+    .executeTakeFirstOrThrow();
 const lastAudit = () =>
-  reader
-    .prepare(
-      "select entity_type, entity_id, action, before_json, after_json from audit_log order by id desc limit 1",
-    )
-    .get() as {
-    entity_type: string;
-    entity_id: string;
-    action: string;
-    before_json: string | null;
-    after_json: string | null;
-  };
+  prepared.db
+    .selectFrom("audit_log")
+    .select(["entity_type", "entity_id", "action", "before_json", "after_json"])
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirstOrThrow();
 
 beforeAll(async () => {
-  server = await startServer();
-  reader = new SqliteDatabase(server.dbFile!, { readonly: true });
+  data = tempDir();
+  prepared = await preparedDatabase(data.dir);
+  server = await startServer({ dataDir: data.dir, env: prepared.env });
   admin = new HttpClient(server.url);
   expect((await admin.login("admin@juara.demo", DEMO_PASSWORD)).status).toBe(302);
 });
 afterAll(async () => {
-  reader?.close();
   await server?.stop();
-  await server?.cleanup();
+  await prepared?.close();
+  data?.remove();
 });
 
 describe("the admin's users page", () => {
@@ -55,20 +59,20 @@ describe("the admin's users page", () => {
     });
     expect(created.status).toBe(200);
     expect(await created.text()).toContain("Akun andi@juara.test dibuat.");
-    const id = String(idOf("andi@juara.test"));
+    const id = String(await idOf("andi@juara.test"));
 
     const off = await admin.post("/admin/users", { intent: "deactivate", userId: id });
     expect(off.status).toBe(200);
     expect(await off.text()).toContain(
       "Akun Andi Pratama (andi@juara.test) dinonaktifkan; ia tidak dapat masuk dan sesinya diakhiri.",
     );
-    expect(userRow("andi@juara.test").active).toBe(0);
+    expect((await userRow("andi@juara.test")).active).toBe(0);
 
     const on = await admin.post("/admin/users", { intent: "activate", userId: id });
     expect(await on.text()).toContain(
       "Akun Andi Pratama (andi@juara.test) diaktifkan kembali; ia dapat masuk lagi.",
     );
-    expect(userRow("andi@juara.test").active).toBe(1);
+    expect((await userRow("andi@juara.test")).active).toBe(1);
 
     const reset = await admin.post("/admin/users", { intent: "reset", userId: id });
     const html = await reset.text();
@@ -79,7 +83,7 @@ describe("the admin's users page", () => {
   });
 
   it("changes a name and a role, says so and records it in the audit log", async () => {
-    const id = String(idOf("andi@juara.test"));
+    const id = String(await idOf("andi@juara.test"));
     const res = await admin.post("/admin/users", {
       intent: "edit",
       userId: id,
@@ -90,19 +94,19 @@ describe("the admin's users page", () => {
     expect(await res.text()).toContain(
       "Nama dan peran akun andi@juara.test disimpan: Andi Pratama, S.Sos.",
     );
-    expect(userRow("andi@juara.test")).toMatchObject({
+    expect(await userRow("andi@juara.test")).toMatchObject({
       name: "Andi Pratama, S.Sos.",
       role: "chair",
     });
-    const audit = lastAudit();
+    const audit = await lastAudit();
     expect(audit).toMatchObject({ entity_type: "user", entity_id: id, action: "update" });
     expect(JSON.parse(audit.before_json!)).toEqual({ name: "Andi Pratama", role: "judge" });
     expect(JSON.parse(audit.after_json!)).toEqual({ name: "Andi Pratama, S.Sos.", role: "chair" });
   });
 
   it("refuses an empty name or an unknown role with the field's message, changing nothing", async () => {
-    const id = String(idOf("andi@juara.test"));
-    const before = userRow("andi@juara.test");
+    const id = String(await idOf("andi@juara.test"));
+    const before = await userRow("andi@juara.test");
     const empty = await admin.post("/admin/users", {
       intent: "edit",
       userId: id,
@@ -121,11 +125,11 @@ describe("the admin's users page", () => {
       role: "root",
     });
     expect(bad.status).toBe(400);
-    expect(userRow("andi@juara.test")).toEqual(before);
+    expect(await userRow("andi@juara.test")).toEqual(before);
   });
 
   it("keeps an admin's own admin role", async () => {
-    const id = String(idOf("admin@juara.demo"));
+    const id = String(await idOf("admin@juara.demo"));
     const res = await admin.post("/admin/users", {
       intent: "edit",
       userId: id,
@@ -134,7 +138,7 @@ describe("the admin's users page", () => {
     });
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("Anda tidak dapat melepas peran admin akun sendiri.");
-    expect(userRow("admin@juara.demo").role).toBe("admin");
+    expect((await userRow("admin@juara.demo")).role).toBe("admin");
     // renaming oneself is fine
     const renamed = await admin.post("/admin/users", {
       intent: "edit",
@@ -143,11 +147,11 @@ describe("the admin's users page", () => {
       role: "admin",
     });
     expect(renamed.status).toBe(200);
-    expect(userRow("admin@juara.demo")).toMatchObject({ name: "Admin Dinas", role: "admin" });
+    expect(await userRow("admin@juara.demo")).toMatchObject({ name: "Admin Dinas", role: "admin" });
   });
 
   it("refuses to change the role of a judge still on a panel, and explains what to do", async () => {
-    const id = String(idOf("juri2@juara.demo"));
+    const id = String(await idOf("juri2@juara.demo"));
     const res = await admin.post("/admin/users", {
       intent: "edit",
       userId: id,
@@ -158,7 +162,7 @@ describe("the admin's users page", () => {
     expect(await res.text()).toContain(
       "Juri ini masih ada di panel juri sebuah lomba. Keluarkan dulu dari panel (halaman Juri lomba), lalu ubah perannya.",
     );
-    expect(userRow("juri2@juara.demo").role).toBe("judge");
+    expect((await userRow("juri2@juara.demo")).role).toBe("judge");
     // the name alone may change
     const renamed = await admin.post("/admin/users", {
       intent: "edit",
@@ -167,7 +171,7 @@ describe("the admin's users page", () => {
       role: "judge",
     });
     expect(renamed.status).toBe(200);
-    expect(userRow("juri2@juara.demo").name).toBe("Nurhayati, S.IP., M.Hum.");
+    expect((await userRow("juri2@juara.demo")).name).toBe("Nurhayati, S.IP., M.Hum.");
   });
 
   it("offers the edit on the admin's page only: the chair's judge page refuses the intent", async () => {
@@ -175,12 +179,12 @@ describe("the admin's users page", () => {
     await chair.login("ketua@juara.demo", DEMO_PASSWORD);
     const res = await chair.post("/judges", {
       intent: "edit",
-      userId: String(idOf("juri3@juara.demo")),
+      userId: String(await idOf("juri3@juara.demo")),
       name: "Ganti",
       role: "judge",
     });
     expect(res.status).toBe(400);
-    expect(userRow("juri3@juara.demo").name).toBe("Rahmawati");
+    expect((await userRow("juri3@juara.demo")).name).toBe("Rahmawati");
     const page = await (await admin.get("/admin/users")).text();
     expect(page).toContain("Ubah nama/peran");
   });

@@ -1,11 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import SqliteDatabase from "better-sqlite3";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, migrateToLatest } from "../../db/connection";
 import { hashPassword } from "../../app/lib/password.server";
 import { tempDir } from "../support/db";
+import { preparedDatabase, type PreparedDatabase } from "../support/prepared-db";
 import { HttpClient } from "../support/http";
 import { createScoringFixture, FIXTURE_PASSWORD, type ScoringFixture } from "../support/scoring";
 import { startServer, type RunningServer } from "../support/server";
@@ -29,7 +28,7 @@ const EXIF_GPS = {
 
 let server: RunningServer;
 let data: { dir: string; remove: () => void };
-let db: SqliteDatabase.Database;
+let prepared: PreparedDatabase;
 let visit: ScoringFixture;
 let desk: ScoringFixture;
 let jpeg: Buffer;
@@ -53,10 +52,13 @@ function photoForm(parts: { name: string; bytes: Buffer; type?: string }[], indi
 
 const JSON_ACCEPT = { Accept: "application/json" };
 
-function judgeRows(): Record<string, unknown>[] {
-  return db
-    .prepare("select * from evidence_files where source = 'judge' order by id")
-    .all() as Record<string, unknown>[];
+function judgeRows() {
+  return prepared.db
+    .selectFrom("evidence_files")
+    .selectAll()
+    .where("source", "=", "judge")
+    .orderBy("id")
+    .execute();
 }
 
 const stored = (hash: unknown) =>
@@ -76,25 +78,44 @@ beforeAll(async () => {
     .jpeg({ quality: 85 })
     .toBuffer();
   data = tempDir();
-  const { db: kysely } = createDb(`file:${data.dir}/juara.db`);
-  await migrateToLatest(kysely);
-  visit = await createScoringFixture(kysely, { slug: "foto-2026", entries: 2, judges: 2 });
-  desk = await createScoringFixture(kysely, { slug: "meja-2026", entries: 1, judges: 1 });
-  await kysely.destroy();
-  db = new SqliteDatabase(`${data.dir}/juara.db`);
-  db.prepare("update stages set kind = 'visit' where competition_id = ?").run(visit.competitionId);
-  db.prepare("update stages set kind = 'desk' where competition_id = ?").run(desk.competitionId);
+  prepared = await preparedDatabase(data.dir);
+  const { db } = prepared;
+  visit = await createScoringFixture(db, { slug: "foto-2026", entries: 2, judges: 2 });
+  desk = await createScoringFixture(db, { slug: "meja-2026", entries: 1, judges: 1 });
+  const kind = (competitionId: number, kind: "visit" | "desk") =>
+    db.updateTable("stages").set({ kind }).where("competition_id", "=", competitionId).execute();
+  await kind(visit.competitionId, "visit");
+  await kind(desk.competitionId, "desk");
   stageId = (
-    db.prepare("select id from stages where competition_id = ?").get(visit.competitionId) as {
-      id: number;
-    }
+    await db
+      .selectFrom("stages")
+      .select("id")
+      .where("competition_id", "=", visit.competitionId)
+      .executeTakeFirstOrThrow()
   ).id;
   const now = new Date().toISOString();
-  db.prepare(
-    "insert into users (email, name, role, library_id, password_hash, created_at, updated_at) values ('pengelola@juara.test', 'Bu Sari', 'library', (select id from libraries where code = ?), ?, ?, ?)",
-  ).run(visit.codes[0], await hashPassword(FIXTURE_PASSWORD), now, now);
+  const library = await db
+    .selectFrom("libraries")
+    .select("id")
+    .where("code", "=", visit.codes[0]!)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("users")
+    .values({
+      email: "pengelola@juara.test",
+      name: "Bu Sari",
+      role: "library",
+      library_id: library.id,
+      password_hash: await hashPassword(FIXTURE_PASSWORD),
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
 
-  server = await startServer({ dataDir: data.dir, env: { JUARA_NO_DEMO: "1" } });
+  server = await startServer({
+    dataDir: data.dir,
+    env: { ...prepared.env, JUARA_NO_DEMO: "1" },
+  });
   const logins: Record<string, string> = {
     judge: visit.judges[0]!.email,
     // in confirmed conflict with the first library: not assigned its entry
@@ -112,8 +133,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  db?.close();
   await server?.stop();
+  await prepared?.close();
   data?.remove();
 });
 
@@ -127,7 +148,7 @@ describe("a visit judge's photos", () => {
     const body = (await res.json()) as { ok: boolean; id: number };
     expect(res.status, JSON.stringify(body)).toBe(201);
     expect(body.ok).toBe(true);
-    const [row] = judgeRows();
+    const [row] = await judgeRows();
     expect(row).toMatchObject({
       id: body.id,
       source: "judge",
@@ -139,9 +160,12 @@ describe("a visit judge's photos", () => {
     });
     expect(row!.indicator_id).toBe(
       (
-        db
-          .prepare("select id from indicators where competition_id = ? and code = 'A1'")
-          .get(visit.competitionId) as { id: number }
+        await prepared.db
+          .selectFrom("indicators")
+          .select("id")
+          .where("competition_id", "=", visit.competitionId)
+          .where("code", "=", "A1")
+          .executeTakeFirstOrThrow()
       ).id,
     );
     expect(row!.gps_lat).toBeCloseTo(-1.25, 6);
@@ -152,16 +176,17 @@ describe("a visit judge's photos", () => {
     expect(meta.xmp).toBeUndefined();
     // audited
     expect(
-      db
-        .prepare(
-          "select action from audit_log where entity_type = 'evidence_file' and entity_id = ?",
-        )
-        .get(String(body.id)),
-    ).toEqual({ action: "upload" });
+      await prepared.db
+        .selectFrom("audit_log")
+        .select("action")
+        .where("entity_type", "=", "evidence_file")
+        .where("entity_id", "=", String(body.id))
+        .execute(),
+    ).toEqual([{ action: "upload" }]);
   });
 
   it("answers the same photo sent again with the row already stored, not a second one", async () => {
-    const before = judgeRows().length;
+    const before = (await judgeRows()).length;
     const res = await clients.judge!.post(
       endpoint(visit, visit.codes[0]!),
       photoForm([{ name: "rak-anak.jpg", bytes: jpeg }], "A1"),
@@ -169,8 +194,8 @@ describe("a visit judge's photos", () => {
     );
     const body = (await res.json()) as { ok: boolean; id: number; replayed?: boolean };
     expect(res.status).toBe(200);
-    expect(body).toMatchObject({ ok: true, id: judgeRows()[0]!.id, replayed: true });
-    expect(judgeRows()).toHaveLength(before);
+    expect(body).toMatchObject({ ok: true, id: (await judgeRows())[0]!.id, replayed: true });
+    expect(await judgeRows()).toHaveLength(before);
   });
 
   it("takes a plain form and shows the photo on the sheet, with where and when", async () => {
@@ -193,13 +218,13 @@ describe("a visit judge's photos", () => {
     expect(html).toContain('capture="environment"');
     expect(html).toMatch(/enctype="multipart\/form-data"/i);
     expect(html).toContain("1 foto tersimpan.");
-    for (const row of judgeRows()) expect(html).toContain(`/files/${row.id}/thumb`);
+    for (const row of await judgeRows()) expect(html).toContain(`/files/${row.id}/thumb`);
     expect(html).toContain("Lokasi -1.25000, 116.84000");
-    expect(judgeRows().at(-1)).toMatchObject({ indicator_id: null, gps_lat: null });
+    expect((await judgeRows()).at(-1)).toMatchObject({ indicator_id: null, gps_lat: null });
   });
 
   it("refuses a desk-stage judge, an unassigned judge, a library, other staff and visitors", async () => {
-    const before = judgeRows().length;
+    const before = (await judgeRows()).length;
     const form = () => photoForm([{ name: "x.jpg", bytes: jpeg }]);
     const answer = async (who: string, url: string) => {
       const res = await clients[who]!.post(url, form(), JSON_ACCEPT);
@@ -219,11 +244,11 @@ describe("a visit judge's photos", () => {
     const anonymous = await clients.anonymous!.post(endpoint(visit, visit.codes[0]!), form());
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("location")).toMatch(/^\/login/);
-    expect(judgeRows()).toHaveLength(before);
+    expect(await judgeRows()).toHaveLength(before);
   });
 
   it("refuses an SVG, a PDF, a photo over 10 MB, an empty file and an unknown indicator, saying why", async () => {
-    const before = judgeRows().length;
+    const before = (await judgeRows()).length;
     const url = endpoint(visit, visit.codes[0]!);
     const cases: { form: FormData; status: number; message: RegExp }[] = [
       {
@@ -273,7 +298,7 @@ describe("a visit judge's photos", () => {
       expect(body.ok).toBe(false);
       expect(body.message).toMatch(c.message);
     }
-    expect(judgeRows()).toHaveLength(before);
+    expect(await judgeRows()).toHaveLength(before);
     // in English for a judge who chose it
     const english = new HttpClient(server.url);
     await english.login(visit.judges[0]!.email, FIXTURE_PASSWORD);
@@ -296,7 +321,7 @@ describe("a visit judge's photos", () => {
     expect(html).toMatch(
       /id="visit-photo-errors" class="field-errors" role="alert"><li>gambar\.svg: bukan foto/,
     );
-    expect(judgeRows()).toHaveLength(before);
+    expect(await judgeRows()).toHaveLength(before);
     // nothing left behind in the temporary folder
     expect(fs.readdirSync(path.join(data.dir, "files", "tmp"))).toEqual([]);
   });
@@ -304,16 +329,27 @@ describe("a visit judge's photos", () => {
   it("refuses photos once the judge's sheet is submitted (409)", async () => {
     const code = visit.codes[1]!;
     const entry = (
-      db
-        .prepare(
-          "select e.id from entries e join libraries l on l.id = e.library_id where l.code = ?",
-        )
-        .get(code) as { id: number }
+      await prepared.db
+        .selectFrom("entries as e")
+        .innerJoin("libraries as l", "l.id", "e.library_id")
+        .select("e.id")
+        .where("l.code", "=", code)
+        .executeTakeFirstOrThrow()
     ).id;
     const now = new Date().toISOString();
-    db.prepare(
-      "insert into score_sheets (entry_id, judge_id, stage_id, status, version, created_at, updated_at, submitted_at) values (?, ?, ?, 'submitted', 1, ?, ?, ?)",
-    ).run(entry, visit.judges[0]!.id, stageId, now, now, now);
+    await prepared.db
+      .insertInto("score_sheets")
+      .values({
+        entry_id: entry,
+        judge_id: visit.judges[0]!.id,
+        stage_id: stageId,
+        status: "submitted",
+        version: 1,
+        created_at: now,
+        updated_at: now,
+        submitted_at: now,
+      })
+      .execute();
     const res = await clients.judge!.post(
       endpoint(visit, code),
       photoForm([{ name: "x.jpg", bytes: jpeg }]),
@@ -324,7 +360,7 @@ describe("a visit judge's photos", () => {
   });
 
   it("lets the chair and the judge fetch the photo, never the library", async () => {
-    const [row] = judgeRows();
+    const [row] = await judgeRows();
     const status = async (who: string, url: string) => {
       const res = await clients[who]!.get(url);
       await res.arrayBuffer();

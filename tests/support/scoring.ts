@@ -200,3 +200,17 @@ export async function createScoringFixture(
     };
   });
 }
+
+/**
+ * The score a field shows: the chosen radio's value (a rubric scale, a choice of levels) or the
+ * number box's value; null when nothing shows one.
+ */
+export function shownScore(html: string, name: string): string | null {
+  const tags = html.match(new RegExp(`<input[^>]*name="${name.replace(".", "\\.")}"[^>]*>`, "g"));
+  for (const tag of tags ?? []) {
+    const value = /value="([^"]*)"/.exec(tag)?.[1] ?? "";
+    if (!tag.includes('type="radio"')) return value;
+    if (/\schecked=""/.test(tag)) return value;
+  }
+  return null;
+}
