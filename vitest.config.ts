@@ -8,7 +8,12 @@ import path from "node:path";
  * its crash durability) are listed in SQLITE_ONLY with the reason; files named `*.pg.test.ts`
  * compare PostgreSQL with SQLite or stop a PostgreSQL server, and run only in the postgres project.
  */
-const SQLITE_ONLY: string[] = [];
+const SQLITE_ONLY: string[] = [
+  // backup and restore copy the SQLite file (PostgreSQL is backed up with pg_dump)
+  "tests/integration/cli-backup.test.ts",
+  // SIGKILL mid-save, then PRAGMA integrity_check and the backup of the .db file under load
+  "tests/integration/crash.test.ts",
+];
 
 const postgres = process.env.TEST_DATABASE_URL;
 

@@ -60,7 +60,7 @@ export async function main(): Promise<void> {
     console.log(`  winners / baseline throughput: ${(ratio * 100).toFixed(1)} % (goal ≥ 70 %)`);
   } finally {
     await server.stop();
-    server.cleanup();
+    await server.cleanup();
   }
 }
 

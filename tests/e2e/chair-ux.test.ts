@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  server?.cleanup();
+  await server?.cleanup();
 });
 
 async function chairPage(js: boolean, width = 1280): Promise<Page> {

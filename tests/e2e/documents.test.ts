@@ -29,7 +29,7 @@ describe("e2e: certificates and Berita Acara carry the decision's date, place, n
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    server?.cleanup();
+    await server?.cleanup();
   });
 
   it("the chair records them in the settings, even after publication, and both documents print them", async () => {

@@ -29,7 +29,7 @@ for (const js of [true, false]) {
     afterAll(async () => {
       await page?.context().close();
       await server?.stop();
-      server?.cleanup();
+      await server?.cleanup();
     });
 
     it("is invited by the chair, logs in with the password shown once, and sees only its own entry", async () => {

@@ -98,7 +98,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  server?.cleanup();
+  await server?.cleanup();
 });
 
 /** A fresh browser session (its own cookies), JavaScript on, page errors collected. */

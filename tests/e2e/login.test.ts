@@ -14,7 +14,7 @@ describe("e2e: the demo chair", () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    server?.cleanup();
+    await server?.cleanup();
   });
 
   it("logs in, sees the dashboard in Indonesian, then switches to English", async () => {

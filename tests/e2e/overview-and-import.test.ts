@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  server?.cleanup();
+  await server?.cleanup();
 });
 
 async function chairPage(options: {

@@ -14,7 +14,7 @@ describe("e2e: the chair's results dashboard", () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    server?.cleanup();
+    await server?.cleanup();
   });
 
   it("shows the live ranking with each judge's total and draws both charts, without errors", async () => {

@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  server?.cleanup();
+  await server?.cleanup();
 });
 
 async function loginAsChair(javaScriptEnabled: boolean): Promise<Page> {

@@ -14,7 +14,7 @@ describe("e2e: the score sheet by keyboard on a laptop", () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    server?.cleanup();
+    await server?.cleanup();
   });
 
   it("never hides the focused field behind the sticky footer (WCAG 2.4.11)", async () => {

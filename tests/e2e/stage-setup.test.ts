@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  server?.cleanup();
+  await server?.cleanup();
 });
 
 const stageForm = (page: Page, code: string) =>
@@ -40,7 +40,7 @@ async function addStage(page: Page, code: string, name: string, kind: string, we
 const headings = (page: Page) => page.locator(".stage-setup-item h3").allTextContents();
 
 function componentStages(): { stage: string; code: string }[] {
-  const db = new SqliteDatabase(server.dbFile, { readonly: true });
+  const db = new SqliteDatabase(server.dbFile!, { readonly: true });
   try {
     return db
       .prepare(

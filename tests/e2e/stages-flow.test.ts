@@ -172,7 +172,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  server?.cleanup();
+  await server?.cleanup();
 });
 
 const poll = { timeout: 15_000, interval: 100 };

@@ -39,7 +39,7 @@ for (const js of [true, false]) {
     afterAll(async () => {
       await page?.context().close();
       await server?.stop();
-      server?.cleanup();
+      await server?.cleanup();
     });
 
     it("warns whose sheets are open before closing, lists them when publishing is refused, and confirms every move", async () => {

@@ -1,7 +1,7 @@
-import path from "node:path";
 import { Migrator, sql } from "kysely";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createDb } from "../../db/connection";
+import { isPostgres } from "../../db/dialect";
 import { migrations } from "../../db/migrations/index";
 import { auditHash } from "../../app/lib/audit.server";
 import { recordAudit, SYSTEM_ACTOR } from "../../app/lib/audit.server";
@@ -13,7 +13,7 @@ import {
 } from "../../app/models/audit.server";
 import { reopenSheet, saveSheet } from "../../app/models/sheets.server";
 import { runCli } from "../../bin/cli";
-import { createTestDb, tempDir, type TestDb } from "../support/db";
+import { createTestDb, emptyTestDatabase, tempDir, type TestDb } from "../support/db";
 import { createScoringFixture } from "../support/scoring";
 
 async function writeEntries(t: TestDb, n: number) {
@@ -34,8 +34,17 @@ async function writeEntries(t: TestDb, n: number) {
   }
 }
 
-/** What someone with the database file and a SQLite shell could do behind the app's back. */
+/**
+ * What someone with the database file and a SQLite shell, or PostgreSQL's owner of the table,
+ * could do behind the app's back: lift the append-only triggers, write, put them back.
+ */
 async function tamper(t: TestDb, ...statements: string[]) {
+  if (isPostgres(t.db)) {
+    await sql.raw("alter table audit_log disable trigger user").execute(t.db);
+    for (const statement of statements) await sql.raw(statement).execute(t.db);
+    await sql.raw("alter table audit_log enable trigger user").execute(t.db);
+    return;
+  }
   await sql.raw("drop trigger audit_log_no_update").execute(t.db);
   await sql.raw("drop trigger audit_log_no_delete").execute(t.db);
   for (const statement of statements) await sql.raw(statement).execute(t.db);
@@ -160,7 +169,8 @@ describe("tamper-evident audit log", () => {
 
   it("chains entries written before the chain existed when the migration runs", async () => {
     const dir = tempDir();
-    const url = `file:${path.join(dir.dir, "old.db")}`;
+    const database = await emptyTestDatabase(dir.dir, "old");
+    const url = database.url;
     const { db } = createDb(url);
     const migrator = new Migrator({
       db,
@@ -189,6 +199,7 @@ describe("tamper-evident audit log", () => {
       url,
       cleanup: async () => {
         await closeDb();
+        await database.drop();
         dir.remove();
       },
     };
@@ -203,11 +214,11 @@ describe("a reopened sheet's autosaves in the audit log", () => {
   async function auditBytes(): Promise<number> {
     const row = await sql<{ bytes: number }>`
       select coalesce(sum(
-        length(cast(at as blob)) + length(cast(actor as blob)) + length(cast(entity_type as blob))
-        + length(cast(entity_id as blob)) + length(cast(action as blob))
-        + coalesce(length(cast(reason as blob)), 0) + coalesce(length(cast(before_json as blob)), 0)
-        + coalesce(length(cast(after_json as blob)), 0) + length(cast(prev_hash as blob))
-        + length(cast(hash as blob))
+        octet_length(at) + octet_length(actor) + octet_length(entity_type)
+        + octet_length(entity_id) + octet_length(action)
+        + coalesce(octet_length(reason), 0) + coalesce(octet_length(before_json), 0)
+        + coalesce(octet_length(after_json), 0) + octet_length(prev_hash)
+        + octet_length(hash)
       ), 0) as bytes from audit_log`.execute(t.db);
     return Number(row.rows[0]!.bytes);
   }

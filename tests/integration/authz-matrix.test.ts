@@ -1,7 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import SqliteDatabase from "better-sqlite3";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, migrateToLatest } from "../../db/connection";
@@ -10,7 +9,7 @@ import { seedDemo } from "../../app/models/demo.server";
 import { hashPassword } from "../../app/lib/password.server";
 import { HttpClient } from "../support/http";
 import { insertPublishedCompetition } from "../support/published";
-import { startServer, type RunningServer } from "../support/server";
+import { serverDatabaseUrl, startServer, type RunningServer } from "../support/server";
 import { tempDir } from "../support/db";
 
 /**
@@ -389,7 +388,7 @@ describe("authorization matrix over every route of the build", () => {
     routes = Object.values(build.routes).filter((r) => r.id !== "root");
 
     data = tempDir();
-    const { db } = createDb(`file:${data.dir}/juara.db`);
+    const { db } = createDb(await serverDatabaseUrl(data.dir));
     await migrateToLatest(db);
     await seedDemo(db);
     await insertPublishedCompetition(db, {
@@ -504,6 +503,7 @@ describe("authorization matrix over every route of the build", () => {
   });
   afterAll(async () => {
     await server?.stop();
+    await server?.cleanup();
     data?.remove();
   });
 
@@ -514,10 +514,14 @@ describe("authorization matrix over every route of the build", () => {
 
   // an intent's own form, beyond the empty POST above: only an admin may change a name or role
   it("lets only an admin post the account edit (name and role)", async () => {
-    const reader = new SqliteDatabase(`${data.dir}/juara.db`, { readonly: true });
-    const other = reader.prepare("select id from users where email = 'other@juara.test'").get();
-    reader.close();
-    const userId = String((other as { id: number }).id);
+    const { db: reader } = createDb(server.databaseUrl, { poolSize: 1 });
+    const other = await reader
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "other@juara.test")
+      .executeTakeFirstOrThrow();
+    await reader.destroy();
+    const userId = String(other.id);
     const edit = { intent: "edit", userId, name: "Juri Lain", role: "judge" };
     const answers: Record<string, number> = {};
     for (const role of ROLES)

@@ -1,5 +1,4 @@
-import path from "node:path";
-import SqliteDatabase from "better-sqlite3";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   getSheetClaims,
@@ -25,7 +24,6 @@ let visit: ScoringFixture;
 let desk: ScoringFixture;
 let evidence: Record<string, { image: number; pdf: number; video: number }>;
 let server: RunningServer;
-let reader: SqliteDatabase.Database;
 const judges: HttpClient[] = [];
 let deskJudge: HttpClient;
 let chair: HttpClient;
@@ -35,22 +33,26 @@ const SUBMITTED = () => visit.codes[1]!;
 const DRAFT = () => visit.codes[2]!;
 const sheetUrl = (code: string, slug = visit.slug) => `/judge/${slug}/${code}`;
 
-function checks(code: string) {
-  return reader
-    .prepare(
-      `select i.code, k.result, k.observed, k.judge_id as judge from claim_checks k
-       join indicators i on i.id = k.indicator_id join entries e on e.id = k.entry_id
-       join libraries l on l.id = e.library_id where l.code = ? order by k.judge_id, i.code`,
-    )
-    .all(code) as { code: string; result: string; observed: string | null; judge: number }[];
+async function checks(code: string) {
+  const { rows } = await sql<{
+    code: string;
+    result: string;
+    observed: string | null;
+    judge: number;
+  }>`select i.code, k.result, k.observed, k.judge_id as judge from claim_checks k
+     join indicators i on i.id = k.indicator_id join entries e on e.id = k.entry_id
+     join libraries l on l.id = e.library_id where l.code = ${code}
+     order by k.judge_id, i.code`.execute(t.db);
+  return rows;
 }
 
 const audits = () =>
-  reader
-    .prepare(
-      "select action, before_json, after_json from audit_log where entity_type = 'claim_check' order by id",
-    )
-    .all() as { action: string; before_json: string | null; after_json: string | null }[];
+  t.db
+    .selectFrom("audit_log")
+    .select(["action", "before_json", "after_json"])
+    .where("entity_type", "=", "claim_check")
+    .orderBy("id")
+    .execute();
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -72,11 +74,7 @@ beforeAll(async () => {
     stageKind: "desk",
     entries: [{ code: desk.codes[1]!, status: "submitted", values: { A1: "800" } }],
   });
-  server = await startServer({
-    dataDir: path.dirname(t.file),
-    env: { JUARA_NO_DEMO: "1" },
-  });
-  reader = new SqliteDatabase(t.file, { readonly: true });
+  server = await startServer({ env: { JUARA_NO_DEMO: "1", DATABASE_URL: t.url } });
   for (const j of visit.judges) {
     const client = new HttpClient(server.url);
     expect((await client.login(j.email, FIXTURE_PASSWORD)).status).toBe(302);
@@ -89,8 +87,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  reader?.close();
   await server?.stop();
+  await server?.cleanup();
   await t?.cleanup();
 });
 
@@ -190,11 +188,11 @@ describe("the claims on the judge's sheet (server)", () => {
     });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe(`${sheetUrl(SUBMITTED())}?claimsSaved=1`);
-    expect(checks(SUBMITTED())).toEqual([
+    expect(await checks(SUBMITTED())).toEqual([
       { code: "A1", result: "verified", observed: null, judge: visit.judges[0]!.id },
       { code: "A2", result: "corrected", observed: "no", judge: visit.judges[0]!.id },
     ]);
-    const logged = audits();
+    const logged = await audits();
     expect(logged).toHaveLength(1);
     expect(JSON.parse(logged[0]!.after_json!)).toEqual({
       library: SUBMITTED(),
@@ -222,27 +220,27 @@ describe("the claims on the judge's sheet (server)", () => {
     expect(body.checks.A1).toEqual({ result: "corrected", observed: "1100.5" });
     // what was not sent stays as it was
     expect(body.checks.A2).toEqual({ result: "corrected", observed: "no" });
-    expect(checks(SUBMITTED()).find((c) => c.code === "A1")).toMatchObject({
+    expect((await checks(SUBMITTED())).find((c) => c.code === "A1")).toMatchObject({
       result: "corrected",
       observed: "1100.5",
     });
-    const last = audits().at(-1)!;
+    const last = (await audits()).at(-1)!;
     expect(JSON.parse(last.before_json!)).toEqual({
       library: SUBMITTED(),
       checks: { A1: { result: "verified", observed: null } },
     });
     // the same again changes nothing and logs nothing
-    const count = audits().length;
+    const count = (await audits()).length;
     await judges[0]!.post(`/api/claims/${visit.slug}/${SUBMITTED()}`, {
       intent: "claims",
       "check.A1": "corrected",
       "observed.A1": "1100,5",
     });
-    expect(audits()).toHaveLength(count);
+    expect(await audits()).toHaveLength(count);
   });
 
   it("refuses a correction without an observed value, with the message beside the field", async () => {
-    const before = checks(SUBMITTED());
+    const before = await checks(SUBMITTED());
     const res = await judges[0]!.post(`${sheetUrl(SUBMITTED())}?claims`, {
       intent: "claims",
       "check.B1": "corrected",
@@ -255,7 +253,7 @@ describe("the claims on the judge's sheet (server)", () => {
     );
     // the judge's choice comes back in its place
     expect(html).toMatch(/name="check.B1" checked="" value="corrected"/);
-    expect(checks(SUBMITTED())).toEqual(before);
+    expect(await checks(SUBMITTED())).toEqual(before);
   });
 
   it("checks an observed value as its claim's kind: number, yes/no, short text", async () => {
@@ -285,14 +283,14 @@ describe("the claims on the judge's sheet (server)", () => {
       [{ "observed.B1": "ada" }, "check.B1", "scoring.claims.error.chooseResult"],
       [{ "check.A1": "maybe" }, "check.A1", "error.invalid"],
     ];
-    const before = checks(SUBMITTED());
+    const before = await checks(SUBMITTED());
     for (const [fields, field, key] of cases) {
       const res = await judges[0]!.post(api, { intent: "claims", ...fields });
       expect(res.status, JSON.stringify(fields)).toBe(400);
       const body = (await res.json()) as { status: string; errors: Record<string, string[]> };
       expect(body.errors[field], JSON.stringify(fields)).toEqual([key]);
     }
-    expect(checks(SUBMITTED())).toEqual(before);
+    expect(await checks(SUBMITTED())).toEqual(before);
   });
 
   it("refuses a check of a value not submitted (a draft)", async () => {
@@ -301,7 +299,7 @@ describe("the claims on the judge's sheet (server)", () => {
       "check.A1": "verified",
     });
     expect(res.status).toBe(400);
-    expect(checks(DRAFT())).toEqual([]);
+    expect(await checks(DRAFT())).toEqual([]);
   });
 
   it("refuses a judge not assigned to the entry (404), as the sheet does", async () => {
@@ -320,7 +318,7 @@ describe("the claims on the judge's sheet (server)", () => {
       "check.A1": "verified",
     });
     expect(res.status).toBe(404);
-    expect(checks(conflicted)).toEqual([]);
+    expect(await checks(conflicted)).toEqual([]);
   });
 
   it("lets no judge of a desk stage mark checks (403), and shows them no check fields", async () => {
@@ -333,7 +331,7 @@ describe("the claims on the judge's sheet (server)", () => {
       const res = await deskJudge.post(url, { intent: "claims", "check.A1": "verified" });
       expect(res.status, url).toBe(403);
     }
-    expect(checks(code)).toEqual([]);
+    expect(await checks(code)).toEqual([]);
   });
 
   it("refuses checks once the judge's sheet is submitted (409)", async () => {

@@ -1,4 +1,3 @@
-import SqliteDatabase from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, migrateToLatest, type DB } from "../../db/connection";
 import { translate } from "../../app/i18n";
@@ -8,7 +7,7 @@ import { computeRanking } from "../../app/models/ranking.server";
 import { tempDir } from "../support/db";
 import { HttpClient } from "../support/http";
 import { createScoringFixture, FIXTURE_PASSWORD, type ScoringFixture } from "../support/scoring";
-import { startServer, type RunningServer } from "../support/server";
+import { serverDatabaseUrl, startServer, type RunningServer } from "../support/server";
 
 /**
  * A conflict of interest confirmed after the judges scored, through the real server: the judge
@@ -26,7 +25,6 @@ import { startServer, type RunningServer } from "../support/server";
 let server: RunningServer;
 let data: { dir: string; remove: () => void };
 let fx: ScoringFixture;
-let reader: SqliteDatabase.Database;
 let db: DB;
 let chair: HttpClient;
 const judges: HttpClient[] = [];
@@ -44,17 +42,21 @@ const apiUrl = (code: string) => `/api/sheets/${fx.slug}/${code}`;
 const L1 = () => fx.codes[0]!;
 const L2 = () => fx.codes[1]!;
 
-function libraryId(code: string): number {
-  return (reader.prepare("select id from libraries where code = ?").get(code) as { id: number }).id;
+async function libraryId(code: string): Promise<number> {
+  return (
+    await db.selectFrom("libraries").select("id").where("code", "=", code).executeTakeFirstOrThrow()
+  ).id;
 }
 
 function sheetRow(judgeId: number, code: string) {
-  return reader
-    .prepare(
-      `select s.id, s.status, s.version from score_sheets s join entries e on e.id = s.entry_id
-       join libraries l on l.id = e.library_id where s.judge_id = ? and l.code = ?`,
-    )
-    .get(judgeId, code) as { id: number; status: string; version: number } | undefined;
+  return db
+    .selectFrom("score_sheets as s")
+    .innerJoin("entries as e", "e.id", "s.entry_id")
+    .innerJoin("libraries as l", "l.id", "e.library_id")
+    .select(["s.id", "s.status", "s.version"])
+    .where("s.judge_id", "=", judgeId)
+    .where("l.code", "=", code)
+    .executeTakeFirst();
 }
 
 async function save(
@@ -79,7 +81,7 @@ async function confirmConflict(judgeIndex: number, code: string) {
   const res = await chair.post(`/chair/competitions/${fx.slug}/judges`, {
     intent: "conflict",
     judgeId: String(fx.judges[judgeIndex]!.id),
-    libraryId: String(libraryId(code)),
+    libraryId: String(await libraryId(code)),
     status: "confirmed",
     reason: REASON,
   });
@@ -88,14 +90,13 @@ async function confirmConflict(judgeIndex: number, code: string) {
 
 beforeAll(async () => {
   data = tempDir();
-  const setup = createDb(`file:${data.dir}/juara.db`);
+  const setup = createDb(await serverDatabaseUrl(data.dir));
   await migrateToLatest(setup.db);
   fx = await createScoringFixture(setup.db, { slug: "sisih-2026", entries: 2, judges: 4 });
   await setup.db.destroy();
   server = await startServer({ dataDir: data.dir, env: { JUARA_NO_DEMO: "1" } });
-  reader = new SqliteDatabase(`${data.dir}/juara.db`, { readonly: true });
   // the models read the server's database directly, to compare the ranking itself
-  ({ db } = createDb(`file:${data.dir}/juara.db`));
+  ({ db } = createDb(server.databaseUrl, { poolSize: 2 }));
   useDatabase(db);
   chair = new HttpClient(server.url);
   expect((await chair.login(fx.chair.email, FIXTURE_PASSWORD)).status).toBe(302);
@@ -107,9 +108,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  reader?.close();
   await db?.destroy();
   await server?.stop();
+  await server?.cleanup();
   data?.remove();
 });
 
@@ -135,19 +136,21 @@ describe("a conflict confirmed after the judge started or submitted", () => {
     await confirmConflict(0, L1()); // a draft
     await confirmConflict(1, L1()); // a submitted sheet
     // the assignments stay, for the chair to review
-    for (const j of [0, 1]) expect(sheetRow(fx.judges[j]!.id, L1())).toBeDefined();
-    const kept = reader
-      .prepare(
-        `select count(*) as n from judge_assignments a join entries e on e.id = a.entry_id
-         join libraries l on l.id = e.library_id where l.code = ? and a.judge_id in (?, ?)`,
-      )
-      .get(L1(), fx.judges[0]!.id, fx.judges[1]!.id) as { n: number };
+    for (const j of [0, 1]) expect(await sheetRow(fx.judges[j]!.id, L1())).toBeDefined();
+    const kept = await db
+      .selectFrom("judge_assignments as a")
+      .innerJoin("entries as e", "e.id", "a.entry_id")
+      .innerJoin("libraries as l", "l.id", "e.library_id")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("l.code", "=", L1())
+      .where("a.judge_id", "in", [fx.judges[0]!.id, fx.judges[1]!.id])
+      .executeTakeFirstOrThrow();
     expect(kept.n).toBe(2);
 
     // each check on its own (soft), so a failure shows every way the judge still gets in
     for (const j of [0, 1]) {
       const client = judges[j]!;
-      const { version } = sheetRow(fx.judges[j]!.id, L1())!;
+      const { version } = (await sheetRow(fx.judges[j]!.id, L1()))!;
       expect.soft((await client.get(sheetUrl(L1()))).status, `judge ${j} page`).toBe(404);
       // the page's own form POST and the autosave endpoint, saving and submitting
       const form = await client.post(sheetUrl(L1()), {
@@ -166,7 +169,7 @@ describe("a conflict confirmed after the judge started or submitted", () => {
         `sisih-late-api-${j}`,
       );
       expect.soft(api.status, `judge ${j} api`).toBe(404);
-      expect.soft(sheetRow(fx.judges[j]!.id, L1())!.version).toBe(version);
+      expect.soft((await sheetRow(fx.judges[j]!.id, L1()))!.version).toBe(version);
 
       const list = await (await client.get(`/judge/${fx.slug}`)).text();
       expect.soft(list).not.toContain(sheetUrl(L1()));
@@ -187,19 +190,24 @@ describe("a conflict confirmed after the judge started or submitted", () => {
 
 describe("through publication", () => {
   /** What the pages must state for judges 0 and 1, as the conflicts stand now. */
-  function statements(): string[] {
-    const confirmedAt = (j: number) =>
-      (
-        reader
-          .prepare("select created_at from conflicts where judge_id = ? and library_id = ?")
-          .get(fx.judges[j]!.id, libraryId(L1())) as { created_at: string }
+  async function statements(): Promise<string[]> {
+    const library = await libraryId(L1());
+    const confirmedAt: string[] = [];
+    for (const j of [0, 1])
+      confirmedAt[j] = (
+        await db
+          .selectFrom("conflicts")
+          .select("created_at")
+          .where("judge_id", "=", fx.judges[j]!.id)
+          .where("library_id", "=", library)
+          .executeTakeFirstOrThrow()
       ).created_at;
     return [0, 1].map((j) =>
       translate("id", "setAside.item", {
         judge: `Juri ${j + 1} ${fx.slug}`,
         library: `Perpustakaan Desa 1 (${fx.slug}) (${L1()})`,
         status: translate("id", j === 0 ? "setAside.status.draft" : "setAside.status.submitted"),
-        date: formatDate(confirmedAt(j), "id"),
+        date: formatDate(confirmedAt[j]!, "id"),
         by: `Ketua ${fx.slug}`,
         reason: REASON,
       }),
@@ -210,7 +218,7 @@ describe("through publication", () => {
 
   it("lists the set-aside sheets on the results page, and the exports leave them out", async () => {
     const page = await (await chair.get(`/chair/competitions/${fx.slug}/results`)).text();
-    expect(missing(page, statements())).toEqual([]);
+    expect(missing(page, await statements())).toEqual([]);
     const csv = await (await chair.get(`/chair/competitions/${fx.slug}/results.csv`)).text();
     const l1 = csv.split("\n").find((line) => line.includes(L1()))!;
     expect(l1).toContain("56,00");
@@ -234,19 +242,25 @@ describe("through publication", () => {
     expect(overview).not.toContain("belum dikirim.");
     expect(overview).toContain('name="to" value="published"');
     expect(overview).not.toContain('name="override"');
-    const stated = statements();
+    const stated = await statements();
     expect(missing(overview, stated)).toEqual([]);
     expect(overview).toContain(escapeHtml(translate("id", "setAside.publishHint")));
 
     const publish = await chair.post(base, { intent: "status", to: "published", confirm: "yes" });
     expect(publish.status).toBe(302);
-    const frozen = reader
-      .prepare(
-        `select r.library_code as code, r.rank, r.final_score_x100 as final, r.judge_count as judges
-         from published_results r join publications p on p.id = r.publication_id
-         where p.competition_id = ? and p.is_current = 1 order by r.rank`,
-      )
-      .all(fx.competitionId);
+    const frozen = await db
+      .selectFrom("published_results as r")
+      .innerJoin("publications as p", "p.id", "r.publication_id")
+      .select([
+        "r.library_code as code",
+        "r.rank",
+        "r.final_score_x100 as final",
+        "r.judge_count as judges",
+      ])
+      .where("p.competition_id", "=", fx.competitionId)
+      .where("p.is_current", "=", 1)
+      .orderBy("r.rank")
+      .execute();
     expect(frozen).toEqual([
       { code: L2(), rank: 1, final: 7400, judges: 4 },
       { code: L1(), rank: 2, final: 5600, judges: 1 },
@@ -261,7 +275,7 @@ describe("through publication", () => {
     const res = await chair.post(`${base}/judges`, {
       intent: "conflict",
       judgeId: String(fx.judges[1]!.id),
-      libraryId: String(libraryId(L1())),
+      libraryId: String(await libraryId(L1())),
       status: "dismissed",
       reason: "Ternyata bukan kerabat",
     });

@@ -19,6 +19,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Crash safety: the real server on a file database, 20 judges saving at once, killed with SIGKILL
  * mid-load several times. Every save the server acknowledged (2xx) must be there afterwards.
+ * SQLite's own (its file, its integrity check, its backup): vitest.config.ts SQLITE_ONLY.
  */
 /**
  * These tests wait for work (saves, restarts), never for a time: the ceiling below only stops a
@@ -63,7 +64,7 @@ describe("crash safety", () => {
           await sleep(Math.floor(Math.random() * 150));
           await server.kill();
 
-          const afterCrash = verifyAcknowledged(server.dbFile, load);
+          const afterCrash = verifyAcknowledged(server.dbFile!, load);
           expect(afterCrash.integrity, `round ${round}`).toBe("ok");
           expect(afterCrash.problems, `round ${round}`).toEqual([]);
 
@@ -81,7 +82,7 @@ describe("crash safety", () => {
         await load.stop();
         await server.stop();
       }
-      const final = verifyAcknowledged(server.dbFile, load);
+      const final = verifyAcknowledged(server.dbFile!, load);
       expect(final.integrity).toBe("ok");
       expect(final.problems).toEqual([]);
       expect(load.lost).toEqual([]);

@@ -237,13 +237,13 @@ describe("the database goes away under load", () => {
           expect(running.child.exitCode).toBeNull();
           expect(load.lost).toEqual([]);
           await running.stop();
-          const verified = verifyAcknowledged(running.dbFile, load);
+          const verified = verifyAcknowledged(running.dbFile!, load);
           expect(verified.integrity).toBe("ok");
           expect(verified.problems).toEqual([]);
           expect(verified.checked).toBe(load.ackedCount);
         } finally {
           await server?.stop();
-          server?.cleanup();
+          await server?.cleanup();
           data.remove();
         }
       },

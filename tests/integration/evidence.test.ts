@@ -3,16 +3,15 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import zlib from "node:zlib";
-import SqliteDatabase from "better-sqlite3";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, migrateToLatest } from "../../db/connection";
+import { createDb, migrateToLatest, type DB } from "../../db/connection";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
 import { hashPassword } from "../../app/lib/password.server";
 import { seedDemo } from "../../app/models/demo.server";
 import { tempDir } from "../support/db";
 import { HttpClient } from "../support/http";
-import { startServer, type RunningServer } from "../support/server";
+import { serverDatabaseUrl, startServer, type RunningServer } from "../support/server";
 
 /**
  * Evidence files through the real server (docs/decisions/012-self-assessment.md): the library's
@@ -93,7 +92,7 @@ interface Fixtures {
 
 let server: RunningServer;
 let data: { dir: string; remove: () => void };
-let db: SqliteDatabase.Database;
+let db: DB;
 let filesDir: string;
 let fx: Fixtures;
 let code: string;
@@ -120,8 +119,11 @@ function form(parts: [string, Buffer | string, string?, string?][]): FormData {
 
 function rows() {
   return db
-    .prepare("select * from evidence_files where entry_id = ? order by id")
-    .all(entryId) as Record<string, unknown>[];
+    .selectFrom("evidence_files")
+    .selectAll()
+    .where("entry_id", "=", entryId)
+    .orderBy("id")
+    .execute();
 }
 
 /** Every file under the files folder (the stored ones and anything left in tmp). */
@@ -159,39 +161,80 @@ beforeAll(async () => {
 
   data = tempDir();
   filesDir = path.join(data.dir, "files");
-  const { db: kysely } = createDb(`file:${data.dir}/juara.db`);
-  await migrateToLatest(kysely);
-  await seedDemo(kysely);
-  await kysely.destroy();
-  db = new SqliteDatabase(`${data.dir}/juara.db`);
+  ({ db } = createDb(await serverDatabaseUrl(data.dir), { poolSize: 2 }));
+  await migrateToLatest(db);
+  await seedDemo(db);
   const now = new Date().toISOString();
   const hash = await hashPassword(DEMO_PASSWORD);
-  const library = (code: string) =>
-    (db.prepare("select id from libraries where code = ?").get(code) as { id: number }).id;
-  db.prepare(
-    "insert into libraries (code, name, type, created_at, updated_at) values ('LAIN', 'Perpustakaan Lain', 'desa', ?, ?)",
-  ).run(now, now);
-  const addUser = db.prepare(
-    "insert into users (email, name, role, library_id, password_hash, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)",
-  );
-  addUser.run("pengelola@juara.test", "Bu Sari", "library", library("SEPASO"), hash, now, now);
-  addUser.run("lain@juara.test", "Pak Lain", "library", library("LAIN"), hash, now, now);
-  addUser.run("other@juara.test", "Juri Lain", "judge", null, hash, now, now);
-  const competition = db.prepare("select id from competitions where slug = 'kutim-2024'").get() as {
-    id: number;
-  };
-  // the self-assessment window is open
-  db.prepare(
-    "update competitions set self_assessment_opens = '2000-01-01T00:00:00.000Z', self_assessment_closes = '2999-12-31T23:59:59.999Z' where id = ?",
-  ).run(competition.id);
-  entryId = (
+  const library = async (code: string) =>
+    (
+      await db
+        .selectFrom("libraries")
+        .select("id")
+        .where("code", "=", code)
+        .executeTakeFirstOrThrow()
+    ).id;
+  await db
+    .insertInto("libraries")
+    .values({
+      code: "LAIN",
+      name: "Perpustakaan Lain",
+      type: "desa",
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  const addUser = async (
+    email: string,
+    name: string,
+    role: "library" | "judge",
+    libraryId: number | null,
+  ) =>
     db
-      .prepare("select id from entries where competition_id = ? and library_id = ?")
-      .get(competition.id, library("SEPASO")) as { id: number }
+      .insertInto("users")
+      .values({
+        email,
+        name,
+        role,
+        library_id: libraryId,
+        password_hash: hash,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+  await addUser("pengelola@juara.test", "Bu Sari", "library", await library("SEPASO"));
+  await addUser("lain@juara.test", "Pak Lain", "library", await library("LAIN"));
+  await addUser("other@juara.test", "Juri Lain", "judge", null);
+  const competition = await db
+    .selectFrom("competitions")
+    .select("id")
+    .where("slug", "=", "kutim-2024")
+    .executeTakeFirstOrThrow();
+  // the self-assessment window is open
+  await db
+    .updateTable("competitions")
+    .set({
+      self_assessment_opens: "2000-01-01T00:00:00.000Z",
+      self_assessment_closes: "2999-12-31T23:59:59.999Z",
+    })
+    .where("id", "=", competition.id)
+    .execute();
+  const sepaso = await library("SEPASO");
+  entryId = (
+    await db
+      .selectFrom("entries")
+      .select("id")
+      .where("competition_id", "=", competition.id)
+      .where("library_id", "=", sepaso)
+      .executeTakeFirstOrThrow()
   ).id;
-  const codes = db
-    .prepare("select code from indicators where competition_id = ? order by id limit 2")
-    .all(competition.id) as { code: string }[];
+  const codes = await db
+    .selectFrom("indicators")
+    .select("code")
+    .where("competition_id", "=", competition.id)
+    .orderBy("id")
+    .limit(2)
+    .execute();
   code = codes[0]!.code;
   code2 = codes[1]!.code;
 
@@ -213,8 +256,9 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  db?.close();
+  await db?.destroy();
   await server?.stop();
+  await server?.cleanup();
   data?.remove();
 });
 
@@ -237,7 +281,7 @@ describe("the library's evidence page", () => {
     ]);
     expect(answer.status, answer.text.slice(0, 300)).toBe(302);
     expect(answer.location).toBe(`${PAGE}?done=stored`);
-    const [row] = rows();
+    const [row] = await rows();
     expect(row).toMatchObject({
       source: "library",
       kind: "image",
@@ -261,9 +305,12 @@ describe("the library's evidence page", () => {
     expect(Math.max(thumb.width!, thumb.height!)).toBe(320);
     expect(thumb.exif).toBeUndefined();
     // recorded in the audit log
-    const audit = db
-      .prepare("select action from audit_log where entity_type = 'evidence_file' and entity_id = ?")
-      .get(String(row!.id));
+    const audit = await db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_type", "=", "evidence_file")
+      .where("entity_id", "=", String(row!.id))
+      .executeTakeFirst();
     expect(audit).toEqual({ action: "upload" });
     // the page lists it with its thumbnail
     const html = await (await clients.library!.get(PAGE)).text();
@@ -271,7 +318,7 @@ describe("the library's evidence page", () => {
   });
 
   it("stores PNG, WebP (transparency kept, as WebP) and PDF (as it is), and bounds a large photo", async () => {
-    const count = rows().length;
+    const count = (await rows()).length;
     const answer = await upload([
       [`evidence.${code}`, fx.png, "denah.png", "image/png"],
       [`evidence.${code}`, fx.webp, "logo.webp", "image/webp"],
@@ -279,7 +326,7 @@ describe("the library's evidence page", () => {
       [`evidence.${code2}`, fx.big, "besar.jpg", "image/jpeg"],
     ]);
     expect(answer.status, answer.text.slice(0, 300)).toBe(302);
-    const added = rows().slice(count);
+    const added = (await rows()).slice(count);
     expect(added.map((r) => [r.original_name, r.kind, r.mime])).toEqual([
       ["denah.png", "image", "image/jpeg"],
       ["logo.webp", "image", "image/webp"],
@@ -355,13 +402,13 @@ describe("the library's evidence page", () => {
       },
     ];
     for (const c of cases) {
-      const rowsBefore = rows().length;
+      const rowsBefore = (await rows()).length;
       const diskBefore = filesOnDisk();
       const answer = await upload([[`evidence.${code}`, c.body, c.name, c.type]]);
       expect(answer.status, c.name).toBe(400);
       expect(answer.text, c.name).toMatch(c.says);
       expect(answer.text).not.toContain("<script>alert(1)</script>");
-      expect(rows().length, c.name).toBe(rowsBefore);
+      expect((await rows()).length, c.name).toBe(rowsBefore);
       expect(filesOnDisk(), c.name).toEqual(diskBefore);
     }
     expect(fs.existsSync(path.join(filesDir, "..", "..", "etc", "passwd.jpg"))).toBe(false);
@@ -373,11 +420,11 @@ describe("the library's evidence page", () => {
       [`evidence.${code}`, fx.png, "..\\..\\windows\\denah2.png", "image/png"],
     ]);
     expect(answer.status).toBe(302);
-    expect(rows().at(-1)!.original_name).toBe("denah2.png");
+    expect((await rows()).at(-1)!.original_name).toBe("denah2.png");
   });
 
   it("stores the good files of a form and names the refused one beside its field", async () => {
-    const count = rows().length;
+    const count = (await rows()).length;
     const answer = await upload([
       [`evidence.${code}`, fx.png, "baik.png", "image/png"],
       [`evidence.${code2}`, Buffer.from("GIF89a......"), "animasi.gif", "image/gif"],
@@ -385,20 +432,25 @@ describe("the library's evidence page", () => {
     expect(answer.status).toBe(400);
     expect(answer.text).toMatch(/animasi\.gif: bukan foto/);
     expect(answer.text).toContain('class="field-errors"');
-    expect(
-      rows()
-        .slice(count)
-        .map((r) => r.original_name),
-    ).toEqual(["baik.png"]);
+    expect((await rows()).slice(count).map((r) => r.original_name)).toEqual(["baik.png"]);
   });
 
   it("refuses a file once the entry's evidence would pass 100 MB", async () => {
     const now = new Date().toISOString();
-    const { lastInsertRowid } = db
-      .prepare(
-        "insert into evidence_files (entry_id, uploaded_by, source, kind, file_hash, mime, bytes, created_at) values (?, 1, 'library', 'pdf', ?, 'application/pdf', ?, ?)",
-      )
-      .run(entryId, "f".repeat(64), 100 * 1024 * 1024 - 100, now);
+    const { id: filler } = await db
+      .insertInto("evidence_files")
+      .values({
+        entry_id: entryId,
+        uploaded_by: 1,
+        source: "library",
+        kind: "pdf",
+        file_hash: "f".repeat(64),
+        mime: "application/pdf",
+        bytes: 100 * 1024 * 1024 - 100,
+        created_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     try {
       const diskBefore = filesOnDisk();
       const answer = await upload([[`evidence.${code}`, PDF, "tambahan.pdf", "application/pdf"]]);
@@ -406,7 +458,7 @@ describe("the library's evidence page", () => {
       expect(answer.text).toMatch(/tambahan\.pdf: ruang bukti peserta ini \(100 MB\) tidak cukup/);
       expect(filesOnDisk()).toEqual(diskBefore);
     } finally {
-      db.prepare("delete from evidence_files where id = ?").run(lastInsertRowid);
+      await db.deleteFrom("evidence_files").where("id", "=", filler).execute();
     }
   });
 
@@ -422,16 +474,14 @@ describe("the library's evidence page", () => {
       expect(answer.status, bad).toBe(400);
       expect(answer.text).toMatch(/Tautan video harus berupa tautan https ke YouTube/);
     }
-    expect(rows().filter((r) => r.kind === "video")).toEqual([]);
+    expect((await rows()).filter((r) => r.kind === "video")).toEqual([]);
     const ok = await upload([["video", "https://www.youtube.com/watch?v=dQw4w9WgXcQ"]]);
     expect(ok.status).toBe(302);
     const again = await upload([["video", "https://drive.google.com/file/d/abc/view"]]);
     expect(again.status).toBe(302);
-    expect(
-      rows()
-        .filter((r) => r.kind === "video")
-        .map((r) => r.url),
-    ).toEqual(["https://drive.google.com/file/d/abc/view"]);
+    expect((await rows()).filter((r) => r.kind === "video").map((r) => r.url)).toEqual([
+      "https://drive.google.com/file/d/abc/view",
+    ]);
   });
 
   it("answers an empty upload and a malformed large body with a message", async () => {
@@ -494,8 +544,8 @@ describe("the library's evidence page", () => {
 
 describe("who may fetch a file", () => {
   it("serves it to the library, an assigned judge, the chair and the admin; 404 to everyone else", async () => {
-    const [photo] = rows();
-    const pdf = rows().find((r) => r.kind === "pdf")!;
+    const [photo] = await rows();
+    const pdf = (await rows()).find((r) => r.kind === "pdf")!;
     const answers: Record<string, number[]> = {};
     for (const [who, client] of Object.entries(clients)) {
       const status = async (url: string) => {
@@ -523,8 +573,8 @@ describe("who may fetch a file", () => {
   });
 
   it("sends the stored type, never sniffed, private, with the hash as its validator", async () => {
-    const [photo] = rows();
-    const pdf = rows().find((r) => r.kind === "pdf")!;
+    const [photo] = await rows();
+    const pdf = (await rows()).find((r) => r.kind === "pdf")!;
     const res = await clients.judge!.get(`/files/${photo!.id}`);
     expect(res.headers.get("content-type")).toBe("image/jpeg");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
@@ -553,8 +603,8 @@ describe("removing evidence", () => {
     const first = await upload([[`evidence.${code}`, PDF, "salinan-1.pdf", "application/pdf"]]);
     const second = await upload([[`evidence.${code2}`, PDF, "salinan-2.pdf", "application/pdf"]]);
     expect([first.status, second.status]).toEqual([302, 302]);
-    const copies = rows().filter((r) => String(r.original_name).startsWith("salinan-"));
-    const pdfRows = rows().filter((r) => r.file_hash === copies[0]!.file_hash);
+    const copies = (await rows()).filter((r) => String(r.original_name).startsWith("salinan-"));
+    const pdfRows = (await rows()).filter((r) => r.file_hash === copies[0]!.file_hash);
     expect(new Set(copies.map((r) => r.file_hash)).size).toBe(1);
     const remove = (id: unknown, who = "library") =>
       clients[who]!.post(PAGE, { intent: "remove", id: String(id) });
@@ -566,34 +616,36 @@ describe("removing evidence", () => {
       expect((await remove(r.id)).status).toBe(302);
     expect(fs.existsSync(stored(copies[0]!.file_hash))).toBe(false);
     expect((await remove(copies[0]!.id)).status).toBe(404);
-    const audit = db
-      .prepare(
-        "select count(*) as n from audit_log where entity_type = 'evidence_file' and action = 'delete'",
-      )
-      .get() as { n: number };
+    const audit = await db
+      .selectFrom("audit_log")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("entity_type", "=", "evidence_file")
+      .where("action", "=", "delete")
+      .executeTakeFirstOrThrow();
     expect(audit.n).toBe(pdfRows.length);
   });
 
   it("refuses changes once the self-assessment is submitted", async () => {
     const now = new Date().toISOString();
-    db.prepare(
-      "insert into self_assessments (entry_id, status, submitted_at, updated_at) values (?, 'submitted', ?, ?)",
-    ).run(entryId, now, now);
+    await db
+      .insertInto("self_assessments")
+      .values({ entry_id: entryId, status: "submitted", submitted_at: now, updated_at: now })
+      .execute();
     try {
-      const count = rows().length;
+      const count = (await rows()).length;
       const answer = await upload([[`evidence.${code}`, fx.png, "terlambat.png", "image/png"]]);
       expect(answer.status).toBe(400);
       expect(answer.text).toMatch(/terlambat\.png: bukti tidak dapat diubah lagi/);
       const removal = await clients.library!.post(PAGE, {
         intent: "remove",
-        id: String(rows()[0]!.id),
+        id: String((await rows())[0]!.id),
       });
       expect(removal.status).toBe(409);
-      expect(rows().length).toBe(count);
+      expect((await rows()).length).toBe(count);
       const page = await (await clients.library!.get(PAGE)).text();
       expect(page).not.toContain(`name="evidence.${code}"`);
     } finally {
-      db.prepare("delete from self_assessments where entry_id = ?").run(entryId);
+      await db.deleteFrom("self_assessments").where("entry_id", "=", entryId).execute();
     }
   });
 });
@@ -601,9 +653,7 @@ describe("removing evidence", () => {
 describe("at start", () => {
   it("removes temporary files and files no row names, and keeps the others", async () => {
     await server.stop();
-    const keep = rows()
-      .filter((r) => r.file_hash)
-      .map((r) => stored(r.file_hash));
+    const keep = (await rows()).filter((r) => r.file_hash).map((r) => stored(r.file_hash));
     fs.mkdirSync(path.join(filesDir, "tmp"), { recursive: true });
     fs.writeFileSync(path.join(filesDir, "tmp", "u-half"), "half an upload");
     const orphan = stored("ab".padEnd(64, "c"));

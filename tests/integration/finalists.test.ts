@@ -1,38 +1,34 @@
-import SqliteDatabase from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, migrateToLatest } from "../../db/connection";
+import { sql } from "kysely";
+import { createDb, migrateToLatest, type DB } from "../../db/connection";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
 import { seedDemo } from "../../app/models/demo.server";
 import { tempDir } from "../support/db";
 import { HttpClient } from "../support/http";
 import { insertPublishedCompetition } from "../support/published";
-import { startServer, type RunningServer } from "../support/server";
+import { serverDatabaseUrl, startServer, type RunningServer } from "../support/server";
 
 /**
  * Announcing a stage's finalists before the winners (docs/http.md), through the real server over
- * a migrated SQLite file: the chair's button on the stages page, the public finalists' page
+ * a migrated database: the chair's button on the stages page, the public finalists' page
  * (names only, never a score), its withdrawal with a reason, the audit log, who may do it.
  */
 let server: RunningServer;
 let data: { dir: string; remove: () => void };
 let chair: HttpClient;
+let reader: DB;
 const stagesUrl = "/chair/competitions/kutim-2024/stages";
 const publicUrl = "/competitions/kutim-2024/finalists";
 
-function read<T>(query: string, ...params: unknown[]): T[] {
-  const db = new SqliteDatabase(`${data.dir}/juara.db`, { readonly: true });
-  try {
-    return db.prepare(query).all(...params) as T[];
-  } finally {
-    db.close();
-  }
+async function read<T>(query: string): Promise<T[]> {
+  return (await sql.raw<T>(query).execute(reader)).rows;
 }
 
 const heading = (html: string) => /<h1>([^<]+)<\/h1>/.exec(html)?.[1];
 
 beforeAll(async () => {
   data = tempDir();
-  const { db } = createDb(`file:${data.dir}/juara.db`);
+  const { db } = createDb(await serverDatabaseUrl(data.dir));
   await migrateToLatest(db);
   await seedDemo(db);
   // the demo competition gets a visit after its first stage; three go on
@@ -99,11 +95,14 @@ beforeAll(async () => {
     .execute();
   await db.destroy();
   server = await startServer({ dataDir: data.dir });
+  ({ db: reader } = createDb(server.databaseUrl, { poolSize: 2 }));
   chair = new HttpClient(server.url);
   expect((await chair.login("ketua@juara.demo", DEMO_PASSWORD)).status).toBe(302);
 });
 afterAll(async () => {
+  await reader?.destroy();
   await server?.stop();
+  await server?.cleanup();
   data?.remove();
 });
 
@@ -136,7 +135,7 @@ describe("the finalists' announcement", () => {
     expect(page).toContain('value="finalists-publish"');
 
     // the shortlist as the stage move wrote it
-    const shortlist = read<{ name: string; score_x100: number | null; advanced: number }>(
+    const shortlist = await read<{ name: string; score_x100: number | null; advanced: number }>(
       `select l.name, r.score_x100, r.advanced from stage_results r
          join stages s on s.id = r.stage_id join entries e on e.id = r.entry_id
          join libraries l on l.id = e.library_id join competitions c on c.id = s.competition_id
@@ -196,7 +195,7 @@ describe("the finalists' announcement", () => {
     expect(en).toContain("Village/ward");
 
     // the audit log says who announced it, in words
-    const audit = read<{ user_id: number; action: string; after_json: string }>(
+    const audit = await read<{ user_id: number; action: string; after_json: string }>(
       "select user_id, action, after_json from audit_log where entity_type = 'finalists' order by id",
     );
     expect(audit).toHaveLength(1);
@@ -226,7 +225,7 @@ describe("the finalists' announcement", () => {
       "Pengumuman finalis tahap S1 ditarik.",
     );
     expect((await anon.get(publicUrl)).status).toBe(404);
-    const last = read<{ action: string; reason: string }>(
+    const last = await read<{ action: string; reason: string }>(
       "select action, reason from audit_log where entity_type = 'finalists' order by id desc limit 1",
     );
     expect(last).toEqual([{ action: "unpublish", reason: "Salah satu peserta didiskualifikasi" }]);
@@ -260,7 +259,7 @@ describe("the finalists' announcement", () => {
     );
     expect(forged.status).toBe(403);
     expect(
-      read(
+      await read(
         "select 1 from stages s join competitions c on c.id = s.competition_id where c.slug = 'pub-2025' and s.finalists_published_at is not null",
       ),
     ).toEqual([]);

@@ -4,7 +4,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import SqliteDatabase from "better-sqlite3";
 import fc from "fast-check";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type DB } from "../../db/connection";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
 import { hashPassword } from "../../app/lib/password.server";
 import { HttpClient, rawRequest } from "../support/http";
@@ -923,24 +925,35 @@ const FILE_TEXT: Record<string, (file: FileJson, text: string) => void> = {
 };
 
 let server: RunningServer;
-let reader: SqliteDatabase.Database;
+let reader: DB;
 const clients = {} as Record<Role, HttpClient>;
 let actionRoutes: string[] = [];
 
-/** Every table but the two that change on any request (sessions' last use, failed logins). */
-function fingerprint(): string {
-  const tables = (
-    reader
-      .prepare(
-        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name",
-      )
-      .all() as { name: string }[]
-  )
-    .map((t) => t.name)
-    .filter((n) => !["sessions", "login_attempts"].includes(n));
+/** The tables fingerprint() reads: all but the two that change on any request. */
+let tables: string[] = [];
+/** SQLite: the server's file, read directly (the fastest way, and this runs ~1500 times) */
+let sqliteFile: SqliteDatabase.Database | null = null;
+
+/**
+ * Every table's content (sessions' last use and failed logins aside), as one hash. On SQLite the
+ * rows as they lie in the file; on PostgreSQL, which has no fixed row order without ORDER BY, the
+ * server sums a hash of each row's text (any order) and counts the rows, in one query.
+ */
+async function fingerprint(): Promise<string> {
   const hash = crypto.createHash("sha256");
-  for (const t of tables)
-    hash.update(t + JSON.stringify(reader.prepare(`select * from "${t}"`).raw().all()));
+  if (sqliteFile) {
+    for (const t of tables)
+      hash.update(t + JSON.stringify(sqliteFile.prepare(`select * from "${t}"`).raw().all()));
+    return hash.digest("hex");
+  }
+  const query = tables
+    .map(
+      (t) =>
+        `select '${t}' as t, count(*) as n, coalesce(sum(hashtext(r::text)::bigint), 0) as h from "${t}" r`,
+    )
+    .join(" union all ");
+  const { rows } = await sql.raw<{ t: string; n: number; h: number }>(query).execute(reader);
+  for (const r of rows) hash.update(`${r.t}:${r.n}:${r.h}`);
   return hash.digest("hex");
 }
 
@@ -953,64 +966,87 @@ beforeAll(async () => {
     .map((r) => r.id)
     .sort();
   server = await startServer();
-  reader = new SqliteDatabase(server.dbFile, { readonly: true });
-  const one = (q: string) => Number((reader.prepare(q).get() as { id: number }).id);
-  ids.entry = one(
+  ({ db: reader } = createDb(server.databaseUrl, { poolSize: 2 }));
+  tables = (await reader.introspection.getTables())
+    .map((t) => t.name)
+    .filter((n) => !["sessions", "login_attempts"].includes(n))
+    .sort();
+  if (server.dbFile) sqliteFile = new SqliteDatabase(server.dbFile, { readonly: true });
+  const one = async (q: string) =>
+    Number((await sql.raw<{ id: number }>(q).execute(reader)).rows[0]!.id);
+  ids.entry = await one(
     "select e.id from entries e join competitions c on c.id = e.competition_id join libraries l on l.id = e.library_id where c.slug = 'kutim-2024' and l.code = 'KAUBUN'",
   );
-  ids.sheet = one(
-    "select s.id from score_sheets s join entries e on e.id = s.entry_id join competitions c on c.id = e.competition_id where c.slug = 'kutim-2024' and s.status = 'submitted' limit 1",
+  ids.sheet = await one(
+    "select s.id from score_sheets s join entries e on e.id = s.entry_id join competitions c on c.id = e.competition_id where c.slug = 'kutim-2024' and s.status = 'submitted' order by s.id limit 1",
   );
-  ids.judge = one("select id from users where email = 'juri2@juara.demo'");
-  ids.library = one("select id from libraries where code = 'KAUBUN'");
-  ids.user = one("select id from users where email = 'juri3@juara.demo'");
+  ids.judge = await one("select id from users where email = 'juri2@juara.demo'");
+  ids.library = await one("select id from libraries where code = 'KAUBUN'");
+  ids.user = await one("select id from users where email = 'juri3@juara.demo'");
   // the library's side: SEPASO's manager, three reported values asked on kutim-2024, the window open
   {
-    const writer = new SqliteDatabase(server.dbFile);
     const now = new Date().toISOString();
-    const competition = one("select id from competitions where slug = 'kutim-2024'");
-    const indicators = writer
-      .prepare("select id, code from indicators where competition_id = ? order by position, id")
-      .all(competition) as { id: number; code: string }[];
-    const claim = writer.prepare(
-      "insert into indicator_claims (indicator_id, kind, unit, standard_min) values (?, ?, ?, ?)",
-    );
-    claim.run(indicators[0]!.id, "number", "judul", 1000);
-    claim.run(indicators[1]!.id, "yesno", "", 1);
-    claim.run(indicators[2]!.id, "text", "", null);
+    const competition = await one("select id from competitions where slug = 'kutim-2024'");
+    const indicators = await reader
+      .selectFrom("indicators")
+      .select(["id", "code"])
+      .where("competition_id", "=", competition)
+      .orderBy("position")
+      .orderBy("id")
+      .execute();
+    await reader
+      .insertInto("indicator_claims")
+      .values([
+        { indicator_id: indicators[0]!.id, kind: "number", unit: "judul", standard_min: 1000 },
+        { indicator_id: indicators[1]!.id, kind: "yesno", unit: "", standard_min: 1 },
+        { indicator_id: indicators[2]!.id, kind: "text", unit: "", standard_min: null },
+      ])
+      .execute();
     [claimed.number, claimed.yesno, claimed.text] = indicators.slice(0, 3).map((i) => i.code) as [
       string,
       string,
       string,
     ];
-    writer
-      .prepare(
-        "update competitions set self_assessment_opens = ?, self_assessment_closes = ? where id = ?",
-      )
-      .run(
-        new Date(Date.now() - 86_400_000).toISOString(),
-        new Date(Date.now() + 86_400_000).toISOString(),
-        competition,
-      );
-    writer
-      .prepare(
-        `insert into users (email, name, role, library_id, password_hash, created_at, updated_at)
-         values ('pengelola@juara.test', 'Pengelola', 'library',
-                 (select id from libraries where code = 'SEPASO'), ?, ?, ?)`,
-      )
-      .run(await hashPassword(DEMO_PASSWORD), now, now);
+    await reader
+      .updateTable("competitions")
+      .set({
+        self_assessment_opens: new Date(Date.now() - 86_400_000).toISOString(),
+        self_assessment_closes: new Date(Date.now() + 86_400_000).toISOString(),
+      })
+      .where("id", "=", competition)
+      .execute();
+    const sepaso = await one("select id from libraries where code = 'SEPASO'");
+    const { id: manager } = await reader
+      .insertInto("users")
+      .values({
+        email: "pengelola@juara.test",
+        name: "Pengelola",
+        role: "library",
+        library_id: sepaso,
+        password_hash: await hashPassword(DEMO_PASSWORD),
+        created_at: now,
+        updated_at: now,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     // one piece of SEPASO's evidence (a video link), for the remove form
-    const sepasoEntry = one(
+    const sepasoEntry = await one(
       "select e.id from entries e join libraries l on l.id = e.library_id where e.competition_id = (select id from competitions where slug = 'kutim-2024') and l.code = 'SEPASO'",
     );
-    ids.evidence = Number(
-      writer
-        .prepare(
-          "insert into evidence_files (entry_id, uploaded_by, source, kind, url, created_at) values (?, (select id from users where email = 'pengelola@juara.test'), 'library', 'video', 'https://youtu.be/abc', ?)",
-        )
-        .run(sepasoEntry, now).lastInsertRowid,
-    );
-    writer.close();
+    ids.evidence = (
+      await reader
+        .insertInto("evidence_files")
+        .values({
+          entry_id: sepasoEntry,
+          uploaded_by: manager,
+          source: "library",
+          kind: "video",
+          url: "https://youtu.be/abc",
+          created_at: now,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
   }
   const logins: Record<Exclude<Role, "anonymous">, string> = {
     judge: "juri2@juara.demo",
@@ -1031,9 +1067,10 @@ beforeAll(async () => {
   expect(draft.status).toBe(302);
 });
 afterAll(async () => {
-  reader?.close();
+  sqliteFile?.close();
+  await reader?.destroy();
   await server?.stop();
-  server?.cleanup();
+  await server?.cleanup();
 });
 
 function body(op: Operation, fields: [string, string][]): URLSearchParams | FormData {
@@ -1054,7 +1091,7 @@ async function expectRefused(
   label: string,
   stats: { requests: number },
 ): Promise<string> {
-  const before = fingerprint();
+  const before = await fingerprint();
   const res = await clients[op.role].post(op.url, body(op, fields), {
     Accept: op.url.startsWith("/api/") ? "application/json" : "text/html",
   });
@@ -1077,7 +1114,7 @@ async function expectRefused(
       /role="alert"|class="field-errors"|class="notice/,
     );
   }
-  expect(fingerprint(), `${op.name}: ${label}: the database changed`).toBe(before);
+  expect(await fingerprint(), `${op.name}: ${label}: the database changed`).toBe(before);
   // every message comes from the catalogs, in the user's language, never the validator's English
   expect(text, `${op.name}: ${label}: a raw validator message`).not.toMatch(ZOD_ENGLISH);
   // what the user typed is never executed as markup
@@ -1212,7 +1249,7 @@ describe("hostile input to every action", () => {
     const wrong: string[] = [];
     for (const { url, role } of targets) {
       for (const b of bodies) {
-        const before = fingerprint();
+        const before = await fingerprint();
         const res = await rawRequest(server.url + url, {
           method: "POST",
           headers: {
@@ -1225,7 +1262,8 @@ describe("hostile input to every action", () => {
         });
         if (res.status !== b.status || res.body.trim().length === 0)
           wrong.push(`${role} ${url} ${b.name} → ${res.status} ${res.body.slice(0, 80)}`);
-        if (fingerprint() !== before) wrong.push(`${role} ${url} ${b.name}: the database changed`);
+        if ((await fingerprint()) !== before)
+          wrong.push(`${role} ${url} ${b.name}: the database changed`);
       }
     }
     expect(wrong).toEqual([]);

@@ -1,10 +1,10 @@
-import SqliteDatabase from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, migrateToLatest } from "../../db/connection";
+import { sql } from "kysely";
+import { createDb, migrateToLatest, type DB } from "../../db/connection";
 import { tempDir } from "../support/db";
 import { HttpClient } from "../support/http";
 import { createScoringFixture, FIXTURE_PASSWORD, type ScoringFixture } from "../support/scoring";
-import { startServer, type RunningServer } from "../support/server";
+import { serverDatabaseUrl, startServer, type RunningServer } from "../support/server";
 
 /**
  * A chair may reset a judge's password, and so could log in as that judge. The reset stays (judges
@@ -14,7 +14,7 @@ import { startServer, type RunningServer } from "../support/server";
 let server: RunningServer;
 let data: { dir: string; remove: () => void };
 let fx: ScoringFixture;
-let reader: SqliteDatabase.Database;
+let reader: DB;
 
 const MARK_ID = "Disimpan dalam sesi yang dimulai dengan kata sandi dari ketua atau admin";
 
@@ -43,17 +43,16 @@ async function save(
   expect(await res.json()).toMatchObject({ status: "saved" });
 }
 
-function sheetEntries(judgeId: number, code: string) {
-  return (
-    reader
-      .prepare(
-        `select a.action, a.after_json from audit_log a
-         join score_sheets s on a.entity_type = 'score_sheet' and a.entity_id = cast(s.id as text)
-         join entries e on e.id = s.entry_id join libraries l on l.id = e.library_id
-         where s.judge_id = ? and l.code = ? order by a.id`,
-      )
-      .all(judgeId, code) as { action: string; after_json: string }[]
-  ).map((r) => ({ action: r.action, after: JSON.parse(r.after_json) as Record<string, unknown> }));
+async function sheetEntries(judgeId: number, code: string) {
+  const { rows } = await sql<{ action: string; after_json: string }>`
+    select a.action, a.after_json from audit_log a
+    join score_sheets s on a.entity_type = 'score_sheet' and a.entity_id = cast(s.id as text)
+    join entries e on e.id = s.entry_id join libraries l on l.id = e.library_id
+    where s.judge_id = ${judgeId} and l.code = ${code} order by a.id`.execute(reader);
+  return rows.map((r) => ({
+    action: r.action,
+    after: JSON.parse(r.after_json) as Record<string, unknown>,
+  }));
 }
 
 /** The chair's sheets page, cut into one piece per row. */
@@ -65,17 +64,18 @@ async function chairRows(chair: HttpClient): Promise<string[]> {
 
 beforeAll(async () => {
   data = tempDir();
-  const { db } = createDb(`file:${data.dir}/juara.db`);
+  const { db } = createDb(await serverDatabaseUrl(data.dir));
   await migrateToLatest(db);
   fx = await createScoringFixture(db, { slug: "sandi-2026", entries: 2, judges: 2 });
   await db.destroy();
   server = await startServer({ dataDir: data.dir, env: { JUARA_NO_DEMO: "1" } });
-  reader = new SqliteDatabase(`${data.dir}/juara.db`, { readonly: true });
+  ({ db: reader } = createDb(server.databaseUrl, { poolSize: 2 }));
 });
 
 afterAll(async () => {
-  reader?.close();
+  await reader?.destroy();
   await server?.stop();
+  await server?.cleanup();
   data?.remove();
 });
 
@@ -106,7 +106,7 @@ describe("a password issued by the chair", () => {
     await save(asJudge, code, { "score.A1": "1", "score.A2": "0", "note.A1": "diubah" });
 
     // the save is marked in its audit entry ...
-    expect(sheetEntries(judge.id, code)).toEqual([
+    expect(await sheetEntries(judge.id, code)).toEqual([
       {
         action: "update",
         after: expect.objectContaining({
@@ -129,7 +129,7 @@ describe("a password issued by the chair", () => {
 
     // a session begun with the judge's own password saves unmarked (the sheet keeps its mark)
     await save(own, code, { "score.A1": "2", "score.A2": "3", "score.B1": "4" }, "submit");
-    const entries = sheetEntries(judge.id, code);
+    const entries = await sheetEntries(judge.id, code);
     expect(entries.map((e) => e.action)).toEqual(["update", "submit"]);
     expect(entries[1]!.after).not.toHaveProperty("issuedPasswordSession");
     expect((await chairRows(chair)).filter((r) => r.includes(MARK_ID))).toHaveLength(1);
@@ -141,7 +141,7 @@ describe("a password issued by the chair", () => {
     const client = new HttpClient(server.url);
     expect((await client.login(judge.email, FIXTURE_PASSWORD)).status).toBe(302);
     await save(client, code, { "score.A1": "3", "score.A2": "4", "score.B1": "2" }, "submit");
-    const entries = sheetEntries(judge.id, code);
+    const entries = await sheetEntries(judge.id, code);
     expect(entries.map((e) => e.action)).toEqual(["submit"]);
     expect(entries[0]!.after).not.toHaveProperty("issuedPasswordSession");
     expect(await (await client.get(`/judge/${fx.slug}/${code}`)).text()).not.toContain(MARK_ID);

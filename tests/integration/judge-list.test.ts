@@ -3,7 +3,7 @@ import { createDb, migrateToLatest } from "../../db/connection";
 import { tempDir } from "../support/db";
 import { HttpClient } from "../support/http";
 import { createScoringFixture, FIXTURE_PASSWORD, type ScoringFixture } from "../support/scoring";
-import { startServer, type RunningServer } from "../support/server";
+import { serverDatabaseUrl, startServer, type RunningServer } from "../support/server";
 
 let server: RunningServer;
 let data: { dir: string; remove: () => void };
@@ -11,7 +11,7 @@ let fx: ScoringFixture;
 
 beforeAll(async () => {
   data = tempDir();
-  const { db } = createDb(`file:${data.dir}/juara.db`);
+  const { db } = createDb(await serverDatabaseUrl(data.dir));
   await migrateToLatest(db);
   fx = await createScoringFixture(db, { slug: "daftar-2026", entries: 4, judges: 1 });
   await db.destroy();
@@ -19,6 +19,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.stop();
+  await server?.cleanup();
   data?.remove();
 });
 

@@ -1,13 +1,12 @@
-import path from "node:path";
-import SqliteDatabase from "better-sqlite3";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../bin/cli";
-import { createDb, createSqliteDb, migrateToLatest } from "../../db/connection";
+import { sql } from "kysely";
+import { createDb, migrateToLatest, type DB } from "../../db/connection";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
 import { seedDemo } from "../../app/models/demo.server";
-import { tempDir } from "../support/db";
+import { emptyTestDatabase, refusal, tempDir, type TestDatabase } from "../support/db";
 import { HttpClient } from "../support/http";
-import { startServer, type RunningServer } from "../support/server";
+import { serverDatabaseUrl, startServer, type RunningServer } from "../support/server";
 
 /**
  * Library accounts (docs/decisions/011-library-accounts.md): made on the command line or
@@ -24,29 +23,34 @@ async function cli(args: string[]) {
 
 describe("npm run juara -- user:create --role library", () => {
   let dir: { dir: string; remove: () => void };
-  let dbFile: string;
-  beforeEach(() => {
+  let database: TestDatabase;
+  beforeEach(async () => {
     dir = tempDir();
-    dbFile = path.join(dir.dir, "juara.db");
-    process.env.DATABASE_URL = `file:${dbFile}`;
+    database = await emptyTestDatabase(dir.dir);
+    process.env.DATABASE_URL = database.url;
   });
-  afterEach(() => dir.remove());
+  afterEach(async () => {
+    await database.drop();
+    dir.remove();
+  });
 
-  const users = () => {
-    const db = new SqliteDatabase(dbFile, { readonly: true });
-    const rows = db
-      .prepare(
-        `select u.email, u.role, u.must_change_password as mustChange, l.code as library
-         from users u left join libraries l on l.id = u.library_id order by u.id`,
-      )
-      .all();
-    db.close();
-    return rows;
+  const users = async () => {
+    const { db } = createDb(database.url, { poolSize: 1 });
+    try {
+      return await db
+        .selectFrom("users as u")
+        .leftJoin("libraries as l", "l.id", "u.library_id")
+        .select(["u.email", "u.role", "u.must_change_password as mustChange", "l.code as library"])
+        .orderBy("u.id")
+        .execute();
+    } finally {
+      await db.destroy();
+    }
   };
 
   it("links the account to the library by its code, and refuses what does not fit", async () => {
     expect((await cli(["seed", "--demo"])).code).toBe(0);
-    const before = users().length;
+    const before = (await users()).length;
     const base = ["user:create", "--email", "Pengelola@Sepaso.id", "--name", "Bu Sari"];
 
     const missing = await cli([...base, "--role", "library"]);
@@ -58,7 +62,7 @@ describe("npm run juara -- user:create --role library", () => {
     const unknown = await cli([...base, "--role", "library", "--library", "NOPE"]);
     expect(unknown.code).toBe(1);
     expect(unknown.err).toBe("No library with the code NOPE in the registry.");
-    expect(users()).toHaveLength(before);
+    expect(await users()).toHaveLength(before);
 
     // codes are case-blind, as everywhere
     const made = await cli([...base, "--role", "library", "--library", "sepaso"]);
@@ -66,7 +70,7 @@ describe("npm run juara -- user:create --role library", () => {
     expect(made.out).toContain("Created library pengelola@sepaso.id");
     expect(made.out).toContain("for library sepaso");
     expect(made.out).toMatch(/Temporary password \(must be changed at first login\): \S{12}/);
-    expect(users()).toContainEqual({
+    expect(await users()).toContainEqual({
       email: "pengelola@sepaso.id",
       role: "library",
       mustChange: 1,
@@ -83,28 +87,28 @@ describe("npm run juara -- user:create --role library", () => {
 describe("the database itself keeps a library account to one library", () => {
   it("refuses a library account without a library and another role with one", async () => {
     const dir = tempDir();
-    const { db, sqlite } = createSqliteDb(`file:${dir.dir}/juara.db`);
+    const database = await emptyTestDatabase(dir.dir);
+    const { db } = createDb(database.url, { poolSize: 1 });
     try {
       await migrateToLatest(db);
-      sqlite
-        .prepare(
-          "insert into libraries (code, name, type, created_at, updated_at) values ('L1', 'L', 'desa', 'x', 'x')",
-        )
-        .run();
+      const { id } = await db
+        .insertInto("libraries")
+        .values({ code: "L1", name: "L", type: "desa", created_at: "x", updated_at: "x" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
       const insert = (role: string, libraryId: number | null) =>
-        sqlite
-          .prepare(
-            `insert into users (email, name, password_hash, role, library_id, created_at, updated_at)
-             values (?, 'N', 'h', ?, ?, 'x', 'x')`,
-          )
-          .run(`${role}${libraryId ?? "none"}@x.id`, role, libraryId);
-      expect(() => insert("library", null)).toThrow(/CHECK constraint failed/);
-      expect(() => insert("judge", 1)).toThrow(/CHECK constraint failed/);
-      expect(() => insert("library", 99)).toThrow(/FOREIGN KEY constraint failed/);
-      expect(() => insert("library", 1)).not.toThrow();
-      expect(() => insert("judge", null)).not.toThrow();
+        sql`insert into users (email, name, password_hash, role, library_id, created_at, updated_at)
+            values (${`${role}${libraryId ?? "none"}@x.id`}, 'N', 'h', ${role}, ${libraryId}, 'x', 'x')`.execute(
+          db,
+        );
+      expect(await refusal(insert("library", null))).toBe("check");
+      expect(await refusal(insert("judge", id))).toBe("check");
+      expect(await refusal(insert("library", id + 99))).toBe("foreign_key");
+      expect(await refusal(insert("library", id))).toBe("accepted");
+      expect(await refusal(insert("judge", null))).toBe("accepted");
     } finally {
       await db.destroy();
+      await database.drop();
       dir.remove();
     }
   });
@@ -113,45 +117,52 @@ describe("the database itself keeps a library account to one library", () => {
 describe("the chair invites a library's manager from the entries page", () => {
   let server: RunningServer;
   let data: { dir: string; remove: () => void };
-  let reader: SqliteDatabase.Database;
+  let reader: DB;
   const chair = () => new HttpClient(server.url);
   const entriesUrl = "/chair/competitions/kutim-2024/entries";
   let chairClient: HttpClient;
-  let entryOf: (code: string) => string;
+  let entryOf: (code: string) => Promise<string>;
 
   beforeAll(async () => {
     data = tempDir();
-    const { db } = createDb(`file:${data.dir}/juara.db`);
+    const { db } = createDb(await serverDatabaseUrl(data.dir));
     await migrateToLatest(db);
     await seedDemo(db);
     await db.destroy();
     server = await startServer({ dataDir: data.dir });
-    reader = new SqliteDatabase(`${data.dir}/juara.db`, { readonly: true });
-    entryOf = (code) =>
+    ({ db: reader } = createDb(server.databaseUrl, { poolSize: 2 }));
+    entryOf = async (code) =>
       String(
         (
-          reader
-            .prepare(
-              `select e.id from entries e join libraries l on l.id = e.library_id
-               join competitions c on c.id = e.competition_id
-               where c.slug = 'kutim-2024' and l.code = ?`,
-            )
-            .get(code) as { id: number }
+          await reader
+            .selectFrom("entries as e")
+            .innerJoin("libraries as l", "l.id", "e.library_id")
+            .innerJoin("competitions as c", "c.id", "e.competition_id")
+            .select("e.id")
+            .where("c.slug", "=", "kutim-2024")
+            .where("l.code", "=", code)
+            .executeTakeFirstOrThrow()
         ).id,
       );
     chairClient = chair();
     expect((await chairClient.login("ketua@juara.demo", DEMO_PASSWORD)).status).toBe(302);
   });
   afterAll(async () => {
-    reader?.close();
+    await reader?.destroy();
     await server?.stop();
+    await server?.cleanup();
     data?.remove();
   });
 
-  const invite = (code: string, email: string, name = "Bu Sari") =>
-    chairClient.post(entriesUrl, { intent: "invite", entryId: entryOf(code), name, email });
-  const userCount = () =>
-    (reader.prepare("select count(*) as n from users").get() as { n: number }).n;
+  const invite = async (code: string, email: string, name = "Bu Sari") =>
+    chairClient.post(entriesUrl, { intent: "invite", entryId: await entryOf(code), name, email });
+  const userCount = async () =>
+    (
+      await reader
+        .selectFrom("users")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n;
 
   it("offers the form only for an entry without a manager, shows the password once, and audits it in words", async () => {
     const page = await (await chairClient.get(entriesUrl)).text();
@@ -165,12 +176,17 @@ describe("the chair invites a library's manager from the entries page", () => {
     expect(password).toMatch(/^\S{12}$/);
     expect(html).toContain("Akun pengelola Pustaka Ilmu Desa Sepaso dibuat untuk sari@sepaso.id.");
     expect(
-      reader
-        .prepare(
-          `select u.role, u.must_change_password as mustChange, u.password_issued as issued, l.code
-           from users u join libraries l on l.id = u.library_id where u.email = 'sari@sepaso.id'`,
-        )
-        .get(),
+      await reader
+        .selectFrom("users as u")
+        .innerJoin("libraries as l", "l.id", "u.library_id")
+        .select([
+          "u.role",
+          "u.must_change_password as mustChange",
+          "u.password_issued as issued",
+          "l.code",
+        ])
+        .where("u.email", "=", "sari@sepaso.id")
+        .executeTakeFirst(),
     ).toEqual({ role: "library", mustChange: 1, issued: 1, code: "SEPASO" });
 
     // never again: the page now names the manager and has one form fewer
@@ -214,7 +230,7 @@ describe("the chair invites a library's manager from the entries page", () => {
   });
 
   it("says so when the email already manages this library, and refuses any other holder", async () => {
-    const users = userCount();
+    const users = await userCount();
     const same = await invite("SEPASO", "sari@sepaso.id");
     expect(same.status).toBe(200);
     const sameHtml = await same.text();
@@ -238,15 +254,17 @@ describe("the chair invites a library's manager from the entries page", () => {
       email: "x@x.id",
     });
     expect(foreign.status).toBe(404);
-    expect(userCount()).toBe(users);
+    expect(await userCount()).toBe(users);
   });
 
   it("keeps a library account's role on the admin's page", async () => {
     const admin = new HttpClient(server.url);
     await admin.login("admin@juara.demo", DEMO_PASSWORD);
-    const { id } = reader.prepare("select id from users where email = 'sari@sepaso.id'").get() as {
-      id: number;
-    };
+    const { id } = await reader
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", "sari@sepaso.id")
+      .executeTakeFirstOrThrow();
     const edit = await admin.post("/admin/users", {
       intent: "edit",
       userId: String(id),

@@ -1,11 +1,11 @@
-import SqliteDatabase from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, migrateToLatest } from "../../db/connection";
+import { sql } from "kysely";
+import { createDb, migrateToLatest, type DB } from "../../db/connection";
 import { hashPassword } from "../../app/lib/password.server";
 import { tempDir } from "../support/db";
 import { HttpClient } from "../support/http";
 import { createScoringFixture, FIXTURE_PASSWORD, type ScoringFixture } from "../support/scoring";
-import { startServer, type RunningServer } from "../support/server";
+import { serverDatabaseUrl, startServer, type RunningServer } from "../support/server";
 
 /**
  * The library's feedback after publication, through the real server. Criteria: A (weight 60:
@@ -28,7 +28,7 @@ import { startServer, type RunningServer } from "../support/server";
 let server: RunningServer;
 let data: { dir: string; remove: () => void };
 let fx: ScoringFixture;
-let reader: SqliteDatabase.Database;
+let reader: DB;
 let chair: HttpClient;
 const judges: HttpClient[] = [];
 const managers: Record<"L3" | "L4" | "outside", HttpClient> = {} as never;
@@ -59,7 +59,7 @@ async function page(client: HttpClient): Promise<string> {
 
 beforeAll(async () => {
   data = tempDir();
-  const setup = createDb(`file:${data.dir}/juara.db`);
+  const setup = createDb(await serverDatabaseUrl(data.dir));
   await migrateToLatest(setup.db);
   fx = await createScoringFixture(setup.db, { slug: "umpan-2026", entries: 4, judges: 3 });
   const db = setup.db;
@@ -179,7 +179,7 @@ beforeAll(async () => {
     .execute();
   await db.destroy();
   server = await startServer({ dataDir: data.dir, env: { JUARA_NO_DEMO: "1" } });
-  reader = new SqliteDatabase(`${data.dir}/juara.db`, { readonly: true });
+  ({ db: reader } = createDb(server.databaseUrl, { poolSize: 2 }));
   chair = new HttpClient(server.url);
   expect((await chair.login(fx.chair.email, FIXTURE_PASSWORD)).status).toBe(302);
   for (const j of fx.judges) {
@@ -199,8 +199,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  reader?.close();
+  await reader?.destroy();
   await server?.stop();
+  await server?.cleanup();
   data?.remove();
 });
 
@@ -227,9 +228,10 @@ describe("the library's feedback", () => {
     await submit(2, L(4), 3, 3, 2);
     await submit(3, L(4), 1, 3, 2);
     // the chair includes judge 1's note on L4 (not judge 2's) and the note on L3
-    const stage = (
-      reader.prepare("select stage_id from coaching_notes limit 1").get() as { stage_id: number }
-    ).stage_id;
+    const { stage_id: stage } = await reader
+      .selectFrom("coaching_notes")
+      .select("stage_id")
+      .executeTakeFirstOrThrow();
     const include = (code: string, judge: number) =>
       chair.post(`/chair/competitions/${fx.slug}/entries/${code}/feedback`, {
         intent: "include",
@@ -247,13 +249,10 @@ describe("the library's feedback", () => {
       (await chair.post(base, { intent: "status", to: "published", confirm: "yes" })).status,
     ).toBe(302);
     // the frozen component scores the averages are made from, as the table above says
-    const frozen = reader
-      .prepare(
-        `select r.library_code as code, r.prize_label as prize, s.component_code as k, s.score_x100 as x
-         from published_component_scores s join published_results r on r.id = s.result_id
-         order by r.rank, s.position`,
-      )
-      .all();
+    const { rows: frozen } = await sql`
+      select r.library_code as code, r.prize_label as prize, s.component_code as k, s.score_x100 as x
+      from published_component_scores s join published_results r on r.id = s.result_id
+      order by r.rank, s.position`.execute(reader);
     expect(frozen).toEqual([
       { code: L(1), prize: "Juara I", k: "A", x: 4800 },
       { code: L(1), prize: "Juara I", k: "B", x: 3500 },
@@ -370,14 +369,15 @@ describe("the library's feedback", () => {
     const res = await chair.post(settings, { intent: "feedback", namesJudges: "on" });
     expect(res.status).toBe(200);
     expect(await res.text()).toMatch(/<input type="checkbox" name="namesJudges"[^>]*checked/);
-    const audit = reader
-      .prepare(
-        "select action, before_json, after_json from audit_log where entity_type = 'competition' order by id desc limit 1",
-      )
-      .get() as { action: string; before_json: string; after_json: string };
+    const audit = await reader
+      .selectFrom("audit_log")
+      .select(["action", "before_json", "after_json"])
+      .where("entity_type", "=", "competition")
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
     expect(audit.action).toBe("update");
-    expect(JSON.parse(audit.before_json)).toEqual({ feedbackNamesJudges: false });
-    expect(JSON.parse(audit.after_json)).toEqual({ feedbackNamesJudges: true });
+    expect(JSON.parse(audit.before_json!)).toEqual({ feedbackNamesJudges: false });
+    expect(JSON.parse(audit.after_json!)).toEqual({ feedbackNamesJudges: true });
 
     html = await page(managers.L4);
     expect(html).toContain(NOTE_1);
@@ -388,13 +388,18 @@ describe("the library's feedback", () => {
     expect((await chair.post(settings, { intent: "feedback" })).status).toBe(200);
     expect((await page(managers.L4)).includes(`Juri 1 ${fx.slug}`)).toBe(false);
     // a value other than the checkbox's is refused, and nothing changes
-    const auditCount = () =>
-      (reader.prepare("select count(*) as n from audit_log").get() as { n: number }).n;
-    const before = auditCount();
+    const auditCount = async () =>
+      (
+        await reader
+          .selectFrom("audit_log")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n;
+    const before = await auditCount();
     const bad = await chair.post(settings, { intent: "feedback", namesJudges: "1" });
     expect(bad.status).toBe(400);
     expect(await bad.text()).toContain('class="field-errors"');
-    expect(auditCount()).toBe(before);
+    expect(await auditCount()).toBe(before);
   });
 
   it("has a printable A4 version and a link from the entry's page", async () => {
@@ -421,16 +426,9 @@ describe("the library's feedback", () => {
   });
 
   it("counts a self-assessment's values once it is submitted", async () => {
-    const writer = new SqliteDatabase(`${data.dir}/juara.db`);
-    try {
-      writer
-        .prepare(
-          "update self_assessments set status = 'submitted', submitted_at = updated_at where entry_id = (select e.id from entries e join libraries l on l.id = e.library_id where l.code = ?)",
-        )
-        .run(L(3));
-    } finally {
-      writer.close();
-    }
+    await sql`update self_assessments set status = 'submitted', submitted_at = updated_at
+      where entry_id = (select e.id from entries e join libraries l on l.id = e.library_id
+      where l.code = ${L(3)})`.execute(reader);
     expect(await page(managers.L3)).toContain("123 judul");
   });
 });

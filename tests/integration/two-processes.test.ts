@@ -42,8 +42,8 @@ describe("two app processes on one database", () => {
   afterAll(async () => {
     await a?.stop();
     await b?.stop();
-    a?.cleanup();
-    b?.cleanup();
+    await a?.cleanup();
+    await b?.cleanup();
     await database?.drop();
     files.remove();
   });

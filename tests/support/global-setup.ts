@@ -1,9 +1,14 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { createPostgresTemplate } from "./db";
 
-/** Server and e2e tests run the built app; build it once if `npm test` did not already. */
-export default function setup() {
+/**
+ * Server and e2e tests run the built app; build it once if `npm test` did not already. On the
+ * postgres project, migrate one template database that every test database is copied from.
+ */
+export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, "../..");
   if (!fs.existsSync(path.join(root, "build/index.js"))) {
     execFileSync(path.join(root, "node_modules/.bin/remix"), ["build"], {
@@ -11,4 +16,9 @@ export default function setup() {
       stdio: "inherit",
     });
   }
+  project.provide("postgresTemplate", "");
+  if (project.name !== "postgres") return;
+  const template = await createPostgresTemplate();
+  project.provide("postgresTemplate", template.name);
+  return template.drop;
 }

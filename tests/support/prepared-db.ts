@@ -1,6 +1,6 @@
 import path from "node:path";
 import { createDb, migrateToLatest, type DB } from "../../db/connection";
-import { emptyTestDatabase, type TestDb } from "./db";
+import { migratedTestDatabase, type TestDb } from "./db";
 
 export interface PreparedDatabase {
   /** DATABASE_URL of the database */
@@ -23,7 +23,7 @@ export interface PreparedDatabase {
  * database of its own on the PostgreSQL server otherwise.
  */
 export async function preparedDatabase(dir: string): Promise<PreparedDatabase> {
-  const database = await emptyTestDatabase(dir);
+  const database = await migratedTestDatabase(dir);
   const { db } = createDb(database.url, { poolSize: 2 });
   await migrateToLatest(db);
   const env: Record<string, string> = {
