@@ -13,6 +13,15 @@ const SQLITE_ONLY: string[] = [
   "tests/integration/cli-backup.test.ts",
   // SIGKILL mid-save, then PRAGMA integrity_check and the backup of the .db file under load
   "tests/integration/crash.test.ts",
+  // SQLite's connection settings, and upgrading existing SQLite files with their data (a fresh
+  // database through every migration is migrations-fresh.test.ts, on both)
+  "tests/integration/migrations.test.ts",
+  // SQLite's page limit stands in for a full disk (PostgreSQL has no per-database cap; its
+  // "not saved" answer is tested in sheets.test.ts on both, with a read-only database)
+  "tests/integration/scoring-full-disk.test.ts",
+  // the session secret a SQLite installation generates into its data folder (PostgreSQL
+  // requires SESSION_SECRET)
+  "tests/integration/server-session-secret.test.ts",
 ];
 
 const postgres = process.env.TEST_DATABASE_URL;
