@@ -345,6 +345,25 @@ export interface RankingSubject {
   current_stage: number;
 }
 
+/** The competition row the ranking needs, read by id (undefined when there is none). */
+export function rankingSubject(
+  competitionId: number,
+  db: Executor = getDb(),
+): Promise<RankingSubject | undefined> {
+  return db
+    .selectFrom("competitions")
+    .select([
+      "id",
+      "aggregation",
+      "ranking_scope",
+      "prize_winners",
+      "prize_honourable",
+      "current_stage",
+    ])
+    .where("id", "=", competitionId)
+    .executeTakeFirst();
+}
+
 /**
  * The ranking of a competition under its own aggregation method (or `method`). Given the
  * competition row (as every page and move already holds it) this is one SQL statement; given
@@ -356,20 +375,7 @@ export async function computeRanking(
   db: Executor = getDb(),
 ): Promise<Ranking | null> {
   const subject =
-    typeof competition === "number"
-      ? await db
-          .selectFrom("competitions")
-          .select([
-            "id",
-            "aggregation",
-            "ranking_scope",
-            "prize_winners",
-            "prize_honourable",
-            "current_stage",
-          ])
-          .where("id", "=", competition)
-          .executeTakeFirst()
-      : competition;
+    typeof competition === "number" ? await rankingSubject(competition, db) : competition;
   if (!subject) return null;
   const method = options.method ?? subject.aggregation;
   const rows = await rankingRows(subject.id, method, subject.current_stage, db).catch(

@@ -7,7 +7,10 @@
 import { sql } from "kysely";
 import type SqliteDatabase from "better-sqlite3";
 import type { DB } from "../../db/connection";
-import type { RankingSubject } from "../../app/models/ranking.server";
+import {
+  rankingSubject as readRankingSubject,
+  type RankingSubject,
+} from "../../app/models/ranking.server";
 
 export const ENTRIES = Number(process.env.BENCH_ENTRIES ?? 10_000);
 export const JUDGES = 5;
@@ -25,20 +28,11 @@ export function seeded(seed: number): () => number {
 /** The floor the ranking is held against: one aggregate pass over every score, by entry. */
 export const RAW_SCAN = sql`select s.entry_id, sum(sc.value) as total from scores sc join score_sheets s on s.id = sc.sheet_id group by s.entry_id`;
 
-/** The competition row as the pages hand it to computeRanking. */
-export function rankingSubject(db: DB, competitionId: number): Promise<RankingSubject> {
-  return db
-    .selectFrom("competitions")
-    .select([
-      "id",
-      "aggregation",
-      "ranking_scope",
-      "prize_winners",
-      "prize_honourable",
-      "current_stage",
-    ])
-    .where("id", "=", competitionId)
-    .executeTakeFirstOrThrow();
+/** The competition row as the pages hand it to computeRanking (read once, outside the timing). */
+export async function rankingSubject(db: DB, competitionId: number): Promise<RankingSubject> {
+  const subject = await readRankingSubject(competitionId, db);
+  if (!subject) throw new Error(`no competition ${competitionId}`);
+  return subject;
 }
 
 export interface RankingCompetition {

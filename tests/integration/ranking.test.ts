@@ -7,6 +7,7 @@ import { useDatabase } from "../../app/lib/db.server";
 import {
   computeRanking,
   judgeTotals,
+  rankingSubject,
   recordTieDecision,
   unresolvedTies,
 } from "../../app/models/ranking.server";
@@ -790,18 +791,7 @@ describe("the rule by example (docs/scoring.md)", () => {
         },
       ],
     });
-    const row = await db
-      .selectFrom("competitions")
-      .select([
-        "id",
-        "aggregation",
-        "ranking_scope",
-        "prize_winners",
-        "prize_honourable",
-        "current_stage",
-      ])
-      .where("id", "=", competitionId)
-      .executeTakeFirstOrThrow();
+    const row = (await rankingSubject(competitionId, db))!;
     // every statement the ranking sends passes through this plugin, on either database
     const statements: string[] = [];
     const counter: KyselyPlugin = {
