@@ -6,7 +6,6 @@
  */
 import crypto from "node:crypto";
 import path from "node:path";
-import pg from "pg";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../bin/cli";
@@ -15,23 +14,7 @@ import { createDb, migrateToLatest } from "../../db/connection";
 import { withDatabase } from "../../app/lib/db.server";
 import { verifyAuditChain } from "../../app/models/audit.server";
 import { seedDemo } from "../../app/models/demo.server";
-import { tempDir } from "../support/db";
-
-function serverUrl(): string {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error("the postgres project needs TEST_DATABASE_URL");
-  return url;
-}
-
-async function onServer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl() });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+import { onServer, serverUrl, tempDir } from "../support/db";
 
 const name = `juara_t_copy_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
 const password = crypto.randomBytes(12).toString("hex");

@@ -27,7 +27,7 @@ export function testDialect(): "sqlite" | "postgres" {
   return process.env.JUARA_TEST_DB === "postgres" ? "postgres" : "sqlite";
 }
 
-function serverUrl(): string {
+export function serverUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error("JUARA_TEST_DB=postgres needs TEST_DATABASE_URL (postgres://…)");
   return url;
@@ -39,7 +39,7 @@ function withDatabaseName(url: string, name: string): string {
   return u.toString();
 }
 
-async function onServer(statement: string): Promise<void> {
+export async function onServer(statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl() });
   await client.connect();
   try {
