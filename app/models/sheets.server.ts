@@ -513,11 +513,16 @@ async function checkSave(
     return { answer: { status: "invalid", errors } };
   }
   const { data, refused } = parsed;
+  // The sheet is read before the key: on PostgreSQL each statement sees what was committed when
+  // it began, so a sheet already changed by the same request sent twice (its version moved on)
+  // is always followed by a key lookup that sees that request's answer, and answers a replay
+  // instead of a conflict. (Read the other way round, the key could be missed just before the
+  // first copy committed, and the sheet seen just after.)
+  const before = await readSheet(access.entryId, judgeId, trx);
   const replay = await answerOf(data.key, judgeId, trx);
   // the same request checks the same way: its refused fields are those of the first answer
   if (replay) return { answer: replay.status === "saved" ? partly(replay, refused) : replay };
   if (access.competitionStatus !== "scoring") return { answer: { status: "closed" } };
-  const before = await readSheet(access.entryId, judgeId, trx);
   if (before.version !== data.version) {
     return { answer: { status: "conflict", current: stateOf(before) } };
   }
