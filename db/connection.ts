@@ -59,8 +59,9 @@ function openSqlite(file: string): SqliteDatabase.Database {
 /**
  * PostgreSQL's 64-bit integers (`count(*)`, `sum()` of integers) and `numeric` arrive from `pg`
  * as strings, so that no digit is lost; every such value the app reads is a count or a sum far
- * below 2^53, so it is read as a number, and one that is not exactly representable is refused
- * instead of rounded (docs/decisions/013-postgresql.md).
+ * below 2^53, so it is read as a number. A whole number beyond 2^53 is refused instead of
+ * rounded; a `numeric` with a fraction (an average, a ratio) is read as the nearest double, as
+ * SQLite returns it (docs/decisions/013-postgresql.md).
  */
 function exactNumber(text: string): number {
   const n = Number(text);
