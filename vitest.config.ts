@@ -35,6 +35,10 @@ export default defineConfig({
     // e2e and smoke tests start real servers; give them room on a 2-core machine.
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll gives up after 1 s by default: a browser on a loaded CI machine can take longer
+    // to show what a test waits for (a language switch failed so in CI). Polls stop as soon as
+    // they pass, so a longer limit costs nothing when the machine is quick.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     pool: "forks",
     fileParallelism: true,
     maxWorkers: 2,

@@ -15,7 +15,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { DEFAULT_LANG, translate, type MessageKey } from "~/i18n";
 import { getLang } from "~/i18n/lang.server";
 import { useLang, useT } from "~/i18n/useT";
@@ -159,6 +159,11 @@ function Header() {
 function Document({ children }: { children: ReactNode }) {
   const lang = useLang();
   const nonce = useNonce();
+  // Set once React has hydrated the page (event handlers attached): the end-to-end tests and the
+  // slow-network bench wait for it. `window.__remixRouter` exists earlier, before the first commit.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang={lang}>
       <head>

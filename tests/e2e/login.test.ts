@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
-import { launchBrowser } from "../support/browser";
+import { launchBrowser, waitForHydration } from "../support/browser";
 import { startServer, type RunningServer } from "../support/server";
 
 describe("e2e: the demo chair", () => {
@@ -75,9 +75,7 @@ describe("e2e: the demo chair", () => {
   it("empties the password field after a wrong password, and greets a judge whose name ends in a full stop once", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/login`);
-    await page.waitForFunction(
-      () => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined,
-    );
+    await waitForHydration(page);
     await page.getByLabel("Email").fill("juri2@juara.demo");
     await page.getByLabel("Kata sandi").fill("not-the-password");
     await page.getByRole("button", { name: "Masuk" }).click();

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, migrateToLatest } from "../../db/connection";
-import { launchBrowser } from "../support/browser";
+import { launchBrowser, waitForHydration } from "../support/browser";
 import { tempDir } from "../support/db";
 import { insertPublishedCompetition } from "../support/published";
 import { startServer, type RunningServer } from "../support/server";
@@ -113,11 +113,9 @@ describe("e2e: winners page and ceremony mode", () => {
         revalidations++;
     });
     const hydrated = () =>
-      page.waitForFunction(
-        () => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined,
-        undefined,
-        { timeout: 10_000 },
-      );
+      page.waitForFunction(() => document.documentElement.dataset.hydrated === "true", undefined, {
+        timeout: 10_000,
+      });
     await page.goto(`${server.url}/competitions/kutim-2023/ceremony`);
     expect(await page.locator(".ceremony-prize").textContent()).toBe("Harapan III");
     const expected = ["Harapan II", "Harapan I", "Juara III"];
@@ -147,9 +145,7 @@ describe("e2e: winners page and ceremony mode", () => {
     );
     expect(await page.locator(".ceremony-hint").textContent()).toContain("Esc");
     // keys work once the page is hydrated
-    await page.waitForFunction(
-      () => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined,
-    );
+    await waitForHydration(page);
     const seen: string[] = ["Harapan III"];
     const keys = [" ", "Enter", "ArrowRight", "PageDown", "ArrowRight"];
     for (const key of keys) {
@@ -200,9 +196,7 @@ describe("e2e: winners page and ceremony mode", () => {
   it("switches the language without losing the reader's place on the page", async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(`${server.url}/competitions/kutim-2023`);
-    await page.waitForFunction(
-      () => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined,
-    );
+    await waitForHydration(page);
     await page.evaluate(() => window.scrollTo(0, 500));
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(500);
     // a click that does not scroll the button into view first, as a sticky header would allow

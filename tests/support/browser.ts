@@ -36,10 +36,9 @@ export async function logIn(page: Page, baseUrl: string, email: string, password
 }
 
 /** Resolves once React has hydrated the page (its keys and autosave then work). */
+/** Waits until React has hydrated the page: before that a click is a plain browser action. */
 export const waitForHydration = (page: Page) =>
-  page.waitForFunction(
-    () => (window as unknown as { __remixRouter?: unknown }).__remixRouter !== undefined,
-  );
+  page.waitForFunction(() => document.documentElement.dataset.hydrated === "true");
 
 /**
  * One status move from a competition's overview, as the chair makes it: the "Pindahkan ke" link,
