@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { printGoalSummary } from "./support/goals";
 
 const ALL = ["scoring", "ranking", "public", "uploads", "scale"];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
@@ -32,4 +33,5 @@ for (const name of names) {
     console.log(`${name} could not run: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
+printGoalSummary();
 process.exitCode = failed > 0 ? 1 : 0;
