@@ -2,8 +2,8 @@
  * The JavaScript each page sends before it is interactive, gzip, from the last build (`npm run
  * build`; `npm test` builds too): entry, root, the route's parents and the route, each file once
  * (bench/support/js-size.ts). Every page against its budget; chunks a page loads later with
- * `import()` (the charts) printed apart. Sizes are deterministic: tests/unit keeps the budget with
- * the same module, this prints it.
+ * `import()` (the charts) printed apart. Sizes are deterministic, so a test can hold the same
+ * budget with the same module (`pagesOverBudget()`); this prints it.
  */
 import fs from "node:fs";
 import path from "node:path";

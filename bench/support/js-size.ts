@@ -184,3 +184,36 @@ export function measurePages(root = ROOT): PageJs[] {
 }
 
 export const kib = (bytes: number) => bytes / 1024;
+
+/** A page over its budget, as a test or the bench reports it. */
+export interface OverBudget {
+  url: string;
+  route: string;
+  kib: number;
+  budget: number;
+}
+
+/**
+ * The pages over their budget (none when the budget is kept): `expect(pagesOverBudget()).toEqual([])`
+ * names each one that grew, with its size, in the test's failure.
+ */
+export function pagesOverBudget(pages: readonly PageJs[] = measurePages()): OverBudget[] {
+  return pages.flatMap((p) => {
+    const budget = pageBudget(p.route).kib;
+    const size = Math.round(kib(p.bytes) * 10) / 10;
+    return p.bytes > budget * 1024 ? [{ url: p.url, route: p.route, kib: size, budget }] : [];
+  });
+}
+
+/**
+ * The pages whose JavaScript (before anything loaded later) contains `text`: `"ZodError"` finds
+ * a page that ships zod, `"recharts"` one that draws charts before hydration.
+ */
+export function pagesContaining(text: string, pages: readonly PageJs[] = measurePages()): string[] {
+  const root = ROOT;
+  return pages
+    .filter((p) =>
+      p.files.some((f) => fs.readFileSync(path.join(root, "public", f), "utf8").includes(text)),
+    )
+    .map((p) => p.url);
+}
