@@ -34,6 +34,9 @@ const PROFILES: Profile[] = [
 ];
 
 interface Run {
+  /** the document's first byte, and the stylesheet's last: what the first paint waits for */
+  firstByte: number;
+  stylesheet: number;
   lcp: number;
   lcpInPodium: boolean;
   lcpElement: string;
@@ -131,7 +134,7 @@ async function openWinnersPage(browser: Browser, url: string, profile: Profile):
           __bench: {
             lcp: (PerformanceEntry & { element: Element | null })[];
             element: (PerformanceEntry & { identifier: string; renderTime: number })[];
-            hydrated: number;
+            hydrated: number | null;
           };
         }
       ).__bench;
@@ -139,7 +142,14 @@ async function openWinnersPage(browser: Browser, url: string, profile: Profile):
       // every name on the podium carries the mark: the podium is visible once the last is
       const marks = b.element.filter((e) => e.identifier === "podium");
       const el = last?.element ?? null;
+      const navigation = performance.getEntriesByType("navigation")[0] as
+        PerformanceNavigationTiming | undefined;
+      const css = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).find(
+        (e) => e.initiatorType === "link" && e.name.endsWith(".css"),
+      );
       return {
+        firstByte: navigation ? navigation.responseStart : NaN,
+        stylesheet: css ? css.responseEnd : NaN,
         lcp: last ? last.startTime : NaN,
         lcpInPodium: el !== null && el.closest(".podium") !== null,
         lcpElement: el
@@ -147,7 +157,7 @@ async function openWinnersPage(browser: Browser, url: string, profile: Profile):
           : "(none recorded)",
         podiumPaint:
           marks.length > 0 ? Math.max(...marks.map((e) => e.renderTime || e.startTime)) : NaN,
-        hydrated: b.hydrated,
+        hydrated: b.hydrated ?? NaN,
       };
     });
     // the ceremony key: Enter on the ceremony link must open the ceremony screen client-side
@@ -222,6 +232,9 @@ export async function main(): Promise<void> {
       );
       console.log(
         `  largest contentful paint ${median(lcp).toFixed(0)} ms (runs ${runsText(lcp)}); in the podium in ${inPodium} of ${runs.length} runs${inPodium < runs.length ? `, else ${runs.find((r) => !r.lcpInPodium)!.lcpElement}` : ""}`,
+      );
+      console.log(
+        `  document's first byte ${median(runs.map((r) => r.firstByte)).toFixed(0)} ms, stylesheet in ${median(runs.map((r) => r.stylesheet)).toFixed(0)} ms`,
       );
       console.log(
         `  podium painted (its element timing) ${median(podium).toFixed(0)} ms (runs ${runsText(podium)})`,
