@@ -99,9 +99,22 @@ export default function handleRequest(
   }
   const nonce = loadContext.cspNonce;
   // bots and no-JS clients get the whole document at once; browsers get it streamed
-  const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
+  const wholeFirst = isbot(request.headers.get("user-agent") ?? "");
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    const deadline = abortLater();
+    const ready = () => {
+      shellRendered = true;
+      const body = new PassThrough();
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      resolve(
+        new Response(createReadableStreamFromReadable(body), {
+          headers: responseHeaders,
+          status: responseStatusCode,
+        }),
+      );
+      pipe(body);
+    };
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <RemixServer
@@ -113,19 +126,15 @@ export default function handleRequest(
       </NonceContext.Provider>,
       {
         nonce,
-        [readyEvent]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+        onShellReady() {
+          if (!wholeFirst) ready();
+        },
+        onAllReady() {
+          deadline.cancel();
+          if (wholeFirst) ready();
         },
         onShellError(error: unknown) {
+          deadline.cancel();
           reject(error);
         },
         onError(error: unknown) {
@@ -134,13 +143,33 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    deadline.start(abort);
   });
+}
+
+/**
+ * A render still running after ABORT_DELAY is aborted; one that finished cancels its timer. A
+ * timer left running would keep the finished render (its whole tree and the page's data)
+ * reachable for ABORT_DELAY: under award-day traffic, seconds' worth of pages held in memory.
+ */
+function abortLater() {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let done = false;
+  return {
+    start(abort: () => void) {
+      if (!done) timer = setTimeout(abort, ABORT_DELAY);
+    },
+    cancel() {
+      done = true;
+      clearTimeout(timer);
+    },
+  };
 }
 
 /** The whole document as a string (for the public page cache). */
 function renderWhole(remixContext: EntryContext, request: Request, nonce: string): Promise<string> {
   return new Promise<string>((resolve, reject) => {
+    const deadline = abortLater();
     const chunks: Buffer[] = [];
     const sink = new PassThrough();
     sink.on("data", (c: Buffer) => chunks.push(c));
@@ -158,12 +187,13 @@ function renderWhole(remixContext: EntryContext, request: Request, nonce: string
       {
         nonce,
         onAllReady() {
+          deadline.cancel();
           pipe(sink);
         },
         onShellError: reject,
         onError: reject,
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    deadline.start(abort);
   });
 }

@@ -12,6 +12,7 @@ import path from "node:path";
 import { createDb, migrateToLatest } from "../db/connection";
 import { tempDir } from "../tests/support/db";
 import { startServer } from "../tests/support/server";
+import { machineLoad } from "./support/measure";
 import {
   createUploadFixture,
   logInLibrary,
@@ -114,6 +115,7 @@ export async function main(): Promise<void> {
         `  server memory                   peak RSS ${mb(Math.max(peakRss, hwm))} (VmHWM ${mb(hwm)}, highest VmRSS sampled ${mb(peakRss)}; ${mb(baselineMemory.hwm)} after the baseline)`,
       );
       console.log(`  p99 / baseline: ${(p99 / baseline).toFixed(1)}×`);
+      console.log(`  server RSS after the uploads: ${mb(memoryOf(pid).rss)}; ${machineLoad()}`);
     } finally {
       await server.stop();
     }

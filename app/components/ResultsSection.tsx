@@ -58,7 +58,12 @@ export function ResultsSection({
           {podium.map((r) => (
             <li key={r.library.code} className={`podium-place place-${r.rank}`}>
               <span className="prize">{r.prize}</span>
-              <Link to={`/libraries/${r.library.code}`} className="podium-name">
+              {/* elementtiming: the browser reports when each name is painted (bench/mobile.ts) */}
+              <Link
+                to={`/libraries/${r.library.code}`}
+                className="podium-name"
+                {...{ elementtiming: "podium" }}
+              >
                 {r.library.name}
               </Link>
               <span className="podium-where">
