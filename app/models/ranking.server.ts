@@ -110,9 +110,8 @@ export interface Ranking {
   entries: RankedEntry[];
 }
 
-/** The statement's first row: what is the same for every entry. */
-interface MetaRow {
-  kind: 0;
+/** The statement's one row: what is the same for every entry, then the entries. */
+interface ResultRow {
   /** JSON: [[id, code, name, weight, stageId], ...] in component order */
   components: string;
   /** JSON: [[id, position, code, name, kind, weight, advance, closed], ...] in order */
@@ -122,50 +121,41 @@ interface MetaRow {
   wsum: number;
   combine: CombineMode;
   max_judges: number | null;
-  stage_x100: null;
+  /** JSON: one EntryTuple per active entry, in ranking order */
+  entries: string;
+  /** JSON: one StageTuple per entry and stage it was in */
+  entry_stages: string;
 }
 
-/** Every other row: one entry. */
-interface EntryRow {
-  kind: 1;
-  entry_id: number;
-  code: string;
-  name: string;
-  village: string;
-  district: string;
-  category: "desa" | "kelurahan";
-  judges: number | null;
-  final_x100: number | null;
-  /** only when tied */
-  tie_key: string | null;
-  tie_size: number | null;
-  decided: number | null;
-  final_rank: number | null;
-  prize: string | null;
-  /** "componentId:x100" pairs, comma-separated; null without submitted sheets */
-  component_scores: string | null;
-  /** the position of the last stage the entry was in */
-  reached: number;
-  stage_x100: null;
-}
+/**
+ * One entry: id, category, library code, name, village, district, judges, final × 100, tie key
+ * (only when tied), tie size, decided (0/1), rank, prize, component scores ("componentId:x100"
+ * pairs, comma-separated; null without submitted sheets), the position of the last stage it was
+ * in.
+ */
+type EntryTuple = [
+  number,
+  "desa" | "kelurahan",
+  string,
+  string,
+  string,
+  string,
+  number | null,
+  number | null,
+  string | null,
+  number | null,
+  number | null,
+  number | null,
+  string | null,
+  string | null,
+  number,
+];
 
-/** One entry in one stage it was in (the columns reused: see the statement's last select). */
-interface StageRow {
-  kind: 2;
-  entry_id: number;
-  /** the stage's position */
-  judges: number;
-  /** C × 100 there */
-  final_x100: number | null;
-  /** F × 100 there, the stage's own final */
-  stage_x100: number | null;
-  /** went on: 0 or 1 */
-  decided: number;
-  /** its rank there */
-  final_rank: number | null;
-}
-
-type Row = MetaRow | EntryRow | StageRow;
+/**
+ * One entry in one stage it was in: entry id, the stage's position, C × 100 there, F × 100 there
+ * (the stage's own final), went on (0/1), its rank there.
+ */
+type StageTuple = [number, number, number | null, number | null, number, number | null];
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 
@@ -378,7 +368,7 @@ export async function computeRanking(
     typeof competition === "number" ? await rankingSubject(competition, db) : competition;
   if (!subject) return null;
   const method = options.method ?? subject.aggregation;
-  const rows = await rankingRows(subject.id, method, subject.current_stage, db).catch(
+  const row = await rankingRows(subject.id, method, subject.current_stage, db).catch(
     (error: unknown) => {
       // PostgreSQL stops at a 64-bit overflow (numeric value out of range) where SQLite would
       // have gone on in floating point and failed the bound check below: the same refusal
@@ -386,7 +376,7 @@ export async function computeRanking(
       throw error;
     },
   );
-  return shapeRanking(rows, method, subject);
+  return shapeRanking(row, method, subject);
 }
 
 /**
@@ -484,14 +474,14 @@ async function rankingRows(
   method: Aggregation,
   currentStage: number,
   db: Executor,
-): Promise<Row[]> {
+): Promise<ResultRow> {
   const prizeRoman = (n: RawBuilder<unknown>) => romanSql(n);
   // Σ over the entry's stage finals up to this one (one final per entry and stage)
   const upToHere = (value: RawBuilder<unknown>, factor: RawBuilder<unknown> = sql`1`) =>
     sql`${factor} * ${integerSum(db, value, sql`partition by a.entry_id order by a.position`)}`;
   const through = Math.max(1, Math.trunc(currentStage));
   const positions = Array.from({ length: through }, (_, i) => i + 1);
-  const query = sql<Row>`
+  const query = sql<ResultRow>`
     with recursive ${scoredSeries(competitionId, method, through, db)},
     settings as materialized (
       select ranking_scope, prize_winners, prize_honourable, combine from competitions where id = ${competitionId}
@@ -603,59 +593,69 @@ async function rankingRows(
         end as prize
       from placed p
     )
-    -- a first row (kind 0) with what is the same for every entry, one row per entry (kind 1),
-    -- one row per entry and stage it was in (kind 2: its C there, its own F there, rank and
-    -- whether it went on)
-    select kind, entry_id, category, code, name, village, district, judges, final_x100, tie_key,
-      tie_size, decided, final_rank, prize, component_scores, reached, components, stages, d, kk,
-      wsum, combine, max_judges, stage_x100
-    from (
-      select 0 as kind, null as entry_id, null as category, null as code, null as name,
-        null as village, null as district, null as grp, null as judges, null as final_x100,
-        null as tie_key, null as tie_size, null as decided, null as final_rank, null as prize,
-        null as component_scores, null as reached,
-        (select ${jsonArrayAgg(
-          db,
-          [sql`component_id`, sql`code`, sql`name`, sql`weight`, sql`stage_id`],
-          sql`position, component_id`,
-        )} from comp) as components,
-        (select ${jsonArrayAgg(
-          db,
-          [
-            sql`id`,
-            sql`position`,
-            sql`code`,
-            sql`name`,
-            sql`kind`,
-            sql`weight`,
-            sql`advance`,
-            flag(sql`closed_at is not null`),
-          ],
+    -- one row: what is the same for every entry, then every entry in ranking order and every
+    -- stage each entry was in, each as one JSON array of arrays (a row per entry and stage would
+    -- cost more to hand over, column by column, than the whole ranking takes to compute)
+    select
+      (select ${jsonArrayAgg(
+        db,
+        [sql`component_id`, sql`code`, sql`name`, sql`weight`, sql`stage_id`],
+        sql`position, component_id`,
+      )} from comp) as components,
+      (select ${jsonArrayAgg(
+        db,
+        [
+          sql`id`,
           sql`position`,
-        )} from stages where competition_id = ${competitionId}) as stages,
-        (select d.d from d) as d,
-        (select kk.kk from kk) as kk,
-        (select coalesce(sum(weight), 0) from stg where kind <> 'admin') as wsum,
-        (select combine from settings) as combine,
-        (select max(n) from finals where component_id = 0) as max_judges,
-        cast(null as bigint) as stage_x100
-      union all
-      select 1, ev.entry_id, ev.category, ev.code, ev.name, ev.village, ev.district, ev.grp,
-        ev.judges, ev.final_x100,
-        case when ev.final_x100 is not null and ev.tie_size > 1 then ev.tie_key end,
-        case when ev.final_x100 is not null then ev.tie_size end,
-        ev.decided, ev.final_rank, ev.prize, ev.component_scores, ev.reached,
-        null, null, null, null, null, null, null, null
-      from everyone ev
-      union all
-      select 2, g.entry_id, null, null, null, null, null, null, g.position, g.c_x100, null, null,
-        g.went_on, g.stage_rank, null, null, null, null, null, null, null, null, null, null,
-        g.f_x100
-      from gall g
-    ) as result
-    order by kind, grp, final_rank is null, final_rank, ${bytewise(db, sql`name`)}, entry_id`;
+          sql`code`,
+          sql`name`,
+          sql`kind`,
+          sql`weight`,
+          sql`advance`,
+          flag(sql`closed_at is not null`),
+        ],
+        sql`position`,
+      )} from stages where competition_id = ${competitionId}) as stages,
+      (select d.d from d) as d,
+      (select kk.kk from kk) as kk,
+      (select coalesce(sum(weight), 0) from stg where kind <> 'admin') as wsum,
+      (select combine from settings) as combine,
+      (select max(n) from finals where component_id = 0) as max_judges,
+      (select ${jsonArrayAgg(
+        db,
+        [
+          sql`ev.entry_id`,
+          sql`ev.category`,
+          sql`ev.code`,
+          sql`ev.name`,
+          sql`ev.village`,
+          sql`ev.district`,
+          sql`ev.judges`,
+          sql`ev.final_x100`,
+          sql`case when ev.final_x100 is not null and ev.tie_size > 1 then ev.tie_key end`,
+          sql`case when ev.final_x100 is not null then ev.tie_size end`,
+          sql`ev.decided`,
+          sql`ev.final_rank`,
+          sql`ev.prize`,
+          sql`ev.component_scores`,
+          sql`ev.reached`,
+        ],
+        sql`ev.grp, ev.final_rank is null, ev.final_rank, ${bytewise(db, sql`ev.name`)}, ev.entry_id`,
+      )} from everyone ev) as entries,
+      (select ${jsonArrayAgg(
+        db,
+        [
+          sql`g.entry_id`,
+          sql`g.position`,
+          sql`g.c_x100`,
+          sql`g.f_x100`,
+          sql`g.went_on`,
+          sql`g.stage_rank`,
+        ],
+        sql`g.entry_id, g.position`,
+      )} from gall g) as entry_stages`;
   const result = await query.execute(db);
-  return result.rows;
+  return result.rows[0]!;
 }
 
 function tooLarge(): RangeError {
@@ -665,7 +665,7 @@ function tooLarge(): RangeError {
 }
 
 function shapeRanking(
-  rows: Row[],
+  meta: ResultRow,
   method: Aggregation,
   competition: {
     ranking_scope: RankingScope;
@@ -674,9 +674,6 @@ function shapeRanking(
     current_stage: number;
   },
 ): Ranking {
-  const meta = rows[0] as MetaRow;
-  const entryRows = rows.filter((r): r is EntryRow => r.kind === 1);
-  const stageRows = rows.filter((r): r is StageRow => r.kind === 2);
   const d = BigInt(meta.d ?? 1);
   const bound = 200n * BigInt(meta.max_judges ?? 0) * 100n * d;
   // the weighted combination's numerator: 200 × Σ w × 100 × D × K at most
@@ -706,61 +703,84 @@ function shapeRanking(
     closed: closed === 1,
   }));
   const stageAt = new Map(stages.map((st) => [st.position, st]));
-  const stagesOf = new Map<number, StageRow[]>();
-  for (const r of stageRows) stagesOf.set(r.entry_id, [...(stagesOf.get(r.entry_id) ?? []), r]);
-  const entries: RankedEntry[] = entryRows.map((r) => {
-    const tieSize = Number(r.tie_size ?? 1);
-    const decided = Number(r.decided ?? 0) === 1;
-    const rank = r.final_rank === null ? null : Number(r.final_rank);
-    const own = (stagesOf.get(r.entry_id) ?? []).sort((a, b) => a.judges - b.judges);
-    const failedAdmin = own.some((g) => stageAt.get(g.judges)?.kind === "admin" && !g.decided);
-    // the components of the stage the entry's score comes from: its last scored stage
-    const scoredStage = [...own].reverse().find((g) => stageAt.get(g.judges)?.kind !== "admin");
-    const stageId = scoredStage ? stageAt.get(scoredStage.judges)?.id : undefined;
-    const mine = components.filter((c) => c[4] === stageId);
-    const scores = new Map<number, number>();
-    if (r.component_scores !== null)
-      for (const pair of r.component_scores.split(",")) {
-        const colon = pair.indexOf(":");
-        scores.set(Number(pair.slice(0, colon)), Number(pair.slice(colon + 1)));
-      }
-    return {
-      entryId: r.entry_id,
-      code: r.code,
-      name: r.name,
-      village: r.village,
-      district: r.district,
-      category: r.category,
-      group: competition.ranking_scope === "category" ? r.category : "",
-      judges: Number(r.judges ?? 0),
-      finalX100: r.final_x100 === null ? null : Number(r.final_x100),
-      components: mine.map(([id, code, name, weight]) => ({
+  const componentsOf = new Map<number | undefined, typeof components>();
+  for (const c of components) componentsOf.set(c[4], [...(componentsOf.get(c[4]) ?? []), c]);
+  // each entry's stages, in stage order (the statement sorts them by entry, then position)
+  const stagesOf = new Map<number, StageTuple[]>();
+  for (const g of JSON.parse(meta.entry_stages) as StageTuple[]) {
+    const own = stagesOf.get(g[0]);
+    if (own) own.push(g);
+    else stagesOf.set(g[0], [g]);
+  }
+  const entries: RankedEntry[] = (JSON.parse(meta.entries) as EntryTuple[]).map(
+    ([
+      entryId,
+      category,
+      code,
+      name,
+      village,
+      district,
+      judges,
+      finalX100,
+      tieKey,
+      tieSizeOrNull,
+      decidedFlag,
+      rank,
+      prize,
+      componentScores,
+      reached,
+    ]) => {
+      const tieSize = tieSizeOrNull ?? 1;
+      const decided = decidedFlag === 1;
+      const own = stagesOf.get(entryId) ?? [];
+      const failedAdmin = own.some((g) => stageAt.get(g[1])?.kind === "admin" && g[4] !== 1);
+      // the components of the stage the entry's score comes from: its last scored stage
+      const scoredStage = [...own].reverse().find((g) => stageAt.get(g[1])?.kind !== "admin");
+      const stageId = scoredStage ? stageAt.get(scoredStage[1])?.id : undefined;
+      const scores = new Map<number, number>();
+      if (componentScores !== null)
+        for (const pair of componentScores.split(",")) {
+          const colon = pair.indexOf(":");
+          scores.set(Number(pair.slice(0, colon)), Number(pair.slice(colon + 1)));
+        }
+      return {
+        entryId,
         code,
         name,
-        weight,
-        scoreX100: scores.get(id) ?? null,
-      })),
-      rank,
-      prize: r.prize,
-      tieSize,
-      tieKey: tieSize > 1 ? r.tie_key : null,
-      unresolvedPrizeTie:
-        tieSize > 1 &&
-        !decided &&
-        rank !== null &&
-        rank <= competition.prize_winners + competition.prize_honourable,
-      decided,
-      stageReached: stageAt.get(Number(r.reached))?.code ?? "",
-      failedAdmin,
-      stages: own.map((g) => ({
-        code: stageAt.get(g.judges)?.code ?? "",
-        scoreX100: g.final_x100 === null ? null : Number(g.final_x100),
-        stageScoreX100: g.stage_x100 === null ? null : Number(g.stage_x100),
-        rank: g.final_rank === null ? null : Number(g.final_rank),
-        advanced: Number(g.decided) === 1,
-      })),
-    };
-  });
+        village,
+        district,
+        category,
+        group: competition.ranking_scope === "category" ? category : "",
+        judges: judges ?? 0,
+        finalX100,
+        components: (componentsOf.get(stageId) ?? []).map(([id, code, name, weight]) => ({
+          code,
+          name,
+          weight,
+          scoreX100: scores.get(id) ?? null,
+        })),
+        rank,
+        prize,
+        tieSize,
+        tieKey: tieSize > 1 ? tieKey : null,
+        unresolvedPrizeTie:
+          tieSize > 1 &&
+          !decided &&
+          rank !== null &&
+          rank <= competition.prize_winners + competition.prize_honourable,
+        decided,
+        stageReached: stageAt.get(reached)?.code ?? "",
+        failedAdmin,
+        stages: own.map((g) => ({
+          code: stageAt.get(g[1])?.code ?? "",
+          scoreX100: g[2],
+          stageScoreX100: g[3],
+          rank: g[5],
+          advanced: g[4] === 1,
+        })),
+      };
+    },
+  );
   return {
     method,
     scope: competition.ranking_scope,
