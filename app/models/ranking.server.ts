@@ -1,5 +1,13 @@
 import { sql, type RawBuilder } from "kysely";
-import { bytewise, flag, integerSum, jsonArrayAgg, stringAgg, zeroPad } from "../../db/dialect";
+import {
+  bytewise,
+  flag,
+  integerSum,
+  jsonArrayAgg,
+  medianTimes2,
+  stringAgg,
+  zeroPad,
+} from "../../db/dialect";
 import type { Aggregation, CombineMode, Executor, RankingScope, StageKind } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
@@ -121,6 +129,8 @@ interface ResultRow {
   wsum: number;
   combine: CombineMode;
   max_judges: number | null;
+  /** 1 when a median's series holds a value of 2^52 or more (see `medianTimes2`) */
+  beyond_doubles: number;
   /** JSON: one EntryTuple per active entry, in ranking order */
   entries: string;
   /** JSON: one StageTuple per entry and stage it was in */
@@ -268,34 +278,19 @@ function scoredSeries(competitionId: number, method: Aggregation, through: numbe
       )} and fa.component_id = p.component_id
       group by e.id, p.sheet_id
     )`;
-  // the median needs each series in order (rn of n); the means need only sums, maxima and minima
-  const ordered = sql`max(n) as n, ${sum(sql`val`)} as s, max(val) as hi, min(val) as lo,
-        ${sum(sql`case when rn = (n + 1) / 2 then val else 0 end`)} + ${sum(sql`case when rn = n / 2 + 1 then val else 0 end`)} as mid2`;
-  const series =
-    method === "median"
-      ? sql`${totals},
-    jto as (
-      select entry_id, stage_id, t as val,
-        row_number() over (partition by entry_id, stage_id order by t) as rn,
-        count(*) over (partition by entry_id, stage_id) as n
-      from jt where stage_id is not null
-    ),
-    et as (select entry_id, stage_id, ${ordered} from jto group by entry_id, stage_id),
-    eco as (
-      select e.id as entry_id, p.component_id, p.points as val,
-        row_number() over (partition by e.id, p.component_id order by p.points) as rn,
-        count(*) over (partition by e.id, p.component_id) as n
-      from ${submittedPoints(competitionId)}
-    ),
-    ec as (select entry_id, component_id, ${ordered} from eco group by entry_id, component_id)`
-      : sql`${totals},
+  // one aggregate per series whatever the method: sums and counts for the mean, maxima and
+  // minima for the trimmed mean, twice the median for the median (no window, no sort)
+  const mid2 = (value: RawBuilder<unknown>) =>
+    method === "median" ? medianTimes2(db, value) : sql`0`;
+  const series = sql`${totals},
     et as (
-      select entry_id, stage_id, count(*) as n, ${sum(sql`t`)} as s, max(t) as hi, min(t) as lo, 0 as mid2
+      select entry_id, stage_id, count(*) as n, ${sum(sql`t`)} as s, max(t) as hi, min(t) as lo,
+        ${mid2(sql`t`)} as mid2
       from jt where stage_id is not null group by entry_id, stage_id
     ),
     ec as (
-      select e.id as entry_id, p.component_id,
-        count(*) as n, ${sum(sql`p.points`)} as s, max(p.points) as hi, min(p.points) as lo, 0 as mid2
+      select e.id as entry_id, p.component_id, count(*) as n, ${sum(sql`p.points`)} as s,
+        max(p.points) as hi, min(p.points) as lo, ${mid2(sql`p.points`)} as mid2
       from ${submittedPoints(competitionId)}
       group by e.id, p.component_id
     )`;
@@ -312,13 +307,16 @@ function scoredSeries(competitionId: number, method: Aggregation, through: numbe
   const [totalNum, totalK] = chosen(sql`1`);
   const [componentNum, componentK] = chosen(sql`comp.weight`);
   return sql`${criteria(competitionId, sql`st.position <= ${through}`)},${series},
-    finals as materialized (
-      select a.entry_id, a.stage_id, 0 as component_id, a.n,
+    -- each entry's final in each stage, from its judges' totals (with the exact fraction
+    -- num / (k × D) the rounding came from), and its final in each component
+    sfin as materialized (
+      select a.entry_id, a.stage_id, a.n,
         ${x100(totalNum, sql`(${totalK}) * d.d`)} as x100, ${totalNum} as num, ${totalK} as k
       from et a cross join d
-      union all
-      select a.entry_id, comp.stage_id, a.component_id, a.n,
-        ${x100(componentNum, sql`(${componentK}) * comp.summax`)} as x100, null, null
+    ),
+    cfin as (
+      select a.entry_id, comp.stage_id, a.component_id, comp.weight, comp.position,
+        ${x100(componentNum, sql`(${componentK}) * comp.summax`)} as x100
       from ec a join comp on comp.component_id = a.component_id
       where comp.summax > 0
     )`;
@@ -493,8 +491,7 @@ async function rankingRows(
     -- a stage final with its stage's position and weight
     sf as materialized (
       select f.entry_id, f.stage_id, sg.position, sg.weight as w, f.x100, f.num, f.k
-      from finals f join stg sg on sg.stage_id = f.stage_id
-      where f.component_id = 0
+      from sfin f join stg sg on sg.stage_id = f.stage_id
     ),
     -- K: a common multiple of every stage final's denominator factor k, so that the weighted
     -- sum of stage finals is one fraction of integers, Σ w × num × (K / k) / (D × K × Σ w)
@@ -533,17 +530,14 @@ async function rankingRows(
     -- per entry and stage: the final, the judges behind it, the tie-break key (component finals
     -- in order of weight) and the component finals for display
     per_entry as (
-      select f.entry_id, f.stage_id,
-        max(case when f.component_id = 0 then f.n end) as judges,
-        ${stringAgg(
-          db,
-          sql`case when comp.component_id is not null then ${zeroPad(db, sql`f.x100`, 5)} end`,
-          "",
-          sql`comp.weight desc, comp.position, comp.component_id`,
-        )} as k,
-        ${stringAgg(db, sql`comp.component_id || ':' || f.x100`, ",")} as component_scores
-      from finals f left join comp on comp.component_id = f.component_id
-      group by f.entry_id, f.stage_id
+      select f.entry_id, f.stage_id, f.n as judges, pc.k, pc.component_scores
+      from sfin f
+      left join (
+        select c.entry_id, c.stage_id,
+          ${stringAgg(db, zeroPad(db, sql`c.x100`, 5), "", sql`c.weight desc, c.position, c.component_id`)} as k,
+          ${stringAgg(db, sql`c.component_id || ':' || c.x100`, ",")} as component_scores
+        from cfin c group by c.entry_id, c.stage_id
+      ) pc on pc.entry_id = f.entry_id and pc.stage_id = f.stage_id
     ),
     -- the final ranking's terms: the finalists (in the current stage) by C and the tie-break
     -- chain, then those out after each earlier stage, latest first, by their C there
@@ -620,7 +614,14 @@ async function rankingRows(
       (select kk.kk from kk) as kk,
       (select coalesce(sum(weight), 0) from stg where kind <> 'admin') as wsum,
       (select combine from settings) as combine,
-      (select max(n) from finals where component_id = 0) as max_judges,
+      (select max(n) from sfin) as max_judges,
+      ${
+        method === "median"
+          ? flag(
+              sql`(select max(hi) from et) >= ${sql.lit(2 ** 52)} or (select max(hi) from ec) >= ${sql.lit(2 ** 52)}`,
+            )
+          : sql`0`
+      } as beyond_doubles,
       (select ${jsonArrayAgg(
         db,
         [
@@ -680,6 +681,8 @@ function shapeRanking(
   const weightedBound =
     meta.combine === "weighted" ? 200n * BigInt(meta.wsum) * 100n * d * BigInt(meta.kk ?? 1) : 0n;
   if (bound >= MAX_SAFE_SQL || weightedBound >= MAX_SAFE_SQL) throw tooLarge();
+  // SQLite's median works in doubles, exact below 2^52: refused beyond, on both databases alike
+  if (Number(meta.beyond_doubles) === 1) throw tooLarge();
   const components = JSON.parse(meta.components) as [number, string, string, number, number][];
   const stages: RankingStage[] = (
     JSON.parse(meta.stages) as [
