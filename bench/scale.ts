@@ -188,7 +188,7 @@ async function rankingOnPostgres(server: string): Promise<RankingFigures> {
   }
 }
 
-async function ranking(server: string | undefined): Promise<void> {
+export async function ranking(server: string | undefined): Promise<void> {
   console.log(
     `1. ranking: ${ENTRIES.toLocaleString("en")} entries × ${SHEET_JUDGES} judges × 30 indicators, the same scores on both; medians of ${RUNS} runs (3 when one takes over 10 s)`,
   );

@@ -267,30 +267,35 @@ function submittedPoints(competitionId: number, join: RawBuilder<unknown> = sql`
  */
 function scoredSeries(competitionId: number, method: Aggregation, through: number, db: Executor) {
   const sum = (value: RawBuilder<unknown>) => integerSum(db, value);
+  // the set-aside sheets are left out per sheet after grouping (HAVING), not per points row
   const totals = sql`
     jt as (
       select e.id as entry_id, p.sheet_id, max(fa.stage_id) as stage_id, ${sum(sql`p.points * fa.f`)} as t
-      from ${submittedPoints(
-        competitionId,
-        // a cross join: SQLite keeps it the inner loop, so the points stream in index order;
-        // PostgreSQL, free to reorder, hashes the few factors instead of a subquery per row
-        sql` cross join factors fa`,
-      )} and fa.component_id = p.component_id
+      from entries e
+      join sheet_points p on p.entry_id = e.id and p.submitted = 1
+      -- a cross join: SQLite keeps it the inner loop, so the points stream in index order;
+      -- PostgreSQL, free to reorder, hashes the few factors instead of a subquery per row
+      cross join factors fa
+      where e.competition_id = ${competitionId} and ${activeEntry("e")} and fa.component_id = p.component_id
       group by e.id, p.sheet_id
+      having ${notSetAside("p.sheet_id")}
     )`;
   // one aggregate per series whatever the method: sums and counts for the mean, maxima and
-  // minima for the trimmed mean, twice the median for the median (no window, no sort)
+  // minima for the trimmed mean (and the median's bound), twice the median for the median (no
+  // window, no sort)
   const mid2 = (value: RawBuilder<unknown>) =>
     method === "median" ? medianTimes2(db, value) : sql`0`;
+  const extremes = (value: RawBuilder<unknown>) =>
+    method === "mean" ? sql`0 as hi, 0 as lo` : sql`max(${value}) as hi, min(${value}) as lo`;
   const series = sql`${totals},
     et as (
-      select entry_id, stage_id, count(*) as n, ${sum(sql`t`)} as s, max(t) as hi, min(t) as lo,
+      select entry_id, stage_id, count(*) as n, ${sum(sql`t`)} as s, ${extremes(sql`t`)},
         ${mid2(sql`t`)} as mid2
       from jt where stage_id is not null group by entry_id, stage_id
     ),
     ec as (
       select e.id as entry_id, p.component_id, count(*) as n, ${sum(sql`p.points`)} as s,
-        max(p.points) as hi, min(p.points) as lo, ${mid2(sql`p.points`)} as mid2
+        ${extremes(sql`p.points`)}, ${mid2(sql`p.points`)} as mid2
       from ${submittedPoints(competitionId)}
       group by e.id, p.component_id
     )`;
