@@ -24,7 +24,10 @@ import { refuse, type Result } from "~/lib/forms";
  * recursive CTE running Euclid's algorithm), so W × Σscore × (D / Σmax) is an integer: the score
  * in units of 1/D. Sums, medians and trimmed sums of integers stay integers, and a final score
  * num / den is rounded to 2 decimals, half away from zero, with integer division only:
- * x100 = (200 × num + den) / (2 × den). No floating point is involved anywhere.
+ * x100 = (200 × num + den) / (2 × den). No floating point is involved, but for one step on
+ * SQLite: its `median` aggregate works in doubles, exact while every value is below 2^52
+ * (`medianTimes2` in db/dialect.ts); the statement says when a median's series reaches 2^52, and
+ * `computeRanking` refuses it on both databases alike.
  *
  * Bound: 200 × judges × 100 × D must stay below 2^63, on both databases: SQLite's integers are
  * 64-bit, and on PostgreSQL every value of the arithmetic is a `bigint` (D and the folds are cast
@@ -36,7 +39,7 @@ import { refuse, type Result } from "~/lib/forms";
  *
  * Portability (docs/decisions/003-ranking-in-one-sql-statement.md): the few pieces the two
  * databases spell differently come from db/dialect.ts (`stringAgg`, `zeroPad`, `jsonArrayAgg`,
- * `integerSum`, `bytewise`, `flag`); the rest is SQL both read alike. Written for both: typed
+ * `integerSum`, `medianTimes2`, `bytewise`, `flag`); the rest is SQL both read alike. Written for both: typed
  * nulls where a recursive CTE or a union needs a type, `nulls last` where a descending order
  * meets a null (PostgreSQL puts nulls first there, SQLite last), every grouped column named.
  */
@@ -250,16 +253,17 @@ function submittedPoints(competitionId: number, join: RawBuilder<unknown> = sql`
 }
 
 /**
- * The common part of every ranking statement: the criteria (above) and `finals`, each entry's
- * final in each stage (component_id 0) and component finals under the chosen method, as x100
- * integers, with the number of judges behind each; a stage final also as the exact fraction
- * num / (k × D) the rounding came from.
+ * The common part of every ranking statement: the criteria (above), `sfin`, each entry's final
+ * in each stage under the chosen method, as an x100 integer with the number of judges behind it
+ * and the exact fraction num / (k × D) the rounding came from, and `cfin`, its component finals
+ * (x100).
  *
  * The points come from `sheet_points` (Σ score per sheet and component, kept exact by triggers
  * on `scores` and `score_sheets`, migration 0006), so the statement reads a few rows per sheet,
  * not every score. Both series are read in the order they are grouped (its two partial indexes:
  * by entry and sheet, by entry and component), so SQLite aggregates them as they stream by
- * instead of sorting them:
+ * instead of sorting them. Every method is one aggregate per series (the median too: no window,
+ * which would sort every sheet's points again):
  * - `jt`, each judge's total t = Σ points × factor (units of 1/D) on one sheet, whose stage is
  *   its components' stage; `et` aggregates them by entry and stage;
  * - `ec`, over each judge's points for one component. Scaling by a positive constant commutes with
