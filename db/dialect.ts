@@ -138,6 +138,21 @@ export function integerSum(
 }
 
 /**
+ * Twice the median of a group of integers (the sum of its two middle values; twice the middle
+ * value when the group is odd), an integer. PostgreSQL: the lower middle value in ascending order
+ * plus the lower middle in descending order (`percentile_disc` returns one of the values, in their
+ * type), integers throughout. SQLite: its `median` aggregate (bundled by better-sqlite3, which
+ * builds SQLite with SQLITE_ENABLE_PERCENTILE), which works in doubles: exact while every value
+ * is below 2^52 (the two middles, their half sum and its double are then all exact), which the
+ * caller must check. Either way one aggregate, no window: no sort of the whole series.
+ */
+export function medianTimes2(db: AnyDb, value: RawBuilder<unknown>): RawBuilder<number> {
+  return isPostgres(db)
+    ? sql<number>`(percentile_disc(0.5) within group (order by ${value}) + percentile_disc(0.5) within group (order by ${value} desc))`
+    : sql<number>`cast(2 * median(${value}) as integer)`;
+}
+
+/**
  * A text compared byte by byte, whatever the database's collation: SQLite's default (BINARY);
  * on PostgreSQL `collate "C"`, so that a server created with a language's collation sorts and
  * compares keys exactly as SQLite does.

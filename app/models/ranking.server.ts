@@ -1,5 +1,13 @@
 import { sql, type RawBuilder } from "kysely";
-import { bytewise, flag, integerSum, jsonArrayAgg, stringAgg, zeroPad } from "../../db/dialect";
+import {
+  bytewise,
+  flag,
+  integerSum,
+  jsonArrayAgg,
+  medianTimes2,
+  stringAgg,
+  zeroPad,
+} from "../../db/dialect";
 import type { Aggregation, CombineMode, Executor, RankingScope, StageKind } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
@@ -16,7 +24,10 @@ import { refuse, type Result } from "~/lib/forms";
  * recursive CTE running Euclid's algorithm), so W × Σscore × (D / Σmax) is an integer: the score
  * in units of 1/D. Sums, medians and trimmed sums of integers stay integers, and a final score
  * num / den is rounded to 2 decimals, half away from zero, with integer division only:
- * x100 = (200 × num + den) / (2 × den). No floating point is involved anywhere.
+ * x100 = (200 × num + den) / (2 × den). No floating point is involved, but for one step on
+ * SQLite: its `median` aggregate works in doubles, exact while every value is below 2^52
+ * (`medianTimes2` in db/dialect.ts); the statement says when a median's series reaches 2^52, and
+ * `computeRanking` refuses it on both databases alike.
  *
  * Bound: 200 × judges × 100 × D must stay below 2^63, on both databases: SQLite's integers are
  * 64-bit, and on PostgreSQL every value of the arithmetic is a `bigint` (D and the folds are cast
@@ -28,7 +39,7 @@ import { refuse, type Result } from "~/lib/forms";
  *
  * Portability (docs/decisions/003-ranking-in-one-sql-statement.md): the few pieces the two
  * databases spell differently come from db/dialect.ts (`stringAgg`, `zeroPad`, `jsonArrayAgg`,
- * `integerSum`, `bytewise`, `flag`); the rest is SQL both read alike. Written for both: typed
+ * `integerSum`, `medianTimes2`, `bytewise`, `flag`); the rest is SQL both read alike. Written for both: typed
  * nulls where a recursive CTE or a union needs a type, `nulls last` where a descending order
  * meets a null (PostgreSQL puts nulls first there, SQLite last), every grouped column named.
  */
@@ -110,9 +121,8 @@ export interface Ranking {
   entries: RankedEntry[];
 }
 
-/** The statement's first row: what is the same for every entry. */
-interface MetaRow {
-  kind: 0;
+/** The statement's one row: what is the same for every entry, then the entries. */
+interface ResultRow {
   /** JSON: [[id, code, name, weight, stageId], ...] in component order */
   components: string;
   /** JSON: [[id, position, code, name, kind, weight, advance, closed], ...] in order */
@@ -122,50 +132,43 @@ interface MetaRow {
   wsum: number;
   combine: CombineMode;
   max_judges: number | null;
-  stage_x100: null;
+  /** 1 when a median's series holds a value of 2^52 or more (see `medianTimes2`) */
+  beyond_doubles: number;
+  /** JSON: one EntryTuple per active entry, in ranking order */
+  entries: string;
+  /** JSON: one StageTuple per entry and stage it was in */
+  entry_stages: string;
 }
 
-/** Every other row: one entry. */
-interface EntryRow {
-  kind: 1;
-  entry_id: number;
-  code: string;
-  name: string;
-  village: string;
-  district: string;
-  category: "desa" | "kelurahan";
-  judges: number | null;
-  final_x100: number | null;
-  /** only when tied */
-  tie_key: string | null;
-  tie_size: number | null;
-  decided: number | null;
-  final_rank: number | null;
-  prize: string | null;
-  /** "componentId:x100" pairs, comma-separated; null without submitted sheets */
-  component_scores: string | null;
-  /** the position of the last stage the entry was in */
-  reached: number;
-  stage_x100: null;
-}
+/**
+ * One entry: id, category, library code, name, village, district, judges, final × 100, tie key
+ * (only when tied), tie size, decided (0/1), rank, prize, component scores ("componentId:x100"
+ * pairs, comma-separated; null without submitted sheets), the position of the last stage it was
+ * in.
+ */
+type EntryTuple = [
+  number,
+  "desa" | "kelurahan",
+  string,
+  string,
+  string,
+  string,
+  number | null,
+  number | null,
+  string | null,
+  number | null,
+  number | null,
+  number | null,
+  string | null,
+  string | null,
+  number,
+];
 
-/** One entry in one stage it was in (the columns reused: see the statement's last select). */
-interface StageRow {
-  kind: 2;
-  entry_id: number;
-  /** the stage's position */
-  judges: number;
-  /** C × 100 there */
-  final_x100: number | null;
-  /** F × 100 there, the stage's own final */
-  stage_x100: number | null;
-  /** went on: 0 or 1 */
-  decided: number;
-  /** its rank there */
-  final_rank: number | null;
-}
-
-type Row = MetaRow | EntryRow | StageRow;
+/**
+ * One entry in one stage it was in: entry id, the stage's position, C × 100 there, F × 100 there
+ * (the stage's own final), went on (0/1), its rank there.
+ */
+type StageTuple = [number, number, number | null, number | null, number, number | null];
 
 const ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
 
@@ -250,16 +253,17 @@ function submittedPoints(competitionId: number, join: RawBuilder<unknown> = sql`
 }
 
 /**
- * The common part of every ranking statement: the criteria (above) and `finals`, each entry's
- * final in each stage (component_id 0) and component finals under the chosen method, as x100
- * integers, with the number of judges behind each; a stage final also as the exact fraction
- * num / (k × D) the rounding came from.
+ * The common part of every ranking statement: the criteria (above), `sfin`, each entry's final
+ * in each stage under the chosen method, as an x100 integer with the number of judges behind it
+ * and the exact fraction num / (k × D) the rounding came from, and `cfin`, its component finals
+ * (x100).
  *
  * The points come from `sheet_points` (Σ score per sheet and component, kept exact by triggers
  * on `scores` and `score_sheets`, migration 0006), so the statement reads a few rows per sheet,
  * not every score. Both series are read in the order they are grouped (its two partial indexes:
  * by entry and sheet, by entry and component), so SQLite aggregates them as they stream by
- * instead of sorting them:
+ * instead of sorting them. Every method is one aggregate per series (the median too: no window,
+ * which would sort every sheet's points again):
  * - `jt`, each judge's total t = Σ points × factor (units of 1/D) on one sheet, whose stage is
  *   its components' stage; `et` aggregates them by entry and stage;
  * - `ec`, over each judge's points for one component. Scaling by a positive constant commutes with
@@ -267,45 +271,35 @@ function submittedPoints(competitionId: number, join: RawBuilder<unknown> = sql`
  */
 function scoredSeries(competitionId: number, method: Aggregation, through: number, db: Executor) {
   const sum = (value: RawBuilder<unknown>) => integerSum(db, value);
+  // the set-aside sheets are left out per sheet after grouping (HAVING), not per points row
   const totals = sql`
     jt as (
       select e.id as entry_id, p.sheet_id, max(fa.stage_id) as stage_id, ${sum(sql`p.points * fa.f`)} as t
-      from ${submittedPoints(
-        competitionId,
-        // a cross join: SQLite keeps it the inner loop, so the points stream in index order;
-        // PostgreSQL, free to reorder, hashes the few factors instead of a subquery per row
-        sql` cross join factors fa`,
-      )} and fa.component_id = p.component_id
+      from entries e
+      join sheet_points p on p.entry_id = e.id and p.submitted = 1
+      -- a cross join: SQLite keeps it the inner loop, so the points stream in index order;
+      -- PostgreSQL, free to reorder, hashes the few factors instead of a subquery per row
+      cross join factors fa
+      where e.competition_id = ${competitionId} and ${activeEntry("e")} and fa.component_id = p.component_id
       group by e.id, p.sheet_id
+      having ${notSetAside("p.sheet_id")}
     )`;
-  // the median needs each series in order (rn of n); the means need only sums, maxima and minima
-  const ordered = sql`max(n) as n, ${sum(sql`val`)} as s, max(val) as hi, min(val) as lo,
-        ${sum(sql`case when rn = (n + 1) / 2 then val else 0 end`)} + ${sum(sql`case when rn = n / 2 + 1 then val else 0 end`)} as mid2`;
-  const series =
-    method === "median"
-      ? sql`${totals},
-    jto as (
-      select entry_id, stage_id, t as val,
-        row_number() over (partition by entry_id, stage_id order by t) as rn,
-        count(*) over (partition by entry_id, stage_id) as n
-      from jt where stage_id is not null
-    ),
-    et as (select entry_id, stage_id, ${ordered} from jto group by entry_id, stage_id),
-    eco as (
-      select e.id as entry_id, p.component_id, p.points as val,
-        row_number() over (partition by e.id, p.component_id order by p.points) as rn,
-        count(*) over (partition by e.id, p.component_id) as n
-      from ${submittedPoints(competitionId)}
-    ),
-    ec as (select entry_id, component_id, ${ordered} from eco group by entry_id, component_id)`
-      : sql`${totals},
+  // one aggregate per series whatever the method: sums and counts for the mean, maxima and
+  // minima for the trimmed mean (and the median's bound), twice the median for the median (no
+  // window, no sort)
+  const mid2 = (value: RawBuilder<unknown>) =>
+    method === "median" ? medianTimes2(db, value) : sql`0`;
+  const extremes = (value: RawBuilder<unknown>) =>
+    method === "mean" ? sql`0 as hi, 0 as lo` : sql`max(${value}) as hi, min(${value}) as lo`;
+  const series = sql`${totals},
     et as (
-      select entry_id, stage_id, count(*) as n, ${sum(sql`t`)} as s, max(t) as hi, min(t) as lo, 0 as mid2
+      select entry_id, stage_id, count(*) as n, ${sum(sql`t`)} as s, ${extremes(sql`t`)},
+        ${mid2(sql`t`)} as mid2
       from jt where stage_id is not null group by entry_id, stage_id
     ),
     ec as (
-      select e.id as entry_id, p.component_id,
-        count(*) as n, ${sum(sql`p.points`)} as s, max(p.points) as hi, min(p.points) as lo, 0 as mid2
+      select e.id as entry_id, p.component_id, count(*) as n, ${sum(sql`p.points`)} as s,
+        ${extremes(sql`p.points`)}, ${mid2(sql`p.points`)} as mid2
       from ${submittedPoints(competitionId)}
       group by e.id, p.component_id
     )`;
@@ -322,13 +316,16 @@ function scoredSeries(competitionId: number, method: Aggregation, through: numbe
   const [totalNum, totalK] = chosen(sql`1`);
   const [componentNum, componentK] = chosen(sql`comp.weight`);
   return sql`${criteria(competitionId, sql`st.position <= ${through}`)},${series},
-    finals as materialized (
-      select a.entry_id, a.stage_id, 0 as component_id, a.n,
+    -- each entry's final in each stage, from its judges' totals (with the exact fraction
+    -- num / (k × D) the rounding came from), and its final in each component
+    sfin as materialized (
+      select a.entry_id, a.stage_id, a.n,
         ${x100(totalNum, sql`(${totalK}) * d.d`)} as x100, ${totalNum} as num, ${totalK} as k
       from et a cross join d
-      union all
-      select a.entry_id, comp.stage_id, a.component_id, a.n,
-        ${x100(componentNum, sql`(${componentK}) * comp.summax`)} as x100, null, null
+    ),
+    cfin as (
+      select a.entry_id, comp.stage_id, a.component_id, comp.weight, comp.position,
+        ${x100(componentNum, sql`(${componentK}) * comp.summax`)} as x100
       from ec a join comp on comp.component_id = a.component_id
       where comp.summax > 0
     )`;
@@ -378,7 +375,7 @@ export async function computeRanking(
     typeof competition === "number" ? await rankingSubject(competition, db) : competition;
   if (!subject) return null;
   const method = options.method ?? subject.aggregation;
-  const rows = await rankingRows(subject.id, method, subject.current_stage, db).catch(
+  const row = await rankingRows(subject.id, method, subject.current_stage, db).catch(
     (error: unknown) => {
       // PostgreSQL stops at a 64-bit overflow (numeric value out of range) where SQLite would
       // have gone on in floating point and failed the bound check below: the same refusal
@@ -386,7 +383,7 @@ export async function computeRanking(
       throw error;
     },
   );
-  return shapeRanking(rows, method, subject);
+  return shapeRanking(row, method, subject);
 }
 
 /**
@@ -484,14 +481,14 @@ async function rankingRows(
   method: Aggregation,
   currentStage: number,
   db: Executor,
-): Promise<Row[]> {
+): Promise<ResultRow> {
   const prizeRoman = (n: RawBuilder<unknown>) => romanSql(n);
   // Σ over the entry's stage finals up to this one (one final per entry and stage)
   const upToHere = (value: RawBuilder<unknown>, factor: RawBuilder<unknown> = sql`1`) =>
     sql`${factor} * ${integerSum(db, value, sql`partition by a.entry_id order by a.position`)}`;
   const through = Math.max(1, Math.trunc(currentStage));
   const positions = Array.from({ length: through }, (_, i) => i + 1);
-  const query = sql<Row>`
+  const query = sql<ResultRow>`
     with recursive ${scoredSeries(competitionId, method, through, db)},
     settings as materialized (
       select ranking_scope, prize_winners, prize_honourable, combine from competitions where id = ${competitionId}
@@ -503,8 +500,7 @@ async function rankingRows(
     -- a stage final with its stage's position and weight
     sf as materialized (
       select f.entry_id, f.stage_id, sg.position, sg.weight as w, f.x100, f.num, f.k
-      from finals f join stg sg on sg.stage_id = f.stage_id
-      where f.component_id = 0
+      from sfin f join stg sg on sg.stage_id = f.stage_id
     ),
     -- K: a common multiple of every stage final's denominator factor k, so that the weighted
     -- sum of stage finals is one fraction of integers, Σ w × num × (K / k) / (D × K × Σ w)
@@ -543,17 +539,14 @@ async function rankingRows(
     -- per entry and stage: the final, the judges behind it, the tie-break key (component finals
     -- in order of weight) and the component finals for display
     per_entry as (
-      select f.entry_id, f.stage_id,
-        max(case when f.component_id = 0 then f.n end) as judges,
-        ${stringAgg(
-          db,
-          sql`case when comp.component_id is not null then ${zeroPad(db, sql`f.x100`, 5)} end`,
-          "",
-          sql`comp.weight desc, comp.position, comp.component_id`,
-        )} as k,
-        ${stringAgg(db, sql`comp.component_id || ':' || f.x100`, ",")} as component_scores
-      from finals f left join comp on comp.component_id = f.component_id
-      group by f.entry_id, f.stage_id
+      select f.entry_id, f.stage_id, f.n as judges, pc.k, pc.component_scores
+      from sfin f
+      left join (
+        select c.entry_id, c.stage_id,
+          ${stringAgg(db, zeroPad(db, sql`c.x100`, 5), "", sql`c.weight desc, c.position, c.component_id`)} as k,
+          ${stringAgg(db, sql`c.component_id || ':' || c.x100`, ",")} as component_scores
+        from cfin c group by c.entry_id, c.stage_id
+      ) pc on pc.entry_id = f.entry_id and pc.stage_id = f.stage_id
     ),
     -- the final ranking's terms: the finalists (in the current stage) by C and the tie-break
     -- chain, then those out after each earlier stage, latest first, by their C there
@@ -603,59 +596,76 @@ async function rankingRows(
         end as prize
       from placed p
     )
-    -- a first row (kind 0) with what is the same for every entry, one row per entry (kind 1),
-    -- one row per entry and stage it was in (kind 2: its C there, its own F there, rank and
-    -- whether it went on)
-    select kind, entry_id, category, code, name, village, district, judges, final_x100, tie_key,
-      tie_size, decided, final_rank, prize, component_scores, reached, components, stages, d, kk,
-      wsum, combine, max_judges, stage_x100
-    from (
-      select 0 as kind, null as entry_id, null as category, null as code, null as name,
-        null as village, null as district, null as grp, null as judges, null as final_x100,
-        null as tie_key, null as tie_size, null as decided, null as final_rank, null as prize,
-        null as component_scores, null as reached,
-        (select ${jsonArrayAgg(
-          db,
-          [sql`component_id`, sql`code`, sql`name`, sql`weight`, sql`stage_id`],
-          sql`position, component_id`,
-        )} from comp) as components,
-        (select ${jsonArrayAgg(
-          db,
-          [
-            sql`id`,
-            sql`position`,
-            sql`code`,
-            sql`name`,
-            sql`kind`,
-            sql`weight`,
-            sql`advance`,
-            flag(sql`closed_at is not null`),
-          ],
+    -- one row: what is the same for every entry, then every entry in ranking order and every
+    -- stage each entry was in, each as one JSON array of arrays (a row per entry and stage would
+    -- cost more to hand over, column by column, than the whole ranking takes to compute)
+    select
+      (select ${jsonArrayAgg(
+        db,
+        [sql`component_id`, sql`code`, sql`name`, sql`weight`, sql`stage_id`],
+        sql`position, component_id`,
+      )} from comp) as components,
+      (select ${jsonArrayAgg(
+        db,
+        [
+          sql`id`,
           sql`position`,
-        )} from stages where competition_id = ${competitionId}) as stages,
-        (select d.d from d) as d,
-        (select kk.kk from kk) as kk,
-        (select coalesce(sum(weight), 0) from stg where kind <> 'admin') as wsum,
-        (select combine from settings) as combine,
-        (select max(n) from finals where component_id = 0) as max_judges,
-        cast(null as bigint) as stage_x100
-      union all
-      select 1, ev.entry_id, ev.category, ev.code, ev.name, ev.village, ev.district, ev.grp,
-        ev.judges, ev.final_x100,
-        case when ev.final_x100 is not null and ev.tie_size > 1 then ev.tie_key end,
-        case when ev.final_x100 is not null then ev.tie_size end,
-        ev.decided, ev.final_rank, ev.prize, ev.component_scores, ev.reached,
-        null, null, null, null, null, null, null, null
-      from everyone ev
-      union all
-      select 2, g.entry_id, null, null, null, null, null, null, g.position, g.c_x100, null, null,
-        g.went_on, g.stage_rank, null, null, null, null, null, null, null, null, null, null,
-        g.f_x100
-      from gall g
-    ) as result
-    order by kind, grp, final_rank is null, final_rank, ${bytewise(db, sql`name`)}, entry_id`;
+          sql`code`,
+          sql`name`,
+          sql`kind`,
+          sql`weight`,
+          sql`advance`,
+          flag(sql`closed_at is not null`),
+        ],
+        sql`position`,
+      )} from stages where competition_id = ${competitionId}) as stages,
+      (select d.d from d) as d,
+      (select kk.kk from kk) as kk,
+      (select coalesce(sum(weight), 0) from stg where kind <> 'admin') as wsum,
+      (select combine from settings) as combine,
+      (select max(n) from sfin) as max_judges,
+      ${
+        method === "median"
+          ? flag(
+              sql`(select max(hi) from et) >= ${sql.lit(2 ** 52)} or (select max(hi) from ec) >= ${sql.lit(2 ** 52)}`,
+            )
+          : sql`0`
+      } as beyond_doubles,
+      (select ${jsonArrayAgg(
+        db,
+        [
+          sql`ev.entry_id`,
+          sql`ev.category`,
+          sql`ev.code`,
+          sql`ev.name`,
+          sql`ev.village`,
+          sql`ev.district`,
+          sql`ev.judges`,
+          sql`ev.final_x100`,
+          sql`case when ev.final_x100 is not null and ev.tie_size > 1 then ev.tie_key end`,
+          sql`case when ev.final_x100 is not null then ev.tie_size end`,
+          sql`ev.decided`,
+          sql`ev.final_rank`,
+          sql`ev.prize`,
+          sql`ev.component_scores`,
+          sql`ev.reached`,
+        ],
+        sql`ev.grp, ev.final_rank is null, ev.final_rank, ${bytewise(db, sql`ev.name`)}, ev.entry_id`,
+      )} from everyone ev) as entries,
+      (select ${jsonArrayAgg(
+        db,
+        [
+          sql`g.entry_id`,
+          sql`g.position`,
+          sql`g.c_x100`,
+          sql`g.f_x100`,
+          sql`g.went_on`,
+          sql`g.stage_rank`,
+        ],
+        sql`g.entry_id, g.position`,
+      )} from gall g) as entry_stages`;
   const result = await query.execute(db);
-  return result.rows;
+  return result.rows[0]!;
 }
 
 function tooLarge(): RangeError {
@@ -665,7 +675,7 @@ function tooLarge(): RangeError {
 }
 
 function shapeRanking(
-  rows: Row[],
+  meta: ResultRow,
   method: Aggregation,
   competition: {
     ranking_scope: RankingScope;
@@ -674,15 +684,14 @@ function shapeRanking(
     current_stage: number;
   },
 ): Ranking {
-  const meta = rows[0] as MetaRow;
-  const entryRows = rows.filter((r): r is EntryRow => r.kind === 1);
-  const stageRows = rows.filter((r): r is StageRow => r.kind === 2);
   const d = BigInt(meta.d ?? 1);
   const bound = 200n * BigInt(meta.max_judges ?? 0) * 100n * d;
   // the weighted combination's numerator: 200 × Σ w × 100 × D × K at most
   const weightedBound =
     meta.combine === "weighted" ? 200n * BigInt(meta.wsum) * 100n * d * BigInt(meta.kk ?? 1) : 0n;
   if (bound >= MAX_SAFE_SQL || weightedBound >= MAX_SAFE_SQL) throw tooLarge();
+  // SQLite's median works in doubles, exact below 2^52: refused beyond, on both databases alike
+  if (Number(meta.beyond_doubles) === 1) throw tooLarge();
   const components = JSON.parse(meta.components) as [number, string, string, number, number][];
   const stages: RankingStage[] = (
     JSON.parse(meta.stages) as [
@@ -706,61 +715,84 @@ function shapeRanking(
     closed: closed === 1,
   }));
   const stageAt = new Map(stages.map((st) => [st.position, st]));
-  const stagesOf = new Map<number, StageRow[]>();
-  for (const r of stageRows) stagesOf.set(r.entry_id, [...(stagesOf.get(r.entry_id) ?? []), r]);
-  const entries: RankedEntry[] = entryRows.map((r) => {
-    const tieSize = Number(r.tie_size ?? 1);
-    const decided = Number(r.decided ?? 0) === 1;
-    const rank = r.final_rank === null ? null : Number(r.final_rank);
-    const own = (stagesOf.get(r.entry_id) ?? []).sort((a, b) => a.judges - b.judges);
-    const failedAdmin = own.some((g) => stageAt.get(g.judges)?.kind === "admin" && !g.decided);
-    // the components of the stage the entry's score comes from: its last scored stage
-    const scoredStage = [...own].reverse().find((g) => stageAt.get(g.judges)?.kind !== "admin");
-    const stageId = scoredStage ? stageAt.get(scoredStage.judges)?.id : undefined;
-    const mine = components.filter((c) => c[4] === stageId);
-    const scores = new Map<number, number>();
-    if (r.component_scores !== null)
-      for (const pair of r.component_scores.split(",")) {
-        const colon = pair.indexOf(":");
-        scores.set(Number(pair.slice(0, colon)), Number(pair.slice(colon + 1)));
-      }
-    return {
-      entryId: r.entry_id,
-      code: r.code,
-      name: r.name,
-      village: r.village,
-      district: r.district,
-      category: r.category,
-      group: competition.ranking_scope === "category" ? r.category : "",
-      judges: Number(r.judges ?? 0),
-      finalX100: r.final_x100 === null ? null : Number(r.final_x100),
-      components: mine.map(([id, code, name, weight]) => ({
+  const componentsOf = new Map<number | undefined, typeof components>();
+  for (const c of components) componentsOf.set(c[4], [...(componentsOf.get(c[4]) ?? []), c]);
+  // each entry's stages, in stage order (the statement sorts them by entry, then position)
+  const stagesOf = new Map<number, StageTuple[]>();
+  for (const g of JSON.parse(meta.entry_stages) as StageTuple[]) {
+    const own = stagesOf.get(g[0]);
+    if (own) own.push(g);
+    else stagesOf.set(g[0], [g]);
+  }
+  const entries: RankedEntry[] = (JSON.parse(meta.entries) as EntryTuple[]).map(
+    ([
+      entryId,
+      category,
+      code,
+      name,
+      village,
+      district,
+      judges,
+      finalX100,
+      tieKey,
+      tieSizeOrNull,
+      decidedFlag,
+      rank,
+      prize,
+      componentScores,
+      reached,
+    ]) => {
+      const tieSize = tieSizeOrNull ?? 1;
+      const decided = decidedFlag === 1;
+      const own = stagesOf.get(entryId) ?? [];
+      const failedAdmin = own.some((g) => stageAt.get(g[1])?.kind === "admin" && g[4] !== 1);
+      // the components of the stage the entry's score comes from: its last scored stage
+      const scoredStage = [...own].reverse().find((g) => stageAt.get(g[1])?.kind !== "admin");
+      const stageId = scoredStage ? stageAt.get(scoredStage[1])?.id : undefined;
+      const scores = new Map<number, number>();
+      if (componentScores !== null)
+        for (const pair of componentScores.split(",")) {
+          const colon = pair.indexOf(":");
+          scores.set(Number(pair.slice(0, colon)), Number(pair.slice(colon + 1)));
+        }
+      return {
+        entryId,
         code,
         name,
-        weight,
-        scoreX100: scores.get(id) ?? null,
-      })),
-      rank,
-      prize: r.prize,
-      tieSize,
-      tieKey: tieSize > 1 ? r.tie_key : null,
-      unresolvedPrizeTie:
-        tieSize > 1 &&
-        !decided &&
-        rank !== null &&
-        rank <= competition.prize_winners + competition.prize_honourable,
-      decided,
-      stageReached: stageAt.get(Number(r.reached))?.code ?? "",
-      failedAdmin,
-      stages: own.map((g) => ({
-        code: stageAt.get(g.judges)?.code ?? "",
-        scoreX100: g.final_x100 === null ? null : Number(g.final_x100),
-        stageScoreX100: g.stage_x100 === null ? null : Number(g.stage_x100),
-        rank: g.final_rank === null ? null : Number(g.final_rank),
-        advanced: Number(g.decided) === 1,
-      })),
-    };
-  });
+        village,
+        district,
+        category,
+        group: competition.ranking_scope === "category" ? category : "",
+        judges: judges ?? 0,
+        finalX100,
+        components: (componentsOf.get(stageId) ?? []).map(([id, code, name, weight]) => ({
+          code,
+          name,
+          weight,
+          scoreX100: scores.get(id) ?? null,
+        })),
+        rank,
+        prize,
+        tieSize,
+        tieKey: tieSize > 1 ? tieKey : null,
+        unresolvedPrizeTie:
+          tieSize > 1 &&
+          !decided &&
+          rank !== null &&
+          rank <= competition.prize_winners + competition.prize_honourable,
+        decided,
+        stageReached: stageAt.get(reached)?.code ?? "",
+        failedAdmin,
+        stages: own.map((g) => ({
+          code: stageAt.get(g[1])?.code ?? "",
+          scoreX100: g[2],
+          stageScoreX100: g[3],
+          rank: g[5],
+          advanced: g[4] === 1,
+        })),
+      };
+    },
+  );
   return {
     method,
     scope: competition.ranking_scope,

@@ -7,6 +7,7 @@
 import { sql } from "kysely";
 import type SqliteDatabase from "better-sqlite3";
 import type { DB } from "../../db/connection";
+import type { Aggregation } from "../../db/schema";
 import {
   rankingSubject as readRankingSubject,
   type RankingSubject,
@@ -24,6 +25,14 @@ export function seeded(seed: number): () => number {
   let state = seed;
   return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
+
+/** Every aggregation method, each held to its ratio to the raw scan (the performance goals). */
+export const METHODS = ["mean", "trimmed-mean", "median"] as const satisfies readonly Aggregation[];
+export const RATIO_GOAL: Record<(typeof METHODS)[number], number> = {
+  mean: 1.5,
+  "trimmed-mean": 1.5,
+  median: 2,
+};
 
 /** The floor the ranking is held against: one aggregate pass over every score, by entry. */
 export const RAW_SCAN = sql`select s.entry_id, sum(sc.value) as total from scores sc join score_sheets s on s.id = sc.sheet_id group by s.entry_id`;

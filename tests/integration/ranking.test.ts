@@ -560,6 +560,39 @@ describe("the rule by example (docs/scoring.md)", () => {
     expect((await computeRanking(c.competitionId))!.entries[0]!.finalX100).toBe(5000);
   });
 
+  it("refuses a median whose judge totals reach 2^52 (SQLite's median is exact only below), and still answers the mean", async () => {
+    // components of Σ max 997, 991, 983, 977 and 53 (primes, indicators of at most 100 each):
+    // D = their product ≈ 5.0 × 10^13, a judge's total at full marks 100 × D ≈ 5.0 × 10^15 ≥ 2^52,
+    // while one judge's 200 × 100 × D ≈ 1.0 × 10^18 stays below the 64-bit bound; the mean, in
+    // 64-bit integers throughout, still answers
+    const sums = [997, 991, 983, 977, 53];
+    const components = sums.map((sum, c) => ({
+      code: String.fromCharCode(65 + c),
+      weight: 20,
+      position: c + 1,
+      indicators: Array.from({ length: Math.ceil(sum / 100) }, (_, i) => ({
+        code: `${String.fromCharCode(65 + c)}${i + 1}`,
+        max: Math.min(100, sum - 100 * i),
+      })),
+    }));
+    const fullMarks = Object.fromEntries(
+      components.flatMap((c) => c.indicators.map((i) => [i.code, i.max])),
+    );
+    const entries = [{ id: 1, category: "desa" as const, active: true, sheets: [fullMarks] }];
+    // combine `last`: the weighted combination's own bound (× Σ stage weights) would refuse first
+    const last = async (method: Aggregation) => {
+      const { competitionId } = await insertSpec({ ...base, method, components, entries });
+      await db
+        .updateTable("competitions")
+        .set({ combine: "last" })
+        .where("id", "=", competitionId)
+        .execute();
+      return competitionId;
+    };
+    await expect(computeRanking(await last("median"))).rejects.toThrow(RangeError);
+    expect((await computeRanking(await last("mean")))!.entries[0]!.finalX100).toBe(10000);
+  });
+
   it("shares ranks 1, 2, 2, 4 for a tie that survives every tie-break", async () => {
     const { competitionId } = await insertSpec({
       ...base,
