@@ -1,4 +1,5 @@
 import "@remix-run/node";
+import type { ServerTiming } from "./lib/server-timing.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -12,5 +13,7 @@ declare module "@remix-run/node" {
     clientIp: string;
     /** set when a loader or action failed because the database did not answer (entry.server) */
     databaseUnavailable?: boolean;
+    /** where this request's time goes, only when JUARA_SERVER_TIMING=1 (docs/performance.md) */
+    timing?: ServerTiming;
   }
 }

@@ -26,6 +26,7 @@ import { isDatabaseUnavailable } from "../app/lib/db.server";
 import { allowedHosts, getEnv } from "../app/lib/env.server";
 import { formBodyProblem } from "../app/lib/form-body.server";
 import { cacheControlFor } from "../app/lib/http-cache.server";
+import { ServerTiming } from "../app/lib/server-timing.server";
 import { hasSessionCookie } from "../app/lib/session.server";
 import { uploadBodyLimit } from "../app/lib/upload-form.server";
 import { cleanUpEvidenceFiles } from "../app/models/evidence.server";
@@ -104,6 +105,14 @@ async function main() {
     i: number,
   ) => boolean;
   const hosts = allowedHosts(env);
+  const timingOn = env.JUARA_SERVER_TIMING === "1";
+
+  // measuring (docs/performance.md): the request's time counts from here
+  if (timingOn)
+    app.use((_req, res, next) => {
+      res.locals.timing = new ServerTiming();
+      next();
+    });
 
   // X-Forwarded-Host/-Proto reduced to what the trusted proxy wrote, or dropped when the
   // connection does not come from one, so that Express, Remix and the checks below all read
@@ -188,6 +197,8 @@ async function main() {
   const handleRemix = createRequestHandler(production ? build : importBuild, env.NODE_ENV);
   app.all("*", async (req, res, next) => {
     try {
+      const timing = res.locals.timing as ServerTiming | undefined;
+      timing?.add("express", timing.elapsed());
       const request = createRemixRequest(req, res);
       const problem = await formBodyProblem(request);
       if (problem) return await refuse(req, res, problem.status, problem.message);
@@ -197,8 +208,11 @@ async function main() {
           res.setHeader("Content-Security-Policy", contentSecurityPolicy(hashes, production)),
         secure: req.secure,
         clientIp: req.ip ?? "unknown",
+        timing,
       };
+      const handling = timing ? performance.now() : 0;
       const response = await handleRemix(request, context);
+      timing?.add("app", performance.now() - handling);
       if (context.databaseUnavailable) {
         await response.body?.cancel();
         return await databaseUnavailable(req, res);
@@ -210,6 +224,7 @@ async function main() {
       );
       const headers = new Headers(response.headers);
       if (cacheControl) headers.set("Cache-Control", cacheControl);
+      if (timing) headers.set("Server-Timing", timing.header());
       await sendRemixResponse(
         res,
         new Response(response.body, {

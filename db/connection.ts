@@ -56,6 +56,36 @@ function openSqlite(file: string): SqliteDatabase.Database {
   return sqlite;
 }
 
+/** Statements kept for reuse, the most recently used first out last. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The handle Kysely's SQLite driver runs on, keeping each statement it prepares for the next query
+ * with the same SQL text: the driver prepares every query afresh, and preparing (parsing and
+ * planning) costs more than running most of the app's queries. Kysely binds parameters, so a
+ * query's text repeats from one request to the next. A statement is reset after each run (the
+ * driver reads every row with `all`, never streams), and SQLite prepares it again by itself when
+ * the schema changes (a migration).
+ */
+function reusingStatements(sqlite: SqliteDatabase.Database) {
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    prepare(text: string): SqliteDatabase.Statement {
+      let statement = statements.get(text);
+      if (statement) {
+        statements.delete(text);
+      } else {
+        statement = sqlite.prepare(text);
+        if (statements.size >= STATEMENT_CACHE_SIZE)
+          statements.delete(statements.keys().next().value!);
+      }
+      statements.set(text, statement);
+      return statement;
+    },
+    close: () => sqlite.close(),
+  };
+}
+
 /**
  * PostgreSQL's 64-bit integers (`count(*)`, `sum()` of integers) and `numeric` arrive from `pg`
  * as strings, so that no digit is lost; every such value the app reads is a count or a sum far
@@ -112,7 +142,9 @@ export function createDb(url: string, options: OpenOptions = {}): OpenedDb {
     return { db, kind: "postgres", pool };
   }
   const sqlite = openSqlite(databasePath(url));
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: reusingStatements(sqlite) }),
+  });
   return { db, kind: "sqlite", sqlite };
 }
 

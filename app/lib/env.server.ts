@@ -66,6 +66,8 @@ const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
   /** "1" skips the demo seed on an empty database */
   JUARA_NO_DEMO: z.enum(["0", "1"]).default("0"),
+  /** "1" adds a Server-Timing header to every response: where its time went (docs/performance.md) */
+  JUARA_SERVER_TIMING: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

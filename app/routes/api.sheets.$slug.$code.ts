@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { handleSheetPost, statusOf } from "~/routes/judge.$slug.$code/sheet-post.server";
+import { timed } from "~/lib/server-timing.server";
 import { requireRole } from "~/lib/session.server";
 import type { SaveOutcome } from "~/lib/sheet-contract";
 
@@ -9,9 +10,15 @@ import type { SaveOutcome } from "~/lib/sheet-contract";
  * answered with the save's outcome as JSON, so a script can save without leaving the page and
  * keep a copy on the device when the connection drops.
  */
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["judge"]);
-  const { outcome } = await handleSheetPost(user, params.slug ?? "", params.code ?? "", request);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await timed(context.timing, "session", () => requireRole(request, ["judge"]));
+  const { outcome } = await handleSheetPost(
+    user,
+    params.slug ?? "",
+    params.code ?? "",
+    request,
+    context.timing,
+  );
   return json<SaveOutcome>(outcome, {
     status: statusOf(outcome),
     headers: { "Cache-Control": "no-store" },

@@ -35,8 +35,15 @@ export function spreadJudges(judges: BenchJudge[], urls: string[]): void {
   for (const [i, judge] of judges.entries()) judge.client.baseUrl = urls[i % urls.length]!;
 }
 
-/** One draft save of judge i, as the autosave posts it: true when the server took it (200). */
-export function draftSaver(fx: ScoringFixture, judges: BenchJudge[]) {
+/**
+ * One draft save of judge i, as the autosave posts it: true when the server took it (200).
+ * `onAnswer`, when given, sees each answer's Server-Timing header (null when the server sends none).
+ */
+export function draftSaver(
+  fx: ScoringFixture,
+  judges: BenchJudge[],
+  onAnswer?: (serverTiming: string | null) => void,
+) {
   return async (i: number): Promise<boolean> => {
     const judge = judges[i]!;
     judge.n += 1;
@@ -50,6 +57,7 @@ export function draftSaver(fx: ScoringFixture, judges: BenchJudge[]) {
       version: String(judge.version),
       key: `bench-${i}-${judge.n}-${Date.now()}`,
     });
+    onAnswer?.(res.headers.get("Server-Timing"));
     if (res.status !== 200) {
       await res.body?.cancel();
       return false;

@@ -513,6 +513,19 @@ describe("saving through the autosave endpoint", () => {
     expect(await mine.json()).toEqual({ status: "keyReused" });
   });
 
+  it("adds no Server-Timing header: phases are timed only when the server runs with JUARA_SERVER_TIMING=1", async () => {
+    const client = await judge(1);
+    const res = await client.post(apiUrl(fx.codes[2]!), {
+      "score.A1": "3",
+      intent: "save",
+      version: "999",
+      key: "no-timing-key-0001",
+    });
+    expect(res.status).toBe(409);
+    expect(res.headers.get("Server-Timing")).toBeNull();
+    await res.body?.cancel();
+  });
+
   it("refuses invalid values with the field's message key, and saves nothing when nothing else changes", async () => {
     const client = await judge(1);
     const code = fx.codes[3]!;

@@ -22,6 +22,7 @@ import { useLang, useT } from "~/i18n/useT";
 import { formatDate, formatDateTime } from "~/lib/format";
 import { checkFields, checkScore, liveTotals, valuesOfSheet } from "~/lib/sheet";
 import type { SheetErrors } from "~/lib/sheet-contract";
+import { timed } from "~/lib/server-timing.server";
 import { requireRole } from "~/lib/session.server";
 import { useHydrated } from "~/lib/use-hydrated";
 import { oneTimeKey, useSheetAutosave, type SheetConflict } from "~/lib/use-sheet-autosave";
@@ -122,8 +123,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
  * The plain-form path (JavaScript off): save; submit (first the summary and a confirm form, then,
  * with `confirm=yes`, the submission); or show what went wrong with the form kept.
  */
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["judge"]);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await timed(context.timing, "session", () => requireRole(request, ["judge"]));
   const slug = params.slug ?? "";
   const code = params.code ?? "";
   // the coaching note's own form posts to ?note (docs/http.md)
@@ -144,7 +145,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: claimsStatusOf(outcome), headers: noStore },
     );
   }
-  const { outcome, values } = await handleSheetPagePost(user, slug, code, request);
+  const { outcome, values } = await handleSheetPagePost(user, slug, code, request, context.timing);
   if (outcome.status === "notFound") throw new Response("Not found", { status: 404 });
   if (outcome.status === "saved") {
     return outcome.sheetStatus === "submitted"

@@ -1,6 +1,7 @@
 import { repeatedFields } from "~/lib/forms";
 import { sheetValuesOf } from "~/lib/sheet";
 import type { SaveOutcome, SheetValues } from "~/lib/sheet-contract";
+import { timed, type ServerTiming } from "~/lib/server-timing.server";
 import type { SessionUser } from "~/lib/session.server";
 import { checkSheetSave, saveSheet } from "~/models/sheets.server";
 import { actorOf } from "~/models/users.server";
@@ -19,9 +20,16 @@ async function readSheetForm(request: Request): Promise<SheetForm | null> {
 
 const unreadable: SaveOutcome = { status: "invalid", errors: { _form: ["error.invalid"] } };
 
-function save(user: SessionUser, slug: string, code: string, form: SheetForm) {
+function save(
+  user: SessionUser,
+  slug: string,
+  code: string,
+  form: SheetForm,
+  timing: ServerTiming | undefined,
+) {
   return saveSheet(actorOf(user), slug, code, form, {
     issuedPassword: user.issuedPasswordSession,
+    timing,
   });
 }
 
@@ -35,10 +43,11 @@ export async function handleSheetPost(
   slug: string,
   code: string,
   request: Request,
+  timing?: ServerTiming,
 ): Promise<{ outcome: SaveOutcome; values: SheetValues }> {
-  const form = await readSheetForm(request);
+  const form = await timed(timing, "body", () => readSheetForm(request));
   if (!form) return { outcome: unreadable, values: {} };
-  return { outcome: await save(user, slug, code, form), values: form.values };
+  return { outcome: await save(user, slug, code, form, timing), values: form.values };
 }
 
 /** The page's own answer besides a save's: a submission checked and waiting for `confirm=yes`. */
@@ -55,14 +64,17 @@ export async function handleSheetPagePost(
   slug: string,
   code: string,
   request: Request,
+  timing?: ServerTiming,
 ): Promise<{ outcome: PageOutcome; values: SheetValues }> {
-  const form = await readSheetForm(request);
+  const form = await timed(timing, "body", () => readSheetForm(request));
   if (!form) return { outcome: unreadable, values: {} };
   const { values } = form;
-  if (values.intent !== "submit") return { outcome: await save(user, slug, code, form), values };
+  if (values.intent !== "submit")
+    return { outcome: await save(user, slug, code, form, timing), values };
   if (values.confirm !== undefined && values.confirm !== "yes")
     return { outcome: { status: "invalid", errors: { confirm: ["error.invalid"] } }, values };
-  if (values.confirm === "yes") return { outcome: await save(user, slug, code, form), values };
+  if (values.confirm === "yes")
+    return { outcome: await save(user, slug, code, form, timing), values };
   const checked = await checkSheetSave(user.id, slug, code, form);
   return { outcome: checked.status === "ready" ? { status: "review" } : checked, values };
 }
