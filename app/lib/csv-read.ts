@@ -9,6 +9,7 @@ export interface CsvRowHandler {
   /**
    * One row after the header: its fields (only the `wanted` columns hold text, the others ""),
    * how many fields it had, and the line it starts on (1 is the header). Answers false to stop.
+   * The array is the reader's own, filled again for the next row: copy what must outlive the call.
    */
   (fields: string[], count: number, line: number): boolean | void;
 }
@@ -60,7 +61,8 @@ export function readCsv(
       line++;
       continue;
     }
-    fields = header === null ? [] : new Array<string>(wanted.length).fill("");
+    if (header === null) fields = [];
+    else fields.fill("");
     let count = 0;
     let endOfRow = false;
     while (!endOfRow) {
@@ -123,6 +125,7 @@ export function readCsv(
     if (header === null) {
       header = fields.map((f) => f.trim());
       wanted = columns(header);
+      fields = new Array<string>(wanted.length).fill("");
       continue;
     }
     rows++;

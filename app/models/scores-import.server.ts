@@ -278,14 +278,32 @@ interface PlannedSheet {
   id: number;
 }
 
+/** A column of 32-bit integers that grows as rows come (a million numbers in 4 MB, not 8+). */
+class IntColumn {
+  values = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+}
+
+/** a blank score in `rowValue` (scores are small integers: this one never is) */
+const BLANK = -2147483648;
+
 /** The file's rows, checked: column-wise, so a million rows stay small. */
 interface Plan {
   sheets: PlannedSheet[];
-  rowSheet: number[];
-  rowIndicator: number[];
-  rowMin: number[];
-  rowMax: number[];
-  rowValue: (number | null)[];
+  rowSheet: IntColumn;
+  rowIndicator: IntColumn;
+  rowMin: IntColumn;
+  rowMax: IntColumn;
+  /** the score, or BLANK */
+  rowValue: IntColumn;
   /** notes by row, only the rows that have one */
   rowNote: Map<number, string>;
   skipped: { setAside: number; inactive: number };
@@ -304,11 +322,11 @@ function checkRows(
   };
   const plan: Plan = {
     sheets: [],
-    rowSheet: [],
-    rowIndicator: [],
-    rowMin: [],
-    rowMax: [],
-    rowValue: [],
+    rowSheet: new IntColumn(),
+    rowIndicator: new IntColumn(),
+    rowMin: new IntColumn(),
+    rowMax: new IntColumn(),
+    rowValue: new IntColumn(),
     rowNote: new Map(),
     skipped: { setAside: 0, inactive: 0 },
   };
@@ -316,8 +334,10 @@ function checkRows(
   let header: string[] = [];
   const sheetIndex = new Map<string, number>();
   const width = ctx.indicators.size;
-  let lastKey = "";
+  let lastEntry = -1;
+  let lastJudge = -1;
   let lastSheet = -1;
+  const statusCache = new Map<string, RowStatus>();
 
   const result = readCsv(
     text,
@@ -365,7 +385,12 @@ function checkRows(
         });
         return;
       }
-      const status = STATUSES.get(folded(cell("sheetStatus")));
+      const statusText = cell("sheetStatus");
+      let status = statusCache.get(statusText);
+      if (status === undefined) {
+        status = STATUSES.get(folded(statusText));
+        if (status !== undefined) statusCache.set(statusText, status);
+      }
       if (status === undefined) {
         problem({
           line,
@@ -447,7 +472,8 @@ function checkRows(
         });
         return;
       }
-      const note = checkText(undefuse(cell("note")), NOTE_MAX);
+      const noteText = cell("note");
+      const note = noteText === "" ? { value: "" } : checkText(undefuse(noteText), NOTE_MAX);
       if (note.error) {
         problem({
           line,
@@ -461,8 +487,10 @@ function checkRows(
         return;
       }
 
-      const key = `${entry.id}:${judgeId}`;
-      let index = key === lastKey ? lastSheet : sheetIndex.get(key);
+      // the export writes a sheet's rows one after the other: the same sheet as the row before
+      let index = entry.id === lastEntry && judgeId === lastJudge ? lastSheet : undefined;
+      const key = index === undefined ? `${entry.id}:${judgeId}` : "";
+      if (index === undefined) index = sheetIndex.get(key);
       if (index === undefined) {
         index = plan.sheets.length;
         plan.sheets.push({
@@ -477,7 +505,8 @@ function checkRows(
         });
         sheetIndex.set(key, index);
       }
-      lastKey = key;
+      lastEntry = entry.id;
+      lastJudge = judgeId;
       lastSheet = index;
       const sheet = plan.sheets[index]!;
       if (sheet.status !== status) {
@@ -505,7 +534,7 @@ function checkRows(
       plan.rowIndicator.push(indicator.id);
       plan.rowMin.push(indicator.min);
       plan.rowMax.push(indicator.max);
-      plan.rowValue.push(score.value);
+      plan.rowValue.push(score.value ?? BLANK);
       if (note.value !== "") plan.rowNote.set(plan.rowValue.length - 1, note.value);
     },
   );
@@ -581,18 +610,26 @@ const PG_SCORE_BATCH = 100_000;
 
 async function insertScores(plan: Plan, trx: Executor): Promise<void> {
   const n = plan.rowValue.length;
-  const sheetId = (row: number) => plan.sheets[plan.rowSheet[row]!]!.id;
+  const sheetIds = Int32Array.from(plan.sheets, (s) => s.id);
+  const sheet = plan.rowSheet.values;
+  const indicator = plan.rowIndicator.values;
+  const min = plan.rowMin.values;
+  const max = plan.rowMax.values;
+  const score = plan.rowValue.values;
+  const value = (row: number) => (score[row] === BLANK ? null : score[row]);
+  const notes = plan.rowNote;
+  const note = notes.size === 0 ? () => "" : (row: number) => notes.get(row) ?? "";
   if (isPostgres(trx)) {
     for (let from = 0; from < n; from += PG_SCORE_BATCH) {
       const to = Math.min(n, from + PG_SCORE_BATCH);
       const columns = [[], [], [], [], [], []] as unknown[][];
       for (let r = from; r < to; r++) {
-        columns[0]!.push(sheetId(r));
-        columns[1]!.push(plan.rowIndicator[r]);
-        columns[2]!.push(plan.rowMin[r]);
-        columns[3]!.push(plan.rowMax[r]);
-        columns[4]!.push(plan.rowValue[r]);
-        columns[5]!.push(plan.rowNote.get(r) ?? "");
+        columns[0]!.push(sheetIds[sheet[r]!]);
+        columns[1]!.push(indicator[r]);
+        columns[2]!.push(min[r]);
+        columns[3]!.push(max[r]);
+        columns[4]!.push(value(r));
+        columns[5]!.push(note(r));
       }
       await trx.executeQuery(
         CompiledQuery.raw(
@@ -616,14 +653,7 @@ async function insertScores(plan: Plan, trx: Executor): Promise<void> {
     }
     const parameters: unknown[] = [];
     for (let r = from; r < to; r++)
-      parameters.push(
-        sheetId(r),
-        plan.rowIndicator[r],
-        plan.rowMin[r],
-        plan.rowMax[r],
-        plan.rowValue[r],
-        plan.rowNote.get(r) ?? "",
-      );
+      parameters.push(sheetIds[sheet[r]!], indicator[r], min[r], max[r], value(r), note(r));
     await trx.executeQuery(CompiledQuery.raw(statement, parameters));
   }
 }
