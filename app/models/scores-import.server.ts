@@ -338,6 +338,10 @@ function checkRows(
   let lastJudge = -1;
   let lastSheet = -1;
   const statusCache = new Map<string, RowStatus>();
+  // the row being read, and its cells (made once: no function is created per row)
+  let row: string[] = [];
+  const cell = (c: Column) => (at[c] === undefined ? "" : row[at[c]!]!);
+  const where = (c: Column) => header[at[c]!]!;
 
   const result = readCsv(
     text,
@@ -363,8 +367,7 @@ function checkRows(
     },
     (fields, count, line) => {
       if (problems.length > 0 && problems[0]!.line === 1) return false;
-      const cell = (c: Column) => (at[c] === undefined ? "" : fields[at[c]!]!);
-      const where = (c: Column) => header[at[c]!]!;
+      row = fields;
       if (count !== header.length) {
         problem({
           line,
@@ -437,18 +440,22 @@ function checkRows(
       const candidates =
         ctx.judgesByText.get(judgeText) ?? ctx.judgesByText.get(judgeText.toLowerCase()) ?? [];
       const assigned = ctx.assigned.get(entry.id);
-      const judges = candidates.filter((id) => assigned?.has(id));
-      if (judges.length !== 1) {
+      let judgeId = 0;
+      let found = 0;
+      for (const id of candidates)
+        if (assigned?.has(id)) {
+          judgeId = id;
+          found++;
+        }
+      if (found !== 1) {
         problem({
           line,
           column: where("judge"),
-          message:
-            judges.length === 0 ? "scoresImport.error.judge" : "scoresImport.error.judgeAmbiguous",
+          message: found === 0 ? "scoresImport.error.judge" : "scoresImport.error.judgeAmbiguous",
           params: { judge: judgeText, code: entry.code, stage: ctx.stageCode },
         });
         return;
       }
-      const judgeId = judges[0]!;
       if (ctx.conflicted.get(entry.id)?.has(judgeId)) {
         problem({
           line,

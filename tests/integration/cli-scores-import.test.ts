@@ -57,7 +57,7 @@ describe("npm run juara -- scores:import", () => {
       indicator,
       "",
       "",
-      values[k],
+      values[k]!,
       k === 0 ? "dari lembar kertas" : "",
     ]);
 
