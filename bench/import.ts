@@ -78,7 +78,7 @@ export async function prepare(db: DB): Promise<Awaited<ReturnType<typeof createC
 }
 
 /** The scores export's file (Indonesian: `;`, a byte-order mark) of every sheet, submitted. */
-function writeCsv(file: string, competition: Awaited<ReturnType<typeof createCompetition>>) {
+export function writeCsv(file: string, competition: Awaited<ReturnType<typeof createCompetition>>) {
   const t = (key: Parameters<typeof translate>[1]) => translate("id", key);
   const fd = fs.openSync(file, "w");
   const header = [
