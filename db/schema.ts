@@ -335,7 +335,7 @@ export interface SheetPointsTable {
   scores: number;
 }
 
-/** One row: active only inside a transaction writing scores in bulk (migration 0016, SQLite). */
+/** Empty at rest; one active row only inside a transaction writing scores in bulk (migration 0016, SQLite). */
 export interface ScoresBulkTable {
   id: number;
   active: Flag;

@@ -602,12 +602,17 @@ const ids = (trx: Executor, list: number[]) => intList(trx, list);
  */
 async function bulkOn(trx: Executor): Promise<void> {
   if (isPostgres(trx)) await sql`select set_config('juara.bulk', 'on', true)`.execute(trx);
-  else await trx.updateTable("scores_bulk").set({ active: 1 }).where("id", "=", 1).execute();
+  else
+    await trx
+      .insertInto("scores_bulk")
+      .values({ id: 1, active: 1 })
+      .onConflict((oc) => oc.column("id").doUpdateSet({ active: 1 }))
+      .execute();
 }
 
 async function bulkOff(trx: Executor): Promise<void> {
   if (isPostgres(trx)) await sql`select set_config('juara.bulk', '', true)`.execute(trx);
-  else await trx.updateTable("scores_bulk").set({ active: 0 }).where("id", "=", 1).execute();
+  else await trx.deleteFrom("scores_bulk").execute();
 }
 
 /** SQLite's limit of 32,766 parameters per statement, six per score row */

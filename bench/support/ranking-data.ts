@@ -160,7 +160,7 @@ export async function fillSqlite(
     `insert into scores (sheet_id, indicator_id, min_score, max_score, value) values (?, ?, 0, ?, ?)`,
   );
   sqlite.transaction(() => {
-    sqlite.exec("update scores_bulk set active = 1");
+    sqlite.exec("insert into scores_bulk (id, active) values (1, 1)");
     let entryId: unknown;
     for (const s of sheets(competition)) {
       if (s.judge === 0) {
@@ -175,7 +175,7 @@ export async function fillSqlite(
       select s.sheet_id, i.component_id, sh.entry_id, sh.status = 'submitted', sum(coalesce(s.value, 0)), count(*)
       from scores s join indicators i on i.id = s.indicator_id join score_sheets sh on sh.id = s.sheet_id
       group by s.sheet_id, i.component_id, sh.entry_id, sh.status`);
-    sqlite.exec("update scores_bulk set active = 0");
+    sqlite.exec("delete from scores_bulk");
   })();
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
   sqlite.exec("analyze");

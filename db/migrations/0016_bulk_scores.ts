@@ -10,15 +10,17 @@ import { isPostgres, runAll } from "../dialect";
  *
  * How a transaction says so, without `ALTER TABLE … DISABLE TRIGGER` (which SQLite lacks and
  * which on PostgreSQL would lock the table and hold for every session):
- * - SQLite: the one row of `scores_bulk` is set active inside the writing transaction and reset
+ * - SQLite: the writing transaction puts the row `(1, active)` into `scores_bulk` and deletes it
  *   before it commits. SQLite has one writer at a time, so no other writer runs meanwhile, and
- *   readers see only committed rows, where it is never active; a transaction that fails rolls the
- *   flag back with everything else. The triggers' WHEN reads it (a subquery, allowed there).
+ *   readers see only committed rows, where the table is empty; a transaction that fails rolls the
+ *   row back with everything else. The triggers' WHEN reads it (a subquery, allowed there). The
+ *   table stays empty at rest, so a migrated database is still an empty one (`db:copy` copies
+ *   only into an empty database).
  * - PostgreSQL: a trigger's WHEN may not hold a subquery, so it reads a transaction-local setting,
  *   `set_config('juara.bulk', 'on', true)`, which no other session sees and which ends with the
  *   transaction. The table exists there too (the two schemas stay alike, see
  *   tests/integration/schema-parity.pg.test.ts) and is never set active.
- * A row deleted from `scores_bulk` leaves the triggers on (the WHEN asks for an active row).
+ * A row with `active = 0` leaves the triggers on (the WHEN asks for an active row).
  */
 
 const BULK_OFF_SQLITE = "not exists (select 1 from scores_bulk where active = 1)";
@@ -90,7 +92,6 @@ export async function up(db: Kysely<any>): Promise<void> {
         .check(sql`active in (0, 1)`),
     )
     .execute();
-  await sql`insert into scores_bulk (id, active) values (1, 0)`.execute(db);
   if (isPostgres(db)) await runAll(db, pgTriggers(BULK_OFF_PG));
   else await sqliteTriggers(db, BULK_OFF_SQLITE);
 }
