@@ -46,6 +46,7 @@ import {
 import { advanceStage } from "../app/models/stages.server";
 import { changeStatus } from "../app/models/status.server";
 import { seedDemo } from "../app/models/demo.server";
+import { formatImportProblem, importScores } from "../app/models/scores-import.server";
 
 export interface Io {
   out: (line: string) => void;
@@ -85,6 +86,13 @@ Commands:
                                   *.before-restore-<time>, files not in the backup are left in
                                   place. A database-only backup (*.db, from before backups held
                                   the files) still restores, leaving the files as they are
+  scores:import <slug> <file.csv> [--replace] [--as email]
+                                  load score sheets from the CSV the scores export writes
+                                  (docs/scores-import.md) into the stage open for scoring: every
+                                  row is checked and a file with any problem writes nothing (each
+                                  problem named by line and column). --replace replaces sheets
+                                  that already have scores; --as names the account the audit log
+                                  records (default: the command line)
   audit:verify                    check the audit log's hash chain; reports the first broken link
   db:copy --to URL [--from URL]   copy the whole database (default --from: DATABASE_URL) into an
                                   EMPTY one, SQLite (file:…) or PostgreSQL (postgres://…) on
@@ -495,6 +503,51 @@ Object.assign(commands, {
       fs.writeFileSync(path.resolve(values.out), text + "\n");
       io.out(`Written to ${path.resolve(values.out)}.`);
     } else io.out(text);
+    return 0;
+  },
+
+  async "scores:import"(args: string[], io: Io) {
+    const { values, positionals } = parse(args, {
+      replace: { type: "boolean" },
+      as: { type: "string" },
+    });
+    const [slug, file] = positionals;
+    if (!slug || !file || positionals.length > 2)
+      throw new UsageError("scores:import needs a competition slug and a CSV file");
+    let text: string;
+    try {
+      text = fs.readFileSync(path.resolve(file), "utf8");
+    } catch (error) {
+      io.err(`Cannot read ${file}: ${(error as Error).message}`);
+      return 1;
+    }
+    await openMigrated();
+    const operator = values.as === undefined ? undefined : await findOperator(values.as);
+    if (values.as !== undefined && !operator) {
+      io.err(`No active chair or admin account ${values.as}.`);
+      return 1;
+    }
+    const actor = operator ? { id: operator.id, label: `cli (as ${operator.email})` } : CLI_ACTOR;
+    const result = await importScores(actor, slug, text, {
+      replace: values.replace === true,
+      source: path.basename(file),
+    });
+    if (!result.ok) {
+      io.err(`${file} was not imported; nothing was written. Problems:`);
+      for (const p of result.problems) io.err(`  ${formatImportProblem(p)}`);
+      if (result.more > 0) io.err(`  … and ${result.more} more`);
+      return 1;
+    }
+    const skipped = result.skipped.setAside + result.skipped.inactive;
+    io.out(
+      `Imported ${result.scores} scores on ${result.sheets} sheets into ${slug}, stage ${result.stage} ` +
+        `(${result.submitted} submitted, ${result.drafts} drafts${result.replaced ? `, ${result.replaced} replaced` : ""}).`,
+    );
+    if (skipped > 0)
+      io.out(
+        `Left out ${skipped} rows the ranking never counts: ${result.skipped.setAside} of set-aside sheets, ` +
+          `${result.skipped.inactive} of entries no longer active.`,
+      );
     return 0;
   },
 

@@ -172,3 +172,14 @@ export function isPlainDecimal(db: AnyDb, value: RawBuilder<unknown>): RawBuilde
     ? sql<boolean>`(${value} ~ '^[0-9]+([.][0-9]+)?$')`
     : sql<boolean>`(${value} glob '[0-9]*' and ${value} glob '*[0-9]' and ${value} not glob '*[^0-9.]*' and ${value} not glob '*.*.*')`;
 }
+
+/**
+ * A list of integers as one parameter, to read as a set: `x in ${intList(db, ids)}`. A JSON
+ * array read by `json_each` on SQLite (its limit of parameters per statement does not apply), an
+ * array unnested on PostgreSQL.
+ */
+export function intList(db: AnyDb, ids: readonly number[]): RawBuilder<number> {
+  return isPostgres(db)
+    ? sql<number>`(select unnest(cast(${ids} as integer[])))`
+    : sql<number>`(select value from json_each(${JSON.stringify(ids)}))`;
+}

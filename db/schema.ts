@@ -319,7 +319,10 @@ export interface ScoreTable {
   note: ColumnType<string, string | undefined, string>;
 }
 
-/** Maintained by triggers on `scores` and `score_sheets` (migration 0006): never written by the app. */
+/**
+ * Maintained by triggers on `scores` and `score_sheets` (migration 0006), and by the scores import,
+ * which counts the sheets it wrote set-wise while those triggers stand aside (migration 0016).
+ */
 export interface SheetPointsTable {
   sheet_id: number;
   component_id: number;
@@ -330,6 +333,12 @@ export interface SheetPointsTable {
   points: number;
   /** how many score rows make up `points` */
   scores: number;
+}
+
+/** Empty at rest; one active row only inside a transaction writing scores in bulk (migration 0016, SQLite). */
+export interface ScoresBulkTable {
+  id: number;
+  active: Flag;
 }
 
 export interface AuditLogTable {
@@ -534,6 +543,7 @@ export interface Database {
   score_sheets: ScoreSheetTable;
   scores: ScoreTable;
   sheet_points: SheetPointsTable;
+  scores_bulk: ScoresBulkTable;
   save_requests: SaveRequestTable;
   tie_decisions: TieDecisionTable;
   audit_log: AuditLogTable;

@@ -1,3 +1,6 @@
+import type { Executor } from "../../db/schema";
+import { translate, type Lang } from "~/i18n";
+import { CSV_FORMATS, toSpreadsheetCsv } from "~/lib/csv";
 import { getDb } from "~/lib/db.server";
 import { confirmedConflict } from "./query.server";
 
@@ -20,8 +23,11 @@ export interface ScoreMatrixRow {
 }
 
 /** Every score of a competition: entry × judge × indicator, with each sheet's status. */
-export async function scoreMatrix(competitionId: number): Promise<ScoreMatrixRow[]> {
-  const rows = await getDb()
+export async function scoreMatrix(
+  competitionId: number,
+  db: Executor = getDb(),
+): Promise<ScoreMatrixRow[]> {
+  const rows = await db
     .selectFrom("score_sheets as s")
     .innerJoin("entries as e", "e.id", "s.entry_id")
     .innerJoin("libraries as l", "l.id", "e.library_id")
@@ -52,4 +58,54 @@ export async function scoreMatrix(competitionId: number): Promise<ScoreMatrixRow
     .orderBy("i.position")
     .execute();
   return rows.map((r) => ({ ...r, setAside: Boolean(r.setAside) }));
+}
+
+/**
+ * The score matrix as the chair downloads it (`scores.csv`) in `lang`: the spreadsheet's CSV of
+ * that language, which the scores import reads back (docs/scores-import.md).
+ */
+export async function scoreMatrixCsv(
+  competitionId: number,
+  lang: Lang,
+  db: Executor = getDb(),
+): Promise<string> {
+  const rows = await scoreMatrix(competitionId, db);
+  const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
+  return toSpreadsheetCsv(
+    [
+      [
+        t("export.code"),
+        t("export.library"),
+        t("export.category"),
+        t("export.entryStatus"),
+        t("export.judge"),
+        t("export.sheetStatus"),
+        t("export.component"),
+        t("export.indicator"),
+        t("export.indicatorName"),
+        t("export.scale"),
+        t("export.score"),
+        t("export.note"),
+      ],
+      ...rows.map((r) => [
+        r.code,
+        r.library,
+        translate(lang, `libraryType.${r.category as "desa"}`),
+        translate(lang, `setup.entries.status.${r.entryStatus as "active"}`),
+        r.judge,
+        r.setAside
+          ? t("export.setAside")
+          : r.sheetStatus === "submitted"
+            ? t("scoring.state.submitted")
+            : t("export.draft"),
+        r.component,
+        r.indicator,
+        r.indicatorName,
+        `${r.min}–${r.max}`,
+        r.value,
+        r.note,
+      ]),
+    ],
+    CSV_FORMATS[lang],
+  );
 }

@@ -51,7 +51,7 @@ export interface RankingCompetition {
 }
 
 /** The competition, its criteria and its judges (a few dozen rows, on either database). */
-async function createCompetition(db: DB, now: string): Promise<RankingCompetition> {
+export async function createCompetition(db: DB, now: string): Promise<RankingCompetition> {
   const { id: competitionId } = await db
     .insertInto("competitions")
     .values({
@@ -123,7 +123,7 @@ async function createCompetition(db: DB, now: string): Promise<RankingCompetitio
 }
 
 /** Every sheet's scores, entry by entry and judge by judge, in the order the seed draws them. */
-function* sheets(
+export function* sheets(
   competition: RankingCompetition,
 ): Generator<{ entry: number; judge: number; values: number[] }> {
   const random = seeded(42);
@@ -140,7 +140,10 @@ function* sheets(
   }
 }
 
-/** SQLite: every row in one transaction, the sheet_points triggers keeping the sums as they go. */
+/**
+ * SQLite: every row in one transaction, the per-row sheet_points triggers set aside (the bulk
+ * switch of migration 0016, as the scores import does) and the sums counted once at the end.
+ */
 export async function fillSqlite(
   db: DB,
   sqlite: SqliteDatabase.Database,
@@ -166,6 +169,7 @@ export async function fillSqlite(
     `insert into scores (sheet_id, indicator_id, min_score, max_score, value) values (?, ?, 0, ?, ?)`,
   );
   sqlite.transaction(() => {
+    sqlite.exec("insert into scores_bulk (id, active) values (1, 1)");
     let entryId: unknown;
     for (const s of sheets(competition)) {
       if (s.judge === 0) {
@@ -176,6 +180,11 @@ export async function fillSqlite(
       for (const [k, ind] of competition.indicators.entries())
         score.run(sheetId, ind.id, ind.max, s.values[k]);
     }
+    sqlite.exec(`insert into sheet_points (sheet_id, component_id, entry_id, submitted, points, scores)
+      select s.sheet_id, i.component_id, sh.entry_id, sh.status = 'submitted', sum(coalesce(s.value, 0)), count(*)
+      from scores s join indicators i on i.id = s.indicator_id join score_sheets sh on sh.id = s.sheet_id
+      group by s.sheet_id, i.component_id, sh.entry_id, sh.status`);
+    sqlite.exec("delete from scores_bulk");
   })();
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
   sqlite.exec("analyze");

@@ -14,6 +14,7 @@ import * as m0012 from "./0012_finalists_published";
 import * as m0013 from "./0013_library_accounts";
 import * as m0014 from "./0014_stage_own_scores";
 import * as m0015 from "./0015_self_assessment";
+import * as m0016 from "./0016_bulk_scores";
 
 /**
  * Every migration, by name, in order. A static list rather than a folder scan so the same
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   "0013_library_accounts": m0013,
   "0014_stage_own_scores": m0014,
   "0015_self_assessment": m0015,
+  "0016_bulk_scores": m0016,
 };

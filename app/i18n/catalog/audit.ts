@@ -98,6 +98,7 @@ export const audit = defineMessages({
     "audit.action.self-assessment-reopen": "penilaian mandiri dibuka kembali",
     "audit.action.profile-accept": "usulan profil diterima",
     "audit.action.profile-reject": "usulan profil ditolak",
+    "audit.action.scores-import": "nilai diimpor dari berkas",
   },
   en: {
     "audit.title": "Audit log",
@@ -195,5 +196,6 @@ export const audit = defineMessages({
     "audit.action.self-assessment-reopen": "self-assessment reopened",
     "audit.action.profile-accept": "profile proposal accepted",
     "audit.action.profile-reject": "profile proposal rejected",
+    "audit.action.scores-import": "scores imported from a file",
   },
 });

@@ -197,6 +197,45 @@ export const chairResults = defineMessages({
     "stageScore.minutes.combined": "Nilai gabungan",
     "stageScore.minutes.note":
       "Nilai tahap: nilai tahap ini saja. Nilai gabungan: nilai gabungan sampai tahap ini (tahap-tahap bernilai menurut bobotnya); peringkat dan yang lanjut menurut nilai gabungan.",
+    "scoresImport.line": "baris {line}",
+    "scoresImport.lineColumn": "baris {line}, kolom {column}",
+    "scoresImport.error.noCompetition": "Tidak ada lomba dengan alamat {slug}.",
+    "scoresImport.error.notScoring":
+      "Nilai hanya dapat diimpor selama lomba dalam tahap penilaian (sekarang: {status}).",
+    "scoresImport.error.adminStage":
+      "Tahap yang dibuka ({stage}) adalah tahap administrasi: tidak ada nilai untuk diimpor.",
+    "scoresImport.error.empty": "Berkas kosong.",
+    "scoresImport.error.unclosedQuote": "Tanda kutip dibuka tetapi tidak ditutup.",
+    "scoresImport.error.unknownColumn":
+      "Kolom ini tidak dikenal (judul kolom seperti di ekspor nilai).",
+    "scoresImport.error.repeatedColumn": "Kolom ini muncul dua kali.",
+    "scoresImport.error.missingColumn": "Kolom {column} tidak ada.",
+    "scoresImport.error.width": "Baris ini berisi {found} kolom, judulnya {expected}.",
+    "scoresImport.error.unknownLibrary": "Tidak ada peserta dengan kode {code} di lomba ini.",
+    "scoresImport.error.status":
+      "“{value}” bukan status lembar: tulis Sudah dikirim atau Draf (seperti di ekspor).",
+    "scoresImport.error.otherStage":
+      "Indikator {indicator} milik tahap {stage}; yang dibuka untuk penilaian adalah tahap {open}.",
+    "scoresImport.error.unknownIndicator":
+      "Tidak ada indikator {indicator} di tahap yang dibuka ({open}).",
+    "scoresImport.error.component":
+      "Indikator {indicator} termasuk komponen {expected}, bukan {component}.",
+    "scoresImport.error.judge": "{judge} bukan juri yang ditugaskan untuk {code} di tahap {stage}.",
+    "scoresImport.error.judgeAmbiguous":
+      "Lebih dari satu juri {code} bernama {judge}: tulis e-mail juri.",
+    "scoresImport.error.conflict": "{judge} memiliki konflik kepentingan dengan {code}.",
+    "scoresImport.error.integer": "“{value}” bukan bilangan bulat.",
+    "scoresImport.error.range": "{value} di luar skala {min}–{max}.",
+    "scoresImport.error.noteTooLong": "Catatan lebih dari {max} karakter.",
+    "scoresImport.error.noteControl": "Catatan berisi karakter kendali.",
+    "scoresImport.error.mixedStatus": "Status lembar ini berbeda dengan barisnya di baris {first}.",
+    "scoresImport.error.duplicate":
+      "Nilai {indicator} untuk lembar ini sudah ada di baris {first}.",
+    "scoresImport.error.incomplete":
+      "Lembar {judge} untuk {code} berstatus dikirim tetapi tanpa nilai untuk {indicators}.",
+    "scoresImport.error.sheetExists":
+      "Lembar {judge} untuk {code} sudah berisi nilai: impor dengan pilihan ganti untuk menggantinya.",
+    "scoresImport.error.noRows": "Berkas tidak berisi baris nilai untuk diimpor.",
   },
   en: {
     "ranking.tie.notTied": "The chosen entries are not tied with each other.",
@@ -388,5 +427,44 @@ export const chairResults = defineMessages({
     "stageScore.minutes.combined": "Combined score",
     "stageScore.minutes.note":
       "Stage score: this stage's score alone. Combined score: the combined score up to this stage (the scored stages by their weights); the rank and who went on follow the combined score.",
+    "scoresImport.line": "line {line}",
+    "scoresImport.lineColumn": "line {line}, column {column}",
+    "scoresImport.error.noCompetition": "No competition with the slug {slug}.",
+    "scoresImport.error.notScoring":
+      "Scores can be imported only while the competition is open for scoring (now: {status}).",
+    "scoresImport.error.adminStage":
+      "The stage open ({stage}) is an administrative stage: it has no scores to import.",
+    "scoresImport.error.empty": "The file is empty.",
+    "scoresImport.error.unclosedQuote": "A quotation mark is opened and never closed.",
+    "scoresImport.error.unknownColumn":
+      "Unknown column (the headers are those of the scores export).",
+    "scoresImport.error.repeatedColumn": "This column appears twice.",
+    "scoresImport.error.missingColumn": "The column {column} is missing.",
+    "scoresImport.error.width": "This row has {found} fields, the header {expected}.",
+    "scoresImport.error.unknownLibrary": "No entry with the code {code} in this competition.",
+    "scoresImport.error.status":
+      "“{value}” is not a sheet status: write Submitted or Draft (as the export does).",
+    "scoresImport.error.otherStage":
+      "Indicator {indicator} belongs to stage {stage}; the stage open for scoring is {open}.",
+    "scoresImport.error.unknownIndicator":
+      "No indicator {indicator} in the stage open for scoring ({open}).",
+    "scoresImport.error.component":
+      "Indicator {indicator} belongs to component {expected}, not {component}.",
+    "scoresImport.error.judge": "{judge} is not a judge assigned to {code} in stage {stage}.",
+    "scoresImport.error.judgeAmbiguous":
+      "More than one judge of {code} is named {judge}: write the judge's email.",
+    "scoresImport.error.conflict": "{judge} has a conflict of interest with {code}.",
+    "scoresImport.error.integer": "“{value}” is not a whole number.",
+    "scoresImport.error.range": "{value} is outside the scale {min}–{max}.",
+    "scoresImport.error.noteTooLong": "The note is longer than {max} characters.",
+    "scoresImport.error.noteControl": "The note holds control characters.",
+    "scoresImport.error.mixedStatus": "This sheet's status differs from its row on line {first}.",
+    "scoresImport.error.duplicate":
+      "This sheet's score for {indicator} is already on line {first}.",
+    "scoresImport.error.incomplete":
+      "{judge}'s sheet for {code} is submitted but has no score for {indicators}.",
+    "scoresImport.error.sheetExists":
+      "{judge}'s sheet for {code} already has scores: import with replace to replace it.",
+    "scoresImport.error.noRows": "The file has no score rows to import.",
   },
 });

@@ -1,0 +1,848 @@
+import { createHash } from "node:crypto";
+import { CompiledQuery, sql } from "kysely";
+import type { Executor, SheetStatus } from "../../db/schema";
+import { flag, intList, isPostgres } from "../../db/dialect";
+import { translate, type MessageKey } from "~/i18n";
+import { recordAudit, type Actor } from "~/lib/audit.server";
+import { readCsv, undefuse } from "~/lib/csv-read";
+import { runAgainIfOvertaken } from "~/lib/db-errors.server";
+import { getDb } from "~/lib/db.server";
+import { describe } from "~/lib/messages";
+import { checkScore, checkText, NOTE_MAX } from "~/lib/sheet";
+import { nowIso } from "~/lib/time";
+
+/**
+ * The scores import (docs/scores-import.md): a competition's score sheets loaded from the CSV the
+ * scores export writes (chair.competitions.$slug.scores[.]csv), as a regency that judged on paper
+ * types them into a spreadsheet, or to move a competition's scores. Every row is checked, in the
+ * import's own transaction, against the stage open for scoring; a file with any problem writes
+ * nothing. A valid file is written in bulk: sheets and scores in large batches while the per-row
+ * `sheet_points` triggers stand aside (migration 0016), then the sums of the sheets written
+ * counted once, set-wise, and one audit entry for the whole import.
+ */
+
+/** One problem with the file: where (line 1 is the header; null: the file as a whole) and what. */
+export interface ImportProblem {
+  line: number | null;
+  /** the column's header as the file spells it */
+  column: string | null;
+  message: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+export interface ImportSummary {
+  competitionId: number;
+  stage: string;
+  sheets: number;
+  scores: number;
+  submitted: number;
+  drafts: number;
+  /** sheets that already had scores and were replaced (only with `replace`) */
+  replaced: number;
+  /** rows read but not written: of set-aside sheets, of entries no longer active */
+  skipped: { setAside: number; inactive: number };
+  /** milliseconds per phase, for the benchmark and the curious */
+  phases: Record<ImportPhase, number>;
+}
+
+export type ImportPhase = "read" | "parse" | "validate" | "insert" | "sums" | "audit";
+
+export type ImportOutcome =
+  ({ ok: true } & ImportSummary) | { ok: false; problems: ImportProblem[]; more: number };
+
+/** problems reported at most (a file of a million wrong rows is not a million messages) */
+const MAX_PROBLEMS = 100;
+
+/** The columns the export writes, by catalog key; the file may name them in either language. */
+const COLUMNS = {
+  code: "export.code",
+  library: "export.library",
+  category: "export.category",
+  entryStatus: "export.entryStatus",
+  judge: "export.judge",
+  sheetStatus: "export.sheetStatus",
+  component: "export.component",
+  indicator: "export.indicator",
+  indicatorName: "export.indicatorName",
+  scale: "export.scale",
+  score: "export.score",
+  note: "export.note",
+} as const satisfies Record<string, MessageKey>;
+type Column = keyof typeof COLUMNS;
+/** what the import reads; the others (names, category, scale) are the export's for the reader */
+const REQUIRED: Column[] = ["code", "judge", "sheetStatus", "indicator", "score"];
+const READ: Column[] = [...REQUIRED, "component", "note"];
+
+const folded = (text: string) => text.trim().toLowerCase();
+
+const HEADERS = new Map<string, Column>(
+  (Object.keys(COLUMNS) as Column[]).flatMap((c) =>
+    (["id", "en"] as const).map((lang) => [folded(translate(lang, COLUMNS[c])), c] as const),
+  ),
+);
+
+type RowStatus = SheetStatus | "setAside";
+const STATUSES = new Map<string, RowStatus>([
+  ...(["id", "en"] as const).flatMap((lang) => [
+    [folded(translate(lang, "scoring.state.submitted")), "submitted" as const] as const,
+    [folded(translate(lang, "export.draft")), "draft" as const] as const,
+    [folded(translate(lang, "export.setAside")), "setAside" as const] as const,
+  ]),
+  ["submitted", "submitted"],
+  ["draft", "draft"],
+]);
+
+/** A problem in words: "line 12, column Nilai: …" (English for the command line). */
+export function formatImportProblem(p: ImportProblem, lang: "id" | "en" = "en"): string {
+  const where =
+    p.line === null
+      ? ""
+      : p.column === null
+        ? `${translate(lang, "scoresImport.line", { line: p.line })}: `
+        : `${translate(lang, "scoresImport.lineColumn", { line: p.line, column: p.column })}: `;
+  return where + describe(lang, p);
+}
+
+interface Context {
+  competitionId: number;
+  stageId: number;
+  stageCode: string;
+  /** by library code, upper-cased */
+  entries: Map<string, { id: number; code: string; active: boolean; libraryId: number }>;
+  /** the stage's indicators by code, upper-cased; `index` is its place in the stage */
+  indicators: Map<
+    string,
+    { id: number; code: string; component: string; min: number; max: number; index: number }
+  >;
+  /** other stages' indicators: code (upper-cased) → the stage's code */
+  elsewhere: Map<string, string>;
+  /** judge text as a cell may hold it (name as written, or e-mail lower-cased) → judge ids */
+  judgesByText: Map<string, number[]>;
+  judgeLabel: Map<number, string>;
+  /** entry id → judges assigned to it in the stage */
+  assigned: Map<number, Set<number>>;
+  /** entry id → judges with a confirmed conflict of interest with its library */
+  conflicted: Map<number, Set<number>>;
+  /** the stage's sheets already there, by `${entry}:${judge}` */
+  existing: Map<string, { id: number; version: number; status: SheetStatus; scores: number }>;
+}
+
+type Refused = { ok: false; problems: ImportProblem[]; more: number };
+const refusedWith = (message: MessageKey, params?: ImportProblem["params"]): Refused => ({
+  ok: false,
+  problems: [{ line: null, column: null, message, params }],
+  more: 0,
+});
+
+/** What the import needs to know, read in its transaction (the stage open for scoring). */
+async function readContext(slug: string, trx: Executor): Promise<Context | Refused> {
+  const competition = await trx
+    .selectFrom("competitions as c")
+    .innerJoin("stages as s", (j) =>
+      j.onRef("s.competition_id", "=", "c.id").onRef("s.position", "=", "c.current_stage"),
+    )
+    .select(["c.id", "c.status", "s.id as stageId", "s.code as stageCode", "s.kind"])
+    .where("c.slug", "=", slug)
+    .executeTakeFirst();
+  if (!competition) return refusedWith("scoresImport.error.noCompetition", { slug });
+  if (competition.status !== "scoring")
+    return refusedWith("scoresImport.error.notScoring", { status: `status.${competition.status}` });
+  if (competition.kind === "admin")
+    return refusedWith("scoresImport.error.adminStage", { stage: competition.stageCode });
+  const competitionId = competition.id;
+  const [entries, indicators, judges, assignments, conflicts, existing] = await Promise.all([
+    trx
+      .selectFrom("entries as e")
+      .innerJoin("libraries as l", "l.id", "e.library_id")
+      .select(["e.id", "e.status", "l.code", "l.id as libraryId"])
+      .where("e.competition_id", "=", competitionId)
+      .execute(),
+    trx
+      .selectFrom("indicators as i")
+      .innerJoin("components as c", "c.id", "i.component_id")
+      .innerJoin("stages as s", "s.id", "c.stage_id")
+      .select([
+        "i.id",
+        "i.code",
+        "i.min_score as min",
+        "i.max_score as max",
+        "c.code as component",
+        "s.id as stageId",
+        "s.code as stageCode",
+      ])
+      .where("i.competition_id", "=", competitionId)
+      .orderBy("c.position")
+      .orderBy("i.position")
+      .orderBy("i.id")
+      .execute(),
+    trx
+      .selectFrom("judge_assignments as a")
+      .innerJoin("users as u", "u.id", "a.judge_id")
+      .select(["u.id", "u.name", "u.email"])
+      .distinct()
+      .where("a.stage_id", "=", competition.stageId)
+      .execute(),
+    trx
+      .selectFrom("judge_assignments")
+      .select(["entry_id", "judge_id"])
+      .where("stage_id", "=", competition.stageId)
+      .execute(),
+    trx
+      .selectFrom("conflicts as k")
+      .innerJoin("entries as e", "e.library_id", "k.library_id")
+      .select(["e.id as entryId", "k.judge_id"])
+      .where("e.competition_id", "=", competitionId)
+      .where("k.status", "=", "confirmed")
+      .execute(),
+    trx
+      .selectFrom("score_sheets as s")
+      .select((eb) => [
+        "s.id",
+        "s.entry_id",
+        "s.judge_id",
+        "s.version",
+        "s.status",
+        eb
+          .selectFrom("scores as sc")
+          .select(sql<number>`count(*)`.as("n"))
+          .whereRef("sc.sheet_id", "=", "s.id")
+          .as("scores"),
+      ])
+      .where("s.stage_id", "=", competition.stageId)
+      .execute(),
+  ]);
+  const judgesByText = new Map<string, number[]>();
+  const addJudge = (text: string, id: number) => {
+    const ids = judgesByText.get(text) ?? [];
+    if (!ids.includes(id)) ids.push(id);
+    judgesByText.set(text, ids);
+  };
+  for (const j of judges) {
+    addJudge(j.name.trim(), j.id);
+    addJudge(j.email.toLowerCase(), j.id);
+  }
+  const group = (rows: { entry: number; judge: number }[]) => {
+    const map = new Map<number, Set<number>>();
+    for (const r of rows) {
+      const set = map.get(r.entry) ?? new Set<number>();
+      set.add(r.judge);
+      map.set(r.entry, set);
+    }
+    return map;
+  };
+  const stageIndicators = indicators.filter((i) => i.stageId === competition.stageId);
+  return {
+    competitionId,
+    stageId: competition.stageId,
+    stageCode: competition.stageCode,
+    entries: new Map(
+      entries.map((e) => [
+        e.code.toUpperCase(),
+        { id: e.id, code: e.code, active: e.status === "active", libraryId: e.libraryId },
+      ]),
+    ),
+    indicators: new Map(
+      stageIndicators.map((i, index) => [
+        i.code.toUpperCase(),
+        { id: i.id, code: i.code, component: i.component, min: i.min, max: i.max, index },
+      ]),
+    ),
+    elsewhere: new Map(
+      indicators
+        .filter((i) => i.stageId !== competition.stageId)
+        .map((i) => [i.code.toUpperCase(), i.stageCode]),
+    ),
+    judgesByText,
+    judgeLabel: new Map(judges.map((j) => [j.id, j.name])),
+    assigned: group(assignments.map((a) => ({ entry: a.entry_id, judge: a.judge_id }))),
+    conflicted: group(conflicts.map((c) => ({ entry: c.entryId, judge: c.judge_id }))),
+    existing: new Map(
+      existing.map((s) => [
+        `${s.entry_id}:${s.judge_id}`,
+        { id: s.id, version: s.version, status: s.status, scores: Number(s.scores) },
+      ]),
+    ),
+  };
+}
+
+/** A sheet the file writes: its rows are gathered by entry and judge. */
+interface PlannedSheet {
+  entryId: number;
+  judgeId: number;
+  code: string;
+  status: SheetStatus;
+  firstLine: number;
+  /** per indicator of the stage (by index), the line that scored it (0: none) */
+  seen: Int32Array;
+  existing: { id: number; version: number; status: SheetStatus; scores: number } | undefined;
+  id: number;
+}
+
+/** A column of 32-bit integers that grows as rows come (a million numbers in 4 MB, not 8+). */
+class IntColumn {
+  values = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+}
+
+/** a blank score in `rowValue` (scores are small integers: this one never is) */
+const BLANK = -2147483648;
+
+/** The file's rows, checked: column-wise, so a million rows stay small. */
+interface Plan {
+  sheets: PlannedSheet[];
+  rowSheet: IntColumn;
+  rowIndicator: IntColumn;
+  rowMin: IntColumn;
+  rowMax: IntColumn;
+  /** the score, or BLANK */
+  rowValue: IntColumn;
+  /** notes by row, only the rows that have one */
+  rowNote: Map<number, string>;
+  skipped: { setAside: number; inactive: number };
+}
+
+/** Parses and checks every row against the context; the plan, or the problems. */
+function checkRows(
+  text: string,
+  ctx: Context,
+): { plan: Plan; problems: ImportProblem[]; more: number } {
+  const problems: ImportProblem[] = [];
+  let more = 0;
+  const problem = (p: ImportProblem) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(p);
+    else more++;
+  };
+  const plan: Plan = {
+    sheets: [],
+    rowSheet: new IntColumn(),
+    rowIndicator: new IntColumn(),
+    rowMin: new IntColumn(),
+    rowMax: new IntColumn(),
+    rowValue: new IntColumn(),
+    rowNote: new Map(),
+    skipped: { setAside: 0, inactive: 0 },
+  };
+  const at: Partial<Record<Column, number>> = {};
+  let header: string[] = [];
+  const sheetIndex = new Map<string, number>();
+  const width = ctx.indicators.size;
+  let lastEntry = -1;
+  let lastJudge = -1;
+  let lastSheet = -1;
+  const statusCache = new Map<string, RowStatus>();
+  // the row being read, and its cells (made once: no function is created per row)
+  let row: string[] = [];
+  const cell = (c: Column) => (at[c] === undefined ? "" : row[at[c]!]!);
+  const where = (c: Column) => header[at[c]!]!;
+
+  const result = readCsv(
+    text,
+    (names) => {
+      header = names;
+      names.forEach((name, index) => {
+        const column = HEADERS.get(folded(name));
+        if (column === undefined)
+          problem({ line: 1, column: name, message: "scoresImport.error.unknownColumn" });
+        else if (at[column] !== undefined)
+          problem({ line: 1, column: name, message: "scoresImport.error.repeatedColumn" });
+        else at[column] = index;
+      });
+      for (const column of REQUIRED)
+        if (at[column] === undefined)
+          problem({
+            line: 1,
+            column: null,
+            message: "scoresImport.error.missingColumn",
+            params: { column: `export.${column}` },
+          });
+      return names.map((_, index) => READ.some((c) => at[c] === index));
+    },
+    (fields, count, line) => {
+      if (problems.length > 0 && problems[0]!.line === 1) return false;
+      row = fields;
+      if (count !== header.length) {
+        problem({
+          line,
+          column: null,
+          message: "scoresImport.error.width",
+          params: { found: count, expected: header.length },
+        });
+        return;
+      }
+      const code = undefuse(cell("code").trim());
+      const entry = ctx.entries.get(code.toUpperCase());
+      if (!entry) {
+        problem({
+          line,
+          column: where("code"),
+          message: "scoresImport.error.unknownLibrary",
+          params: { code },
+        });
+        return;
+      }
+      const statusText = cell("sheetStatus");
+      let status = statusCache.get(statusText);
+      if (status === undefined) {
+        status = STATUSES.get(folded(statusText));
+        if (status !== undefined) statusCache.set(statusText, status);
+      }
+      if (status === undefined) {
+        problem({
+          line,
+          column: where("sheetStatus"),
+          message: "scoresImport.error.status",
+          params: { value: cell("sheetStatus").trim() },
+        });
+        return;
+      }
+      // what the ranking never counts, and the export marks, is read and left out
+      if (status === "setAside") {
+        plan.skipped.setAside++;
+        return;
+      }
+      if (!entry.active) {
+        plan.skipped.inactive++;
+        return;
+      }
+      const indicatorCode = undefuse(cell("indicator").trim());
+      const indicator = ctx.indicators.get(indicatorCode.toUpperCase());
+      if (!indicator) {
+        const stage = ctx.elsewhere.get(indicatorCode.toUpperCase());
+        problem({
+          line,
+          column: where("indicator"),
+          message: stage ? "scoresImport.error.otherStage" : "scoresImport.error.unknownIndicator",
+          params: { indicator: indicatorCode, stage: stage ?? ctx.stageCode, open: ctx.stageCode },
+        });
+        return;
+      }
+      const component = undefuse(cell("component").trim());
+      if (
+        at.component !== undefined &&
+        component !== "" &&
+        component.toUpperCase() !== indicator.component.toUpperCase()
+      )
+        problem({
+          line,
+          column: where("component"),
+          message: "scoresImport.error.component",
+          params: { indicator: indicator.code, component, expected: indicator.component },
+        });
+      const judgeText = undefuse(cell("judge").trim());
+      const candidates =
+        ctx.judgesByText.get(judgeText) ?? ctx.judgesByText.get(judgeText.toLowerCase()) ?? [];
+      const assigned = ctx.assigned.get(entry.id);
+      let judgeId = 0;
+      let found = 0;
+      for (const id of candidates)
+        if (assigned?.has(id)) {
+          judgeId = id;
+          found++;
+        }
+      if (found !== 1) {
+        problem({
+          line,
+          column: where("judge"),
+          message: found === 0 ? "scoresImport.error.judge" : "scoresImport.error.judgeAmbiguous",
+          params: { judge: judgeText, code: entry.code, stage: ctx.stageCode },
+        });
+        return;
+      }
+      if (ctx.conflicted.get(entry.id)?.has(judgeId)) {
+        problem({
+          line,
+          column: where("judge"),
+          message: "scoresImport.error.conflict",
+          params: { judge: judgeText, code: entry.code },
+        });
+        return;
+      }
+      const raw = cell("score");
+      const score = checkScore(raw, indicator, false);
+      if (score.error) {
+        problem({
+          line,
+          column: where("score"),
+          message:
+            score.error === "scoring.error.range"
+              ? "scoresImport.error.range"
+              : "scoresImport.error.integer",
+          params: { value: raw.trim(), min: indicator.min, max: indicator.max },
+        });
+        return;
+      }
+      const noteText = cell("note");
+      const note = noteText === "" ? { value: "" } : checkText(undefuse(noteText), NOTE_MAX);
+      if (note.error) {
+        problem({
+          line,
+          column: where("note"),
+          message:
+            note.error === "error.tooLong"
+              ? "scoresImport.error.noteTooLong"
+              : "scoresImport.error.noteControl",
+          params: { max: NOTE_MAX },
+        });
+        return;
+      }
+
+      // the export writes a sheet's rows one after the other: the same sheet as the row before
+      let index = entry.id === lastEntry && judgeId === lastJudge ? lastSheet : undefined;
+      const key = index === undefined ? `${entry.id}:${judgeId}` : "";
+      if (index === undefined) index = sheetIndex.get(key);
+      if (index === undefined) {
+        index = plan.sheets.length;
+        plan.sheets.push({
+          entryId: entry.id,
+          judgeId,
+          code: entry.code,
+          status,
+          firstLine: line,
+          seen: new Int32Array(width),
+          existing: ctx.existing.get(key),
+          id: 0,
+        });
+        sheetIndex.set(key, index);
+      }
+      lastEntry = entry.id;
+      lastJudge = judgeId;
+      lastSheet = index;
+      const sheet = plan.sheets[index]!;
+      if (sheet.status !== status) {
+        problem({
+          line,
+          column: where("sheetStatus"),
+          message: "scoresImport.error.mixedStatus",
+          params: { first: sheet.firstLine },
+        });
+        return;
+      }
+      const before = sheet.seen[indicator.index]!;
+      if (before !== 0) {
+        problem({
+          line,
+          column: where("indicator"),
+          message: "scoresImport.error.duplicate",
+          params: { indicator: indicator.code, first: before },
+        });
+        return;
+      }
+      sheet.seen[indicator.index] = line;
+      if (problems.length > 0) return; // nothing is written: no need to keep rows
+      plan.rowSheet.push(index);
+      plan.rowIndicator.push(indicator.id);
+      plan.rowMin.push(indicator.min);
+      plan.rowMax.push(indicator.max);
+      plan.rowValue.push(score.value ?? BLANK);
+      if (note.value !== "") plan.rowNote.set(plan.rowValue.length - 1, note.value);
+    },
+  );
+  if (!result.ok)
+    problem({
+      line: result.line,
+      column: null,
+      message:
+        result.problem === "empty"
+          ? "scoresImport.error.empty"
+          : "scoresImport.error.unclosedQuote",
+    });
+  return { plan, problems, more };
+}
+
+/** The checks that need every row read: complete submitted sheets, sheets already scored. */
+function checkSheets(
+  plan: Plan,
+  ctx: Context,
+  replace: boolean,
+  problem: (p: ImportProblem) => void,
+): void {
+  const codes = [...ctx.indicators.values()].map((i) => i.code);
+  for (const sheet of plan.sheets) {
+    const judge = ctx.judgeLabel.get(sheet.judgeId) ?? "";
+    if (sheet.status === "submitted") {
+      const missing = codes.filter((_, k) => sheet.seen[k] === 0);
+      if (missing.length > 0)
+        problem({
+          line: sheet.firstLine,
+          column: null,
+          message: "scoresImport.error.incomplete",
+          params: {
+            judge,
+            code: sheet.code,
+            indicators:
+              missing.slice(0, 5).join(", ") +
+              (missing.length > 5 ? ` +${missing.length - 5}` : ""),
+          },
+        });
+    }
+    if (!replace && sheet.existing && sheet.existing.scores > 0)
+      problem({
+        line: sheet.firstLine,
+        column: null,
+        message: "scoresImport.error.sheetExists",
+        params: { judge, code: sheet.code },
+      });
+  }
+}
+
+/** ids as a list a statement can read: `x in ${list}` (db/dialect.ts, intList) */
+const ids = (trx: Executor, list: number[]) => intList(trx, list);
+
+/**
+ * The three per-row `sheet_points` triggers on `scores` stand aside in this transaction until
+ * `bulkOff` (migration 0016). Only ever inside a transaction: a failure rolls the switch back.
+ */
+async function bulkOn(trx: Executor): Promise<void> {
+  if (isPostgres(trx)) await sql`select set_config('juara.bulk', 'on', true)`.execute(trx);
+  else
+    await trx
+      .insertInto("scores_bulk")
+      .values({ id: 1, active: 1 })
+      .onConflict((oc) => oc.column("id").doUpdateSet({ active: 1 }))
+      .execute();
+}
+
+async function bulkOff(trx: Executor): Promise<void> {
+  if (isPostgres(trx)) await sql`select set_config('juara.bulk', '', true)`.execute(trx);
+  else await trx.deleteFrom("scores_bulk").execute();
+}
+
+/** SQLite's limit of 32,766 parameters per statement, six per score row */
+const SQLITE_SCORE_BATCH = 5_000;
+/** PostgreSQL reads six arrays per statement, whatever their length */
+const PG_SCORE_BATCH = 100_000;
+
+async function insertScores(plan: Plan, trx: Executor): Promise<void> {
+  const n = plan.rowValue.length;
+  const sheetIds = Int32Array.from(plan.sheets, (s) => s.id);
+  const sheet = plan.rowSheet.values;
+  const indicator = plan.rowIndicator.values;
+  const min = plan.rowMin.values;
+  const max = plan.rowMax.values;
+  const score = plan.rowValue.values;
+  const value = (row: number) => (score[row] === BLANK ? null : score[row]);
+  const notes = plan.rowNote;
+  const note = notes.size === 0 ? () => "" : (row: number) => notes.get(row) ?? "";
+  if (isPostgres(trx)) {
+    for (let from = 0; from < n; from += PG_SCORE_BATCH) {
+      const to = Math.min(n, from + PG_SCORE_BATCH);
+      const columns = [[], [], [], [], [], []] as unknown[][];
+      for (let r = from; r < to; r++) {
+        columns[0]!.push(sheetIds[sheet[r]!]);
+        columns[1]!.push(indicator[r]);
+        columns[2]!.push(min[r]);
+        columns[3]!.push(max[r]);
+        columns[4]!.push(value(r));
+        columns[5]!.push(note(r));
+      }
+      await trx.executeQuery(
+        CompiledQuery.raw(
+          `insert into scores (sheet_id, indicator_id, min_score, max_score, value, note)
+           select * from unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::text[])`,
+          columns,
+        ),
+      );
+    }
+    return;
+  }
+  let statement = "";
+  let rowsIn = 0;
+  for (let from = 0; from < n; from += SQLITE_SCORE_BATCH) {
+    const to = Math.min(n, from + SQLITE_SCORE_BATCH);
+    if (to - from !== rowsIn) {
+      rowsIn = to - from;
+      statement =
+        "insert into scores (sheet_id, indicator_id, min_score, max_score, value, note) values " +
+        new Array(rowsIn).fill("(?,?,?,?,?,?)").join(",");
+    }
+    const parameters: unknown[] = [];
+    for (let r = from; r < to; r++)
+      parameters.push(sheetIds[sheet[r]!], indicator[r], min[r], max[r], value(r), note(r));
+    await trx.executeQuery(CompiledQuery.raw(statement, parameters));
+  }
+}
+
+/** The sheets: existing ones moved to the file's status (scores cleared), new ones created. */
+async function writeSheets(plan: Plan, ctx: Context, now: string, trx: Executor): Promise<void> {
+  const existing = plan.sheets.filter((s) => s.existing);
+  for (const s of existing) s.id = s.existing!.id;
+  const cleared = existing.filter((s) => s.existing!.scores > 0).map((s) => s.id);
+  for (let k = 0; k < cleared.length; k += 10_000)
+    await trx
+      .deleteFrom("scores")
+      .where("sheet_id", "in", ids(trx, cleared.slice(k, k + 10_000)))
+      .execute();
+  for (const status of ["submitted", "draft"] as const) {
+    const moved = existing.filter((s) => s.status === status).map((s) => s.id);
+    for (let k = 0; k < moved.length; k += 10_000)
+      await trx
+        .updateTable("score_sheets")
+        .set((eb) => ({
+          status,
+          version: eb("version", "+", 1),
+          submitted_at: status === "submitted" ? now : null,
+          updated_at: now,
+        }))
+        .where("id", "in", ids(trx, moved.slice(k, k + 10_000)))
+        .execute();
+  }
+  const created = plan.sheets.filter((s) => !s.existing);
+  for (let k = 0; k < created.length; k += 2_000)
+    await trx
+      .insertInto("score_sheets")
+      .values(
+        created.slice(k, k + 2_000).map((s) => ({
+          stage_id: ctx.stageId,
+          entry_id: s.entryId,
+          judge_id: s.judgeId,
+          status: s.status,
+          version: 1,
+          submitted_at: s.status === "submitted" ? now : null,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
+  if (created.length === 0) return;
+  const made = await trx
+    .selectFrom("score_sheets")
+    .select(["id", "entry_id", "judge_id"])
+    .where("stage_id", "=", ctx.stageId)
+    .execute();
+  const byKey = new Map(made.map((m) => [`${m.entry_id}:${m.judge_id}`, m.id]));
+  for (const s of created) s.id = byKey.get(`${s.entryId}:${s.judgeId}`)!;
+}
+
+/** sheet_points of the sheets written, counted afresh from their scores in one statement */
+async function countSums(sheetIds: number[], trx: Executor): Promise<void> {
+  for (let k = 0; k < sheetIds.length; k += 50_000) {
+    const list = ids(trx, sheetIds.slice(k, k + 50_000));
+    await trx.deleteFrom("sheet_points").where("sheet_id", "in", list).execute();
+    await sql`insert into sheet_points (sheet_id, component_id, entry_id, submitted, points, scores)
+      select s.sheet_id, i.component_id, sh.entry_id, ${flag(sql`sh.status = 'submitted'`)},
+        sum(coalesce(s.value, 0)), count(*)
+      from scores s join indicators i on i.id = s.indicator_id join score_sheets sh on sh.id = s.sheet_id
+      where s.sheet_id in ${list}
+      group by s.sheet_id, i.component_id, sh.entry_id, sh.status`.execute(trx);
+  }
+}
+
+/** [[first, last], …]: the sheet ids, as runs of consecutive ids (an import's are mostly one) */
+function runsOf(list: number[]): [number, number][] {
+  const sorted = [...list].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const id of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && id === last[1] + 1) last[1] = id;
+    else runs.push([id, id]);
+  }
+  return runs;
+}
+
+/**
+ * Imports the scores CSV `text` into the stage open for scoring of competition `slug`: all rows
+ * or none (docs/scores-import.md). `replace`: sheets that already have scores are replaced by the
+ * file's rows (their comment stays, their version moves on); without it they refuse the file.
+ * `source` names the file in the audit entry.
+ */
+export async function importScores(
+  actor: Actor,
+  slug: string,
+  text: string,
+  options: { replace?: boolean; source?: string } = {},
+  db: Executor = getDb(),
+): Promise<ImportOutcome> {
+  const replace = options.replace === true;
+  return runAgainIfOvertaken(() =>
+    db.transaction().execute(async (trx): Promise<ImportOutcome> => {
+      const phases: Record<ImportPhase, number> = {
+        read: 0,
+        parse: 0,
+        validate: 0,
+        insert: 0,
+        sums: 0,
+        audit: 0,
+      };
+      let t = performance.now();
+      const lap = (phase: ImportPhase) => {
+        const now = performance.now();
+        phases[phase] += now - t;
+        t = now;
+      };
+      const ctx = await readContext(slug, trx);
+      if ("ok" in ctx) return ctx;
+      lap("read");
+      const { plan, problems, more: overflow } = checkRows(text, ctx);
+      lap("parse");
+      let more = overflow;
+      if (problems.length === 0) {
+        checkSheets(plan, ctx, replace, (p) => {
+          if (problems.length < MAX_PROBLEMS) problems.push(p);
+          else more++;
+        });
+        if (plan.rowValue.length === 0)
+          problems.push({ line: null, column: null, message: "scoresImport.error.noRows" });
+      }
+      lap("validate");
+      if (problems.length > 0) return { ok: false, problems, more };
+
+      const now = nowIso();
+      await bulkOn(trx);
+      await writeSheets(plan, ctx, now, trx);
+      await insertScores(plan, trx);
+      lap("insert");
+      const written = plan.sheets.map((s) => s.id);
+      await countSums(written, trx);
+      await bulkOff(trx);
+      lap("sums");
+      const replaced = plan.sheets.filter((s) => s.existing && s.existing.scores > 0);
+      const submitted = plan.sheets.filter((s) => s.status === "submitted").length;
+      const summary = {
+        stage: ctx.stageCode,
+        sheets: plan.sheets.length,
+        scores: plan.rowValue.length,
+        submitted,
+        drafts: plan.sheets.length - submitted,
+        replaced: replaced.length,
+        skipped: plan.skipped,
+      };
+      await recordAudit(
+        {
+          actor,
+          competitionId: ctx.competitionId,
+          entityType: "competition",
+          entityId: ctx.competitionId,
+          action: "scores-import",
+          before:
+            replaced.length > 0
+              ? {
+                  replaced: replaced.map((s) => ({
+                    sheet: s.id,
+                    version: s.existing!.version,
+                    status: s.existing!.status,
+                    scores: s.existing!.scores,
+                  })),
+                }
+              : undefined,
+          after: {
+            ...summary,
+            source: options.source ?? null,
+            sha256: createHash("sha256").update(text).digest("hex"),
+            sheetIds: runsOf(written),
+          },
+        },
+        trx,
+      );
+      lap("audit");
+      return { ok: true, competitionId: ctx.competitionId, ...summary, phases };
+    }),
+  );
+}
