@@ -1,3 +1,4 @@
+import type { MessagesHandle } from "~/i18n";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
@@ -6,6 +7,8 @@ import { AuditFilters, AuditPager, AuditTable } from "~/components/AuditLog";
 import { useT } from "~/i18n/useT";
 import { requireRole } from "~/lib/session.server";
 import { auditFilterOptions, listAuditEntries, verifyAuditChain } from "~/models/audit.server";
+
+export const handle: MessagesHandle = { i18n: ["audit"] };
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** Bad filter values are dropped rather than refused: this is a read-only search page. */

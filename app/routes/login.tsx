@@ -1,3 +1,4 @@
+import type { MessagesHandle } from "~/i18n";
 import type {
   ActionFunctionArgs,
   HeadersFunction,
@@ -14,6 +15,8 @@ import { authenticate, passOnRetryAfter } from "~/lib/auth.server";
 import { emailField, FORM, parseForm } from "~/lib/forms";
 import { reply } from "~/lib/reply.server";
 import { createSession, requireAnonymous, safeRedirect } from "~/lib/session.server";
+
+export const handle: MessagesHandle = { i18n: ["account"] };
 
 const LoginSchema = z.object({
   email: emailField(),
