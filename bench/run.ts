@@ -8,7 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { printGoalSummary } from "./support/goals";
 
-const ALL = ["scoring", "ranking", "public", "uploads", "scale"];
+const ALL = ["bundle", "scoring", "ranking", "public", "uploads", "scale"];
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const names = wanted.length > 0 ? wanted : ALL;
 let failed = 0;

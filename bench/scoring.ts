@@ -1,18 +1,12 @@
 /**
- * The judge's workspace:
- * 1. JavaScript the sheet page sends, gzip bytes: the route's own chunks, and the whole page
- *    (entry + root + route). The winners page, which carries the charts, is printed beside it.
- * 2. 50 judges saving drafts concurrently against the real server for 30 s (BENCH_SECONDS):
+ * The judge's workspace (the JavaScript the sheet page sends is in bench/bundle.ts):
+ * 50 judges saving drafts concurrently against the real server for 30 s (BENCH_SECONDS):
  *    p50/p99 latency and errors. Goal: p99 < 100 ms with zero errors.
  *    - at the autosave's pace: each judge saves once a second (the sheet autosaves at most every
  *      1.2 s while typing), all 50 at once: the load the goal is about;
  *    - flat out: every judge saves again the moment the last save returns: the capacity.
  *    Baseline for the capacity: the same 50 clients asking GET /healthz (one trivial read).
  */
-import fs from "node:fs";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import zlib from "node:zlib";
 import { createDb, migrateToLatest } from "../db/connection";
 import { tempDir } from "../tests/support/db";
 import { createScoringFixture } from "../tests/support/scoring";
@@ -22,49 +16,6 @@ import { draftSaver, logInJudges } from "./support/saves";
 
 const JUDGES = 50;
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
-const ROOT = path.resolve(import.meta.dirname, "..");
-
-interface AssetRoute {
-  module: string;
-  imports?: string[];
-}
-
-function gzipBytes(files: Iterable<string>): number {
-  let total = 0;
-  for (const f of files)
-    total += zlib.gzipSync(fs.readFileSync(path.join(ROOT, "public", f))).length;
-  return total;
-}
-
-async function measureJs(): Promise<void> {
-  const build = (await import(pathToFileURL(path.join(ROOT, "build/index.js")).href)) as {
-    assets: { entry: AssetRoute; routes: Record<string, AssetRoute> };
-  };
-  const { entry, routes } = build.assets;
-  const files = (r: AssetRoute) => [r.module, ...(r.imports ?? [])];
-  const shell = new Set([...files(entry), ...files(routes.root!)]);
-  const report = (id: string) => {
-    const own = files(routes[id]!).filter((f) => !shell.has(f));
-    const page = new Set([...shell, ...files(routes[id]!)]);
-    const hasCharts = [...page].some((f) =>
-      fs.readFileSync(path.join(ROOT, "public", f), "utf8").includes("recharts-surface"),
-    );
-    return { own: gzipBytes(own), page: gzipBytes(page), hasCharts };
-  };
-  const sheet = report("routes/judge.$slug.$code");
-  const winners = report("routes/competitions.$slug._index");
-  const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-  console.log("sheet page JavaScript (gzip):");
-  console.log(
-    `  /judge/<slug>/<code>   route's own ${kb(sheet.own)}, whole page ${kb(sheet.page)}, charting code: ${sheet.hasCharts ? "YES" : "none"}`,
-  );
-  console.log(
-    `  /competitions/<slug>   route's own ${kb(winners.own)}, whole page ${kb(winners.page)}, charting code: ${winners.hasCharts ? "yes" : "none"}`,
-  );
-  console.log(
-    `  sheet route / winners route (own chunks): ${((sheet.own / winners.own) * 100).toFixed(1)} %`,
-  );
-}
 
 async function measureSaves(): Promise<void> {
   const data = tempDir("juara-bench-");
@@ -113,7 +64,6 @@ async function measureSaves(): Promise<void> {
 }
 
 export async function main(): Promise<void> {
-  await measureJs();
   await measureSaves();
 }
 

@@ -10,12 +10,8 @@ import {
   POINTS_DISPLAYS,
   RANKING_SCOPES,
 } from "../../db/schema";
-import {
-  ComponentSchema,
-  libraryCodeField,
-  crossCheckCriteria,
-  type CriteriaIssue,
-} from "./criteria";
+import { crossCheckCriteria, type CriteriaIssue } from "./criteria";
+import { ComponentSchema, libraryCodeField } from "./criteria-schema.server";
 import { noControlCharacters } from "./text";
 
 /**

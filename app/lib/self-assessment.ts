@@ -1,13 +1,12 @@
-import { z } from "zod";
 import type { ClaimKind, SelfAssessmentStatus } from "../../db/schema";
 import { typedNumber } from "./claim-values";
-import { optionalText } from "./forms";
 import { noControlCharacters } from "./text";
 
 /**
  * The library's self-assessment (docs/decisions/012-self-assessment.md), the parts the browser
  * and the server share: numbers as an Indonesian office types them, the reported value a chair
- * asks for on an indicator, and the library's form.
+ * asks for on an indicator, and the library's form. The form's schemas, for the server's parsing
+ * only, are in self-assessment-schema.server.ts.
  */
 
 // ---- Numbers -----------------------------------------------------------------------------------
@@ -132,69 +131,9 @@ export type SelfAssessmentIntent = (typeof SELF_ASSESSMENT_INTENTS)[number];
 export const PROFILE_FIELDS = ["headName", "openingHours", "members"] as const;
 
 export const MAX_CLAIM_TEXT = 200;
-const MAX_MEMBERS = 10_000_000;
 
 /** The form field of an indicator's reported value. */
 export const valueField = (code: string) => `value.${code}`;
-
-/** A reported value as typed, checked for its kind: "" when left empty. */
-function valueSchema(kind: ClaimKind) {
-  const typed = z.string({ error: "error.invalid" }).optional();
-  if (kind === "number")
-    return typed
-      .transform((v) => (v ?? "").trim())
-      .refine((v) => v === "" || parseDecimal(v) !== null, {
-        error: "selfAssessment.error.number",
-      })
-      .transform((v) => (v === "" ? "" : parseDecimal(v)!));
-  if (kind === "yesno")
-    return typed
-      .transform((v) => (v ?? "").trim())
-      .refine((v) => v === "" || v === "yes" || v === "no", { error: "error.invalid" });
-  return optionalText(MAX_CLAIM_TEXT);
-}
-
-/**
- * The library's form for these claims: `value.<code>` per claim, the profile, `version` and
- * `intent`. A draft may leave values empty; which ones a submit still needs is `missingValues`.
- */
-export function selfAssessmentSchema(claims: readonly Pick<FormClaim, "code" | "kind">[]) {
-  const values: Record<string, z.ZodType<string>> = {};
-  for (const c of claims) values[valueField(c.code)] = valueSchema(c.kind);
-  return z.object({
-    ...values,
-    intent: z.enum(SELF_ASSESSMENT_INTENTS, { error: "error.invalid" }),
-    version: z
-      .string({ error: "error.required" })
-      .trim()
-      .regex(/^\d{1,9}$/, { error: "error.invalid" })
-      .transform(Number),
-    headName: profileText(120),
-    openingHours: profileText(200),
-    members: z
-      .string({ error: "error.invalid" })
-      .trim()
-      .refine(
-        (v) => {
-          if (v === "") return true;
-          const n = parseDecimal(v);
-          return n !== null && /^\d+$/.test(n) && Number(n) <= MAX_MEMBERS;
-        },
-        { error: "selfAssessment.error.wholeNumber" },
-      )
-      .transform((v) => (v === "" ? null : Number(parseDecimal(v))))
-      .optional(),
-  });
-}
-
-/** A profile field: absent (a form without it, a script) leaves the profile as it was. */
-const profileText = (max: number) =>
-  z
-    .string({ error: "error.invalid" })
-    .trim()
-    .max(max, { error: "error.tooLong" })
-    .refine(noControlCharacters, { error: "error.controlCharacters" })
-    .optional();
 
 export type SelfAssessmentForm = {
   intent: SelfAssessmentIntent;
@@ -274,35 +213,3 @@ export function localDate(iso: string | null, end = false): string {
   if (!iso) return "";
   return new Date(Date.parse(iso) + LOCAL_OFFSET_MS - (end ? 1 : 0)).toISOString().slice(0, 10);
 }
-
-const isoDate = (v: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const date = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(v);
-};
-
-const dateField = () =>
-  z
-    .string({ error: "error.invalid" })
-    .optional()
-    .transform((v) => (v ?? "").trim())
-    .refine((v) => v === "" || isoDate(v), { error: "selfAssessment.error.date" });
-
-/**
- * The settings' window: both dates, or neither (no self-assessment); the last day on or after
- * the first.
- */
-export const WindowSchema = z
-  .object({ intent: z.literal("self-assessment"), opens: dateField(), closes: dateField() })
-  .superRefine((v, ctx) => {
-    if (v.opens === "" && v.closes !== "")
-      ctx.addIssue({ code: "custom", path: ["opens"], message: "error.required" });
-    if (v.closes === "" && v.opens !== "")
-      ctx.addIssue({ code: "custom", path: ["closes"], message: "error.required" });
-    if (v.opens !== "" && v.closes !== "" && v.closes < v.opens)
-      ctx.addIssue({
-        code: "custom",
-        path: ["closes"],
-        message: "selfAssessment.error.closesBeforeOpens",
-      });
-  });

@@ -1,56 +1,17 @@
-import { z } from "zod";
-import { COMBINE_MODES, STAGE_KINDS, type CombineMode, type StageKind } from "../../db/schema";
-import { requiredText } from "./forms";
+import type { CombineMode, StageKind } from "../../db/schema";
 
 /**
- * The chair's stage form (the stages page, while the competition is a draft): one schema for the
- * server's parsing; the rule across stages (`stageWeightIssue`) serves the live total in the
- * browser, the page's answer and the guard of the move to scoring (docs/scoring.md "Stages").
+ * The chair's stage form (the stages page, while the competition is a draft): the rule across
+ * stages (`stageWeightIssue`) serves the live total in the browser, the page's answer and the
+ * guard of the move to scoring (docs/scoring.md "Stages"). The form's schema, for the server's
+ * parsing only, is in stage-setup-schema.server.ts.
  */
 
 /** The most entries a stage may pass on (as in a competition file). */
 export const MAX_ADVANCE = 5000;
 
-const wholeNumber = (text: string) => /^\d{1,6}$/.test(text);
-
-export const StageFormSchema = z
-  .object({
-    code: requiredText(20).refine((s) => /^[A-Za-z0-9._-]+$/.test(s), {
-      error: "stageSetup.error.code",
-    }),
-    name: requiredText(200),
-    kind: z.enum(STAGE_KINDS, { error: "stageSetup.error.kind" }),
-    weight: z
-      .string({ error: "stageSetup.error.weight" })
-      .trim()
-      .refine((s) => wholeNumber(s) && Number(s) <= 100, { error: "stageSetup.error.weight" })
-      .transform(Number),
-    // empty: every entry goes on
-    advance: z
-      .string({ error: "stageSetup.error.advance" })
-      .trim()
-      .optional()
-      .transform((s) => s ?? "")
-      .refine((s) => s === "" || (wholeNumber(s) && Number(s) >= 1 && Number(s) <= MAX_ADVANCE), {
-        error: "stageSetup.error.advance",
-      })
-      .transform((s) => (s === "" ? null : Number(s))),
-    // a desk stage may require a submitted self-assessment (a checkbox: "on" or absent)
-    requiresSelfAssessment: z
-      .enum(["on"], { error: "error.invalid" })
-      .optional()
-      .transform((v) => v === "on"),
-  })
-  .superRefine((v, ctx) => {
-    if (v.kind === "admin" && v.weight !== 0)
-      ctx.addIssue({ code: "custom", path: ["weight"], message: "stageSetup.error.adminWeight" });
-  });
-
-export type StageInput = z.output<typeof StageFormSchema>;
-
-export const CombineSchema = z.object({
-  combine: z.enum(COMBINE_MODES, { error: "error.invalid" }),
-});
+/** Digits only, at most six: a weight or a number of entries as typed. */
+export const wholeNumber = (text: string) => /^\d{1,6}$/.test(text);
 
 /** What the rule across stages needs of each stage. */
 export interface StageWeight {

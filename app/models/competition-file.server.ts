@@ -6,7 +6,8 @@ import {
   crossCheckFile,
   type CompetitionFile,
 } from "~/lib/competition-file";
-import { formatPath, zodIssuesToCriteriaIssues, type CriteriaIssue } from "~/lib/criteria";
+import { formatPath, type CriteriaIssue } from "~/lib/criteria";
+import { zodIssuesToCriteriaIssues } from "~/lib/criteria-schema.server";
 import { getDb } from "~/lib/db.server";
 import { describe } from "~/lib/messages";
 import type { Lang } from "~/i18n";

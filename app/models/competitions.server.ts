@@ -9,7 +9,7 @@ import type {
   RankingScope,
 } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
-import type { DocumentDetails } from "~/lib/competition-settings";
+import type { DocumentDetails } from "~/lib/competition-settings.server";
 import { getDb } from "~/lib/db.server";
 import {
   findCriteriaTemplate,

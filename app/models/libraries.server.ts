@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import { LIBRARY_TYPES, type Executor, type Library, type LibraryType } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
-import { libraryCodeField } from "~/lib/criteria";
+import { libraryCodeField } from "~/lib/criteria-schema.server";
 import { getDb } from "~/lib/db.server";
 import { noControlCharacters } from "~/lib/text";
 import { nowIso } from "~/lib/time";

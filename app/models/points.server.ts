@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Aggregation, Executor, PointsDisplay } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
-import type { PointsInput } from "~/lib/competition-settings";
+import type { PointsInput } from "~/lib/competition-settings.server";
 import { getDb } from "~/lib/db.server";
 import { refuse, type Result } from "~/lib/forms";
 import { weightedPointsX100, type PointsSetting } from "~/lib/points";

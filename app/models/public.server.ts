@@ -10,7 +10,7 @@ import type {
   StageKind,
 } from "../../db/schema";
 import { getDb } from "~/lib/db.server";
-import type { DocumentDetails } from "~/lib/competition-settings";
+import type { DocumentDetails } from "~/lib/competition-settings.server";
 import { groupByCategory } from "~/lib/results";
 import { documentDetailsOf } from "./competitions.server";
 import { notSetAside, sameCode } from "./query.server";

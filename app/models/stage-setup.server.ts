@@ -3,7 +3,8 @@ import type { CombineMode, Competition, Executor, Stage } from "../../db/schema"
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { getDb } from "~/lib/db.server";
 import { refuse, type Result } from "~/lib/forms";
-import { stageWeightIssue, type StageInput } from "~/lib/stage-setup";
+import { stageWeightIssue } from "~/lib/stage-setup";
+import type { StageInput } from "~/lib/stage-setup-schema.server";
 import { nowIso } from "~/lib/time";
 import { sameCode } from "./query.server";
 import { listStages } from "./stages.server";

@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import type { Competition, CompetitionStatus, Executor } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
-import { formatPath, validateCriteria } from "~/lib/criteria";
+import { formatPath } from "~/lib/criteria";
+import { validateCriteria } from "~/lib/criteria-schema.server";
 import { getDb } from "~/lib/db.server";
 import { nowIso } from "~/lib/time";
 import { countScores } from "./competitions.server";

@@ -7,28 +7,17 @@ import type {
 } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorList, Field } from "~/components/Field";
 import { useT } from "~/i18n/useT";
 import { useClearPasswords } from "~/lib/use-clear-passwords";
 import { isPaused, passOnRetryAfter, withPasswordLimit } from "~/lib/auth.server";
-import { newPasswordField, parseForm } from "~/lib/forms";
+import { ChangePasswordSchema } from "~/lib/account-forms.server";
+import { parseForm } from "~/lib/forms";
 import { reply } from "~/lib/reply.server";
 import { requireUser } from "~/lib/session.server";
 import { actorOf, changePassword } from "~/models/users.server";
 
 export const handle: MessagesHandle = { i18n: ["account"] };
-
-const ChangePasswordSchema = z
-  .object({
-    current: z.string({ error: "error.required" }).min(1, { error: "error.required" }).max(256),
-    next: newPasswordField(),
-    confirm: z.string({ error: "error.required" }),
-  })
-  .refine((v) => v.next === v.confirm, {
-    path: ["confirm"],
-    error: "error.passwordMismatch",
-  });
 
 const NO_ECHO = ["current", "next", "confirm"] as const;
 

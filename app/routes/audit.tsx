@@ -2,31 +2,20 @@ import type { MessagesHandle } from "~/i18n";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { AuditFilters, AuditPager, AuditTable } from "~/components/AuditLog";
 import { useT } from "~/i18n/useT";
+import { AuditFilterSchema } from "~/lib/audit-filter.server";
 import { requireRole } from "~/lib/session.server";
 import { auditFilterOptions, listAuditEntries, verifyAuditChain } from "~/models/audit.server";
 
 export const handle: MessagesHandle = { i18n: ["audit"] };
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-/** Bad filter values are dropped rather than refused: this is a read-only search page. */
-const FilterSchema = z.object({
-  competition: z.coerce.number().int().positive().optional().catch(undefined),
-  user: z.coerce.number().int().positive().optional().catch(undefined),
-  entity: z.string().max(50).optional().catch(undefined),
-  from: day.optional().catch(undefined),
-  to: day.optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
-});
 
 export const meta: MetaFunction = () => [{ title: "Log audit · Juara" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const filter = FilterSchema.parse(
+  const filter = AuditFilterSchema.parse(
     Object.fromEntries(Object.entries(params).filter(([, v]) => v !== "")),
   );
   const [list, options, chain] = await Promise.all([

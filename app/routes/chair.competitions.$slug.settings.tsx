@@ -11,7 +11,7 @@ import {
   FeedbackSettingSchema,
   PointsSchema,
   SettingsSchema,
-} from "~/lib/competition-settings";
+} from "~/lib/competition-settings.server";
 import { parseForm } from "~/lib/forms";
 import { reply } from "~/lib/reply.server";
 import { requireRole } from "~/lib/session.server";
@@ -24,7 +24,8 @@ import {
 } from "~/models/competitions.server";
 import { setFeedbackNamesJudges } from "~/models/library-feedback.server";
 import { updatePointsSetting } from "~/models/points.server";
-import { localDate, WindowSchema } from "~/lib/self-assessment";
+import { localDate } from "~/lib/self-assessment";
+import { WindowSchema } from "~/lib/self-assessment-schema.server";
 import { setSelfAssessmentWindow } from "~/models/self-assessment.server";
 import { actorOf } from "~/models/users.server";
 import {

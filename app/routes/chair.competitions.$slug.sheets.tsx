@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, type SerializeFrom } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorList } from "~/components/Field";
 import { useShowValue } from "~/components/SheetClaims";
 import type { MessageKey } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate, formatDateTime } from "~/lib/format";
-import { allErrors, isNotFound, parseForm, requiredText } from "~/lib/forms";
+import { allErrors, isNotFound, parseForm } from "~/lib/forms";
 import { reply } from "~/lib/reply.server";
+import { ReopenSchema } from "~/lib/sheet-reopen.server";
 import { requireRole } from "~/lib/session.server";
 import { listClaimCorrections } from "~/models/claims.server";
 import { requireCompetition } from "~/models/competitions.server";
@@ -27,15 +27,6 @@ export const handle: CompetitionPageHandle = {
   i18n: ["chair-results", "judge"],
   competitionPage: { heading: "scoring.chair.title" },
 };
-
-const ReopenSchema = z.object({
-  intent: z.literal("reopen", { error: "setup.error.badRequest" }),
-  sheetId: z.coerce
-    .number({ error: "error.invalid" })
-    .int({ error: "error.invalid" })
-    .positive({ error: "error.invalid" }),
-  reason: requiredText(1000),
-});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);

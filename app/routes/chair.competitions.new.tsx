@@ -5,7 +5,7 @@ import { ErrorList, Field } from "~/components/Field";
 import { SettingsFields } from "~/components/SetupUi";
 import type { MessageKey, MessagesHandle } from "~/i18n";
 import { useT } from "~/i18n/useT";
-import { NewCompetitionSchema } from "~/lib/competition-settings";
+import { NewCompetitionSchema } from "~/lib/competition-settings.server";
 import { formValues, parseForm } from "~/lib/forms";
 import { DEFAULT_TEMPLATE, findCriteriaTemplate, NEW_COMPETITION_TEMPLATES } from "~/lib/templates";
 import { reply } from "~/lib/reply.server";

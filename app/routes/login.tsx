@@ -7,25 +7,16 @@ import type {
 } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { ErrorList, Field } from "~/components/Field";
 import { useT } from "~/i18n/useT";
 import { useClearPasswords } from "~/lib/use-clear-passwords";
 import { authenticate, passOnRetryAfter } from "~/lib/auth.server";
-import { emailField, FORM, parseForm } from "~/lib/forms";
+import { LoginSchema } from "~/lib/account-forms.server";
+import { FORM, parseForm } from "~/lib/forms";
 import { reply } from "~/lib/reply.server";
 import { createSession, requireAnonymous, safeRedirect } from "~/lib/session.server";
 
 export const handle: MessagesHandle = { i18n: ["account"] };
-
-const LoginSchema = z.object({
-  email: emailField(),
-  password: z
-    .string({ error: "error.required" })
-    .min(1, { error: "error.required" })
-    .max(256, { error: "error.tooLong" }),
-  redirectTo: z.string().optional(),
-});
 
 export const meta: MetaFunction = () => [{ title: "Masuk · Juara" }];
 

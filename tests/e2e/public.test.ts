@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { measurePages } from "../../bench/support/js-size";
 import { createDb, migrateToLatest } from "../../db/connection";
 import { launchBrowser, waitForHydration } from "../support/browser";
 import { tempDir } from "../support/db";
@@ -297,6 +298,36 @@ describe("e2e: winners page and ceremony mode", () => {
       await page.close();
     });
   }
+
+  it("hydrates the podium and ranking without the charts' code, and shows their tables when it never arrives", async () => {
+    const winners = measurePages().find((p) => p.route === "routes/competitions.$slug._index")!;
+    const chartFiles = new Set(winners.lazy.flatMap((chunk) => chunk.files));
+    expect(chartFiles.size).toBeGreaterThan(0);
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const requested: string[] = [];
+    await page.route(
+      (url) => chartFiles.has(url.pathname),
+      (route) => {
+        requested.push(new URL(route.request().url()).pathname);
+        return route.abort();
+      },
+    );
+    await page.goto(`${server.url}/competitions/kutim-2023`);
+    await waitForHydration(page);
+    expect(await page.locator(".podium .prize").allTextContents()).toEqual([
+      "Juara I",
+      "Juara II",
+      "Juara III",
+    ]);
+    expect(await page.locator("table.ranking tbody tr").count()).toBe(7);
+    // the charts asked for their code after hydration; refused, each shows its numbers instead
+    const charts = page.locator("figure.chart");
+    await expect.poll(() => charts.locator("table").count()).toBe(2);
+    expect(await charts.first().locator("table").isVisible()).toBe(true);
+    expect(await page.locator(".recharts-wrapper").count()).toBe(0);
+    expect(requested.length).toBeGreaterThan(0);
+    await page.close();
+  });
 
   it("shows the charts' numbers as tables without JavaScript, never a lasting loading note", async () => {
     const context = await browser.newContext({

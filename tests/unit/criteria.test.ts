@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  draftToInput,
-  formatPath,
-  readDraft,
-  toDraft,
-  validateCriteria,
-} from "../../app/lib/criteria";
+import { draftToInput, formatPath, readDraft, toDraft } from "../../app/lib/criteria";
+import { validateCriteria } from "../../app/lib/criteria-schema.server";
 import { VILLAGE_LIBRARY_TEMPLATE } from "../../app/lib/criteria-template";
 import { describe as describeMessage } from "../../app/lib/messages";
 

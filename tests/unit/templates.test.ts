@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { draftToInput, validateCriteria } from "../../app/lib/criteria";
+import { draftToInput } from "../../app/lib/criteria";
+import { validateCriteria } from "../../app/lib/criteria-schema.server";
 import { VILLAGE_LIBRARY_TEMPLATE } from "../../app/lib/criteria-template";
 import { isMessageKey } from "../../app/i18n";
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CompetitionFileSchema } from "../../app/lib/competition-file";
-import { validateCriteria } from "../../app/lib/criteria";
+import { validateCriteria } from "../../app/lib/criteria-schema.server";
 import { optionalText, requiredText } from "../../app/lib/forms";
 import { checkText } from "../../app/lib/sheet";
 

@@ -1,15 +1,5 @@
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
 import { useT } from "~/i18n/useT";
-import { CHART_TEXT, ChartFrame } from "./ResultCharts";
+import { BarsPlot, ChartFrame } from "./chart-frame";
 
 /**
  * Judges get colours of their own (Paul Tol's muted set), none of which a place uses in the
@@ -62,23 +52,18 @@ export function JudgeDistributionChart({
         </table>
       }
     >
-      <ResponsiveContainer width="100%" height={300}>
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="band" tick={{ fontSize: 12, fill: CHART_TEXT }} />
-          <YAxis allowDecimals={false} width={32} tick={{ fontSize: 12, fill: CHART_TEXT }} />
-          <Tooltip />
-          <Legend formatter={(value) => <span style={{ color: CHART_TEXT }}>{value}</span>} />
-          {judges.map((j, i) => (
-            <Bar
-              key={j.name}
-              dataKey={j.name}
-              fill={JUDGE_COLOURS[i % JUDGE_COLOURS.length]}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <BarsPlot
+        data={data}
+        category="band"
+        series={judges.map((j, i) => ({
+          key: j.name,
+          label: j.name,
+          colour: JUDGE_COLOURS[i % JUDGE_COLOURS.length]!,
+        }))}
+        height={300}
+        legend
+        bottom={8}
+      />
     </ChartFrame>
   );
 }

@@ -1,6 +1,6 @@
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useT } from "~/i18n/useT";
-import { ALL_ENTRIES_COLOUR, CHART_TEXT, ChartFrame } from "./ResultCharts";
+import { BarsPlot, ChartFrame } from "./chart-frame";
+import { ALL_ENTRIES_COLOUR } from "./ResultCharts";
 
 interface FeedbackComponent {
   code: string;
@@ -76,32 +76,14 @@ export function FeedbackComponentChart({
         aria-describedby={tableId}
         className="feedback-chart"
       >
-        <ResponsiveContainer width="100%" height={280}>
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="component" interval={0} tick={{ fontSize: 13, fill: CHART_TEXT }} />
-            <YAxis
-              domain={[0, 100]}
-              ticks={[0, 25, 50, 75, 100]}
-              unit="%"
-              width={48}
-              tick={{ fontSize: 12, fill: CHART_TEXT }}
-            />
-            <Tooltip
-              labelFormatter={(code) => `${String(code)} · ${names.get(String(code)) ?? ""}`}
-              formatter={(value) => `${String(value)}%`}
-            />
-            {SERIES.map((s) => (
-              <Bar
-                key={s.key}
-                dataKey={s.key}
-                name={t(s.label)}
-                fill={s.colour}
-                isAnimationActive={false}
-              />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
+        <BarsPlot
+          data={data}
+          category="component"
+          series={SERIES.map((s) => ({ key: s.key, label: t(s.label), colour: s.colour }))}
+          height={280}
+          percent
+          names={names}
+        />
       </div>
     </ChartFrame>
   );

@@ -1,7 +1,5 @@
-import type { ReactNode } from "react";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { useT } from "~/i18n/useT";
-import { useHydrated } from "~/lib/use-hydrated";
+import { BarsPlot, ChartFrame } from "./chart-frame";
 
 /**
  * One colour means one thing in every chart. Places keep their colour (first place, Juara I, is
@@ -18,8 +16,6 @@ export const PLACE_COLOURS = [
   "#000000",
 ];
 export const ALL_ENTRIES_COLOUR = "#6B7280";
-/** Text on charts: the page's text colour, never a series colour (contrast). */
-export const CHART_TEXT = "#1f2937";
 
 interface ComponentScore {
   code: string;
@@ -33,41 +29,6 @@ interface Winner {
   /** a short name for the table without JavaScript ("Juara I"); the legend gives the label */
   shortLabel?: string;
   components: ComponentScore[];
-}
-
-/**
- * Charts draw in the browser (they measure their box); the server sends, and a browser without
- * JavaScript keeps, the same numbers as a table.
- */
-export function ChartFrame({
-  title,
-  children,
-  fallback,
-  legend,
-}: {
-  title: string;
-  children: ReactNode;
-  /** the chart's numbers as a table, for a browser without JavaScript */
-  fallback: ReactNode;
-  /** legend and keys, in HTML under the chart (readable, wraps on a phone) */
-  legend?: ReactNode;
-}) {
-  const hydrated = useHydrated();
-  return (
-    <figure className="chart">
-      <figcaption>{title}</figcaption>
-      <div className="chart-area">
-        {hydrated ? (
-          children
-        ) : (
-          <noscript>
-            <div className="table-wrap">{fallback}</div>
-          </noscript>
-        )}
-      </div>
-      {legend}
-    </figure>
-  );
 }
 
 /** A component score out of its weight, as a percentage, so components compare fairly. */
@@ -90,7 +51,7 @@ export function WinnersComponentChart({ winners, title }: { winners: Winner[]; t
       row[s.key] = percentOfWeight(s.winner.components.find((x) => x.code === c.code));
     return row;
   });
-  const colour = (i: number) => PLACE_COLOURS[i % PLACE_COLOURS.length];
+  const colour = (i: number) => PLACE_COLOURS[i % PLACE_COLOURS.length]!;
   return (
     <ChartFrame
       title={title ?? t("public.chartComponents")}
@@ -144,32 +105,14 @@ export function WinnersComponentChart({ winners, title }: { winners: Winner[]; t
         </table>
       }
     >
-      <ResponsiveContainer width="100%" height={300}>
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="component" interval={0} tick={{ fontSize: 13, fill: CHART_TEXT }} />
-          <YAxis
-            domain={[0, 100]}
-            ticks={[0, 25, 50, 75, 100]}
-            unit="%"
-            width={48}
-            tick={{ fontSize: 12, fill: CHART_TEXT }}
-          />
-          <Tooltip
-            labelFormatter={(code) => `${String(code)} · ${names.get(String(code)) ?? ""}`}
-            formatter={(value) => `${String(value)}%`}
-          />
-          {series.map((s, i) => (
-            <Bar
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              fill={colour(i)}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <BarsPlot
+        data={data}
+        category="component"
+        series={series.map((s, i) => ({ key: s.key, label: s.label, colour: colour(i) }))}
+        height={300}
+        percent
+        names={names}
+      />
     </ChartFrame>
   );
 }
@@ -213,15 +156,12 @@ export function ScoreDistributionChart({ scoresX100 }: { scoresX100: number[] })
         </table>
       }
     >
-      <ResponsiveContainer width="100%" height={260}>
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="band" tick={{ fontSize: 12, fill: CHART_TEXT }} />
-          <YAxis allowDecimals={false} width={32} tick={{ fontSize: 12, fill: CHART_TEXT }} />
-          <Tooltip />
-          <Bar dataKey="count" name={label} fill={ALL_ENTRIES_COLOUR} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+      <BarsPlot
+        data={data}
+        category="band"
+        series={[{ key: "count", label, colour: ALL_ENTRIES_COLOUR }]}
+        height={260}
+      />
     </ChartFrame>
   );
 }

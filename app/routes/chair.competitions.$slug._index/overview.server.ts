@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { COMPETITION_STATUSES, type Competition } from "../../../db/schema";
-import { DuplicateSchema } from "~/lib/competition-settings";
+import { DuplicateSchema } from "~/lib/competition-settings.server";
 import {
   formValues,
   optionalText,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CONFLICT_STATUSES, type Competition } from "../../../db/schema";
-import { intField } from "~/lib/competition-settings";
+import { intField } from "~/lib/competition-settings.server";
 import {
   formValues,
   idList,

@@ -27,7 +27,7 @@ import {
 } from "~/models/stages.server";
 import type { StatusReason } from "~/models/status-types.server";
 import { actorOf } from "~/models/users.server";
-import { CombineSchema, StageFormSchema } from "~/lib/stage-setup";
+import { CombineSchema, StageFormSchema } from "~/lib/stage-setup-schema.server";
 import {
   addStage,
   moveStage,

@@ -6,9 +6,9 @@ import {
   localDate,
   missingValues,
   SELF_ASSESSMENT_INTENTS,
-  selfAssessmentSchema,
   windowState,
 } from "~/lib/self-assessment";
+import { selfAssessmentSchema } from "~/lib/self-assessment-schema.server";
 import type { SessionUser } from "~/lib/session.server";
 import {
   findLibraryEntry,
