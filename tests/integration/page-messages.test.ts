@@ -1,8 +1,5 @@
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { sectionsOf } from "../../app/i18n/useT";
-import { readBuiltPages } from "../support/build-pages";
+import { measurePages } from "../../bench/support/js-size";
 import { keysNamedBy } from "../support/page-messages";
 
 /**
@@ -15,15 +12,16 @@ import { keysNamedBy } from "../support/page-messages";
  */
 describe("each page's message sections", () => {
   it("hold every message key its browser code names", async () => {
-    const pages = readBuiltPages();
-    const build = (await import(
-      pathToFileURL(path.resolve(import.meta.dirname, "../../build/index.js")).href
-    )) as { routes: Record<string, { module: { handle?: unknown } }> };
     const missing: string[] = [];
-    for (const id of Object.keys(pages.routes).sort()) {
-      const loads = new Set(sectionsOf(pages.chain(id).map((r) => build.routes[r]?.module.handle)));
-      for (const [section, keys] of keysNamedBy(pages, id)) {
-        if (!loads.has(section)) missing.push(`${id} needs "${section}" for ${keys.join(", ")}`);
+    for (const page of await measurePages()) {
+      const code = [
+        ...page.files.filter((f) => !/\/[a-z-]+\.(id|en)-\w+\.js$/.test(f)),
+        ...page.lazy.flatMap((chunk) => chunk.files),
+      ];
+      for (const [section, keys] of keysNamedBy(code)) {
+        if (!page.messages.includes(section)) {
+          missing.push(`${page.route} needs "${section}" for ${keys.join(", ")}`);
+        }
       }
     }
     // add the section to the route's `handle.i18n` (or move a shared label to common)
