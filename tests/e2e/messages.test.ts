@@ -39,6 +39,11 @@ describe("e2e: each page gets only its language's messages of the sections it us
     await page.goto(`${server.url}/login`);
     await waitForHydration(page);
     expect(sections()).toEqual(["account.id", "common.id"]);
+    // asked for in the page's head, with its other modules, not after the entry has run
+    const preloads = await page
+      .locator('link[rel="modulepreload"]')
+      .evaluateAll((links) => links.map((l) => l.getAttribute("href")));
+    expect(preloads.filter((href) => /\/(account|common)\.id-/.test(href ?? ""))).toHaveLength(2);
 
     await page.getByLabel("Email").fill("ketua@juara.demo");
     await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
