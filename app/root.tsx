@@ -17,8 +17,9 @@ import {
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { DEFAULT_LANG, translate, type MessageKey } from "~/i18n";
+import { messageChunks } from "~/i18n/chunks.server";
 import { getLang } from "~/i18n/lang.server";
-import { useLang, useT } from "~/i18n/useT";
+import { sectionsOf, useLang, useT } from "~/i18n/useT";
 import { hasDemoData } from "~/models/competitions.server";
 import { getSessionUser } from "~/lib/session.server";
 import { useNonce } from "~/lib/nonce";
@@ -48,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   return json({
     lang,
+    messageChunks: messageChunks(lang),
     demo,
     user: user ? { id: user.id, name: user.name, role: user.role } : null,
   });
@@ -156,6 +158,20 @@ function Header() {
   );
 }
 
+/**
+ * The page's message sections, fetched alongside its other modules: app/entry.client.tsx
+ * imports them before hydrating, and finds them already here.
+ */
+function MessagePreloads() {
+  const chunks = useRouteLoaderData<RootLoader>("root")?.messageChunks;
+  const sections = sectionsOf(useMatches().map((m) => m.handle));
+  return chunks
+    ? sections.map((s) =>
+        chunks[s] ? <link key={s} rel="modulepreload" href={chunks[s]} /> : null,
+      )
+    : null;
+}
+
 function Document({ children }: { children: ReactNode }) {
   const lang = useLang();
   const nonce = useNonce();
@@ -171,6 +187,7 @@ function Document({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        <MessagePreloads />
       </head>
       <body>
         {children}

@@ -16,7 +16,7 @@ export async function main(): Promise<void> {
   const version = path.join(ROOT, "build/version.txt");
   if (!fs.existsSync(version)) throw new Error("No build: run `npm run build` first.");
   const built = fs.statSync(version).mtime.toISOString().slice(0, 16).replace("T", " ");
-  const pages = measurePages();
+  const pages = await measurePages();
   console.log(`JavaScript per page, gzip, whole page (build of ${built} UTC):`);
   const lazy = new Map<string, number>();
   for (const page of pages) {

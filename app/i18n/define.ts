@@ -1,10 +1,6 @@
 /**
- * A catalog section holds both languages side by side, so a translator sees each Indonesian
- * message next to its English one. The type makes English list exactly the Indonesian keys.
+ * A catalog section is two modules side by side, `<section>.id.ts` and `<section>.en.ts`, so the
+ * browser loads only the visitor's language (docs/decisions/014-message-loading.md). The English
+ * module `satisfies Messages<typeof id>`: it must list exactly the Indonesian keys.
  */
-export function defineMessages<const K extends string>(section: {
-  id: Record<K, string>;
-  en: Record<NoInfer<K>, string>;
-}) {
-  return section;
-}
+export type Messages<T> = { [K in keyof T]: string };

@@ -1,14 +1,39 @@
-import { useRouteLoaderData } from "@remix-run/react";
+import { useMatches, useRouteLoaderData } from "@remix-run/react";
 import { useCallback } from "react";
-import { DEFAULT_LANG, translate, type Lang, type MessageKey, type Params } from "./index";
+import {
+  DEFAULT_LANG,
+  loadSections,
+  translate,
+  type Lang,
+  type MessageKey,
+  type MessagesHandle,
+  type Params,
+  type SectionName,
+} from "./index";
 
 export function useLang(): Lang {
   const data = useRouteLoaderData<{ lang: Lang }>("root");
   return data?.lang ?? DEFAULT_LANG;
 }
 
-/** `t("login.title")` in the visitor's language. */
+/** `common` and the sections the matched routes name in `handle.i18n`. */
+export function sectionsOf(handles: readonly unknown[]): SectionName[] {
+  return [
+    "common",
+    ...handles.flatMap((handle) => (handle as MessagesHandle | undefined)?.i18n ?? []),
+  ];
+}
+
+/**
+ * `t("login.title")` in the visitor's language. In the browser the page's sections are loaded
+ * before hydration (app/entry.client.tsx); after a navigation or a language switch the page
+ * waits (suspends) until the new ones are here, all requested at once.
+ */
 export function useT() {
   const lang = useLang();
-  return useCallback((key: MessageKey, params?: Params) => translate(lang, key, params), [lang]);
+  const matches = useMatches();
+  const t = useCallback((key: MessageKey, params?: Params) => translate(lang, key, params), [lang]);
+  const pending = loadSections(lang, sectionsOf(matches.map((m) => m.handle)));
+  if (pending) throw pending;
+  return t;
 }

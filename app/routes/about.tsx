@@ -1,5 +1,8 @@
+import type { MessagesHandle } from "~/i18n";
 import type { MetaFunction } from "@remix-run/node";
 import { useT } from "~/i18n/useT";
+
+export const handle: MessagesHandle = { i18n: ["public"] };
 
 export const meta: MetaFunction = () => [
   { title: "Tentang · Juara" },

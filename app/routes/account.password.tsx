@@ -1,3 +1,4 @@
+import type { MessagesHandle } from "~/i18n";
 import type {
   ActionFunctionArgs,
   HeadersFunction,
@@ -15,6 +16,8 @@ import { parseForm } from "~/lib/forms";
 import { reply } from "~/lib/reply.server";
 import { requireUser } from "~/lib/session.server";
 import { actorOf, changePassword } from "~/models/users.server";
+
+export const handle: MessagesHandle = { i18n: ["account"] };
 
 const NO_ECHO = ["current", "next", "confirm"] as const;
 

@@ -1,9 +1,12 @@
+import type { MessagesHandle } from "~/i18n";
 import type { MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/useT";
 import { categoryName } from "~/lib/results";
 import { listPlacingsByDistrict, listPublishedSummaries } from "~/models/public.server";
+
+export const handle: MessagesHandle = { i18n: ["public"] };
 
 export const meta: MetaFunction = () => [
   { title: "Arsip · Juara" },

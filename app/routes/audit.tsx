@@ -1,3 +1,4 @@
+import type { MessagesHandle } from "~/i18n";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
@@ -6,6 +7,8 @@ import { useT } from "~/i18n/useT";
 import { AuditFilterSchema } from "~/lib/audit-filter.server";
 import { requireRole } from "~/lib/session.server";
 import { auditFilterOptions, listAuditEntries, verifyAuditChain } from "~/models/audit.server";
+
+export const handle: MessagesHandle = { i18n: ["audit"] };
 
 export const meta: MetaFunction = () => [{ title: "Log audit · Juara" }];
 

@@ -36,6 +36,7 @@ import {
 export const meta: MetaFunction = () => [{ title: "Pengaturan lomba · Juara" }];
 
 export const handle: CompetitionPageHandle = {
+  i18n: ["chair-setup", "library", "public", "judge"],
   competitionPage: { heading: "setup.settings.title" },
 };
 

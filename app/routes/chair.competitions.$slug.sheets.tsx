@@ -24,6 +24,7 @@ import {
 export const meta: MetaFunction = () => [{ title: "Lembar nilai · Juara" }];
 
 export const handle: CompetitionPageHandle = {
+  i18n: ["chair-results", "judge"],
   competitionPage: { heading: "scoring.chair.title" },
 };
 

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { ErrorList, Field } from "~/components/Field";
 import { SettingsFields } from "~/components/SetupUi";
-import type { MessageKey } from "~/i18n";
+import type { MessageKey, MessagesHandle } from "~/i18n";
 import { useT } from "~/i18n/useT";
 import { NewCompetitionSchema } from "~/lib/competition-settings.server";
 import { formValues, parseForm } from "~/lib/forms";
@@ -12,6 +12,8 @@ import { reply } from "~/lib/reply.server";
 import { requireRole } from "~/lib/session.server";
 import { createCompetition } from "~/models/competitions.server";
 import { actorOf } from "~/models/users.server";
+
+export const handle: MessagesHandle = { i18n: ["chair-competition", "chair-setup", "judge"] };
 
 export const meta: MetaFunction = () => [{ title: "Lomba baru · Juara" }];
 

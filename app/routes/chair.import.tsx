@@ -1,3 +1,4 @@
+import type { MessagesHandle } from "~/i18n";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
@@ -9,6 +10,8 @@ import { reply } from "~/lib/reply.server";
 import { requireRole } from "~/lib/session.server";
 import { importCompetitionFile, type FileProblem } from "~/models/competition-file.server";
 import { actorOf } from "~/models/users.server";
+
+export const handle: MessagesHandle = { i18n: ["chair-competition", "chair-setup"] };
 
 export const meta: MetaFunction = () => [{ title: "Impor berkas lomba · Juara" }];
 

@@ -10,7 +10,16 @@ import { hasPublishedFinalists } from "~/models/finalists.server";
 import { pointsSettingBySlug } from "~/models/points.server";
 import { loadPublishedPage } from "~/routes/competitions.$slug/published-page.server";
 import { categoryName, groupByCategory, isJuara, prizeOrder } from "~/lib/results";
-import { parseLang, translate, type Lang, type MessageKey, type Params } from "~/i18n";
+import {
+  parseLang,
+  translate,
+  type Lang,
+  type MessageKey,
+  type Params,
+  type MessagesHandle,
+} from "~/i18n";
+
+export const handle: MessagesHandle = { i18n: ["public"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // the points shown follow the competition's display option (not frozen): the validator too

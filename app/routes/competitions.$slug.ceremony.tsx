@@ -2,13 +2,13 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
-import { isMessageKey } from "~/i18n";
+import { isMessageKey, type MessagesHandle } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
 import { formatScore } from "~/lib/format";
 import { loadPublishedPage } from "~/routes/competitions.$slug/published-page.server";
 import { ceremonyOrder } from "~/lib/results";
 
-export const handle = { bare: true };
+export const handle: MessagesHandle & { bare: true } = { bare: true, i18n: ["public"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { snapshot, headers } = await loadPublishedPage(request, params.slug);

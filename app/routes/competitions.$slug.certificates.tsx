@@ -1,3 +1,4 @@
+import type { MessagesHandle } from "~/i18n";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -7,6 +8,8 @@ import { formatDate } from "~/lib/format";
 import { getPublishedDocumentDetails } from "~/models/public.server";
 import { loadPublishedPage } from "~/routes/competitions.$slug/published-page.server";
 import { prizeOrder } from "~/lib/results";
+
+export const handle: MessagesHandle = { i18n: ["public"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const documents = params.slug ? await getPublishedDocumentDetails(params.slug) : null;

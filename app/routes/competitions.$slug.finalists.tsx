@@ -1,13 +1,15 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { parseLang, translate, type Lang } from "~/i18n";
+import { parseLang, translate, type Lang, type MessagesHandle } from "~/i18n";
 import { getLang } from "~/i18n/lang.server";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate } from "~/lib/format";
 import { snapshotCacheHeaders } from "~/lib/http-cache.server";
 import { getSessionUser } from "~/lib/session.server";
 import { getPublishedFinalists } from "~/models/finalists.server";
+
+export const handle: MessagesHandle = { i18n: ["public"] };
 
 /**
  * The finalists announced before the winners (docs/http.md): each stage whose shortlist the chair

@@ -1,3 +1,4 @@
+import type { MessagesHandle } from "~/i18n";
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -5,6 +6,8 @@ import type { CombineMode } from "../../db/schema";
 import { useT } from "~/i18n/useT";
 import { loadPublishedPage } from "~/routes/competitions.$slug/published-page.server";
 import { getJudgingMethod } from "~/models/public.server";
+
+export const handle: MessagesHandle = { i18n: ["public"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { snapshot, headers } = await loadPublishedPage(request, params.slug);

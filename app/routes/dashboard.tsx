@@ -1,9 +1,12 @@
+import type { MessagesHandle } from "~/i18n";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/useT";
 import { listCompetitionSummaries, listJudgeCompetitions } from "~/models/competitions.server";
 import { requireUser } from "~/lib/session.server";
+
+export const handle: MessagesHandle = { i18n: ["dashboard"] };
 
 export const meta: MetaFunction = () => [{ title: "Dasbor · Juara" }];
 

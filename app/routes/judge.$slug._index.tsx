@@ -1,9 +1,12 @@
+import type { MessagesHandle } from "~/i18n";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useT } from "~/i18n/useT";
 import { requireRole } from "~/lib/session.server";
 import { getJudgeCompetition } from "~/models/sheets.server";
+
+export const handle: MessagesHandle = { i18n: ["judge", "dashboard"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.name ?? ""} · Juara` },

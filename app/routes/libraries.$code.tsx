@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { isMessageKey } from "~/i18n";
+import { isMessageKey, type MessagesHandle } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
 import { formatScore } from "~/lib/format";
 import { getLibraryHistory } from "~/models/public.server";
+
+export const handle: MessagesHandle = { i18n: ["public"] };
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const history = params.code ? await getLibraryHistory(params.code) : null;

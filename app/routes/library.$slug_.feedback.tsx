@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FeedbackComponentChart } from "~/components/charts/FeedbackChart";
 import { PrintButton } from "~/components/PrintButton";
-import { locale, type Lang } from "~/i18n";
+import { locale, type Lang, type MessagesHandle } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate, formatScore } from "~/lib/format";
 import { requireRole } from "~/lib/session.server";
@@ -13,6 +13,8 @@ import {
   getLibraryFeedback,
   type BelowStandard,
 } from "~/models/library-feedback.server";
+
+export const handle: MessagesHandle = { i18n: ["library", "public"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.competition.name ?? ""} · Juara` },

@@ -1,9 +1,12 @@
+import type { MessagesHandle } from "~/i18n";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/i18n/useT";
 import { requireRole } from "~/lib/session.server";
 import { getManagedLibrary, listLibraryCompetitions } from "~/models/library-accounts.server";
+
+export const handle: MessagesHandle = { i18n: ["library"] };
 
 export const meta: MetaFunction = () => [{ title: "Lomba kami · Juara" }];
 

@@ -1,3 +1,4 @@
+import type { MessagesHandle } from "~/i18n";
 import type {
   ActionFunctionArgs,
   HeadersFunction,
@@ -14,6 +15,8 @@ import { LoginSchema } from "~/lib/account-forms.server";
 import { FORM, parseForm } from "~/lib/forms";
 import { reply } from "~/lib/reply.server";
 import { createSession, requireAnonymous, safeRedirect } from "~/lib/session.server";
+
+export const handle: MessagesHandle = { i18n: ["account"] };
 
 export const meta: MetaFunction = () => [{ title: "Masuk · Juara" }];
 

@@ -4,7 +4,10 @@
  * metafile (build/metafile.js.json) the chunks each module imports. A page is the entry, the
  * root, every parent route and the route itself with every chunk they import statically, each
  * file counted once; chunks reached only through `import()` are not on the page and are counted
- * apart, by the module they load (the charts). Resource routes (no default export: CSV, JSON,
+ * apart, by the module they load (the charts). The message sections the page's routes name in
+ * `handle.i18n` (and `common`) load before hydration in the page's language: each page counts
+ * them in Indonesian, the default (docs/decisions/014-message-loading.md); the other sections
+ * and the English ones are neither on the page nor "later". Resource routes (no default export: CSV, JSON,
  * files) send no JavaScript and are left out, and so are layout routes, which are never a page
  * of their own: each of their child pages counts them.
  *
@@ -13,6 +16,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import zlib from "node:zlib";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -47,6 +51,8 @@ export interface PageJs {
   url: string;
   /** every file the page loads before it is interactive (paths under public/) */
   files: string[];
+  /** the message sections among them (Indonesian), e.g. ["common", "account"] */
+  messages: string[];
   /** their gzip bytes, together */
   bytes: number;
   lazy: LazyChunk[];
@@ -115,12 +121,21 @@ function urlOf(routes: Record<string, ManifestRoute>, id: string): string {
   return "/" + parts.join("/");
 }
 
+/** The message sections each route names in its `handle.i18n`, read from the server build. */
+async function routeMessageSections(root: string): Promise<Map<string, string[]>> {
+  const build = (await import(pathToFileURL(path.join(root, "build/index.js")).href)) as {
+    routes: Record<string, { module: { handle?: { i18n?: string[] } } }>;
+  };
+  return new Map(Object.entries(build.routes).map(([id, r]) => [id, r.module.handle?.i18n ?? []]));
+}
+
 /**
  * Every page's JavaScript, from the build in `root` (the repository by default), sorted by URL.
  * Throws when there is no build: run `npx remix build` first.
  */
-export function measurePages(root = ROOT): PageJs[] {
+export async function measurePages(root = ROOT): Promise<PageJs[]> {
   const routes = readManifest(root);
+  const sectionsOf = await routeMessageSections(root);
   const outputs = (
     JSON.parse(fs.readFileSync(path.join(root, "build/metafile.js.json"), "utf8")) as {
       outputs: Record<string, MetafileOutput>;
@@ -144,6 +159,12 @@ export function measurePages(root = ROOT): PageJs[] {
     return into;
   };
   const entryFile = [...byFile].find(([, o]) => o.entryPoint?.endsWith("entry.client.tsx"))?.[0];
+  // app/i18n/catalog/<section>.<lang>.ts, each its own chunk
+  const sectionFile = new Map<string, string>();
+  for (const [file, o] of byFile) {
+    const m = /^app\/i18n\/catalog\/([a-z-]+)\.(id|en)\.ts$/.exec(o.entryPoint ?? "");
+    if (m) sectionFile.set(`${m[1]}.${m[2]}`, file);
+  }
   if (!entryFile) throw new Error("no entry.client chunk in build/metafile.js.json");
 
   const parents = new Set(Object.values(routes).map((r) => r.parentId));
@@ -152,18 +173,27 @@ export function measurePages(root = ROOT): PageJs[] {
     if (route.id === "root" || parents.has(route.id)) continue;
     if (isResourceRoute(root, output(key(route.module)))) continue;
     const files = closure(entryFile, new Set());
+    const messages = new Set(["common"]);
     for (
       let r: ManifestRoute | undefined = route;
       r;
       r = r.parentId ? routes[r.parentId] : undefined
-    )
+    ) {
       closure(key(r.module), files);
+      for (const section of sectionsOf.get(r.id) ?? []) messages.add(section);
+    }
+    for (const section of messages) {
+      const file = sectionFile.get(`${section}.id`);
+      if (!file) throw new Error(`no chunk for message section ${section}: rebuild`);
+      files.add(file);
+    }
+    const sectionFiles = new Set(sectionFile.values());
     const lazy: LazyChunk[] = [];
     const seen = new Set<string>();
     for (const f of files)
       for (const i of output(f).imports) {
         const target = key(i.path);
-        if (i.kind !== "dynamic-import" || seen.has(target)) continue;
+        if (i.kind !== "dynamic-import" || seen.has(target) || sectionFiles.has(target)) continue;
         seen.add(target);
         const added = [...closure(target, new Set())].filter((x) => !files.has(x));
         lazy.push({
@@ -176,6 +206,7 @@ export function measurePages(root = ROOT): PageJs[] {
       route: route.id,
       url: urlOf(routes, route.id),
       files: [...files].map((x) => `/${x}`),
+      messages: [...messages].sort(),
       bytes: [...files].reduce((n, x) => n + gzipBytes(root, x), 0),
       lazy,
     });
@@ -194,10 +225,10 @@ export interface OverBudget {
 }
 
 /**
- * The pages over their budget (none when the budget is kept): `expect(pagesOverBudget()).toEqual([])`
+ * The pages over their budget (none when the budget is kept): `expect(pagesOverBudget(await measurePages())).toEqual([])`
  * names each one that grew, with its size, in the test's failure.
  */
-export function pagesOverBudget(pages: readonly PageJs[] = measurePages()): OverBudget[] {
+export function pagesOverBudget(pages: readonly PageJs[]): OverBudget[] {
   return pages.flatMap((p) => {
     const budget = pageBudget(p.route).kib;
     const size = Math.round(kib(p.bytes) * 10) / 10;
@@ -209,7 +240,7 @@ export function pagesOverBudget(pages: readonly PageJs[] = measurePages()): Over
  * The pages whose JavaScript (before anything loaded later) contains `text`: `"ZodError"` finds
  * a page that ships zod, `"recharts"` one that draws charts before hydration.
  */
-export function pagesContaining(text: string, pages: readonly PageJs[] = measurePages()): string[] {
+export function pagesContaining(text: string, pages: readonly PageJs[]): string[] {
   const root = ROOT;
   return pages
     .filter((p) =>

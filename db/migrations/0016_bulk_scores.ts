@@ -2,7 +2,7 @@ import { sql, type Kysely } from "kysely";
 import { isPostgres, runAll } from "../dialect";
 
 /**
- * A bulk path for scores (docs/scores-import.md, docs/decisions/014-bulk-score-writes.md): the
+ * A bulk path for scores (docs/scores-import.md, docs/decisions/015-bulk-score-writes.md): the
  * three per-row triggers that keep `sheet_points` (0006) stand aside while a transaction says it
  * writes scores in bulk, and that transaction then counts the sums of the sheets it wrote once,
  * set-wise (one INSERT … SELECT … GROUP BY). Every other writer, and the bulk writer's own other

@@ -300,7 +300,9 @@ describe("e2e: winners page and ceremony mode", () => {
   }
 
   it("hydrates the podium and ranking without the charts' code, and shows their tables when it never arrives", async () => {
-    const winners = measurePages().find((p) => p.route === "routes/competitions.$slug._index")!;
+    const winners = (await measurePages()).find(
+      (p) => p.route === "routes/competitions.$slug._index",
+    )!;
     const chartFiles = new Set(winners.lazy.flatMap((chunk) => chunk.files));
     expect(chartFiles.size).toBeGreaterThan(0);
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });

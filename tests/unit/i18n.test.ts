@@ -1,25 +1,49 @@
 import { describe, expect, it } from "vitest";
-import { catalogs, sections, translate } from "../../app/i18n";
+import { loadSections, SECTIONS, sectionOf, translate } from "../../app/i18n";
+import { serverCatalogs } from "../../app/i18n/catalogs.server";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("message catalogs", () => {
   it("give every message in both languages, non-empty, with the same placeholders", () => {
-    const keys = Object.keys(catalogs.id) as (keyof typeof catalogs.id)[];
-    expect(Object.keys(catalogs.en).sort()).toEqual([...keys].sort());
-    for (const key of keys) {
-      expect(catalogs.id[key].trim(), key).not.toBe("");
-      expect(catalogs.en[key].trim(), key).not.toBe("");
-      expect(placeholders(catalogs.en[key]), key).toEqual(placeholders(catalogs.id[key]));
+    for (const section of SECTIONS) {
+      const id = serverCatalogs.id[section];
+      const en = serverCatalogs.en[section];
+      expect(Object.keys(en).sort(), section).toEqual(Object.keys(id).sort());
+      for (const [key, message] of Object.entries(id)) {
+        const english = en[key] ?? "";
+        expect(message.trim(), key).not.toBe("");
+        expect(english.trim(), key).not.toBe("");
+        expect(placeholders(english), key).toEqual(placeholders(message));
+      }
     }
   });
 
   it("define each key in exactly one section, so none silently overrides another", () => {
     const seen = new Map<string, number>();
-    for (const section of sections) {
-      for (const key of Object.keys(section.id)) seen.set(key, (seen.get(key) ?? 0) + 1);
+    for (const section of SECTIONS) {
+      for (const key of Object.keys(serverCatalogs.id[section])) {
+        seen.set(key, (seen.get(key) ?? 0) + 1);
+      }
     }
     expect([...seen].filter(([, n]) => n > 1).map(([key]) => key)).toEqual([]);
+  });
+
+  it("find each key's section from its prefix, as the browser does for a key it meets in data", () => {
+    const wrong: string[] = [];
+    for (const section of SECTIONS) {
+      for (const key of Object.keys(serverCatalogs.id[section])) {
+        if (sectionOf(key) !== section)
+          wrong.push(`${key} is in ${section}, not ${sectionOf(key)}`);
+      }
+    }
+    // a new key whose prefix points elsewhere: add the prefix to SECTION_BY_PREFIX in app/i18n
+    expect(wrong).toEqual([]);
+    expect(sectionOf("no-such-prefix.key")).toBeUndefined();
+  });
+
+  it("has every section of both languages on the server, without waiting", () => {
+    for (const lang of ["id", "en"] as const) expect(loadSections(lang, SECTIONS)).toBeUndefined();
   });
 
   it("fills placeholders and speaks Indonesian by default", () => {

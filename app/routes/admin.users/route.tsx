@@ -1,3 +1,4 @@
+import type { MessagesHandle } from "~/i18n";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -9,6 +10,8 @@ import { reply } from "~/lib/reply.server";
 import { requireRole } from "~/lib/session.server";
 import { handleUserAdminAction } from "./user-admin.server";
 import { listUsers } from "~/models/users.server";
+
+export const handle: MessagesHandle = { i18n: ["admin"] };
 
 export const meta: MetaFunction = () => [{ title: "Pengguna · Juara" }];
 

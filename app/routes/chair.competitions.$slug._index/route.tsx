@@ -27,7 +27,10 @@ import { handleOverviewPost, loadOverview } from "./overview.server";
 
 export const meta: MetaFunction = () => [{ title: "Lomba · Juara" }];
 
-export const handle: CompetitionPageHandle = { competitionPage: { heading: null } };
+export const handle: CompetitionPageHandle = {
+  i18n: ["chair-results"],
+  competitionPage: { heading: null },
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);

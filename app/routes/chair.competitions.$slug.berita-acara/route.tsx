@@ -5,12 +5,14 @@ import { MinutesTable, Signatures, useMinutesScore } from "~/components/Minutes"
 import { MinutesStages } from "~/components/MinutesStages";
 import { PrintButton } from "~/components/PrintButton";
 import { SetAsideSheets } from "~/components/SetAsideSheets";
-import type { MessageKey } from "~/i18n";
+import type { MessageKey, MessagesHandle } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate } from "~/lib/format";
 import { requireRole } from "~/lib/session.server";
 import { requireCompetition } from "~/models/competitions.server";
 import { loadMinutes } from "./berita-acara.server";
+
+export const handle: MessagesHandle = { i18n: ["chair-results", "public"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Berita Acara · ${data?.competition.name ?? "Juara"}` },

@@ -20,6 +20,7 @@ import { editorStage, handleCriteriaPost, loadTemplate, savedDraft } from "./cri
 export const meta: MetaFunction = () => [{ title: "Kriteria · Juara" }];
 
 export const handle: CompetitionPageHandle = {
+  i18n: ["chair-setup", "library", "judge"],
   competitionPage: { heading: "setup.criteria.title" },
 };
 

@@ -13,6 +13,7 @@ import { handleEntriesPost, loadEntries } from "./entries.server";
 export const meta: MetaFunction = () => [{ title: "Peserta · Juara" }];
 
 export const handle: CompetitionPageHandle = {
+  i18n: ["chair-setup", "library", "admin"],
   competitionPage: { heading: "setup.entries.title" },
 };
 

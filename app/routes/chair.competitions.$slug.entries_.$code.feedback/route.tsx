@@ -3,12 +3,14 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ErrorList } from "~/components/Field";
 import { PrintButton } from "~/components/PrintButton";
-import type { MessageKey } from "~/i18n";
+import type { MessageKey, MessagesHandle } from "~/i18n";
 import { useLang, useT } from "~/i18n/useT";
 import { formatDate, formatScore } from "~/lib/format";
 import { requireRole } from "~/lib/session.server";
 import { requireCompetition } from "~/models/competitions.server";
 import { handleFeedbackPost, loadFeedback } from "./feedback.server";
+
+export const handle: MessagesHandle = { i18n: ["chair-results", "public"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.entry.name ?? ""} · Juara` },

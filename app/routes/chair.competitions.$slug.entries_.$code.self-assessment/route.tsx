@@ -1,3 +1,4 @@
+import type { MessagesHandle } from "~/i18n";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -11,6 +12,8 @@ import { requireCompetition } from "~/models/competitions.server";
 import { useStandardText, useValueText } from "~/components/ClaimText";
 import { handleChairSelfAssessmentPost, loadChairSelfAssessment } from "./self-assessment.server";
 import { meetsStandard } from "~/lib/claim-values";
+
+export const handle: MessagesHandle = { i18n: ["library", "judge"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.library.name ?? ""} · Juara` },

@@ -23,6 +23,7 @@ import { handleJudgesPost } from "./judges.server";
 export const meta: MetaFunction = () => [{ title: "Juri · Juara" }];
 
 export const handle: CompetitionPageHandle = {
+  i18n: ["chair-setup", "admin"],
   competitionPage: { heading: "setup.judges.title" },
 };
 

@@ -21,7 +21,10 @@ import { handleTiePost } from "./results.server";
 
 export const meta: MetaFunction = () => [{ title: "Hasil · Juara" }];
 
-export const handle: CompetitionPageHandle = { competitionPage: { heading: "results.title" } };
+export const handle: CompetitionPageHandle = {
+  i18n: ["chair-results", "public"],
+  competitionPage: { heading: "results.title" },
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);

@@ -24,7 +24,10 @@ import { handleStagesPost, loadStages } from "./stages.server";
 
 export const meta: MetaFunction = () => [{ title: "Tahap · Juara" }];
 
-export const handle: CompetitionPageHandle = { competitionPage: { heading: "stages.heading" } };
+export const handle: CompetitionPageHandle = {
+  i18n: ["library"],
+  competitionPage: { heading: "stages.heading" },
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["chair", "admin"]);

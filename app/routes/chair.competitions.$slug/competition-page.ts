@@ -1,6 +1,6 @@
 import { useMatches, useRouteLoaderData } from "@remix-run/react";
 import type { CompetitionStatus } from "../../../db/schema";
-import type { MessageKey } from "~/i18n";
+import type { MessageKey, MessagesHandle } from "~/i18n";
 
 const LAYOUT_ID = "routes/chair.competitions.$slug";
 
@@ -9,7 +9,7 @@ const LAYOUT_ID = "routes/chair.competitions.$slug";
  * heading and the competition nav from the layout. `heading: null` is the overview: the heading is
  * the competition's name and the line under it shows the year.
  */
-export interface CompetitionPageHandle {
+export interface CompetitionPageHandle extends MessagesHandle {
   competitionPage: { heading: MessageKey | null };
 }
 

@@ -1,3 +1,4 @@
+import type { MessagesHandle } from "~/i18n";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Outlet, useActionData, useLoaderData } from "@remix-run/react";
@@ -7,6 +8,8 @@ import { requireRole } from "~/lib/session.server";
 import { requireCompetition } from "~/models/competitions.server";
 import { handleOverviewPost } from "../chair.competitions.$slug._index/overview.server";
 import { useCompetitionPage, type CompetitionLine } from "./competition-page";
+
+export const handle: MessagesHandle = { i18n: ["chair-competition"] };
 
 /**
  * The chair's pages of one competition: the page's heading, the competition line and its nav,

@@ -1,3 +1,4 @@
+import type { MessagesHandle } from "~/i18n";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -5,6 +6,8 @@ import { CsvImport, CsvPreviewPanel, LibraryForm, LibraryTable } from "~/compone
 import { useT } from "~/i18n/useT";
 import { requireRole } from "~/lib/session.server";
 import { handleLibrariesPost, loadLibraries } from "./libraries.server";
+
+export const handle: MessagesHandle = { i18n: ["chair-competition", "chair-setup"] };
 
 export const meta: MetaFunction = () => [{ title: "Daftar perpustakaan · Juara" }];
 

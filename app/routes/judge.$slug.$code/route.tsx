@@ -1,3 +1,4 @@
+import type { MessagesHandle } from "~/i18n";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json, redirect } from "@remix-run/node";
@@ -38,6 +39,8 @@ import { handleClaimsPost } from "./claims-post.server";
 import { handleNotePost } from "./note-post.server";
 import { PHOTO_REFUSALS } from "./photos-post.server";
 import { handleSheetPagePost, statusOf } from "./sheet-post.server";
+
+export const handle: MessagesHandle = { i18n: ["judge"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.library.name ?? ""} · Juara` },

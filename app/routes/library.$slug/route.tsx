@@ -1,3 +1,4 @@
+import type { MessagesHandle } from "~/i18n";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -8,6 +9,8 @@ import { getLibraryEntry, getManagedLibrary } from "~/models/library-accounts.se
 import { findLibraryEntry } from "~/models/self-assessment.server";
 import { SelfAssessmentSection } from "./SelfAssessmentForm";
 import { handleSelfAssessmentPost, loadSelfAssessment } from "./self-assessment.server";
+
+export const handle: MessagesHandle = { i18n: ["library", "evidence", "judge"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.competition.name ?? ""} · Juara` },

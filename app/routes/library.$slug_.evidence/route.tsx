@@ -1,3 +1,4 @@
+import type { MessagesHandle } from "~/i18n";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -10,6 +11,8 @@ import { requireRole } from "~/lib/session.server";
 import { getLibraryEvidencePage, type EvidenceItem } from "~/models/evidence.server";
 import { getManagedLibrary } from "~/models/library-accounts.server";
 import { handleEvidencePost } from "./page-post.server";
+
+export const handle: MessagesHandle = { i18n: ["evidence"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.competition.name ?? ""} · Juara` },

@@ -1,0 +1,84 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD } from "../../db/seed/demo";
+import { launchBrowser, waitForHydration } from "../support/browser";
+import { startServer, type RunningServer } from "../support/server";
+
+/** The message sections (`<section>.<lang>` chunks) the page has fetched so far, sorted. */
+function watchSections(page: Page): () => string[] {
+  const fetched = new Set<string>();
+  page.on("request", (request) => {
+    const name = /\/build\/_shared\/([a-z-]+\.(?:id|en))-[A-Z0-9]+\.js$/.exec(request.url())?.[1];
+    if (name) fetched.add(name);
+  });
+  return () => [...fetched].sort();
+}
+
+describe("e2e: each page gets only its language's messages of the sections it uses", () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await server?.cleanup();
+  });
+
+  it("loads the page's sections before hydrating, and the other language's when switched", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    const sections = watchSections(page);
+
+    await page.goto(`${server.url}/login`);
+    await waitForHydration(page);
+    expect(sections()).toEqual(["account.id", "common.id"]);
+    // asked for in the page's head, with its other modules, not after the entry has run
+    const preloads = await page
+      .locator('link[rel="modulepreload"]')
+      .evaluateAll((links) => links.map((l) => l.getAttribute("href")));
+    expect(preloads.filter((href) => /\/(account|common)\.id-/.test(href ?? ""))).toHaveLength(2);
+
+    await page.getByLabel("Email").fill("ketua@juara.demo");
+    await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await page.waitForURL(`${server.url}/dashboard`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Dasbor");
+    expect(sections()).toEqual(["account.id", "common.id", "dashboard.id"]);
+
+    // a navigation in the browser fetches the next page's section; the old page stays meanwhile
+    await page.getByRole("link", { name: "Audit" }).click();
+    await page.waitForURL(`${server.url}/audit`);
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Log audit");
+    expect(sections()).toContain("audit.id");
+
+    await page.getByRole("button", { name: "English" }).click();
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Audit log");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(sections().filter((s) => s.endsWith(".en"))).toEqual(["audit.en", "common.en"]);
+
+    // a page opened in English fetches no Indonesian
+    const fresh = await browser.newPage();
+    await fresh.context().addCookies(await page.context().cookies());
+    const freshSections = watchSections(fresh);
+    await fresh.goto(`${server.url}/dashboard`);
+    await waitForHydration(fresh);
+    expect(await fresh.getByRole("heading", { level: 1 }).textContent()).toBe("Dashboard");
+    expect(freshSections()).toEqual(["common.en", "dashboard.en"]);
+
+    // no hydration error, no missing message, no CSP violation on the way
+    expect(errors).toEqual([]);
+    await page.close();
+    await fresh.close();
+  });
+});
