@@ -229,11 +229,14 @@ for (const js of [true, false]) {
     await page.getByRole("link", { name: "Tahap", exact: true }).click();
     await page.waitForURL(`${base}/stages`);
     await hydrated();
-    expect((await rows(page, "stages-list")).map((r) => [r[0], r[3], r[4]])).toEqual([
-      ["ADM", "0", "semua"],
-      ["DESK", String(DESK.weight), String(DESK.advance)],
-      ["VISIT", String(VISIT.weight), "semua"],
-    ]);
+    // the address changes first; the stages page shows once its messages are loaded
+    await expect
+      .poll(async () => (await rows(page, "stages-list")).map((r) => [r[0], r[3], r[4]]))
+      .toEqual([
+        ["ADM", "0", "semua"],
+        ["DESK", String(DESK.weight), String(DESK.advance)],
+        ["VISIT", String(VISIT.weight), "semua"],
+      ]);
     for (const n of [1, 2, 3, 4, 5]) {
       const entry = page
         .locator("section[aria-labelledby=stage-checklist] > div")
