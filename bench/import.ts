@@ -10,7 +10,6 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { sql } from "kysely";
 import { createDb, migrateToLatest, type DB } from "../db/connection";
 import { withDatabase } from "../app/lib/db.server";
@@ -21,6 +20,7 @@ import { verifyAuditChain } from "../app/models/audit.server";
 import { importScores, type ImportPhase } from "../app/models/scores-import.server";
 import { tempDir } from "../tests/support/db";
 import { goal } from "./support/goals";
+import { benchDatabase } from "./support/pg-database";
 import { machineLoad, rssMb } from "./support/measure";
 import { createCompetition, ENTRIES, JUDGES, sheets } from "./support/ranking-data";
 
@@ -188,26 +188,8 @@ async function run(label: string, db: DB, dir: string): Promise<void> {
   });
 }
 
-/** A database of its own on the PostgreSQL server, dropped by `drop` (every connection closed). */
-async function postgresDatabase(
-  server: string,
-): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `bulk_bench_${process.pid}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: server });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`drop database if exists ${name} with (force)`);
-  await admin(`create database ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
-}
+/** A database of its own on the PostgreSQL server. */
+const postgresDatabase = (server: string) => benchDatabase(server, `bulk_bench_${process.pid}`);
 
 export async function main(): Promise<void> {
   const data = tempDir("juara-bench-import-");

@@ -20,7 +20,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
-import pg from "pg";
 import { createDb, createSqliteDb, migrateToLatest, type DB } from "../db/connection";
 import { useDatabase } from "../app/lib/db.server";
 import { computeRanking, type RankingSubject } from "../app/models/ranking.server";
@@ -47,6 +46,7 @@ import {
   rankingSubject,
 } from "./support/ranking-data";
 import { goal } from "./support/goals";
+import { benchDatabase } from "./support/pg-database";
 import { draftSaver, logInJudges, spreadJudges } from "./support/saves";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -61,30 +61,9 @@ const SESSION_SECRET = "scale-bench-session-secret-0123456789abcdef";
 const verdict = (ok: boolean) => (ok ? "met" : "not met");
 const mb = (n: number) => `${n.toFixed(0)} MB`;
 
-/** A database of its own on the PostgreSQL server, dropped by `drop` (every connection closed). */
-async function postgresDatabase(
-  server: string,
-  purpose: string,
-): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `scale_bench_${purpose}_${process.pid}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: server });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`drop database if exists ${name} with (force)`);
-  await admin(`create database ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: () => admin(`drop database if exists ${name} with (force)`),
-  };
-}
+/** A database of its own on the PostgreSQL server for one part of this bench. */
+const postgresDatabase = (server: string, purpose: string) =>
+  benchDatabase(server, `scale_bench_${purpose}_${process.pid}`);
 
 // ---------------------------------------------------------------------------------------------
 // 1. the ranking
