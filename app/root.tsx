@@ -20,6 +20,7 @@ import { DEFAULT_LANG, translate, type MessageKey } from "~/i18n";
 import { messageChunks } from "~/i18n/chunks.server";
 import { getLang } from "~/i18n/lang.server";
 import { sectionsOf, useLang, useT } from "~/i18n/useT";
+import { preloadSectionsOnNavigation } from "~/i18n/navigation";
 import { hasDemoData } from "~/models/competitions.server";
 import { getSessionUser } from "~/lib/session.server";
 import { useNonce } from "~/lib/nonce";
@@ -41,7 +42,7 @@ function errorTitle(status: number): MessageKey {
   return status === 403 ? "error.title.403" : status === 404 ? "error.title.404" : "error.title";
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const [lang, user, demo] = await Promise.all([
     getLang(request),
     getSessionUser(request),
@@ -50,6 +51,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     lang,
     messageChunks: messageChunks(lang),
+    // so a navigation can fetch the next page's sections with its data (app/i18n/navigation.ts)
+    routeSections: context.routeSections ?? {},
     demo,
     user: user ? { id: user.id, name: user.name, role: user.role } : null,
   });
@@ -179,6 +182,7 @@ function Document({ children }: { children: ReactNode }) {
   // slow-network bench wait for it. `window.__remixRouter` exists earlier, before the first commit.
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
+    preloadSectionsOnNavigation();
   }, []);
   return (
     <html lang={lang}>

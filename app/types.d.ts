@@ -1,5 +1,6 @@
 import "@remix-run/node";
 import type { ServerTiming } from "./lib/server-timing.server";
+import type { RouteSections } from "./i18n/navigation";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -15,5 +16,7 @@ declare module "@remix-run/node" {
     databaseUnavailable?: boolean;
     /** where this request's time goes, only when JUARA_SERVER_TIMING=1 (docs/performance.md) */
     timing?: ServerTiming;
+    /** each route's message sections (`handle.i18n`), read from the build once */
+    routeSections?: RouteSections;
   }
 }

@@ -34,3 +34,19 @@ function readChunks(): Chunks {
   }
   return chunks;
 }
+
+/**
+ * Each route's message sections (`handle.i18n`) from the server build's route modules, for the
+ * routes that name some: the browser preloads a navigation's sections from it
+ * (app/i18n/navigation.ts) before the route's own module is there.
+ */
+export function sectionsByRoute(
+  routes: Record<string, { module: { handle?: unknown } }>,
+): Record<string, readonly SectionName[]> {
+  const map: Record<string, readonly SectionName[]> = {};
+  for (const [id, route] of Object.entries(routes)) {
+    const sections = (route.module.handle as { i18n?: readonly SectionName[] } | undefined)?.i18n;
+    if (sections?.length) map[id] = sections;
+  }
+  return map;
+}

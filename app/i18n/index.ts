@@ -200,9 +200,25 @@ const loading = new Map<string, Promise<void>>();
 const failed = new Map<string, unknown>();
 
 /**
+ * After hydration (app/entry.client.tsx turns it on), a page whose section could not be fetched
+ * (the connection dropped, a new release replaced the file) is loaded from the server instead
+ * of showing an error: the browser reloads its address, which by then is the new page's. Not
+ * before hydration, where a reload could repeat itself.
+ */
+export const recovery = { reload: false };
+const never = new Promise<never>(() => {});
+
+function reloadInstead(error: unknown): never {
+  if (!recovery.reload) throw error;
+  recovery.reload = false;
+  window.location.reload();
+  throw never;
+}
+
+/**
  * Starts loading the sections not yet here in `lang`; the promise settles when all are here, or
  * `undefined` when nothing is missing. A section that failed to load (the network dropped)
- * throws its error, for the route's error boundary.
+ * throws its error (for the route's error boundary; see `waitFor`).
  */
 export function loadSections(lang: Lang, names: readonly SectionName[]): Promise<void> | undefined {
   const missing = [...new Set(names)].filter((name) => !loaded[lang][name]);
@@ -235,7 +251,19 @@ export function loadSections(lang: Lang, names: readonly SectionName[]): Promise
 function messages(lang: Lang, section: SectionName): Record<string, string> {
   const here = loaded[lang][section];
   if (here) return here;
-  throw loadSections(lang, [section]);
+  throw waitFor(lang, [section]);
+}
+
+/**
+ * What a render waits for before it can show the sections (`loadSections`), or, for a section
+ * that failed after hydration, the page from the server (`recovery`).
+ */
+export function waitFor(lang: Lang, names: readonly SectionName[]): Promise<void> | undefined {
+  try {
+    return loadSections(lang, names);
+  } catch (error) {
+    return reloadInstead(error);
+  }
 }
 
 function pageLang(): Lang {

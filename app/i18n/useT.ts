@@ -2,7 +2,7 @@ import { useMatches, useRouteLoaderData } from "@remix-run/react";
 import { useCallback } from "react";
 import {
   DEFAULT_LANG,
-  loadSections,
+  waitFor,
   translate,
   type Lang,
   type MessageKey,
@@ -33,7 +33,7 @@ export function useT() {
   const lang = useLang();
   const matches = useMatches();
   const t = useCallback((key: MessageKey, params?: Params) => translate(lang, key, params), [lang]);
-  const pending = loadSections(lang, sectionsOf(matches.map((m) => m.handle)));
+  const pending = waitFor(lang, sectionsOf(matches.map((m) => m.handle)));
   if (pending) throw pending;
   return t;
 }

@@ -136,9 +136,10 @@ describe("e2e: a library reads its feedback after publication and prints it", ()
     await page.getByRole("link", { name: "Umpan balik untuk perpustakaan Anda" }).click();
     await page.waitForURL(`${server.url}/library/${DEMO_PREVIOUS_SLUG}/feedback`);
     await waitForHydration(page);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(
-      "Umpan balik untuk perpustakaan",
-    );
+    // (the address changes before the new page renders: wait for its heading)
+    await expect
+      .poll(() => page.getByRole("heading", { level: 1 }).textContent())
+      .toBe("Umpan balik untuk perpustakaan");
     // the table, and the chart drawn from it: one bar per component and series
     const table = page.locator("#feedback-components-table");
     const components = await table.locator("tbody tr").count();
@@ -160,7 +161,7 @@ describe("e2e: a library reads its feedback after publication and prints it", ()
     await page.getByRole("link", { name: "Versi cetak (A4)" }).click();
     await page.waitForURL(/\?print=1$/);
     await waitForHydration(page);
-    expect(await page.locator(".feedback-chart").count()).toBe(0);
+    await expect.poll(() => page.locator(".feedback-chart").count()).toBe(0);
     expect(await table.locator("tbody tr").count()).toBe(components);
     await page.evaluate(() => {
       const w = window as unknown as { prints: number; print: () => void };

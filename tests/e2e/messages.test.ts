@@ -81,4 +81,64 @@ describe("e2e: each page gets only its language's messages of the sections it us
     await page.close();
     await fresh.close();
   });
+
+  it("fetches the next page's sections with its data, not after it", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const sections = watchSections(page);
+    // the login page's data is held back until its section has been asked for (or 10 s passed,
+    // when the section would only be asked for once the page renders with its data)
+    let asked!: () => void;
+    const sectionAsked = new Promise<void>((resolve) => (asked = resolve));
+    page.on("request", (r) => {
+      if (/\/account\.id-[A-Z0-9]+\.js$/.test(r.url())) asked();
+    });
+    let askedFirst: boolean | undefined;
+    await page.route(/\/login\?_data=/, async (route) => {
+      askedFirst = await Promise.race([
+        sectionAsked.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000)),
+      ]);
+      await route.continue();
+    });
+    await page.goto(`${server.url}/`);
+    await waitForHydration(page);
+    expect(sections()).toEqual(["common.id", "public.id"]);
+
+    await page.getByRole("link", { name: "Masuk", exact: true }).click();
+    await page.waitForURL(`${server.url}/login`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Masuk");
+    expect(askedFirst).toBe(true);
+    expect(sections()).toEqual(["account.id", "common.id", "public.id"]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("loads the page from the server when its section cannot be fetched in the browser", async () => {
+    const page = await browser.newPage();
+    // the first request for the section fails (a dropped connection, a file a new release
+    // replaced); the full page load that follows gets it
+    let failures = 0;
+    await page.route(/\/build\/_shared\/account\.id-[A-Z0-9]+\.js$/, async (route) => {
+      if (failures++ === 0) await route.abort();
+      else await route.continue();
+    });
+    await page.goto(`${server.url}/`);
+    await waitForHydration(page);
+    await page.evaluate(() => ((window as unknown as { before: boolean }).before = true));
+
+    await page.getByRole("link", { name: "Masuk", exact: true }).click();
+    await page.waitForURL(`${server.url}/login`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Masuk");
+    await waitForHydration(page);
+    // a new document, not the old one's error page
+    expect(await page.evaluate(() => (window as unknown as { before?: boolean }).before)).toBe(
+      undefined,
+    );
+    expect(failures).toBe(2);
+    await page.getByLabel("Email").fill("ketua@juara.demo");
+    await expect.poll(() => page.getByLabel("Email").inputValue()).toBe("ketua@juara.demo");
+    await page.close();
+  });
 });
