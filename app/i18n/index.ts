@@ -203,13 +203,14 @@ const failed = new Map<string, unknown>();
  * After hydration (app/entry.client.tsx turns it on), a page whose section could not be fetched
  * (the connection dropped, a new release replaced the file) is loaded from the server instead
  * of showing an error: the browser reloads its address, which by then is the new page's. Not
- * before hydration, where a reload could repeat itself.
+ * before hydration, where a reload could repeat itself, nor while the browser knows it is offline.
  */
 export const recovery = { reload: false };
 const never = new Promise<never>(() => {});
 
 function reloadInstead(error: unknown): never {
-  if (!recovery.reload) throw error;
+  // offline, a reload would only trade the page for the browser's own error page
+  if (!recovery.reload || !navigator.onLine) throw error;
   recovery.reload = false;
   window.location.reload();
   throw never;
