@@ -35,7 +35,8 @@ export async function loadScoresImport(c: Competition) {
 
 /** a spreadsheet workbook (xlsx, ods: zip; xls: OLE2) rather than the CSV it can save */
 const WORKBOOK = [Buffer.from("PK\x03\x04", "latin1"), Buffer.from("d0cf11e0a1b11ae1", "hex")];
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+/** keeps a byte-order mark (the model reads past it): the text is the file, and hashes as it */
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** The file's text, or why it is not a CSV text file. */
 function csvText(bytes: Buffer): { text: string } | { error: string } {
