@@ -4,8 +4,8 @@
  */
 
 /**
- * The largest file the page takes: 10 MB, an evidence file's limit, about 120,000 scores in the
- * export's layout (a whole regency several times over). The import holds the database for the
+ * The largest file the page takes: 10 MB, an evidence file's limit, 90,000–120,000 scores in the
+ * export's layout (a hundred competitions the size of the demo's). The import holds the database for the
  * file's whole check and write (SQLite: every other request waits), and a file is held in memory
  * as text twice its size: a larger load goes through `npm run juara -- scores:import`, when the
  * judges are not saving (docs/scores-import.md).
