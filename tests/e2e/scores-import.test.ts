@@ -49,10 +49,12 @@ describe("e2e: the chair imports scores from a CSV file", () => {
     const judge = `Juri 1 ${fx.slug}`;
     const rows = [
       "Kode;Juri;Status lembar;Indikator;Nilai",
-      ...[
-        [fx.codes[0]!, ["2", "3", "1"]],
-        [fx.codes[1]!, ["5", "9", "4"]],
-      ].flatMap(([code, values]) =>
+      ...(
+        [
+          [fx.codes[0]!, ["2", "3", "1"]],
+          [fx.codes[1]!, ["5", "9", "4"]],
+        ] as const
+      ).flatMap(([code, values]) =>
         ["A1", "A2", "B1"].map((ind, k) => `${code};${judge};Sudah dikirim;${ind};${values[k]}`),
       ),
     ];

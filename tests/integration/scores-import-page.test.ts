@@ -62,7 +62,7 @@ describe("the scores import page", () => {
 
   const upload = (
     client: HttpClient,
-    file: string | Uint8Array | null,
+    file: string | Uint8Array<ArrayBuffer> | null,
     options: { replace?: boolean; name?: string; url?: string; extraFile?: boolean } = {},
   ) => {
     const form = new FormData();
@@ -161,7 +161,9 @@ describe("the scores import page", () => {
     const res = await clients.chair.get(page);
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toMatch(/<form method="post" action="[^"]*scores-import" encType="multipart\/form-data"/);
+    expect(html).toMatch(
+      /<form method="post" action="[^"]*scores-import" encType="multipart\/form-data"/,
+    );
     expect(html).toMatch(/<label for="([^"]+)">Berkas nilai \(CSV\)<\/label>/);
     const id = /<label for="([^"]+)">Berkas nilai/.exec(html)![1]!;
     expect(html).toMatch(new RegExp(`<input id="${id}" type="file" name="file"`));
