@@ -318,6 +318,11 @@ describe("the scores import page", () => {
       expect(res.status, c.name).toBe(400);
       expect(textOf(await res.text()), c.name).toContain(c.message);
     }
+    // the replace choice comes back as it was sent
+    const unticked = await (await upload(clients.chair, null)).text();
+    expect(unticked).not.toMatch(/<input type="checkbox" name="replace"[^>]*checked=""/);
+    const ticked = await (await upload(clients.chair, null, { replace: true })).text();
+    expect(ticked).toMatch(/<input type="checkbox" name="replace"[^>]*checked=""/);
     expect(await counts()).toEqual(before);
   });
 

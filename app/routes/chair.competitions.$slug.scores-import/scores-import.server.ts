@@ -82,18 +82,18 @@ export async function handleScoresImportPost(user: SessionUser, c: Competition, 
   try {
     const parsed = parseForm(ImportForm, form.fields);
     const errors: FieldErrors = parsed.ok ? {} : parsed.errors;
+    // the checkbox stays as it was when the file comes back refused
+    const values = parsed.ok ? (parsed.data.replace ? { replace: "on" } : {}) : parsed.values;
     const [file, ...others] = form.files;
     if (others.length > 0) (errors.file ??= []).push("error.repeated");
     else if (!file) (errors.file ??= []).push("scoresImport.page.error.noFile");
     else if (file.tooLarge) (errors.file ??= []).push("scoresImport.page.error.tooLarge");
     else if (file.bytes === 0) (errors.file ??= []).push("scoresImport.error.empty");
     if (!parsed.ok || Object.keys(errors).length > 0 || !file?.path)
-      return answer({ errors, values: parsed.ok ? {} : parsed.values }, 400);
+      return answer({ errors, values }, 400);
     const read = csvText(await fsp.readFile(file.path));
-    if ("error" in read) return answer({ errors: { file: [read.error] } }, 400);
+    if ("error" in read) return answer({ errors: { file: [read.error] }, values }, 400);
 
-    // the checkbox stays as it was when the file comes back refused
-    const values: Record<string, string> = parsed.data.replace ? { replace: "on" } : {};
     const result = await importScores(actorOf(user), c.slug, read.text, {
       replace: parsed.data.replace === "on",
       source: sourceName(file.name),
