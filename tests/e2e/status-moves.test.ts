@@ -72,7 +72,7 @@ for (const js of [true, false]) {
       // publishing: the open sheets are listed by name, and a refusal lists them again
       await page.getByRole("link", { name: "Pindahkan ke: Diumumkan" }).click();
       await page.waitForURL(/\?move=published$/);
-      expect(await sheetLines(page, "form")).toEqual(open);
+      await expect.poll(() => sheetLines(page, "form")).toEqual(open);
       await page.getByRole("button", { name: "Ya, ubah status" }).click();
       await expect.poll(() => sheetLines(page, "ul[role=alert]")).toEqual(open);
       expect(await page.locator("ul[role=alert]").first().textContent()).toContain(
