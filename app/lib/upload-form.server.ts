@@ -14,13 +14,18 @@ const MiB = 1024 * 1024;
 
 /**
  * The routes that take files, with their body limit: the library's self-assessment form and its
- * evidence page (many files of up to 10 MB in one form) and a judge's visit photo (one at a time). A route listed here must
+ * evidence page (many files of up to 10 MB in one form), a judge's visit photo (one at a time) and
+ * the chair's scores import (one CSV of up to 10 MB; its body may be as large as the export of a
+ * whole national competition, 1.5 M scores in 124 MB, so that a file too large for the page is
+ * read to the end, streamed to disk and dropped, and answered with the page's message rather than
+ * a bare 413; docs/scores-import.md). A route listed here must
  * read its body with `readUploadForm` (a malformed large body reaches it unchecked).
  */
 export const UPLOAD_ROUTES: readonly { path: RegExp; maxBytes: number }[] = [
   { path: /^\/library\/[^/]+\/?$/, maxBytes: 110 * MiB },
   { path: /^\/library\/[^/]+\/evidence\/?$/, maxBytes: 110 * MiB },
   { path: /^\/judge\/[^/]+\/[^/]+\/photos\/?$/, maxBytes: 11 * MiB },
+  { path: /^\/chair\/competitions\/[^/]+\/scores-import\/?$/, maxBytes: 130 * MiB },
 ];
 
 /** The body limit of an upload route, or null for any other path. */

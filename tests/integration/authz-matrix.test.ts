@@ -272,6 +272,12 @@ const MATRIX: Record<string, { url: string; get: Expect; post?: Expect }> = {
     get: CHAIR_ONLY,
     post: CHAIR_ONLY_POST_EMPTY,
   },
+  // the scores import: an empty form (no file) is refused as a form to correct
+  "routes/chair.competitions.$slug.scores-import": {
+    url: "/chair/competitions/kutim-2024/scores-import",
+    get: CHAIR_ONLY,
+    post: CHAIR_ONLY_POST_EMPTY,
+  },
   "routes/chair.competitions.$slug.results[.]csv": {
     url: "/chair/competitions/kutim-2024/results.csv",
     get: CHAIR_ONLY,

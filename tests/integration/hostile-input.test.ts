@@ -577,6 +577,24 @@ function operations(): Record<string, Operation[] | { exempt: string }> {
         multipart: true,
       },
     ],
+    // the scores import (multipart; its files' own refusals are in scores-import-page.test.ts): a
+    // draft of one score for a sheet of KAUBUN, replacing it if it has scores
+    "routes/chair.competitions.$slug.scores-import": [
+      {
+        name: "scores import",
+        role: "chair",
+        url: `${c}/scores-import`,
+        base: {
+          file: "Kode;Juri;Status lembar;Indikator;Nilai\nKAUBUN;juri2@juara.demo;Draf;A1;3\n",
+          replace: "on",
+        },
+        fields: {
+          file: { t: "csv" },
+          replace: { t: "enum", values: ["on"], optional: true },
+        },
+        multipart: true,
+      },
+    ],
     "routes/chair.competitions.$slug.sheets": [
       {
         name: "reopen",
@@ -1079,6 +1097,8 @@ function body(op: Operation, fields: [string, string][]): URLSearchParams | Form
   for (const [k, v] of fields) {
     if (op.fields[k]?.t === "json")
       form.append(k, new Blob([v], { type: "application/json" }), "lomba.json");
+    else if (op.fields[k]?.t === "csv")
+      form.append(k, new Blob([v], { type: "text/csv" }), "nilai.csv");
     else form.append(k, v);
   }
   return form;

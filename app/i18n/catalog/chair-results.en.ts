@@ -230,4 +230,33 @@ export default {
   "scoresImport.error.sheetExists":
     "{judge}'s sheet for {code} already has scores: import with replace to replace it.",
   "scoresImport.error.noRows": "The file has no score rows to import.",
+  "scoresImport.page.title": "Import scores from a CSV file",
+  "scoresImport.page.link": "Import scores (CSV)",
+  "scoresImport.page.intro":
+    "Load score sheets from a CSV file laid out as the scores download (Download every score (CSV)), for example judges' paper sheets typed into a spreadsheet. Every row is checked: a file with even one problem writes nothing.",
+  "scoresImport.page.stage": "Scores go into the stage open for scoring: {stage} ({name}).",
+  "scoresImport.page.file": "Scores file (CSV)",
+  "scoresImport.page.fileHint":
+    "CSV as a spreadsheet saves it (UTF-8, ; or , between fields), at most {max} MB. Load a larger file with the command npm run juara -- scores:import.",
+  "scoresImport.page.replace": "Replace existing scores",
+  "scoresImport.page.replaceHint":
+    "Without this, a sheet that already has scores refuses the whole file. With it, that sheet's scores and notes become the file's and its status the file's (the sheet's comment stays); a judge who has it open is told at the next save. Sheets the file does not mention are not touched.",
+  "scoresImport.page.submit": "Import scores",
+  "scoresImport.page.submitting": "Importing…",
+  "scoresImport.page.done":
+    "Scores imported into stage {stage}: {scores} scores on {sheets} sheets ({submitted} submitted, {drafts} drafts).",
+  "scoresImport.page.replaced": "{replaced} sheets that already had scores were replaced.",
+  "scoresImport.page.skipped":
+    "Left out because the ranking never counts them: {setAside} rows of set-aside sheets, {inactive} rows of entries no longer active.",
+  "scoresImport.page.audit": "The import is recorded in the audit log.",
+  "scoresImport.page.problems":
+    "The file was not imported; nothing was written. Correct it and upload it again:",
+  "scoresImport.page.more": "… and {count} more problems.",
+  "scoresImport.page.error.noFile": "Choose the scores CSV file.",
+  "scoresImport.page.error.tooLarge":
+    "The file is larger than {max} MB: split it into several files, or load it with the command npm run juara -- scores:import.",
+  "scoresImport.page.error.workbook":
+    "This is a spreadsheet workbook (xlsx, xls, ods), not a CSV: save it as CSV UTF-8 and upload it again.",
+  "scoresImport.page.error.notText":
+    "This file is not CSV text in UTF-8: save it as CSV UTF-8 and upload it again.",
 } satisfies Messages<typeof id>;

@@ -234,4 +234,33 @@ export default {
   "scoresImport.error.sheetExists":
     "Lembar {judge} untuk {code} sudah berisi nilai: impor dengan pilihan ganti untuk menggantinya.",
   "scoresImport.error.noRows": "Berkas tidak berisi baris nilai untuk diimpor.",
+  "scoresImport.page.title": "Impor nilai dari berkas CSV",
+  "scoresImport.page.link": "Impor nilai (CSV)",
+  "scoresImport.page.intro":
+    "Muat lembar nilai dari berkas CSV dengan susunan unduhan nilai (Unduh semua nilai (CSV)), misalnya lembar kertas juri yang diketik di spreadsheet. Setiap baris diperiksa: berkas dengan satu masalah pun tidak menulis apa-apa.",
+  "scoresImport.page.stage": "Nilai masuk ke tahap yang sedang dinilai: {stage} ({name}).",
+  "scoresImport.page.file": "Berkas nilai (CSV)",
+  "scoresImport.page.fileHint":
+    "CSV seperti yang disimpan spreadsheet (UTF-8, pemisah ; atau ,), paling besar {max} MB. Berkas yang lebih besar dimuat dengan perintah npm run juara -- scores:import.",
+  "scoresImport.page.replace": "Ganti nilai yang sudah ada",
+  "scoresImport.page.replaceHint":
+    "Tanpa centang ini, lembar yang sudah berisi nilai membuat seluruh berkas ditolak. Dengan centang, nilai dan catatan lembar itu diganti isi berkas dan statusnya mengikuti berkas (komentar lembar tetap); juri yang sedang membukanya diberi tahu saat menyimpan berikutnya. Lembar yang tidak ada di berkas tidak diubah.",
+  "scoresImport.page.submit": "Impor nilai",
+  "scoresImport.page.submitting": "Mengimpor…",
+  "scoresImport.page.done":
+    "Nilai diimpor ke tahap {stage}: {scores} nilai pada {sheets} lembar ({submitted} dikirim, {drafts} draf).",
+  "scoresImport.page.replaced": "{replaced} lembar yang sudah berisi nilai diganti.",
+  "scoresImport.page.skipped":
+    "Tidak dimuat karena peringkat tidak menghitungnya: {setAside} baris lembar yang disisihkan, {inactive} baris peserta yang tidak aktif lagi.",
+  "scoresImport.page.audit": "Impor ini tercatat di log audit.",
+  "scoresImport.page.problems":
+    "Berkas tidak diimpor; tidak ada yang ditulis. Perbaiki lalu unggah lagi:",
+  "scoresImport.page.more": "… dan {count} masalah lainnya.",
+  "scoresImport.page.error.noFile": "Pilih berkas CSV nilai.",
+  "scoresImport.page.error.tooLarge":
+    "Berkas lebih dari {max} MB: bagi menjadi beberapa berkas, atau muat dengan perintah npm run juara -- scores:import.",
+  "scoresImport.page.error.workbook":
+    "Ini buku kerja spreadsheet (xlsx, xls, ods), bukan CSV: simpan sebagai CSV UTF-8 lalu unggah lagi.",
+  "scoresImport.page.error.notText":
+    "Berkas ini bukan teks CSV UTF-8: simpan sebagai CSV UTF-8 lalu unggah lagi.",
 };

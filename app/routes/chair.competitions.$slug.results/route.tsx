@@ -16,7 +16,10 @@ import { requireRole } from "~/lib/session.server";
 import { requireCompetition } from "~/models/competitions.server";
 import { pointsOfRanking, pointsSettingOf } from "~/models/points.server";
 import { getResultsDashboard } from "~/models/results-dashboard.server";
-import type { CompetitionPageHandle } from "../chair.competitions.$slug/competition-page";
+import {
+  useCompetition,
+  type CompetitionPageHandle,
+} from "../chair.competitions.$slug/competition-page";
 import { handleTiePost } from "./results.server";
 
 export const meta: MetaFunction = () => [{ title: "Hasil · Juara" }];
@@ -55,6 +58,7 @@ export default function ResultsDashboardPage() {
   const data = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const [search] = useSearchParams();
+  const { status } = useCompetition();
   const { competition: c, entries, progress, judges, ties, ranking } = data;
   const base = `/chair/competitions/${c.slug}`;
   return (
@@ -67,6 +71,9 @@ export default function ResultsDashboardPage() {
         <a href={`${base}/scores.csv`} download>
           {t("results.exportScores")}
         </a>
+        {status === "scoring" ? (
+          <Link to={`${base}/scores-import`}>{t("scoresImport.page.link")}</Link>
+        ) : null}
       </p>
       {search.get("decided") && !reply ? (
         <p className="notice" role="status">
