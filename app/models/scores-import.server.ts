@@ -633,37 +633,42 @@ async function bulkOff(trx: Executor): Promise<void> {
   else await trx.deleteFrom("scores_bulk").execute();
 }
 
-/** a column of rows to insert: its name, its type on PostgreSQL, and its value for a row */
-interface InsertColumn {
-  name: string;
-  type: "int" | "text";
-  value: (row: number) => number | string | null;
-}
+/**
+ * A column of rows to insert: its name, and its value for a row: an integer (BLANK for null), or
+ * a text (null for null).
+ */
+type InsertColumn =
+  | { name: string; type: "int"; value: (row: number) => number }
+  | { name: string; type: "text"; value: (row: number) => string | null };
 
 /** SQLite's limit of 32,766 parameters per statement: rows per statement of six columns */
 const SQLITE_ROWS_BATCH = 5_000;
 /** PostgreSQL reads one array per column and statement, whatever its length */
 const PG_ROWS_BATCH = 100_000;
 
-/** a PostgreSQL array literal of `column`'s values for rows [from, to) (text: quoted) */
+/**
+ * A PostgreSQL array literal of `column`'s values for rows [from, to). Written here rather than
+ * by the driver, which quotes and escapes every element one by one: integers through a typed
+ * array's `join` (four times faster for a million rows), texts quoted.
+ */
 function pgArray(column: InsertColumn, from: number, to: number): string {
+  if (column.type === "int") {
+    const values = new Int32Array(to - from);
+    for (let r = from; r < to; r++) values[r - from] = column.value(r);
+    const text = values.join(",");
+    return `{${text.includes(String(BLANK)) ? text.replaceAll(String(BLANK), "NULL") : text}}`;
+  }
   const parts = new Array<string>(to - from);
   for (let r = from; r < to; r++) {
     const v = column.value(r);
-    parts[r - from] =
-      v === null
-        ? "NULL"
-        : column.type === "int"
-          ? String(v)
-          : `"${String(v).replace(/[\\"]/g, "\\$&")}"`;
+    parts[r - from] = v === null ? "NULL" : `"${v.replace(/[\\"]/g, "\\$&")}"`;
   }
   return `{${parts.join(",")}}`;
 }
 
 /**
  * Inserts `n` rows into `table`, in large batches: on PostgreSQL one array parameter per column
- * (`insert … select * from unnest($1::int[], …)`, written as array literals here rather than by
- * the driver, which quotes and escapes every element), on SQLite multi-row VALUES.
+ * (`insert … select * from unnest($1::int[], …)`), on SQLite multi-row VALUES.
  */
 async function insertRows(
   trx: Executor,
@@ -686,8 +691,25 @@ async function insertRows(
     }
     return;
   }
-  const width = columns.length;
-  const batch = Math.floor(SQLITE_ROWS_BATCH * (6 / Math.max(6, width)));
+  const sqliteValue = (c: InsertColumn, row: number) => {
+    const v = c.value(row);
+    return v === BLANK ? null : v;
+  };
+  await insertSqlite(trx, table, names, columns.length, n, (row, parameters) => {
+    for (const c of columns) parameters.push(sqliteValue(c, row));
+  });
+}
+
+/** multi-row VALUES on SQLite, `push` giving a row's parameters */
+async function insertSqlite(
+  trx: Executor,
+  table: string,
+  names: string,
+  width: number,
+  n: number,
+  push: (row: number, parameters: unknown[]) => void,
+): Promise<void> {
+  const batch = Math.floor((SQLITE_ROWS_BATCH * 6) / Math.max(6, width));
   const tuple = `(${new Array(width).fill("?").join(",")})`;
   let statement = "";
   let rowsIn = 0;
@@ -699,7 +721,7 @@ async function insertRows(
         `insert into ${table} (${names}) values ` + new Array(rowsIn).fill(tuple).join(",");
     }
     const parameters: unknown[] = [];
-    for (let r = from; r < to; r++) for (const c of columns) parameters.push(c.value(r));
+    for (let r = from; r < to; r++) push(r, parameters);
     await trx.executeQuery(CompiledQuery.raw(statement, parameters));
   }
 }
@@ -712,6 +734,22 @@ async function insertScores(plan: Plan, trx: Executor): Promise<void> {
   const max = plan.rowMax.values;
   const score = plan.rowValue.values;
   const notes = plan.rowNote;
+  const n = plan.rowValue.length;
+  if (!isPostgres(trx)) {
+    // the row's six parameters pushed at once (SQLite's time is mostly here)
+    const value = (row: number) => (score[row] === BLANK ? null : score[row]);
+    const note = notes.size === 0 ? () => "" : (row: number) => notes.get(row) ?? "";
+    await insertSqlite(
+      trx,
+      "scores",
+      "sheet_id, indicator_id, min_score, max_score, value, note",
+      6,
+      n,
+      (r, parameters) =>
+        parameters.push(sheetIds[sheet[r]!], indicator[r], min[r], max[r], value(r), note(r)),
+    );
+    return;
+  }
   await insertRows(
     trx,
     "scores",
@@ -720,14 +758,14 @@ async function insertScores(plan: Plan, trx: Executor): Promise<void> {
       { name: "indicator_id", type: "int", value: (r) => indicator[r]! },
       { name: "min_score", type: "int", value: (r) => min[r]! },
       { name: "max_score", type: "int", value: (r) => max[r]! },
-      { name: "value", type: "int", value: (r) => (score[r] === BLANK ? null : score[r]!) },
+      { name: "value", type: "int", value: (r) => score[r]! },
       {
         name: "note",
         type: "text",
         value: notes.size === 0 ? () => "" : (r) => notes.get(r) ?? "",
       },
     ],
-    plan.rowValue.length,
+    n,
   );
 }
 

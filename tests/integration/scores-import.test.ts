@@ -204,8 +204,13 @@ beforeAll(async () => {
         values: INDICATORS.map((ind, n) =>
           draft && n === 1 ? null : ind.min + ((k * 7 + n * 3) % (ind.max - ind.min + 1)),
         ),
-        // notes a spreadsheet would take for formulas, and the separators of both languages
-        notes: [k === 1 ? "=SUM(A1)" : "", k === 2 ? "baik; =x, @y" : "", k === 3 ? '"kutip"' : ""],
+        // notes a spreadsheet would take for formulas, the separators of both languages, and
+        // what a PostgreSQL array literal must quote
+        notes: [
+          k === 1 ? "=SUM(A1)" : "",
+          k === 2 ? "baik; =x, @y" : "",
+          k === 3 ? '"kutip" \\ {x, NULL}' : "",
+        ],
       });
     }
 });
