@@ -18,7 +18,9 @@ import { nowIso } from "~/lib/time";
  * import's own transaction, against the stage open for scoring; a file with any problem writes
  * nothing. A valid file is written in bulk: sheets and scores in large batches while the per-row
  * `sheet_points` triggers stand aside (migration 0016), then the sums of the sheets written
- * counted once, set-wise, and one audit entry for the whole import.
+ * counted once, set-wise, and one audit entry for the whole import. On PostgreSQL a large file
+ * is written with the foreign keys of `scores` and `sheet_points` set aside, checked once,
+ * set-wise, when they are made again (KEYS_ASIDE_FROM).
  */
 
 /** One problem with the file: where (line 1 is the header; null: the file as a whole) and what. */
