@@ -165,8 +165,10 @@ async function run(label: string, db: DB, dir: string): Promise<void> {
     read: "read the competition",
     parse: "parse + check each row",
     validate: "check each sheet",
-    insert: "insert sheets + scores",
+    sheets: "write sheets",
+    insert: "insert scores",
     sums: "sheet_points set-wise",
+    keys: "foreign keys, set-wise",
     audit: "audit entry",
   };
   console.log(

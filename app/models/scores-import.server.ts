@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { CompiledQuery, sql } from "kysely";
 import type { Executor, SheetStatus } from "../../db/schema";
-import { flag, intList, isPostgres } from "../../db/dialect";
+import { intList, isPostgres } from "../../db/dialect";
 import { translate, type MessageKey } from "~/i18n";
 import { recordAudit, type Actor } from "~/lib/audit.server";
 import { readCsv, undefuse } from "~/lib/csv-read";
@@ -18,7 +18,9 @@ import { nowIso } from "~/lib/time";
  * import's own transaction, against the stage open for scoring; a file with any problem writes
  * nothing. A valid file is written in bulk: sheets and scores in large batches while the per-row
  * `sheet_points` triggers stand aside (migration 0016), then the sums of the sheets written
- * counted once, set-wise, and one audit entry for the whole import.
+ * counted once, set-wise, and one audit entry for the whole import. On PostgreSQL a large file
+ * is written with the foreign keys of `scores` and `sheet_points` set aside, checked once,
+ * set-wise, when they are made again (KEYS_ASIDE_FROM).
  */
 
 /** One problem with the file: where (line 1 is the header; null: the file as a whole) and what. */
@@ -45,7 +47,8 @@ export interface ImportSummary {
   phases: Record<ImportPhase, number>;
 }
 
-export type ImportPhase = "read" | "parse" | "validate" | "insert" | "sums" | "audit";
+export type ImportPhase =
+  "read" | "parse" | "validate" | "sheets" | "insert" | "sums" | "keys" | "audit";
 
 export type ImportOutcome =
   ({ ok: true } & ImportSummary) | { ok: false; problems: ImportProblem[]; more: number };
@@ -112,7 +115,15 @@ interface Context {
   /** the stage's indicators by code, upper-cased; `index` is its place in the stage */
   indicators: Map<
     string,
-    { id: number; code: string; component: string; min: number; max: number; index: number }
+    {
+      id: number;
+      code: string;
+      component: string;
+      componentId: number;
+      min: number;
+      max: number;
+      index: number;
+    }
   >;
   /** other stages' indicators: code (upper-cased) → the stage's code */
   elsewhere: Map<string, string>;
@@ -167,6 +178,7 @@ async function readContext(slug: string, trx: Executor): Promise<Context | Refus
         "i.min_score as min",
         "i.max_score as max",
         "c.code as component",
+        "c.id as componentId",
         "s.id as stageId",
         "s.code as stageCode",
       ])
@@ -244,7 +256,15 @@ async function readContext(slug: string, trx: Executor): Promise<Context | Refus
     indicators: new Map(
       stageIndicators.map((i, index) => [
         i.code.toUpperCase(),
-        { id: i.id, code: i.code, component: i.component, min: i.min, max: i.max, index },
+        {
+          id: i.id,
+          code: i.code,
+          component: i.component,
+          componentId: i.componentId,
+          min: i.min,
+          max: i.max,
+          index,
+        },
       ]),
     ),
     elsewhere: new Map(
@@ -615,59 +635,140 @@ async function bulkOff(trx: Executor): Promise<void> {
   else await trx.deleteFrom("scores_bulk").execute();
 }
 
-/** SQLite's limit of 32,766 parameters per statement, six per score row */
-const SQLITE_SCORE_BATCH = 5_000;
-/** PostgreSQL reads six arrays per statement, whatever their length */
-const PG_SCORE_BATCH = 100_000;
+/**
+ * A column of rows to insert: its name, and its value for a row: an integer (BLANK for null), or
+ * a text (null for null).
+ */
+type InsertColumn =
+  | { name: string; type: "int"; value: (row: number) => number }
+  | { name: string; type: "text"; value: (row: number) => string | null };
+
+/** SQLite's limit of 32,766 parameters per statement: rows per statement of six columns */
+const SQLITE_ROWS_BATCH = 5_000;
+/** PostgreSQL reads one array per column and statement, whatever its length */
+const PG_ROWS_BATCH = 100_000;
+
+/**
+ * A PostgreSQL array literal of `column`'s values for rows [from, to). Written here rather than
+ * by the driver, which quotes and escapes every element one by one: integers through a typed
+ * array's `join` (four times faster for a million rows), texts quoted.
+ */
+function pgArray(column: InsertColumn, from: number, to: number): string {
+  if (column.type === "int") {
+    const values = new Int32Array(to - from);
+    for (let r = from; r < to; r++) values[r - from] = column.value(r);
+    const text = values.join(",");
+    return `{${text.includes(String(BLANK)) ? text.replaceAll(String(BLANK), "NULL") : text}}`;
+  }
+  const parts = new Array<string>(to - from);
+  for (let r = from; r < to; r++) {
+    const v = column.value(r);
+    parts[r - from] = v === null ? "NULL" : `"${v.replace(/[\\"]/g, "\\$&")}"`;
+  }
+  return `{${parts.join(",")}}`;
+}
+
+/**
+ * Inserts `n` rows into `table`, in large batches: on PostgreSQL one array parameter per column
+ * (`insert … select * from unnest($1::int[], …)`), on SQLite multi-row VALUES.
+ */
+async function insertRows(
+  trx: Executor,
+  table: string,
+  columns: InsertColumn[],
+  n: number,
+): Promise<void> {
+  const names = columns.map((c) => c.name).join(", ");
+  if (isPostgres(trx)) {
+    const arrays = columns.map((c, k) => `$${k + 1}::${c.type}[]`).join(", ");
+    const statement = `insert into ${table} (${names}) select * from unnest(${arrays})`;
+    for (let from = 0; from < n; from += PG_ROWS_BATCH) {
+      const to = Math.min(n, from + PG_ROWS_BATCH);
+      await trx.executeQuery(
+        CompiledQuery.raw(
+          statement,
+          columns.map((c) => pgArray(c, from, to)),
+        ),
+      );
+    }
+    return;
+  }
+  const sqliteValue = (c: InsertColumn, row: number) => {
+    const v = c.value(row);
+    return v === BLANK ? null : v;
+  };
+  await insertSqlite(trx, table, names, columns.length, n, (row, parameters) => {
+    for (const c of columns) parameters.push(sqliteValue(c, row));
+  });
+}
+
+/** multi-row VALUES on SQLite, `push` giving a row's parameters */
+async function insertSqlite(
+  trx: Executor,
+  table: string,
+  names: string,
+  width: number,
+  n: number,
+  push: (row: number, parameters: unknown[]) => void,
+): Promise<void> {
+  const batch = Math.floor((SQLITE_ROWS_BATCH * 6) / Math.max(6, width));
+  const tuple = `(${new Array(width).fill("?").join(",")})`;
+  let statement = "";
+  let rowsIn = 0;
+  for (let from = 0; from < n; from += batch) {
+    const to = Math.min(n, from + batch);
+    if (to - from !== rowsIn) {
+      rowsIn = to - from;
+      statement =
+        `insert into ${table} (${names}) values ` + new Array(rowsIn).fill(tuple).join(",");
+    }
+    const parameters: unknown[] = [];
+    for (let r = from; r < to; r++) push(r, parameters);
+    await trx.executeQuery(CompiledQuery.raw(statement, parameters));
+  }
+}
 
 async function insertScores(plan: Plan, trx: Executor): Promise<void> {
-  const n = plan.rowValue.length;
   const sheetIds = Int32Array.from(plan.sheets, (s) => s.id);
   const sheet = plan.rowSheet.values;
   const indicator = plan.rowIndicator.values;
   const min = plan.rowMin.values;
   const max = plan.rowMax.values;
   const score = plan.rowValue.values;
-  const value = (row: number) => (score[row] === BLANK ? null : score[row]);
   const notes = plan.rowNote;
-  const note = notes.size === 0 ? () => "" : (row: number) => notes.get(row) ?? "";
-  if (isPostgres(trx)) {
-    for (let from = 0; from < n; from += PG_SCORE_BATCH) {
-      const to = Math.min(n, from + PG_SCORE_BATCH);
-      const columns = [[], [], [], [], [], []] as unknown[][];
-      for (let r = from; r < to; r++) {
-        columns[0]!.push(sheetIds[sheet[r]!]);
-        columns[1]!.push(indicator[r]);
-        columns[2]!.push(min[r]);
-        columns[3]!.push(max[r]);
-        columns[4]!.push(value(r));
-        columns[5]!.push(note(r));
-      }
-      await trx.executeQuery(
-        CompiledQuery.raw(
-          `insert into scores (sheet_id, indicator_id, min_score, max_score, value, note)
-           select * from unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::text[])`,
-          columns,
-        ),
-      );
-    }
+  const n = plan.rowValue.length;
+  if (!isPostgres(trx)) {
+    // the row's six parameters pushed at once (SQLite's time is mostly here)
+    const value = (row: number) => (score[row] === BLANK ? null : score[row]);
+    const note = notes.size === 0 ? () => "" : (row: number) => notes.get(row) ?? "";
+    await insertSqlite(
+      trx,
+      "scores",
+      "sheet_id, indicator_id, min_score, max_score, value, note",
+      6,
+      n,
+      (r, parameters) =>
+        parameters.push(sheetIds[sheet[r]!], indicator[r], min[r], max[r], value(r), note(r)),
+    );
     return;
   }
-  let statement = "";
-  let rowsIn = 0;
-  for (let from = 0; from < n; from += SQLITE_SCORE_BATCH) {
-    const to = Math.min(n, from + SQLITE_SCORE_BATCH);
-    if (to - from !== rowsIn) {
-      rowsIn = to - from;
-      statement =
-        "insert into scores (sheet_id, indicator_id, min_score, max_score, value, note) values " +
-        new Array(rowsIn).fill("(?,?,?,?,?,?)").join(",");
-    }
-    const parameters: unknown[] = [];
-    for (let r = from; r < to; r++)
-      parameters.push(sheetIds[sheet[r]!], indicator[r], min[r], max[r], value(r), note(r));
-    await trx.executeQuery(CompiledQuery.raw(statement, parameters));
-  }
+  await insertRows(
+    trx,
+    "scores",
+    [
+      { name: "sheet_id", type: "int", value: (r) => sheetIds[sheet[r]!]! },
+      { name: "indicator_id", type: "int", value: (r) => indicator[r]! },
+      { name: "min_score", type: "int", value: (r) => min[r]! },
+      { name: "max_score", type: "int", value: (r) => max[r]! },
+      { name: "value", type: "int", value: (r) => score[r]! },
+      {
+        name: "note",
+        type: "text",
+        value: notes.size === 0 ? () => "" : (r) => notes.get(r) ?? "",
+      },
+    ],
+    n,
+  );
 }
 
 /** The sheets: existing ones moved to the file's status (scores cleared), new ones created. */
@@ -695,23 +796,26 @@ async function writeSheets(plan: Plan, ctx: Context, now: string, trx: Executor)
         .execute();
   }
   const created = plan.sheets.filter((s) => !s.existing);
-  for (let k = 0; k < created.length; k += 2_000)
-    await trx
-      .insertInto("score_sheets")
-      .values(
-        created.slice(k, k + 2_000).map((s) => ({
-          stage_id: ctx.stageId,
-          entry_id: s.entryId,
-          judge_id: s.judgeId,
-          status: s.status,
-          version: 1,
-          submitted_at: s.status === "submitted" ? now : null,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .execute();
   if (created.length === 0) return;
+  await insertRows(
+    trx,
+    "score_sheets",
+    [
+      { name: "stage_id", type: "int", value: () => ctx.stageId },
+      { name: "entry_id", type: "int", value: (k) => created[k]!.entryId },
+      { name: "judge_id", type: "int", value: (k) => created[k]!.judgeId },
+      { name: "status", type: "text", value: (k) => created[k]!.status },
+      { name: "version", type: "int", value: () => 1 },
+      {
+        name: "submitted_at",
+        type: "text",
+        value: (k) => (created[k]!.status === "submitted" ? now : null),
+      },
+      { name: "created_at", type: "text", value: () => now },
+      { name: "updated_at", type: "text", value: () => now },
+    ],
+    created.length,
+  );
   const made = await trx
     .selectFrom("score_sheets")
     .select(["id", "entry_id", "judge_id"])
@@ -721,18 +825,136 @@ async function writeSheets(plan: Plan, ctx: Context, now: string, trx: Executor)
   for (const s of created) s.id = byKey.get(`${s.entryId}:${s.judgeId}`)!;
 }
 
-/** sheet_points of the sheets written, counted afresh from their scores in one statement */
-async function countSums(sheetIds: number[], trx: Executor): Promise<void> {
-  for (let k = 0; k < sheetIds.length; k += 50_000) {
-    const list = ids(trx, sheetIds.slice(k, k + 50_000));
-    await trx.deleteFrom("sheet_points").where("sheet_id", "in", list).execute();
-    await sql`insert into sheet_points (sheet_id, component_id, entry_id, submitted, points, scores)
-      select s.sheet_id, i.component_id, sh.entry_id, ${flag(sql`sh.status = 'submitted'`)},
-        sum(coalesce(s.value, 0)), count(*)
-      from scores s join indicators i on i.id = s.indicator_id join score_sheets sh on sh.id = s.sheet_id
-      where s.sheet_id in ${list}
-      group by s.sheet_id, i.component_id, sh.entry_id, sh.status`.execute(trx);
+/**
+ * `sheet_points` of the sheets written, counted once, set-wise, from the rows written: after the
+ * import those rows are each written sheet's only scores (a replaced sheet's were deleted first,
+ * an existing one had none), so their sums by sheet and component are what a GROUP BY over
+ * `scores` gives (tested), without reading the rows back. Rows the sheets had before (a replaced
+ * sheet's) go first; a sheet made by this import has none.
+ */
+async function writeSums(plan: Plan, ctx: Context, trx: Executor): Promise<void> {
+  const before = plan.sheets.filter((s) => s.existing).map((s) => s.id);
+  for (let k = 0; k < before.length; k += 50_000)
+    await trx
+      .deleteFrom("sheet_points")
+      .where("sheet_id", "in", ids(trx, before.slice(k, k + 50_000)))
+      .execute();
+  const components = [...new Set([...ctx.indicators.values()].map((i) => i.componentId))].sort(
+    (a, b) => a - b,
+  );
+  const width = components.length;
+  const componentOf = new Map(
+    [...ctx.indicators.values()].map((i) => [i.id, components.indexOf(i.componentId)]),
+  );
+  // by sheet (index in the plan) × component (index above): its place in the sums
+  const place = new Map<number, number>();
+  const points: number[] = [];
+  const counts: number[] = [];
+  const keys: number[] = [];
+  const sheet = plan.rowSheet.values;
+  const indicator = plan.rowIndicator.values;
+  const score = plan.rowValue.values;
+  let lastIndicator = -1;
+  let lastComponent = 0;
+  for (let r = 0; r < plan.rowValue.length; r++) {
+    if (indicator[r] !== lastIndicator) {
+      lastIndicator = indicator[r]!;
+      lastComponent = componentOf.get(lastIndicator)!;
+    }
+    const key = sheet[r]! * width + lastComponent;
+    let at = place.get(key);
+    if (at === undefined) {
+      at = keys.length;
+      place.set(key, at);
+      keys.push(key);
+      points.push(0);
+      counts.push(0);
+    }
+    if (score[r] !== BLANK) points[at]! += score[r]!;
+    counts[at]!++;
   }
+  const order = Int32Array.from(keys.keys()).sort((a, b) => keys[a]! - keys[b]!);
+  const sheetOf = (k: number) => plan.sheets[Math.floor(keys[order[k]!]! / width)]!;
+  await insertRows(
+    trx,
+    "sheet_points",
+    [
+      { name: "sheet_id", type: "int", value: (k) => sheetOf(k).id },
+      { name: "component_id", type: "int", value: (k) => components[keys[order[k]!]! % width]! },
+      { name: "entry_id", type: "int", value: (k) => sheetOf(k).entryId },
+      {
+        name: "submitted",
+        type: "int",
+        value: (k) => (sheetOf(k).status === "submitted" ? 1 : 0),
+      },
+      { name: "points", type: "int", value: (k) => points[order[k]!]! },
+      { name: "scores", type: "int", value: (k) => counts[order[k]!]! },
+    ],
+    keys.length,
+  );
+}
+
+/**
+ * PostgreSQL checks a foreign key row by row, and that is most of the time of a large import: two
+ * per score (its sheet; its indicator with the range), two per `sheet_points` row (its sheet, its
+ * component). From this many scores on, the import sets the foreign keys of `scores` and
+ * `sheet_points` aside while it writes and makes them again before it commits, which checks
+ * every row once, set-wise (docs/scores-import.md, decisions/015). Dropping a foreign key locks
+ * its table and the table it names (`score_sheets`, `indicators`, `components`) until the import
+ * commits: readers and writers of them wait. Hence only for a large file.
+ */
+export const KEYS_ASIDE_FROM = 100_000;
+
+/** the tables whose foreign keys a large import sets aside on PostgreSQL */
+const KEYS_ASIDE_OF = ["scores", "sheet_points"];
+
+/** a foreign key set aside: its table and name (quoted for SQL) and its definition */
+interface AsideKey {
+  table: string;
+  name: string;
+  definition: string;
+}
+
+/**
+ * Drops the foreign keys of `tables` in this transaction (PostgreSQL) and gives back what makes
+ * them again (`restoreKeys`); a failure before then rolls the drop back with the rest (DDL is
+ * transactional there). Null, nothing dropped, when this role does not own every table involved
+ * (each row is then checked as always).
+ */
+async function setKeysAside(trx: Executor, tables: string[]): Promise<AsideKey[] | null> {
+  const { rows } = await sql<AsideKey & { owned: boolean }>`
+    select cast(cast(k.conrelid as regclass) as text) as "table", quote_ident(k.conname) as name,
+      pg_get_constraintdef(k.oid) as definition,
+      pg_has_role(t.relowner, 'USAGE') and pg_has_role(r.relowner, 'USAGE') as owned
+    from pg_constraint k join pg_class t on t.oid = k.conrelid join pg_class r on r.oid = k.confrelid
+    where k.contype = 'f' and k.conrelid = any(cast(${tables} as regclass[]))
+    order by k.conrelid, k.conname`.execute(trx);
+  if (rows.length === 0 || !rows.every((k) => k.owned)) return null;
+  for (const [table, keys] of byTable(rows))
+    await sql
+      .raw(`alter table ${table} ${keys.map((k) => `drop constraint ${k.name}`).join(", ")}`)
+      .execute(trx);
+  return rows;
+}
+
+/**
+ * The foreign keys set aside made again as they were: PostgreSQL checks every row of each table
+ * once, in one query per key, before the statement ends.
+ */
+async function restoreKeys(trx: Executor, keys: AsideKey[]): Promise<void> {
+  for (const [table, mine] of byTable(keys))
+    await sql
+      .raw(
+        `alter table ${table} ` +
+          mine.map((k) => `add constraint ${k.name} ${k.definition}`).join(", "),
+      )
+      .execute(trx);
+}
+
+function byTable(keys: AsideKey[]): Map<string, AsideKey[]> {
+  const tables = new Map<string, AsideKey[]>();
+  for (const k of keys) tables.set(k.table, [...(tables.get(k.table) ?? []), k]);
+  return tables;
 }
 
 /** [[first, last], …]: the sheet ids, as runs of consecutive ids (an import's are mostly one) */
@@ -757,7 +979,12 @@ export async function importScores(
   actor: Actor,
   slug: string,
   text: string,
-  options: { replace?: boolean; source?: string } = {},
+  options: {
+    replace?: boolean;
+    source?: string;
+    /** PostgreSQL: from how many scores the foreign keys are set aside (KEYS_ASIDE_FROM) */
+    keysAsideFrom?: number;
+  } = {},
   db: Executor = getDb(),
 ): Promise<ImportOutcome> {
   const replace = options.replace === true;
@@ -767,8 +994,10 @@ export async function importScores(
         read: 0,
         parse: 0,
         validate: 0,
+        sheets: 0,
         insert: 0,
         sums: 0,
+        keys: 0,
         audit: 0,
       };
       let t = performance.now();
@@ -796,13 +1025,20 @@ export async function importScores(
 
       const now = nowIso();
       await bulkOn(trx);
+      const keys =
+        isPostgres(trx) && plan.rowValue.length >= (options.keysAsideFrom ?? KEYS_ASIDE_FROM)
+          ? await setKeysAside(trx, KEYS_ASIDE_OF)
+          : null;
       await writeSheets(plan, ctx, now, trx);
+      lap("sheets");
       await insertScores(plan, trx);
       lap("insert");
       const written = plan.sheets.map((s) => s.id);
-      await countSums(written, trx);
-      await bulkOff(trx);
+      await writeSums(plan, ctx, trx);
       lap("sums");
+      if (keys) await restoreKeys(trx, keys);
+      lap("keys");
+      await bulkOff(trx);
       const replaced = plan.sheets.filter((s) => s.existing && s.existing.scores > 0);
       const submitted = plan.sheets.filter((s) => s.status === "submitted").length;
       const summary = {

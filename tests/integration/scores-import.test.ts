@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { flag } from "../../db/dialect";
+import { dropPgTrigger, flag, isPostgres, pgTrigger, runAll } from "../../db/dialect";
 import type { Actor } from "../../app/lib/audit.server";
 import { verifyAuditChain } from "../../app/models/audit.server";
 import {
@@ -26,7 +26,9 @@ import { createScoringFixture, type ScoringFixture } from "../support/scoring";
  * the competition gives the same sheets, sums and ranking; a file with any wrong row writes
  * nothing and names the line and column; sheets with scores are replaced only when asked; one
  * audit entry per import, the chain intact. The bulk path's `sheet_points` (counted set-wise,
- * migration 0016) equal what the per-row triggers give the same sheets saved one by one.
+ * migration 0016) equal what the per-row triggers give the same sheets saved one by one. A large
+ * import on PostgreSQL sets the foreign keys of `scores` and `sheet_points` aside and makes them
+ * again as they were; a failed one leaves everything as before.
  */
 let t: TestDb;
 let source: ScoringFixture;
@@ -202,8 +204,13 @@ beforeAll(async () => {
         values: INDICATORS.map((ind, n) =>
           draft && n === 1 ? null : ind.min + ((k * 7 + n * 3) % (ind.max - ind.min + 1)),
         ),
-        // notes a spreadsheet would take for formulas, and the separators of both languages
-        notes: [k === 1 ? "=SUM(A1)" : "", k === 2 ? "baik; =x, @y" : "", k === 3 ? '"kutip"' : ""],
+        // notes a spreadsheet would take for formulas, the separators of both languages, and
+        // what a PostgreSQL array literal must quote
+        notes: [
+          k === 1 ? "=SUM(A1)" : "",
+          k === 2 ? "baik; =x, @y" : "",
+          k === 3 ? '"kutip" \\ {x, NULL}' : "",
+        ],
       });
     }
 });
@@ -536,4 +543,173 @@ describe("sheet_points after an import", () => {
       { numRuns: 12 },
     );
   }, 240_000);
+});
+
+describe("a large import (the foreign keys set aside on PostgreSQL)", () => {
+  /** the foreign keys of scores and sheet_points as PostgreSQL holds them (none listed on SQLite) */
+  async function foreignKeys() {
+    if (!isPostgres(t.db)) return [];
+    const { rows } = await sql<{
+      oid: number;
+      table: string;
+      name: string;
+      definition: string;
+      validated: boolean;
+    }>`select cast(k.oid as integer) as oid, cast(cast(k.conrelid as regclass) as text) as "table",
+        k.conname as name, pg_get_constraintdef(k.oid) as definition, k.convalidated as validated
+      from pg_constraint k
+      where k.contype = 'f' and k.conrelid in (cast('scores' as regclass), cast('sheet_points' as regclass))
+      order by 2, 3`.execute(t.db);
+    return rows;
+  }
+  const withoutOid = (keys: Awaited<ReturnType<typeof foreignKeys>>) =>
+    keys.map(({ oid: _, ...k }) => k);
+
+  it("gives the same sheets and sums, and the keys back as they were, checking saves after it", async () => {
+    const before = await foreignKeys();
+    if (isPostgres(t.db)) {
+      expect(before.map((k) => k.name)).toEqual([
+        "scores_indicator_range",
+        "scores_sheet_id_fkey",
+        "sheet_points_component_id_fkey",
+        "sheet_points_sheet_id_fkey",
+      ]);
+      expect(before.every((k) => k.validated)).toBe(true);
+    }
+    const copy = await emptyCopy(source, "besar-2026");
+    const csv = await scoreMatrixCsv(source.competitionId, "id");
+    const outcome = await importScores(chair, "besar-2026", csv, { keysAsideFrom: 1 });
+    expect(problemsOf(outcome)).toEqual([]);
+    expect(await content(copy)).toEqual(await content(source.competitionId));
+    expect(await points(copy)).toEqual(await points(source.competitionId));
+    expect(await storedPoints(copy)).toEqual(await recounted(copy));
+    expect(await ranking(copy)).toEqual(await ranking(source.competitionId));
+    const after = await foreignKeys();
+    // made again (new constraints), as they were, and checked
+    expect(withoutOid(after)).toEqual(withoutOid(before));
+    if (isPostgres(t.db))
+      expect(after.map((k) => k.oid).filter((oid) => before.some((b) => b.oid === oid))).toEqual(
+        [],
+      );
+
+    // the keys hold for the writes after it: a score of no sheet, or with another range, and
+    // sums of no component are refused; deleting a sheet still takes its scores and sums along
+    const sheet = await t.db
+      .selectFrom("score_sheets as s")
+      .innerJoin("entries as e", "e.id", "s.entry_id")
+      .select(["s.id", "s.entry_id"])
+      .where("e.competition_id", "=", copy)
+      .orderBy("s.id")
+      .executeTakeFirstOrThrow();
+    const a1 = await t.db
+      .selectFrom("indicators")
+      .select(["id", "min_score", "max_score", "component_id"])
+      .where("competition_id", "=", copy)
+      .where("code", "=", "A1")
+      .executeTakeFirstOrThrow();
+    const score = { indicator_id: a1.id, min_score: a1.min_score, max_score: a1.max_score };
+    await expect(
+      t.db
+        .insertInto("scores")
+        .values({ ...score, sheet_id: 999_999, value: null })
+        .execute(),
+    ).rejects.toThrow(/foreign key/i);
+    await t.db
+      .deleteFrom("scores")
+      .where("sheet_id", "=", sheet.id)
+      .where("indicator_id", "=", a1.id)
+      .execute();
+    await expect(
+      t.db
+        .insertInto("scores")
+        .values({ ...score, sheet_id: sheet.id, max_score: a1.max_score + 1, value: null })
+        .execute(),
+    ).rejects.toThrow(/foreign key/i);
+    await expect(
+      t.db
+        .insertInto("sheet_points")
+        .values({
+          sheet_id: sheet.id,
+          component_id: 999_999,
+          entry_id: sheet.entry_id,
+          submitted: 1,
+          points: 1,
+          scores: 1,
+        })
+        .execute(),
+    ).rejects.toThrow(/foreign key/i);
+    await t.db.deleteFrom("score_sheets").where("id", "=", sheet.id).execute();
+    for (const table of ["scores", "sheet_points"] as const)
+      expect(
+        await t.db.selectFrom(table).select("sheet_id").where("sheet_id", "=", sheet.id).execute(),
+      ).toEqual([]);
+  });
+
+  it("that fails leaves the scores, the sums, the sheets and the keys exactly as before", async () => {
+    const copy = await emptyCopy(source, "gagal-2026");
+    const csv = await scoreMatrixCsv(source.competitionId, "id");
+    expect(await importScores(chair, "gagal-2026", csv)).toMatchObject({ ok: true });
+    const sheets = () =>
+      t.db
+        .selectFrom("score_sheets as s")
+        .innerJoin("entries as e", "e.id", "s.entry_id")
+        .select(["s.id", "s.status", "s.version", "s.updated_at"])
+        .where("e.competition_id", "=", copy)
+        .orderBy("s.id")
+        .execute();
+    const audit = () =>
+      t.db
+        .selectFrom("audit_log")
+        .select(sql<number>`count(*)`.as("n"))
+        .executeTakeFirstOrThrow()
+        .then((r) => Number(r.n));
+    const before = {
+      content: await content(copy),
+      points: await storedPoints(copy),
+      sheets: await sheets(),
+      keys: await foreignKeys(),
+      audit: await audit(),
+    };
+    // a file that replaces every sheet with other values, failing once its scores are written
+    // (the keys set aside, the old scores deleted, the new ones in): at its sums
+    const changed = linesOf(csv)
+      .map((l, k) => {
+        if (k === 0 || l === "") return l;
+        const f = l.split(";");
+        f[10] = f[9]!.split("–")[0]!;
+        return f.join(";");
+      })
+      .join("\r\n");
+    if (isPostgres(t.db))
+      await runAll(
+        t.db,
+        pgTrigger("import_fails", "sheet_points", "before insert", "raise exception 'kandas';", {
+          level: "statement",
+        }),
+      );
+    else
+      await sql`create trigger import_fails before insert on sheet_points
+        begin select raise(abort, 'kandas'); end`.execute(t.db);
+    try {
+      await expect(
+        importScores(chair, "gagal-2026", changed, { replace: true, keysAsideFrom: 1 }),
+      ).rejects.toThrow(/kandas/);
+    } finally {
+      if (isPostgres(t.db)) await runAll(t.db, dropPgTrigger("import_fails", "sheet_points"));
+      else await sql`drop trigger import_fails`.execute(t.db);
+    }
+    expect(await content(copy)).toEqual(before.content);
+    expect(await storedPoints(copy)).toEqual(before.points);
+    expect(await sheets()).toEqual(before.sheets);
+    // the same constraints, not made again: the drop itself was rolled back
+    expect(await foreignKeys()).toEqual(before.keys);
+    expect(await audit()).toBe(before.audit);
+    expect(await t.db.selectFrom("scores_bulk").selectAll().execute()).toEqual([]);
+    // and the same file goes in once nothing stands in its way
+    expect(
+      await importScores(chair, "gagal-2026", changed, { replace: true, keysAsideFrom: 1 }),
+    ).toMatchObject({ ok: true, replaced: 11 });
+    expect(await storedPoints(copy)).toEqual(await recounted(copy));
+    expect(await foreignKeys().then(withoutOid)).toEqual(withoutOid(before.keys));
+  });
 });
