@@ -324,8 +324,8 @@ async function saves(server: string | undefined): Promise<void> {
 
 export async function main(): Promise<void> {
   if (!fs.existsSync(path.join(ROOT, "build/index.js"))) {
-    console.log("no build/: running `npx remix build` first");
-    const built = spawnSync("npx", ["remix", "build"], { cwd: ROOT, stdio: "inherit" });
+    console.log("no build/: running `npm run build` first");
+    const built = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit" });
     if (built.status !== 0) throw new Error("the build failed");
   }
   const server = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;

@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import v8 from "node:v8";
 // the adapter's own request and response translation (what its createRequestHandler runs),
 // so that the body check and the cache policy below sit between them and Remix
 import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
@@ -32,6 +33,13 @@ import { hasSessionCookie } from "../app/lib/session.server";
 import { uploadBodyLimit } from "../app/lib/upload-form.server";
 import { cleanUpEvidenceFiles } from "../app/models/evidence.server";
 import { formatDemoLogins, prepareDatabase } from "./startup";
+
+// When a program allocates fast (a hundred pages rendering at once), V8 lets the old generation
+// grow to up to four times what survived the last full collection, and keeps the memory: under
+// award day's load the server's heap reached 200 MB around 50 MB of live objects. Twice the live
+// objects is room enough: the full collections come more often, each as short. V8 reads the flag
+// at every collection, so setting it here, before the first request, is early enough.
+v8.setFlagsFromString("--heap-growing-percent=100");
 
 const env = getEnv();
 const production = env.NODE_ENV === "production";

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { SERVER_BUNDLE } from "../../bin/build-server";
 import { databaseKind, databasePath } from "../../db/connection";
 import { migratedTestDatabase, tempDir, testDatabaseAt, testDialect } from "./db";
 
@@ -87,14 +88,14 @@ function postgresEnv(dataDir: string): Record<string, string> {
 }
 
 /**
- * Starts the real production server (`node --import tsx bin/server.ts`, the built app) on a free
- * loopback port with a fresh database of the run's dialect (`env.DATABASE_URL` names another),
+ * Starts the real production server (`node build/server.js`, what `npm run build` bundles from
+ * bin/server.ts, with the built app) on a free loopback port with a fresh database of the run's dialect (`env.DATABASE_URL` names another),
  * and resolves once it is listening.
  */
 export async function startServer(
   options: { env?: Record<string, string>; dataDir?: string; port?: number } = {},
 ): Promise<RunningServer> {
-  if (!fs.existsSync(path.join(ROOT, "build/index.js"))) {
+  if (!["build/index.js", SERVER_BUNDLE].every((file) => fs.existsSync(path.join(ROOT, file)))) {
     throw new Error("No build: run `npm run build` first (npm test does).");
   }
   const owned = options.dataDir ? null : tempDir("juara-server-");
@@ -103,9 +104,9 @@ export async function startServer(
   const database = given ? { url: given, drop: async () => {} } : await serverDatabase(dataDir);
   const dbFile = databaseKind(database.url) === "sqlite" ? databasePath(database.url) : null;
   const port = options.port ?? (await freePort());
-  // one process: node itself with tsx's loader (the `tsx` command would put a parent process in
-  // front of the server, and SIGKILL would then hit the parent and leave the server running)
-  const child = spawn(process.execPath, ["--import", "tsx", "bin/server.ts"], {
+  // node itself, as in production: one process (`npm run serve` would put npm in front of the
+  // server, and SIGKILL would then hit npm and leave the server running), without tsx's loader
+  const child = spawn(process.execPath, [SERVER_BUNDLE], {
     cwd: ROOT,
     env: {
       ...process.env,
