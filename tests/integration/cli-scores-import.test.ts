@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../bin/cli";
 import { createDb } from "../../db/connection";
 import { emptyTestDatabase, tempDir, type TestDatabase } from "../support/db";
-import { createScoringFixture, type ScoringFixture } from "../support/scoring";
+import { createScoringFixture, judgeOneSheetRows, type ScoringFixture } from "../support/scoring";
 
 async function cli(args: string[]) {
   const out: string[] = [];
@@ -45,21 +45,9 @@ describe("npm run juara -- scores:import", () => {
     fs.writeFileSync(at, text);
     return at;
   };
-  const sheet = (code: string, values: [string, string, string], status = "Sudah dikirim") =>
-    (["A1", "A2", "B1"] as const).map((indicator, k) => [
-      code,
-      "",
-      "",
-      "",
-      `Juri 1 ${fx.slug}`,
-      status,
-      indicator[0]!,
-      indicator,
-      "",
-      "",
-      values[k]!,
-      k === 0 ? "dari lembar kertas" : "",
-    ]);
+  /** one sheet of judge 1 for an entry: A1, A2, B1 */
+  const sheet = (code: string, values: [string, string, string], status?: string) =>
+    judgeOneSheetRows(fx.slug, code, values, status);
 
   it("imports a valid file, then refuses it again unless --replace, and the audit chain verifies", async () => {
     const csv = file([

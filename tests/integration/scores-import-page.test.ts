@@ -6,7 +6,12 @@ import { computeRanking } from "../../app/models/ranking.server";
 import { MAX_SCORES_FILE_BYTES } from "../../app/routes/chair.competitions.$slug.scores-import/scores-import";
 import { tempDir } from "../support/db";
 import { HttpClient } from "../support/http";
-import { createScoringFixture, FIXTURE_PASSWORD, type ScoringFixture } from "../support/scoring";
+import {
+  createScoringFixture,
+  FIXTURE_PASSWORD,
+  judgeOneSheetRows,
+  type ScoringFixture,
+} from "../support/scoring";
 import { serverDatabaseUrl, startServer, type RunningServer } from "../support/server";
 
 /**
@@ -44,21 +49,8 @@ describe("the scores import page", () => {
   let page: string;
 
   /** one sheet of judge 1 for an entry: A1, A2, B1 */
-  const sheet = (code: string, values: [string, string, string], status = "Sudah dikirim") =>
-    (["A1", "A2", "B1"] as const).map((indicator, k) => [
-      code,
-      "",
-      "",
-      "",
-      `Juri 1 ${fx.slug}`,
-      status,
-      indicator[0]!,
-      indicator,
-      "",
-      "",
-      values[k]!,
-      k === 0 ? "dari lembar kertas" : "",
-    ]);
+  const sheet = (code: string, values: [string, string, string], status?: string) =>
+    judgeOneSheetRows(fx.slug, code, values, status);
 
   const upload = (
     client: HttpClient,

@@ -214,3 +214,29 @@ export function shownScore(html: string, name: string): string | null {
   }
   return null;
 }
+
+/**
+ * Rows of the scores CSV (docs/scores-import.md) for one sheet of judge 1 of a scoring fixture
+ * named `slug`: the entry `code`'s indicators A1, A2, B1 with `values`, a comment on the first.
+ */
+export function judgeOneSheetRows(
+  slug: string,
+  code: string,
+  values: [string, string, string],
+  status = "Sudah dikirim",
+): string[][] {
+  return (["A1", "A2", "B1"] as const).map((indicator, k) => [
+    code,
+    "",
+    "",
+    "",
+    `Juri 1 ${slug}`,
+    status,
+    indicator[0]!,
+    indicator,
+    "",
+    "",
+    values[k]!,
+    k === 0 ? "dari lembar kertas" : "",
+  ]);
+}

@@ -1,7 +1,8 @@
 /**
  * What the scores import page and its action share (no libraries: the page's browser code
- * imports it).
+ * imports it; the model's types only as types, which the browser build drops).
  */
+import type { ImportProblem, ImportSummary } from "~/models/scores-import.server";
 
 /**
  * The largest file the page takes: 10 MB, an evidence file's limit, 90,000–120,000 scores in the
@@ -16,23 +17,10 @@ export const MAX_SCORES_FILE_BYTES = 10 * 1024 * 1024;
 export const SHOWN_PROBLEMS = 20;
 
 /** One problem with the file, as the model names it (a catalog key, placeholders, its place). */
-export interface ScoresImportProblem {
-  /** line 1 is the header; null: the file or the competition as a whole */
-  line: number | null;
-  column: string | null;
-  message: string;
-  params?: Record<string, string | number>;
-}
+export type ScoresImportProblem = Omit<ImportProblem, "message"> & { message: string };
 
-export interface ScoresImportSummary {
-  stage: string;
-  sheets: number;
-  scores: number;
-  submitted: number;
-  drafts: number;
-  replaced: number;
-  skipped: { setAside: number; inactive: number };
-}
+/** What was written, as the model counts it (without its internal ids and timings). */
+export type ScoresImportSummary = Omit<ImportSummary, "competitionId" | "phases">;
 
 /** The action's answer (with `errors` and `values`, as every reply). */
 export interface ScoresImportReply {
