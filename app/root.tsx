@@ -52,7 +52,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     lang,
     messageChunks: messageChunks(lang),
     // so a navigation can fetch the next page's sections with its data (app/i18n/navigation.ts)
-    routeSections: context.routeSections ?? {},
+    routeSections: context.routeSections ?? [],
     demo,
     user: user ? { id: user.id, name: user.name, role: user.role } : null,
   });

@@ -20,7 +20,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { parseLang, translate, type MessageKey } from "../app/i18n";
-import { sectionsByRoute } from "../app/i18n/chunks.server";
+import { sectionsByPath } from "../app/i18n/chunks.server";
 import { langCookie } from "../app/i18n/lang.server";
 import { contentSecurityPolicy, nonceSource } from "../app/lib/csp.server";
 import { isAllowedHost, isCrossSiteMutation } from "../app/lib/csrf.server";
@@ -203,7 +203,7 @@ async function main() {
   app.use(express.static("public", { maxAge: "1h" }));
 
   const build = await importBuild();
-  const routeSections = sectionsByRoute(build.routes);
+  const routeSections = sectionsByPath(build.routes);
   const handleRemix = createRequestHandler(production ? build : importBuild, env.NODE_ENV);
   app.all("*", async (req, res, next) => {
     try {

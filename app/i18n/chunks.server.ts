@@ -35,18 +35,33 @@ function readChunks(): Chunks {
   return chunks;
 }
 
+interface BuildRoute {
+  path?: string;
+  parentId?: string;
+  module: { handle?: unknown };
+}
+
 /**
- * Each route's message sections (`handle.i18n`) from the server build's route modules, for the
- * routes that name some: the browser preloads a navigation's sections from it
- * (app/i18n/navigation.ts) before the route's own module is there.
+ * The message sections of the page at each route's address: `[full path pattern, sections]`,
+ * the sections (`handle.i18n`) of the route and of every layout above it, from the server
+ * build's route modules. The browser preloads a navigation's sections from it
+ * (app/i18n/navigation.ts) by matching the address itself: Remix's router may not know the
+ * route yet when the navigation starts (routes are discovered lazily).
  */
-export function sectionsByRoute(
-  routes: Record<string, { module: { handle?: unknown } }>,
-): Record<string, readonly SectionName[]> {
-  const map: Record<string, readonly SectionName[]> = {};
-  for (const [id, route] of Object.entries(routes)) {
-    const sections = (route.module.handle as { i18n?: readonly SectionName[] } | undefined)?.i18n;
-    if (sections?.length) map[id] = sections;
+export function sectionsByPath(routes: Record<string, BuildRoute>): [string, SectionName[]][] {
+  const byPath = new Map<string, Set<SectionName>>();
+  for (const id of Object.keys(routes)) {
+    const segments: string[] = [];
+    const sections = new Set<SectionName>();
+    for (let at: BuildRoute | undefined = routes[id]; at; at = routes[at.parentId ?? ""]) {
+      if (at.path) segments.unshift(at.path);
+      for (const s of (at.module.handle as { i18n?: SectionName[] } | undefined)?.i18n ?? [])
+        sections.add(s);
+    }
+    if (sections.size === 0) continue;
+    const path = "/" + segments.join("/");
+    // a layout and its index page share the address: the page loads both's sections
+    byPath.set(path, new Set([...(byPath.get(path) ?? []), ...sections]));
   }
-  return map;
+  return [...byPath].map(([path, sections]) => [path, [...sections].sort()]);
 }

@@ -94,12 +94,20 @@ describe("e2e: each page gets only its language's messages of the sections it us
     page.on("request", (r) => {
       if (/\/account\.id-[A-Z0-9]+\.js$/.test(r.url())) asked();
     });
-    let askedFirst: boolean | undefined;
-    await page.route(/\/login\?_data=/, async (route) => {
-      askedFirst = await Promise.race([
+    const askedOrTimeout = () =>
+      Promise.race([
         sectionAsked.then(() => true),
         new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000)),
       ]);
+    let askedFirst: boolean | undefined;
+    await page.route(/\/login\?_data=/, async (route) => {
+      askedFirst = await askedOrTimeout();
+      await route.continue();
+    });
+    // and Remix's route discovery too, so the router does not know the login route yet when the
+    // navigation starts (as on a slow connection, where the click comes before the discovery)
+    await page.route(/\/__manifest\?/, async (route) => {
+      await askedOrTimeout();
       await route.continue();
     });
     await page.goto(`${server.url}/`);
