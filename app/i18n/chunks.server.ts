@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Lang, SectionName } from "./index";
+import type { RouteSections } from "./navigation";
 
 type Chunks = Record<Lang, Partial<Record<SectionName, string>>>;
 let cached: Chunks | undefined;
@@ -48,7 +49,7 @@ interface BuildRoute {
  * (app/i18n/navigation.ts) by matching the address itself: Remix's router may not know the
  * route yet when the navigation starts (routes are discovered lazily).
  */
-export function sectionsByPath(routes: Record<string, BuildRoute>): [string, SectionName[]][] {
+export function sectionsByPath(routes: Record<string, BuildRoute>): RouteSections {
   const byPath = new Map<string, Set<SectionName>>();
   for (const id of Object.keys(routes)) {
     const segments: string[] = [];

@@ -200,7 +200,7 @@ const loading = new Map<string, Promise<void>>();
 const failed = new Map<string, unknown>();
 
 /**
- * After hydration (app/entry.client.tsx turns it on), a page whose section could not be fetched
+ * After hydration (`preloadSectionsOnNavigation` turns it on, from the root's hydration effect), a page whose section could not be fetched
  * (the connection dropped, a new release replaced the file) is loaded from the server instead
  * of showing an error: the browser reloads its address, which by then is the new page's. Not
  * before hydration, where a reload could repeat itself, nor while the browser knows it is offline.

@@ -1,5 +1,6 @@
 import { matchRoutes, type Location } from "@remix-run/react";
 import { loadSections, parseLang, recovery, type SectionName } from "./index";
+import { sectionsOf } from "./useT";
 
 /**
  * The sections of the page at each address pattern (its route's and its layouts'
@@ -42,7 +43,7 @@ export function preloadSectionsOnNavigation(): void {
     const lang = switching ? state.navigation.formData?.get("lang") : document.documentElement.lang;
     const page = matchRoutes(pages, switching ? state.location : to)?.at(-1)?.route;
     try {
-      void loadSections(parseLang(lang), ["common", ...(page?.sections ?? [])]);
+      void loadSections(parseLang(lang), sectionsOf([{ i18n: page?.sections }]));
     } catch {
       // a section that failed before: the page's render loads it again or reloads (`recovery`)
     }

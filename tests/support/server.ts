@@ -89,8 +89,8 @@ function postgresEnv(dataDir: string): Record<string, string> {
 
 /**
  * Starts the real production server (`node build/server.js`, what `npm run build` bundles from
- * bin/server.ts, with the built app) on a free loopback port with a fresh database of the run's dialect (`env.DATABASE_URL` names another),
- * and resolves once it is listening.
+ * bin/server.ts, with the built app) on a free loopback port with a fresh database of the run's
+ * dialect (`env.DATABASE_URL` names another), and resolves once it is listening.
  */
 export async function startServer(
   options: { env?: Record<string, string>; dataDir?: string; port?: number } = {},
