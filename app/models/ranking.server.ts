@@ -255,10 +255,7 @@ export function criteria(competitionId: number, stages: RawBuilder<unknown>) {
  * confirmed conflict of interest, as `e` (entry) and `p` (a sheet's points for one component,
  * `sheet_points`, which carries its sheet's entry and status).
  */
-function submittedPoints(
-  competitionId: number,
-  entries: RawBuilder<unknown> = activeEntry("e"),
-) {
+function submittedPoints(competitionId: number, entries: RawBuilder<unknown> = activeEntry("e")) {
   return sql`entries e
       join sheet_points p on p.entry_id = e.id and p.submitted = 1
       where e.competition_id = ${competitionId} and ${entries} and ${notSetAside("p.sheet_id")}`;

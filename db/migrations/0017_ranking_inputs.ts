@@ -107,8 +107,20 @@ function triggers(bulkOff: string): [string, string, string, string | null, stri
       null,
       bump("competition_id in (old.competition_id, new.competition_id)"),
     ],
-    ["indicators_inputs_insert", "indicators", "after insert", null, ofCompetition("new.component_id")],
-    ["indicators_inputs_delete", "indicators", "after delete", null, ofCompetition("old.component_id")],
+    [
+      "indicators_inputs_insert",
+      "indicators",
+      "after insert",
+      null,
+      ofCompetition("new.component_id"),
+    ],
+    [
+      "indicators_inputs_delete",
+      "indicators",
+      "after delete",
+      null,
+      ofCompetition("old.component_id"),
+    ],
     [
       "indicators_inputs_update",
       "indicators",
@@ -166,7 +178,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
   for (const [name, table, timing, when, body] of triggers(BULK_OFF_SQLITE))
     await sql
-      .raw(`create trigger ${name} ${timing} on ${table} ${when ? `when ${when}` : ""} begin ${body} end`)
+      .raw(
+        `create trigger ${name} ${timing} on ${table} ${when ? `when ${when}` : ""} begin ${body} end`,
+      )
       .execute(db);
 }
 
