@@ -596,10 +596,13 @@ async function rankingRows(
   db: Executor,
 ): Promise<ResultRow> {
   const prizeRoman = (n: RawBuilder<unknown>) => romanSql(n);
-  // Σ over the entry's stage finals up to this one (one final per entry and stage)
-  const upToHere = (value: RawBuilder<unknown>, factor: RawBuilder<unknown> = sql`1`) =>
-    sql`${factor} * ${integerSum(db, value, sql`partition by a.entry_id order by a.position`)}`;
   const through = Math.max(1, Math.trunc(currentStage));
+  // Σ over the entry's stage finals up to this one (one final per entry and stage): in the first
+  // stage, the one final itself (no window to sort 10,000 rows for sums of one term)
+  const upToHere = (value: RawBuilder<unknown>, factor: RawBuilder<unknown> = sql`1`) =>
+    through === 1
+      ? sql`${factor} * (${value})`
+      : sql`${factor} * ${integerSum(db, value, sql`partition by a.entry_id order by a.position`)}`;
   const positions = Array.from({ length: through }, (_, i) => i + 1);
   const query = sql<ResultRow>`
     with recursive ${scoredSeries(competitionId, method, through, kept, db)},
