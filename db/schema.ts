@@ -197,6 +197,12 @@ export interface EntryTable {
   status: ColumnType<EntryStatus, EntryStatus | undefined, EntryStatus>;
   status_reason: string | null;
   created_at: Timestamp;
+  /**
+   * how many changes to the entry's ranking inputs the triggers of migration 0017 have counted,
+   * and at which of them `entry_stage_inputs` / `entry_component_inputs` were last written
+   */
+  inputs_changed: Generated<number>;
+  inputs_counted: Generated<number>;
 }
 
 export interface UserTable {
@@ -333,6 +339,33 @@ export interface SheetPointsTable {
   points: number;
   /** how many score rows make up `points` */
   scores: number;
+}
+
+/**
+ * An entry's judges' sheet totals in one stage, aggregated (migration 0017): count, sum, maximum,
+ * minimum and twice the median, in units of 1/`unit` (the least common multiple of the stage's
+ * Σ max). Holds while the entry's `inputs_counted` equals its `inputs_changed`.
+ */
+export interface EntryStageInputsTable {
+  entry_id: number;
+  stage_id: number;
+  unit: number | bigint;
+  n: number;
+  s: number | bigint;
+  hi: number | bigint;
+  lo: number | bigint;
+  mid2: number | bigint;
+}
+
+/** An entry's judges' points for one component, aggregated as above (migration 0017). */
+export interface EntryComponentInputsTable {
+  entry_id: number;
+  component_id: number;
+  n: number;
+  s: number | bigint;
+  hi: number | bigint;
+  lo: number | bigint;
+  mid2: number | bigint;
 }
 
 /** Empty at rest; one active row only inside a transaction writing scores in bulk (migration 0016, SQLite). */
@@ -543,6 +576,8 @@ export interface Database {
   score_sheets: ScoreSheetTable;
   scores: ScoreTable;
   sheet_points: SheetPointsTable;
+  entry_stage_inputs: EntryStageInputsTable;
+  entry_component_inputs: EntryComponentInputsTable;
   scores_bulk: ScoresBulkTable;
   save_requests: SaveRequestTable;
   tie_decisions: TieDecisionTable;

@@ -3,6 +3,7 @@ import {
   bytewise,
   flag,
   integerSum,
+  isPostgres,
   jsonArrayAgg,
   medianTimes2,
   stringAgg,
@@ -132,6 +133,8 @@ interface ResultRow {
   wsum: number;
   combine: CombineMode;
   max_judges: number | null;
+  /** with the kept inputs: how many entries changed since theirs were counted (then not used) */
+  uncounted: number | bigint;
   /** 1 when a median's series holds a value of 2^52 or more (see `medianTimes2`) */
   beyond_doubles: number;
   /** JSON: one EntryTuple per active entry, in ranking order */
@@ -221,11 +224,13 @@ function lcmOf(name: string, values: RawBuilder<unknown>) {
 /**
  * The criteria part of every ranking statement: `comp` (each component of the stages `st` the
  * condition `stages` admits, with its stage and Σ max of its indicators) and `d`, the least common
- * multiple D of those sums. `factors` gives each component's factor W × D / Σmax: a sheet's
+ * multiple D of the Σ max of every component of the competition, in every stage (one unit for the
+ * whole competition, so the ranking inputs kept per entry, migration 0017, are in the same unit
+ * whichever stage is ranked). `factors` gives each component's factor W × D / Σmax: a sheet's
  * points for the component times the factor is its component score in units of 1/D, always an
  * integer.
  */
-function criteria(competitionId: number, stages: RawBuilder<unknown>) {
+export function criteria(competitionId: number, stages: RawBuilder<unknown>) {
   return sql`
     comp as materialized (
       select c.id as component_id, c.code, c.name, c.weight, c.position, c.stage_id,
@@ -233,7 +238,11 @@ function criteria(competitionId: number, stages: RawBuilder<unknown>) {
       from components c join stages st on st.id = c.stage_id
       where c.competition_id = ${competitionId} and ${stages}
     ),
-    ${lcmOf("d", sql`select summax as m from comp`)},
+    ${lcmOf(
+      "d",
+      sql`select (select coalesce(sum(i.max_score), 0) from indicators i where i.component_id = c.id) as m
+        from components c where c.competition_id = ${competitionId}`,
+    )},
     factors as materialized (
       select comp.component_id, comp.stage_id, comp.weight * (d.d / comp.summax) as f
       from comp cross join d where comp.summax > 0
@@ -241,68 +250,106 @@ function criteria(competitionId: number, stages: RawBuilder<unknown>) {
 }
 
 /**
- * What counts (docs/scoring.md): the points of every submitted sheet of the competition's active
- * entries, except sheets set aside for a confirmed conflict of interest, as `e` (entry) and `p`
- * (a sheet's points for one component, `sheet_points`, which carries its sheet's entry and
- * status).
+ * What counts (docs/scoring.md): the points of every submitted sheet of the competition's entries
+ * that `entries` admits (alias `e`; the active ones unless told), except sheets set aside for a
+ * confirmed conflict of interest, as `e` (entry) and `p` (a sheet's points for one component,
+ * `sheet_points`, which carries its sheet's entry and status).
  */
-function submittedPoints(competitionId: number, join: RawBuilder<unknown> = sql``) {
+function submittedPoints(competitionId: number, entries: RawBuilder<unknown> = activeEntry("e")) {
   return sql`entries e
-      join sheet_points p on p.entry_id = e.id and p.submitted = 1${join}
-      where e.competition_id = ${competitionId} and ${activeEntry("e")} and ${notSetAside("p.sheet_id")}`;
+      join sheet_points p on p.entry_id = e.id and p.submitted = 1
+      where e.competition_id = ${competitionId} and ${entries} and ${notSetAside("p.sheet_id")}`;
+}
+
+/**
+ * `jt`, each judge's total t = Σ points × factor (units of 1/D) on one submitted sheet (not set
+ * aside) of the competition's entries that `entries` admits (alias `e`), whose stage is its
+ * components' stage. The set-aside sheets are left out per sheet after grouping (HAVING), not per
+ * points row. Needs `factors` (criteria, above).
+ */
+export function sheetTotals(competitionId: number, entries: RawBuilder<unknown>, db: Executor) {
+  return sql`
+    jt as (
+      select e.id as entry_id, p.sheet_id, max(fa.stage_id) as stage_id, ${integerSum(db, sql`p.points * fa.f`)} as t
+      from entries e
+      join sheet_points p on p.entry_id = e.id and p.submitted = 1
+      -- a cross join: SQLite keeps it the inner loop, so the points stream in index order;
+      -- PostgreSQL, free to reorder, hashes the few factors instead of a subquery per row
+      cross join factors fa
+      where e.competition_id = ${competitionId} and ${entries} and fa.component_id = p.component_id
+      group by e.id, p.sheet_id
+      having ${notSetAside("p.sheet_id")}
+    )`;
+}
+
+/**
+ * The aggregates of a series by which every method ranks: count `n`, sum `s`, maximum `hi` and
+ * minimum `lo` (the trimmed mean; the median's bound) and twice the median `mid2`, each only
+ * where `method` needs it (0 otherwise; `all` gives every one, as the kept inputs hold them).
+ */
+export function seriesAggregates(
+  value: RawBuilder<unknown>,
+  method: Aggregation | "all",
+  db: Executor,
+) {
+  const extremes =
+    method === "mean" ? sql`0 as hi, 0 as lo` : sql`max(${value}) as hi, min(${value}) as lo`;
+  const mid2 = method === "median" || method === "all" ? medianTimes2(db, value) : sql`0`;
+  return sql`count(*) as n, ${integerSum(db, value)} as s, ${extremes}, ${mid2} as mid2`;
 }
 
 /**
  * The common part of every ranking statement: the criteria (above), `sfin`, each entry's final
  * in each stage under the chosen method, as an x100 integer with the number of judges behind it
  * and the exact fraction num / (k × D) the rounding came from, and `cfin`, its component finals
- * (x100).
- *
- * The points come from `sheet_points` (Σ score per sheet and component, kept exact by triggers
- * on `scores` and `score_sheets`, migration 0006), so the statement reads a few rows per sheet,
- * not every score. Both series are read in the order they are grouped (its two partial indexes:
- * by entry and sheet, by entry and component), so SQLite aggregates them as they stream by
- * instead of sorting them. Every method is one aggregate per series (the median too: no window,
- * which would sort every sheet's points again):
- * - `jt`, each judge's total t = Σ points × factor (units of 1/D) on one sheet, whose stage is
- *   its components' stage; `et` aggregates them by entry and stage;
+ * (x100). Every method is one aggregate per series (the median too: no window, which would sort
+ * every sheet's points again):
+ * - `et`, each entry's judges' totals (`jt`, above) by stage;
  * - `ec`, over each judge's points for one component. Scaling by a positive constant commutes with
  *   sums, maxima, minima and medians, so a component final is W × agg(points) / Σmax: no D needed.
+ *
+ * `kept`: both series are each entry's kept inputs (migration 0017, about six rows per entry),
+ * which hold only while every entry's inputs were counted at its last change: the statement says
+ * how many were not (`uncounted`), and `computeRanking` then asks again without `kept`. The kept
+ * totals are in units of 1/`unit` (D when they were counted; criteria changes count as changes
+ * of every entry), scaled to 1/D as above.
+ * Otherwise they are counted from `sheet_points` (Σ score per sheet and component, kept exact by
+ * triggers on `scores` and `score_sheets`, migration 0006), read in the order they are grouped
+ * (its two partial indexes: by entry and sheet, by entry and component), so SQLite aggregates
+ * them as they stream by instead of sorting them.
  */
-function scoredSeries(competitionId: number, method: Aggregation, through: number, db: Executor) {
-  const sum = (value: RawBuilder<unknown>) => integerSum(db, value);
-  // the set-aside sheets are left out per sheet after grouping (HAVING), not per points row
-  const totals = sql`
-    jt as (
-      select e.id as entry_id, p.sheet_id, max(fa.stage_id) as stage_id, ${sum(sql`p.points * fa.f`)} as t
-      from entries e
-      join sheet_points p on p.entry_id = e.id and p.submitted = 1
-      -- a cross join: SQLite keeps it the inner loop, so the points stream in index order;
-      -- PostgreSQL, free to reorder, hashes the few factors instead of a subquery per row
-      cross join factors fa
-      where e.competition_id = ${competitionId} and ${activeEntry("e")} and fa.component_id = p.component_id
-      group by e.id, p.sheet_id
-      having ${notSetAside("p.sheet_id")}
-    )`;
-  // one aggregate per series whatever the method: sums and counts for the mean, maxima and
-  // minima for the trimmed mean (and the median's bound), twice the median for the median (no
-  // window, no sort)
-  const mid2 = (value: RawBuilder<unknown>) =>
-    method === "median" ? medianTimes2(db, value) : sql`0`;
-  const extremes = (value: RawBuilder<unknown>) =>
-    method === "mean" ? sql`0 as hi, 0 as lo` : sql`max(${value}) as hi, min(${value}) as lo`;
-  const series = sql`${totals},
+function scoredSeries(
+  competitionId: number,
+  method: Aggregation,
+  through: number,
+  kept: boolean,
+  db: Executor,
+) {
+  const scaled = (column: string) =>
+    sql`x.${sql.raw(column)} * (d.d / x.unit) as ${sql.raw(column)}`;
+  const keptSeries = sql`
     et as (
-      select entry_id, stage_id, count(*) as n, ${sum(sql`t`)} as s, ${extremes(sql`t`)},
-        ${mid2(sql`t`)} as mid2
+      select x.entry_id, x.stage_id, x.n, ${scaled("s")}, ${scaled("hi")}, ${scaled("lo")}, ${scaled("mid2")}
+      from entries e join entry_stage_inputs x on x.entry_id = e.id cross join d
+      where e.competition_id = ${competitionId} and ${activeEntry("e")}
+        and x.stage_id in (select stage_id from factors)
+    ),
+    ec as (
+      select x.entry_id, x.component_id, x.n, x.s, x.hi, x.lo, x.mid2
+      from entries e join entry_component_inputs x on x.entry_id = e.id
+      where e.competition_id = ${competitionId} and ${activeEntry("e")}
+    )`;
+  const countedSeries = sql`${sheetTotals(competitionId, activeEntry("e"), db)},
+    et as (
+      select entry_id, stage_id, ${seriesAggregates(sql`t`, method, db)}
       from jt where stage_id is not null group by entry_id, stage_id
     ),
     ec as (
-      select e.id as entry_id, p.component_id, count(*) as n, ${sum(sql`p.points`)} as s,
-        ${extremes(sql`p.points`)}, ${mid2(sql`p.points`)} as mid2
+      select e.id as entry_id, p.component_id, ${seriesAggregates(sql`p.points`, method, db)}
       from ${submittedPoints(competitionId)}
       group by e.id, p.component_id
     )`;
+  const series = kept ? keptSeries : countedSeries;
   // the chosen aggregate of a.s / a.n etc. as a fraction num / (k × scale): [num, k]
   const chosen = (unit: RawBuilder<unknown>): [RawBuilder<unknown>, RawBuilder<unknown>] => {
     if (method === "median") return [sql`${unit} * a.mid2`, sql`2`];
@@ -329,6 +376,62 @@ function scoredSeries(competitionId: number, method: Aggregation, through: numbe
       from ec a join comp on comp.component_id = a.component_id
       where comp.summax > 0
     )`;
+}
+
+/** How many entries' inputs one statement counts (their ids are the statement's parameters). */
+const INPUTS_CHUNK = 2_000;
+
+/**
+ * Counts afresh the ranking inputs (migration 0017) of the competition's entries whose inputs
+ * changed since they were last counted, set-wise, and returns how many entries that was (0, after
+ * one indexed read, when none changed). The kept rows are an aid to speed only: the ranking counts
+ * any entry not counted here from `sheet_points` itself.
+ *
+ * Each entry's count of changes is read together with a lock on the entry (PostgreSQL: `for
+ * update`, so a write changing its inputs, which counts on the same row, waits for this one to
+ * commit; `skip locked`, so this never waits for a write or a second counting: an entry being
+ * written is left for the next time). SQLite has one writer at a time.
+ */
+export async function countRankingInputs(
+  competitionId: number,
+  db: Executor = getDb(),
+): Promise<number> {
+  const changed = db
+    .selectFrom("entries")
+    .select("id")
+    .where("competition_id", "=", competitionId)
+    .whereRef("inputs_counted", "<>", "inputs_changed");
+  if (!(await changed.limit(1).executeTakeFirst())) return 0;
+  const count = async (trx: Executor) => {
+    const locked = isPostgres(trx)
+      ? changed.orderBy("id").forUpdate().skipLocked()
+      : changed.orderBy("id");
+    const ids = (await trx.executeQuery(locked.compile())).rows.map((r) => r.id);
+    for (let k = 0; k < ids.length; k += INPUTS_CHUNK) {
+      const chunk = ids.slice(k, k + INPUTS_CHUNK);
+      const these = sql`e.id in (${sql.join(chunk)})`;
+      await trx.deleteFrom("entry_stage_inputs").where("entry_id", "in", chunk).execute();
+      await trx.deleteFrom("entry_component_inputs").where("entry_id", "in", chunk).execute();
+      await sql`
+        with recursive ${criteria(competitionId, sql`1 = 1`)}, ${sheetTotals(competitionId, these, trx)}
+        insert into entry_stage_inputs (entry_id, stage_id, unit, n, s, hi, lo, mid2)
+        select jt.entry_id, jt.stage_id, d.d, ${seriesAggregates(sql`jt.t`, "all", trx)}
+        from jt cross join d where jt.stage_id is not null
+        group by jt.entry_id, jt.stage_id, d.d`.execute(trx);
+      await sql`
+        insert into entry_component_inputs (entry_id, component_id, n, s, hi, lo, mid2)
+        select e.id, p.component_id, ${seriesAggregates(sql`p.points`, "all", trx)}
+        from ${submittedPoints(competitionId, these)}
+        group by e.id, p.component_id`.execute(trx);
+      await trx
+        .updateTable("entries")
+        .set((eb) => ({ inputs_counted: eb.ref("inputs_changed") }))
+        .where("id", "in", chunk)
+        .execute();
+    }
+    return ids.length;
+  };
+  return db.isTransaction ? count(db) : db.transaction().execute(count);
 }
 
 /** What the statement needs to know before it is written: which competition, which method. */
@@ -375,14 +478,23 @@ export async function computeRanking(
     typeof competition === "number" ? await rankingSubject(competition, db) : competition;
   if (!subject) return null;
   const method = options.method ?? subject.aggregation;
-  const row = await rankingRows(subject.id, method, subject.current_stage, db).catch(
-    (error: unknown) => {
+  // outside a caller's transaction only: a failed counting (another process writing, a lock)
+  // must not fail the caller's work, and the ranking then counts from sheet_points itself
+  if (!db.isTransaction)
+    await countRankingInputs(subject.id, db).catch((error: unknown) =>
+      console.error("ranking inputs not counted, ranking from sheet_points:", error),
+    );
+  const rows = (kept: boolean) =>
+    rankingRows(subject.id, method, subject.current_stage, kept, db).catch((error: unknown) => {
       // PostgreSQL stops at a 64-bit overflow (numeric value out of range) where SQLite would
       // have gone on in floating point and failed the bound check below: the same refusal
       if ((error as { code?: unknown } | null)?.code === "22003") throw tooLarge();
       throw error;
-    },
-  );
+    });
+  let row = await rows(true);
+  // an entry changed since its inputs were counted (by a write in between, or in this
+  // transaction): the same statement again, counting every entry from sheet_points
+  if (Number(row.uncounted) > 0) row = await rows(false);
   return shapeRanking(row, method, subject);
 }
 
@@ -480,16 +592,20 @@ async function rankingRows(
   competitionId: number,
   method: Aggregation,
   currentStage: number,
+  kept: boolean,
   db: Executor,
 ): Promise<ResultRow> {
   const prizeRoman = (n: RawBuilder<unknown>) => romanSql(n);
-  // Σ over the entry's stage finals up to this one (one final per entry and stage)
-  const upToHere = (value: RawBuilder<unknown>, factor: RawBuilder<unknown> = sql`1`) =>
-    sql`${factor} * ${integerSum(db, value, sql`partition by a.entry_id order by a.position`)}`;
   const through = Math.max(1, Math.trunc(currentStage));
+  // Σ over the entry's stage finals up to this one (one final per entry and stage): in the first
+  // stage, the one final itself (no window to sort 10,000 rows for sums of one term)
+  const upToHere = (value: RawBuilder<unknown>, factor: RawBuilder<unknown> = sql`1`) =>
+    through === 1
+      ? sql`${factor} * (${value})`
+      : sql`${factor} * ${integerSum(db, value, sql`partition by a.entry_id order by a.position`)}`;
   const positions = Array.from({ length: through }, (_, i) => i + 1);
   const query = sql<ResultRow>`
-    with recursive ${scoredSeries(competitionId, method, through, db)},
+    with recursive ${scoredSeries(competitionId, method, through, kept, db)},
     settings as materialized (
       select ranking_scope, prize_winners, prize_honourable, combine from competitions where id = ${competitionId}
     ),
@@ -624,6 +740,11 @@ async function rankingRows(
       (select coalesce(sum(weight), 0) from stg where kind <> 'admin') as wsum,
       (select combine from settings) as combine,
       (select max(n) from sfin) as max_judges,
+      ${
+        kept
+          ? sql`(select count(*) from entries where competition_id = ${competitionId} and inputs_counted <> inputs_changed)`
+          : sql`0`
+      } as uncounted,
       ${
         method === "median"
           ? flag(

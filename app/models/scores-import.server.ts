@@ -617,8 +617,8 @@ function checkSheets(
 const ids = (trx: Executor, list: number[]) => intList(trx, list);
 
 /**
- * The three per-row `sheet_points` triggers on `scores` stand aside in this transaction until
- * `bulkOff` (migration 0016). Only ever inside a transaction: a failure rolls the switch back.
+ * The three per-row `sheet_points` triggers on `scores` (migration 0016) and the ranking inputs'
+ * triggers on `sheet_points` (0017) stand aside in this transaction until `bulkOff`. Only ever inside a transaction: a failure rolls the switch back.
  */
 async function bulkOn(trx: Executor): Promise<void> {
   if (isPostgres(trx)) await sql`select set_config('juara.bulk', 'on', true)`.execute(trx);
@@ -1035,6 +1035,13 @@ export async function importScores(
       lap("insert");
       const written = plan.sheets.map((s) => s.id);
       await writeSums(plan, ctx, trx);
+      // the ranking inputs' triggers (migration 0017) stood aside too: every entry of the
+      // competition counts as changed, once
+      await trx
+        .updateTable("entries")
+        .set((eb) => ({ inputs_changed: eb("inputs_changed", "+", 1) }))
+        .where("competition_id", "=", ctx.competitionId)
+        .execute();
       lap("sums");
       if (keys) await restoreKeys(trx, keys);
       lap("keys");

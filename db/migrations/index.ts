@@ -15,6 +15,7 @@ import * as m0013 from "./0013_library_accounts";
 import * as m0014 from "./0014_stage_own_scores";
 import * as m0015 from "./0015_self_assessment";
 import * as m0016 from "./0016_bulk_scores";
+import * as m0017 from "./0017_ranking_inputs";
 
 /**
  * Every migration, by name, in order. A static list rather than a folder scan so the same
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   "0014_stage_own_scores": m0014,
   "0015_self_assessment": m0015,
   "0016_bulk_scores": m0016,
+  "0017_ranking_inputs": m0017,
 };

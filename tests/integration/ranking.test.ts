@@ -806,7 +806,7 @@ describe("the rule by example (docs/scoring.md)", () => {
     ]);
   });
 
-  it("asks the database once: the whole ranking is one statement when the competition row is at hand", async () => {
+  it("asks the database twice: an indexed check for changed entries, then the whole ranking in one statement", async () => {
     const { competitionId } = await insertSpec({
       ...base,
       entries: [
@@ -834,8 +834,13 @@ describe("the rule by example (docs/scoring.md)", () => {
       },
       transformResult: async (args) => args.result,
     };
+    // the first time, the entries' ranking inputs are counted (migration 0017) ...
+    expect((await computeRanking(row, {}, db.withPlugin(counter)))!.entries).toHaveLength(2);
+    expect(statements.length).toBeGreaterThan(2);
+    // ... after which, with nothing changed, a check and the statement
+    statements.length = 0;
     const ranking = await computeRanking(row, {}, db.withPlugin(counter));
-    expect(statements).toHaveLength(1);
+    expect(statements).toEqual(["SelectQueryNode", "RawNode"]);
     expect(ranking!.entries.map((e) => e.rank)).toEqual([1, 2]);
   });
 
