@@ -7,7 +7,10 @@
  *      times back to back (the goal is met in every one of them);
  *    - flat out: every judge saves again the moment the last save returns: the capacity.
  *      Goal: at least 70 % of the baseline's throughput.
- *    Baseline for the capacity: the same 50 clients asking GET /healthz (one trivial read).
+ *    Baseline for the capacity: the same 50 clients asking GET /healthz (one trivial read). The
+ *    two take turns in six segments (/healthz, saves, saves, /healthz, /healthz, saves) of a third
+ *    of 10 s each, and each figure is over its three segments, so a drift of the machine's speed
+ *    weighs on both alike.
  *    The server runs with JUARA_SERVER_TIMING=1: the flat-out saves' Server-Timing headers give
  *    where a save's time goes, phase by phase (median and p99 of each).
  * 3. The server's resident memory after each part.
@@ -18,7 +21,16 @@ import { createScoringFixture } from "../tests/support/scoring";
 import { startServer } from "../tests/support/server";
 import { parseServerTiming } from "../app/lib/server-timing.server";
 import { goal } from "./support/goals";
-import { drive, loadLine, machineLoad, percentile, rssMb } from "./support/measure";
+import {
+  combined,
+  cpuMs,
+  drive,
+  loadLine,
+  machineLoad,
+  percentile,
+  rssMb,
+  type LoadFigures,
+} from "./support/measure";
 import { draftSaver, logInJudges } from "./support/saves";
 
 const JUDGES = 50;
@@ -152,21 +164,48 @@ async function measureSaves(): Promise<void> {
         target: PACED_RUNS,
         digits: 0,
       });
-    const baseline = await drive(
-      JUDGES,
-      flatSeconds,
-      async (i) => (await judges[i]!.client.get("/healthz")).status === 200,
-    );
+    // the baseline and the saves take turns in six segments (/healthz, saves, saves, /healthz,
+    // /healthz, saves: each 1/6 of the 2 × flatSeconds), so a drift of the machine's speed
+    // during the run (another process, the server's heap, SQLite's WAL) weighs on both alike;
+    // one 10-second run of each, one after the other, moved the ratio by ±15 points
+    const segment = flatSeconds / 3;
+    const health = async (i: number) => (await judges[i]!.client.get("/healthz")).status === 200;
+    const flatRecorder = phaseRecorder();
+    // not timed: a second of each, so the first segment does not pay for the switch from the
+    // paced runs (its first requests answered hundreds of milliseconds late)
+    await drive(JUDGES, 1, health);
+    await drive(JUDGES, 1, save);
+    const segments: { healthz: LoadFigures[]; saves: LoadFigures[] } = { healthz: [], saves: [] };
+    // the CPU each kind of request costs the server, and the load generator (this process)
+    const cpu = { healthz: { server: 0, bench: 0 }, saves: { server: 0, bench: 0 } };
+    for (const kind of ["healthz", "saves", "saves", "healthz", "healthz", "saves"] as const) {
+      recorder = kind === "saves" ? flatRecorder : null;
+      const serverBefore = cpuMs(server.child.pid);
+      const benchBefore = process.cpuUsage();
+      const figures = await drive(JUDGES, segment, kind === "saves" ? save : health);
+      const bench = process.cpuUsage(benchBefore);
+      cpu[kind].server += cpuMs(server.child.pid) - serverBefore;
+      cpu[kind].bench += (bench.user + bench.system) / 1000;
+      recorder = null;
+      segments[kind].push(figures);
+      console.log(
+        `${loadLine(`${kind === "saves" ? "saves" : "GET /healthz"} flat out, ${segment.toFixed(1)} s`, figures)}  ${machineLoad()}`,
+      );
+    }
+    const baseline = combined(segments.healthz, segment);
+    const flat = combined(segments.saves, segment);
     console.log(
-      `${loadLine(`GET /healthz flat out, ${flatSeconds} s (base)`, baseline)}  ${machineLoad()}`,
+      `${loadLine(`GET /healthz flat out, 3 × ${segment.toFixed(1)} s (base)`, baseline)}`,
     );
-    memory("the baseline");
-    recorder = phaseRecorder();
-    const flat = await drive(JUDGES, flatSeconds, save);
-    const flatRecorder = recorder;
-    recorder = null;
-    console.log(`${loadLine(`saves flat out, ${flatSeconds} s`, flat)}  ${machineLoad()}`);
+    console.log(`${loadLine(`saves flat out, 3 × ${segment.toFixed(1)} s`, flat)}`);
     memory("the flat-out saves");
+    // not the goal (throughput, above, is), but steadier: what one request costs in CPU time,
+    // which a busy machine does not change as much as it changes requests per second
+    const perRequest = (kind: "healthz" | "saves", who: "server" | "bench", f: LoadFigures) =>
+      cpu[kind][who] / f.requests;
+    console.log(
+      `  CPU per request, server: /healthz ${perRequest("healthz", "server", baseline).toFixed(2)} ms, save ${perRequest("saves", "server", flat).toFixed(2)} ms (${((100 * perRequest("healthz", "server", baseline)) / perRequest("saves", "server", flat)).toFixed(1)} %); load generator: /healthz ${perRequest("healthz", "bench", baseline).toFixed(2)} ms, save ${perRequest("saves", "bench", flat).toFixed(2)} ms`,
+    );
     goal({
       name: "save capacity / GET /healthz throughput (flat out, 50 clients)",
       value: (flat.perSecond / baseline.perSecond) * 100,

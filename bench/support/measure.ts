@@ -61,6 +61,22 @@ export function rssMb(pid: number | undefined): number {
   }
 }
 
+/**
+ * The CPU time (user + system, ms) a process has used so far, from /proc/<pid>/stat (NaN when it
+ * cannot be read). Clock ticks are 1/100 s on Linux.
+ */
+export function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    // the fields after the command name (which may hold spaces) in parentheses
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 export interface LoadFigures {
   requests: number;
   errors: number;
@@ -110,6 +126,23 @@ export async function drive(
     p99: percentile(latencies, 99),
     max: latencies[latencies.length - 1] ?? NaN,
     perSecond: latencies.length / seconds,
+  };
+}
+
+/**
+ * Segments of one kind of load, each `seconds` long, as one figure: requests and errors summed,
+ * the rate over their whole time, the median segment's p50, the worst segment's p99 and max.
+ */
+export function combined(segments: LoadFigures[], seconds: number): LoadFigures {
+  const requests = segments.reduce((sum, f) => sum + f.requests, 0);
+  const p50s = segments.map((f) => f.p50).sort((a, b) => a - b);
+  return {
+    requests,
+    errors: segments.reduce((sum, f) => sum + f.errors, 0),
+    p50: p50s[Math.floor((p50s.length - 1) / 2)] ?? NaN,
+    p99: Math.max(...segments.map((f) => f.p99)),
+    max: Math.max(...segments.map((f) => f.max)),
+    perSecond: requests / (segments.length * seconds),
   };
 }
 
