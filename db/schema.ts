@@ -343,7 +343,7 @@ export interface SheetPointsTable {
 
 /**
  * An entry's judges' sheet totals in one stage, aggregated (migration 0017): count, sum, maximum,
- * minimum and twice the median, in units of 1/`unit` (the least common multiple of the stage's
+ * minimum, twice the median and the trimmed mean's sum and count, in units of 1/`unit` (the least common multiple of the stage's
  * Σ max). Holds while the entry's `inputs_counted` equals its `inputs_changed`.
  */
 export interface EntryStageInputsTable {
@@ -355,6 +355,9 @@ export interface EntryStageInputsTable {
   hi: number | bigint;
   lo: number | bigint;
   mid2: number | bigint;
+  /** the trimmed mean's sum and count: without the highest and the lowest from three values on */
+  ts: number | bigint;
+  tk: number;
 }
 
 /** An entry's judges' points for one component, aggregated as above (migration 0017). */
@@ -366,6 +369,8 @@ export interface EntryComponentInputsTable {
   hi: number | bigint;
   lo: number | bigint;
   mid2: number | bigint;
+  ts: number | bigint;
+  tk: number;
 }
 
 /** Empty at rest; one active row only inside a transaction writing scores in bulk (migration 0016, SQLite). */

@@ -284,7 +284,8 @@ export function sheetTotals(competitionId: number, entries: RawBuilder<unknown>,
 
 /**
  * The aggregates of a series by which every method ranks: count `n`, sum `s`, maximum `hi` and
- * minimum `lo` (the trimmed mean; the median's bound) and twice the median `mid2`, each only
+ * minimum `lo` (the median's bound), twice the median `mid2`, and the trimmed mean's sum `ts`
+ * and count `tk` (without the highest and the lowest value from three values on), each only
  * where `method` needs it (0 otherwise; `all` gives every one, as the kept inputs hold them).
  */
 export function seriesAggregates(
@@ -295,7 +296,13 @@ export function seriesAggregates(
   const extremes =
     method === "mean" ? sql`0 as hi, 0 as lo` : sql`max(${value}) as hi, min(${value}) as lo`;
   const mid2 = method === "median" || method === "all" ? medianTimes2(db, value) : sql`0`;
-  return sql`count(*) as n, ${integerSum(db, value)} as s, ${extremes}, ${mid2} as mid2`;
+  // the trimmed mean's sum (without the highest and the lowest, from three values on) and count
+  const trimmed =
+    method === "trimmed-mean" || method === "all"
+      ? sql`case when count(*) >= 3 then ${integerSum(db, value)} - max(${value}) - min(${value}) else ${integerSum(db, value)} end as ts,
+        case when count(*) >= 3 then count(*) - 2 else count(*) end as tk`
+      : sql`0 as ts, 0 as tk`;
+  return sql`count(*) as n, ${integerSum(db, value)} as s, ${extremes}, ${mid2} as mid2, ${trimmed}`;
 }
 
 /**
@@ -329,13 +336,14 @@ function scoredSeries(
     sql`x.${sql.raw(column)} * (d.d / x.unit) as ${sql.raw(column)}`;
   const keptSeries = sql`
     et as (
-      select x.entry_id, x.stage_id, x.n, ${scaled("s")}, ${scaled("hi")}, ${scaled("lo")}, ${scaled("mid2")}
+      select x.entry_id, x.stage_id, x.n, ${scaled("s")}, ${scaled("hi")}, ${scaled("lo")}, ${scaled("mid2")},
+        ${scaled("ts")}, x.tk
       from entries e join entry_stage_inputs x on x.entry_id = e.id cross join d
       where e.competition_id = ${competitionId} and ${activeEntry("e")}
         and x.stage_id in (select stage_id from factors)
     ),
     ec as (
-      select x.entry_id, x.component_id, x.n, x.s, x.hi, x.lo, x.mid2
+      select x.entry_id, x.component_id, x.n, x.s, x.hi, x.lo, x.mid2, x.ts, x.tk
       from entries e join entry_component_inputs x on x.entry_id = e.id
       where e.competition_id = ${competitionId} and ${activeEntry("e")}
     )`;
@@ -353,11 +361,7 @@ function scoredSeries(
   // the chosen aggregate of a.s / a.n etc. as a fraction num / (k × scale): [num, k]
   const chosen = (unit: RawBuilder<unknown>): [RawBuilder<unknown>, RawBuilder<unknown>] => {
     if (method === "median") return [sql`${unit} * a.mid2`, sql`2`];
-    if (method === "trimmed-mean")
-      return [
-        sql`${unit} * case when a.n >= 3 then a.s - a.hi - a.lo else a.s end`,
-        sql`case when a.n >= 3 then a.n - 2 else a.n end`,
-      ];
+    if (method === "trimmed-mean") return [sql`${unit} * a.ts`, sql`a.tk`];
     return [sql`${unit} * a.s`, sql`a.n`];
   };
   const [totalNum, totalK] = chosen(sql`1`);
@@ -414,12 +418,12 @@ export async function countRankingInputs(
       await trx.deleteFrom("entry_component_inputs").where("entry_id", "in", chunk).execute();
       await sql`
         with recursive ${criteria(competitionId, sql`1 = 1`)}, ${sheetTotals(competitionId, these, trx)}
-        insert into entry_stage_inputs (entry_id, stage_id, unit, n, s, hi, lo, mid2)
+        insert into entry_stage_inputs (entry_id, stage_id, unit, n, s, hi, lo, mid2, ts, tk)
         select jt.entry_id, jt.stage_id, d.d, ${seriesAggregates(sql`jt.t`, "all", trx)}
         from jt cross join d where jt.stage_id is not null
         group by jt.entry_id, jt.stage_id, d.d`.execute(trx);
       await sql`
-        insert into entry_component_inputs (entry_id, component_id, n, s, hi, lo, mid2)
+        insert into entry_component_inputs (entry_id, component_id, n, s, hi, lo, mid2, ts, tk)
         select e.id, p.component_id, ${seriesAggregates(sql`p.points`, "all", trx)}
         from ${submittedPoints(competitionId, these)}
         group by e.id, p.component_id`.execute(trx);

@@ -4,7 +4,7 @@ import { dropPgTrigger, isPostgres, pgTrigger, runAll } from "../dialect";
 /**
  * Each entry's ranking inputs, kept between rankings (docs/scoring.md, "Where the sums come
  * from"; docs/decisions/016-ranking-inputs.md): per entry and stage, the count, sum, maximum,
- * minimum and twice the median of its judges' sheet totals (in units of 1/`unit`, the least
+ * minimum, twice the median and the trimmed mean's sum and count of its judges' sheet totals (in units of 1/`unit`, the least
  * common multiple of the stage's Σ max, so every value is an integer), and per entry and
  * component the same of its judges' points. The ranking then reads about six rows per entry
  * instead of every `sheet_points` row of every sheet.
@@ -161,6 +161,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn("hi", "bigint", (c) => c.notNull())
       .addColumn("lo", "bigint", (c) => c.notNull())
       .addColumn("mid2", "bigint", (c) => c.notNull())
+      .addColumn("ts", "bigint", (c) => c.notNull())
+      .addColumn("tk", "integer", (c) => c.notNull())
       .addPrimaryKeyConstraint(`${name}_pk`, ["entry_id", key])
       .$call((t) => (postgres ? t : t.modifyEnd(sql`without rowid`)))
       .execute();

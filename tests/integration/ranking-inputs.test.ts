@@ -212,12 +212,15 @@ async function apply(f: Fixture, op: Op): Promise<void> {
 
 const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
 
-/** [n, Σ, max, min, 2 × median] of a series of integers */
+/** [n, Σ, max, min, 2 × median, trimmed Σ, trimmed n] of a series of integers */
 function aggregates(values: bigint[]): string[] {
   const sorted = [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const n = sorted.length;
   const mid2 = n % 2 === 1 ? 2n * sorted[(n - 1) / 2]! : sorted[n / 2 - 1]! + sorted[n / 2]!;
-  return [n, sorted.reduce((a, b) => a + b, 0n), sorted[n - 1]!, sorted[0]!, mid2].map(String);
+  const sum = sorted.reduce((a, b) => a + b, 0n);
+  // the trimmed mean's sum and count: without the highest and the lowest from three values on
+  const [ts, tk] = n >= 3 ? [sum - sorted[n - 1]! - sorted[0]!, n - 2] : [sum, n];
+  return [n, sum, sorted[n - 1]!, sorted[0]!, mid2, ts, tk].map(String);
 }
 
 /** What the kept rows must be, from the scores, sheets, conflicts and criteria as they are now. */
@@ -292,11 +295,13 @@ async function inUse(f: Fixture, only?: Set<number>) {
     ids,
     stages: stages
       .filter((r) => ids.has(r.entry_id))
-      .map((r) => text(r, ["entry_id", "stage_id", "unit", "n", "s", "hi", "lo", "mid2"]))
+      .map((r) =>
+        text(r, ["entry_id", "stage_id", "unit", "n", "s", "hi", "lo", "mid2", "ts", "tk"]),
+      )
       .sort(),
     components: components
       .filter((r) => ids.has(r.entry_id))
-      .map((r) => text(r, ["entry_id", "component_id", "n", "s", "hi", "lo", "mid2"]))
+      .map((r) => text(r, ["entry_id", "component_id", "n", "s", "hi", "lo", "mid2", "ts", "tk"]))
       .sort(),
   };
 }
