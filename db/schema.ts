@@ -342,35 +342,34 @@ export interface SheetPointsTable {
 }
 
 /**
- * An entry's judges' sheet totals in one stage, aggregated (migration 0017): count, sum, maximum,
- * minimum, twice the median and the trimmed mean's sum and count, in units of 1/`unit` (the least common multiple of the stage's
- * Σ max). Holds while the entry's `inputs_counted` equals its `inputs_changed`.
+ * A series of integers aggregated for the ranking (migration 0017): count, sum, maximum, minimum,
+ * twice the median, and the trimmed mean's sum and count (without the highest and the lowest from
+ * three values on). Holds while the entry's `inputs_counted` equals its `inputs_changed`.
  */
-export interface EntryStageInputsTable {
-  entry_id: number;
-  stage_id: number;
-  unit: number | bigint;
+interface InputAggregates {
   n: number;
   s: number | bigint;
   hi: number | bigint;
   lo: number | bigint;
   mid2: number | bigint;
-  /** the trimmed mean's sum and count: without the highest and the lowest from three values on */
   ts: number | bigint;
   tk: number;
 }
 
-/** An entry's judges' points for one component, aggregated as above (migration 0017). */
-export interface EntryComponentInputsTable {
+/**
+ * An entry's judges' sheet totals in one stage, in units of 1/`unit` (the least common multiple of
+ * the competition's Σ max when they were counted).
+ */
+export interface EntryStageInputsTable extends InputAggregates {
+  entry_id: number;
+  stage_id: number;
+  unit: number | bigint;
+}
+
+/** An entry's judges' points for one component. */
+export interface EntryComponentInputsTable extends InputAggregates {
   entry_id: number;
   component_id: number;
-  n: number;
-  s: number | bigint;
-  hi: number | bigint;
-  lo: number | bigint;
-  mid2: number | bigint;
-  ts: number | bigint;
-  tk: number;
 }
 
 /** Empty at rest; one active row only inside a transaction writing scores in bulk (migration 0016, SQLite). */

@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeRanking, countRankingInputs } from "~/models/ranking.server";
 import { createTestDb, type TestDb } from "../support/db";
-import { createScoringFixture } from "../support/scoring";
+import { createScoringFixture, criteriaIds } from "../support/scoring";
 
 /**
  * The ranking inputs kept per entry (migration 0017) are an aid to speed: whatever writes happen,
@@ -38,18 +38,7 @@ interface Fixture {
 async function fixture(): Promise<Fixture> {
   run += 1;
   const fx = await createScoringFixture(t.db, { slug: `inputs-${run}`, entries: 3, judges: 3 });
-  const components = await t.db
-    .selectFrom("components")
-    .select("id")
-    .where("competition_id", "=", fx.competitionId)
-    .orderBy("position")
-    .execute();
-  const indicators = await t.db
-    .selectFrom("indicators")
-    .select(["id", "min_score as min", "max_score as max"])
-    .where("competition_id", "=", fx.competitionId)
-    .orderBy("position")
-    .execute();
+  const { components, indicators } = await criteriaIds(t.db, fx.competitionId);
   const entries = await t.db
     .selectFrom("entries")
     .select(["id", "library_id as libraryId"])
@@ -76,7 +65,7 @@ async function fixture(): Promise<Fixture> {
   }
   return {
     competitionId: fx.competitionId,
-    components: components.map((c) => c.id),
+    components,
     indicators,
     entries,
     judges,

@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { flag } from "../../db/dialect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../support/db";
-import { createScoringFixture } from "../support/scoring";
+import { createScoringFixture, criteriaIds } from "../support/scoring";
 
 /**
  * `sheet_points` (migration 0006) is what the ranking reads instead of every score: it must equal
@@ -37,18 +37,7 @@ async function fixture(): Promise<Fixture> {
     entries: 3,
     judges: 1,
   });
-  const components = await t.db
-    .selectFrom("components")
-    .select("id")
-    .where("competition_id", "=", fx.competitionId)
-    .orderBy("position")
-    .execute();
-  const indicators = await t.db
-    .selectFrom("indicators")
-    .select(["id", "min_score as min", "max_score as max"])
-    .where("competition_id", "=", fx.competitionId)
-    .orderBy("position")
-    .execute();
+  const { components, indicators } = await criteriaIds(t.db, fx.competitionId);
   const entries = await t.db
     .selectFrom("entries")
     .select("id")
@@ -69,7 +58,7 @@ async function fixture(): Promise<Fixture> {
     .returning("id")
     .execute();
   return {
-    components: components.map((c) => c.id),
+    components,
     indicators,
     sheets: sheets.map((x) => x.id),
   };

@@ -240,3 +240,23 @@ export function judgeOneSheetRows(
     k === 0 ? "dari lembar kertas" : "",
   ]);
 }
+
+/** A competition's component ids and indicators (id, range), each in criteria order. */
+export async function criteriaIds(
+  db: DB,
+  competitionId: number,
+): Promise<{ components: number[]; indicators: { id: number; min: number; max: number }[] }> {
+  const components = await db
+    .selectFrom("components")
+    .select("id")
+    .where("competition_id", "=", competitionId)
+    .orderBy("position")
+    .execute();
+  const indicators = await db
+    .selectFrom("indicators")
+    .select(["id", "min_score as min", "max_score as max"])
+    .where("competition_id", "=", competitionId)
+    .orderBy("position")
+    .execute();
+  return { components: components.map((c) => c.id), indicators };
+}
