@@ -515,11 +515,17 @@ export async function computeRanking(
 function stageData(positions: number[]) {
   const closed = (p: number) =>
     sql`(select stage_id from stg where position = ${sql.lit(p)} and closed_at is not null)`;
+  // in the first stage `cum` has one row per entry at most (its final there): no grouping
+  const one = positions.length === 1;
   const columns = positions.map((p) => {
     const n = (prefix: string) => sql.raw(`${prefix}${p}`);
+    const at = (column: string) =>
+      one
+        ? sql`c.${sql.raw(column)}`
+        : sql`max(case when sg.position = ${sql.lit(p)} then c.${sql.raw(column)} end)`;
     return sql`
-      max(case when sg.position = ${sql.lit(p)} then c.c_x100 end) as ${n("c")},
-      max(case when sg.position = ${sql.lit(p)} then c.f_x100 end) as ${n("o")},
+      ${at("c_x100")} as ${n("c")},
+      ${at("f_x100")} as ${n("o")},
       (select r.advanced from stage_results r where r.stage_id = ${closed(p)} and r.entry_id = b.entry_id) as ${n("x")},
       (select r.rank from stage_results r where r.stage_id = ${closed(p)} and r.entry_id = b.entry_id) as ${n("y")},
       ${flag(sql`exists (select 1 from stage_checks k
@@ -531,8 +537,7 @@ function stageData(positions: number[]) {
       select b.entry_id, b.grp, ${sql.join(columns, sql`,`)}
       from base b
       left join cum c on c.entry_id = b.entry_id
-      left join stg sg on sg.stage_id = c.stage_id
-      group by b.entry_id, b.grp
+      ${one ? sql`` : sql`left join stg sg on sg.stage_id = c.stage_id group by b.entry_id, b.grp`}
     )`;
 }
 
