@@ -385,6 +385,9 @@ function scoredSeries(
 /** How many entries' inputs one statement counts (their ids are the statement's parameters). */
 const INPUTS_CHUNK = 2_000;
 
+/** From how many entries counted at once PostgreSQL's statistics are refreshed (a large load). */
+const ANALYZE_FROM = 1_000;
+
 /**
  * Counts afresh the ranking inputs (migration 0017) of the competition's entries whose inputs
  * changed since they were last counted, set-wise, and returns how many entries that was (0, after
@@ -411,6 +414,12 @@ export async function countRankingInputs(
       ? changed.orderBy("id").forUpdate().skipLocked()
       : changed.orderBy("id");
     const ids = (await trx.executeQuery(locked.compile())).rows.map((r) => r.id);
+    // PostgreSQL plans from its tables' statistics, which a large load leaves out of date until
+    // autovacuum samples them (a minute or more later): planned without them, counting 7,000
+    // entries took 20 s, and the ranking after it 45 s. Counting that many entries means such a
+    // load, so the tables read here and the rows written are sampled first (ANALYZE, ~0.3 s).
+    const sample = isPostgres(trx) && ids.length >= ANALYZE_FROM;
+    if (sample) await sql`analyze entries, score_sheets, sheet_points, conflicts`.execute(trx);
     for (let k = 0; k < ids.length; k += INPUTS_CHUNK) {
       const chunk = ids.slice(k, k + INPUTS_CHUNK);
       const these = sql`e.id in (${sql.join(chunk)})`;
@@ -433,9 +442,39 @@ export async function countRankingInputs(
         .where("id", "in", chunk)
         .execute();
     }
+    if (sample) await sql`analyze entry_stage_inputs, entry_component_inputs`.execute(trx);
     return ids.length;
   };
   return db.isTransaction ? count(db) : db.transaction().execute(count);
+}
+
+/**
+ * `countRankingInputs` for a competition (by id or slug) before a transaction that ranks it:
+ * inside one, `computeRanking` counts nothing (a failure there would end the caller's
+ * transaction) and ranks changed entries from `sheet_points`, which on PostgreSQL, just after a
+ * large load and before the tables' statistics exist, can take a minute. A failed counting
+ * (another process writing, a lock) must not fail the caller's work: it is logged, and the ranking
+ * counts from `sheet_points` itself.
+ */
+export async function countRankingInputsBefore(
+  competition: number | string,
+  db: Executor = getDb(),
+): Promise<void> {
+  try {
+    const id =
+      typeof competition === "number"
+        ? competition
+        : (
+            await db
+              .selectFrom("competitions")
+              .select("id")
+              .where("slug", "=", competition)
+              .executeTakeFirst()
+          )?.id;
+    if (id !== undefined) await countRankingInputs(id, db);
+  } catch (error) {
+    console.error("ranking inputs not counted, ranking from sheet_points:", error);
+  }
 }
 
 /** What the statement needs to know before it is written: which competition, which method. */
@@ -482,12 +521,9 @@ export async function computeRanking(
     typeof competition === "number" ? await rankingSubject(competition, db) : competition;
   if (!subject) return null;
   const method = options.method ?? subject.aggregation;
-  // outside a caller's transaction only: a failed counting (another process writing, a lock)
-  // must not fail the caller's work, and the ranking then counts from sheet_points itself
-  if (!db.isTransaction)
-    await countRankingInputs(subject.id, db).catch((error: unknown) =>
-      console.error("ranking inputs not counted, ranking from sheet_points:", error),
-    );
+  // outside a caller's transaction only (a caller that ranks in its own transaction counts first,
+  // with countRankingInputsBefore)
+  if (!db.isTransaction) await countRankingInputsBefore(subject.id, db);
   const rows = (kept: boolean) =>
     rankingRows(subject.id, method, subject.current_stage, kept, db).catch((error: unknown) => {
       // PostgreSQL stops at a 64-bit overflow (numeric value out of range) where SQLite would
@@ -1008,6 +1044,7 @@ export async function recordTieDecision(
   competitionId: number,
   input: { entryIds: number[]; reason: string },
 ): Promise<TieDecisionResult> {
+  await countRankingInputsBefore(competitionId);
   return getDb()
     .transaction()
     .execute(async (trx) => {

@@ -6,7 +6,7 @@ import { refuse, type Result } from "~/lib/forms";
 import { nowIso } from "~/lib/time";
 import { countMissingSheets } from "./publishing.server";
 import { activeEntry, sameCode } from "./query.server";
-import { computeRanking } from "./ranking.server";
+import { computeRanking, countRankingInputsBefore } from "./ranking.server";
 import { withoutSubmittedSelfAssessment } from "./self-assessment.server";
 import type { StatusOptions, StatusReason } from "./status-types.server";
 
@@ -82,6 +82,7 @@ export async function advanceStage(
   competition: number | string,
   options: StatusOptions = {},
 ): Promise<StageMoveResult> {
+  await countRankingInputsBefore(competition);
   return getDb()
     .transaction()
     .execute(async (trx) => {

@@ -16,6 +16,7 @@ import {
 } from "./publishing.server";
 import { activeEntry, currentStage } from "./query.server";
 import { stageSetupReasons } from "./stage-setup.server";
+import { countRankingInputsBefore } from "./ranking.server";
 import type {
   Effect,
   Guard,
@@ -164,6 +165,7 @@ export async function checkStatusChange(
   to: CompetitionStatus,
   options: StatusOptions = {},
 ): Promise<StatusReason[]> {
+  await countRankingInputsBefore(competition);
   return getDb()
     .transaction()
     .execute(async (trx) => {
@@ -203,6 +205,8 @@ export async function changeStatus(
   to: CompetitionStatus,
   options: StatusOptions = {},
 ): Promise<StatusChangeResult> {
+  // publishing ranks inside the move's transaction
+  await countRankingInputsBefore(competition);
   return getDb()
     .transaction()
     .execute(async (trx) => {
