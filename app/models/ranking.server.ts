@@ -230,19 +230,17 @@ function lcmOf(name: string, values: RawBuilder<unknown>) {
  * points for the component times the factor is its component score in units of 1/D, always an
  * integer.
  */
-export function criteria(competitionId: number, stages: RawBuilder<unknown>) {
+function criteria(competitionId: number, stages: RawBuilder<unknown>) {
+  // Σ max of the indicators of component `c`
+  const summax = sql`(select coalesce(sum(i.max_score), 0) from indicators i where i.component_id = c.id)`;
   return sql`
     comp as materialized (
       select c.id as component_id, c.code, c.name, c.weight, c.position, c.stage_id,
-        (select coalesce(sum(i.max_score), 0) from indicators i where i.component_id = c.id) as summax
+        ${summax} as summax
       from components c join stages st on st.id = c.stage_id
       where c.competition_id = ${competitionId} and ${stages}
     ),
-    ${lcmOf(
-      "d",
-      sql`select (select coalesce(sum(i.max_score), 0) from indicators i where i.component_id = c.id) as m
-        from components c where c.competition_id = ${competitionId}`,
-    )},
+    ${lcmOf("d", sql`select ${summax} as m from components c where c.competition_id = ${competitionId}`)},
     factors as materialized (
       select comp.component_id, comp.stage_id, comp.weight * (d.d / comp.summax) as f
       from comp cross join d where comp.summax > 0
@@ -267,7 +265,7 @@ function submittedPoints(competitionId: number, entries: RawBuilder<unknown> = a
  * components' stage. The set-aside sheets are left out per sheet after grouping (HAVING), not per
  * points row. Needs `factors` (criteria, above).
  */
-export function sheetTotals(competitionId: number, entries: RawBuilder<unknown>, db: Executor) {
+function sheetTotals(competitionId: number, entries: RawBuilder<unknown>, db: Executor) {
   return sql`
     jt as (
       select e.id as entry_id, p.sheet_id, max(fa.stage_id) as stage_id, ${integerSum(db, sql`p.points * fa.f`)} as t
@@ -288,11 +286,7 @@ export function sheetTotals(competitionId: number, entries: RawBuilder<unknown>,
  * and count `tk` (without the highest and the lowest value from three values on), each only
  * where `method` needs it (0 otherwise; `all` gives every one, as the kept inputs hold them).
  */
-export function seriesAggregates(
-  value: RawBuilder<unknown>,
-  method: Aggregation | "all",
-  db: Executor,
-) {
+function seriesAggregates(value: RawBuilder<unknown>, method: Aggregation | "all", db: Executor) {
   const extremes =
     method === "mean" ? sql`0 as hi, 0 as lo` : sql`max(${value}) as hi, min(${value}) as lo`;
   const mid2 = method === "median" || method === "all" ? medianTimes2(db, value) : sql`0`;

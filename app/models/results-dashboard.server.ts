@@ -5,6 +5,7 @@ import { listSetAsideSheets, type SetAsideSheet } from "./conflicts.server";
 import { activeEntry, confirmedConflict, notSetAside } from "./query.server";
 import {
   computeRanking,
+  countRankingInputsBefore,
   judgeTotals,
   unresolvedTies,
   type Ranking,
@@ -170,6 +171,9 @@ export async function getResultsDashboard(
   competition: RankingSubject,
 ): Promise<ResultsDashboard | null> {
   const competitionId = competition.id;
+  // once, before the four rankings below run side by side: each would otherwise find the
+  // changed entries locked by another's counting (PostgreSQL) and rank them from sheet_points
+  await countRankingInputsBefore(competitionId);
   const [ranking, totals, prog, disagree, setAside, ...byMethod] = await Promise.all([
     computeRanking(competition),
     judgeTotals(competitionId),

@@ -12,9 +12,10 @@ import { dropPgTrigger, isPostgres, pgTrigger, runAll } from "../dialect";
  * Exactness does not rest on these rows being current. Every write that could change them counts
  * one more change on the entry (`entries.inputs_changed`, by the triggers below, whatever writes:
  * the app, a script, a cascade); the rows hold for the entry while `inputs_counted` equals it.
- * The ranking reads the rows of entries whose count matches and counts the others afresh from
- * `sheet_points` in the same statement, and rewrites the inputs of changed entries before it
- * reads (app/models/ranking-inputs.server.ts). What changes an entry's inputs:
+ * The ranking rewrites the inputs of changed entries before it reads (`countRankingInputs` in
+ * app/models/ranking.server.ts), reads the kept rows, and if its statement finds an entry
+ * changed since counted (in the same snapshot), ranks again from `sheet_points`. What changes an
+ * entry's inputs:
  * - a submitted sheet's points (`sheet_points` written, deleted, or submitted / reopened, which
  *   0006's trigger carries into `sheet_points`); drafts, the autosave's writes, change nothing;
  * - a sheet set aside or let back (a conflict confirmed, dismissed, made or removed for the
