@@ -364,6 +364,17 @@ export interface EntryStageInputsTable extends InputAggregates {
   entry_id: number;
   stage_id: number;
   unit: number | bigint;
+  /**
+   * migration 0018: under each method (mean, trimmed mean, median), the entry's component finals
+   * in the stage as the tie-break chain (each × 100 as five digits, by weight, then position) and
+   * as "componentId:x100" pairs; null without component scores
+   */
+  tiebreak_mean: string | null;
+  components_mean: string | null;
+  tiebreak_trimmed: string | null;
+  components_trimmed: string | null;
+  tiebreak_median: string | null;
+  components_median: string | null;
 }
 
 /** An entry's judges' points for one component. */

@@ -203,7 +203,7 @@ function lcmOf(name: string, values: RawBuilder<unknown>) {
   const steps = sql.raw(`${name}_lcm`);
   // typed 64-bit from the start: PostgreSQL fixes a recursive CTE's column types by its first row
   return sql`
-    ${folds} as (
+    ${folds} as materialized (
       select cast(m as bigint) as m, row_number() over (order by m) as k
       from (${values}) as v where m > 0
     ),
@@ -300,24 +300,62 @@ function seriesAggregates(value: RawBuilder<unknown>, method: Aggregation | "all
 }
 
 /**
+ * The chosen aggregate of a series row `a` (n, s, ts, tk, mid2) as a fraction
+ * num / (k × scale), with num scaled by `unit`: [num, k].
+ */
+function chosen(method: Aggregation, unit: RawBuilder<unknown>) {
+  if (method === "median") return [sql`${unit} * a.mid2`, sql`2`] as const;
+  if (method === "trimmed-mean") return [sql`${unit} * a.ts`, sql`a.tk`] as const;
+  return [sql`${unit} * a.s`, sql`a.n`] as const;
+}
+
+/** A component final × 100 under `method`, from its judges' points `a` and its criteria `comp`. */
+function componentFinal(method: Aggregation) {
+  const [num, k] = chosen(method, sql`comp.weight`);
+  return x100(num, sql`(${k}) * comp.summax`);
+}
+
+/** The suffix of the kept columns of each method (migration 0018). */
+const KEPT_SUFFIX: Record<Aggregation, string> = {
+  mean: "mean",
+  "trimmed-mean": "trimmed",
+  median: "median",
+};
+
+/**
+ * An entry's component finals in a stage (rows `c`: x100 `value`, weight, position,
+ * component_id), aggregated two ways: the tie-break chain (each final as five digits, by weight,
+ * then position) and the "componentId:x100" pairs shown beside the entry.
+ */
+function componentStrings(db: Executor, value: RawBuilder<unknown>) {
+  return [
+    stringAgg(db, zeroPad(db, value, 5), "", sql`c.weight desc, c.position, c.component_id`),
+    stringAgg(db, sql`c.component_id || ':' || ${value}`, ",", sql`c.component_id`),
+  ] as const;
+}
+
+/**
  * The common part of every ranking statement: the criteria (above), `sfin`, each entry's final
  * in each stage under the chosen method, as an x100 integer with the number of judges behind it
- * and the exact fraction num / (k × D) the rounding came from, and `cfin`, its component finals
- * (x100). Every method is one aggregate per series (the median too: no window, which would sort
- * every sheet's points again):
+ * and the exact fraction num / (k × D) the rounding came from, and `per_entry`, the same row
+ * with its component finals as the tie-break chain `k` and the pairs `component_scores`. Every
+ * method is one aggregate per series (the median too: no window, which would sort every sheet's
+ * points again):
  * - `et`, each entry's judges' totals (`jt`, above) by stage;
  * - `ec`, over each judge's points for one component. Scaling by a positive constant commutes with
  *   sums, maxima, minima and medians, so a component final is W × agg(points) / Σmax: no D needed.
  *
- * `kept`: both series are each entry's kept inputs (migration 0017, about six rows per entry),
- * which hold only while every entry's inputs were counted at its last change: the statement says
- * how many were not (`uncounted`), and `computeRanking` then asks again without `kept`. The kept
- * totals are in units of 1/`unit` (D when they were counted; criteria changes count as changes
- * of every entry), scaled to 1/D as above.
+ * `kept`: the series are each entry's kept inputs (migrations 0017, 0018: about six rows per
+ * entry, the component finals already written out per method), which hold only while every
+ * entry's inputs were counted at its last change: the statement says how many were not
+ * (`uncounted`), and `computeRanking` then asks again without `kept`. The kept totals are in
+ * units of 1/`unit` (D when they were counted; criteria changes count as changes of every entry),
+ * scaled to 1/D as above.
  * Otherwise they are counted from `sheet_points` (Σ score per sheet and component, kept exact by
  * triggers on `scores` and `score_sheets`, migration 0006), read in the order they are grouped
  * (its two partial indexes: by entry and sheet, by entry and component), so SQLite aggregates
- * them as they stream by instead of sorting them.
+ * them as they stream by instead of sorting them, and the component finals (`cfin`) are worked
+ * out from them.
  */
 function scoredSeries(
   competitionId: number,
@@ -328,20 +366,36 @@ function scoredSeries(
 ) {
   const scaled = (column: string) =>
     sql`x.${sql.raw(column)} * (d.d / x.unit) as ${sql.raw(column)}`;
-  const keptSeries = sql`
+  const suffix = KEPT_SUFFIX[method];
+  const [totalNum, totalK] = chosen(method, sql`1`);
+  const final = sql`${x100(totalNum, sql`(${totalK}) * d.d`)} as x100, ${totalNum} as num, ${totalK} as k`;
+  const criteriaPart = criteria(competitionId, sql`st.position <= ${through}`);
+  // each entry's final in each stage, from its judges' totals (with the exact fraction
+  // num / (k × D) the rounding came from), and its component finals
+  if (kept)
+    return sql`${criteriaPart},
     et as (
       select x.entry_id, x.stage_id, x.n, ${scaled("s")}, ${scaled("hi")}, ${scaled("lo")}, ${scaled("mid2")},
-        ${scaled("ts")}, x.tk
+        ${scaled("ts")}, x.tk, x.${sql.raw(`tiebreak_${suffix}`)} as chain,
+        x.${sql.raw(`components_${suffix}`)} as parts
       from entries e join entry_stage_inputs x on x.entry_id = e.id cross join d
       where e.competition_id = ${competitionId} and ${activeEntry("e")}
         and x.stage_id in (select stage_id from factors)
     ),
     ec as (
-      select x.entry_id, x.component_id, x.n, x.s, x.hi, x.lo, x.mid2, x.ts, x.tk
+      select x.entry_id, x.component_id, x.hi
       from entries e join entry_component_inputs x on x.entry_id = e.id
       where e.competition_id = ${competitionId} and ${activeEntry("e")}
+    ),
+    sfin as materialized (
+      select a.entry_id, a.stage_id, a.n, ${final}, a.chain, a.parts
+      from et a cross join d
+    ),
+    per_entry as (
+      select entry_id, stage_id, n as judges, chain as k, parts as component_scores from sfin
     )`;
-  const countedSeries = sql`${sheetTotals(competitionId, activeEntry("e"), db)},
+  const [chain, pairs] = componentStrings(db, sql`c.x100`);
+  return sql`${criteriaPart}, ${sheetTotals(competitionId, activeEntry("e"), db)},
     et as (
       select entry_id, stage_id, ${seriesAggregates(sql`t`, method, db)}
       from jt where stage_id is not null group by entry_id, stage_id
@@ -350,29 +404,24 @@ function scoredSeries(
       select e.id as entry_id, p.component_id, ${seriesAggregates(sql`p.points`, method, db)}
       from ${submittedPoints(competitionId)}
       group by e.id, p.component_id
-    )`;
-  const series = kept ? keptSeries : countedSeries;
-  // the chosen aggregate of a.s / a.n etc. as a fraction num / (k × scale): [num, k]
-  const chosen = (unit: RawBuilder<unknown>): [RawBuilder<unknown>, RawBuilder<unknown>] => {
-    if (method === "median") return [sql`${unit} * a.mid2`, sql`2`];
-    if (method === "trimmed-mean") return [sql`${unit} * a.ts`, sql`a.tk`];
-    return [sql`${unit} * a.s`, sql`a.n`];
-  };
-  const [totalNum, totalK] = chosen(sql`1`);
-  const [componentNum, componentK] = chosen(sql`comp.weight`);
-  return sql`${criteria(competitionId, sql`st.position <= ${through}`)},${series},
-    -- each entry's final in each stage, from its judges' totals (with the exact fraction
-    -- num / (k × D) the rounding came from), and its final in each component
+    ),
     sfin as materialized (
-      select a.entry_id, a.stage_id, a.n,
-        ${x100(totalNum, sql`(${totalK}) * d.d`)} as x100, ${totalNum} as num, ${totalK} as k
+      select a.entry_id, a.stage_id, a.n, ${final}
       from et a cross join d
     ),
     cfin as (
       select a.entry_id, comp.stage_id, a.component_id, comp.weight, comp.position,
-        ${x100(componentNum, sql`(${componentK}) * comp.summax`)} as x100
+        ${componentFinal(method)} as x100
       from ec a join comp on comp.component_id = a.component_id
       where comp.summax > 0
+    ),
+    per_entry as (
+      select f.entry_id, f.stage_id, f.n as judges, pc.k, pc.component_scores
+      from sfin f
+      left join (
+        select c.entry_id, c.stage_id, ${chain} as k, ${pairs} as component_scores
+        from cfin c group by c.entry_id, c.stage_id
+      ) pc on pc.entry_id = f.entry_id and pc.stage_id = f.stage_id
     )`;
 }
 
@@ -420,16 +469,47 @@ export async function countRankingInputs(
       await trx.deleteFrom("entry_stage_inputs").where("entry_id", "in", chunk).execute();
       await trx.deleteFrom("entry_component_inputs").where("entry_id", "in", chunk).execute();
       await sql`
-        with recursive ${criteria(competitionId, sql`1 = 1`)}, ${sheetTotals(competitionId, these, trx)}
-        insert into entry_stage_inputs (entry_id, stage_id, unit, n, s, hi, lo, mid2, ts, tk)
-        select jt.entry_id, jt.stage_id, d.d, ${seriesAggregates(sql`jt.t`, "all", trx)}
-        from jt cross join d where jt.stage_id is not null
-        group by jt.entry_id, jt.stage_id, d.d`.execute(trx);
-      await sql`
         insert into entry_component_inputs (entry_id, component_id, n, s, hi, lo, mid2, ts, tk)
         select e.id, p.component_id, ${seriesAggregates(sql`p.points`, "all", trx)}
         from ${submittedPoints(competitionId, these)}
         group by e.id, p.component_id`.execute(trx);
+      // each stage's totals, with its component finals under every method written out (0018)
+      const methods = Object.entries(KEPT_SUFFIX) as [Aggregation, string][];
+      const strings = methods.flatMap(([, suffix]) => {
+        const [chain, pairs] = componentStrings(trx, sql.ref(`c.x100_${suffix}`));
+        return [
+          sql`${chain} as tiebreak_${sql.raw(suffix)}`,
+          sql`${pairs} as components_${sql.raw(suffix)}`,
+        ];
+      });
+      const columns = methods.flatMap(([, suffix]) => [
+        `tiebreak_${suffix}`,
+        `components_${suffix}`,
+      ]);
+      await sql`
+        with recursive ${criteria(competitionId, sql`1 = 1`)}, ${sheetTotals(competitionId, these, trx)},
+        cf as (
+          select a.entry_id, comp.stage_id, a.component_id, comp.weight, comp.position,
+            ${sql.join(methods.map(([method, suffix]) => sql`${componentFinal(method)} as ${sql.raw(`x100_${suffix}`)}`))}
+          from entry_component_inputs a join comp on comp.component_id = a.component_id
+          where a.entry_id in (${sql.join(chunk)}) and comp.summax > 0
+        ),
+        cs as (
+          select c.entry_id, c.stage_id, ${sql.join(strings)}
+          from cf c group by c.entry_id, c.stage_id
+        ),
+        tot as (
+          select jt.entry_id, jt.stage_id, d.d as unit, ${seriesAggregates(sql`jt.t`, "all", trx)}
+          from jt cross join d where jt.stage_id is not null
+          group by jt.entry_id, jt.stage_id, d.d
+        )
+        insert into entry_stage_inputs (entry_id, stage_id, unit, n, s, hi, lo, mid2, ts, tk,
+          ${sql.join(columns.map((c) => sql.raw(c)))})
+        select tot.entry_id, tot.stage_id, tot.unit, tot.n, tot.s, tot.hi, tot.lo, tot.mid2, tot.ts, tot.tk,
+          ${sql.join(columns.map((c) => sql.ref(`cs.${c}`)))}
+        from tot left join cs on cs.entry_id = tot.entry_id and cs.stage_id = tot.stage_id`.execute(
+        trx,
+      );
       await trx
         .updateTable("entries")
         .set((eb) => ({ inputs_counted: eb.ref("inputs_changed") }))
@@ -691,18 +771,6 @@ async function rankingRows(
         max(case when kind <> 'admin' then position end) as scored_pos
       from gall group by entry_id
     ),
-    -- per entry and stage: the final, the judges behind it, the tie-break key (component finals
-    -- in order of weight) and the component finals for display
-    per_entry as (
-      select f.entry_id, f.stage_id, f.n as judges, pc.k, pc.component_scores
-      from sfin f
-      left join (
-        select c.entry_id, c.stage_id,
-          ${stringAgg(db, zeroPad(db, sql`c.x100`, 5), "", sql`c.weight desc, c.position, c.component_id`)} as k,
-          ${stringAgg(db, sql`c.component_id || ':' || c.x100`, ",")} as component_scores
-        from cfin c group by c.entry_id, c.stage_id
-      ) pc on pc.entry_id = f.entry_id and pc.stage_id = f.stage_id
-    ),
     -- the final ranking's terms: the finalists (in the current stage) by C and the tie-break
     -- chain, then those out after each earlier stage, latest first, by their C there
     scored as (
@@ -834,6 +902,30 @@ function tooLarge(): RangeError {
   );
 }
 
+export /**
+ * Reads "id:value,id:value" (non-negative integers, as the statement writes component scores),
+ * digit by digit: the ranking reads 50,000 such pairs, and slicing each number out first would
+ * make 100,000 short strings for the garbage collector.
+ */
+function readPairs(text: string, each: (id: number, value: number) => void): void {
+  let id = 0;
+  let value = 0;
+  let inValue = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 44;
+    if (c === 58)
+      inValue = true; // ':'
+    else if (c === 44) {
+      // ','
+      each(id, value);
+      id = 0;
+      value = 0;
+      inValue = false;
+    } else if (inValue) value = value * 10 + (c - 48);
+    else id = id * 10 + (c - 48);
+  }
+}
+
 function shapeRanking(
   meta: ResultRow,
   method: Aggregation,
@@ -875,8 +967,16 @@ function shapeRanking(
     closed: closed === 1,
   }));
   const stageAt = new Map(stages.map((st) => [st.position, st]));
-  const componentsOf = new Map<number | undefined, typeof components>();
-  for (const c of components) componentsOf.set(c[4], [...(componentsOf.get(c[4]) ?? []), c]);
+  // each stage's components in order, and each component's place among them: an entry's
+  // "componentId:x100" pairs are read straight into its stage's list, no map per entry
+  const componentsOf = new Map<number, (typeof components)[number][]>();
+  const placeOf = new Map<number, number>();
+  for (const c of components) {
+    const own = componentsOf.get(c[4]);
+    placeOf.set(c[0], own ? own.length : 0);
+    if (own) own.push(c);
+    else componentsOf.set(c[4], [c]);
+  }
   // each entry's stages, in stage order (the statement sorts them by entry, then position)
   const stagesOf = new Map<number, StageTuple[]>();
   for (const g of JSON.parse(meta.entry_stages) as StageTuple[]) {
@@ -884,6 +984,8 @@ function shapeRanking(
     if (own) own.push(g);
     else stagesOf.set(g[0], [g]);
   }
+  const grouped = competition.ranking_scope === "category";
+  const prizePlaces = competition.prize_winners + competition.prize_honourable;
   const entries: RankedEntry[] = (JSON.parse(meta.entries) as EntryTuple[]).map(
     ([
       entryId,
@@ -905,16 +1007,33 @@ function shapeRanking(
       const tieSize = tieSizeOrNull ?? 1;
       const decided = decidedFlag === 1;
       const own = stagesOf.get(entryId) ?? [];
-      const failedAdmin = own.some((g) => stageAt.get(g[1])?.kind === "admin" && g[4] !== 1);
-      // the components of the stage the entry's score comes from: its last scored stage
-      const scoredStage = [...own].reverse().find((g) => stageAt.get(g[1])?.kind !== "admin");
-      const stageId = scoredStage ? stageAt.get(scoredStage[1])?.id : undefined;
-      const scores = new Map<number, number>();
-      if (componentScores !== null)
-        for (const pair of componentScores.split(",")) {
-          const colon = pair.indexOf(":");
-          scores.set(Number(pair.slice(0, colon)), Number(pair.slice(colon + 1)));
-        }
+      // failed an admin check; the components of the stage the entry's score comes from: its
+      // last scored stage
+      let failedAdmin = false;
+      let stageId: number | undefined;
+      const taken: RankedStageResult[] = [];
+      for (const g of own) {
+        const stage = stageAt.get(g[1]);
+        if (stage?.kind === "admin") {
+          if (g[4] !== 1) failedAdmin = true;
+        } else stageId = stage?.id;
+        taken.push({
+          code: stage?.code ?? "",
+          scoreX100: g[2],
+          stageScoreX100: g[3],
+          rank: g[5],
+          advanced: g[4] === 1,
+        });
+      }
+      const list = stageId === undefined ? undefined : componentsOf.get(stageId);
+      const ranked: RankedComponent[] = list
+        ? list.map(([, code, name, weight]) => ({ code, name, weight, scoreX100: null }))
+        : [];
+      if (componentScores !== null && list)
+        readPairs(componentScores, (id, x100) => {
+          const place = placeOf.get(id);
+          if (place !== undefined && list[place]?.[0] === id) ranked[place]!.scoreX100 = x100;
+        });
       return {
         entryId,
         code,
@@ -922,34 +1041,19 @@ function shapeRanking(
         village,
         district,
         category,
-        group: competition.ranking_scope === "category" ? category : "",
+        group: grouped ? category : "",
         judges: judges ?? 0,
         finalX100,
-        components: (componentsOf.get(stageId) ?? []).map(([id, code, name, weight]) => ({
-          code,
-          name,
-          weight,
-          scoreX100: scores.get(id) ?? null,
-        })),
+        components: ranked,
         rank,
         prize,
         tieSize,
         tieKey: tieSize > 1 ? tieKey : null,
-        unresolvedPrizeTie:
-          tieSize > 1 &&
-          !decided &&
-          rank !== null &&
-          rank <= competition.prize_winners + competition.prize_honourable,
+        unresolvedPrizeTie: tieSize > 1 && !decided && rank !== null && rank <= prizePlaces,
         decided,
         stageReached: stageAt.get(reached)?.code ?? "",
         failedAdmin,
-        stages: own.map((g) => ({
-          code: stageAt.get(g[1])?.code ?? "",
-          scoreX100: g[2],
-          stageScoreX100: g[3],
-          rank: g[5],
-          advanced: g[4] === 1,
-        })),
+        stages: taken,
       };
     },
   );

@@ -16,6 +16,7 @@ import * as m0014 from "./0014_stage_own_scores";
 import * as m0015 from "./0015_self_assessment";
 import * as m0016 from "./0016_bulk_scores";
 import * as m0017 from "./0017_ranking_inputs";
+import * as m0018 from "./0018_kept_component_scores";
 
 /**
  * Every migration, by name, in order. A static list rather than a folder scan so the same
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   "0015_self_assessment": m0015,
   "0016_bulk_scores": m0016,
   "0017_ranking_inputs": m0017,
+  "0018_kept_component_scores": m0018,
 };

@@ -78,6 +78,7 @@ type Op =
   | { kind: "status"; entry: number; judge: number; submitted: boolean }
   | { kind: "conflict"; entry: number; judge: number; confirmed: boolean }
   | { kind: "weight"; component: number; weight: number }
+  | { kind: "position"; component: number; position: number }
   | { kind: "max"; indicator: number; max: number }
   | { kind: "deleteSheet"; entry: number; judge: number }
   | { kind: "count" };
@@ -111,7 +112,16 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant("weight" as const),
       component: fc.nat(1),
-      weight: fc.integer({ min: 1, max: 60 }),
+      // equal weights now and then: the tie-break chain is then ordered by position
+      weight: fc.oneof(fc.constantFrom(40, 60), fc.integer({ min: 1, max: 60 })),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("position" as const),
+      component: fc.nat(1),
+      position: fc.nat(3),
     }),
   },
   {
@@ -180,6 +190,13 @@ async function apply(f: Fixture, op: Op): Promise<void> {
         .where("id", "=", f.components[op.component]!)
         .execute();
       return;
+    case "position":
+      await t.db
+        .updateTable("components")
+        .set({ position: op.position })
+        .where("id", "=", f.components[op.component]!)
+        .execute();
+      return;
     case "max":
       await t.db
         .updateTable("indicators")
@@ -212,6 +229,16 @@ function aggregates(values: bigint[]): string[] {
   return [n, sum, sorted[n - 1]!, sorted[0]!, mid2, ts, tk].map(String);
 }
 
+/** round(100 × num / den), half away from zero, for non-negative integers */
+const x100 = (num: bigint, den: bigint) => (200n * num + den) / (2n * den);
+
+/** The kept methods' column suffixes and each one's final of a series: [num, den] / Σmax */
+const METHODS: [string, (a: string[]) => [bigint, bigint]][] = [
+  ["mean", ([n, s]) => [BigInt(s!), BigInt(n!)]],
+  ["trimmed", ([, , , , , ts, tk]) => [BigInt(ts!), BigInt(tk!)]],
+  ["median", ([, , , , mid2]) => [BigInt(mid2!), 2n]],
+];
+
 /** What the kept rows must be, from the scores, sheets, conflicts and criteria as they are now. */
 async function reference(f: Fixture) {
   const criteria = await t.db
@@ -221,10 +248,11 @@ async function reference(f: Fixture) {
       "c.id",
       "c.weight",
       "c.stage_id",
+      "c.position",
       sql<number>`coalesce(sum(i.max_score), 0)`.as("summax"),
     ])
     .where("c.competition_id", "=", f.competitionId)
-    .groupBy(["c.id", "c.weight", "c.stage_id"])
+    .groupBy(["c.id", "c.weight", "c.stage_id", "c.position"])
     .execute();
   const d = criteria.reduce((l, c) => {
     const m = BigInt(c.summax);
@@ -258,10 +286,39 @@ async function reference(f: Fixture) {
     const key = `${s.entry}:${s.stage}`;
     byStage.set(key, [...(byStage.get(key) ?? []), s.t]);
   }
+  // each entry's component finals in a stage under each method (migration 0018): the tie-break
+  // chain (five digits each, by weight, then position, then id) and the "id:x100" pairs (by id)
+  const strings = (key: string) => {
+    const [entry, stage] = key.split(":").map(Number);
+    const scored = criteria
+      .filter((c) => c.stage_id === stage && c.summax > 0 && byComponent.has(`${entry}:${c.id}`))
+      .map((c) => ({ c, a: aggregates(byComponent.get(`${entry}:${c.id}`)!) }));
+    if (scored.length === 0) return METHODS.flatMap(() => ["null", "null"]);
+    return METHODS.flatMap(([, final]) => {
+      const finals = scored.map(({ c, a }) => {
+        const [num, den] = final(a);
+        return { c, v: x100(BigInt(c.weight) * num, den * BigInt(c.summax)) };
+      });
+      const chain = [...finals]
+        .sort((x, y) => y.c.weight - x.c.weight || x.c.position - y.c.position || x.c.id - y.c.id)
+        .map((x) => String(x.v).padStart(5, "0"))
+        .join("");
+      const pairs = [...finals]
+        .sort((x, y) => x.c.id - y.c.id)
+        .map((x) => `${x.c.id}:${x.v}`)
+        .join(",");
+      return [chain, pairs];
+    });
+  };
   const rows = (m: Map<string, bigint[]>, unit?: bigint) =>
     [...m.entries()]
       .map(([key, values]) =>
-        [...key.split(":"), ...(unit ? [String(unit)] : []), ...aggregates(values)].join(" "),
+        [
+          ...key.split(":"),
+          ...(unit ? [String(unit)] : []),
+          ...aggregates(values),
+          ...(unit ? strings(key) : []),
+        ].join(" "),
       )
       .sort();
   return { stages: rows(byStage, d), components: rows(byComponent) };
@@ -285,7 +342,10 @@ async function inUse(f: Fixture, only?: Set<number>) {
     stages: stages
       .filter((r) => ids.has(r.entry_id))
       .map((r) =>
-        text(r, ["entry_id", "stage_id", "unit", "n", "s", "hi", "lo", "mid2", "ts", "tk"]),
+        text(r, [
+          ...["entry_id", "stage_id", "unit", "n", "s", "hi", "lo", "mid2", "ts", "tk"],
+          ...METHODS.flatMap(([m]) => [`tiebreak_${m}`, `components_${m}`]),
+        ]),
       )
       .sort(),
     components: components
@@ -362,6 +422,11 @@ describe("ranking inputs kept per entry", () => {
     );
     await step(
       { kind: "max", indicator: 2, max: 30 },
+      f.entries.map((e) => e.id),
+    );
+    // a component's position orders the tie-break chain among equal weights (migration 0018)
+    await step(
+      { kind: "position", component: 0, position: 3 },
       f.entries.map((e) => e.id),
     );
   });
