@@ -8,6 +8,8 @@ import { inlineScriptHashes } from "./lib/csp.server";
 import { isDatabaseUnavailable } from "./lib/db.server";
 import { isNotModified, notModified } from "./lib/http-cache.server";
 import { NonceContext } from "./lib/nonce";
+import { StylesheetContext } from "./lib/inline-stylesheet";
+import { stylesheetText } from "./lib/stylesheet.server";
 import "./lib/zod-messages";
 
 const ABORT_DELAY = 5_000;
@@ -117,12 +119,14 @@ export default function handleRequest(
     };
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer
-          context={remixContext}
-          url={request.url}
-          abortDelay={ABORT_DELAY}
-          nonce={nonce}
-        />
+        <StylesheetContext.Provider value={stylesheetText()}>
+          <RemixServer
+            context={remixContext}
+            url={request.url}
+            abortDelay={ABORT_DELAY}
+            nonce={nonce}
+          />
+        </StylesheetContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,
@@ -177,12 +181,14 @@ function renderWhole(remixContext: EntryContext, request: Request, nonce: string
     sink.on("error", reject);
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
-        <RemixServer
-          context={remixContext}
-          url={request.url}
-          abortDelay={ABORT_DELAY}
-          nonce={nonce}
-        />
+        <StylesheetContext.Provider value={stylesheetText()}>
+          <RemixServer
+            context={remixContext}
+            url={request.url}
+            abortDelay={ABORT_DELAY}
+            nonce={nonce}
+          />
+        </StylesheetContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,

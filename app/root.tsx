@@ -24,10 +24,10 @@ import { preloadSectionsOnNavigation } from "~/i18n/navigation";
 import { hasDemoData } from "~/models/competitions.server";
 import { getSessionUser } from "~/lib/session.server";
 import { useNonce } from "~/lib/nonce";
-import stylesheet from "~/styles/app.css";
+import { InlineStylesheet } from "~/lib/inline-stylesheet";
 
+// the stylesheet is written into the page (InlineStylesheet), not linked
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.ico", sizes: "32x32" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
@@ -190,6 +190,7 @@ function Document({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        <InlineStylesheet />
         <Links />
         <MessagePreloads />
       </head>

@@ -194,6 +194,39 @@ describe("e2e: winners page and ceremony mode", () => {
     await page.close();
   });
 
+  it("paints with its styles in the page itself, and keeps them through client-side navigation", async () => {
+    // the first paint waits for no stylesheet request: the styles come with the HTML
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const bare = await context.newPage();
+    const requested: string[] = [];
+    bare.on("request", (r) => requested.push(r.resourceType()));
+    await bare.goto(`${server.url}/competitions/kutim-2023`);
+    expect(requested).not.toContain("stylesheet");
+    expect(await bare.locator('link[rel="stylesheet"]').count()).toBe(0);
+    expect(await bare.locator(".podium").evaluate((el) => getComputedStyle(el).display)).toBe(
+      "grid",
+    );
+    await context.close();
+    // with JavaScript: hydrated, then to another page and back without a page load
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/competitions/kutim-2023`);
+    await waitForHydration(page);
+    const css = () => page.evaluate(() => document.getElementById("app-stylesheet")!.textContent);
+    const inline = await css();
+    expect(inline!.length).toBeGreaterThan(10_000);
+    await page.evaluate(() => Object.assign(window, { samePage: true }));
+    await page.locator(`a[href$="/how-we-judged"]`).first().click();
+    await expect.poll(() => page.url()).toMatch(/how-we-judged$/);
+    await page.goBack();
+    await expect.poll(() => page.locator(".podium").count()).toBe(1);
+    expect(await page.evaluate(() => (window as { samePage?: boolean }).samePage)).toBe(true);
+    expect(await css()).toBe(inline);
+    expect(await page.locator(".podium").evaluate((el) => getComputedStyle(el).display)).toBe(
+      "grid",
+    );
+    await page.close();
+  });
+
   it("switches the language without losing the reader's place on the page", async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(`${server.url}/competitions/kutim-2023`);
