@@ -648,9 +648,12 @@ async function writeSheet(
       .returning("id")
       .executeTakeFirstOrThrow());
   } else {
+    // a draft saved again leaves its status alone: naming the column would run the trigger that
+    // carries a status into sheet_points (0006) on every autosave, for nothing
+    const { status, submitted_at, ...always } = row;
     const updated = await trx
       .updateTable("score_sheets")
-      .set(row)
+      .set(status === before.status ? always : { ...always, status, submitted_at })
       .where("id", "=", sheetId)
       .where("version", "=", request.version)
       .where("status", "=", "draft")
@@ -675,14 +678,24 @@ async function writeScores(sheetId: number, plan: SavePlan, trx: Executor): Prom
       note: notes[i.code] ?? "",
     }));
   if (rows.length === 0) return;
+  // the autosave sends every field, and a judge changes one or two between saves: a score left
+  // as it was is not written again, so its sheet_points triggers (three statements each) stay idle
   await trx
     .insertInto("scores")
     .values(rows)
     .onConflict((oc) =>
-      oc.columns(["sheet_id", "indicator_id"]).doUpdateSet((eb) => ({
-        value: eb.ref("excluded.value"),
-        note: eb.ref("excluded.note"),
-      })),
+      oc
+        .columns(["sheet_id", "indicator_id"])
+        .doUpdateSet((eb) => ({
+          value: eb.ref("excluded.value"),
+          note: eb.ref("excluded.note"),
+        }))
+        .where((eb) =>
+          eb.or([
+            eb("scores.value", "is distinct from", eb.ref("excluded.value")),
+            eb("scores.note", "is distinct from", eb.ref("excluded.note")),
+          ]),
+        ),
     )
     .execute();
 }

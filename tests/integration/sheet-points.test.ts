@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { sql } from "kysely";
 import { flag } from "../../db/dialect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { saveSheet } from "../../app/models/sheets.server";
 import { createTestDb, type TestDb } from "../support/db";
 import { createScoringFixture, criteriaIds } from "../support/scoring";
 
@@ -233,6 +234,99 @@ describe("sheet_points", () => {
     // every write is a statement and a commit of its own: on PostgreSQL, next to a full suite on
     // a busy machine, the 150 runs can take over the default minute
   }, 240_000);
+
+  it("follows the judge's saves, which write again only the scores and notes that changed", async () => {
+    run += 1;
+    const fx = await createScoringFixture(t.db, { slug: `saves-${run}`, entries: 1, judges: 1 });
+    const judge = { id: fx.judges[0]!.id, label: fx.judges[0]!.email };
+    let version = 0;
+    let key = 0;
+    const save = async (values: Record<string, string>, intent: "save" | "submit" = "save") => {
+      key += 1;
+      const outcome = await saveSheet(
+        judge,
+        fx.slug,
+        fx.codes[0]!,
+        {
+          values: {
+            intent,
+            key: `simpan-${run}-${key}-kkkkkkkk`,
+            version: String(version),
+            ...values,
+          },
+          repeated: [],
+        },
+        { issuedPassword: false },
+      );
+      expect(outcome).toMatchObject({ status: "saved" });
+      version += 1;
+    };
+    const sheet = async () =>
+      (await t.db
+        .selectFrom("score_sheets")
+        .select(["id", "status", "version", "submitted_at"])
+        .where("judge_id", "=", judge.id)
+        .executeTakeFirstOrThrow())!;
+    const state = async () => {
+      const { id } = await sheet();
+      const scores = await t.db
+        .selectFrom("scores as s")
+        .innerJoin("indicators as i", "i.id", "s.indicator_id")
+        .select(["i.code", "s.value", "s.note"])
+        .where("s.sheet_id", "=", id)
+        .orderBy("i.code")
+        .execute();
+      const f = { components: [], indicators: [], sheets: [id] };
+      expect(await kept(f)).toEqual(await recounted(f));
+      return scores.map((r) => [r.code, r.value, r.note]);
+    };
+    const all = { "score.A1": "3", "score.A2": "7", "score.B1": "2", "note.A1": "rak rapi" };
+    await save(all);
+    expect(await state()).toEqual([
+      ["A1", 3, "rak rapi"],
+      ["A2", 7, ""],
+      ["B1", 2, ""],
+    ]);
+    // the autosave sends every field again: one score changed, then only a note, then a score cleared
+    await save({ ...all, "score.A2": "8" });
+    expect(await state()).toEqual([
+      ["A1", 3, "rak rapi"],
+      ["A2", 8, ""],
+      ["B1", 2, ""],
+    ]);
+    await save({ ...all, "score.A2": "8", "note.B1": "perlu rak baru" });
+    expect(await state()).toEqual([
+      ["A1", 3, "rak rapi"],
+      ["A2", 8, ""],
+      ["B1", 2, "perlu rak baru"],
+    ]);
+    await save({ ...all, "score.A1": "", "score.A2": "8", "note.B1": "perlu rak baru" });
+    expect(await state()).toEqual([
+      ["A1", null, "rak rapi"],
+      ["A2", 8, ""],
+      ["B1", 2, "perlu rak baru"],
+    ]);
+    // nothing changed at all: the sheet still moves to the next version, still a draft
+    await save({ ...all, "score.A1": "", "score.A2": "8", "note.B1": "perlu rak baru" });
+    expect(await sheet()).toMatchObject({ status: "draft", version: 5, submitted_at: null });
+    // the submission carries its status into sheet_points even where no score changed
+    await save({ ...all, "score.A1": "5", "score.A2": "8", "note.B1": "perlu rak baru" }, "submit");
+    expect(await sheet()).toMatchObject({ status: "submitted", version: 6 });
+    expect(await state()).toEqual([
+      ["A1", 5, "rak rapi"],
+      ["A2", 8, ""],
+      ["B1", 2, "perlu rak baru"],
+    ]);
+    expect(
+      (await kept({ components: [], indicators: [], sheets: [(await sheet()).id] })).map((r) => [
+        r.points,
+        r.submitted,
+      ]),
+    ).toEqual([
+      [13, 1],
+      [2, 1],
+    ]);
+  });
 
   it("holds a sheet's points per component as the save writes them, and follows its submission", async () => {
     const f = await fixture();
