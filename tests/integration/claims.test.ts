@@ -8,7 +8,7 @@ import {
 import { findAccess } from "../../app/models/sheets.server";
 import { addClaims } from "../support/claims";
 import { createTestDb, type TestDb } from "../support/db";
-import { HttpClient } from "../support/http";
+import { HttpClient, withoutStylesheet } from "../support/http";
 import { createScoringFixture, FIXTURE_PASSWORD, type ScoringFixture } from "../support/scoring";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -170,7 +170,7 @@ describe("the claims on the judge's sheet (server)", () => {
   });
 
   it("says 'belum dikirim' for a draft self-assessment and shows none of its values", async () => {
-    const html = await (await judges[0]!.get(sheetUrl(DRAFT()))).text();
+    const html = withoutStylesheet(await (await judges[0]!.get(sheetUrl(DRAFT()))).text());
     expect(html).toContain("Laporan mandiri: belum dikirim.");
     expect(html).not.toContain("999");
     expect(html).not.toContain(`/files/${evidence[DRAFT()]!.image}`);

@@ -102,3 +102,12 @@ export async function rawRequest(
     req.end();
   });
 }
+
+/**
+ * A page's HTML without the stylesheet written into its head (app/lib/inline-stylesheet.tsx):
+ * what a test means when it says a page does not show something (the stylesheet names classes
+ * and holds numbers of its own, such as `.temp-password` or `999px`).
+ */
+export function withoutStylesheet(html: string): string {
+  return html.replace(/<style id="app-stylesheet">[\s\S]*?<\/style>/, "");
+}
