@@ -63,6 +63,22 @@ export function handleDataRequest(response: Response, { request }: { request: Re
   return response;
 }
 
+/** The app as every render path renders it: the response's nonce and the stylesheet's text. */
+function app(remixContext: EntryContext, request: Request, nonce: string) {
+  return (
+    <NonceContext.Provider value={nonce}>
+      <StylesheetContext.Provider value={stylesheetText()}>
+        <RemixServer
+          context={remixContext}
+          url={request.url}
+          abortDelay={ABORT_DELAY}
+          nonce={nonce}
+        />
+      </StylesheetContext.Provider>
+    </NonceContext.Provider>
+  );
+}
+
 /**
  * A page with a validator (ETag) may be answered later with a 304, and the browser then runs the
  * HTML it kept under the policy of the 304: its scripts are allowed by their hashes, which belong
@@ -117,36 +133,24 @@ export default function handleRequest(
       );
       pipe(body);
     };
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <StylesheetContext.Provider value={stylesheetText()}>
-          <RemixServer
-            context={remixContext}
-            url={request.url}
-            abortDelay={ABORT_DELAY}
-            nonce={nonce}
-          />
-        </StylesheetContext.Provider>
-      </NonceContext.Provider>,
-      {
-        nonce,
-        onShellReady() {
-          if (!wholeFirst) ready();
-        },
-        onAllReady() {
-          deadline.cancel();
-          if (wholeFirst) ready();
-        },
-        onShellError(error: unknown) {
-          deadline.cancel();
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
-        },
+    const { pipe, abort } = renderToPipeableStream(app(remixContext, request, nonce), {
+      nonce,
+      onShellReady() {
+        if (!wholeFirst) ready();
       },
-    );
+      onAllReady() {
+        deadline.cancel();
+        if (wholeFirst) ready();
+      },
+      onShellError(error: unknown) {
+        deadline.cancel();
+        reject(error);
+      },
+      onError(error: unknown) {
+        responseStatusCode = 500;
+        if (shellRendered) console.error(error);
+      },
+    });
     deadline.start(abort);
   });
 }
@@ -179,27 +183,15 @@ function renderWhole(remixContext: EntryContext, request: Request, nonce: string
     sink.on("data", (c: Buffer) => chunks.push(c));
     sink.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     sink.on("error", reject);
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <StylesheetContext.Provider value={stylesheetText()}>
-          <RemixServer
-            context={remixContext}
-            url={request.url}
-            abortDelay={ABORT_DELAY}
-            nonce={nonce}
-          />
-        </StylesheetContext.Provider>
-      </NonceContext.Provider>,
-      {
-        nonce,
-        onAllReady() {
-          deadline.cancel();
-          pipe(sink);
-        },
-        onShellError: reject,
-        onError: reject,
+    const { pipe, abort } = renderToPipeableStream(app(remixContext, request, nonce), {
+      nonce,
+      onAllReady() {
+        deadline.cancel();
+        pipe(sink);
       },
-    );
+      onShellError: reject,
+      onError: reject,
+    });
     deadline.start(abort);
   });
 }
