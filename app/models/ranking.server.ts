@@ -463,6 +463,16 @@ export async function countRankingInputs(
     // load, so the tables read here and the rows written are sampled first (ANALYZE, ~0.3 s).
     const sample = isPostgres(trx) && ids.length >= ANALYZE_FROM;
     if (sample) await sql`analyze entries, score_sheets, sheet_points, conflicts`.execute(trx);
+    // the component finals' texts under every method, written beside each stage's totals (0018)
+    const methods = Object.entries(KEPT_SUFFIX) as [Aggregation, string][];
+    const strings = methods.flatMap(([, suffix]) => {
+      const [chain, pairs] = componentStrings(trx, sql.ref(`c.x100_${suffix}`));
+      return [
+        sql`${chain} as tiebreak_${sql.raw(suffix)}`,
+        sql`${pairs} as components_${sql.raw(suffix)}`,
+      ];
+    });
+    const columns = methods.flatMap(([, suffix]) => [`tiebreak_${suffix}`, `components_${suffix}`]);
     for (let k = 0; k < ids.length; k += INPUTS_CHUNK) {
       const chunk = ids.slice(k, k + INPUTS_CHUNK);
       const these = sql`e.id in (${sql.join(chunk)})`;
@@ -474,18 +484,6 @@ export async function countRankingInputs(
         from ${submittedPoints(competitionId, these)}
         group by e.id, p.component_id`.execute(trx);
       // each stage's totals, with its component finals under every method written out (0018)
-      const methods = Object.entries(KEPT_SUFFIX) as [Aggregation, string][];
-      const strings = methods.flatMap(([, suffix]) => {
-        const [chain, pairs] = componentStrings(trx, sql.ref(`c.x100_${suffix}`));
-        return [
-          sql`${chain} as tiebreak_${sql.raw(suffix)}`,
-          sql`${pairs} as components_${sql.raw(suffix)}`,
-        ];
-      });
-      const columns = methods.flatMap(([, suffix]) => [
-        `tiebreak_${suffix}`,
-        `components_${suffix}`,
-      ]);
       await sql`
         with recursive ${criteria(competitionId, sql`1 = 1`)}, ${sheetTotals(competitionId, these, trx)},
         cf as (
@@ -902,7 +900,11 @@ function tooLarge(): RangeError {
   );
 }
 
-export /**
+const COLON = 58;
+const COMMA = 44;
+const ZERO = 48;
+
+/**
  * Reads "id:value,id:value" (non-negative integers, as the statement writes component scores),
  * digit by digit: the ranking reads 50,000 such pairs, and slicing each number out first would
  * make 100,000 short strings for the garbage collector.
@@ -912,17 +914,15 @@ function readPairs(text: string, each: (id: number, value: number) => void): voi
   let value = 0;
   let inValue = false;
   for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 44;
-    if (c === 58)
-      inValue = true; // ':'
-    else if (c === 44) {
-      // ','
+    const c = i < text.length ? text.charCodeAt(i) : COMMA;
+    if (c === COLON) inValue = true;
+    else if (c === COMMA) {
       each(id, value);
       id = 0;
       value = 0;
       inValue = false;
-    } else if (inValue) value = value * 10 + (c - 48);
-    else id = id * 10 + (c - 48);
+    } else if (inValue) value = value * 10 + (c - ZERO);
+    else id = id * 10 + (c - ZERO);
   }
 }
 
