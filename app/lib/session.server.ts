@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
+import { prepare } from "../../db/prepared";
 import type { Role } from "../../db/schema";
 import { getDb } from "./db.server";
 import { getSessionSecret } from "./env.server";
@@ -105,11 +106,9 @@ export async function destroyOtherSessions(userId: number, keepSessionId: string
   await query.execute();
 }
 
-export async function getSessionUser(request: Request): Promise<SessionUser | null> {
-  const id = await readSessionId(request);
-  if (!id) return null;
-  const db = getDb();
-  const row = await db
+/** every request of a signed-in user runs it: prepared once (db/prepared.ts) */
+const sessionQuery = prepare((db, p: { id: string }) =>
+  db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
     .select([
@@ -124,8 +123,14 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
       "users.must_change_password",
       "sessions.issued_password",
     ])
-    .where("sessions.id", "=", id)
-    .executeTakeFirst();
+    .where("sessions.id", "=", p.id),
+);
+
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const id = await readSessionId(request);
+  if (!id) return null;
+  const db = getDb();
+  const row = await sessionQuery.first(db, { id });
   if (!row) return null;
   const now = nowIso();
   const idleDeadline = addSeconds(row.last_seen_at, SESSION_IDLE_SECONDS);

@@ -8,7 +8,8 @@ import { sql, type RawBuilder, type SqlBool } from "kysely";
 /** A column reference such as `"e.library_id"`; a number is a value. */
 type Operand = `${string}.${string}` | number;
 
-const operand = (x: Operand) => (typeof x === "number" ? sql`${x}` : sql.ref(x));
+// anything but a column name is a value: also a prepared query's stand-in for one (db/prepared.ts)
+const operand = (x: Operand) => (typeof x === "string" ? sql.ref(x) : sql`${x}`);
 
 /**
  * The entry (table alias `alias`) takes part: not withdrawn or disqualified. Only active entries

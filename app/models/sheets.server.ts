@@ -1,5 +1,6 @@
 import { sql, type Kysely, type SqlBool } from "kysely";
 import { commitGroup, type CommitGroup } from "../../db/commit-group";
+import { prepare } from "../../db/prepared";
 import { isPostgres } from "../../db/dialect";
 import type { CompetitionStatus, Database, Executor, SheetStatus } from "../../db/schema";
 import { recordAudit, type Actor } from "~/lib/audit.server";
@@ -47,14 +48,18 @@ function notConflicted(judgeId: number) {
  * which other entries exist. One query, used by the page and by every save.
  */
 export async function findAccess(judgeId: number, slug: string, code: string, db: Executor) {
-  return db
+  return accessQuery.first(db, { judgeId, slug, code });
+}
+
+const accessQuery = prepare((db, p: { judgeId: number; slug: string; code: string }) =>
+  db
     .selectFrom("competitions as c")
     .innerJoin("entries as e", "e.competition_id", "c.id")
     .innerJoin("libraries as l", "l.id", "e.library_id")
     .innerJoin("judge_assignments as a", (j) =>
       j
         .onRef("a.entry_id", "=", "e.id")
-        .on("a.judge_id", "=", judgeId)
+        .on("a.judge_id", "=", p.judgeId)
         .on("a.stage_id", "=", currentStage("c.id")),
     )
     .select([
@@ -74,13 +79,12 @@ export async function findAccess(judgeId: number, slug: string, code: string, db
       "l.head_name as headName",
       "l.npp",
     ])
-    .where("c.slug", "=", slug)
-    .where(sameCode("l.code", code))
+    .where("c.slug", "=", p.slug)
+    .where(sameCode("l.code", p.code))
     .where("c.status", "!=", "draft")
     .where(activeEntry("e"))
-    .where(notConflicted(judgeId))
-    .executeTakeFirst();
-}
+    .where(notConflicted(p.judgeId)),
+);
 
 export type SheetAccess = NonNullable<Awaited<ReturnType<typeof findAccess>>>;
 
@@ -97,8 +101,8 @@ function stateOf(sheet: StoredSheet): SheetState {
   return state;
 }
 
-async function readSheet(entryId: number, judgeId: number, db: Executor): Promise<StoredSheet> {
-  const sheet = await db
+const storedSheet = prepare((db, p: { entryId: number; judgeId: number }) =>
+  db
     .selectFrom("score_sheets")
     .select([
       "id",
@@ -111,10 +115,21 @@ async function readSheet(entryId: number, judgeId: number, db: Executor): Promis
       "reopen_reason",
       "issued_password_saved_at",
     ])
-    .where("entry_id", "=", entryId)
-    .where("judge_id", "=", judgeId)
-    .where("stage_id", "=", currentStageOfEntry(entryId))
-    .executeTakeFirst();
+    .where("entry_id", "=", p.entryId)
+    .where("judge_id", "=", p.judgeId)
+    .where("stage_id", "=", currentStageOfEntry(p.entryId)),
+);
+
+const storedScores = prepare((db, p: { sheetId: number }) =>
+  db
+    .selectFrom("scores as s")
+    .innerJoin("indicators as i", "i.id", "s.indicator_id")
+    .select(["i.code", "s.value", "s.note"])
+    .where("s.sheet_id", "=", p.sheetId),
+);
+
+async function readSheet(entryId: number, judgeId: number, db: Executor): Promise<StoredSheet> {
+  const sheet = await storedSheet.first(db, { entryId, judgeId });
   if (!sheet) {
     return {
       id: null,
@@ -130,12 +145,7 @@ async function readSheet(entryId: number, judgeId: number, db: Executor): Promis
       issuedPasswordSavedAt: null,
     };
   }
-  const rows = await db
-    .selectFrom("scores as s")
-    .innerJoin("indicators as i", "i.id", "s.indicator_id")
-    .select(["i.code", "s.value", "s.note"])
-    .where("s.sheet_id", "=", sheet.id)
-    .execute();
+  const rows = await storedScores.rows(db, { sheetId: sheet.id });
   return {
     id: sheet.id,
     version: sheet.version,
@@ -575,17 +585,20 @@ async function checkSave(
  * open for scoring, the ones the judge's sheet shows (an earlier or later stage's are not asked).
  */
 async function readIndicators(competitionId: number, trx: Executor) {
-  return trx
+  return sheetIndicators.rows(trx, { competitionId });
+}
+
+const sheetIndicators = prepare((db, p: { competitionId: number }) =>
+  db
     .selectFrom("indicators as i")
     .innerJoin("components as c", "c.id", "i.component_id")
     .select(["i.id", "i.code", "i.min_score", "i.max_score"])
-    .where("i.competition_id", "=", competitionId)
-    .where("c.stage_id", "=", currentStage(competitionId))
+    .where("i.competition_id", "=", p.competitionId)
+    .where("c.stage_id", "=", currentStage(p.competitionId))
     .orderBy("c.position")
     .orderBy("i.position")
-    .orderBy("i.id")
-    .execute();
-}
+    .orderBy("i.id"),
+);
 
 type IndicatorRow = Awaited<ReturnType<typeof readIndicators>>[number];
 
@@ -601,13 +614,13 @@ interface StoredAnswer {
   replayed: false;
 }
 
+const answerQuery = prepare((db, p: { key: string }) =>
+  db.selectFrom("save_requests").select(["judge_id", "response_json"]).where("key", "=", p.key),
+);
+
 /** The answer already given to this key: replayed for its judge, refused for anybody else. */
 async function answerOf(key: string, judgeId: number, trx: Executor): Promise<SaveOutcome | null> {
-  const answered = await trx
-    .selectFrom("save_requests")
-    .select(["judge_id", "response_json"])
-    .where("key", "=", key)
-    .executeTakeFirst();
+  const answered = await answerQuery.first(trx, { key });
   if (!answered) return null;
   if (answered.judge_id !== judgeId) return { status: "keyReused" };
   const stored = JSON.parse(answered.response_json) as StoredAnswer;
@@ -651,53 +664,121 @@ async function writeSheet(
     // a draft saved again leaves its status alone: naming the column would run the trigger that
     // carries a status into sheet_points (0006) on every autosave, for nothing
     const { status, submitted_at, ...always } = row;
-    const updated = await trx
-      .updateTable("score_sheets")
-      .set(status === before.status ? always : { ...always, status, submitted_at })
-      .where("id", "=", sheetId)
-      .where("version", "=", request.version)
-      .where("status", "=", "draft")
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) return null;
+    const where = { id: sheetId, checkedVersion: request.version };
+    const updated =
+      status === before.status
+        ? await updateDraft.changed(trx, { ...always, ...where })
+        : await updateSheetStatus.changed(trx, { ...always, status, submitted_at, ...where });
+    if (updated !== 1) return null;
   }
   await writeScores(sheetId, plan, trx);
   return sheetId;
 }
 
+type SheetRow = {
+  version: number;
+  comment: string;
+  updated_at: string;
+  issued_password_saved_at: string | null;
+};
+type SheetWhere = { id: number; checkedVersion: number };
+
+/** A draft's row moves from the checked version to the next, its status as it was. */
+const updateDraft = prepare((db, p: SheetRow & SheetWhere) =>
+  db
+    .updateTable("score_sheets")
+    .set({
+      version: p.version,
+      comment: p.comment,
+      updated_at: p.updated_at,
+      issued_password_saved_at: p.issued_password_saved_at,
+    })
+    .where("id", "=", p.id)
+    .where("version", "=", p.checkedVersion)
+    .where("status", "=", "draft"),
+);
+
+/** The same, with a new status (a submission). */
+const updateSheetStatus = prepare(
+  (db, p: SheetRow & SheetWhere & { status: SheetStatus; submitted_at: string | null }) =>
+    db
+      .updateTable("score_sheets")
+      .set({
+        version: p.version,
+        comment: p.comment,
+        updated_at: p.updated_at,
+        issued_password_saved_at: p.issued_password_saved_at,
+        status: p.status,
+        submitted_at: p.submitted_at,
+      })
+      .where("id", "=", p.id)
+      .where("version", "=", p.checkedVersion)
+      .where("status", "=", "draft"),
+);
+
 /** Every indicator the form carries, scored or not ("" = not scored yet), with its note. */
 async function writeScores(sheetId: number, plan: SavePlan, trx: Executor): Promise<void> {
   const { scores, notes } = plan.request;
-  const rows = plan.indicators
-    .filter((i) => Object.hasOwn(scores, i.code))
-    .map((i) => ({
-      sheet_id: sheetId,
-      indicator_id: i.id,
-      min_score: i.min_score,
-      max_score: i.max_score,
-      value: scores[i.code] ?? null,
-      note: notes[i.code] ?? "",
-    }));
-  if (rows.length === 0) return;
-  // the autosave sends every field, and a judge changes one or two between saves: a score left
-  // as it was is not written again, so its sheet_points triggers (three statements each) stay idle
-  await trx
-    .insertInto("scores")
-    .values(rows)
-    .onConflict((oc) =>
-      oc
-        .columns(["sheet_id", "indicator_id"])
-        .doUpdateSet((eb) => ({
-          value: eb.ref("excluded.value"),
-          note: eb.ref("excluded.note"),
-        }))
-        .where((eb) =>
-          eb.or([
-            eb("scores.value", "is distinct from", eb.ref("excluded.value")),
-            eb("scores.note", "is distinct from", eb.ref("excluded.note")),
-          ]),
-        ),
-    )
-    .execute();
+  const params: ScoreRows = { sheetId };
+  let count = 0;
+  for (const i of plan.indicators) {
+    if (!Object.hasOwn(scores, i.code)) continue;
+    params[`indicator${count}`] = i.id;
+    params[`min${count}`] = i.min_score;
+    params[`max${count}`] = i.max_score;
+    params[`value${count}`] = scores[i.code] ?? null;
+    params[`note${count}`] = notes[i.code] ?? "";
+    count++;
+  }
+  if (count === 0) return;
+  await scoreUpsert(count).changed(trx, params);
+}
+
+/** The rows of a score upsert, numbered from 0, as a prepared query's values. */
+type ScoreRows = { sheetId: number } & {
+  [k: `indicator${number}` | `min${number}` | `max${number}`]: number;
+} & { [k: `value${number}`]: number | null } & { [k: `note${number}`]: string };
+
+/** One prepared upsert for each number of rows a save writes (the stage's indicator count). */
+const scoreUpserts = new Map<number, ReturnType<typeof prepareScoreUpsert>>();
+function scoreUpsert(count: number) {
+  let upsert = scoreUpserts.get(count);
+  if (!upsert) scoreUpserts.set(count, (upsert = prepareScoreUpsert(count)));
+  return upsert;
+}
+
+function prepareScoreUpsert(count: number) {
+  return prepare((db, p: ScoreRows) =>
+    db
+      .insertInto("scores")
+      .values(
+        Array.from({ length: count }, (_, k) => ({
+          sheet_id: p.sheetId,
+          indicator_id: p[`indicator${k}`]!,
+          min_score: p[`min${k}`]!,
+          max_score: p[`max${k}`]!,
+          value: p[`value${k}`] as number | null,
+          note: p[`note${k}`]!,
+        })),
+      )
+      // the autosave sends every field, and a judge changes one or two between saves: a score
+      // left as it was is not written again, so its sheet_points triggers (three statements
+      // each) stay idle
+      .onConflict((oc) =>
+        oc
+          .columns(["sheet_id", "indicator_id"])
+          .doUpdateSet((eb) => ({
+            value: eb.ref("excluded.value"),
+            note: eb.ref("excluded.note"),
+          }))
+          .where((eb) =>
+            eb.or([
+              eb("scores.value", "is distinct from", eb.ref("excluded.value")),
+              eb("scores.note", "is distinct from", eb.ref("excluded.note")),
+            ]),
+          ),
+      ),
+  );
 }
 
 /**
@@ -757,21 +838,39 @@ async function rememberAnswer(
     savedAt: saved.savedAt,
     replayed: false,
   };
-  await trx
-    .deleteFrom("save_requests")
-    .where("created_at", "<", addSeconds(saved.savedAt, -SAVE_KEY_DAYS * 86400))
-    .execute();
-  await trx
-    .insertInto("save_requests")
-    .values({
-      key: plan.request.key,
-      judge_id: plan.judgeId,
-      sheet_id: sheetId,
-      response_json: JSON.stringify(stored),
-      created_at: saved.savedAt,
-    })
-    .execute();
+  await forgetKeys.changed(trx, { before: addSeconds(saved.savedAt, -SAVE_KEY_DAYS * 86400) });
+  await storeAnswer.changed(trx, {
+    key: plan.request.key,
+    judge_id: plan.judgeId,
+    sheet_id: sheetId,
+    response_json: JSON.stringify(stored),
+    created_at: saved.savedAt,
+  });
 }
+
+const forgetKeys = prepare((db, p: { before: string }) =>
+  db.deleteFrom("save_requests").where("created_at", "<", p.before),
+);
+
+const storeAnswer = prepare(
+  (
+    db,
+    p: {
+      key: string;
+      judge_id: number;
+      sheet_id: number;
+      response_json: string;
+      created_at: string;
+    },
+  ) =>
+    db.insertInto("save_requests").values({
+      key: p.key,
+      judge_id: p.judge_id,
+      sheet_id: p.sheet_id,
+      response_json: p.response_json,
+      created_at: p.created_at,
+    }),
+);
 
 export interface ChairSheetRow {
   sheetId: number | null;

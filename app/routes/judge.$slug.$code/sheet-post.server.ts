@@ -11,8 +11,14 @@ type SheetForm = { values: SheetValues; repeated: string[] };
 /** The posted form's text fields, and the fields sent more than once; null: it did not parse. */
 async function readSheetForm(request: Request): Promise<SheetForm | null> {
   try {
-    const formData = await request.formData();
-    return { values: sheetValuesOf(formData), repeated: repeatedFields(formData) };
+    // the autosave posts URL-encoded fields (app/lib/sheet-save-queue.ts): read as the
+    // URLSearchParams they are, without the FormData that request.formData() builds from them
+    const fields = request.headers
+      .get("Content-Type")
+      ?.startsWith("application/x-www-form-urlencoded")
+      ? new URLSearchParams(await request.text())
+      : await request.formData();
+    return { values: sheetValuesOf(fields), repeated: repeatedFields(fields) };
   } catch {
     return null;
   }
