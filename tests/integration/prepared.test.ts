@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepare } from "../../db/prepared";
+import type { Role } from "../../db/schema";
 import { createTestDb, type TestDb } from "../support/db";
 import { createScoringFixture, type ScoringFixture } from "../support/scoring";
 
@@ -76,8 +77,8 @@ describe("prepared queries", () => {
   });
 
   it("refuses a builder that keeps a value from outside its parameters", async () => {
-    let role = "judge";
-    const byRole = prepare((db, p: { active: number }) =>
+    let role: Role = "judge";
+    const byRole = prepare((db, p: { active: 0 | 1 }) =>
       db.selectFrom("users").select("id").where("role", "=", role).where("active", "=", p.active),
     );
     expect(await byRole.rows(t.db, { active: 1 })).toHaveLength(fx.judges.length);
