@@ -675,32 +675,24 @@ async function writeSheet(
   return sheetId;
 }
 
-type SheetRow = {
+/** What a save writes to its sheet's row, and the row it moves: the checked version's. */
+type SheetUpdate = {
+  id: number;
+  checkedVersion: number;
   version: number;
   comment: string;
   updated_at: string;
   issued_password_saved_at: string | null;
+  status?: SheetStatus;
+  submitted_at?: string | null;
 };
-type SheetWhere = { id: number; checkedVersion: number };
 
-/** A draft's row moves from the checked version to the next, its status as it was. */
-const updateDraft = prepare((db, p: SheetRow & SheetWhere) =>
-  db
-    .updateTable("score_sheets")
-    .set({
-      version: p.version,
-      comment: p.comment,
-      updated_at: p.updated_at,
-      issued_password_saved_at: p.issued_password_saved_at,
-    })
-    .where("id", "=", p.id)
-    .where("version", "=", p.checkedVersion)
-    .where("status", "=", "draft"),
-);
-
-/** The same, with a new status (a submission). */
-const updateSheetStatus = prepare(
-  (db, p: SheetRow & SheetWhere & { status: SheetStatus; submitted_at: string | null }) =>
+/**
+ * A draft's row moves from the checked version to the next: its status as it was (an autosave),
+ * or a new one with its time (a submission).
+ */
+function prepareSheetUpdate(newStatus: boolean) {
+  return prepare((db, p: SheetUpdate) =>
     db
       .updateTable("score_sheets")
       .set({
@@ -708,13 +700,15 @@ const updateSheetStatus = prepare(
         comment: p.comment,
         updated_at: p.updated_at,
         issued_password_saved_at: p.issued_password_saved_at,
-        status: p.status,
-        submitted_at: p.submitted_at,
+        ...(newStatus ? { status: p.status, submitted_at: p.submitted_at } : {}),
       })
       .where("id", "=", p.id)
       .where("version", "=", p.checkedVersion)
       .where("status", "=", "draft"),
-);
+  );
+}
+const updateDraft = prepareSheetUpdate(false);
+const updateSheetStatus = prepareSheetUpdate(true);
 
 /** Every indicator the form carries, scored or not ("" = not scored yet), with its note. */
 async function writeScores(sheetId: number, plan: SavePlan, trx: Executor): Promise<void> {
