@@ -1,5 +1,5 @@
-import type { Compilable, CompiledQuery, Kysely, QueryResult } from "kysely";
-import type { Database } from "./schema";
+import type { Compilable, CompiledQuery, QueryResult } from "kysely";
+import type { Executor } from "./schema";
 
 /**
  * Queries whose shape never changes, built and compiled by Kysely once per database kind and then
@@ -33,26 +33,24 @@ interface Prepared {
   parameters: Parameter[];
 }
 
-type AnyDb = Kysely<Database>;
-
 const checking = process.env.NODE_ENV !== "production";
 
 export interface PreparedQuery<Params, Row> {
   /** every row (a SELECT, or a write with RETURNING) */
-  rows(db: AnyDb, params: Params): Promise<Row[]>;
+  rows(db: Executor, params: Params): Promise<Row[]>;
   /** the first row, or undefined */
-  first(db: AnyDb, params: Params): Promise<Row | undefined>;
+  first(db: Executor, params: Params): Promise<Row | undefined>;
   /** how many rows a write changed */
-  changed(db: AnyDb, params: Params): Promise<number>;
+  changed(db: Executor, params: Params): Promise<number>;
 }
 
 export function prepare<Params extends Record<string, unknown>, Row>(
-  build: (db: AnyDb, params: Params) => Compilable<Row>,
+  build: (db: Executor, params: Params) => Compilable<Row>,
 ): PreparedQuery<Params, Row> {
   // by the adapter's class: the SQL text depends only on the dialect
   const byDialect = new Map<unknown, Prepared>();
 
-  function compile(db: AnyDb): Prepared {
+  function compile(db: Executor): Prepared {
     const stands = new Proxy({} as Params, {
       get: (_target, name) => (typeof name === "string" ? new Slot(name) : undefined),
     });
@@ -65,7 +63,7 @@ export function prepare<Params extends Record<string, unknown>, Row>(
     };
   }
 
-  function query(db: AnyDb, params: Params): CompiledQuery<Row> {
+  function query(db: Executor, params: Params): CompiledQuery<Row> {
     const dialect = db.getExecutor().adapter.constructor;
     let prepared = byDialect.get(dialect);
     if (!prepared) byDialect.set(dialect, (prepared = compile(db)));
@@ -84,7 +82,7 @@ export function prepare<Params extends Record<string, unknown>, Row>(
     return { ...prepared.compiled, parameters } as CompiledQuery<Row>;
   }
 
-  const run = (db: AnyDb, params: Params): Promise<QueryResult<Row>> =>
+  const run = (db: Executor, params: Params): Promise<QueryResult<Row>> =>
     db.executeQuery(query(db, params));
 
   return {

@@ -17,7 +17,8 @@ export interface BodyProblem {
   message: MessageKey;
 }
 
-function mediaType(contentType: string | null): string | null {
+/** A Content-Type's media type, lower case, without its parameters: `multipart/form-data`. */
+export function mediaType(contentType: string | null): string | null {
   const type = contentType?.split(";")[0]?.trim().toLowerCase();
   return type ? type : null;
 }

@@ -1,3 +1,4 @@
+import { mediaType } from "~/lib/form-body.server";
 import { repeatedFields } from "~/lib/forms";
 import { sheetValuesOf } from "~/lib/sheet";
 import type { SaveOutcome, SheetValues } from "~/lib/sheet-contract";
@@ -13,11 +14,10 @@ async function readSheetForm(request: Request): Promise<SheetForm | null> {
   try {
     // the autosave posts URL-encoded fields (app/lib/sheet-save-queue.ts): read as the
     // URLSearchParams they are, without the FormData that request.formData() builds from them
-    const fields = request.headers
-      .get("Content-Type")
-      ?.startsWith("application/x-www-form-urlencoded")
-      ? new URLSearchParams(await request.text())
-      : await request.formData();
+    const fields =
+      mediaType(request.headers.get("Content-Type")) === "application/x-www-form-urlencoded"
+        ? new URLSearchParams(await request.text())
+        : await request.formData();
     return { values: sheetValuesOf(fields), repeated: repeatedFields(fields) };
   } catch {
     return null;
