@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { CompiledQuery, sql } from "kysely";
+import { copyText, COPY_NULL, onOneConnection, type CopyIn } from "../../db/connection";
 import type { Executor, SheetStatus } from "../../db/schema";
 import { intList, isPostgres } from "../../db/dialect";
 import { translate, type MessageKey } from "~/i18n";
@@ -668,18 +669,56 @@ function pgArray(column: InsertColumn, from: number, to: number): string {
   return `{${parts.join(",")}}`;
 }
 
+/** rows per chunk of a COPY's text, written as they are made */
+const COPY_CHUNK_ROWS = 10_000;
+
+/** `columns`' values for rows [0, n) in COPY's text format, a chunk at a time */
+function* copyRows(columns: InsertColumn[], n: number): Generator<string> {
+  for (let from = 0; from < n; from += COPY_CHUNK_ROWS) {
+    const to = Math.min(n, from + COPY_CHUNK_ROWS);
+    let text = "";
+    for (let r = from; r < to; r++) {
+      let line = "";
+      for (let k = 0; k < columns.length; k++) {
+        const c = columns[k]!;
+        if (k > 0) line += "\t";
+        if (c.type === "int") {
+          const v = c.value(r);
+          line += v === BLANK ? COPY_NULL : String(v);
+        } else {
+          const v = c.value(r);
+          line += v === null ? COPY_NULL : copyText(v);
+        }
+      }
+      text += line + "\n";
+    }
+    yield text;
+  }
+}
+
 /**
- * Inserts `n` rows into `table`, in large batches: on PostgreSQL one array parameter per column
- * (`insert … select * from unnest($1::int[], …)`), on SQLite multi-row VALUES.
+ * Inserts `n` rows into `table`, in large batches: on PostgreSQL with COPY through the
+ * transaction's own connection when there is one (`copyIn`, db/connection.ts onOneConnection),
+ * else one array parameter per column (`insert … select * from unnest($1::int[], …)`); on SQLite
+ * multi-row VALUES.
  */
 async function insertRows(
   trx: Executor,
+  copyIn: CopyIn | null,
   table: string,
   columns: InsertColumn[],
   n: number,
 ): Promise<void> {
   const names = columns.map((c) => c.name).join(", ");
   if (isPostgres(trx)) {
+    if (copyIn) {
+      await copyIn(
+        table,
+        columns.map((c) => c.name),
+        copyRows(columns, n),
+      );
+      return;
+    }
     const arrays = columns.map((c, k) => `$${k + 1}::${c.type}[]`).join(", ");
     const statement = `insert into ${table} (${names}) select * from unnest(${arrays})`;
     for (let from = 0; from < n; from += PG_ROWS_BATCH) {
@@ -728,7 +767,7 @@ async function insertSqlite(
   }
 }
 
-async function insertScores(plan: Plan, trx: Executor): Promise<void> {
+async function insertScores(plan: Plan, trx: Executor, copyIn: CopyIn | null): Promise<void> {
   const sheetIds = Int32Array.from(plan.sheets, (s) => s.id);
   const sheet = plan.rowSheet.values;
   const indicator = plan.rowIndicator.values;
@@ -754,6 +793,7 @@ async function insertScores(plan: Plan, trx: Executor): Promise<void> {
   }
   await insertRows(
     trx,
+    copyIn,
     "scores",
     [
       { name: "sheet_id", type: "int", value: (r) => sheetIds[sheet[r]!]! },
@@ -772,7 +812,13 @@ async function insertScores(plan: Plan, trx: Executor): Promise<void> {
 }
 
 /** The sheets: existing ones moved to the file's status (scores cleared), new ones created. */
-async function writeSheets(plan: Plan, ctx: Context, now: string, trx: Executor): Promise<void> {
+async function writeSheets(
+  plan: Plan,
+  ctx: Context,
+  now: string,
+  trx: Executor,
+  copyIn: CopyIn | null,
+): Promise<void> {
   const existing = plan.sheets.filter((s) => s.existing);
   for (const s of existing) s.id = s.existing!.id;
   const cleared = existing.filter((s) => s.existing!.scores > 0).map((s) => s.id);
@@ -799,6 +845,7 @@ async function writeSheets(plan: Plan, ctx: Context, now: string, trx: Executor)
   if (created.length === 0) return;
   await insertRows(
     trx,
+    copyIn,
     "score_sheets",
     [
       { name: "stage_id", type: "int", value: () => ctx.stageId },
@@ -832,7 +879,12 @@ async function writeSheets(plan: Plan, ctx: Context, now: string, trx: Executor)
  * `scores` gives (tested), without reading the rows back. Rows the sheets had before (a replaced
  * sheet's) go first; a sheet made by this import has none.
  */
-async function writeSums(plan: Plan, ctx: Context, trx: Executor): Promise<void> {
+async function writeSums(
+  plan: Plan,
+  ctx: Context,
+  trx: Executor,
+  copyIn: CopyIn | null,
+): Promise<void> {
   const before = plan.sheets.filter((s) => s.existing).map((s) => s.id);
   for (let k = 0; k < before.length; k += 50_000)
     await trx
@@ -877,6 +929,7 @@ async function writeSums(plan: Plan, ctx: Context, trx: Executor): Promise<void>
   const sheetOf = (k: number) => plan.sheets[Math.floor(keys[order[k]!]! / width)]!;
   await insertRows(
     trx,
+    copyIn,
     "sheet_points",
     [
       { name: "sheet_id", type: "int", value: (k) => sheetOf(k).id },
@@ -988,104 +1041,106 @@ export async function importScores(
   db: Executor = getDb(),
 ): Promise<ImportOutcome> {
   const replace = options.replace === true;
-  return runAgainIfOvertaken(() =>
-    db.transaction().execute(async (trx): Promise<ImportOutcome> => {
-      const phases: Record<ImportPhase, number> = {
-        read: 0,
-        parse: 0,
-        validate: 0,
-        sheets: 0,
-        insert: 0,
-        sums: 0,
-        keys: 0,
-        audit: 0,
-      };
-      let t = performance.now();
-      const lap = (phase: ImportPhase) => {
-        const now = performance.now();
-        phases[phase] += now - t;
-        t = now;
-      };
-      const ctx = await readContext(slug, trx);
-      if ("ok" in ctx) return ctx;
-      lap("read");
-      const { plan, problems, more: overflow } = checkRows(text, ctx);
-      lap("parse");
-      let more = overflow;
-      if (problems.length === 0) {
-        checkSheets(plan, ctx, replace, (p) => {
-          if (problems.length < MAX_PROBLEMS) problems.push(p);
-          else more++;
-        });
-        if (plan.rowValue.length === 0)
-          problems.push({ line: null, column: null, message: "scoresImport.error.noRows" });
-      }
-      lap("validate");
-      if (problems.length > 0) return { ok: false, problems, more };
+  return onOneConnection(db, (db, copyIn) =>
+    runAgainIfOvertaken(() =>
+      db.transaction().execute(async (trx): Promise<ImportOutcome> => {
+        const phases: Record<ImportPhase, number> = {
+          read: 0,
+          parse: 0,
+          validate: 0,
+          sheets: 0,
+          insert: 0,
+          sums: 0,
+          keys: 0,
+          audit: 0,
+        };
+        let t = performance.now();
+        const lap = (phase: ImportPhase) => {
+          const now = performance.now();
+          phases[phase] += now - t;
+          t = now;
+        };
+        const ctx = await readContext(slug, trx);
+        if ("ok" in ctx) return ctx;
+        lap("read");
+        const { plan, problems, more: overflow } = checkRows(text, ctx);
+        lap("parse");
+        let more = overflow;
+        if (problems.length === 0) {
+          checkSheets(plan, ctx, replace, (p) => {
+            if (problems.length < MAX_PROBLEMS) problems.push(p);
+            else more++;
+          });
+          if (plan.rowValue.length === 0)
+            problems.push({ line: null, column: null, message: "scoresImport.error.noRows" });
+        }
+        lap("validate");
+        if (problems.length > 0) return { ok: false, problems, more };
 
-      const now = nowIso();
-      await bulkOn(trx);
-      const keys =
-        isPostgres(trx) && plan.rowValue.length >= (options.keysAsideFrom ?? KEYS_ASIDE_FROM)
-          ? await setKeysAside(trx, KEYS_ASIDE_OF)
-          : null;
-      await writeSheets(plan, ctx, now, trx);
-      lap("sheets");
-      await insertScores(plan, trx);
-      lap("insert");
-      const written = plan.sheets.map((s) => s.id);
-      await writeSums(plan, ctx, trx);
-      // the ranking inputs' triggers (migration 0017) stood aside too: every entry of the
-      // competition counts as changed, once
-      await trx
-        .updateTable("entries")
-        .set((eb) => ({ inputs_changed: eb("inputs_changed", "+", 1) }))
-        .where("competition_id", "=", ctx.competitionId)
-        .execute();
-      lap("sums");
-      if (keys) await restoreKeys(trx, keys);
-      lap("keys");
-      await bulkOff(trx);
-      const replaced = plan.sheets.filter((s) => s.existing && s.existing.scores > 0);
-      const submitted = plan.sheets.filter((s) => s.status === "submitted").length;
-      const summary = {
-        stage: ctx.stageCode,
-        sheets: plan.sheets.length,
-        scores: plan.rowValue.length,
-        submitted,
-        drafts: plan.sheets.length - submitted,
-        replaced: replaced.length,
-        skipped: plan.skipped,
-      };
-      await recordAudit(
-        {
-          actor,
-          competitionId: ctx.competitionId,
-          entityType: "competition",
-          entityId: ctx.competitionId,
-          action: "scores-import",
-          before:
-            replaced.length > 0
-              ? {
-                  replaced: replaced.map((s) => ({
-                    sheet: s.id,
-                    version: s.existing!.version,
-                    status: s.existing!.status,
-                    scores: s.existing!.scores,
-                  })),
-                }
-              : undefined,
-          after: {
-            ...summary,
-            source: options.source ?? null,
-            sha256: createHash("sha256").update(text).digest("hex"),
-            sheetIds: runsOf(written),
+        const now = nowIso();
+        await bulkOn(trx);
+        const keys =
+          isPostgres(trx) && plan.rowValue.length >= (options.keysAsideFrom ?? KEYS_ASIDE_FROM)
+            ? await setKeysAside(trx, KEYS_ASIDE_OF)
+            : null;
+        await writeSheets(plan, ctx, now, trx, copyIn);
+        lap("sheets");
+        await insertScores(plan, trx, copyIn);
+        lap("insert");
+        const written = plan.sheets.map((s) => s.id);
+        await writeSums(plan, ctx, trx, copyIn);
+        // the ranking inputs' triggers (migration 0017) stood aside too: every entry of the
+        // competition counts as changed, once
+        await trx
+          .updateTable("entries")
+          .set((eb) => ({ inputs_changed: eb("inputs_changed", "+", 1) }))
+          .where("competition_id", "=", ctx.competitionId)
+          .execute();
+        lap("sums");
+        if (keys) await restoreKeys(trx, keys);
+        lap("keys");
+        await bulkOff(trx);
+        const replaced = plan.sheets.filter((s) => s.existing && s.existing.scores > 0);
+        const submitted = plan.sheets.filter((s) => s.status === "submitted").length;
+        const summary = {
+          stage: ctx.stageCode,
+          sheets: plan.sheets.length,
+          scores: plan.rowValue.length,
+          submitted,
+          drafts: plan.sheets.length - submitted,
+          replaced: replaced.length,
+          skipped: plan.skipped,
+        };
+        await recordAudit(
+          {
+            actor,
+            competitionId: ctx.competitionId,
+            entityType: "competition",
+            entityId: ctx.competitionId,
+            action: "scores-import",
+            before:
+              replaced.length > 0
+                ? {
+                    replaced: replaced.map((s) => ({
+                      sheet: s.id,
+                      version: s.existing!.version,
+                      status: s.existing!.status,
+                      scores: s.existing!.scores,
+                    })),
+                  }
+                : undefined,
+            after: {
+              ...summary,
+              source: options.source ?? null,
+              sha256: createHash("sha256").update(text).digest("hex"),
+              sheetIds: runsOf(written),
+            },
           },
-        },
-        trx,
-      );
-      lap("audit");
-      return { ok: true, competitionId: ctx.competitionId, ...summary, phases };
-    }),
+          trx,
+        );
+        lap("audit");
+        return { ok: true, competitionId: ctx.competitionId, ...summary, phases };
+      }),
+    ),
   );
 }
