@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
 import { translate } from "../../app/i18n";
@@ -502,6 +503,30 @@ describe("the real server", () => {
       expect(res.headers.get("location"), JSON.stringify(redirectTo)).toBe(expected);
       expect(await sessions()).toBe(before + 1);
     }
+  });
+
+  it("sends a small JSON answer whole and as it is, and gzips larger answers and pages", async () => {
+    const gzip = { "Accept-Encoding": "gzip" };
+    // the judges' saves answer like this: ~100 bytes, not worth a compressor per answer
+    const health = await rawRequest(`${server.url}/healthz`, { headers: gzip });
+    expect(health.status).toBe(200);
+    expect(health.headers["content-encoding"]).toBeUndefined();
+    expect(health.headers["content-length"]).toBe(String(health.bytes.length));
+    expect(JSON.parse(health.body)).toMatchObject({ status: "ok" });
+    // a page's data (the winners page's, several KB) is still compressed, and whole
+    const data = await rawRequest(
+      `${server.url}/competitions/kutim-2023?_data=routes/competitions.$slug._index`,
+      { headers: gzip },
+    );
+    expect(data.status).toBe(200);
+    expect(data.headers["content-encoding"]).toBe("gzip");
+    const unzipped = gunzipSync(data.bytes);
+    expect(unzipped.length).toBeGreaterThan(1024);
+    expect(JSON.parse(unzipped.toString("utf8"))).toHaveProperty("competition");
+    // pages stream as they render, compressed
+    const page = await rawRequest(`${server.url}/competitions/kutim-2023`, { headers: gzip });
+    expect(page.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(page.bytes).toString("utf8")).toContain("<!DOCTYPE html>");
   });
 
   it("marks every page of a logged-in user, and every non-public page, private and uncacheable", async () => {

@@ -62,7 +62,10 @@ export class HttpClient {
 export interface RawResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
+  /** the body as UTF-8 text */
   body: string;
+  /** the body as it came (still gzipped when the server compressed it) */
+  bytes: Buffer;
 }
 
 /**
@@ -90,10 +93,17 @@ export async function rawRequest(
         },
       },
       (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk: string) => (body += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => {
+          const bytes = Buffer.concat(chunks);
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: bytes.toString("utf8"),
+            bytes,
+          });
+        });
         res.on("error", reject);
       },
     );
