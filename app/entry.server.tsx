@@ -8,6 +8,7 @@ import { inlineScriptHashes } from "./lib/csp.server";
 import { isDatabaseUnavailable } from "./lib/db.server";
 import { isNotModified, notModified } from "./lib/http-cache.server";
 import { NonceContext } from "./lib/nonce";
+import { scriptsAfterPaint } from "./lib/scripts-after-paint.server";
 import { StylesheetContext } from "./lib/inline-stylesheet";
 import { stylesheetText } from "./lib/stylesheet.server";
 import "./lib/zod-messages";
@@ -93,7 +94,8 @@ async function respondWithValidator(
   const key = cacheKey(request, headers);
   let page = key ? pageCache.get(key) : undefined;
   if (!page) {
-    const html = await renderWhole(remixContext, request, "");
+    // public pages: the podium painted before the scripts are fetched
+    const html = scriptsAfterPaint(await renderWhole(remixContext, request, ""));
     page = { html, scriptHashes: inlineScriptHashes(html) };
     if (key) remember(key, page);
   }

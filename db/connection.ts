@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import SqliteDatabase from "better-sqlite3";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import SqliteDatabase from "better-sqlite3";
 import {
   Kysely,
   Migrator,
@@ -137,7 +137,8 @@ const pools = new WeakMap<DB, pg.Pool>();
 
 /**
  * Rows written into a table with PostgreSQL's COPY: `columns` its column names, `chunks` the rows
- * in COPY's text format (copyRow), any number of rows a chunk. Resolves once the server has
+ * in COPY's text format (fields joined by tabs, texts through `copyText`, null as `COPY_NULL`, a
+ * line feed after each row), any number of rows a chunk. Resolves once the server has
  * them all; a row the table refuses fails it, and with it the transaction it ran in.
  */
 export type CopyIn = (table: string, columns: string[], chunks: Iterable<string>) => Promise<void>;

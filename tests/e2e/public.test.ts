@@ -75,10 +75,29 @@ describe("e2e: winners page and ceremony mode", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    // the podium as the server's HTML made it: hydrating (its scripts start after the first
+    // paint, app/lib/scripts-after-paint.server.ts) must keep that very element; React rendering
+    // the page again after a mismatch would replace it
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        const podium = document.querySelector(".podium");
+        if (!podium) return;
+        (window as unknown as { __podium: Element }).__podium = podium;
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
     await page.goto(`${server.url}/competitions/kutim-2023`);
     await expect
       .poll(() => page.locator("figure.chart .recharts-wrapper > svg").count(), { timeout: 15_000 })
       .toBe(2);
+    await page.waitForFunction(() => document.documentElement.dataset.hydrated === "true");
+    expect(
+      await page.evaluate(
+        () =>
+          document.querySelector(".podium") ===
+          (window as unknown as { __podium: Element }).__podium,
+      ),
+    ).toBe(true);
     expect(await page.locator(".podium .prize").allTextContents()).toEqual([
       "Juara I",
       "Juara II",

@@ -375,6 +375,27 @@ describe("public pages", () => {
     }
   });
 
+  it("leaves a public page's scripts to after its first paint, and a streamed page's as Remix wrote them", async () => {
+    const html = await (await fetch(`${server.url}/competitions/pub-2025`)).text();
+    // every preload is one the browser ignores until the page's script switches it back
+    expect(html).not.toContain('rel="modulepreload"');
+    const later = [...html.matchAll(/<link rel="modulepreload-after-paint" href="([^"]+)"/g)];
+    expect(later.length).toBeGreaterThan(5);
+    const module = /<script[^>]*type="module"[^>]*>([\s\S]*?)<\/script>/.exec(html)![1]!;
+    expect(module).not.toMatch(/^\s*import\s/m);
+    expect(module).toMatch(/^requestAnimationFrame\(\(\) => setTimeout\(async \(\) => \{/);
+    expect(module).toContain('link.rel = "modulepreload"');
+    // the route modules Remix imports, now imported after the paint, and the entry after them
+    expect(module).toMatch(/import\("\/build\/root-[^"]+\.js"\)/);
+    expect(module).toMatch(/import\("\/build\/routes\/competitions\.\$slug\._index-[^"]+\.js"\)/);
+    expect(module).toMatch(/window\.__remixRouteModules = \{"root":route0,/);
+    expect(module).toMatch(/import\("\/build\/entry\.client-[^"]+\.js"\);\n\}\)\);$/);
+    // a page rendered for each request streams as Remix wrote it
+    const login = await (await fetch(`${server.url}/login`)).text();
+    expect(login).toContain('rel="modulepreload"');
+    expect(login).not.toContain("modulepreload-after-paint");
+  });
+
   it("allows a cached page's scripts by their hashes, so a 304 never pairs old HTML with a new policy", async () => {
     const inlineScripts = (html: string) =>
       [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
