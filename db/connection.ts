@@ -14,6 +14,7 @@ import {
 } from "kysely";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { isPostgres } from "./dialect";
 import { migrations } from "./migrations/index";
 import type { Database, Executor } from "./schema";
 
@@ -132,8 +133,15 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
-/** The pool each PostgreSQL database createDb opened runs on (onOneConnection). */
-const pools = new WeakMap<DB, pg.Pool>();
+declare global {
+  var __juaraPools: WeakMap<DB, pg.Pool> | undefined;
+}
+/**
+ * The pool each PostgreSQL database createDb opened runs on (onOneConnection). Kept on
+ * `globalThis`: the server entry (build/server.js) and the app (build/index.js) each bundle a
+ * copy of this module, and the database one of them opens serves both (app/lib/db.server.ts).
+ */
+const pools = (globalThis.__juaraPools ??= new WeakMap<DB, pg.Pool>());
 
 /**
  * Rows written into a table with PostgreSQL's COPY: `columns` its column names, `chunks` the rows
@@ -148,15 +156,19 @@ export type CopyIn = (table: string, columns: string[], chunks: Iterable<string>
  * pool for the whole of `work` (given back after it), with `copyIn` writing rows through that
  * same connection, so inside `work`'s transaction: COPY reads rows twice as fast as an INSERT of
  * the same rows from arrays (1.5 M scores 3.2 s against 6–8 s here), and Kysely has no way to
- * reach its connection's client. On SQLite (one connection already), or a database createDb did
- * not open, `work` gets `db` itself and no `copyIn`.
+ * reach its connection's client. On SQLite (one connection already) `work` gets `db` itself and
+ * no `copyIn`.
  */
 export async function onOneConnection<T>(
   db: DB,
   work: (db: DB, copyIn: CopyIn | null) => Promise<T>,
 ): Promise<T> {
   const pool = pools.get(db);
-  if (!pool) return work(db, null);
+  if (!pool) {
+    if (isPostgres(db))
+      throw new Error("onOneConnection: this PostgreSQL database was not opened by createDb");
+    return work(db, null);
+  }
   const client = await pool.connect();
   // a rollback that failed leaves the connection unusable: Kysely asks to discard it
   let discard = false;

@@ -646,29 +646,6 @@ type InsertColumn =
 
 /** SQLite's limit of 32,766 parameters per statement: rows per statement of six columns */
 const SQLITE_ROWS_BATCH = 5_000;
-/** PostgreSQL reads one array per column and statement, whatever its length */
-const PG_ROWS_BATCH = 100_000;
-
-/**
- * A PostgreSQL array literal of `column`'s values for rows [from, to). Written here rather than
- * by the driver, which quotes and escapes every element one by one: integers through a typed
- * array's `join` (four times faster for a million rows), texts quoted.
- */
-function pgArray(column: InsertColumn, from: number, to: number): string {
-  if (column.type === "int") {
-    const values = new Int32Array(to - from);
-    for (let r = from; r < to; r++) values[r - from] = column.value(r);
-    const text = values.join(",");
-    return `{${text.includes(String(BLANK)) ? text.replaceAll(String(BLANK), "NULL") : text}}`;
-  }
-  const parts = new Array<string>(to - from);
-  for (let r = from; r < to; r++) {
-    const v = column.value(r);
-    parts[r - from] = v === null ? "NULL" : `"${v.replace(/[\\"]/g, "\\$&")}"`;
-  }
-  return `{${parts.join(",")}}`;
-}
-
 /** rows per chunk of a COPY's text, written as they are made */
 const COPY_CHUNK_ROWS = 10_000;
 
@@ -697,10 +674,8 @@ function* copyRows(columns: InsertColumn[], n: number): Generator<string> {
 }
 
 /**
- * Inserts `n` rows into `table`, in large batches: on PostgreSQL with COPY through the
- * transaction's own connection when there is one (`copyIn`, db/connection.ts onOneConnection),
- * else one array parameter per column (`insert … select * from unnest($1::int[], …)`); on SQLite
- * multi-row VALUES.
+ * Inserts `n` rows into `table`: on PostgreSQL with COPY through the transaction's own connection
+ * (`copyIn`, db/connection.ts onOneConnection), on SQLite in large multi-row VALUES.
  */
 async function insertRows(
   trx: Executor,
@@ -709,29 +684,16 @@ async function insertRows(
   columns: InsertColumn[],
   n: number,
 ): Promise<void> {
-  const names = columns.map((c) => c.name).join(", ");
   if (isPostgres(trx)) {
-    if (copyIn) {
-      await copyIn(
-        table,
-        columns.map((c) => c.name),
-        copyRows(columns, n),
-      );
-      return;
-    }
-    const arrays = columns.map((c, k) => `$${k + 1}::${c.type}[]`).join(", ");
-    const statement = `insert into ${table} (${names}) select * from unnest(${arrays})`;
-    for (let from = 0; from < n; from += PG_ROWS_BATCH) {
-      const to = Math.min(n, from + PG_ROWS_BATCH);
-      await trx.executeQuery(
-        CompiledQuery.raw(
-          statement,
-          columns.map((c) => pgArray(c, from, to)),
-        ),
-      );
-    }
+    if (!copyIn) throw new Error("On PostgreSQL the import writes its rows with COPY (copyIn)");
+    await copyIn(
+      table,
+      columns.map((c) => c.name),
+      copyRows(columns, n),
+    );
     return;
   }
+  const names = columns.map((c) => c.name).join(", ");
   const sqliteValue = (c: InsertColumn, row: number) => {
     const v = c.value(row);
     return v === BLANK ? null : v;
