@@ -26,7 +26,7 @@ import { contentSecurityPolicy, nonceSource } from "../app/lib/csp.server";
 import { isAllowedHost, isCrossSiteMutation } from "../app/lib/csrf.server";
 import { isDatabaseUnavailable } from "../app/lib/db.server";
 import { allowedHosts, getEnv } from "../app/lib/env.server";
-import { formBodyProblem } from "../app/lib/form-body.server";
+import { formBodyProblem, mediaType } from "../app/lib/form-body.server";
 import { cacheControlFor } from "../app/lib/http-cache.server";
 import { ServerTiming } from "../app/lib/server-timing.server";
 import { hasSessionCookie } from "../app/lib/session.server";
@@ -90,18 +90,14 @@ function nearestForwarded(value: string | undefined): string | undefined {
   return last ? last : undefined;
 }
 
-/** A JSON answer: a resource route's, a page's data request (deferred data has its own type). */
-function isJson(headers: Headers): boolean {
-  return /^application\/json\b/i.test(headers.get("Content-Type") ?? "");
-}
-
 /**
  * An answer sent in one piece, as `sendRemixResponse` sends it but with its length: written
  * through a stream, piece by piece, compression cannot know its size and gzips even the save's
  * 100 bytes (a zlib stream made and torn down per answer: the server's CPU per flat-out save fell
- * from 2.7 to 1.4 ms without it, docs/performance.md). Known whole,
- * an answer under compression's threshold (1 KB) goes as it is, a larger one is gzipped as before.
- * For JSON only, which Remix never streams; pages stream as they render.
+ * from 2.7 to 1.4 ms without it, docs/performance.md). Known whole, an answer under
+ * compression's threshold (1 KB) goes as it is, a larger one is gzipped as before. For JSON only
+ * (a resource route's, a page's data request; deferred data has a type of its own), which Remix
+ * never streams; pages stream as they render.
  */
 async function sendWhole(res: express.Response, answer: Response): Promise<void> {
   const body = Buffer.from(await answer.arrayBuffer());
@@ -263,7 +259,8 @@ async function main() {
         statusText: response.statusText,
         headers,
       });
-      if (isJson(headers)) await sendWhole(res, answer);
+      if (mediaType(headers.get("Content-Type")) === "application/json")
+        await sendWhole(res, answer);
       else await sendRemixResponse(res, answer);
     } catch (error) {
       if (isDatabaseUnavailable(error) && !res.headersSent)

@@ -201,7 +201,7 @@ export async function onOneConnection<T>(
 
 /** A text as COPY's text format writes a field: backslash, tab and line breaks escaped. */
 export function copyText(value: string): string {
-  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : value;
+  return value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!);
 }
 const COPY_ESCAPES: Record<string, string> = {
   "\\": "\\\\",

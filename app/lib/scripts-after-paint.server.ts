@@ -23,10 +23,12 @@
 const MODULE_SCRIPT = /(<script\b[^>]*\btype="module"[^>]*>)([\s\S]*?)(<\/script>)/;
 const NAMESPACE_IMPORT = /^import \* as (\w+) from ("[^"\n]+");$/gm;
 const BARE_IMPORT = /^import ("[^"\n]+");$/gm;
-export const LATER_REL = "modulepreload-after-paint";
+const LATER_REL = "modulepreload-after-paint";
 
 export function scriptsAfterPaint(html: string): string {
-  const script = MODULE_SCRIPT.exec(html);
+  // Remix's module script names no link, so the links can be set aside before it is looked at
+  const aside = html.replaceAll('rel="modulepreload"', `rel="${LATER_REL}"`);
+  const script = MODULE_SCRIPT.exec(aside);
   if (!script) return html;
   const text = script[2]!;
   const bare = [...text.matchAll(BARE_IMPORT)].map((m) => m[1]!);
@@ -42,11 +44,11 @@ export function scriptsAfterPaint(html: string): string {
       .map((n) => `import(${n.url})`)
       .join(", ")}]);\n` +
     `${rest.trim()}\n}));`;
-  const before = html
-    .slice(0, script.index)
-    .replaceAll('rel="modulepreload"', `rel="${LATER_REL}"`);
-  const after = html
-    .slice(script.index + script[0].length)
-    .replaceAll('rel="modulepreload"', `rel="${LATER_REL}"`);
-  return before + script[1] + later + script[3] + after;
+  return (
+    aside.slice(0, script.index) +
+    script[1] +
+    later +
+    script[3] +
+    aside.slice(script.index + script[0].length)
+  );
 }
