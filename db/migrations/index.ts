@@ -17,6 +17,7 @@ import * as m0015 from "./0015_self_assessment";
 import * as m0016 from "./0016_bulk_scores";
 import * as m0017 from "./0017_ranking_inputs";
 import * as m0018 from "./0018_kept_component_scores";
+import * as m0019 from "./0019_points_before_cascades";
 
 /**
  * Every migration, by name, in order. A static list rather than a folder scan so the same
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   "0016_bulk_scores": m0016,
   "0017_ranking_inputs": m0017,
   "0018_kept_component_scores": m0018,
+  "0019_points_before_cascades": m0019,
 };
