@@ -204,9 +204,10 @@ beforeAll(async () => {
         values: INDICATORS.map((ind, n) =>
           draft && n === 1 ? null : ind.min + ((k * 7 + n * 3) % (ind.max - ind.min + 1)),
         ),
-        // notes a spreadsheet would take for formulas, the separators of both languages, what a
-        // PostgreSQL array literal must quote, and what its COPY text must escape (tab,
-        // backslash, its null `\N`; line breaks: copy-in.test.ts)
+        // notes a spreadsheet would take for formulas, the separators of both languages, quotes,
+        // braces and a NULL word (what the import's former PostgreSQL array literals had to
+        // quote), and what its COPY text must escape (tab, backslash, its null `\N`; line
+        // breaks: copy-in.test.ts)
         notes: [
           k === 1 ? "=SUM(A1)" : k === 4 ? "kolom\tdua" : "",
           k === 2 ? "baik; =x, @y" : k === 4 ? "\\N" : "",
